@@ -1,0 +1,65 @@
+// partnership-bot roster import FILE --partnership SLUG | roster export --partnership SLUG [--format json|csv] [--out DIR]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { rosterToCsv, rosterToJson } from '../../../src/roster-file/export.ts';
+import { defaultSettings } from '../../../src/domain/settings.ts';
+import { CliError, EXIT, findPartnershipOrFail, loadRosterFiles, unwrap, withStores, type CliIo } from '../io.ts';
+import type { Flags } from '../main.ts';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+export async function rosterCommand(io: CliIo, flags: Flags, positionals: string[]): Promise<number> {
+  const [action, file, ...extra] = positionals;
+  if (action === 'import') {
+    if (!file) throw new CliError('roster import needs a FILE: partnership-bot roster import roster.json --partnership SLUG', EXIT.usage);
+    if (extra.length) throw new CliError(`roster import takes one file; unexpected: ${extra.join(' ')}`, EXIT.usage);
+    const slug = requireSlug(flags);
+    return withStores(io, async (stores) => {
+      const existing = await stores.rosters.findPartnership(slug);
+      const parsed = unwrap(loadRosterFiles(io, { file, relationships: flags.relationships, interests: flags.interests, name: flags.name ?? existing?.name }, existing?.settings ?? defaultSettings()));
+      const s = await stores.rosters.importRoster(slug, parsed.roster);
+      io.out(`${s.created ? 'Created' : 'Updated'} ${s.partnership.name} (${slug}): ${s.added.length} added, ${s.updated.length} updated, ${s.ended.length} whose membership ended${s.ended.length ? ` (${s.ended.join(', ')})` : ''}; ${parsed.roster.relationships.length} relationships.\n`);
+      return EXIT.ok;
+    });
+  }
+  if (action === 'export') {
+    if (file) throw new CliError(`roster export writes to standard output (or --out DIR); unexpected: ${file}`, EXIT.usage);
+    const slug = requireSlug(flags);
+    const format = flags.format ?? 'json';
+    if (format !== 'json' && format !== 'csv') throw new CliError(`--format must be json or csv (got "${format}").`, EXIT.usage);
+    return withStores(io, async (stores) => {
+      const roster = await stores.rosters.loadRoster((await findPartnershipOrFail(stores, slug)).id);
+      if (format === 'json') {
+        if (flags.out) write(io, flags.out, { [`${slug}.json`]: rosterToJson(roster) });
+        else io.out(rosterToJson(roster));
+        return EXIT.ok;
+      }
+      const csv = rosterToCsv(roster);
+      if (flags.out) write(io, flags.out, { 'people.csv': csv.people, 'relationships.csv': csv.relationships, 'interests.csv': csv.interests });
+      else {
+        io.out(csv.people);
+        io.err('Printed people.csv only. Use --out DIR to write people.csv, relationships.csv and interests.csv.\n');
+      }
+      return EXIT.ok;
+    });
+  }
+  throw new CliError(`roster needs import or export (got "${action ?? ''}"). See partnership-bot help.`, EXIT.usage);
+}
+
+function requireSlug(flags: Flags): string {
+  const slug = flags.partnership;
+  if (!slug) throw new CliError('--partnership SLUG is required (a short name such as northfield).', EXIT.usage);
+  if (!SLUG.test(slug)) throw new CliError(`--partnership "${slug}" must be 2 to 63 lower-case letters, digits and hyphens, such as northfield or east-marsh.`, EXIT.usage);
+  return slug;
+}
+
+function write(io: CliIo, dir: string, files: Record<string, string>) {
+  const target = isAbsolute(dir) ? dir : resolve(io.cwd, dir);
+  try {
+    mkdirSync(target, { recursive: true });
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(target, name), content);
+  } catch (error) {
+    throw new CliError(`Cannot write to ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  }
+  io.err(`Wrote ${Object.keys(files).join(', ')} to ${dir}.\n`);
+}

@@ -1,0 +1,94 @@
+// What a CLI command may touch: its arguments, output streams, environment and working folder.
+// Tests pass their own; nothing reads process.* directly.
+import { readFileSync } from 'node:fs';
+import { extname, isAbsolute, resolve } from 'node:path';
+import { loadConfig } from '../config.ts';
+import { silentLogger } from '../log.ts';
+import { openMigrated } from '../persistence/index.ts';
+import type { Stores } from '../../src/ports/index.ts';
+import type { PartnershipSettings } from '../../src/domain/settings.ts';
+import { parseRosterCsv } from '../../src/roster-file/csv.ts';
+import { parseRosterJson, type ParsedRoster } from '../../src/roster-file/document.ts';
+import { fail, formatProblems, type Result } from '../../src/result.ts';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Exit codes: 0 done, 1 bad input (file, data), 2 bad usage, 3 database or configuration. */
+export const EXIT = { ok: 0, input: 1, usage: 2, environment: 3 } as const;
+
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode: number = EXIT.input) {
+    super(message);
+  }
+}
+
+export function readText(io: CliIo, file: string): string {
+  const path = isAbsolute(file) ? file : resolve(io.cwd, file);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+    throw new CliError(`Cannot read ${file}: ${why}.`);
+  }
+}
+
+export interface RosterFiles {
+  file: string;
+  relationships?: string | undefined;
+  interests?: string | undefined;
+  /** for CSV, which has no partnership name of its own */
+  name?: string | undefined;
+}
+
+/** A roster from a JSON file, or from CSV files (people, and optionally relationships and interests). */
+export function loadRosterFiles(io: CliIo, files: RosterFiles, base?: PartnershipSettings): Result<ParsedRoster> {
+  const ext = extname(files.file).toLowerCase();
+  if (ext === '.csv') {
+    const source = (file: string | undefined) => (file ? { file, text: readText(io, file) } : undefined);
+    return parseRosterCsv({ partnershipName: files.name ?? 'Big Local partnership', people: source(files.file)!, relationships: source(files.relationships), interests: source(files.interests) }, base);
+  }
+  if (ext !== '.json') {
+    return fail([{ where: files.file, message: 'must be a .json roster or a .csv people file (see docs/roster-format.md)' }]);
+  }
+  if (files.relationships || files.interests) {
+    return fail([{ where: files.file, message: '--relationships and --interests go with a CSV people file; a JSON roster holds them itself' }]);
+  }
+  return parseRosterJson(readText(io, files.file), files.file, base);
+}
+
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new CliError(`The roster has ${result.error.length === 1 ? 'a problem' : `${result.error.length} problems`}; nothing was changed:\n${formatProblems(result.error)}`);
+  return result.value;
+}
+
+/** Open (creating or migrating) the database named by DATABASE_URL, as `npm start` does. */
+export async function withStores<T>(io: CliIo, fn: (stores: Stores) => Promise<T>): Promise<T> {
+  let opened;
+  try {
+    const config = loadConfig(io.env, io.cwd);
+    opened = await openMigrated(config.DATABASE_URL, { poolSize: 2 });
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error), EXIT.environment);
+  }
+  void silentLogger;
+  try {
+    return await fn(opened.stores);
+  } finally {
+    await opened.database.close();
+  }
+}
+
+export async function findPartnershipOrFail(stores: Stores, slug: string) {
+  const partnership = await stores.rosters.findPartnership(slug);
+  if (!partnership) {
+    const known = (await stores.rosters.listPartnerships()).map((p) => p.slug);
+    throw new CliError(`No partnership "${slug}" in the database.${known.length ? ` Known: ${known.join(', ')}.` : ' Import one first: partnership-bot roster import FILE --partnership SLUG.'}`);
+  }
+  return partnership;
+}

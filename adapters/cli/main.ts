@@ -1,0 +1,100 @@
+// The `partnership-bot` command line. Offline checks of a roster file need no database; the
+// database commands honour DATABASE_URL and create or migrate the database on first use.
+import { parseArgs } from 'node:util';
+import { criteriaCommand } from './commands/criteria.ts';
+import { coiCommand } from './commands/coi.ts';
+import { rosterCommand } from './commands/roster.ts';
+import { CliError, EXIT, type CliIo } from './io.ts';
+
+export const USAGE = `partnership-bot: governance checks for Big Local partnerships
+
+Offline checks of a roster file (no database):
+  partnership-bot criteria --roster FILE [--json]
+  partnership-bot coi --roster FILE --organisation NAME [--organisation NAME ...] [--json]
+
+The database (DATABASE_URL, default ./data/partnership-bot.db):
+  partnership-bot roster import FILE --partnership SLUG [--name NAME] [--relationships FILE] [--interests FILE]
+  partnership-bot roster export --partnership SLUG [--format json|csv] [--out DIR]
+  partnership-bot criteria --partnership SLUG [--json]
+  partnership-bot coi --partnership SLUG --organisation NAME [--json]
+
+FILE is a JSON roster or a CSV people file (docs/roster-format.md).
+Exit codes: 0 done, 1 bad input, 2 bad usage, 3 database or configuration problem.
+`;
+
+const OPTIONS = {
+  roster: { type: 'string' },
+  partnership: { type: 'string' },
+  organisation: { type: 'string', multiple: true },
+  organization: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  name: { type: 'string' },
+  relationships: { type: 'string' },
+  interests: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface Flags {
+  roster?: string | undefined;
+  partnership?: string | undefined;
+  organisation?: string[] | undefined;
+  json?: boolean | undefined;
+  format?: string | undefined;
+  out?: string | undefined;
+  name?: string | undefined;
+  relationships?: string | undefined;
+  interests?: string | undefined;
+}
+
+export type CliCommand = (io: CliIo, flags: Flags, positionals: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, CliCommand> = {
+  criteria: (io, flags) => criteriaCommand(io, flags),
+  coi: (io, flags) => coiCommand(io, flags),
+  roster: rosterCommand,
+};
+
+export const defaultIo = (): CliIo => ({
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  env: process.env,
+  cwd: process.cwd(),
+});
+
+export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const [name, ...positionals] = parsed.positionals;
+  const { organization, ...values } = parsed.values;
+  const flags: Flags = { ...values, organisation: [...(values.organisation ?? []), ...(organization ?? [])] };
+  if (!name || name === 'help' || parsed.values.help) {
+    io.out(USAGE);
+    return name || parsed.values.help ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (name !== 'roster' && positionals.length) {
+    io.err(`${name} takes no extra words; unexpected: ${positionals.join(' ')}\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await command(io, flags, positionals);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`${error.message}\n`);
+      return error.exitCode;
+    }
+    io.err(`Unexpected error: ${(error as Error).message}\n`);
+    return EXIT.environment;
+  }
+}

@@ -1,0 +1,95 @@
+// Configuration: read once from the environment, validated with zod. A missing or malformed
+// variable stops start-up with one message naming the variable and how to fix it.
+// `loadConfig(env)` takes the environment as an argument so tests pass their own.
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const s = v.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+      if (['0', 'false', 'no', 'off'].includes(s)) return false;
+      ctx.addIssue({ code: 'custom', message: `must be true or false (got "${v}")` });
+      return z.NEVER;
+    });
+
+const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+
+const schema = z
+  .object({
+    PORT: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0).max(65535, 'must be at most 65535').default(3000),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    DATABASE_URL: optionalText.refine((v) => v === undefined || /^(file:|postgres(ql)?:\/\/)/i.test(v), {
+      message: 'must start with file: (SQLite, for example file:./data/partnership-bot.db) or postgresql:// (PostgreSQL)',
+    }),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    SEED_DEMO: bool(true),
+    PLAYGROUND: bool(true),
+    SCHEDULER: bool(true),
+    PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: 'must be a URL starting with https://' }),
+    SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'must be a bot token starting with xoxb-' }),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), { message: 'must be an app-level token starting with xapp-' }),
+    SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: 'must be a URL such as https://slack.com/api/' }),
+    SLACK_BOT_USER_ID: optionalText,
+    SLACK_BOT_ID: optionalText,
+    MICROSOFT_APP_ID: optionalText,
+    MICROSOFT_APP_PASSWORD: optionalText,
+    MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MICROSOFT_APP_TENANT_ID: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    const need = (when: boolean, key: string, message: string) => {
+      if (when) ctx.addIssue({ code: 'custom', path: [key], message });
+    };
+    need(!!env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET', 'is required when SLACK_BOT_TOKEN is set (Slack app > Basic Information > Signing Secret)');
+    need(!!env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'is required when SLACK_SIGNING_SECRET is set (Slack app > OAuth & Permissions > Bot User OAuth Token)');
+    need(!!env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'is required for Socket Mode too');
+    need(!!env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI', 'MICROSOFT_APP_PASSWORD', 'is required when MICROSOFT_APP_ID is set (the client secret of the Azure Bot registration)');
+    need(env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID, 'MICROSOFT_APP_TENANT_ID', 'is required when MICROSOFT_APP_TYPE is SingleTenant');
+  });
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface Config extends Omit<RawConfig, 'DATABASE_URL'> {
+  /** always set: defaults to the SQLite file in DATA_DIR; relative file: paths made absolute */
+  DATABASE_URL: string;
+  slack: { enabled: boolean };
+  teams: { enabled: boolean };
+}
+
+export class ConfigError extends Error {
+  readonly code = 'E_CONFIG';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const key = String(i.path[0] ?? 'environment');
+      const got = typeof env[key] === 'string' && !/TOKEN|SECRET|PASSWORD/.test(key) ? ` (got "${env[key]}")` : '';
+      return `  ${key} ${i.message}${i.message.includes('(got') ? '' : got}`;
+    });
+    throw new ConfigError(`Configuration problem:\n${lines.join('\n')}\nSet it in .env or the environment; .env.example describes every variable.`);
+  }
+  const c = parsed.data;
+  const dataDir = isAbsolute(c.DATA_DIR) ? c.DATA_DIR : resolve(cwd, c.DATA_DIR);
+  let url = c.DATABASE_URL ?? `file:${resolve(dataDir, 'partnership-bot.db')}`;
+  if (url.startsWith('file:')) {
+    const path = url.slice('file:'.length);
+    url = `file:${isAbsolute(path) ? path : resolve(cwd, path)}`;
+  }
+  return {
+    ...c,
+    DATA_DIR: dataDir,
+    DATABASE_URL: url,
+    slack: { enabled: !!c.SLACK_BOT_TOKEN },
+    teams: { enabled: true },
+  };
+}

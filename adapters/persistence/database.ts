@@ -1,0 +1,50 @@
+// Opens the database named by DATABASE_URL: `file:` is the embedded SQLite default,
+// `postgres://` / `postgresql://` is PostgreSQL. Both go through Prisma driver adapters, so no
+// engine binary is ever downloaded (docs/database.md).
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
+
+export type Provider = 'sqlite' | 'postgres';
+/** Both generated clients describe the same models; the SQLite one's type stands for both. */
+export type Db = InstanceType<typeof SqliteClient>;
+
+export const providerOf = (url: string): Provider => (/^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'sqlite');
+
+/** `file:/abs/path.db` -> `/abs/path.db` */
+export const sqlitePath = (url: string): string => url.replace(/^file:/, '');
+
+export interface Database {
+  db: Db;
+  provider: Provider;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL pool size per process */
+  poolSize?: number;
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  const provider = providerOf(url);
+  let db: Db;
+  if (provider === 'sqlite') {
+    const file = sqlitePath(url);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const { PrismaBetterSQLite3 } = await import('@prisma/adapter-better-sqlite3');
+    // WAL lets readers continue while a vote is written; busy_timeout queues concurrent writers
+    // instead of failing them (several requests, or the CLI beside the server).
+    const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+    db = new SqliteClient({ adapter });
+    await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
+    await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+  } else {
+    const { PrismaPg } = await import('@prisma/adapter-pg');
+    const { PrismaClient: PgClient } = await import('./generated/postgres/client.ts');
+    const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
+    db = new PgClient({ adapter }) as unknown as Db;
+  }
+  return { db, provider, url, close: () => db.$disconnect() };
+}

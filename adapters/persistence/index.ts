@@ -1,0 +1,35 @@
+// The persistence adapter: open, migrate, and the stores the core's ports need.
+import type { Stores } from '../../src/ports/index.ts';
+import { openDatabase, type Database, type OpenOptions } from './database.ts';
+import { PrismaAuditLog, PrismaDirectoryStore } from './directory-store.ts';
+import { deployMigrations, pendingMigrations } from './migrate.ts';
+import { PrismaRosterStore } from './roster-store.ts';
+
+export type { Database } from './database.ts';
+export { deployMigrations, pendingMigrations } from './migrate.ts';
+
+export function createStores(database: Database): Stores {
+  return {
+    rosters: new PrismaRosterStore(database.db),
+    directory: new PrismaDirectoryStore(database.db),
+    audit: new PrismaAuditLog(database.db),
+  };
+}
+
+/** Open and migrate: what `npm start` and every database command of the CLI do first. */
+export async function openMigrated(url: string, options?: OpenOptions): Promise<{ database: Database; stores: Stores; applied: string[] }> {
+  let database = await openDatabase(url, options);
+  let pending: string[];
+  try {
+    pending = await pendingMigrations(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  if (pending.length > 0) {
+    await database.close();
+    await deployMigrations(url, database.provider);
+    database = await openDatabase(url, options);
+  }
+  return { database, stores: createStores(database), applied: pending };
+}

@@ -1,0 +1,56 @@
+// Brings a database up to the committed migrations (prisma/<provider>/migrations) with Prisma's
+// own `migrate deploy`. A quick look at _prisma_migrations first keeps the common case (already
+// up to date) in-process and fast; only a new or outdated database pays for the CLI.
+import { execFile } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Database } from './database.ts';
+
+const run = promisify(execFile);
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export function committedMigrations(provider: Database['provider']): string[] {
+  const dir = join(projectRoot, 'prisma', provider, 'migrations');
+  return readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory()).sort();
+}
+
+async function appliedMigrations(database: Database): Promise<Set<string>> {
+  try {
+    const rows = await database.db.$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    return new Set(rows.map((r) => r.migration_name));
+  } catch {
+    return new Set(); // no migrations table yet: a new database
+  }
+}
+
+export class MigrationError extends Error {
+  readonly code = 'E_MIGRATION';
+}
+
+/** The committed migrations this database has not applied yet. */
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  const applied = await appliedMigrations(database);
+  return committedMigrations(database.provider).filter((m) => !applied.has(m));
+}
+
+/**
+ * Runs `prisma migrate deploy` against the URL. The caller must not hold the database open
+ * (SQLite would make the CLI wait on its lock).
+ */
+export async function deployMigrations(url: string, provider: Database['provider']): Promise<void> {
+  const cli = join(projectRoot, 'node_modules', 'prisma', 'build', 'index.js');
+  try {
+    await run(process.execPath, [cli, 'migrate', 'deploy'], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+      timeout: 120_000,
+    });
+  } catch (error) {
+    const detail = (error as { stderr?: string }).stderr?.split('\n').filter((l) => /error|P\d{4}/i.test(l)).slice(0, 5).join(' ') ?? '';
+    throw new MigrationError(`Could not migrate the database (${provider}): ${detail || String(error)}. Check DATABASE_URL and that the database is reachable.`);
+  }
+}

@@ -1,0 +1,63 @@
+// Builds the running application: configuration, database, core, HTTP server. Each chat adapter
+// then registers itself with `register(app)`.
+import { createBot, type Bot } from '../../src/bot/bot.ts';
+import { systemClock, type Clock, type Logger, type Stores } from '../../src/ports/index.ts';
+import type { Config } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { openMigrated, type Database } from '../persistence/index.ts';
+import { seedDemo } from '../persistence/seed.ts';
+import { HttpServer, sendJson } from './http.ts';
+
+export interface App {
+  config: Config;
+  database: Database;
+  stores: Stores;
+  bot: Bot;
+  clock: Clock;
+  logger: Logger;
+  http: HttpServer;
+  /** run at shutdown, in reverse order of registration */
+  onClose(fn: () => Promise<void> | void): void;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const { database, stores, applied } = await openMigrated(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
+  if (applied.length) logger.info('database migrated', { provider: database.provider, count: applied.length });
+  if (config.SEED_DEMO) {
+    const seeded = await seedDemo(stores);
+    if (seeded) logger.info('demo partnership seeded', { partnershipId: seeded.partnership.id });
+  }
+  const http = new HttpServer(logger);
+  const closers: (() => Promise<void> | void)[] = [];
+  const app: App = {
+    config, database, stores, clock, logger, http,
+    bot: createBot({ stores, clock, logger }),
+    onClose: (fn) => void closers.push(fn),
+    async close() {
+      for (const fn of closers.reverse()) await fn();
+      await http.close();
+      await database.close();
+    },
+  };
+  http.add({
+    method: 'GET',
+    path: '/healthz',
+    async handler(_req, res) {
+      try {
+        await database.db.$queryRawUnsafe('SELECT 1');
+        sendJson(res, 200, { status: 'ok', database: database.provider });
+      } catch {
+        sendJson(res, 503, { status: 'unavailable', database: database.provider, message: 'The database is not answering.' });
+      }
+    },
+  });
+  return app;
+}

@@ -1,0 +1,108 @@
+// The project's one HTTP server (node:http). Adapters add routes; receivers do transport only.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../../src/ports/index.ts';
+
+export interface RouteContext {
+  requestId: string;
+  logger: Logger;
+}
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext) => Promise<void> | void;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** exact path, or a prefix ending in `*` */
+  path: string;
+  handler: RouteHandler;
+}
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string, readonly code = 'E_HTTP') {
+    super(message);
+  }
+}
+
+/** Read a request body with a size limit (1 MiB by default); larger bodies get 413. */
+export async function readBody(req: IncomingMessage, limit = 1024 * 1024): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, `Request body is larger than ${limit} bytes.`, 'E_TOO_LARGE');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export class HttpServer {
+  private readonly routes: Route[] = [];
+  private server: Server | null = null;
+
+  constructor(private readonly logger: Logger) {}
+
+  add(route: Route): void {
+    this.routes.push(route);
+  }
+
+  private match(method: string, path: string): Route | undefined | 'method' {
+    const candidates = this.routes.filter((r) => (r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : r.path === path));
+    if (candidates.length === 0) return undefined;
+    return candidates.find((r) => r.method === method) ?? 'method';
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
+    const started = performance.now();
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = this.match(req.method ?? 'GET', path);
+    res.setHeader('x-request-id', requestId);
+    res.on('finish', () => {
+      this.logger.info('request', { requestId, method: req.method, path: path.slice(0, 100), status: res.statusCode, ms: Math.round(performance.now() - started) });
+    });
+    if (route === undefined) return sendJson(res, 404, { error: 'not_found', message: `Nothing here at ${path.slice(0, 100)}.` });
+    if (route === 'method') return sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed here.` });
+    try {
+      await route.handler(req, res, { requestId, logger: this.logger });
+    } catch (error) {
+      if (error instanceof HttpError) return sendJson(res, error.status, { error: error.code, message: error.message });
+      this.logger.error('request failed', { requestId, path, code: (error as { code?: string }).code, error: error as Error });
+      sendJson(res, 500, { error: 'internal', message: 'Something went wrong on our side. Nothing was saved; please try again.', requestId });
+    }
+  }
+
+  async listen(port: number, host: string): Promise<string> {
+    const server = createServer((req, res) => void this.dispatch(req, res));
+    server.keepAliveTimeout = 65_000; // longer than typical load balancer idle timeouts
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    const address = server.address() as AddressInfo;
+    const shown = address.address.includes(':') ? `[${address.address}]` : address.address;
+    return `http://${shown === '127.0.0.1' ? 'localhost' : shown}:${address.port}`;
+  }
+
+  get port(): number {
+    return (this.server?.address() as AddressInfo | null)?.port ?? 0;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+}

@@ -1,0 +1,92 @@
+// The conversation layer: a request in, replies out. Platform-neutral: adapters translate their
+// payloads into a Request and render the replies.
+import { ACTIONS, COMMANDS, FORMS, findCommand, help } from './commands/index.js';
+import type { Command, CommandContext, ScopedContext } from './commands/types.js';
+import { EXPLAIN, resolve, type BotDeps, type Resolution } from './context.js';
+import type { Request } from './inbound.js';
+import type { Reply } from './reply.js';
+import { textReply } from './reply.js';
+
+export type { BotDeps } from './context.js';
+
+export interface Bot {
+  handle(request: Request): Promise<Reply[]>;
+}
+
+/** Upper bound on text we parse: Slack allows 40,000 characters, nobody types a command that long. */
+const MAX_TEXT = 4000;
+
+export function createBot(deps: BotDeps): Bot {
+  return { handle: (request) => handle(request, deps) };
+}
+
+async function handle(request: Request, deps: BotDeps): Promise<Reply[]> {
+  const { inbound } = request;
+  const resolution = await resolve(request, deps);
+  const base: CommandContext = { request, deps, resolution, inChannel: false, args: '' };
+  switch (inbound.type) {
+    case 'command': {
+      const text = clean(inbound.text);
+      const [word = '', ...rest] = text.split(/\s+/);
+      if (!word) return run(help, { ...base, args: '' });
+      const command = findCommand(word);
+      if (!command) return [unknownCommand(word)];
+      return run(command, { ...base, args: rest.join(' ') });
+    }
+    case 'text': {
+      const text = clean(inbound.text);
+      const inChannel = request.conversation.kind !== 'direct';
+      for (const command of COMMANDS) {
+        for (const matches of command.intents ?? []) {
+          const args = matches(text);
+          if (args !== null) return run(command, { ...base, inChannel, args });
+        }
+      }
+      return [notUnderstood(text, inChannel)];
+    }
+    case 'action': {
+      if (inbound.actionId.startsWith('run.')) {
+        const command = findCommand(inbound.actionId.slice(4));
+        return command ? run(command, { ...base, args: '' }) : [unknownAction()];
+      }
+      const handler = ACTIONS[inbound.actionId];
+      if (!handler) return [unknownAction()];
+      return scoped(base, (ctx) => handler(ctx, inbound.value.slice(0, MAX_TEXT)));
+    }
+    case 'form': {
+      const handler = FORMS[inbound.formId];
+      if (!handler) return [unknownAction()];
+      return scoped(base, (ctx) => handler(ctx, inbound.values, inbound.context));
+    }
+  }
+}
+
+const clean = (text: string): string => text.slice(0, MAX_TEXT).replace(/\s+/g, ' ').trim();
+
+function run(command: Command, ctx: CommandContext): Promise<Reply[]> {
+  if (!command.needsPartnership) return command.run(ctx);
+  return scoped(ctx, (c) => command.run(c));
+}
+
+async function scoped(ctx: CommandContext, fn: (ctx: ScopedContext) => Promise<Reply[]>): Promise<Reply[]> {
+  const r: Resolution = ctx.resolution;
+  if (r.status !== 'ok') return [textReply(EXPLAIN[r.status])];
+  return fn({ ...ctx, scope: { partnership: r.partnership, roster: r.roster, person: r.person } });
+}
+
+function unknownCommand(word: string): Reply {
+  const names = COMMANDS.map((c) => c.name).join(', ');
+  return textReply(`I don’t know the command “${word.slice(0, 40)}”. The commands are: ${names}. Type \`/partnership help\` for more.`);
+}
+
+function unknownAction(): Reply {
+  return textReply('That button is from an older message that I can no longer act on. Type `/partnership help` to start again.');
+}
+
+function notUnderstood(text: string, inChannel: boolean): Reply {
+  const hint = text ? 'I didn’t catch that.' : 'Hello!';
+  return textReply(
+    `${hint} Try “are we in criteria?”, “who is on the partnership?” or “help”.`,
+    inChannel ? 'channel' : 'private',
+  );
+}

@@ -1,0 +1,52 @@
+// Who may do what: one table, enforced in the core whatever the platform. A person may hold
+// several of these at once (a chair is also a voting member); any one that is allowed suffices.
+import type { Person } from '../domain/roster.js';
+
+export const ACTORS = [
+  'rep', 'chair', 'vice-chair', 'secretary', 'treasurer', 'voting-member', 'non-voting-member', 'paid-worker', 'unknown',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+const OFFICERS: Actor[] = ['chair', 'vice-chair', 'secretary', 'treasurer'];
+const EVERYONE_KNOWN: Actor[] = ['rep', ...OFFICERS, 'voting-member', 'non-voting-member', 'paid-worker'];
+
+export const PERMISSIONS = {
+  /** "are we in criteria?": counts and statuses, channel-safe */
+  'criteria.view': EVERYONE_KNOWN,
+  /** relationship chains and who counts as a resident */
+  'criteria.details': [...OFFICERS, 'rep'],
+  'roster.view': EVERYONE_KNOWN,
+  /** residency, emails and links of others */
+  'roster.details': [...OFFICERS, 'rep'],
+  'coi.check': ['chair', 'vice-chair', 'secretary', 'rep'],
+  'channel.bind': ['chair', 'rep'],
+  'identity.link': [...OFFICERS, 'rep'],
+  'help.view': [...EVERYONE_KNOWN, 'unknown'],
+} as const satisfies Record<string, readonly Actor[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function actorsOf(person: Person | null): Actor[] {
+  if (!person) return ['unknown'];
+  if (person.kind === 'rep') return ['rep'];
+  if (person.kind === 'paid-worker') return ['paid-worker'];
+  return [...person.roles, person.voting ? 'voting-member' : 'non-voting-member'];
+}
+
+export function can(person: Person | null, permission: Permission): boolean {
+  const allowed: readonly Actor[] = PERMISSIONS[permission];
+  return actorsOf(person).some((a) => allowed.includes(a));
+}
+
+const WHO: Record<Actor, string> = {
+  rep: 'the rep', chair: 'the chair', 'vice-chair': 'the vice-chair', secretary: 'the secretary', treasurer: 'the treasurer',
+  'voting-member': 'voting members', 'non-voting-member': 'non-voting members', 'paid-worker': 'paid workers', unknown: 'anyone',
+};
+
+/** "Only the chair, the vice-chair, the secretary or the rep can do that." */
+export function refusal(permission: Permission): string {
+  const allowed: readonly Actor[] = PERMISSIONS[permission];
+  const names = allowed.map((a) => WHO[a]);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names.join('');
+  return `Only ${list} can do that.`;
+}

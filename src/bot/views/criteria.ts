@@ -1,0 +1,49 @@
+// "Are we in criteria?" as a reply. Details (relationship chains, who counts as a resident) are
+// only included when the viewer may see them and the reply is private.
+import type { CriteriaReport } from '../../domain/criteria/index.js';
+import type { Block, CheckItem, Reply } from '../reply.js';
+
+export interface CriteriaViewOptions {
+  showDetails: boolean;
+  visibility: Reply['visibility'];
+  /** offer the officers' private detail view (in a channel) */
+  offerDetails?: boolean;
+}
+
+export function criteriaHeadline(r: CriteriaReport): string {
+  const state = r.inCriteria ? 'in criteria' : 'not in criteria';
+  const warnings = r.checks.filter((c) => c.status === 'warn').length;
+  const coi = r.conformsToCoiGuidance ? '' : ' The make-up of the partnership breaks the conflicts of interest guidance.';
+  const warn = warnings ? ` ${warnings} ${warnings === 1 ? 'thing needs' : 'things need'} watching.` : '';
+  return `${r.partnership} is ${state}: ${r.members} members, ${r.residents} of them residents.${coi}${warn}`;
+}
+
+export function criteriaItems(r: CriteriaReport, showDetails: boolean): CheckItem[] {
+  return r.checks.map((c) => ({
+    tone: c.status,
+    title: c.title,
+    text: c.message,
+    ...(c.fix && c.status !== 'pass' ? { fix: c.fix } : {}),
+    ...(showDetails && c.details.length ? { details: c.details } : {}),
+  }));
+}
+
+export function criteriaReply(r: CriteriaReport, options: CriteriaViewOptions): Reply {
+  const headline = criteriaHeadline(r);
+  const failing = r.checks.filter((c) => c.status === 'fail' && c.fix);
+  const blocks: Block[] = [
+    { kind: 'heading', text: r.inCriteria ? '✅ In criteria' : '❌ Not in criteria' },
+    { kind: 'text', text: headline },
+    { kind: 'checklist', items: criteriaItems(r, options.showDetails) },
+  ];
+  if (failing.length) {
+    blocks.push({ kind: 'heading', text: 'What to do' }, { kind: 'list', items: failing.map((c) => `${c.title}: ${c.fix}`) });
+    if (!r.inCriteria) {
+      blocks.push({ kind: 'note', text: 'When out of criteria, tell Local Trust "what you are doing to meet them, and your timeline" (your rep can help).' });
+    }
+  }
+  if (options.offerDetails) {
+    blocks.push({ kind: 'actions', buttons: [{ actionId: 'criteria.details', label: 'Show me the details privately', value: 'details' }] });
+  }
+  return { summary: headline, blocks, visibility: options.visibility };
+}

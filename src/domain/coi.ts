@@ -1,0 +1,159 @@
+// Conflicts of interest in a procurement or grant decision (001, RULES.md section 3). Three
+// sources: the standing register of interests, the roster's relationships, and declarations
+// made for the decision itself.
+import { Kinship, type Bond } from './kinship.js';
+import { organisationKey } from './organisations.js';
+import type { Interest, InterestKind, Person, Roster } from './roster.js';
+import { hasVote, isMember, listNames } from './roster.js';
+import { describeQuorum, quorumRequired } from './settings.js';
+import { residentsNeededFor } from './criteria/membership.js';
+
+export const CONFLICT_KINDS = ['direct-financial', 'indirect-financial', 'loyalty'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+export type ConflictSource = 'register' | 'relationship' | 'declaration' | 'lto';
+
+export interface ConflictReason {
+  kind: ConflictKind;
+  source: ConflictSource;
+  organisation: string;
+  /** Sensitive: the register entry or relationship chain. Private to the requester. */
+  detail: string;
+}
+
+/** A member's own declaration for this decision. */
+export interface DecisionDeclaration {
+  personId: string;
+  kind: ConflictKind;
+  organisation?: string | undefined;
+  detail?: string | undefined;
+}
+
+export interface CoiQuestion {
+  organisations: readonly string[];
+  declarations?: readonly DecisionDeclaration[];
+  /** procurement and grant decisions are key decisions (the councillor setting applies) */
+  keyDecision?: boolean;
+}
+
+export interface PersonConflicts {
+  person: Person;
+  reasons: ConflictReason[];
+}
+
+export interface QuorumOutcome {
+  rule: string;
+  votingMembers: number;
+  required: number;
+  eligible: number;
+  met: boolean;
+  eligibleResidents: number;
+  residentMajority: boolean;
+}
+
+export interface CoiResult {
+  organisations: string[];
+  mustNotTakePart: PersonConflicts[];
+  /** loyalty conflicts declared under a "declare and stay" policy: they may vote */
+  declaredAndStaying: PersonConflicts[];
+  eligibleVoters: Person[];
+  /** members with a vote who may not vote on this decision for a reason other than a conflict */
+  notEligible: { person: Person; why: string }[];
+  quorum: QuorumOutcome;
+}
+
+const FINANCIAL: ReadonlySet<InterestKind> = new Set(['employee', 'owner', 'director', 'contractor']);
+const conflictOf = (kind: InterestKind): ConflictKind => (FINANCIAL.has(kind) ? 'direct-financial' : 'loyalty');
+
+const describeInterest = (who: string, i: Interest): string =>
+  `${who}: ${i.kind} of ${i.organisation}${i.detail ? ` (${i.detail})` : ''}`;
+
+const BOND_WORDS: Record<Bond, string> = { family: 'relative', household: 'household member', 'close-friend': 'close friend' };
+
+export function checkConflicts(roster: Roster, question: CoiQuestion, kinship: Kinship = Kinship.of(roster)): CoiResult {
+  const settings = roster.partnership.settings;
+  const wanted = new Map<string, string>();
+  for (const name of question.organisations) {
+    const key = organisationKey(name);
+    if (key && !wanted.has(key)) wanted.set(key, name.trim());
+  }
+  const reasons = new Map<string, ConflictReason[]>();
+  const add = (personId: string, reason: ConflictReason) => {
+    const list = reasons.get(personId);
+    if (!list) reasons.set(personId, [reason]);
+    else if (!list.some((r) => r.kind === reason.kind && r.detail === reason.detail)) list.push(reason);
+  };
+  const byId = new Map(roster.people.map((p) => [p.id, p]));
+
+  for (const holder of roster.people) {
+    for (const interest of holder.interests) {
+      const organisation = wanted.get(organisationKey(interest.organisation));
+      if (organisation === undefined) continue;
+      const entry = describeInterest(holder.name, interest);
+      add(holder.id, { kind: conflictOf(interest.kind), source: 'register', organisation, detail: `Register of interests: ${entry}.` });
+      if (!FINANCIAL.has(interest.kind)) continue;
+      // 001: "a close relative or friend is employed by the organisation" is an indirect financial benefit.
+      for (const bond of ['family', 'household', 'close-friend'] as const) {
+        for (const otherId of kinship.circle(holder.id, bond)) {
+          const chain = kinship.describe(kinship.chain(otherId, holder.id, bond) ?? []);
+          add(otherId, {
+            kind: 'indirect-financial', source: 'relationship', organisation,
+            detail: `Their ${BOND_WORDS[bond]} ${holder.name} would benefit. ${chain}. ${entry}.`,
+          });
+        }
+      }
+    }
+    if (holder.ltoRepresentative && settings.ltoOrganisation) {
+      const organisation = wanted.get(organisationKey(settings.ltoOrganisation));
+      if (organisation !== undefined) {
+        add(holder.id, { kind: 'direct-financial', source: 'lto', organisation, detail: `${holder.name} represents the locally trusted organisation, ${settings.ltoOrganisation}.` });
+      }
+    }
+  }
+  const everyOrganisation = listNames([...wanted.values()]);
+  for (const d of question.declarations ?? []) {
+    const person = byId.get(d.personId);
+    if (!person) continue;
+    const organisation = d.organisation ? (wanted.get(organisationKey(d.organisation)) ?? d.organisation) : everyOrganisation;
+    add(d.personId, {
+      kind: d.kind, source: 'declaration', organisation,
+      detail: `${person.name} declared a ${d.kind.replace('-', ' ')} interest for this decision${d.detail ? `: ${d.detail}` : ''}.`,
+    });
+  }
+
+  const mustNotTakePart: PersonConflicts[] = [];
+  const declaredAndStaying: PersonConflicts[] = [];
+  const eligibleVoters: Person[] = [];
+  const notEligible: { person: Person; why: string }[] = [];
+  for (const person of roster.people.filter(isMember)) {
+    const personReasons = reasons.get(person.id) ?? [];
+    const stays = settings.loyaltyConflicts === 'declare-and-stay' && personReasons.every((r) => r.kind === 'loyalty');
+    if (personReasons.length > 0 && !stays) mustNotTakePart.push({ person, reasons: personReasons });
+    else if (personReasons.length > 0) declaredAndStaying.push({ person, reasons: personReasons });
+    if (!hasVote(person) || (personReasons.length > 0 && !stays)) continue;
+    if (person.councillor && question.keyDecision !== false && !settings.councillorsVoteOnKeyDecisions) {
+      notEligible.push({ person, why: 'councillors do not vote on key decisions (partnership setting)' });
+      continue;
+    }
+    eligibleVoters.push(person);
+  }
+
+  const votingMembers = roster.people.filter(hasVote).length;
+  const required = quorumRequired(settings.quorum, votingMembers);
+  const eligibleResidents = eligibleVoters.filter((p) => p.resident).length;
+  return {
+    organisations: [...wanted.values()],
+    mustNotTakePart,
+    declaredAndStaying,
+    eligibleVoters,
+    notEligible,
+    quorum: {
+      rule: describeQuorum(settings.quorum),
+      votingMembers,
+      required,
+      eligible: eligibleVoters.length,
+      met: eligibleVoters.length >= required,
+      eligibleResidents,
+      residentMajority: eligibleVoters.length > 0 && eligibleResidents >= residentsNeededFor(eligibleVoters.length, settings.residentThreshold),
+    },
+  };
+}

@@ -1,0 +1,121 @@
+// min-members and resident-majority (000, 001, 002), plus the advisory diversity and own-right.
+import type { Person, Roster } from '../roster.js';
+import { isMember, listNames, plural } from '../roster.js';
+import { percent } from '../settings.js';
+import type { CheckResult } from './result.js';
+import { CHECK_TITLES } from './result.js';
+
+export const MIN_MEMBERS = 8;
+
+/** Members who count towards the criteria, and why each other person does not. */
+export function countMembers(roster: Roster): { counted: Person[]; excluded: string[] } {
+  const counted: Person[] = [];
+  const excluded: string[] = [];
+  for (const p of roster.people) {
+    if (p.kind === 'paid-worker') excluded.push(`the paid worker ${p.name} is not a member`);
+    else if (p.kind === 'rep') excluded.push(`the rep ${p.name} is not a member`);
+    else if (p.ltoRepresentative && !roster.partnership.settings.countLtoRepresentatives)
+      excluded.push(`the LTO representative ${p.name} is not counted (partnership setting)`);
+    else if (isMember(p)) counted.push(p);
+  }
+  return { counted, excluded };
+}
+
+function countedSentence(counted: number, excluded: string[]): string {
+  const head = `${plural(counted, 'member')} counted`;
+  return excluded.length === 0 ? `${head}.` : `${head}; ${excluded.join('; ')}.`;
+}
+
+export function checkMinMembers(roster: Roster): CheckResult {
+  const { counted, excluded } = countMembers(roster);
+  const n = counted.length;
+  const base = { id: 'min-members' as const, title: CHECK_TITLES['min-members'], source: '000, 001, 002', details: [] };
+  const residentsNeeded = residentsNeededFor(MIN_MEMBERS, roster.partnership.settings.residentThreshold);
+  if (n < MIN_MEMBERS) {
+    const short = MIN_MEMBERS - n;
+    return {
+      ...base, status: 'fail',
+      message: `${countedSentence(n, excluded)} A partnership needs at least ${MIN_MEMBERS}.`,
+      fix: `Recruit ${plural(short, 'more member')}; of any ${MIN_MEMBERS} members at least ${residentsNeeded} must live in the area.`,
+    };
+  }
+  if (n === MIN_MEMBERS) {
+    return {
+      ...base, status: 'warn',
+      message: `${countedSentence(n, excluded)} That is exactly the minimum: one resignation would take the partnership out of criteria.`,
+      fix: 'Recruit at least one more member so that one resignation does not take you out of criteria.',
+    };
+  }
+  return { ...base, status: 'pass', message: `${countedSentence(n, excluded)} The minimum is ${MIN_MEMBERS}.` };
+}
+
+/** Residents needed among n members for the threshold ("at least 51%": 5 of 8, 6 of 10). */
+export function residentsNeededFor(n: number, threshold: number): number {
+  return Math.ceil(threshold * n - 1e-9);
+}
+
+const meets = (residents: number, members: number, threshold: number): boolean =>
+  members > 0 && residents >= residentsNeededFor(members, threshold);
+
+export function checkResidentMajority(roster: Roster): CheckResult {
+  const { counted } = countMembers(roster);
+  const threshold = roster.partnership.settings.residentThreshold;
+  const n = counted.length;
+  const residents = counted.filter((p) => p.resident);
+  const r = residents.length;
+  const nonResidents = counted.filter((p) => !p.resident);
+  const details = [
+    `Counted as residents: ${residents.length ? listNames(residents.map((p) => p.name)) : 'nobody'}.`,
+    `Not residents: ${nonResidents.length ? listNames(nonResidents.map((p) => p.name)) : 'nobody'}.`,
+  ];
+  const base = {
+    id: 'resident-majority' as const, title: CHECK_TITLES['resident-majority'], source: '000, 001, 002', details,
+  };
+  const share = n === 0 ? 0 : r / n;
+  const summary = `${r} of ${plural(n, 'member')} live in the area (${percent(share)}); at least ${percent(threshold)} must.`;
+  if (!meets(r, n, threshold)) {
+    let recruit = 0;
+    while (!meets(r + recruit, n + recruit, threshold)) recruit++;
+    let stepBack = 0;
+    while (stepBack < n - r && !meets(r, n - stepBack, threshold)) stepBack++;
+    const alternatives = [`recruit ${plural(recruit, 'more resident member')}`];
+    if (r > 0 && meets(r, n - stepBack, threshold) && n - stepBack >= MIN_MEMBERS)
+      alternatives.push(`${plural(stepBack, 'non-resident member')} could become a non-member supporter`);
+    return { ...base, status: 'fail', message: summary, fix: `${capitalise(alternatives.join(', or '))}.` };
+  }
+  if (r > 0 && !meets(r - 1, n - 1, threshold)) {
+    return {
+      ...base, status: 'warn',
+      message: `${summary} If one resident member left, residents would no longer be the majority.`,
+      fix: 'Recruit another resident member so that one resignation does not take you out of criteria.',
+    };
+  }
+  return { ...base, status: 'pass', message: summary };
+}
+
+export function checkDiversity(): CheckResult {
+  return {
+    id: 'diversity', status: 'info', title: CHECK_TITLES.diversity, source: '001', details: [],
+    message:
+      'Advisory: members "should broadly reflect the range and diversity of people who live in your area" ' +
+      '(age, ethnicity, gender, faith, disability, income). The bot does not judge this; talk it through with your rep, ' +
+      'who answers it in the partnership review.',
+  };
+}
+
+export function checkOwnRight(roster: Roster): CheckResult {
+  const { counted } = countMembers(roster);
+  const councillors = counted.filter((p) => p.councillor).map((p) => p.name);
+  const lto = counted.filter((p) => p.ltoRepresentative).map((p) => p.name);
+  const notes: string[] = [];
+  if (councillors.length) notes.push(`councillors on the partnership (${listNames(councillors)}) sit in their own right, not for the council`);
+  if (lto.length) notes.push(`LTO representatives (${listNames(lto)}) sit in their own right, not for the LTO`);
+  return {
+    id: 'own-right', status: 'info', title: CHECK_TITLES['own-right'], source: '000, 001', details: [],
+    message:
+      'Advisory: members take part in their own right and cannot represent another person or organisation.' +
+      (notes.length ? ` Remember: ${notes.join('; ')}.` : ''),
+  };
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,27 @@
+// Organisation names typed by volunteers vary ("The Acme Café Ltd." vs "acme cafe limited"):
+// matching is on a normalised key so the same body is never treated as two.
+
+const SUFFIXES: ReadonlyArray<[RegExp, string]> = [
+  [/\bcommunity interest company\b/g, 'cic'],
+  [/\blimited\b/g, 'ltd'],
+  [/\bcompany\b/g, 'co'],
+];
+
+export function organisationKey(name: string): string {
+  let s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  for (const [pattern, replacement] of SUFFIXES) s = s.replace(pattern, replacement);
+  s = s.replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+  return s;
+}
+
+export const sameOrganisation = (a: string, b: string): boolean => {
+  const ka = organisationKey(a);
+  return ka.length > 0 && ka === organisationKey(b);
+};

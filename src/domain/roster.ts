@@ -1,0 +1,77 @@
+// The roster: who is on a partnership, as the governance rules see them (shared/domain/RULES.md).
+import type { PartnershipSettings } from './settings.js';
+
+export const PERSON_KINDS = ['member', 'paid-worker', 'rep'] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
+
+/** Positions of power (001: "such as chair, vice chair, secretary and treasurer"). */
+export const ROLES = ['chair', 'vice-chair', 'secretary', 'treasurer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const INTEREST_KINDS = ['employee', 'owner', 'director', 'trustee', 'member', 'volunteer', 'contractor', 'other'] as const;
+export type InterestKind = (typeof INTEREST_KINDS)[number];
+
+/** `{ from, to, kind: 'parent' }` means `from` is `to`'s parent. */
+export const RELATIONSHIP_KINDS = [
+  'spouse', 'civil-partner', 'partner', 'parent', 'child', 'grandparent', 'grandchild', 'sibling', 'household', 'close-friend',
+] as const;
+export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
+
+export interface Interest {
+  id?: string;
+  organisation: string;
+  kind: InterestKind;
+  detail?: string | undefined;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  kind: PersonKind;
+  resident: boolean;
+  voting: boolean;
+  roles: Role[];
+  ltoRepresentative: boolean;
+  councillor: boolean;
+  email?: string | undefined;
+  interests: Interest[];
+}
+
+export interface Relationship {
+  fromId: string;
+  toId: string;
+  kind: RelationshipKind;
+}
+
+export interface Roster {
+  partnership: { id?: string; slug?: string; name: string; settings: PartnershipSettings };
+  people: Person[];
+  relationships: Relationship[];
+}
+
+export const isMember = (p: Person): boolean => p.kind === 'member';
+export const isOfficer = (p: Person): boolean => p.kind === 'member' && p.roles.length > 0;
+
+/**
+ * Only members with a vote are ever eligible to vote. Paid workers never vote, whatever the
+ * roster says (001: "in no circumstances should a paid worker also sit as a voting member").
+ */
+export const hasVote = (p: Person): boolean => p.kind === 'member' && p.voting;
+
+export function describeRole(p: Person): string {
+  if (p.kind === 'paid-worker') return 'paid worker';
+  if (p.kind === 'rep') return 'Big Local rep';
+  const parts: string[] = [...p.roles];
+  if (parts.length === 0) parts.push('member');
+  if (!p.voting) parts.push('non-voting');
+  if (p.ltoRepresentative) parts.push('LTO representative');
+  if (p.councillor) parts.push('councillor');
+  return parts.join(', ');
+}
+
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -1,0 +1,49 @@
+// Per-partnership settings: where local policies may reasonably differ (RULES.md section 3,
+// "locally agreed policies and procedures"). Every field has the default a careful chair expects.
+import { z } from 'zod';
+
+export const quorumSchema = z.discriminatedUnion('type', [
+  /** at least this share of the voting members, rounded up */
+  z.object({ type: z.literal('fraction'), value: z.number().gt(0).lte(1) }),
+  /** at least this many eligible voting members */
+  z.object({ type: z.literal('count'), value: z.number().int().min(1).max(1000) }),
+]);
+export type Quorum = z.infer<typeof quorumSchema>;
+
+export const settingsSchema = z.object({
+  /** share of members who must be residents; 000/001 say "at least 51%" */
+  residentThreshold: z.number().gt(0).lte(1).default(0.51),
+  quorum: quorumSchema.default({ type: 'fraction', value: 0.5 }),
+  /** loyalty conflicts: step back from the decision, or declare and stay */
+  loyaltyConflicts: z.enum(['withdraw', 'declare-and-stay']).default('withdraw'),
+  /** some partnerships keep councillors from voting on key (procurement and grant) decisions */
+  councillorsVoteOnKeyDecisions: z.boolean().default(true),
+  /** LTO representatives who are members count towards the eight (001 counts them as members) */
+  countLtoRepresentatives: z.boolean().default(true),
+  /** the locally trusted organisation's name: decisions involving it conflict LTO representatives */
+  ltoOrganisation: z.string().max(200).optional(),
+  /** whether the rep may put decisions to the partnership */
+  repMayCreateDecisions: z.boolean().default(false),
+  /** IANA time zone for everything a person reads; the programme is in England */
+  timeZone: z.string().default('Europe/London'),
+});
+export type PartnershipSettings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings = (): PartnershipSettings => settingsSchema.parse({});
+
+/** Parse stored or imported settings; unknown keys are dropped, missing ones defaulted. */
+export function parseSettings(input: unknown): PartnershipSettings {
+  return settingsSchema.parse(input ?? {});
+}
+
+export function describeQuorum(q: Quorum): string {
+  return q.type === 'count'
+    ? `at least ${q.value} eligible voting members`
+    : `at least ${Math.round(q.value * 100)}% of voting members`;
+}
+
+export function quorumRequired(q: Quorum, votingMembers: number): number {
+  return q.type === 'count' ? q.value : Math.max(1, Math.ceil(q.value * votingMembers - 1e-9));
+}
+
+export const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10}%`;

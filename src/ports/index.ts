@@ -1,0 +1,95 @@
+// Ports: the small interfaces the core needs from the outside world. Adapters implement them
+// (adapters/persistence for storage, adapters/slack and adapters/teams for notifications).
+import type { Roster } from '../domain/roster.js';
+import type { PartnershipSettings } from '../domain/settings.js';
+import type { Conversation, Platform } from '../bot/inbound.js';
+import type { Reply } from '../bot/reply.js';
+
+export interface PartnershipRef {
+  id: string;
+  slug: string;
+  name: string;
+  settings: PartnershipSettings;
+}
+
+export interface ImportSummary {
+  partnership: PartnershipRef;
+  created: boolean;
+  added: string[];
+  updated: string[];
+  /** people no longer on the roster: their membership is ended, their records kept */
+  ended: string[];
+}
+
+export interface RosterStore {
+  findPartnership(slug: string): Promise<PartnershipRef | null>;
+  getPartnership(id: string): Promise<PartnershipRef | null>;
+  listPartnerships(): Promise<PartnershipRef[]>;
+  /** Current people (membership not ended) with relationships and interests; ids are database ids. */
+  loadRoster(partnershipId: string): Promise<Roster>;
+  /** Create or update a partnership from a roster, all or nothing. */
+  importRoster(slug: string, roster: Roster, actorId?: string | null): Promise<ImportSummary>;
+  updateSettings(partnershipId: string, settings: PartnershipSettings, actorId: string | null): Promise<void>;
+}
+
+export interface Binding {
+  partnershipId: string;
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+}
+
+export interface LinkedPerson {
+  personId: string;
+  partnershipId: string;
+}
+
+export interface DirectoryStore {
+  findBinding(platform: Platform, workspaceId: string, channelId: string): Promise<Binding | null>;
+  bindChannel(binding: Binding, actorId: string): Promise<void>;
+  findIdentity(platform: Platform, workspaceId: string, userId: string): Promise<LinkedPerson | null>;
+  /** Current people with this email (case-insensitive), across partnerships. */
+  findByEmail(email: string): Promise<LinkedPerson[]>;
+  linkIdentity(personId: string, platform: Platform, workspaceId: string, userId: string): Promise<void>;
+}
+
+export interface AuditEntry {
+  partnershipId: string;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Sends messages the core decides to send outside the current conversation. */
+export interface Notifier {
+  /** A private message to a person (Slack DM, Teams personal chat). False when they cannot be reached. */
+  sendToPerson(personId: string, reply: Reply): Promise<boolean>;
+  /** A message to a conversation bound to the partnership. */
+  sendToConversation(conversation: Conversation, reply: Reply): Promise<boolean>;
+}
+
+/** Log lines carry ids and codes, never personal data, tokens or payloads. */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface Stores {
+  rosters: RosterStore;
+  directory: DirectoryStore;
+  audit: AuditLog;
+}
