@@ -39,6 +39,11 @@ export class PrismaDirectoryStore implements DirectoryStore {
       update: { personId },
     });
   }
+
+  async identitiesOf(personId: string) {
+    const rows = await this.db.platformIdentity.findMany({ where: { personId }, orderBy: { createdAt: 'asc' } });
+    return rows.map((r) => ({ platform: r.platform as Platform, workspaceId: r.workspaceId, userId: r.userId }));
+  }
 }
 
 export class PrismaAuditLog implements AuditLog {

@@ -7,6 +7,8 @@ import { createLogger } from '../log.ts';
 import { openMigrated, type Database } from '../persistence/index.ts';
 import { seedDemo } from '../persistence/seed.ts';
 import { HttpServer, sendJson } from './http.ts';
+import { NotifierRegistry } from '../../src/notify.ts';
+import { Scheduler } from '../scheduler/index.ts';
 
 export interface App {
   config: Config;
@@ -16,6 +18,10 @@ export interface App {
   clock: Clock;
   logger: Logger;
   http: HttpServer;
+  /** adapters register their platform's notifier here */
+  notifier: NotifierRegistry;
+  /** adapters and features add scheduled jobs here; started by registerAdapters when SCHEDULER is on */
+  scheduler: Scheduler;
   /** run at shutdown, in reverse order of registration */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -37,9 +43,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
   const http = new HttpServer(logger);
   const closers: (() => Promise<void> | void)[] = [];
+  const notifier = new NotifierRegistry(stores.directory, logger);
   const app: App = {
-    config, database, stores, clock, logger, http,
-    bot: createBot({ stores, clock, logger }),
+    config, database, stores, clock, logger, http, notifier,
+    scheduler: undefined as unknown as Scheduler, // set just below: it needs the app
+    bot: createBot({ stores, clock, logger, notifier }),
     onClose: (fn) => void closers.push(fn),
     async close() {
       for (const fn of closers.reverse()) await fn();
@@ -47,6 +55,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await database.close();
     },
   };
+  app.scheduler = new Scheduler(app);
+  app.onClose(() => app.scheduler.stop());
   http.add({
     method: 'GET',
     path: '/healthz',

@@ -51,6 +51,8 @@ export interface DirectoryStore {
   /** Current people with this email (case-insensitive), across partnerships. */
   findByEmail(email: string): Promise<LinkedPerson[]>;
   linkIdentity(personId: string, platform: Platform, workspaceId: string, userId: string): Promise<void>;
+  /** Every chat account linked to the person (to reach them privately). */
+  identitiesOf(personId: string): Promise<{ platform: Platform; workspaceId: string; userId: string }[]>;
 }
 
 export interface AuditEntry {
@@ -73,12 +75,30 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Where a posted message lives, so it can be updated in place (a vote card's counts). */
+export interface MessageRef {
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  /** Slack message ts, Teams activity id, the playground's message id */
+  messageId: string;
+}
+
 /** Sends messages the core decides to send outside the current conversation. */
 export interface Notifier {
   /** A private message to a person (Slack DM, Teams personal chat). False when they cannot be reached. */
   sendToPerson(personId: string, reply: Reply): Promise<boolean>;
-  /** A message to a conversation bound to the partnership. */
-  sendToConversation(conversation: Conversation, reply: Reply): Promise<boolean>;
+  /** A message to a conversation (a channel bound to the partnership). Null when it could not be sent. */
+  sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null>;
+  /** Replace a message the bot sent earlier. */
+  updateMessage(ref: MessageRef, reply: Reply): Promise<boolean>;
+}
+
+/** What one chat platform's adapter provides to the Notifier. */
+export interface PlatformNotifier {
+  sendToUser(workspaceId: string, userId: string, reply: Reply): Promise<boolean>;
+  sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null>;
+  updateMessage(ref: MessageRef, reply: Reply): Promise<boolean>;
 }
 
 /** Log lines carry ids and codes, never personal data, tokens or payloads. */

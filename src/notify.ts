@@ -1,0 +1,38 @@
+// The Notifier the core uses: reaches a person on whichever platforms they are linked on, and
+// a conversation through its own platform's adapter. Adapters plug in as they start.
+import type { Platform } from './bot/inbound.js';
+import type { DirectoryStore, Logger, MessageRef, Notifier, PlatformNotifier } from './ports/index.js';
+
+export class NotifierRegistry implements Notifier {
+  private readonly platforms = new Map<Platform, PlatformNotifier>();
+
+  constructor(private readonly directory: DirectoryStore, private readonly logger: Logger) {}
+
+  register(platform: Platform, notifier: PlatformNotifier): void {
+    this.platforms.set(platform, notifier);
+  }
+
+  async sendToPerson(personId: string, reply: Parameters<Notifier['sendToPerson']>[1]): Promise<boolean> {
+    let delivered = false;
+    for (const identity of await this.directory.identitiesOf(personId)) {
+      const platform = this.platforms.get(identity.platform);
+      if (!platform) continue;
+      try {
+        delivered = (await platform.sendToUser(identity.workspaceId, identity.userId, reply)) || delivered;
+      } catch (error) {
+        this.logger.warn('private message failed', { platform: identity.platform, personId, code: (error as { code?: string }).code });
+      }
+    }
+    return delivered;
+  }
+
+  async sendToConversation(...[conversation, reply]: Parameters<Notifier['sendToConversation']>): Promise<MessageRef | null> {
+    const platform = this.platforms.get(conversation.platform);
+    return platform ? platform.sendToConversation(conversation, reply) : null;
+  }
+
+  async updateMessage(ref: MessageRef, reply: Parameters<Notifier['updateMessage']>[1]): Promise<boolean> {
+    const platform = this.platforms.get(ref.platform);
+    return platform ? platform.updateMessage(ref, reply) : false;
+  }
+}
