@@ -3,13 +3,14 @@ import { coi } from './coi.js';
 import { criteria, criteriaActions } from './criteria.js';
 import { makeHelp } from './help.js';
 import { link } from './link.js';
+import { privacy } from './privacy.js';
 import { roster } from './roster.js';
 import { setup } from './setup.js';
 import type { ActionHandler, Command, FormHandler } from './types.js';
 
 export const COMMANDS: Command[] = [];
 export const help = makeHelp(() => COMMANDS);
-COMMANDS.push(criteria, roster, coi, setup, link, help);
+COMMANDS.push(criteria, roster, coi, setup, link, privacy, help);
 
 /** Buttons, by action id. `run.<command>` runs a command with no arguments. */
 export const ACTIONS: Record<string, ActionHandler> = { ...criteriaActions };
