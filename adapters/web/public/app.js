@@ -234,6 +234,8 @@ async function boot() {
   wireComposer();
   wireTabs();
   initControls({ refresh: () => refresh() });
+  // On a phone the conversation matters most: the time tools start folded away.
+  if (matchMedia('(max-width: 52rem)').matches) /** @type {HTMLDetailsElement} */ ($('time-tools')).open = false;
   showClock(clock);
   const wanted = new URLSearchParams(location.search).get('as') ?? localStorage.getItem('playground.person');
   await becomePerson(people.some((p) => p.id === wanted) ? wanted : people[0].id, { announceIt: false });
