@@ -99,7 +99,7 @@ describe('POST /playground/api/send', () => {
     const answer = await send(t.url, { ...chair, id: 'nobody' }, 'channel', { type: 'text', text: 'hello' });
     expect(answer.status).toBe(404);
     expect(answer.body).toMatchObject({ error: 'unknown_person' });
-    expect(String((answer.body as { message: string }).message)).toContain('/playground/api/people');
+    expect(JSON.stringify(answer.body)).toContain('/playground/api/people');
   });
 
   it('bad JSON is 400 and says so', async () => {
@@ -111,7 +111,7 @@ describe('POST /playground/api/send', () => {
   it('a body that is not JSON at all is refused with 415 (so no other site can post a form here)', async () => {
     const res = await fetch(`${t.url}/playground/api/send`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
     expect(res.status).toBe(415);
-    expect((await res.json()).message).toContain('application/json');
+    expect(((await res.json()) as { message: string }).message).toContain('application/json');
   });
 
   it.each([
