@@ -78,9 +78,18 @@ function apply(message, { announceIt }) {
   return article;
 }
 
-function scrollToEnd(kind) {
+/**
+ * Shows the newest message. By scroll position, never scrollIntoView: that would also move the
+ * point Tab starts from. On a phone the page scrolls (not the log): only the person's own
+ * answers bring the page along, so a message arriving meanwhile does not pull them away.
+ */
+function scrollToEnd(kind, article = null) {
   const log = $(`log-${kind}`);
-  log.lastElementChild?.scrollIntoView({ block: 'nearest' });
+  log.scrollTop = log.scrollHeight;
+  if (article && log.scrollHeight <= log.clientHeight + 1) {
+    const top = article.getBoundingClientRect().top;
+    if (top > window.innerHeight * 0.6 || top < 0) window.scrollBy(0, top - 12);
+  }
 }
 
 function showUnread() {
@@ -104,6 +113,7 @@ async function send(inbound, { conversation = state.tab, replyTo, focusReply = f
     const article = apply(message, { announceIt: true });
     if (!first && message.author.type === 'bot') first = article;
   }
+  if (first && conversation === state.tab) scrollToEnd(conversation, first);
   const form = result.data.replies.flatMap(formsOf)[0];
   const replyMessage = result.data.messages.find((m) => m.author.type === 'bot');
   if (form && replyMessage) {
