@@ -6,7 +6,7 @@ import { el, richText } from './render.js';
 let counter = 0;
 
 /** Field ids from the core become element ids only after this prefix, so they cannot collide. */
-const idFor = (prefix, field) => `${prefix}-${String(field.id).replace(/[^A-Za-z0-9_-]/g, '_')}`;
+const idFor = (prefix, field) => `${prefix}-field-${String(field.id).replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 /** "2026-10-01T08:00:00.000Z" -> the browser's local "2026-10-01T09:00" for datetime-local. */
 function toLocalInput(iso) {
@@ -107,7 +107,7 @@ function collect(form, formEl) {
  */
 export function openFormDialog(dialog, form, { onSubmit, opener, fallback }) {
   const prefix = `f${++counter}`;
-  const titleId = `${prefix}-title`;
+  const titleId = `${prefix}-heading`;
   const error = el('p', { class: 'form-error', role: 'alert' });
   const submit = el('button', { type: 'submit', class: 'btn btn-primary', text: form.submitLabel });
   const cancel = el('button', { type: 'button', class: 'btn btn-plain', text: 'Cancel' });
