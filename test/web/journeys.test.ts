@@ -168,4 +168,17 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
     await page.getByText('(the real date)').waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('on a database without the demo partnership the page says why and how to fix it', async () => {
+    const empty = await startTestApp({ SEED_DEMO: 'false' });
+    try {
+      const { page } = await open(browser, `${empty.url}/`);
+      await page.getByRole('alert').filter({ hasText: 'only uses the demo partnership' }).waitFor();
+      expect(await page.getByRole('alert').filter({ hasText: 'roster import prisma/seed/demo-partnership.json' }).count()).toBe(1);
+      expect(await composer(page).isDisabled()).toBe(true);
+      await shot(page, '12-no-demo');
+    } finally {
+      await empty.close();
+    }
+  });
 });

@@ -3,7 +3,7 @@
 import { call, freshId } from './api.js';
 import { openFormDialog } from './form.js';
 import { ConversationView } from './messages.js';
-import { formsOf } from './render.js';
+import { formsOf, richText } from './render.js';
 import { initControls, showClock } from './controls.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -232,8 +232,12 @@ function wireTabs() {
 async function boot() {
   const result = await call('GET', '/people');
   if (!result.ok) {
-    $('fatal').textContent = result.message;
+    // Nobody to be: say why and how to fix it, and leave nothing half-working on the page.
+    $('fatal').replaceChildren(richText(result.message));
     $('fatal').hidden = false;
+    for (const id of ['person', 'composer-input', 'run-jobs']) /** @type {HTMLInputElement} */ ($(id)).disabled = true;
+    for (const button of document.querySelectorAll('#composer button, #clock-form button')) /** @type {HTMLButtonElement} */ (button).disabled = true;
+    document.body.dataset.ready = 'true';
     return;
   }
   const { people, partnership, clock } = result.data;
