@@ -31,6 +31,8 @@ const schema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     SEED_DEMO: bool(true),
     PLAYGROUND: bool(true),
+    /** serve the playground even when HOST is not loopback (anyone who reaches it can act as any demo person) */
+    PLAYGROUND_ALLOW_REMOTE: bool(false),
     SCHEDULER: bool(true),
     PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: 'must be a URL starting with https://' }),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'must be a bot token starting with xoxb-' }),
