@@ -127,8 +127,8 @@ export interface ActionOptions extends SendOptions {
   messageTs?: string;
 }
 
-/** A button click as Slack posts it (payload= form field). */
-export async function click(t: SlackTest, actionId: string, value: string, o: ActionOptions = {}) {
+/** A button click as Slack posts it (payload= form field), not yet sent. */
+export function clickBody(t: SlackTest, actionId: string, value: string, o: ActionOptions = {}) {
   const id = randomUUID();
   const user = o.user ?? USERS.chair;
   const channel = o.channel ?? CHANNEL;
@@ -143,7 +143,15 @@ export async function click(t: SlackTest, actionId: string, value: string, o: Ac
     };
   const action = { type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: `${Date.now() / 1000}` };
   const body = new URLSearchParams({ payload: JSON.stringify({ ...payload, actions: [action] }) }).toString();
-  return { res: await send(t, body, FORM, o), responsePath: `/response/${id}`, ts, triggerId: `trigger-${id}` };
+  return { body, responsePath: `/response/${id}`, ts, triggerId: `trigger-${id}` };
+}
+
+export const sendForm = (t: SlackTest, body: string, o: SendOptions = {}) => send(t, body, FORM, o);
+
+/** A button click as Slack posts it. */
+export async function click(t: SlackTest, actionId: string, value: string, o: ActionOptions = {}) {
+  const c = clickBody(t, actionId, value, o);
+  return { ...c, res: await send(t, c.body, FORM, o) };
 }
 
 export async function submitView(t: SlackTest, callbackId: string, values: Record<string, Record<string, unknown>>, privateMetadata: string, o: ActionOptions = {}) {
