@@ -33,7 +33,7 @@ export function slackButton(b: Button): SlackButton {
   return {
     type: 'button',
     action_id: truncate(b.actionId, LIMITS.actionId - 4),
-    text: { type: 'plain_text', text: truncate(b.label, LIMITS.buttonText), emoji: true },
+    text: { type: 'plain_text', text: truncate(b.label.trim() || b.actionId, LIMITS.buttonText), emoji: true },
     value: b.value.slice(0, LIMITS.buttonValue),
     ...(b.style ? { style: b.style } : {}),
   };
@@ -56,6 +56,10 @@ function actions(buttons: SlackButton[]): ActionsBlock[] {
 
 /** One core block as Slack blocks; `compact` packs checklist items together to save blocks. */
 function renderBlock(b: Block, options: RenderOptions, compact: boolean): KnownBlock[] {
+  // Slack refuses empty text objects: an empty block shows nothing, so it is left out
+  if ((b.kind === 'heading' || b.kind === 'text' || b.kind === 'note') && !b.text.trim()) return [];
+  if ((b.kind === 'list' || b.kind === 'checklist') && b.items.length === 0) return [];
+  if ((b.kind === 'facts' && b.facts.length === 0) || (b.kind === 'actions' && b.buttons.length === 0)) return [];
   switch (b.kind) {
     case 'heading':
       return [{ type: 'header', text: { type: 'plain_text', text: truncate(b.text, LIMITS.headerText), emoji: true } }];
@@ -111,8 +115,8 @@ export function renderBlocks(blocks: Block[], options: RenderOptions): KnownBloc
 }
 
 export function renderMessage(reply: Reply, options: Omit<RenderOptions, 'maxBlocks'> & { maxBlocks?: number }): RenderedMessage {
-  return {
-    text: truncate(esc(reply.summary), LIMITS.fallbackText),
-    blocks: renderBlocks(reply.blocks, { maxBlocks: LIMITS.messageBlocks, ...options }),
-  };
+  const text = truncate(esc(reply.summary), LIMITS.fallbackText);
+  const blocks = renderBlocks(reply.blocks, { maxBlocks: LIMITS.messageBlocks, ...options });
+  // a message needs something to show: the summary stands in when no block had content
+  return { text, blocks: blocks.length || !text.trim() ? blocks : [section(text)] };
 }
