@@ -37,7 +37,8 @@ export async function registerSlack(app: App): Promise<SlackParts> {
   const options = clientOptions(config.SLACK_API_URL, logger);
   const socketMode = !!config.SLACK_APP_TOKEN;
   const receiver = socketMode
-    ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: options.logger, installerOptions: { clientOptions: options } })
+    // the socket client keeps its own patient retry policy for apps.connections.open
+    ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: options.logger, installerOptions: { clientOptions: { slackApiUrl: options.slackApiUrl } } })
     : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET!, logger, options.logger, parts.inFlight);
   const bolt = new BoltApp({
     receiver,
