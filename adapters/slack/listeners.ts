@@ -84,7 +84,10 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
   bolt.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
     const origin: Origin = { conversation: homeConversation(body.team_id, event.user), userId: event.user, privateChannel: false, home: true };
-    await once(deliveryKey.event(body.event_id, event), 'home', origin, () => s.home.publish(body.team_id, event.user));
+    await once(deliveryKey.event(body.event_id, event), 'home', origin, async () => {
+      if (event.channel?.startsWith('D')) await s.direct.remember(body.team_id, event.user, event.channel);
+      await s.home.publish(body.team_id, event.user);
+    });
   });
 
   bolt.action({ type: 'block_actions' }, async ({ ack, body, action, respond, context }) => {

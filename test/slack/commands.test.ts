@@ -40,6 +40,11 @@ describe('slash command /partnership', () => {
     expect(await t.app.stores.directory.findBinding('slack', 'T1', 'C0MEMBERS')).toBeNull();
   });
 
+  it('setup in a direct message says to run it in the channel', async () => {
+    const { text } = await ask('setup northfield', { channel: `D${USERS.chair.id}` });
+    expect(text).toContain('Run `/partnership setup &lt;partnership&gt;` in the channel you want to link');
+  });
+
   it('setup with an unknown partnership says what to check', async () => {
     const { text } = await ask('setup nowhere-ville');
     expect(text).toContain('I don’t know a partnership called “nowhere-ville”');
