@@ -53,6 +53,8 @@ export class SlackHttpReceiver implements Receiver {
   async handle(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
     const raw = (await readBody(req)).toString('utf8');
     const contentType = header(req, 'content-type');
+    // Slack's SSL check of a slash command URL is not signed; it is answered and nothing else is read
+    if (contentType?.startsWith(FORM) && new URLSearchParams(raw).get('ssl_check') === '1') return sendJson(res, 200, {});
     try {
       verifySlackRequest({
         signingSecret: this.signingSecret,
@@ -72,7 +74,6 @@ export class SlackHttpReceiver implements Receiver {
     } catch {
       return sendJson(res, 400, { error: 'bad_request', message: 'The body is neither JSON nor a Slack form.' });
     }
-    if (body.ssl_check === '1') return sendJson(res, 200, {});
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
 
     const httpRequest = Object.assign(req, { rawBody: Buffer.from(raw, 'utf8') });

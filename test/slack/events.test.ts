@@ -122,6 +122,14 @@ describe('re-sent events', () => {
     expect(chatCalls(t)).toHaveLength(1);
   });
 
+  it('Slack’s unsigned SSL check is answered without doing anything', async () => {
+    t.fake.clear();
+    const res = await fetch(`${t.server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ssl_check=1&token=legacy&command=%2Fpartnership&text=criteria' });
+    expect(res.status).toBe(200);
+    await settle(t.app);
+    expect(t.fake.calls).toEqual([]);
+  });
+
   it('url_verification is answered with the challenge', async () => {
     const body = JSON.stringify({ token: 'legacy', challenge: 'abc123', type: 'url_verification' });
     const res = await send(t, body, 'application/json');
