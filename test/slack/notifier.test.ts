@@ -115,6 +115,16 @@ describe('delivery', () => {
     expect(t.fake.callsTo('chat.update')[0]!.args).toMatchObject({ channel: CHANNEL, ts: '17.1' });
   });
 
+  it('replaceOriginal on an ephemeral message replaces it through its response_url', async () => {
+    // stands in for Bolt's respond(): a JSON POST to the interaction's response_url
+    const respond = (args: unknown) =>
+      fetch(t.fake.responseUrl('eph-1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+    await deliver([{ ...textReply('Your vote: yes.'), replaceOriginal: true }], origin({ respond, message: { channelId: CHANNEL, ts: '17.2', ephemeral: true } }));
+    const [call] = t.fake.callsTo('response_url');
+    expect(call!.args).toMatchObject({ replace_original: true, text: 'Your vote: yes.' });
+    expect(t.fake.callsTo('chat.update')).toEqual([]);
+  });
+
   it('a private reply never replaces a message everyone in the channel sees', async () => {
     await deliver([{ ...textReply('Your vote: yes.'), replaceOriginal: true }], origin({ message: { channelId: CHANNEL, ts: '17.1', ephemeral: false } }));
     expect(t.fake.callsTo('chat.update')).toEqual([]);
