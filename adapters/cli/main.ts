@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { criteriaCommand } from './commands/criteria.ts';
 import { coiCommand } from './commands/coi.ts';
+import { decisionCommand } from './commands/decision.ts';
 import { rosterCommand } from './commands/roster.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 
@@ -17,6 +18,9 @@ The database (DATABASE_URL, default ./data/partnership-bot.db):
   partnership-bot roster export --partnership SLUG [--format json|csv] [--out DIR]
   partnership-bot criteria --partnership SLUG [--json]
   partnership-bot coi --partnership SLUG --organisation NAME [--json]
+  partnership-bot decision list --partnership SLUG
+  partnership-bot decision export ID --format md|csv [--partnership SLUG]
+      ID is the decision's number (with --partnership) or its id; prints the record for the minutes.
 
 FILE is a JSON roster or a CSV people file (docs/roster-format.md).
 Exit codes: 0 done, 1 bad input, 2 bad usage, 3 database or configuration problem.
@@ -54,6 +58,7 @@ const COMMANDS: Record<string, CliCommand> = {
   criteria: (io, flags) => criteriaCommand(io, flags),
   coi: (io, flags) => coiCommand(io, flags),
   roster: rosterCommand,
+  decision: decisionCommand,
 };
 
 export const defaultIo = (): CliIo => ({
@@ -83,7 +88,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     io.err(`Unknown command "${name}".\n\n${USAGE}`);
     return EXIT.usage;
   }
-  if (name !== 'roster' && positionals.length) {
+  if (name !== 'roster' && name !== 'decision' && positionals.length) {
     io.err(`${name} takes no extra words; unexpected: ${positionals.join(' ')}\n`);
     return EXIT.usage;
   }

@@ -1,7 +1,7 @@
 // Closing, amending and reminding: pure decisions about a decision, given its state and the roster.
 import type { Person, Roster } from '../roster.js';
 import { assess, snapshotAt, type Standing } from './standing.js';
-import type { Ballot, Change, CloseReason, DecisionState, Plan, Visibility } from './types.js';
+import type { Ballot, Change, CloseReason, Decision, DecisionState, Plan, Visibility } from './types.js';
 import { formatWhen } from './when.js';
 import { mayManage, manageRefusal } from './who.js';
 
@@ -98,9 +98,9 @@ export type ReminderTarget = { personId: string; needs: 'declare' | 'vote' };
 export type RemindOutcome = { kind: 'remind'; targets: ReminderTarget[] } | { kind: 'not-due' };
 
 /** When the reminder falls due (null: the partnership switched reminders off). */
-export function reminderDueAt(state: DecisionState): Date | null {
-  const hours = state.decision.rules.reminderHoursBeforeClose;
-  return hours > 0 ? new Date(state.decision.closesAt.getTime() - hours * 3_600_000) : null;
+export function reminderDueAt(decision: Decision): Date | null {
+  const hours = decision.rules.reminderHoursBeforeClose;
+  return hours > 0 ? new Date(decision.closesAt.getTime() - hours * 3_600_000) : null;
 }
 
 /**
@@ -111,7 +111,7 @@ export function reminderDueAt(state: DecisionState): Date | null {
 export function planReminders(state: DecisionState, roster: Roster, now: Date): Plan<RemindOutcome> {
   const plan = (changes: Change[], outcome: RemindOutcome): Plan<RemindOutcome> => ({ actorId: null, at: now, changes, outcome });
   const d = state.decision;
-  const due = reminderDueAt(state);
+  const due = reminderDueAt(d);
   if (d.status !== 'open' || d.remindersSentAt || !due || now < due || isOverdue(state, now)) return plan([], { kind: 'not-due' });
   if (d.createdAt.getTime() >= due.getTime()) return plan([{ type: 'reminders-sent' }], { kind: 'remind', targets: [] });
   const standing = assess(state, roster);
