@@ -14,8 +14,8 @@ export const poll: Command = {
   needsPartnership: true,
   intents: [
     intent(
-      /\b(?:start|open|create|begin|set up|make|put|run|hold|call)\s+(?:a\s+|an\s+|another\s+)?(?:new\s+)?(?:vote|poll|decision|ballot)\b(?:.*?\b(?:on|about)\s+(.+?))?\s*[.?!]*$/i,
-      /^\s*new\s+(?:decision|poll|vote)\b(?:.*?\b(?:on|about)\s+(.+?))?\s*[.?!]*$/i,
+      /\b(?:start|open|create|begin|set up|make|put|run|hold|call)\s+(?:a\s+|an\s+|another\s+)?(?:new\s+)?(?:vote|poll|decision|ballot)\b(?:.*?\b(?:on|about)\s+(.+?)|.*?)\s*[.?!]*$/i,
+      /^\s*new\s+(?:decision|poll|vote)\b(?:.*?\b(?:on|about)\s+(.+?)|.*?)\s*[.?!]*$/i,
     ),
   ],
   run: async (ctx) => startForm(actorOf(ctx), ctx.request.conversation, ctx.args),
