@@ -21,6 +21,11 @@ describe('closing times in Europe/London', () => {
     expect(at('in 3 days')).toBe('2026-10-23T09:15:00.000Z'); // same time of day, three days on
     expect(at('2026-11-30 17:00')).toBe('2026-11-30T17:00:00.000Z'); // GMT
     expect(at('next friday at 17:00')).toBe('2026-10-30T17:00:00.000Z');
+    // the nearest such time still to come: later today, else the next one
+    expect(at('5pm')).toBe('2026-10-20T16:00:00.000Z');
+    expect(at('9am')).toBe('2026-10-21T08:00:00.000Z');
+    expect(at('Tuesday 5pm')).toBe('2026-10-20T16:00:00.000Z');
+    expect(at('Tuesday 9am')).toBe('2026-10-27T09:00:00.000Z');
   });
 
   it('reads dates in UK day/month order', () => {
