@@ -65,7 +65,7 @@ export async function amend(deps: DecisionDeps, actor: Actor, decisionId: string
   const { state, outcome } = result;
   if (outcome.kind === 'refused') return [textReply(`Nothing was changed. ${(outcome as Refused).reason}`)];
   if (outcome.kind === 'unchanged') return [textReply('Nothing to change: that is how the decision already stands.')];
-  await refreshCard(deps, state.decision.id);
+  await refreshCard(deps, state.decision.id, actor.roster);
   return [textReply(`Decision ${state.decision.number} changed: ${outcome.what.join('; ')}.`)];
 }
 

@@ -14,16 +14,16 @@ const cards = coalescer();
 
 /**
  * Re-renders the card from the latest state. Updates for one decision run one at a time and a
- * burst of votes shares one update, so the card always ends on the newest counts.
+ * burst of votes shares one update, so the card always ends on the newest counts. The roster is
+ * the one the request loaded (it changes far more rarely than votes).
  */
-export function refreshCard(deps: DecisionDeps, decisionId: string): Promise<void> {
+export function refreshCard(deps: DecisionDeps, decisionId: string, roster: Roster): Promise<void> {
   return cards(decisionId, async () => {
     const notifier = deps.notifier;
     if (!notifier) return;
     const state = await deps.stores.decisions.find({ id: decisionId });
     const message = state?.decision.card?.message;
     if (!state || !message) return;
-    const roster = await deps.stores.rosters.loadRoster(state.decision.partnershipId);
     try {
       if (!(await notifier.updateMessage(message, decisionCard(state, roster)))) deps.logger.warn('decision card not updated', { decisionId });
     } catch (error) {
@@ -58,7 +58,7 @@ const REASON = { time: 'at its closing time', chair: 'by the chair', 'all-voted'
 /** The card shows the result; the chair hears it privately with the quorum and resident share. */
 export async function announceClosed(deps: DecisionDeps, state: DecisionState, roster: Roster): Promise<void> {
   const d = state.decision;
-  if (d.card?.message) await refreshCard(deps, d.id);
+  if (d.card?.message) await refreshCard(deps, d.id, roster);
   else if (d.card && deps.notifier) {
     try {
       await deps.notifier.sendToConversation(d.card.conversation, decisionCard(state, roster));

@@ -31,7 +31,7 @@ export async function findFor(deps: DecisionDeps, actor: Actor, lookup: { id: st
 
 async function afterChange(deps: DecisionDeps, actor: Actor, state: DecisionState, closed: boolean): Promise<void> {
   if (closed || state.decision.status === 'closed') await announceClosed(deps, state, actor.roster);
-  else await refreshCard(deps, state.decision.id);
+  else await refreshCard(deps, state.decision.id, actor.roster);
 }
 
 export async function declare(deps: DecisionDeps, actor: Actor, decisionId: string, input: DeclareInput): Promise<Reply[]> {
