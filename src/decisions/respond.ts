@@ -74,7 +74,8 @@ export async function vote(deps: DecisionDeps, actor: Actor, decisionId: string,
   const closedNow = open && d.status === 'closed';
   if (outcome.kind === 'refused') {
     if (closedNow) await afterChange(deps, actor, state, true);
-    const refusal = outcome as Refused & { offerDeclare?: boolean };
+    const refusal = outcome as Refused & { offerDeclare?: boolean; recused?: boolean };
+    if (refusal.recused && !closedNow) await refreshCard(deps, d.id, actor.roster); // a recusal the roster now requires was just recorded
     if (refusal.offerDeclare) return [{ summary: refusal.reason, blocks: [{ kind: 'text', text: refusal.reason }, declareButtons(d)], visibility: 'private' }];
     return [textReply(refusal.reason)];
   }

@@ -28,18 +28,31 @@ const formValues = (values: DraftValues): Record<string, string> =>
 export function startForm(actor: Actor, conversation: Conversation, title: string): Reply[] {
   if (!mayCreate(actor.person, actor.partnership.settings)) return [textReply(createRefusal(actor.person, actor.partnership.settings))];
   if (conversation.kind === 'direct') return [textReply(DIRECT)];
-  return [createFormReply(undefined, title ? { title: title.slice(0, 150) } : {})];
+  return [createFormReply(undefined, title ? { title: title.slice(0, 150) } : {}, conversation.channelId)];
 }
 
 const DIRECT = 'Start the vote in your partnership’s channel (type `/partnership poll` there), so that everyone sees its card.';
 
-export async function startDecision(deps: DecisionDeps, actor: Actor, conversation: Conversation, values: DraftValues): Promise<Reply[]> {
+/**
+ * The channel for the card: where the form was submitted, or, when a platform delivers a form's
+ * submission outside any channel (a Slack modal), the channel it was opened in, provided that
+ * channel is bound to the same partnership.
+ */
+async function channelFor(deps: DecisionDeps, actor: Actor, conversation: Conversation, context: string | undefined): Promise<Conversation | null> {
+  if (conversation.kind !== 'direct') return conversation;
+  if (!context) return null;
+  const binding = await deps.stores.directory.findBinding(conversation.platform, conversation.workspaceId, context);
+  return binding?.partnershipId === actor.partnership.id ? { ...conversation, channelId: context, kind: 'channel' } : null;
+}
+
+export async function startDecision(deps: DecisionDeps, actor: Actor, submittedIn: Conversation, values: DraftValues, context?: string): Promise<Reply[]> {
   const { partnership, roster, person } = actor;
   if (!person || !mayCreate(person, partnership.settings)) return [textReply(createRefusal(person, partnership.settings))];
-  if (conversation.kind === 'direct') return [textReply(DIRECT)];
+  const conversation = await channelFor(deps, actor, submittedIn, context);
+  if (!conversation) return [textReply(DIRECT)];
   const now = deps.clock.now();
   const draft = validateDraft(values, { partnershipId: partnership.id, creator: person, settings: partnership.settings, now });
-  if (!draft.ok) return [createFormReply(formatProblems(draft.error), formValues(values))];
+  if (!draft.ok) return [createFormReply(formatProblems(draft.error), formValues(values), conversation.channelId)];
 
   const preview: DecisionState = { decision: asDecision(draft.value, now), declarations: [], recusals: [], votes: [], people: {} };
   const state = await deps.stores.decisions.create(draft.value, { actorId: person.id, at: now, changes: syncChanges(assess(preview, roster)), outcome: null });

@@ -44,6 +44,20 @@ describe('putting a decision to the partnership', () => {
     expect(r?.summary).toMatch(/Start the vote in your partnership’s channel/);
   });
 
+  it('posts the card to the channel the form was opened in, when the submission arrives outside it (a modal)', async () => {
+    world = await createWorld();
+    const [offer] = await world.command('Margaret Okafor', 'poll');
+    const form = formOf(offer);
+    expect(form?.kind === 'form' && form.form.context).toBe('C-partnership');
+    const [answer] = await world.submit('Margaret Okafor', 'decision.create', CAFE, 'C-partnership', 'direct');
+    expect(answer?.summary).toMatch(/^Decision 1 is open/);
+    expect(world.notifier.posted[0]!.conversation).toEqual({ platform: 'web', workspaceId: 'local', channelId: 'C-partnership', kind: 'channel' });
+    // a channel that is not this partnership's is never used
+    const [elsewhere] = await world.submit('Margaret Okafor', 'decision.create', CAFE, 'C-somewhere-else', 'direct');
+    expect(elsewhere?.summary).toMatch(/Start the vote in your partnership’s channel/);
+    expect(await world.db.stores.decisions.list(world.partnership.id)).toHaveLength(1);
+  });
+
   it('returns the form with every problem when the input is wrong, and writes nothing', async () => {
     world = await createWorld();
     const [r] = await world.submit('Margaret Okafor', 'decision.create', { title: 'Café', kind: 'procurement', closes: 'the twelfth of never', ballot: 'open', visibility: 'live' });

@@ -72,6 +72,12 @@ describe('the minutes-ready record', () => {
     expect(rows).toContainEqual({ section: 'residents', item: 'residents who voted', value: '4', person: '', time: '' });
   });
 
+  it('keeps spreadsheet formulas typed into a title as plain text', async () => {
+    const record = { ...(await recordOf(grant)), title: '=HYPERLINK("http://example.org")' };
+    const rows = parse(recordCsv(record), { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.item === 'title')?.value).toBe(`'=HYPERLINK("http://example.org")`);
+  });
+
   it('never names secret voters, and hides results until close', async () => {
     const secretCsv = recordCsv(await recordOf(secret));
     expect(secretCsv).toContain('vote,secret ballot,2,,');

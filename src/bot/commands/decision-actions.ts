@@ -39,7 +39,7 @@ const flat = (values: Record<string, string | string[]>): Record<string, string>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : v]));
 
 export const decisionForms: Record<string, FormHandler> = {
-  'decision.create': (ctx, values) => startDecision(ctx.deps, actorOf(ctx), ctx.request.conversation, values),
+  'decision.create': (ctx, values, context) => startDecision(ctx.deps, actorOf(ctx), ctx.request.conversation, values, context),
   'decision.declare': async (ctx, values, context) => {
     const decisionId = id(context ?? '');
     const actor = actorOf(ctx);

@@ -71,10 +71,11 @@ export function ballotReply(d: Decision, current: string | null): Reply {
   };
 }
 
-export function createForm(initial: Record<string, string> = {}): Form {
+/** `channelId`: the channel the form was opened in, where the card will go (a modal's submission may arrive without it). */
+export function createForm(initial: Record<string, string> = {}, channelId?: string): Form {
   const init = (id: string) => (initial[id] ? { initial: initial[id] } : {});
   return {
-    id: 'decision.create', title: 'Put a decision to the partnership', submitLabel: 'Start the vote',
+    id: 'decision.create', title: 'Put a decision to the partnership', submitLabel: 'Start the vote', ...(channelId ? { context: channelId } : {}),
     fields: [
       { id: 'title', label: 'Title', type: 'text', required: true, maxLength: 150, placeholder: 'Community café catering contract', ...init('title') },
       { id: 'description', label: 'Description', type: 'textarea', maxLength: 2000, ...init('description') },
@@ -94,10 +95,10 @@ export function createForm(initial: Record<string, string> = {}): Form {
   };
 }
 
-export function createFormReply(problems?: string, initial?: Record<string, string>): Reply {
+export function createFormReply(problems?: string, initial?: Record<string, string>, channelId?: string): Reply {
   const blocks: Block[] = [];
   if (problems) blocks.push({ kind: 'text', text: `The decision was not started. Please fix this and send it again:\n${problems}` });
-  blocks.push({ kind: 'form', form: createForm(initial) });
+  blocks.push({ kind: 'form', form: createForm(initial, channelId) });
   return { summary: problems ? `The decision was not started: ${problems}` : 'Put a decision to the partnership.', blocks, visibility: 'private' };
 }
 

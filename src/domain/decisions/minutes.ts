@@ -122,5 +122,8 @@ export function recordCsv(r: DecisionRecord): string {
     ['residents', 'residents who voted', String(r.residents.residents), '', ''],
     ['residents', 'resident majority', r.residents.voted ? yn(r.residents.majority) : '', '', ''],
   ];
-  return stringify(rows);
+  return stringify(rows.map((row) => row.map(inert)));
 }
+
+/** A cell a spreadsheet would run as a formula (a title typed as "=HYPERLINK(...)") is kept as text. */
+const inert = (cell: string): string => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
