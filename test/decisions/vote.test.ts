@@ -2,6 +2,7 @@
 // channel shown counts only.
 import { afterEach, describe, expect, it } from 'vitest';
 import { replyText, type Reply } from '../../src/bot/reply.ts';
+import { organisationKey } from '../../src/domain/organisations.ts';
 import { createWorld, type World } from './world.ts';
 
 let world: World;
@@ -73,6 +74,20 @@ describe('declaring and voting', () => {
     expect(world.notifier.channelText()).not.toMatch(/Gareth|bread|Sarah|Tom/);
     const recusal = await world.db.database.db.recusal.findFirst({ where: { decisionId: id, personId: world.id('Gareth Jones') } });
     expect(JSON.parse(recusal!.reasons)).toEqual([expect.objectContaining({ kind: 'direct-financial', source: 'declaration' })]);
+  });
+
+  it('sets a vote aside when the register later shows a conflict, on the record', async () => {
+    world = await createWorld();
+    const id = await world.start(CAFE);
+    await world.click('Rosa Novak', 'decision.declare.none', id);
+    await world.click('Rosa Novak', 'decision.vote', `${id}:0`);
+    await world.db.database.db.interest.create({ data: { personId: world.id('Rosa Novak'), organisation: 'Northfield Community Café Ltd', organisationKey: organisationKey('Northfield Community Café Ltd'), kind: 'director' } });
+    expect(text(await world.click('Rosa Novak', 'decision.vote', `${id}:1`))).toMatch(/^You must not take part in Decision 1.*direct financial interest/);
+    expect(await world.db.database.db.vote.count({ where: { decisionId: id } })).toBe(0);
+    const withdrawn = await world.db.database.db.auditEvent.findFirst({ where: { subjectId: id, action: 'decision.vote.withdraw' } });
+    expect(JSON.parse(withdrawn!.after!)).toEqual({ personId: world.id('Rosa Novak'), why: 'recused after voting' });
+    expect(card(world)).toMatch(/Voted: 0 of 7 eligible/);
+    expect(card(world)).toMatch(/Recused: 3 members recused/);
   });
 
   it('puts a declared interest into the standing register when asked', async () => {

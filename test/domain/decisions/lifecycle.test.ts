@@ -80,6 +80,16 @@ describe('closing', () => {
     expect(record.leading).toEqual({ kind: 'winner', option: 'For', count: 4 });
   });
 
+  it('sets aside the vote of a member recused after voting (the register changed), with its own change', () => {
+    const state = stateOf(roster, decisionFor(roster), { declarations: [none(rosa.id), none(chair.id)], votes: [voteOf(rosa.id, 'For'), voteOf(chair.id, 'Against')] });
+    const rosaNow = { ...rosa, interests: [{ organisation: 'Northfield Community Cafe Limited', kind: 'director' as const }] };
+    const changed = { ...roster, people: roster.people.map((p) => (p.id === rosa.id ? rosaNow : p)) };
+    const plan = planClose(state, changed, chair, NOW);
+    expect(plan.changes.map((c) => c.type)).toEqual(['recuse', 'withdraw-vote', 'close']);
+    expect(plan.changes[1]).toEqual({ type: 'withdraw-vote', personId: rosa.id, why: 'recused after voting' });
+    expect(plan.changes[2]).toMatchObject({ snapshot: { voted: 1, eligible: 7, tally: [{ option: 'For', count: 0 }, { option: 'Against', count: 1 }, { option: 'Abstain', count: 0 }] } });
+  });
+
   it('names the most-voted option, leaving abstentions aside', () => {
     expect(leadingOption([{ option: 'For', count: 2 }, { option: 'Against', count: 2 }, { option: 'Abstain', count: 5 }])).toEqual({ kind: 'tie', options: ['For', 'Against'], count: 2 });
     expect(leadingOption([{ option: 'For', count: 0 }, { option: 'Abstain', count: 3 }])).toEqual({ kind: 'none' });
