@@ -92,3 +92,13 @@ export async function findPartnershipOrFail(stores: Stores, slug: string) {
   }
   return partnership;
 }
+
+const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/** Every command that names a partnership checks the slug the same way. */
+export function requireSlug(flags: { partnership?: string | undefined }): string {
+  const slug = flags.partnership;
+  if (!slug) throw new CliError('--partnership SLUG is required (a short name such as northfield).', EXIT.usage);
+  if (!SLUG.test(slug)) throw new CliError(`--partnership "${slug}" must be 2 to 63 lower-case letters, digits and hyphens, such as northfield or east-marsh.`, EXIT.usage);
+  return slug;
+}

@@ -139,7 +139,16 @@ export function parseRosterJson(text: string, file: string, base?: PartnershipSe
     data = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return fail([{ where: file, message: `is not valid JSON (${message}); check for a missing comma or quote` }]);
+    return fail([{ where: file, message: `is not valid JSON${lineAndColumn(text, message)} (${message}); check for a missing comma or quote` }]);
   }
   return parseRosterDocument(data, locateInJson(file), base);
+}
+
+/** Node reports a character offset ("at position 58"); people look for a line and column. */
+function lineAndColumn(text: string, message: string): string {
+  const match = /at position (\d+)/.exec(message);
+  if (!match) return '';
+  const before = text.slice(0, Number(match[1]));
+  const line = before.split('\n').length;
+  return ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
 }
