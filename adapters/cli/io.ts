@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { extname, isAbsolute, resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
-import { silentLogger } from '../log.ts';
 import { openMigrated } from '../persistence/index.ts';
+import { MigrationError } from '../persistence/migrate.ts';
 import type { Stores } from '../../src/ports/index.ts';
 import type { PartnershipSettings } from '../../src/domain/settings.ts';
 import { parseRosterCsv } from '../../src/roster-file/csv.ts';
@@ -70,13 +70,21 @@ export function unwrap<T>(result: Result<T>): T {
 /** Open (creating or migrating) the database named by DATABASE_URL, as `npm start` does. */
 export async function withStores<T>(io: CliIo, fn: (stores: Stores) => Promise<T>): Promise<T> {
   let opened;
+  const config = (() => {
+    try {
+      return loadConfig(io.env, io.cwd);
+    } catch (error) {
+      throw new CliError(error instanceof Error ? error.message : String(error), EXIT.environment);
+    }
+  })();
   try {
-    const config = loadConfig(io.env, io.cwd);
     opened = await openMigrated(config.DATABASE_URL, { poolSize: 2 });
   } catch (error) {
-    throw new CliError(error instanceof Error ? error.message : String(error), EXIT.environment);
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof MigrationError) throw new CliError(message, EXIT.environment);
+    const where = config.DATABASE_URL.startsWith('file:') ? ` at ${config.DATABASE_URL.slice('file:'.length)}` : '';
+    throw new CliError(`Cannot open the database${where} (${message}). Check DATABASE_URL (or DATA_DIR): the folder must be one this user can create and write.`, EXIT.environment);
   }
-  void silentLogger;
   try {
     return await fn(opened.stores);
   } finally {

@@ -11,8 +11,8 @@ const file = (name: string, content: unknown) => {
   return scratch.path(name);
 };
 const member = (name: string, extra: Record<string, unknown> = {}) => ({ name, kind: 'member', resident: true, voting: true, roles: [], ...extra });
-/** No database is touched by offline checks: a DATABASE_URL that could not be opened proves it. */
-const NO_DB = { DATABASE_URL: 'file:/proc/no-database-here/x.db' };
+/** No database is touched by offline checks: a DATABASE_URL that cannot be opened (a folder inside a file) proves it. */
+const NO_DB = { DATABASE_URL: `file:${DEMO_ROSTER}/x.db` };
 
 afterAll(() => scratch.remove());
 

@@ -15,7 +15,12 @@ export async function rosterCommand(io: CliIo, flags: Flags, positionals: string
     return withStores(io, async (stores) => {
       const existing = await stores.rosters.findPartnership(slug);
       const parsed = unwrap(loadRosterFiles(io, { file, relationships: flags.relationships, interests: flags.interests, name: flags.name ?? existing?.name }, existing?.settings ?? defaultSettings()));
-      const s = await stores.rosters.importRoster(slug, parsed.roster);
+      const s = await stores.rosters.importRoster(slug, parsed.roster).catch((error: unknown) => {
+        // One transaction: whatever failed, it was rolled back. Prisma's message opens with a code
+        // frame; its last line is the cause.
+        const cause = (error instanceof Error ? error.message : String(error)).trim().split('\n').pop();
+        throw new CliError(`The database refused the import, so nothing was changed (the previous roster is intact): ${cause}`, EXIT.environment);
+      });
       io.out(`${s.created ? 'Created' : 'Updated'} ${s.partnership.name} (${slug}): ${s.added.length} added, ${s.updated.length} updated, ${s.ended.length} whose membership ended${s.ended.length ? ` (${s.ended.join(', ')})` : ''}; ${parsed.roster.relationships.length} relationships.\n`);
       return EXIT.ok;
     });
