@@ -148,17 +148,26 @@ describe('who may vote, quorum and resident majority', () => {
 
 describe('organisation names', () => {
   it('organisationKey ignores case, accents, punctuation, "&"/"and", "Ltd"/"Limited" and a leading "The"', () => {
-    expect(organisationKey('The Acme Café Ltd.')).toBe('acme cafe ltd');
-    expect(organisationKey('ACME CAFE LIMITED')).toBe('acme cafe ltd');
-    expect(organisationKey('Smith & Sons')).toBe(organisationKey('Smith and Sons'));
+    expect(organisationKey('The Acme Café Ltd.')).toBe('acme cafe');
+    expect(organisationKey('ACME CAFE LIMITED')).toBe('acme cafe');
+    expect(organisationKey('Smith & Sons')).toBe('smith and sons');
+    expect(organisationKey('Smith and Sons')).toBe('smith and sons');
     expect(organisationKey("St. John's Trust")).toBe(organisationKey('St Johns Trust'));
-    expect(organisationKey('  Zoë’s   Bakery,  Limited ')).toBe('zoes bakery ltd');
+    expect(organisationKey('  Zoë’s   Bakery,  Limited ')).toBe('zoes bakery');
     expect(organisationKey('Theatre Company')).toBe('theatre co');
+    expect(organisationKey('Eastside Community Interest Company')).toBe(organisationKey('Eastside CIC'));
+  });
+
+  it('treats a trailing legal form as optional, so a question without "Ltd" still finds the register entry', () => {
+    expect(sameOrganisation('Acme Trading', 'Acme Trading Ltd')).toBe(true);
+    expect(sameOrganisation('Acme Trading Limited', 'ACME TRADING PLC')).toBe(true);
+    expect(organisationKey('Ltd')).toBe('ltd');
+    expect(sameOrganisation('Limited Editions Bookshop', 'Editions Bookshop')).toBe(false);
   });
 
   it('keeps different organisations apart', () => {
     expect(sameOrganisation('Acme Café Ltd', 'Acme Café Trust')).toBe(false);
-    expect(sameOrganisation('The Other Place', 'Other Place Ltd')).toBe(false);
+    expect(sameOrganisation('The Other Place', 'Other Places Ltd')).toBe(false);
     expect(sameOrganisation('', '')).toBe(false);
     expect(sameOrganisation('The Theatre', 'Theatre')).toBe(true);
   });
