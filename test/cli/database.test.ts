@@ -1,10 +1,13 @@
 // The database commands of `partnership-bot`, spawned as a user runs them with DATABASE_URL set:
 // roster import/export (JSON and CSV), criteria and coi from the database, and their bad input.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_ROSTER } from '../support/paths.ts';
 import { createDemoDatabase, newDatabaseUrl } from '../support/db.ts';
 import { runCli, scratchDir } from '../support/cli.ts';
+
+// Each test spawns a few Node processes; on a busy 2-core machine that can take a while.
+vi.setConfig({ testTimeout: 120_000 });
 
 const demo = JSON.parse(readFileSync(DEMO_ROSTER, 'utf8'));
 const scratch = scratchDir();

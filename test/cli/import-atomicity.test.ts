@@ -1,11 +1,14 @@
 // An import is all or nothing: a file with any bad row changes nothing, and a failure inside the
 // database part-way through leaves the previous roster exactly as it was.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../adapters/persistence/database.ts';
 import { DEMO_ROSTER } from '../support/paths.ts';
 import { createDemoDatabase } from '../support/db.ts';
 import { runCli, scratchDir } from '../support/cli.ts';
+
+// Each test spawns a few Node processes; on a busy 2-core machine that can take a while.
+vi.setConfig({ testTimeout: 120_000 });
 
 const scratch = scratchDir();
 afterAll(() => scratch.remove());

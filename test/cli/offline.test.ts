@@ -1,9 +1,12 @@
 // `partnership-bot criteria --roster` and `coi --roster`, spawned as a user runs them: offline
 // checks of a file, no database. Also the usage errors every command shares.
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_ROSTER } from '../support/paths.ts';
 import { runCli, scratchDir } from '../support/cli.ts';
+
+// Each test spawns a few Node processes; on a busy 2-core machine that can take a while.
+vi.setConfig({ testTimeout: 120_000 });
 
 const scratch = scratchDir();
 const file = (name: string, content: unknown) => {
