@@ -60,7 +60,8 @@ function readTable(source: CsvSource, columns: Record<string, string>, required:
     record.forEach((value, i) => { const f = fields[i]; if (f && value !== '') cells.set(f, value); });
     return { line: lines[index + 1] ?? 0, cells };
   });
-  return { rows, columnOf };
+  // Spreadsheets export formatted but empty rows as ",,,,": they are not people.
+  return { rows: rows.filter((row) => row.cells.size > 0), columnOf };
 }
 
 const breaks = (text: string): number => text.match(/\r\n|\r|\n/g)?.length ?? 0;

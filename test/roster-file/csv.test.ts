@@ -65,6 +65,12 @@ describe('people.csv', () => {
     const text = '\uFEFFname,kind,resident\r\n"Lee, Ann",member,yes\r\n\r\n"Ray, Bo",member,no\r\n';
     expect(parse(text).roster.people.map((p) => [p.name, p.resident])).toEqual([['Lee, Ann', true], ['Ray, Bo', false]]);
   });
+
+  it('skips the empty rows spreadsheets export (",,,"), and still counts their lines', () => {
+    const text = lines('name,kind,resident,notes', 'Ann,member,yes,', ',,,', ' , , ,', 'Bob,member,often,', ',,,', ',,,see Ann');
+    expect(problems(text)).toEqual(['people.csv line 5, column "resident": "often" is not yes or no']);
+    expect(parse(text.replace('often', 'no')).roster.people.map((p) => p.name)).toEqual(['Ann', 'Bob']);
+  });
 });
 
 describe('relationships.csv and interests.csv', () => {
