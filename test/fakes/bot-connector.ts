@@ -1,0 +1,136 @@
+// A local fake of the Bot Connector service (what Teams' serviceUrl points at), on loopback.
+// It records what the bot sends and answers the few reads the adapter makes. Tests put its URL
+// in the activities' serviceUrl, exactly as Teams puts its own.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Posted {
+  conversationId: string;
+  /** the activity replied to (POST .../activities/{replyToId}); undefined for a new message */
+  replyToId: string | undefined;
+  /** the id the fake gave the activity */
+  id: string;
+  activity: Record<string, any>;
+}
+
+export interface Updated {
+  conversationId: string;
+  activityId: string;
+  activity: Record<string, any>;
+}
+
+export interface Member {
+  id: string;
+  name?: string;
+  aadObjectId?: string;
+  email?: string;
+  userPrincipalName?: string;
+  tenantId?: string;
+}
+
+export class FakeBotConnector {
+  readonly posted: Posted[] = [];
+  readonly updated: Updated[] = [];
+  readonly created: Record<string, any>[] = [];
+  readonly memberLookups: { conversationId: string; userId: string }[] = [];
+  /** every request, for asserting on retries */
+  readonly requests: { method: string; path: string }[] = [];
+  /** members by Teams user id (29:...) */
+  readonly members = new Map<string, Member>();
+  /** answer conversation creation (POST /v3/conversations) with this status; 200 creates */
+  createStatus = 200;
+  /** statuses to answer the next requests with, before answering normally (429, 503...) */
+  private failures: number[] = [];
+  /** answer member lookups with 500 */
+  memberLookupFails = false;
+  private server: Server | null = null;
+  private next = 1;
+  url = '';
+
+  async start(): Promise<this> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  /** Answer the next `count` requests with `status` (then normally). */
+  failNext(status: number, count = 1): void {
+    for (let i = 0; i < count; i++) this.failures.push(status);
+  }
+
+  /** Everything the bot posted into one conversation (thread suffixes included as sent). */
+  postedTo(conversationId: string): Posted[] {
+    return this.posted.filter((p) => p.conversationId === conversationId);
+  }
+
+  /** Wait until `n` activities have been posted in all (proactive sends may finish after the HTTP reply). */
+  async waitForPosts(n: number, timeoutMs = 5000): Promise<Posted[]> {
+    const started = Date.now();
+    while (this.posted.length < n) {
+      if (Date.now() - started > timeoutMs) throw new Error(`expected ${n} posted activities, got ${this.posted.length}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return this.posted;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body = text ? (JSON.parse(text) as Record<string, any>) : {};
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const method = req.method ?? 'GET';
+    this.requests.push({ method, path });
+    const failure = this.failures.shift();
+    if (failure) return send(res, failure, { error: { code: 'Throttled', message: 'try later' } });
+
+    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    // parts: v3, conversations, {id}, activities|members, {x}
+    if (parts[0] !== 'v3' || parts[1] !== 'conversations') return send(res, 404, { error: { code: 'NotFound' } });
+    const conversationId = parts[2];
+    if (method === 'POST' && conversationId === undefined) {
+      this.created.push(body);
+      if (this.createStatus !== 200) return send(res, this.createStatus, { error: { code: 'Forbidden', message: 'bot not installed for user' } });
+      return send(res, 200, { id: `a:personal-${this.next++}` });
+    }
+    if (conversationId === undefined) return send(res, 404, {});
+    if (parts[3] === 'activities' && method === 'POST') {
+      const id = `activity-${this.next++}`;
+      this.posted.push({ conversationId, replyToId: parts[4], id, activity: body });
+      return send(res, 200, { id });
+    }
+    if (parts[3] === 'activities' && method === 'PUT' && parts[4]) {
+      this.updated.push({ conversationId, activityId: parts[4], activity: body });
+      return send(res, 200, { id: parts[4] });
+    }
+    if (parts[3] === 'members' && method === 'GET' && parts[4]) {
+      this.memberLookups.push({ conversationId, userId: parts[4] });
+      if (this.memberLookupFails) return send(res, 500, { error: { code: 'ServiceError' } });
+      const member = this.members.get(parts[4]);
+      return member ? send(res, 200, member) : send(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
+    }
+    return send(res, 404, { error: { code: 'NotFound' } });
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export async function startFakeBotConnector(): Promise<FakeBotConnector> {
+  return new FakeBotConnector().start();
+}
