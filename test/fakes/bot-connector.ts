@@ -41,7 +41,7 @@ export class FakeBotConnector {
   createStatus = 200;
   /** statuses to answer the next requests with, before answering normally (429, 503...) */
   private failures: number[] = [];
-  /** answer member lookups with 500 */
+  /** answer member lookups with 403 (Teams' answer when the bot may not read the roster) */
   memberLookupFails = false;
   private server: Server | null = null;
   private next = 1;
@@ -117,7 +117,7 @@ export class FakeBotConnector {
     }
     if (parts[3] === 'members' && method === 'GET' && parts[4]) {
       this.memberLookups.push({ conversationId, userId: parts[4] });
-      if (this.memberLookupFails) return send(res, 500, { error: { code: 'ServiceError' } });
+      if (this.memberLookupFails) return send(res, 403, { error: { code: 'Forbidden', message: 'not allowed' } });
       const member = this.members.get(parts[4]);
       return member ? send(res, 200, member) : send(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
     }
