@@ -22,6 +22,10 @@ export function createAdapter(config: Config, logger: Logger): { adapter: CloudA
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
+    // A proactive send (continueConversation, createConversation) failing is the caller's to
+    // handle: no apology to someone who did not write.
+    const incoming = context.activity.type === 'message' || context.activity.type === 'invoke';
+    if (!incoming) throw error;
     logger.error('teams turn failed', { code: (error as { code?: string }).code, status: (error as { statusCode?: number }).statusCode, error });
     try {
       await context.sendActivity(textActivity('Sorry, something went wrong on my side. Please try again in a minute.'));

@@ -33,8 +33,8 @@ export class FakeBotConnector {
   readonly updated: Updated[] = [];
   readonly created: Record<string, any>[] = [];
   readonly memberLookups: { conversationId: string; userId: string }[] = [];
-  /** every request, for asserting on retries */
-  readonly requests: { method: string; path: string }[] = [];
+  /** every request and the status it got, for asserting on retries */
+  readonly requests: { method: string; path: string; status?: number }[] = [];
   /** members by Teams user id (29:...) */
   readonly members = new Map<string, Member>();
   /** answer conversation creation (POST /v3/conversations) with this status; 200 creates */
@@ -92,9 +92,11 @@ export class FakeBotConnector {
     const body = text ? (JSON.parse(text) as Record<string, any>) : {};
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const method = req.method ?? 'GET';
-    this.requests.push({ method, path });
+    const request: { method: string; path: string; status?: number } = { method, path };
+    this.requests.push(request);
+    res.on('finish', () => void (request.status = res.statusCode));
     const failure = this.failures.shift();
-    if (failure) return send(res, failure, { error: { code: 'Throttled', message: 'try later' } });
+    if (failure) return send(res, failure, { error: { code: failure === 429 ? 'Throttled' : 'Failed', message: 'try later' } });
 
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     // parts: v3, conversations, {id}, activities|members, {x}
