@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 const refusedByAuth = () =>
-  consoleError.mock.calls.length > 0 && consoleError.mock.calls.every(([e]) => (e as Error).constructor.name === 'AuthenticationError' && (e as { statusCode?: number }).statusCode === 401);
+  consoleError.mock.calls.length > 0 && consoleError.mock.calls.every(([e]: unknown[]) => (e as Error).constructor.name === 'AuthenticationError' && (e as { statusCode?: number }).statusCode === 401);
 
 const APP = { MICROSOFT_APP_ID: '3f9d2c4e-1b2a-4c5d-8e7f-0123456789ab', MICROSOFT_APP_PASSWORD: 'not-a-real-secret' };
 
