@@ -105,10 +105,10 @@ function fieldInputs(field: Field): Input[] {
       return [inputToggle(inputId(field.id), field.label, { ...common, label: undefined, valueOn: 'true', valueOff: 'false', value: field.initial === 'true' ? 'true' : 'false', wrap: true })];
     case 'datetime': {
       // "2026-12-01T19:00" (the format parseSubmission returns): a date input and a time input.
-      const [date, time] = (field.initial ?? '').split('T');
+      const initial = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?/.exec(field.initial ?? '');
       return [
-        inputDate(inputId(field.id, 'date'), { ...common, label: `${field.label} (date)`, value: date || undefined }),
-        inputTime(inputId(field.id, 'time'), { ...common, label: `${field.label} (time)`, value: time ? time.slice(0, 5) : undefined, errorMessage: undefined }),
+        inputDate(inputId(field.id, 'date'), { ...common, label: `${field.label} (date)`, value: initial?.[1] }),
+        inputTime(inputId(field.id, 'time'), { ...common, label: `${field.label} (time)`, value: initial?.[2], errorMessage: undefined }),
       ];
     }
   }
