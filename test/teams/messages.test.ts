@@ -66,6 +66,14 @@ describe('personal chat', () => {
     expect(JSON.stringify(cardOf(t.fake.posted[1]))).toContain('partnership-bot: governance help');
   });
 
+  it('when the reply cannot be posted, the turn ends with an apology instead of a crash', async () => {
+    t.fake.failNext(403, 1);
+    const res = await post(t, message(t.fake, { text: 'help' }));
+    expect(res.status).toBe(200);
+    expect(t.fake.requests.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([403, 200]);
+    expect(t.fake.posted.at(-1)!.activity.text).toContain('something went wrong on my side');
+  });
+
   it('answers each activity once when Teams re-delivers it', async () => {
     const activity = message(t.fake, { text: 'help' });
     await post(t, activity);
