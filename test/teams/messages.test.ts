@@ -67,10 +67,12 @@ describe('personal chat', () => {
   });
 
   it('when the reply cannot be posted, the turn ends with an apology instead of a crash', async () => {
+    await post(t, message(t.fake, { text: 'hello' })); // linked now: no member lookup next time
+    const before = t.fake.requests.length;
     t.fake.failNext(403, 1);
     const res = await post(t, message(t.fake, { text: 'help' }));
     expect(res.status).toBe(200);
-    expect(t.fake.requests.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([403, 200]);
+    expect(t.fake.requests.slice(before).map((r) => `${r.method} ${r.status}`)).toEqual(['POST 403', 'POST 200']);
     expect(t.fake.posted.at(-1)!.activity.text).toContain('something went wrong on my side');
   });
 
