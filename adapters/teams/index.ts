@@ -35,7 +35,7 @@ export function createAdapter(config: Config, logger: Logger): { adapter: CloudA
   };
   if (!appId) {
     logger.warn(
-      'TEAMS AUTHENTICATION IS OFF: MICROSOFT_APP_ID is not set, so /api/messages accepts requests from anyone. Use this only on your own machine with the Bot Framework Emulator; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for Teams (docs/teams.md).',
+      'TEAMS AUTHENTICATION IS OFF: MICROSOFT_APP_ID is not set, so /api/messages checks no tokens. Only a Bot Framework Emulator on this machine (a localhost serviceUrl) is served. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect Teams (docs/teams.md).',
       { route: TEAMS_ROUTE },
     );
   }
@@ -46,6 +46,6 @@ export async function registerTeams(app: App): Promise<void> {
   const { adapter, appId } = createAdapter(app.config, app.logger);
   const deps = { adapter, appId, db: app.database.db, logger: app.logger };
   const bot = new TeamsBot({ ...deps, bot: app.bot, directory: app.stores.directory });
-  app.http.add({ method: 'POST', path: TEAMS_ROUTE, handler: (req, res) => receive(req, res, adapter, (context) => bot.run(context)) });
+  app.http.add({ method: 'POST', path: TEAMS_ROUTE, handler: (req, res) => receive(req, res, adapter, appId !== '', (context) => bot.run(context)) });
   app.notifier.register('teams', new TeamsNotifier(deps));
 }

@@ -64,6 +64,17 @@ describe('authentication off (no MICROSOFT_APP_ID)', () => {
     }
   });
 
+  it('serves only an Emulator on this machine: a remote serviceUrl is refused before anything is sent', async () => {
+    t = await startTeams();
+    const remote = { ...message(t.fake, { text: 'who is on the partnership?' }), serviceUrl: 'https://smba.trafficmanager.net/emea/' };
+    const res = await post(t, remote);
+    expect(res.status).toBe(403);
+    expect(res.body.message).toContain('only the Bot Framework Emulator on this machine');
+    const noUrl = { ...message(t.fake, { text: 'help' }), serviceUrl: undefined };
+    expect((await post(t, noUrl)).status).toBe(403);
+    expect(t.fake.requests).toEqual([]);
+  });
+
   it('says no such warning when an app id is configured', async () => {
     const warnings: string[] = [];
     const app = await startTestApp(APP, { logger: { info() {}, error() {}, warn: (m: string) => void warnings.push(m) } });
