@@ -14,12 +14,14 @@ export const TEAMS_ROUTE = '/api/messages';
 
 export function createAdapter(config: Config, logger: Logger): { adapter: CloudAdapter; appId: string } {
   const appId = config.MICROSOFT_APP_ID ?? '';
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: appId || undefined,
+  // No app id: an empty configuration, which botbuilder treats as "authentication off" whatever
+  // MICROSOFT_APP_TYPE says (SingleTenant without an app id would otherwise refuse to start).
+  const auth = new ConfigurationBotFrameworkAuthentication(appId ? {
+    MicrosoftAppId: appId,
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
     MicrosoftAppType: config.MICROSOFT_APP_TYPE,
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
-  });
+  } : {});
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // A proactive send (continueConversation, createConversation) failing is the caller's to

@@ -2,6 +2,7 @@
 // token is refused (401) before anything runs; without one, the Emulator can talk to the bot and
 // the log says loudly that nothing is checked.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../adapters/config.ts';
 import { startTestApp } from '../support/app.ts';
 import { startFakeBotConnector } from '../fakes/bot-connector.ts';
 import { message, post, startTeams, type TeamsTest } from './support.ts';
@@ -40,6 +41,30 @@ describe('authentication on (MICROSOFT_APP_ID set)', () => {
     expect((await post(t, message(t.fake, { text: 'help' }), { authorization: 'Basic dXNlcjpwYXNz' })).status).toBe(401);
     expect(refusedByAuth()).toBe(true);
     expect(t.fake.requests).toEqual([]);
+  });
+});
+
+describe('every app type Azure offers', () => {
+  const TENANT_ID = '72f988bf-0000-4000-8000-00000000a11c';
+  for (const env of [
+    { ...APP, MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: TENANT_ID },
+    { MICROSOFT_APP_ID: APP.MICROSOFT_APP_ID, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT_ID },
+  ]) {
+    it(`${env.MICROSOFT_APP_TYPE}: starts, and refuses a request without a token`, async () => {
+      t = await startTeams(env);
+      expect((await post(t, message(t.fake, { text: 'help' }))).status).toBe(401);
+      expect(refusedByAuth()).toBe(true);
+    });
+  }
+
+  it('the configuration names what an app type is missing', () => {
+    expect(() => loadConfig({ MICROSOFT_APP_ID: APP.MICROSOFT_APP_ID, MICROSOFT_APP_TYPE: 'UserAssignedMSI' })).toThrow(/MICROSOFT_APP_TENANT_ID is required when MICROSOFT_APP_TYPE is UserAssignedMSI/);
+    expect(() => loadConfig({ ...APP, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT_ID })).toThrow(/MICROSOFT_APP_PASSWORD must not be set/);
+  });
+
+  it('SingleTenant settings without an app id still run unauthenticated (for the Emulator)', async () => {
+    t = await startTeams({ MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: TENANT_ID });
+    expect((await post(t, message(t.fake, { text: 'help' }))).status).toBe(200);
   });
 });
 
