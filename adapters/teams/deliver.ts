@@ -8,6 +8,7 @@ import type { Reply } from '../../src/bot/reply.ts';
 import type { Logger } from '../../src/ports/index.ts';
 import type { Db } from '../persistence/database.ts';
 import { referenceFor } from './activity.ts';
+import { fileConsentActivity } from './files.ts';
 import { cardResponse, messageResponse, textActivity, toActivity } from './messages.ts';
 import { findReference, saveReference } from './references.ts';
 import { withRetry } from './retry.ts';
@@ -35,6 +36,12 @@ export interface Turn {
 
 export const send = (context: TurnContext, activity: Partial<Activity>) => withRetry(() => context.sendActivity(activity));
 
+/** A reply in a personal chat: its message, then the offer of its file (if any). */
+export async function sendWithFile(context: TurnContext, reply: Reply): Promise<void> {
+  if (reply.blocks.length) await send(context, toActivity(reply));
+  if (reply.attachment) await send(context, fileConsentActivity(reply.attachment));
+}
+
 /** Messages and Action.Submit clicks. */
 export async function deliver(turn: Turn, deps: DeliveryDeps): Promise<void> {
   const { here, privately } = split(turn);
@@ -45,15 +52,20 @@ export async function deliver(turn: Turn, deps: DeliveryDeps): Promise<void> {
     await withRetry(() => turn.context.updateActivity({ ...toActivity(replacing), id }));
     rest = here.filter((r) => r !== replacing);
   }
-  for (const reply of rest) await send(turn.context, toActivity(reply));
+  for (const reply of rest) await sendHere(turn, reply);
   if (privately.length) await send(turn.context, textActivity(await sendPrivately(turn, privately, deps)));
 }
+
+const sendHere = ({ context, request }: Turn, reply: Reply) =>
+  request.conversation.kind === 'direct' ? sendWithFile(context, reply) : send(context, toActivity(reply));
 
 /** Action.Execute clicks: the first reply the conversation may see becomes the refreshed card. */
 export async function deliverInvoke(turn: Turn, deps: DeliveryDeps): Promise<AdaptiveCardInvokeResponse> {
   const { here, privately } = split(turn);
   const [first, ...rest] = here;
-  for (const reply of rest) await send(turn.context, toActivity(reply));
+  for (const reply of rest) await sendHere(turn, reply);
+  // The refreshed card cannot carry a file: it is offered in a message of its own.
+  if (first?.attachment) await send(turn.context, fileConsentActivity(first.attachment));
   const note = privately.length ? await sendPrivately(turn, privately, deps) : null;
   if (first) {
     if (note) await send(turn.context, textActivity(note));
@@ -65,14 +77,17 @@ export async function deliverInvoke(turn: Turn, deps: DeliveryDeps): Promise<Ada
 
 function split({ request, replies }: Turn): { here: Reply[]; privately: Reply[] } {
   if (request.conversation.kind === 'direct') return { here: replies, privately: [] };
-  return { here: replies.filter((r) => r.visibility === 'channel'), privately: replies.filter((r) => r.visibility === 'private') };
+  const here = replies.filter((r) => r.visibility === 'channel');
+  // Files can only be offered in a personal chat: a shared reply's file goes to the person who asked.
+  const files: Reply[] = here.filter((r) => r.attachment).map((r) => ({ summary: r.summary, blocks: [], visibility: 'private', attachment: r.attachment }));
+  return { here: here.map(({ attachment: _file, ...r }) => r), privately: [...replies.filter((r) => r.visibility === 'private'), ...files] };
 }
 
 /** Returns the line to show in the conversation. */
 async function sendPrivately(turn: Turn, replies: Reply[], deps: DeliveryDeps): Promise<string> {
   const { speaker } = turn.request;
   const sendAll = async (context: TurnContext) => {
-    for (const reply of replies) await send(context, toActivity(reply));
+    for (const reply of replies) await sendWithFile(context, reply);
   };
   try {
     const reference = await findReference(deps.db, speaker.workspaceId, speaker.userId, true);

@@ -1,7 +1,7 @@
 // The Teams activity handler: translates each activity into the core's Request, asks the core,
 // and hands the replies to deliver.ts. No governance here: who may see what is the core's call.
 import {
-  TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext,
+  TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type FileConsentCardResponse, type TurnContext,
 } from 'botbuilder';
 import type { Bot } from '../../src/bot/bot.ts';
 import type { Inbound, Request } from '../../src/bot/inbound.ts';
@@ -10,6 +10,7 @@ import { claimDelivery } from '../persistence/deliveries.ts';
 import { conversationOf, scopeOf, textInbound } from './activity.ts';
 import { parseSubmission } from './cards/submit.ts';
 import { deliver, deliverInvoke, type DeliveryDeps } from './deliver.ts';
+import { acceptFile, declineFile } from './files.ts';
 import { forgetConversation, rememberConversation, welcome } from './install.ts';
 import { messageText, speakerOf } from './speaker.ts';
 
@@ -68,6 +69,15 @@ export class TeamsBot extends TeamsActivityHandler {
     const request = await this.request(context, inbound);
     const replies = await this.deps.bot.handle(request);
     return deliverInvoke({ context, request, replies }, this.deps);
+  }
+
+  /** The person accepted a file the bot offered: upload it to the place Teams gave. */
+  protected override handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    return acceptFile(context, response, this.deps.logger);
+  }
+
+  protected override handleTeamsFileConsentDecline(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    return declineFile(context, response);
   }
 
   private async request(context: TurnContext, inbound: Inbound): Promise<Request> {

@@ -41,6 +41,9 @@ export class FakeBotConnector {
   createStatus = 200;
   /** statuses to answer the next requests with, before answering normally (429, 503...) */
   private failures: number[] = [];
+  /** files the bot uploaded (PUT /upload/...), standing in for the OneDrive upload session Teams gives */
+  readonly uploads: { path: string; headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+  uploadStatus = 201;
   /** answer member lookups with 403 (Teams' answer when the bot may not read the roster) */
   memberLookupFails = false;
   private server: Server | null = null;
@@ -89,9 +92,13 @@ export class FakeBotConnector {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
-    const body = text ? (JSON.parse(text) as Record<string, any>) : {};
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const method = req.method ?? 'GET';
+    if (path.startsWith('/upload/') && method === 'PUT') {
+      this.uploads.push({ path, headers: req.headers, body: text });
+      return send(res, this.uploadStatus, { id: 'drive-item-1' });
+    }
+    const body = text ? (JSON.parse(text) as Record<string, any>) : {};
     const request: { method: string; path: string; status?: number } = { method, path };
     this.requests.push(request);
     res.on('finish', () => void (request.status = res.statusCode));
