@@ -43,9 +43,13 @@ export const userIdOf = (activity: Partial<Activity>): string => activity.from?.
 export const referenceKey = (activity: Partial<Activity>): string =>
   scopeOf(activity) === 'direct' ? userIdOf(activity) : stripThread(activity.conversation?.id ?? '');
 
-/** A reference for later messages; for channels it points at the channel, so sends start a new thread. */
+/**
+ * A reference for later messages. A shared conversation's keeps no user (it is not about whoever
+ * spoke last), and a channel's points at the channel itself, so sends start a new thread.
+ */
 export function referenceFor(reference: Partial<ConversationReference>, scope: Scope): Partial<ConversationReference> {
-  const { activityId: _thread, ...rest } = reference;
+  const { activityId: _thread, user, ...rest } = reference;
+  if (scope === 'direct') return { ...rest, user };
   if (scope !== 'channel' || !rest.conversation) return rest;
   return { ...rest, conversation: { ...rest.conversation, id: stripThread(rest.conversation.id) } };
 }
