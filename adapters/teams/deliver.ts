@@ -24,7 +24,8 @@ export interface DeliveryDeps {
 export const SENT_PRIVATELY = 'I’ve sent you my answer in a private chat.';
 export const ASK_PRIVATELY = 'I can only answer that privately, and I can’t open a private chat with you yet. Open a chat with me (select my name, then Chat) and ask me there.';
 
-const AUDIENCE = 'https://api.botframework.com';
+/** No audience: the connector then uses the configured cloud's (public, government, China). */
+const DEFAULT_AUDIENCE = undefined as unknown as string;
 
 export interface Turn {
   context: TurnContext;
@@ -117,7 +118,7 @@ async function openPersonalChat(context: TurnContext, speaker: Speaker, deps: De
     tenantId,
     channelData: { tenant: { id: tenantId } },
   } as ConversationParameters;
-  await deps.adapter.createConversationAsync(deps.appId, activity.channelId, activity.serviceUrl, AUDIENCE, parameters, async (personal) => {
+  await deps.adapter.createConversationAsync(deps.appId, activity.channelId, activity.serviceUrl, DEFAULT_AUDIENCE, parameters, async (personal) => {
     const reference = referenceFor(TurnContext.getConversationReference(personal.activity), 'direct');
     await saveReference(deps.db, { workspaceId: speaker.workspaceId, key: speaker.userId, reference });
     await logic(personal);

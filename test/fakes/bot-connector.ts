@@ -73,21 +73,6 @@ export class FakeBotConnector {
     for (let i = 0; i < count; i++) this.failures.push(status);
   }
 
-  /** Everything the bot posted into one conversation (thread suffixes included as sent). */
-  postedTo(conversationId: string): Posted[] {
-    return this.posted.filter((p) => p.conversationId === conversationId);
-  }
-
-  /** Wait until `n` activities have been posted in all (proactive sends may finish after the HTTP reply). */
-  async waitForPosts(n: number, timeoutMs = 5000): Promise<Posted[]> {
-    const started = Date.now();
-    while (this.posted.length < n) {
-      if (Date.now() - started > timeoutMs) throw new Error(`expected ${n} posted activities, got ${this.posted.length}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    return this.posted;
-  }
-
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
