@@ -85,6 +85,8 @@ const schema = z
     need(!!env.MICROSOFT_APP_PASSWORD && !env.MICROSOFT_APP_ID, 'MICROSOFT_APP_ID', 'is required when MICROSOFT_APP_PASSWORD is set (the Microsoft App ID of the Azure Bot registration)');
     need(!!env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI', 'MICROSOFT_APP_PASSWORD', 'is required when MICROSOFT_APP_ID is set (the client secret of the Azure Bot registration)');
     need(env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID, 'MICROSOFT_APP_TENANT_ID', 'is required when MICROSOFT_APP_TYPE is SingleTenant');
+    need(env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && !!env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID, 'MICROSOFT_APP_TENANT_ID', 'is required when MICROSOFT_APP_TYPE is UserAssignedMSI');
+    need(env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && !!env.MICROSOFT_APP_PASSWORD, 'MICROSOFT_APP_PASSWORD', 'must not be set when MICROSOFT_APP_TYPE is UserAssignedMSI (the managed identity has no password)');
   });
 
 export type RawConfig = z.infer<typeof schema>;
