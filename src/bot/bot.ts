@@ -4,6 +4,7 @@ import { ACTIONS, COMMANDS, FORMS, findCommand, help } from './commands/index.js
 import type { Command, CommandContext, ScopedContext } from './commands/types.js';
 import { EXPLAIN, resolve, type BotDeps, type Resolution } from './context.js';
 import type { Request } from './inbound.js';
+import { refuse } from './refuse.js';
 import type { Reply } from './reply.js';
 import { textReply } from './reply.js';
 
@@ -73,7 +74,12 @@ function run(command: Command, ctx: CommandContext): Promise<Reply[]> {
 
 async function scoped(ctx: CommandContext, fn: (ctx: ScopedContext) => Promise<Reply[]>): Promise<Reply[]> {
   const r: Resolution = ctx.resolution;
-  if (r.status !== 'ok') return [textReply(EXPLAIN[r.status])];
+  if (r.status !== 'ok') {
+    // A click or a form from a conversation that is not this person's partnership's: refused and audited.
+    const interactive = ctx.request.inbound.type === 'action' || ctx.request.inbound.type === 'form';
+    if (interactive) return refuse(ctx.request, ctx.deps, { reason: r.status, message: EXPLAIN[r.status], attempt: r.attempt });
+    return [textReply(EXPLAIN[r.status])];
+  }
   return fn({ ...ctx, scope: { partnership: r.partnership, roster: r.roster, person: r.person } });
 }
 

@@ -32,6 +32,10 @@ export const PERMISSIONS = {
   'decision.share': ['chair'],
   /** close early and amend; so may whoever put the decision (src/domain/decisions/who.ts) */
   'decision.manage': ['chair'],
+  /** declare an interest (or none) in a decision: the members with a vote */
+  'decision.declare': ['voting-member'],
+  /** vote, unless recused or excluded by the partnership's rules for that decision (src/domain/decisions/standing.ts) */
+  'decision.vote': ['voting-member'],
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

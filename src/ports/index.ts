@@ -48,6 +48,8 @@ export interface LinkedPerson {
 export interface DirectoryStore {
   findBinding(platform: Platform, workspaceId: string, channelId: string): Promise<Binding | null>;
   bindChannel(binding: Binding, actorId: string): Promise<void>;
+  /** The workspaces (Slack teams, Teams tenants) where the partnership has a bound channel on this platform. */
+  boundWorkspaces(partnershipId: string, platform: Platform): Promise<string[]>;
   findIdentity(platform: Platform, workspaceId: string, userId: string): Promise<LinkedPerson | null>;
   /** Current people with this email (case-insensitive), across partnerships. */
   findByEmail(email: string): Promise<LinkedPerson[]>;
