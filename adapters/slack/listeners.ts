@@ -7,6 +7,7 @@ import { textReply } from '../../src/bot/reply.ts';
 import { claimDelivery } from '../persistence/deliveries.ts';
 import type { App } from '../server/app.ts';
 import { slackErrorCode } from './api.ts';
+import { CLAIMED } from './receiver.ts';
 import type { Origin } from './deliver.ts';
 import { homeConversation } from './home.ts';
 import { linkRosterByEmail } from './identity.ts';
@@ -16,22 +17,39 @@ import type { SlackParts } from './parts.ts';
 import { actionInbound, channelKind, cleanText, deliveryKey, isHumanMessage, type ActionPayload, type MessageEventLike } from './translate.ts';
 
 const SORRY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+const UNAVAILABLE = 'Sorry, I can’t reach my records just now, so I did nothing. Please try again in a minute.';
 
 export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void {
   const { logger } = app;
 
-  /** Runs `work` once per delivery key; on failure the person is told, and the log gets a code. */
-  const once = (key: string, kind: string, origin: Origin, work: () => Promise<void>) =>
+  const apologise = (origin: Origin, text: string) =>
+    s.delivery.deliver([textReply(text)], { ...origin, home: false, triggerId: undefined }).catch(() => undefined);
+
+  /**
+   * Runs `work` once per delivery key (events arrive already claimed by the receiver, `context`
+   * says so); on failure the person is told, and the log gets a code. When the database cannot
+   * even record the claim, nothing is done and the person is asked to try again.
+   */
+  const once = (key: string, kind: string, origin: Origin, work: () => Promise<void>, context: Record<string, unknown> = {}) =>
     s.inFlight.run(async () => {
-      if (!(await claimDelivery(app.database.db, key))) {
-        logger.info('slack delivery already handled', { platform: 'slack', kind, code: 'duplicate' });
-        return;
+      if (context[CLAIMED] !== key) {
+        let fresh: boolean;
+        try {
+          fresh = await claimDelivery(app.database.db, key);
+        } catch (error) {
+          logger.error('slack request refused: database unavailable', { platform: 'slack', kind, code: (error as { code?: string }).code ?? 'E_DATABASE' });
+          return apologise(origin, UNAVAILABLE);
+        }
+        if (!fresh) {
+          logger.info('slack delivery already handled', { platform: 'slack', kind, code: 'duplicate' });
+          return;
+        }
       }
       try {
         await work();
       } catch (error) {
         logger.error('slack request failed', { platform: 'slack', kind, code: slackErrorCode(error) });
-        await s.delivery.deliver([textReply(SORRY)], { ...origin, home: false, triggerId: undefined }).catch(() => undefined);
+        await apologise(origin, SORRY);
       }
     });
 
@@ -67,7 +85,7 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
     const conversation: Conversation = { platform: 'slack', workspaceId: body.team_id, channelId: event.channel, kind: channelKind(event.channel) };
     const origin: Origin = { conversation, userId: event.user!, privateChannel: false, threadTs: event.thread_ts };
     await once(deliveryKey.event(body.event_id, event), 'mention', origin, () =>
-      answer(origin, body.team_id, { type: 'text', text: cleanText(event.text, context.botUserId) }));
+      answer(origin, body.team_id, { type: 'text', text: cleanText(event.text, context.botUserId) }), context);
   });
 
   bolt.event('message', async ({ event, body, context }) => {
@@ -78,16 +96,16 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
     await once(deliveryKey.event(body.event_id, event), 'direct', origin, async () => {
       await s.direct.remember(body.team_id, message.user!, message.channel);
       await answer(origin, body.team_id, { type: 'text', text: cleanText(message.text ?? '', context.botUserId) });
-    });
+    }, context);
   });
 
-  bolt.event('app_home_opened', async ({ event, body }) => {
+  bolt.event('app_home_opened', async ({ event, body, context }) => {
     if (event.tab !== 'home') return;
     const origin: Origin = { conversation: homeConversation(body.team_id, event.user), userId: event.user, privateChannel: false, home: true };
     await once(deliveryKey.event(body.event_id, event), 'home', origin, async () => {
       if (event.channel?.startsWith('D')) await s.direct.remember(body.team_id, event.user, event.channel);
       await s.home.publish(body.team_id, event.user);
-    });
+    }, context);
   });
 
   bolt.action({ type: 'block_actions' }, async ({ ack, body, action, respond, context }) => {
