@@ -1,6 +1,7 @@
 // Per-partnership settings: where local policies may reasonably differ (RULES.md section 3,
 // "locally agreed policies and procedures"). Every field has the default a careful chair expects.
 import { z } from 'zod';
+import { reviewSettingsSchema } from './review/settings.js';
 
 export const quorumSchema = z.discriminatedUnion('type', [
   /** at least this share of the voting members, rounded up */
@@ -26,6 +27,8 @@ export const settingsSchema = z.object({
   repMayCreateDecisions: z.boolean().default(false),
   /** IANA time zone for everything a person reads; the programme is in England */
   timeZone: z.string().default('Europe/London'),
+  /** review season: opening, deadline, nudge cadence, quiet hours, snooze (src/domain/review/settings.ts) */
+  review: reviewSettingsSchema.prefault({}),
 });
 export type PartnershipSettings = z.infer<typeof settingsSchema>;
 

@@ -4,6 +4,8 @@ import type { Roster } from '../domain/roster.js';
 import type { PartnershipSettings } from '../domain/settings.js';
 import type { Conversation, Platform } from '../bot/inbound.js';
 import type { Reply } from '../bot/reply.js';
+import type { SeasonState } from '../domain/review/plan.js';
+import type { Confirmation, DecisionEvidence, ReviewRecord, Submission } from '../domain/review/types.js';
 
 export interface PartnershipRef {
   id: string;
@@ -108,8 +110,43 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** A scheduled send as recorded before it goes out (ScheduledSend): its key is unique. */
+export interface SendReservation {
+  key: string;
+  partnershipId: string;
+  kind: string;
+  recipientId: string;
+}
+
+export type SendOutcome = { status: 'sent'; at: Date } | { status: 'failed'; at: Date; nextAttemptAt: Date | null };
+
+/** The annual review: confirmations, answers, submissions, and the exactly-once record of review-season sends. */
+export interface ReviewStore {
+  loadRecord(partnershipId: string, year: number): Promise<ReviewRecord>;
+  /** The year's decisions with their conflicts logs (counts), as evidence for the four questions. */
+  decisionEvidence(partnershipId: string, year: number): Promise<DecisionEvidence[]>;
+  /** Store (or replace) a member's confirmation for the year, audited, in one transaction. */
+  confirmMembership(partnershipId: string, confirmation: Confirmation): Promise<void>;
+  saveAnswers(partnershipId: string, year: number, answers: { question: string; choice: string | null; text: string }[], actorId: string, at: Date): Promise<void>;
+  saveSubmission(partnershipId: string, submission: Submission): Promise<void>;
+  /** Partnerships in a stable order, a page at a time (the sweep keeps memory flat). */
+  listPartnerships(after: string | null, limit: number): Promise<PartnershipRef[]>;
+  /** Everything the planner needs for these partnerships, in a few queries for the whole page. */
+  loadSeasonStates(partnerships: readonly PartnershipRef[], year: number): Promise<SeasonState[]>;
+  /** Insert the send as pending; false when its key is already recorded (sent, being sent, or given up). */
+  reserveSend(send: SendReservation, now: Date): Promise<boolean>;
+  /**
+   * Take a recorded send for one attempt, by a conditional update on the state the caller saw
+   * (status and attempts; for a pending row also that it was created before `staleBefore`).
+   * Exactly one of several processes wins.
+   */
+  claimSend(key: string, expected: { status: 'pending' | 'failed'; attempts: number }, now: Date, staleBefore?: Date): Promise<boolean>;
+  finishSend(key: string, outcome: SendOutcome): Promise<void>;
+}
+
 export interface Stores {
   rosters: RosterStore;
   directory: DirectoryStore;
   audit: AuditLog;
+  reviews: ReviewStore;
 }

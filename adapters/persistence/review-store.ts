@@ -1,0 +1,174 @@
+// The annual review in the database: confirmations, answers and submissions (each change one
+// transaction with its audit event), and the ScheduledSend rows that make review-season messages
+// go exactly once: the unique key is inserted before sending, claims are conditional updates.
+import type { SeasonState } from '../../src/domain/review/plan.ts';
+import type { Confirmation, DecisionEvidence, Submission } from '../../src/domain/review/types.ts';
+import type { Relationship, RelationshipKind } from '../../src/domain/roster.ts';
+import type { PartnershipRef, ReviewStore, SendOutcome, SendReservation } from '../../src/ports/index.ts';
+import type { Db } from './database.ts';
+import { encodeAnswer, groupBy, REVIEW_SEND_KINDS, toRecord, toSendRecord, yearStart } from './review-records.ts';
+import { toPartnershipRef, toPerson } from './roster-store.ts';
+
+const isUniqueViolation = (error: unknown): boolean => (error as { code?: string }).code === 'P2002';
+
+export class PrismaReviewStore implements ReviewStore {
+  constructor(private readonly db: Db) {}
+
+  async loadRecord(partnershipId: string, year: number) {
+    const [confirmations, answers, submissions, identities, sends] = await Promise.all([
+      this.db.membershipConfirmation.findMany({ where: { year, person: { partnershipId } } }),
+      this.db.reviewAnswer.findMany({ where: { partnershipId, year } }),
+      this.db.reviewSubmission.findMany({ where: { partnershipId, year: { in: [year, year - 1] } } }),
+      this.db.platformIdentity.findMany({ where: { person: { partnershipId, endedAt: null } }, select: { personId: true } }),
+      this.db.scheduledSend.findMany({ where: { partnershipId, kind: 'review-confirm', status: 'failed', nextAttemptAt: null, createdAt: { gte: yearStart(year) } } }),
+    ]);
+    return toRecord(year, { confirmations, answers, submissions, linked: identities.map((i) => i.personId), sends: sends.map(toSendRecord) });
+  }
+
+  async decisionEvidence(partnershipId: string, year: number): Promise<DecisionEvidence[]> {
+    const rows = await this.db.decision.findMany({
+      where: { partnershipId, createdAt: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } },
+      select: {
+        number: true, title: true, kind: true, status: true, createdAt: true,
+        declarations: { select: { outcome: true } },
+        _count: { select: { recusals: true, votes: true } },
+      },
+      orderBy: { number: 'asc' },
+    });
+    return rows.map((d) => ({
+      number: d.number, title: d.title, kind: d.kind, status: d.status, createdAt: d.createdAt,
+      declarations: d.declarations.length,
+      interestsDeclared: d.declarations.filter((x) => x.outcome === 'interest').length,
+      recusals: d._count.recusals,
+      votes: d._count.votes,
+    }));
+  }
+
+  async confirmMembership(partnershipId: string, c: Confirmation) {
+    await this.db.$transaction(async (tx) => {
+      const data = { resident: c.resident, member: c.member, confirmedAt: c.confirmedAt };
+      await tx.membershipConfirmation.upsert({
+        where: { personId_year: { personId: c.personId, year: c.year } },
+        create: { personId: c.personId, year: c.year, ...data },
+        update: data,
+      });
+      // The audit says that the person answered, not where they live (the row itself holds that).
+      await tx.auditEvent.create({
+        data: { partnershipId, actorId: c.personId, action: 'review.confirm', subjectType: 'person', subjectId: c.personId, after: JSON.stringify({ year: c.year, member: c.member }), at: c.confirmedAt },
+      });
+    });
+  }
+
+  async saveAnswers(partnershipId: string, year: number, answers: { question: string; choice: string | null; text: string }[], actorId: string, at: Date) {
+    await this.db.$transaction(async (tx) => {
+      for (const a of answers) {
+        const data = { answer: encodeAnswer(a.choice, a.text), answeredById: actorId, updatedAt: at };
+        await tx.reviewAnswer.upsert({
+          where: { partnershipId_year_question: { partnershipId, year, question: a.question } },
+          create: { partnershipId, year, question: a.question, ...data },
+          update: data,
+        });
+      }
+      await tx.auditEvent.create({
+        data: { partnershipId, actorId, action: 'review.answer', subjectType: 'review', subjectId: String(year), after: JSON.stringify({ questions: answers.map((a) => a.question) }), at },
+      });
+    });
+  }
+
+  async saveSubmission(partnershipId: string, s: Submission) {
+    await this.db.$transaction(async (tx) => {
+      const data = { snapshot: JSON.stringify(s.document), submittedById: s.submittedById, submittedAt: s.submittedAt };
+      await tx.reviewSubmission.upsert({
+        where: { partnershipId_year: { partnershipId, year: s.year } },
+        create: { partnershipId, year: s.year, ...data },
+        update: data,
+      });
+      await tx.auditEvent.create({
+        data: { partnershipId, actorId: s.submittedById, action: 'review.submit', subjectType: 'review', subjectId: String(s.year), at: s.submittedAt },
+      });
+    });
+  }
+
+  async listPartnerships(after: string | null, limit: number): Promise<PartnershipRef[]> {
+    const rows = await this.db.partnership.findMany({
+      where: after ? { id: { gt: after } } : {},
+      orderBy: { id: 'asc' },
+      take: limit,
+      select: { id: true, slug: true, name: true, settings: true },
+    });
+    return rows.map(toPartnershipRef);
+  }
+
+  async loadSeasonStates(partnerships: readonly PartnershipRef[], year: number): Promise<SeasonState[]> {
+    const ids = partnerships.map((p) => p.id);
+    if (!ids.length) return [];
+    const current = { partnershipId: { in: ids }, endedAt: null };
+    const [people, relationships, confirmations, answers, submissions, identities, sends] = await Promise.all([
+      this.db.person.findMany({ where: current, include: { interests: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } }),
+      this.db.relationship.findMany({ where: { partnershipId: { in: ids }, from: { endedAt: null }, to: { endedAt: null } }, orderBy: { createdAt: 'asc' } }),
+      this.db.membershipConfirmation.findMany({ where: { year, person: current }, include: { person: { select: { partnershipId: true } } } }),
+      this.db.reviewAnswer.findMany({ where: { partnershipId: { in: ids }, year } }),
+      this.db.reviewSubmission.findMany({ where: { partnershipId: { in: ids }, year: { in: [year, year - 1] } } }),
+      this.db.platformIdentity.findMany({ where: { person: current }, select: { personId: true, person: { select: { partnershipId: true } } } }),
+      this.db.scheduledSend.findMany({ where: { partnershipId: { in: ids }, kind: { in: REVIEW_SEND_KINDS }, createdAt: { gte: yearStart(year) } } }),
+    ]);
+    const by = {
+      people: groupBy(people, (p) => p.partnershipId),
+      relationships: groupBy(relationships, (r) => r.partnershipId),
+      confirmations: groupBy(confirmations, (c) => c.person.partnershipId),
+      answers: groupBy(answers, (a) => a.partnershipId),
+      submissions: groupBy(submissions, (s) => s.partnershipId),
+      identities: groupBy(identities, (i) => i.person.partnershipId),
+      sends: groupBy(sends, (s) => s.partnershipId),
+    };
+    return partnerships.map((p): SeasonState => {
+      const sendRecords = (by.sends.get(p.id) ?? []).map(toSendRecord);
+      return {
+        roster: {
+          partnership: { id: p.id, slug: p.slug, name: p.name, settings: p.settings },
+          people: (by.people.get(p.id) ?? []).map(toPerson),
+          relationships: (by.relationships.get(p.id) ?? []).map((r): Relationship => ({ fromId: r.fromId, toId: r.toId, kind: r.kind as RelationshipKind })),
+        },
+        record: toRecord(year, {
+          confirmations: by.confirmations.get(p.id) ?? [],
+          answers: by.answers.get(p.id) ?? [],
+          submissions: by.submissions.get(p.id) ?? [],
+          linked: (by.identities.get(p.id) ?? []).map((i) => i.personId),
+          sends: sendRecords,
+        }),
+        sends: sendRecords,
+      };
+    });
+  }
+
+  async reserveSend(send: SendReservation, now: Date): Promise<boolean> {
+    try {
+      await this.db.scheduledSend.create({ data: { ...send, status: 'pending', attempts: 0, createdAt: now } });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false; // recorded already: by an earlier run or another process
+      throw error;
+    }
+  }
+
+  async claimSend(key: string, expected: { status: 'pending' | 'failed'; attempts: number }, now: Date, staleBefore?: Date): Promise<boolean> {
+    const claimed = await this.db.scheduledSend.updateMany({
+      where: {
+        key, status: expected.status, attempts: expected.attempts,
+        ...(staleBefore ? { createdAt: { lte: staleBefore } } : {}),
+        ...(expected.status === 'failed' ? { nextAttemptAt: { lte: now } } : {}),
+      },
+      data: { status: 'pending', attempts: expected.attempts + 1, lastAttemptAt: now, nextAttemptAt: null },
+    });
+    return claimed.count === 1;
+  }
+
+  async finishSend(key: string, outcome: SendOutcome): Promise<void> {
+    await this.db.scheduledSend.update({
+      where: { key },
+      data: outcome.status === 'sent'
+        ? { status: 'sent', sentAt: outcome.at, nextAttemptAt: null }
+        : { status: 'failed', nextAttemptAt: outcome.nextAttemptAt },
+    });
+  }
+}
