@@ -3,19 +3,21 @@ import { coi } from './coi.js';
 import { criteria, criteriaActions } from './criteria.js';
 import { makeHelp } from './help.js';
 import { link } from './link.js';
+import { review } from './review.js';
+import { reviewActions, reviewForms } from './review-actions.js';
 import { roster } from './roster.js';
 import { setup } from './setup.js';
 import type { ActionHandler, Command, FormHandler } from './types.js';
 
 export const COMMANDS: Command[] = [];
 export const help = makeHelp(() => COMMANDS);
-COMMANDS.push(criteria, roster, coi, setup, link, help);
+COMMANDS.push(criteria, roster, coi, setup, link, review, help);
 
 /** Buttons, by action id. `run.<command>` runs a command with no arguments. */
-export const ACTIONS: Record<string, ActionHandler> = { ...criteriaActions };
+export const ACTIONS: Record<string, ActionHandler> = { ...criteriaActions, ...reviewActions };
 
 /** Form submissions, by form id. */
-export const FORMS: Record<string, FormHandler> = {};
+export const FORMS: Record<string, FormHandler> = { ...reviewForms };
 
 export function findCommand(word: string): Command | undefined {
   const w = word.toLowerCase();

@@ -25,9 +25,10 @@ const md = (monthDay: string): { month: number; day: number } => {
 };
 
 /** The season of the calendar year `now` falls in (it may not have opened yet, or be over). */
-export function seasonAt(now: Date, settings: PartnershipSettings): Season {
+export const seasonAt = (now: Date, settings: PartnershipSettings): Season => seasonOf(local(now, settings).year, settings);
+
+export function seasonOf(year: number, settings: PartnershipSettings): Season {
   const r = settings.review;
-  const year = local(now, settings).year;
   const zone = settings.timeZone;
   const opens = DateTime.fromObject({ year, ...md(r.opensOn), ...hm(r.opensAt) }, { zone });
   const closes = DateTime.fromObject({ year, ...md(r.deadline) }, { zone }).endOf('day');

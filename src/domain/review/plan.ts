@@ -78,7 +78,7 @@ export function planReviewSends(state: SeasonState, now: Date): Plan {
   const { roster, record } = state;
   const settings = roster.partnership.settings;
   if (isQuiet(now, settings)) return { status: null, due: [] };
-  const status = reviewStatus(roster, record, now);
+  const status = reviewStatus(roster, record);
   if (!isOpen(now, status.season) || status.submission) return { status, due: [] };
   const sends = new Map(state.sends.map((s) => [s.key, s]));
   const due: DueSend[] = [];

@@ -2,7 +2,7 @@
 // nudge lists (RULES.md section 6: few, useful messages; nothing outstanding, no nudge).
 import { checkCriteria, type CriteriaReport } from '../criteria/index.js';
 import { describeRole, listNames, plural, type Person, type Roster } from '../roster.js';
-import { isoDay, seasonAt, type Season } from './calendar.js';
+import { isoDay, seasonOf, type Season } from './calendar.js';
 import { changesFingerprint, changesSince } from './changes.js';
 import {
   CHANGES_CONFIRMED, PLAN, QUESTIONS, TIMELINE,
@@ -61,9 +61,10 @@ export function memberRows(roster: Roster, confirmations: Map<string, Confirmati
 
 const answered = (a: Answer | undefined): Answer | null => (a && (a.choice !== null || a.text.trim()) ? a : null);
 
-export function reviewStatus(roster: Roster, record: ReviewRecord, now: Date): ReviewStatus {
+/** The review of `record.year` as it stands with this roster. */
+export function reviewStatus(roster: Roster, record: ReviewRecord): ReviewStatus {
   const settings = roster.partnership.settings;
-  const season = seasonAt(now, settings);
+  const season = seasonOf(record.year, settings);
   const criteria = checkCriteria(roster);
   const confirmations = new Map(record.confirmations.filter((c) => c.year === record.year).map((c) => [c.personId, c]));
   const { members, others } = memberRows(roster, confirmations, settings);
