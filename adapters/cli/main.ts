@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { criteriaCommand } from './commands/criteria.ts';
 import { coiCommand } from './commands/coi.ts';
 import { rosterCommand } from './commands/roster.ts';
+import { reviewCommand } from './commands/review.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 
 export const USAGE = `partnership-bot: governance checks for Big Local partnerships
@@ -17,6 +18,7 @@ The database (DATABASE_URL, default ./data/partnership-bot.db):
   partnership-bot roster export --partnership SLUG [--format json|csv] [--out DIR]
   partnership-bot criteria --partnership SLUG [--json]
   partnership-bot coi --partnership SLUG --organisation NAME [--json]
+  partnership-bot review export --partnership SLUG --year YYYY [--format md|csv] [--out DIR]
 
 FILE is a JSON roster or a CSV people file (docs/roster-format.md).
 Exit codes: 0 done, 1 bad input, 2 bad usage, 3 database or configuration problem.
@@ -33,6 +35,7 @@ const OPTIONS = {
   name: { type: 'string' },
   relationships: { type: 'string' },
   interests: { type: 'string' },
+  year: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -46,6 +49,7 @@ export interface Flags {
   name?: string | undefined;
   relationships?: string | undefined;
   interests?: string | undefined;
+  year?: string | undefined;
 }
 
 export type CliCommand = (io: CliIo, flags: Flags, positionals: string[]) => Promise<number>;
@@ -54,6 +58,7 @@ const COMMANDS: Record<string, CliCommand> = {
   criteria: (io, flags) => criteriaCommand(io, flags),
   coi: (io, flags) => coiCommand(io, flags),
   roster: rosterCommand,
+  review: (io, flags, positionals) => reviewCommand(io, flags, positionals),
 };
 
 export const defaultIo = (): CliIo => ({
@@ -83,7 +88,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     io.err(`Unknown command "${name}".\n\n${USAGE}`);
     return EXIT.usage;
   }
-  if (name !== 'roster' && positionals.length) {
+  if (name !== 'roster' && name !== 'review' && positionals.length) {
     io.err(`${name} takes no extra words; unexpected: ${positionals.join(' ')}\n`);
     return EXIT.usage;
   }
