@@ -102,23 +102,31 @@ export class PrismaReviewStore implements ReviewStore {
   async loadSeasonStates(partnerships: readonly PartnershipRef[], year: number): Promise<SeasonState[]> {
     const ids = partnerships.map((p) => p.id);
     if (!ids.length) return [];
-    const current = { partnershipId: { in: ids }, endedAt: null };
-    const [people, relationships, confirmations, answers, submissions, identities, sends] = await Promise.all([
-      this.db.person.findMany({ where: current, include: { interests: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } }),
-      this.db.relationship.findMany({ where: { partnershipId: { in: ids }, from: { endedAt: null }, to: { endedAt: null } }, orderBy: { createdAt: 'asc' } }),
-      this.db.membershipConfirmation.findMany({ where: { year, person: current }, include: { person: { select: { partnershipId: true } } } }),
+    // Plain queries, no relation filters or includes: this runs every hour for every partnership.
+    // Interests are not loaded: nothing in the review uses them.
+    const [people, relationships, answers, submissions, sends] = await Promise.all([
+      this.db.person.findMany({ where: { partnershipId: { in: ids }, endedAt: null }, orderBy: { createdAt: 'asc' } }),
+      this.db.relationship.findMany({ where: { partnershipId: { in: ids } }, orderBy: { createdAt: 'asc' } }),
       this.db.reviewAnswer.findMany({ where: { partnershipId: { in: ids }, year } }),
       this.db.reviewSubmission.findMany({ where: { partnershipId: { in: ids }, year: { in: [year, year - 1] } } }),
-      this.db.platformIdentity.findMany({ where: { person: current }, select: { personId: true, person: { select: { partnershipId: true } } } }),
       this.db.scheduledSend.findMany({ where: { partnershipId: { in: ids }, kind: { in: REVIEW_SEND_KINDS }, createdAt: { gte: yearStart(year) } } }),
     ]);
+    const personIds = people.map((p) => p.id);
+    const [confirmations, identities] = personIds.length
+      ? await Promise.all([
+        this.db.membershipConfirmation.findMany({ where: { year, personId: { in: personIds } } }),
+        this.db.platformIdentity.findMany({ where: { personId: { in: personIds } }, select: { personId: true } }),
+      ])
+      : [[], []];
+    const partnershipOf = new Map(people.map((p) => [p.id, p.partnershipId]));
+    const current = (id: string) => partnershipOf.has(id);
     const by = {
       people: groupBy(people, (p) => p.partnershipId),
-      relationships: groupBy(relationships, (r) => r.partnershipId),
-      confirmations: groupBy(confirmations, (c) => c.person.partnershipId),
+      relationships: groupBy(relationships.filter((r) => current(r.fromId) && current(r.toId)), (r) => r.partnershipId),
+      confirmations: groupBy(confirmations, (c) => partnershipOf.get(c.personId)!),
       answers: groupBy(answers, (a) => a.partnershipId),
       submissions: groupBy(submissions, (s) => s.partnershipId),
-      identities: groupBy(identities, (i) => i.person.partnershipId),
+      identities: groupBy(identities, (i) => partnershipOf.get(i.personId)!),
       sends: groupBy(sends, (s) => s.partnershipId),
     };
     return partnerships.map((p): SeasonState => {
@@ -126,7 +134,7 @@ export class PrismaReviewStore implements ReviewStore {
       return {
         roster: {
           partnership: { id: p.id, slug: p.slug, name: p.name, settings: p.settings },
-          people: (by.people.get(p.id) ?? []).map(toPerson),
+          people: (by.people.get(p.id) ?? []).map((row) => toPerson({ ...row, interests: [] })),
           relationships: (by.relationships.get(p.id) ?? []).map((r): Relationship => ({ fromId: r.fromId, toId: r.toId, kind: r.kind as RelationshipKind })),
         },
         record: toRecord(year, {
@@ -141,14 +149,35 @@ export class PrismaReviewStore implements ReviewStore {
     });
   }
 
-  async reserveSend(send: SendReservation, now: Date): Promise<boolean> {
+  async reserveSends(sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[], now: Date): Promise<Set<string>> {
+    if (!sends.length) return new Set();
+    const rows = sends.map((send) => ({ ...send, attempts: 0, createdAt: now }));
     try {
-      await this.db.scheduledSend.create({ data: { ...send, status: 'pending', attempts: 0, createdAt: now } });
-      return true;
+      await this.db.scheduledSend.createMany({ data: rows });
+      return new Set(rows.map((r) => r.key));
     } catch (error) {
-      if (isUniqueViolation(error)) return false; // recorded already: by an earlier run or another process
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
+    // Another process recorded some of these keys first: find out which, one by one.
+    const mine = new Set<string>();
+    for (const row of rows) {
+      try {
+        await this.db.scheduledSend.create({ data: row });
+        mine.add(row.key);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    return mine;
+  }
+
+  async claimReserved(keys: readonly string[], now: Date): Promise<number> {
+    if (!keys.length) return 0;
+    const claimed = await this.db.scheduledSend.updateMany({
+      where: { key: { in: [...keys] }, status: 'pending', attempts: 0 },
+      data: { attempts: 1, lastAttemptAt: now },
+    });
+    return claimed.count;
   }
 
   async claimSend(key: string, expected: { status: 'pending' | 'failed'; attempts: number }, now: Date, staleBefore?: Date): Promise<boolean> {
@@ -163,9 +192,10 @@ export class PrismaReviewStore implements ReviewStore {
     return claimed.count === 1;
   }
 
-  async finishSend(key: string, outcome: SendOutcome): Promise<void> {
-    await this.db.scheduledSend.update({
-      where: { key },
+  async finishSends(keys: readonly string[], outcome: SendOutcome): Promise<void> {
+    if (!keys.length) return;
+    await this.db.scheduledSend.updateMany({
+      where: { key: { in: [...keys] }, status: 'pending' },
       data: outcome.status === 'sent'
         ? { status: 'sent', sentAt: outcome.at, nextAttemptAt: null }
         : { status: 'failed', nextAttemptAt: outcome.nextAttemptAt },

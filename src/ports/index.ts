@@ -131,17 +131,24 @@ export interface ReviewStore {
   saveSubmission(partnershipId: string, submission: Submission): Promise<void>;
   /** Partnerships in a stable order, a page at a time (the sweep keeps memory flat). */
   listPartnerships(after: string | null, limit: number): Promise<PartnershipRef[]>;
-  /** Everything the planner needs for these partnerships, in a few queries for the whole page. */
+  /** Everything the planner needs for these partnerships, in a few queries for the whole page (people without their interests: the review does not use them). */
   loadSeasonStates(partnerships: readonly PartnershipRef[], year: number): Promise<SeasonState[]>;
-  /** Insert the send as pending; false when its key is already recorded (sent, being sent, or given up). */
-  reserveSend(send: SendReservation, now: Date): Promise<boolean>;
   /**
-   * Take a recorded send for one attempt, by a conditional update on the state the caller saw
+   * Record sends before they go out (pending), or nudge slots with nothing to send (skipped), with
+   * attempts 0. Returns the keys this call inserted: a key already recorded (by an earlier run or
+   * another process) is left alone.
+   */
+  reserveSends(sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[], now: Date): Promise<Set<string>>;
+  /** Start the first attempt of sends this process just reserved (pending, attempts 0 -> 1); returns how many. */
+  claimReserved(keys: readonly string[], now: Date): Promise<number>;
+  /**
+   * Take a recorded send for one more attempt, by a conditional update on the state the caller saw
    * (status and attempts; for a pending row also that it was created before `staleBefore`).
    * Exactly one of several processes wins.
    */
   claimSend(key: string, expected: { status: 'pending' | 'failed'; attempts: number }, now: Date, staleBefore?: Date): Promise<boolean>;
-  finishSend(key: string, outcome: SendOutcome): Promise<void>;
+  /** Mark attempted sends (still pending) as sent, or failed with when to try again. */
+  finishSends(keys: readonly string[], outcome: SendOutcome): Promise<void>;
 }
 
 export interface Stores {

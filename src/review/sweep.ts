@@ -1,9 +1,9 @@
 // The review-season job: for every partnership, work out what is due now and send each message
-// exactly once. Order per message: record the unique key (pending) -> claim it -> send -> mark
-// sent or failed. The key is in the database before anything goes out, so a restart, a second
+// exactly once. Order: record the unique keys (pending) -> claim them -> send -> mark sent or
+// failed. The key is in the database before anything goes out, so a restart, a second
 // process or a late tick finds it and does not send again (docs/review.md, "Exactly once").
 import { isOpen, isQuiet, reviewYear, seasonAt } from '../domain/review/calendar.js';
-import { planReviewSends, retryAfter, STALE_PENDING_MS, type DueSend, type SeasonState } from '../domain/review/plan.js';
+import { planReviewSends, retryAfter, STALE_PENDING_MS, type DueSend, type Plan, type SeasonState } from '../domain/review/plan.js';
 import type { ReviewStatus } from '../domain/review/status.js';
 import type { Reply } from '../bot/reply.js';
 import { confirmationRequest, nudgeMessage, seasonOpenMessage } from '../bot/views/review-messages.js';
@@ -46,9 +46,9 @@ export async function runReviewSweep(deps: ReviewSweepDeps, now: Date): Promise<
       for (const state of await deps.reviews.loadSeasonStates(group, year)) {
         summary.partnerships++;
         const plan = planReviewSends(state, now);
-        if (!plan.status || !plan.due.length) continue;
+        if (!plan.status || (!plan.due.length && !plan.skipped.length)) continue;
         summary.due += plan.due.length;
-        await sendAll(deps, state, plan.status, plan.due, now, pacer, summary);
+        await sendAll(deps, state, plan, now, pacer, summary);
       }
     }
     if (page.length < batchSize) break;
@@ -75,45 +75,64 @@ function makePacer(ms: number, sleep: (ms: number) => Promise<void>) {
 }
 
 /**
- * Record every due key first (one partnership's worth), then send them one by one. If the
- * process dies part-way, the rows it never started (attempts 0) are taken over by a later sweep
- * after STALE_PENDING_MS; a row whose send had started is never sent again.
+ * One partnership's sends. Its keys are recorded first (pending, attempts 0) in one statement,
+ * with the nudge slots that had nothing to say (skipped); then claimed for their first attempt
+ * (attempts 1), sent one by one, and marked sent or failed. A key another process recorded first
+ * is not ours to send. If this process dies while sending, the rows it had claimed stay pending
+ * and are never sent again (at most once); rows never claimed are taken over by a later sweep
+ * after STALE_PENDING_MS (docs/review.md).
  */
-async function sendAll(deps: ReviewSweepDeps, state: SeasonState, status: ReviewStatus, due: DueSend[], now: Date, pace: () => Promise<void>, summary: SweepSummary) {
+async function sendAll(deps: ReviewSweepDeps, state: SeasonState, plan: Plan, now: Date, pace: () => Promise<void>, summary: SweepSummary) {
   const partnershipId = state.roster.partnership.id!;
-  const mine: DueSend[] = [];
-  for (const item of due) {
-    if (item.claim.type === 'insert') {
-      if (await deps.reviews.reserveSend({ key: item.key, partnershipId, kind: item.kind, recipientId: item.recipientId }, now)) mine.push(item);
-      else summary.skipped++;
+  const status = plan.status!;
+  const fresh = plan.due.filter((d) => d.claim.type === 'insert');
+  const reserved = await deps.reviews.reserveSends([
+    ...fresh.map((d) => ({ key: d.key, partnershipId, kind: d.kind, recipientId: d.recipientId, status: 'pending' as const })),
+    ...plan.skipped.map((d) => ({ key: d.key, partnershipId, kind: d.kind, recipientId: d.recipientId, status: 'skipped' as const })),
+  ], now);
+  let mine = fresh.filter((d) => reserved.has(d.key));
+  summary.skipped += fresh.length - mine.length;
+  if (mine.length && (await deps.reviews.claimReserved(mine.map((d) => d.key), now)) !== mine.length) {
+    // Cannot happen unless the database changed under us: send nothing rather than risk a double.
+    deps.logger.error('review sends could not be claimed', { partnershipId, count: mine.length });
+    summary.skipped += mine.length;
+    mine = [];
+  }
+  const attempts = new Map<string, number>(mine.map((d) => [d.key, 1]));
+  for (const d of plan.due) {
+    if (d.claim.type !== 'claim') continue;
+    const staleBefore = d.claim.status === 'pending' ? new Date(now.getTime() - STALE_PENDING_MS) : undefined;
+    if (await deps.reviews.claimSend(d.key, { status: d.claim.status, attempts: d.claim.attempts }, now, staleBefore)) {
+      mine.push(d);
+      attempts.set(d.key, d.claim.attempts + 1);
     } else {
-      mine.push(item);
-    }
-  }
-  for (const item of mine) {
-    const expected = item.claim.type === 'claim' ? { status: item.claim.status, attempts: item.claim.attempts } : { status: 'pending' as const, attempts: 0 };
-    const staleBefore = item.claim.type === 'claim' && item.claim.status === 'pending' ? new Date(now.getTime() - STALE_PENDING_MS) : undefined;
-    if (!(await deps.reviews.claimSend(item.key, expected, now, staleBefore))) {
       summary.skipped++;
-      continue;
     }
-    const reply = message(item, state, status);
-    if (!reply) {
-      await deps.reviews.finishSend(item.key, { status: 'failed', at: now, nextAttemptAt: null });
-      continue;
-    }
-    await pace();
-    let delivered = false;
-    try {
-      delivered = await deps.notifier.sendToPerson(item.recipientId, reply);
-    } catch (error) {
-      deps.logger.warn('review message failed', { key: item.key, code: (error as { code?: string }).code });
-    }
-    const attempts = expected.attempts + 1;
-    await deps.reviews.finishSend(item.key, delivered ? { status: 'sent', at: now } : { status: 'failed', at: now, nextAttemptAt: retryAfter(attempts, now) });
-    if (delivered) summary.sent++;
-    else summary.failed++;
   }
+
+  const sent: string[] = [];
+  const failed = new Map<number, string[]>(); // by attempts made: they wait alike before the next
+  for (const item of mine) {
+    const reply = message(item, state, status);
+    let delivered = false;
+    if (reply) {
+      await pace();
+      try {
+        delivered = await deps.notifier.sendToPerson(item.recipientId, reply);
+      } catch (error) {
+        deps.logger.warn('review message failed', { key: item.key, code: (error as { code?: string }).code });
+      }
+    }
+    if (delivered) sent.push(item.key);
+    else {
+      const n = attempts.get(item.key) ?? 1;
+      failed.set(n, [...(failed.get(n) ?? []), item.key]);
+    }
+  }
+  await deps.reviews.finishSends(sent, { status: 'sent', at: now });
+  for (const [n, keys] of failed) await deps.reviews.finishSends(keys, { status: 'failed', at: now, nextAttemptAt: retryAfter(n, now) });
+  summary.sent += sent.length;
+  summary.failed += [...failed.values()].reduce((a, k) => a + k.length, 0);
 }
 
 function message(item: DueSend, state: SeasonState, status: ReviewStatus): Reply | null {

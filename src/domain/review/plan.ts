@@ -69,19 +69,29 @@ export function openRecipients(roster: Roster): string[] {
   return roster.people.filter((p) => p.kind === 'rep' || (p.kind === 'member' && p.roles.includes('chair'))).map((p) => p.id);
 }
 
+/** A nudge slot evaluated with nothing to send: recorded, so the slot is not nudged later in its period. */
+export interface SkippedSend {
+  key: string;
+  kind: SendKind;
+  recipientId: string;
+  reason: 'nothing-outstanding' | 'snoozed';
+}
+
 export interface Plan {
   status: ReviewStatus | null;
   due: DueSend[];
+  skipped: SkippedSend[];
 }
 
 export function planReviewSends(state: SeasonState, now: Date): Plan {
   const { roster, record } = state;
   const settings = roster.partnership.settings;
-  if (isQuiet(now, settings)) return { status: null, due: [] };
+  if (isQuiet(now, settings)) return { status: null, due: [], skipped: [] };
   const status = reviewStatus(roster, record);
-  if (!isOpen(now, status.season) || status.submission) return { status, due: [] };
+  if (!isOpen(now, status.season) || status.submission) return { status, due: [], skipped: [] };
   const sends = new Map(state.sends.map((s) => [s.key, s]));
   const due: DueSend[] = [];
+  const skipped: SkippedSend[] = [];
   const add = (key: string, kind: SendKind, recipientId: string, reminder?: number) => {
     const claim = claimFor(sends.get(key), now);
     if (claim) due.push({ key, kind, recipientId, claim, ...(reminder === undefined ? {} : { reminder }) });
@@ -89,10 +99,19 @@ export function planReviewSends(state: SeasonState, now: Date): Plan {
 
   for (const id of openRecipients(roster)) add(keys.open(record.year, id), 'review-open', id);
 
+  // Each nudge slot is decided once, at the first sweep after it: a nudge if anything is
+  // outstanding, otherwise a `skipped` record, so the rep is not nudged hours later by a change.
   const snoozed = settings.review.snoozedUntil ? new Date(settings.review.snoozedUntil) > now : false;
   const slot = currentNudgeSlot(now, settings);
-  if (slot && !snoozed && status.outstanding.length) {
-    for (const id of nudgeRecipients(roster)) add(keys.nudge(slot.period, id), 'review-nudge', id);
+  if (slot) {
+    for (const id of nudgeRecipients(roster)) {
+      const key = keys.nudge(slot.period, id);
+      if (snoozed || !status.outstanding.length) {
+        if (!sends.has(key)) skipped.push({ key, kind: 'review-nudge', recipientId: id, reason: snoozed ? 'snoozed' : 'nothing-outstanding' });
+      } else {
+        add(key, 'review-nudge', id);
+      }
+    }
   }
 
   const interval = settings.review.confirmationReminderDays * 24 * 60 * 60_000;
@@ -110,5 +129,5 @@ export function planReviewSends(state: SeasonState, now: Date): Plan {
       break;
     }
   }
-  return { status, due };
+  return { status, due, skipped };
 }

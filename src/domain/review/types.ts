@@ -111,7 +111,8 @@ export interface ReviewDocument {
   decisions: { number: number; title: string; status: string; interestsDeclared: number; recusals: number }[];
 }
 
-export type SendStatus = 'pending' | 'sent' | 'failed';
+/** `skipped`: a nudge slot that passed with nothing to say (or while snoozed); it is not sent later. */
+export type SendStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 
 /** A row of ScheduledSend as the planner sees it. */
 export interface SendRecord {
