@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   /** the four questions, the plan and timeline, "the changes are right" */
   'review.answer': ['chair', 'rep'],
   'review.snooze': ['chair', 'rep'],
+  /** the season's dates, nudge cadence, quiet hours, reminders */
+  'review.settings': ['chair', 'rep'],
   'review.export': ['chair', 'rep'],
   /** record that the review went to Local Trust (a snapshot kept for next year) */
   'review.submit': ['chair', 'rep'],

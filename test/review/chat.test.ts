@@ -183,4 +183,28 @@ describe('the rep’s review', () => {
     const audit = await db.database.db.auditEvent.findMany({ where: { action: { startsWith: 'review.' } }, orderBy: { at: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['review.answer', 'review.submit']);
   });
+
+  it('the chair or the rep sets the season in a form, checked before anything is saved', async () => {
+    const [member] = await people.say(email('Gareth Jones'), 'review settings');
+    expect(member?.summary).toBe('Only the chair or the rep can do that.');
+    const [r] = await people.say(SAM, 'review settings');
+    const f = form(r)!;
+    expect(f.id).toBe('review.settings');
+    expect(Object.fromEntries(f.fields.map((x) => [x.id, x.initial]))).toMatchObject({ opensOn: '09-01', deadline: '12-31', nudgeDays: 'monday', finalMonthNudgeDays: 'monday,thursday', quietDays: 'sunday', confirmationReminders: '2' });
+
+    const [bad] = await people.submit(SAM, 'review.settings', { deadline: '31-12', nudgeAt: '25:00', confirmationReminders: '5', nudgeDays: ['someday'] });
+    expect(bad?.summary).toContain('Nothing was saved:');
+    expect(bad?.summary).toContain('Deadline (MM-DD): The deadline is not a date in the calendar');
+    expect(bad?.summary).toContain('Nudge time (HH:MM): The nudge time must be a 24-hour time HH:MM');
+    expect(bad?.summary).toContain('Reminders to confirm membership (at most two): must be 0, 1 or 2 (at most two reminders)');
+    expect(bad?.summary).toContain('Nudge the rep on:');
+    expect((await db.stores.rosters.getPartnership(db.partnership.id))?.settings.review.deadline).toBe('12-31');
+
+    const [ok] = await people.submit(SAM, 'review.settings', { deadline: '11-30', nudgeDays: ['tuesday'], finalMonthNudgeDays: ['tuesday', 'friday'], confirmationReminders: '1' });
+    expect(ok?.summary).toContain('Saved. The season opens on 09-01 at 09:00 and the review is due by 11-30; nudges on tuesday (tuesday, friday in the deadline’s month)');
+    const saved = (await db.stores.rosters.getPartnership(db.partnership.id))!.settings.review;
+    expect(saved).toMatchObject({ deadline: '11-30', nudgeDays: ['tuesday'], finalMonthNudgeDays: ['tuesday', 'friday'], confirmationReminders: 1, quietDays: ['sunday'] });
+    const [status] = await people.say(SAM, 'review');
+    expect(replyText(status!)).toContain('Season: open until 30 November 2026');
+  });
 });

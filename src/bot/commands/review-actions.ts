@@ -11,6 +11,7 @@ import { textReply, type Block, type Reply } from '../reply.js';
 import { commentField, MAX_ANSWER } from '../views/review-form.js';
 import { CONFIRM_CHOICES, CONFIRM_LABELS, memberLeftMessage, statusButton, type ConfirmChoice } from '../views/review-messages.js';
 import { answerForm, download, snooze, submit } from './review.js';
+import { saveSettings, SETTINGS_FORM } from './review-settings.js';
 import type { ActionHandler, FormHandler, ScopedContext } from './types.js';
 
 const STALE = 'That button is from an older message that I can no longer act on. Type `/partnership review` to start again.';
@@ -124,4 +125,4 @@ export const reviewActions: Record<string, ActionHandler> = {
   'review.submit': (ctx) => submit(ctx),
 };
 
-export const reviewForms: Record<string, FormHandler> = { 'review.answers': saveAnswers };
+export const reviewForms: Record<string, FormHandler> = { 'review.answers': saveAnswers, [SETTINGS_FORM]: saveSettings };

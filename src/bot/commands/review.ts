@@ -7,12 +7,13 @@ import { exportReview, loadReview, submitReview } from '../../review/service.js'
 import { can, refusal } from '../permissions.js';
 import { textReply, type Reply } from '../reply.js';
 import { answersFormReply } from '../views/review-form.js';
+import { settingsForm } from './review-settings.js';
 import { memberReviewReply, reviewStatusReply } from '../views/review-status.js';
 import type { Command, ScopedContext } from './types.js';
 import { intent } from './types.js';
 
 const UNKNOWN = 'I don’t know who you are yet, so I can’t show the review. Ask your chair or rep to add your email address to the roster or to link you with `/partnership link`.';
-const USAGE = 'Try `/partnership review` (status), `review answer`, `review snooze`, `review resume`, `review export md` or `review export csv`, or `review submit`.';
+const USAGE = 'Try `/partnership review` (status), `review answer`, `review snooze`, `review resume`, `review export md` or `review export csv`, `review submit` or `review settings`.';
 
 const now = (ctx: ScopedContext): Date => ctx.deps.clock.now();
 
@@ -89,7 +90,7 @@ function parseExport(words: string[]): { format: ExportFormat; year?: number } |
 export const review: Command = {
   name: 'review',
   summary: 'The annual partnership review: status, the four questions, snooze, export.',
-  usage: 'review [answer|snooze|resume|export md|export csv|submit]',
+  usage: 'review [answer|snooze|resume|export md|export csv|submit|settings]',
   needsPartnership: true,
   intents: [
     intent(
@@ -106,6 +107,7 @@ export const review: Command = {
       case 'snooze': return snooze(ctx, true);
       case 'resume': case 'unsnooze': return snooze(ctx, false);
       case 'submit': case 'submitted': return submit(ctx);
+      case 'settings': return settingsForm(ctx);
       case 'export': case 'download': {
         const parsed = parseExport(rest);
         return typeof parsed === 'string' ? [textReply(parsed)] : download(ctx, parsed.format, parsed.year);

@@ -39,8 +39,8 @@ export const reviewSettingsSchema = z
     quietTo: clockTime('The end of quiet hours').default('08:00'),
     quietDays: weekdays.default(['sunday']),
     /** members are asked once to confirm their membership, plus at most this many reminders */
-    confirmationReminders: z.number().int().min(0).max(2).default(2),
-    confirmationReminderDays: z.number().int().min(1).max(60).default(14),
+    confirmationReminders: z.number({ error: 'must be 0, 1 or 2' }).int('must be 0, 1 or 2').min(0, 'must be 0, 1 or 2').max(2, 'must be 0, 1 or 2 (at most two reminders)').default(2),
+    confirmationReminderDays: z.number({ error: 'must be a number of days' }).int('must be a whole number of days').min(1, 'must be at least 1 day').max(60, 'must be at most 60 days').default(14),
     /** the rep's nudges pause until this instant (a chair or the rep snoozes for a week) */
     snoozedUntil: z.string().datetime({ offset: true }).optional(),
   })
