@@ -9,6 +9,10 @@ import type { Db } from './database.ts';
 import { encodeAnswer, groupBy, REVIEW_SEND_KINDS, toRecord, toSendRecord, yearStart } from './review-records.ts';
 import { toPartnershipRef, toPerson } from './roster-store.ts';
 
+/** Rows per insert and keys per `in` list: well under the database's limit on a query's parameters. */
+const INSERT_CHUNK = 100;
+const KEY_CHUNK = 500;
+
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: string }).code === 'P2002';
 
 export class PrismaReviewStore implements ReviewStore {
@@ -111,22 +115,21 @@ export class PrismaReviewStore implements ReviewStore {
       this.db.reviewSubmission.findMany({ where: { partnershipId: { in: ids }, year: { in: [year, year - 1] } } }),
       this.db.scheduledSend.findMany({ where: { partnershipId: { in: ids }, kind: { in: REVIEW_SEND_KINDS }, createdAt: { gte: yearStart(year) } } }),
     ]);
-    const personIds = people.map((p) => p.id);
-    const [confirmations, identities] = personIds.length
-      ? await Promise.all([
-        this.db.membershipConfirmation.findMany({ where: { year, personId: { in: personIds } } }),
-        this.db.platformIdentity.findMany({ where: { personId: { in: personIds } }, select: { personId: true } }),
-      ])
-      : [[], []];
+    // By partnership (a short list), not by person: person ids would pass the database's limit on parameters.
+    const ofPage = { person: { partnershipId: { in: ids } } };
+    const [confirmations, identities] = await Promise.all([
+      this.db.membershipConfirmation.findMany({ where: { year, ...ofPage } }),
+      this.db.platformIdentity.findMany({ where: ofPage, select: { personId: true } }),
+    ]);
     const partnershipOf = new Map(people.map((p) => [p.id, p.partnershipId]));
     const current = (id: string) => partnershipOf.has(id);
     const by = {
       people: groupBy(people, (p) => p.partnershipId),
       relationships: groupBy(relationships.filter((r) => current(r.fromId) && current(r.toId)), (r) => r.partnershipId),
-      confirmations: groupBy(confirmations, (c) => partnershipOf.get(c.personId)!),
+      confirmations: groupBy(confirmations.filter((c) => current(c.personId)), (c) => partnershipOf.get(c.personId)!),
       answers: groupBy(answers, (a) => a.partnershipId),
       submissions: groupBy(submissions, (s) => s.partnershipId),
-      identities: groupBy(identities, (i) => partnershipOf.get(i.personId)!),
+      identities: groupBy(identities.filter((i) => current(i.personId)), (i) => partnershipOf.get(i.personId)!),
       sends: groupBy(sends, (s) => s.partnershipId),
     };
     return partnerships.map((p): SeasonState => {
@@ -150,34 +153,47 @@ export class PrismaReviewStore implements ReviewStore {
   }
 
   async reserveSends(sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[], now: Date): Promise<Set<string>> {
-    if (!sends.length) return new Set();
-    const rows = sends.map((send) => ({ ...send, attempts: 0, createdAt: now }));
-    try {
-      await this.db.scheduledSend.createMany({ data: rows });
-      return new Set(rows.map((r) => r.key));
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-    // Another process recorded some of these keys first: find out which, one by one.
     const mine = new Set<string>();
-    for (const row of rows) {
+    const rows = sends.map((send) => ({ ...send, attempts: 0, createdAt: now }));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
       try {
-        await this.db.scheduledSend.create({ data: row });
-        mine.add(row.key);
+        await this.db.scheduledSend.createMany({ data: chunk });
+        for (const r of chunk) mine.add(r.key);
+        continue;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
+      }
+      // Another process recorded some of these keys first: find out which, one by one.
+      for (const row of chunk) {
+        try {
+          await this.db.scheduledSend.create({ data: row });
+          mine.add(row.key);
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+        }
       }
     }
     return mine;
   }
 
-  async claimReserved(keys: readonly string[], now: Date): Promise<number> {
-    if (!keys.length) return 0;
-    const claimed = await this.db.scheduledSend.updateMany({
-      where: { key: { in: [...keys] }, status: 'pending', attempts: 0 },
-      data: { attempts: 1, lastAttemptAt: now },
-    });
-    return claimed.count;
+  async claimReserved(keys: readonly string[], now: Date): Promise<string[]> {
+    const claimed: string[] = [];
+    for (let i = 0; i < keys.length; i += KEY_CHUNK) {
+      const chunk = keys.slice(i, i + KEY_CHUNK);
+      const { count } = await this.db.scheduledSend.updateMany({
+        where: { key: { in: chunk }, status: 'pending', attempts: 0 },
+        data: { attempts: 1, lastAttemptAt: now },
+      });
+      if (count === chunk.length) {
+        claimed.push(...chunk);
+        continue;
+      }
+      // Some were taken over by another process (as stale, so at a later time): ours carry our time.
+      const rows = await this.db.scheduledSend.findMany({ where: { key: { in: chunk }, attempts: 1, lastAttemptAt: now }, select: { key: true } });
+      claimed.push(...rows.map((r) => r.key));
+    }
+    return claimed;
   }
 
   async claimSend(key: string, expected: { status: 'pending' | 'failed'; attempts: number }, now: Date, staleBefore?: Date): Promise<boolean> {
@@ -193,12 +209,13 @@ export class PrismaReviewStore implements ReviewStore {
   }
 
   async finishSends(keys: readonly string[], outcome: SendOutcome): Promise<void> {
-    if (!keys.length) return;
-    await this.db.scheduledSend.updateMany({
-      where: { key: { in: [...keys] }, status: 'pending' },
-      data: outcome.status === 'sent'
-        ? { status: 'sent', sentAt: outcome.at, nextAttemptAt: null }
-        : { status: 'failed', nextAttemptAt: outcome.nextAttemptAt },
-    });
+    for (let i = 0; i < keys.length; i += KEY_CHUNK) {
+      await this.db.scheduledSend.updateMany({
+        where: { key: { in: keys.slice(i, i + KEY_CHUNK) }, status: 'pending' },
+        data: outcome.status === 'sent'
+          ? { status: 'sent', sentAt: outcome.at, nextAttemptAt: null }
+          : { status: 'failed', nextAttemptAt: outcome.nextAttemptAt },
+      });
+    }
   }
 }

@@ -139,8 +139,11 @@ export interface ReviewStore {
    * another process) is left alone.
    */
   reserveSends(sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[], now: Date): Promise<Set<string>>;
-  /** Start the first attempt of sends this process just reserved (pending, attempts 0 -> 1); returns how many. */
-  claimReserved(keys: readonly string[], now: Date): Promise<number>;
+  /**
+   * Start the first attempt of sends this process reserved (pending, attempts 0 -> 1), by a
+   * conditional update; returns the keys claimed (one taken over by another process meanwhile is not).
+   */
+  claimReserved(keys: readonly string[], now: Date): Promise<string[]>;
   /**
    * Take a recorded send for one more attempt, by a conditional update on the state the caller saw
    * (status and attempts; for a pending row also that it was created before `staleBefore`).

@@ -15,7 +15,7 @@ export interface ReviewSweepDeps {
   logger: Logger;
   /** pause between two messages, so chat platforms' rate limits are respected (0 in tests) */
   paceMs?: number;
-  /** partnerships loaded per page */
+  /** partnerships loaded per page (at most 500: the database limits a query's parameters) */
   batchSize?: number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -33,7 +33,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 export async function runReviewSweep(deps: ReviewSweepDeps, now: Date): Promise<SweepSummary> {
   const summary: SweepSummary = { partnerships: 0, due: 0, sent: 0, failed: 0, skipped: 0 };
-  const batchSize = deps.batchSize ?? 200;
+  const batchSize = Math.min(Math.max(deps.batchSize ?? 200, 1), 500);
   const pacer = makePacer(deps.paceMs ?? 0, deps.sleep ?? defaultSleep);
   let after: string | null = null;
   for (;;) {
@@ -43,18 +43,23 @@ export async function runReviewSweep(deps: ReviewSweepDeps, now: Date): Promise<
     // Cheap filter before loading rosters: most hours, most partnerships have nothing to do.
     const active = page.filter((p) => !isQuiet(now, p.settings) && isOpen(now, seasonAt(now, p.settings)));
     for (const [year, group] of byYear(active, now)) {
+      const work: Work[] = [];
       for (const state of await deps.reviews.loadSeasonStates(group, year)) {
         summary.partnerships++;
         const plan = planReviewSends(state, now);
-        if (!plan.status || (!plan.due.length && !plan.skipped.length)) continue;
-        summary.due += plan.due.length;
-        await sendAll(deps, state, plan, now, pacer, summary);
+        if (plan.status && (plan.due.length || plan.skipped.length)) work.push({ state, plan });
       }
+      await sendPage(deps, work, now, pacer, summary);
     }
     if (page.length < batchSize) break;
   }
   if (summary.due) deps.logger.info('review sweep', { ...summary });
   return summary;
+}
+
+interface Work {
+  state: SeasonState;
+  plan: Plan;
 }
 
 function byYear(partnerships: PartnershipRef[], now: Date): Map<number, PartnershipRef[]> {
@@ -75,29 +80,35 @@ function makePacer(ms: number, sleep: (ms: number) => Promise<void>) {
 }
 
 /**
- * One partnership's sends. Its keys are recorded first (pending, attempts 0) in one statement,
- * with the nudge slots that had nothing to say (skipped); then claimed for their first attempt
- * (attempts 1), sent one by one, and marked sent or failed. A key another process recorded first
- * is not ours to send. If this process dies while sending, the rows it had claimed stay pending
- * and are never sent again (at most once); rows never claimed are taken over by a later sweep
- * after STALE_PENDING_MS (docs/review.md).
+ * A page of partnerships' sends. All their keys are recorded first (pending, attempts 0), with
+ * the nudge slots that had nothing to say (skipped). Then, a partnership at a time, its keys are
+ * claimed for a first attempt (attempts 1), sent one by one and marked sent or failed. A key
+ * another process recorded first is not ours to send. If this process dies, rows it had claimed
+ * stay pending and are never sent again (at most once); rows it never claimed are taken over by
+ * a later sweep after STALE_PENDING_MS (docs/review.md, "Exactly once").
  */
-async function sendAll(deps: ReviewSweepDeps, state: SeasonState, plan: Plan, now: Date, pace: () => Promise<void>, summary: SweepSummary) {
-  const partnershipId = state.roster.partnership.id!;
-  const status = plan.status!;
-  const fresh = plan.due.filter((d) => d.claim.type === 'insert');
-  const reserved = await deps.reviews.reserveSends([
-    ...fresh.map((d) => ({ key: d.key, partnershipId, kind: d.kind, recipientId: d.recipientId, status: 'pending' as const })),
-    ...plan.skipped.map((d) => ({ key: d.key, partnershipId, kind: d.kind, recipientId: d.recipientId, status: 'skipped' as const })),
-  ], now);
-  let mine = fresh.filter((d) => reserved.has(d.key));
-  summary.skipped += fresh.length - mine.length;
-  if (mine.length && (await deps.reviews.claimReserved(mine.map((d) => d.key), now)) !== mine.length) {
-    // Cannot happen unless the database changed under us: send nothing rather than risk a double.
-    deps.logger.error('review sends could not be claimed', { partnershipId, count: mine.length });
-    summary.skipped += mine.length;
-    mine = [];
+async function sendPage(deps: ReviewSweepDeps, work: Work[], now: Date, pace: () => Promise<void>, summary: SweepSummary) {
+  const rows = work.flatMap(({ state, plan }) => {
+    const partnershipId = state.roster.partnership.id!;
+    return [
+      ...plan.due.filter((d) => d.claim.type === 'insert').map((d) => ({ key: d.key, partnershipId, kind: d.kind, recipientId: d.recipientId, status: 'pending' as const })),
+      ...plan.skipped.map((d) => ({ key: d.key, partnershipId, kind: d.kind, recipientId: d.recipientId, status: 'skipped' as const })),
+    ];
+  });
+  const reserved = rows.length ? await deps.reviews.reserveSends(rows, now) : new Set<string>();
+  for (const { state, plan } of work) {
+    summary.due += plan.due.length;
+    if (plan.due.length) await sendPartnership(deps, state, plan, reserved, now, pace, summary);
   }
+}
+
+async function sendPartnership(deps: ReviewSweepDeps, state: SeasonState, plan: Plan, reserved: Set<string>, now: Date, pace: () => Promise<void>, summary: SweepSummary) {
+  const fresh = plan.due.filter((d) => d.claim.type === 'insert');
+  const ours = fresh.filter((d) => reserved.has(d.key));
+  summary.skipped += fresh.length - ours.length;
+  const claimed = new Set(ours.length ? await deps.reviews.claimReserved(ours.map((d) => d.key), now) : []);
+  summary.skipped += ours.length - claimed.size; // taken over by another process meanwhile
+  const mine = ours.filter((d) => claimed.has(d.key));
   const attempts = new Map<string, number>(mine.map((d) => [d.key, 1]));
   for (const d of plan.due) {
     if (d.claim.type !== 'claim') continue;
@@ -113,7 +124,7 @@ async function sendAll(deps: ReviewSweepDeps, state: SeasonState, plan: Plan, no
   const sent: string[] = [];
   const failed = new Map<number, string[]>(); // by attempts made: they wait alike before the next
   for (const item of mine) {
-    const reply = message(item, state, status);
+    const reply = message(item, state, plan.status!);
     let delivered = false;
     if (reply) {
       await pace();

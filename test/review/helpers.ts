@@ -51,7 +51,7 @@ export interface Chat {
   bot: Bot;
   say(email: string, text: string): Promise<Reply[]>;
   click(email: string, actionId: string, value: string): Promise<Reply[]>;
-  submit(email: string, formId: string, values: Record<string, string>, context?: string): Promise<Reply[]>;
+  submit(email: string, formId: string, values: Record<string, string | string[]>, context?: string): Promise<Reply[]>;
 }
 
 export function chat(stores: Stores, clock: Clock, notifier: Notifier): Chat {

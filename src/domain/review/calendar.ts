@@ -12,6 +12,24 @@ export interface Season {
   closes: Date;
 }
 
+/**
+ * Time-zone arithmetic is the costly part of a sweep over thousands of partnerships, and they
+ * share `now` and, mostly, their settings: results are remembered (pure functions, bounded cache).
+ */
+function memo<A extends unknown[], R>(key: (...args: A) => string, fn: (...args: A) => R): (...args: A) => R {
+  const cache = new Map<string, R>();
+  return (...args: A): R => {
+    const k = key(...args);
+    if (cache.has(k)) return cache.get(k)!;
+    if (cache.size >= 1000) cache.clear();
+    const value = fn(...args);
+    cache.set(k, value);
+    return value;
+  };
+}
+
+const calendarKey = (s: PartnershipSettings): string => `${s.timeZone}|${JSON.stringify({ ...s.review, snoozedUntil: undefined })}`;
+
 const local = (at: Date, settings: PartnershipSettings): DateTime => DateTime.fromJSDate(at, { zone: settings.timeZone });
 
 const hm = (time: string): { hour: number; minute: number } => {
@@ -25,9 +43,11 @@ const md = (monthDay: string): { month: number; day: number } => {
 };
 
 /** The season of the calendar year `now` falls in (it may not have opened yet, or be over). */
-export const seasonAt = (now: Date, settings: PartnershipSettings): Season => seasonOf(local(now, settings).year, settings);
+export const seasonAt = (now: Date, settings: PartnershipSettings): Season => seasonOf(reviewYear(now, settings), settings);
 
-export function seasonOf(year: number, settings: PartnershipSettings): Season {
+export const seasonOf = memo((year: number, settings: PartnershipSettings) => `${year}|${calendarKey(settings)}`, computeSeason);
+
+function computeSeason(year: number, settings: PartnershipSettings): Season {
   const r = settings.review;
   const zone = settings.timeZone;
   const opens = DateTime.fromObject({ year, ...md(r.opensOn), ...hm(r.opensAt) }, { zone });
@@ -41,7 +61,9 @@ const minutesOf = (t: DateTime): number => t.hour * 60 + t.minute;
 const toMinutes = (time: string): number => hm(time).hour * 60 + hm(time).minute;
 
 /** No scheduled message at night or on quiet days (Sundays by default). */
-export function isQuiet(now: Date, settings: PartnershipSettings): boolean {
+export const isQuiet = memo((now: Date, settings: PartnershipSettings) => `${now.getTime()}|${calendarKey(settings)}`, computeQuiet);
+
+function computeQuiet(now: Date, settings: PartnershipSettings): boolean {
   const r = settings.review;
   const t = local(now, settings);
   if (r.quietDays.some((d) => weekdayNumber(d) === t.weekday)) return true;
@@ -80,7 +102,9 @@ function nudgeDaysFor(day: DateTime, r: ReviewSettings, deadlineMonth: number): 
  * The latest nudge slot at or before `now` within the season, or null. Only the latest one: after
  * downtime the rep gets one nudge for what is outstanding now, not one per missed slot.
  */
-export function currentNudgeSlot(now: Date, settings: PartnershipSettings): NudgeSlot | null {
+export const currentNudgeSlot = memo((now: Date, settings: PartnershipSettings) => `${now.getTime()}|${calendarKey(settings)}`, computeNudgeSlot);
+
+function computeNudgeSlot(now: Date, settings: PartnershipSettings): NudgeSlot | null {
   const r = settings.review;
   const season = seasonAt(now, settings);
   const deadlineMonth = md(r.deadline).month;
@@ -115,4 +139,4 @@ export function isoDay(at: Date, settings: PartnershipSettings): string {
 }
 
 /** The review year `now` belongs to (the calendar year in the partnership's zone). */
-export const reviewYear = (now: Date, settings: PartnershipSettings): number => local(now, settings).year;
+export const reviewYear = memo((now: Date, settings: PartnershipSettings) => `${now.getTime()}|${settings.timeZone}`, (now: Date, settings: PartnershipSettings): number => local(now, settings).year);
