@@ -79,52 +79,85 @@ function makePacer(ms: number, sleep: (ms: number) => Promise<void>) {
   };
 }
 
+/** Messages claimed ahead at once: about five seconds' worth when paced, else this many. */
+const CLAIM_AHEAD_MS = 5_000;
+const CLAIM_BATCH = 500;
+
+interface Claimed {
+  item: DueSend;
+  work: Work;
+  /** attempts made, counting this one */
+  attempts: number;
+}
+
 /**
  * A page of partnerships' sends. All their keys are recorded first (pending, attempts 0), with
- * the nudge slots that had nothing to say (skipped). Then, a partnership at a time, its keys are
- * claimed for a first attempt (attempts 1), sent one by one and marked sent or failed. A key
- * another process recorded first is not ours to send. If this process dies, rows it had claimed
- * stay pending and are never sent again (at most once); rows it never claimed are taken over by
- * a later sweep after STALE_PENDING_MS (docs/review.md, "Exactly once").
+ * the nudge slots that had nothing to say (skipped); a key another process recorded first is not
+ * ours to send. Then, a group at a time, keys are claimed for an attempt (a conditional update),
+ * sent one by one, and marked sent or failed. If this process dies, the rows of the group it was
+ * sending stay pending and are never sent again (at most once); rows it never claimed are taken
+ * over by a later sweep after STALE_PENDING_MS (docs/review.md, "Exactly once").
  */
 async function sendPage(deps: ReviewSweepDeps, work: Work[], now: Date, pace: () => Promise<void>, summary: SweepSummary) {
-  const rows = work.flatMap(({ state, plan }) => {
-    const partnershipId = state.roster.partnership.id!;
+  const rows = work.flatMap((w) => {
+    const partnershipId = w.state.roster.partnership.id!;
     return [
-      ...plan.due.filter((d) => d.claim.type === 'insert').map((d) => ({ key: d.key, partnershipId, kind: d.kind, recipientId: d.recipientId, status: 'pending' as const })),
-      ...plan.skipped.map((d) => ({ key: d.key, partnershipId, kind: d.kind, recipientId: d.recipientId, status: 'skipped' as const })),
+      ...w.plan.due.filter((d) => d.claim.type === 'insert').map((d) => ({ key: d.key, partnershipId, kind: d.kind, recipientId: d.recipientId, status: 'pending' as const })),
+      ...w.plan.skipped.map((d) => ({ key: d.key, partnershipId, kind: d.kind, recipientId: d.recipientId, status: 'skipped' as const })),
     ];
   });
   const reserved = rows.length ? await deps.reviews.reserveSends(rows, now) : new Set<string>();
-  for (const { state, plan } of work) {
-    summary.due += plan.due.length;
-    if (plan.due.length) await sendPartnership(deps, state, plan, reserved, now, pace, summary);
+  const paceMs = deps.paceMs ?? 0;
+  const size = paceMs > 0 ? Math.max(1, Math.floor(CLAIM_AHEAD_MS / paceMs)) : CLAIM_BATCH;
+  for (const group of groups(work.filter((w) => w.plan.due.length), size)) {
+    const claimed = await claimGroup(deps, group, reserved, now, summary);
+    await sendGroup(deps, claimed, now, pace, summary);
   }
 }
 
-async function sendPartnership(deps: ReviewSweepDeps, state: SeasonState, plan: Plan, reserved: Set<string>, now: Date, pace: () => Promise<void>, summary: SweepSummary) {
-  const fresh = plan.due.filter((d) => d.claim.type === 'insert');
-  const ours = fresh.filter((d) => reserved.has(d.key));
-  summary.skipped += fresh.length - ours.length;
-  const claimed = new Set(ours.length ? await deps.reviews.claimReserved(ours.map((d) => d.key), now) : []);
-  summary.skipped += ours.length - claimed.size; // taken over by another process meanwhile
-  const mine = ours.filter((d) => claimed.has(d.key));
-  const attempts = new Map<string, number>(mine.map((d) => [d.key, 1]));
-  for (const d of plan.due) {
-    if (d.claim.type !== 'claim') continue;
-    const staleBefore = d.claim.status === 'pending' ? new Date(now.getTime() - STALE_PENDING_MS) : undefined;
-    if (await deps.reviews.claimSend(d.key, { status: d.claim.status, attempts: d.claim.attempts }, now, staleBefore)) {
-      mine.push(d);
-      attempts.set(d.key, d.claim.attempts + 1);
-    } else {
-      summary.skipped++;
+function groups(work: Work[], size: number): Work[][] {
+  const out: Work[][] = [];
+  let current: Work[] = [];
+  let count = 0;
+  for (const w of work) {
+    current.push(w);
+    count += w.plan.due.length;
+    if (count >= size) {
+      out.push(current);
+      current = [];
+      count = 0;
     }
   }
+  if (current.length) out.push(current);
+  return out;
+}
 
+async function claimGroup(deps: ReviewSweepDeps, group: Work[], reserved: Set<string>, now: Date, summary: SweepSummary): Promise<Claimed[]> {
+  const fresh = group.flatMap((work) => work.plan.due.filter((d) => d.claim.type === 'insert').map((item) => ({ item, work })));
+  summary.due += group.reduce((n, w) => n + w.plan.due.length, 0);
+  const ours = fresh.filter((f) => reserved.has(f.item.key));
+  const keys = new Set(ours.length ? await deps.reviews.claimReserved(ours.map((f) => f.item.key), now) : []);
+  const claimed: Claimed[] = ours.filter((f) => keys.has(f.item.key)).map((f) => ({ ...f, attempts: 1 }));
+  summary.skipped += fresh.length - claimed.length; // recorded or taken over by another process
+  for (const work of group) {
+    for (const item of work.plan.due) {
+      if (item.claim.type !== 'claim') continue;
+      const staleBefore = item.claim.status === 'pending' ? new Date(now.getTime() - STALE_PENDING_MS) : undefined;
+      if (await deps.reviews.claimSend(item.key, { status: item.claim.status, attempts: item.claim.attempts }, now, staleBefore)) {
+        claimed.push({ item, work, attempts: item.claim.attempts + 1 });
+      } else {
+        summary.skipped++;
+      }
+    }
+  }
+  return claimed;
+}
+
+async function sendGroup(deps: ReviewSweepDeps, claimed: Claimed[], now: Date, pace: () => Promise<void>, summary: SweepSummary) {
   const sent: string[] = [];
   const failed = new Map<number, string[]>(); // by attempts made: they wait alike before the next
-  for (const item of mine) {
-    const reply = message(item, state, plan.status!);
+  for (const { item, work, attempts } of claimed) {
+    const reply = message(item, work.state, work.plan.status!);
     let delivered = false;
     if (reply) {
       await pace();
@@ -135,10 +168,7 @@ async function sendPartnership(deps: ReviewSweepDeps, state: SeasonState, plan: 
       }
     }
     if (delivered) sent.push(item.key);
-    else {
-      const n = attempts.get(item.key) ?? 1;
-      failed.set(n, [...(failed.get(n) ?? []), item.key]);
-    }
+    else failed.set(attempts, [...(failed.get(attempts) ?? []), item.key]);
   }
   await deps.reviews.finishSends(sent, { status: 'sent', at: now });
   for (const [n, keys] of failed) await deps.reviews.finishSends(keys, { status: 'failed', at: now, nextAttemptAt: retryAfter(n, now) });
