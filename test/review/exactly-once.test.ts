@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { replyText } from '../../src/bot/reply.ts';
 import { STALE_PENDING_MS } from '../../src/domain/review/plan.ts';
-import type { SweepSummary } from '../../src/review/sweep.ts';
+import { runReviewSweep, type SweepSummary } from '../../src/review/sweep.ts';
+import { silentLogger } from '../../adapters/log.ts';
 import type { PartnershipRef } from '../../src/ports/index.ts';
 import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -147,5 +148,17 @@ describe('review season: exactly once', () => {
     expect(notifier.sent.some((s) => s.personId === rosa.id)).toBe(false);
     const nudge = notifier.sent.find((s) => /still to do/.test(s.reply.summary))!;
     expect(replyText(nudge.reply)).toContain('I could not reach Rosa Novak privately to ask them to confirm');
+  });
+
+  it('paces the messages: a pause between two of them, none before the first', async () => {
+    db = await createDemoDatabase();
+    const notifier = new RecordingNotifier(new FakeClock(OPENING));
+    const pauses: number[] = [];
+    const summary = await runReviewSweep({
+      reviews: db.stores.reviews, notifier, logger: silentLogger, paceMs: 250,
+      sleep: async (ms) => { pauses.push(ms); },
+    }, OPENING);
+    expect(summary).toEqual({ partnerships: 1, due: 13, sent: 13, failed: 0, skipped: 0 });
+    expect(pauses).toEqual(Array.from({ length: 12 }, () => 250));
   });
 });
