@@ -25,6 +25,7 @@ export function questionEvidence(s: ReviewStatus, roster: Roster, decisions: rea
   const ownRight = check(s, 'own-right');
   const makeUp = c.checks.filter((x) => MAKE_UP_CHECKS.includes(x.id));
   const failing = makeUp.filter((x) => x.status === 'fail');
+  const watching = makeUp.filter((x) => x.status === 'warn');
   const withConflicts = decisions.filter((d) => d.interestsDeclared > 0 || d.recusals > 0);
   const recorded = decisions.length
     ? `${plural(decisions.length, 'decision')} recorded this year, ${withConflicts.length} with interests declared or members stepping back.`
@@ -46,8 +47,10 @@ export function questionEvidence(s: ReviewStatus, roster: Roster, decisions: rea
       details: ['The bot cannot judge this one: think of how the partnership has involved residents and made decisions openly this year.'],
     },
     'coi-guidance': {
-      tone: failing.length ? 'fail' : makeUp.some((x) => x.status === 'warn') ? 'warn' : 'pass', title: 'Evidence: make-up checks and conflicts logs',
-      text: failing.length ? `${plural(failing.length, 'make-up check')} failing: ${failing.map((x) => x.title).join('; ')}.` : 'Every make-up check passes.',
+      tone: failing.length ? 'fail' : watching.length ? 'warn' : 'pass', title: 'Evidence: make-up checks and conflicts logs',
+      text: failing.length
+        ? `${plural(failing.length, 'make-up check')} failing: ${failing.map((x) => x.title).join('; ')}.`
+        : watching.length ? `No make-up check fails; ${watching.length} to watch: ${watching.map((x) => x.title).join('; ')}.` : 'Every make-up check passes.',
       details: [...makeUp.map((x) => `[${x.status}] ${x.title}: ${x.message}`), ...decisionLines(withConflicts)],
     },
   };
