@@ -120,6 +120,7 @@ describe('the rep’s review', () => {
     expect(evidence).toContain('should broadly reflect the range and diversity of people who live in your area');
     expect(evidence).toContain('Decision 1, “Grant to the community café” (closed): 2 declarations, 1 interest declared, 1 member stepped back, 0 votes.');
     expect(evidence).toContain('[warn] Members related to a worker');
+    expect(evidence).toContain('No make-up check fails; 1 to watch: Members related to a worker.');
 
     const [bad] = await people.submit(SAM, 'review.answers', { ...FOUR, 'reflects-community': 'maybe' }, '2026');
     expect(bad?.summary).toContain('Nothing was saved:\n“Does the partnership currently reflect the community?”: choose Yes, Partly or No (got “maybe”).');
