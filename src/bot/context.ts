@@ -2,7 +2,7 @@
 // bound to a partnership decides the partnership; in a direct chat the person's own link does.
 // Someone from another workspace, or an unbound channel, never sees a partnership's data.
 import type { Person, Roster } from '../domain/roster.js';
-import type { Clock, DirectoryStore, Logger, Notifier, PartnershipRef, Stores } from '../ports/index.js';
+import type { Clock, DirectoryStore, LinkedPerson, Logger, Notifier, PartnershipRef, Stores } from '../ports/index.js';
 import type { Platform, Request } from './inbound.js';
 
 export interface BotDeps {
@@ -23,24 +23,33 @@ export type Resolution =
   | { status: 'unbound' | 'unknown-person' | 'wrong-partnership'; attempt: Attempt | null };
 
 /**
- * An email from a chat platform is trusted to say who someone is only in a workspace (Slack team,
- * Teams tenant) where the partnership has bound a channel, or while it has bound none on that
- * platform (its first `/partnership setup`). Otherwise anyone able to set an address on an account
- * in any workspace could pass as a member; such people are linked by an officer with `link`.
+ * A workspace (Slack team, Teams tenant) speaks for a partnership's people only if the partnership
+ * has bound a channel there, or has bound none on that platform yet (its first `/partnership
+ * setup`). Otherwise anyone able to put an address on an account in any workspace could pass as a
+ * member by email; people from elsewhere are linked by an officer with `link` in a bound channel.
  */
-export async function emailTrusted(directory: DirectoryStore, platform: Platform, workspaceId: string, partnershipId: string): Promise<boolean> {
+export async function workspaceTrusted(directory: DirectoryStore, platform: Platform, workspaceId: string, partnershipId: string): Promise<boolean> {
   const bound = await directory.boundWorkspaces(partnershipId, platform);
   return bound.length === 0 || bound.includes(workspaceId);
+}
+
+/**
+ * The person a chat account is linked to, if the link was made in a workspace the partnership
+ * trusts. A link made by email before the partnership bound its channels elsewhere stops counting.
+ */
+export async function findTrustedIdentity(directory: DirectoryStore, platform: Platform, workspaceId: string, userId: string): Promise<LinkedPerson | null> {
+  const linked = await directory.findIdentity(platform, workspaceId, userId);
+  return linked && (await workspaceTrusted(directory, platform, workspaceId, linked.partnershipId)) ? linked : null;
 }
 
 export async function resolve(request: Request, deps: BotDeps): Promise<Resolution> {
   const { conversation, speaker } = request;
   const { directory, rosters } = deps.stores;
-  let linked = await directory.findIdentity(conversation.platform, speaker.workspaceId, speaker.userId);
+  let linked = await findTrustedIdentity(directory, conversation.platform, speaker.workspaceId, speaker.userId);
   // `/partnership link` records the link under the channel's workspace: find it there too for
   // guests from another workspace (Slack Connect, Enterprise Grid). User ids are globally unique.
   if (!linked && speaker.workspaceId !== conversation.workspaceId) {
-    linked = await directory.findIdentity(conversation.platform, conversation.workspaceId, speaker.userId);
+    linked = await findTrustedIdentity(directory, conversation.platform, conversation.workspaceId, speaker.userId);
   }
   // The actor id may be a person of another partnership: whoever tried, recorded where they tried.
   const attempt = (partnershipId: string | undefined): Attempt | null => (partnershipId ? { partnershipId, actorId: linked?.personId ?? null } : null);
@@ -58,7 +67,7 @@ export async function resolve(request: Request, deps: BotDeps): Promise<Resoluti
     const matches = [];
     for (const m of await directory.findByEmail(speaker.email)) {
       if (partnershipId !== null && m.partnershipId !== partnershipId) continue;
-      if (await emailTrusted(directory, conversation.platform, speaker.workspaceId, m.partnershipId)) matches.push(m);
+      if (await workspaceTrusted(directory, conversation.platform, speaker.workspaceId, m.partnershipId)) matches.push(m);
     }
     if (matches.length === 1) {
       const match = matches[0]!;

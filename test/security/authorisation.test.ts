@@ -72,7 +72,7 @@ describe('every permission × every actor, through the core', () => {
     let account = 0;
     const wrong = await runMatrix({
       people,
-      setting: () => ({ decisionId: decision!.id, decisionNumber: decision!.number, newAccount: `U-NEW-${++account}` }),
+      setting: () => ({ decisionId: decision!.id, decisionNumber: decision!.number, newAccount: `U-NEW-${++account}`, year: 2026 }),
       send: async (actor, where, inbound, fresh) => shown(await ask(actor, where, inbound, fresh)),
     });
     expect(wrong).toEqual([]);

@@ -38,6 +38,8 @@ export interface Setting {
   decisionNumber: number;
   /** a chat account id nobody has, unique per request, for `link` */
   newAccount: string;
+  /** the review year at the server's clock */
+  year: number;
 }
 
 export interface Probe {
@@ -66,6 +68,17 @@ export const PROBES = {
   'decision.manage': { where: 'direct', inbound: click('decision.close'), allowed: /Close Decision \d+/ },
   'decision.declare': { where: 'direct', inbound: click('decision.declare'), allowed: /do you have an interest to declare\?/ },
   'decision.vote': { where: 'direct', inbound: click('decision.ballot'), allowed: /Please declare first|Your vote: Decision/ },
+  'review.status': { where: 'direct', inbound: () => command('review'), allowed: /Nudges to the rep/ },
+  'review.answer': { where: 'direct', inbound: () => command('review answer'), allowed: /review\.answers/ },
+  'review.snooze': { where: 'direct', inbound: () => command('review snooze'), allowed: /Review nudges for Northfield Big Local are paused/ },
+  'review.settings': { where: 'direct', inbound: () => command('review settings'), allowed: /review\.settings/ },
+  'review.export': { where: 'direct', inbound: () => command('review export md'), allowed: /partnership review \d{4} \(Markdown\)/ },
+  'review.submit': { where: 'direct', inbound: () => command('review submit'), allowed: /Not yet: before the review is marked as submitted|Recorded: the \d{4} review/ },
+  /** past the permission check, the answer depends on the season: each of these means it was allowed */
+  'review.confirm': {
+    where: 'direct', inbound: (s) => ({ type: 'action', actionId: 'review.confirm', value: `${s.year}:resident` }),
+    allowed: /confirmed on|review closed on|already submitted on|That button was for the \d{4} review/,
+  },
 } as const satisfies Record<Permission, Probe>;
 
 /** Every permission of the table has a probe (a new permission fails here until one is added). */
