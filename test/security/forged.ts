@@ -24,7 +24,7 @@ export interface World {
 }
 
 /** Eastbrook Big Local (the demo roster under other names) with an open decision, put by its chair through the core. */
-export async function eastbrookDecision(app: App): Promise<string> {
+export async function eastbrookDecision(app: Pick<App, 'stores' | 'bot'>): Promise<string> {
   const doc = JSON.parse(readFileSync(DEMO_FILE, 'utf8')) as { partnership: { name: string }; people: { email?: string }[] };
   doc.partnership.name = 'Eastbrook Big Local';
   for (const p of doc.people) p.email = p.email?.replace('@example.org', '@eastbrook.example');
