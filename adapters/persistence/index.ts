@@ -3,6 +3,7 @@ import type { Stores } from '../../src/ports/index.ts';
 import { openDatabase, type Database, type OpenOptions } from './database.ts';
 import { PrismaAuditLog, PrismaDirectoryStore } from './directory-store.ts';
 import { deployMigrations, pendingMigrations } from './migrate.ts';
+import { PrismaRegisterStore } from './register-store.ts';
 import { PrismaRosterStore } from './roster-store.ts';
 
 export type { Database } from './database.ts';
@@ -13,6 +14,7 @@ export function createStores(database: Database): Stores {
     rosters: new PrismaRosterStore(database.db),
     directory: new PrismaDirectoryStore(database.db),
     audit: new PrismaAuditLog(database.db),
+    register: new PrismaRegisterStore(database.db),
   };
 }
 

@@ -4,6 +4,9 @@ import type { Roster } from '../domain/roster.js';
 import type { PartnershipSettings } from '../domain/settings.js';
 import type { Conversation, Platform } from '../bot/inbound.js';
 import type { Reply } from '../bot/reply.js';
+import type { RegisterStore } from './register.js';
+
+export type * from './register.js';
 
 export interface PartnershipRef {
   id: string;
@@ -112,4 +115,6 @@ export interface Stores {
   rosters: RosterStore;
   directory: DirectoryStore;
   audit: AuditLog;
+  /** register of interests, relationships, known organisations (src/ports/register.ts) */
+  register: RegisterStore;
 }
