@@ -2,6 +2,7 @@
 // close but not the same. Volunteers type "Acme Cafe" for "ACME Community Café Limited": a
 // near-miss must be asked about, never silently treated as a different body (or as the same one).
 import { organisationKey } from './organisations.js';
+import type { Roster } from './roster.js';
 
 export interface OrganisationEntry {
   name: string;
@@ -148,4 +149,19 @@ export class OrganisationDirectory {
   aliasGroups(): string[][] {
     return this.entries.filter((e) => e.aliases.length > 0).map((e) => [e.name, ...e.aliases]);
   }
+}
+
+/**
+ * A partnership's known organisations: the list officers keep (with aliases) first, then every
+ * organisation on the current register, then the locally trusted organisation. `skipInterestId`
+ * leaves out one register entry (one just typed, which must not suggest itself).
+ */
+export function directoryFor(roster: Roster, kept: readonly OrganisationEntry[], skipInterestId?: string): OrganisationDirectory {
+  const entries: OrganisationEntry[] = kept.map((o) => ({ name: o.name, aliases: [...o.aliases] }));
+  for (const p of roster.people) {
+    for (const i of p.interests) if (i.id === undefined || i.id !== skipInterestId) entries.push({ name: i.organisation, aliases: [] });
+  }
+  const lto = roster.partnership.settings.ltoOrganisation;
+  if (lto) entries.push({ name: lto, aliases: [] });
+  return new OrganisationDirectory(entries);
 }

@@ -1,21 +1,24 @@
 // The command registry. A new capability adds its file here; help lists whatever is registered.
-import { coi } from './coi.js';
+import { coi, coiActions } from './coi.js';
 import { criteria, criteriaActions } from './criteria.js';
 import { makeHelp } from './help.js';
+import { interestActions, interestForms, interests } from './interests.js';
 import { link } from './link.js';
+import { organisationActions, organisationForms, organisations } from './organisations.js';
+import { relationshipActions, relationshipForms, relationships } from './relationships.js';
 import { roster } from './roster.js';
 import { setup } from './setup.js';
 import type { ActionHandler, Command, FormHandler } from './types.js';
 
 export const COMMANDS: Command[] = [];
 export const help = makeHelp(() => COMMANDS);
-COMMANDS.push(criteria, roster, coi, setup, link, help);
+COMMANDS.push(criteria, roster, coi, interests, relationships, organisations, setup, link, help);
 
 /** Buttons, by action id. `run.<command>` runs a command with no arguments. */
-export const ACTIONS: Record<string, ActionHandler> = { ...criteriaActions };
+export const ACTIONS: Record<string, ActionHandler> = { ...criteriaActions, ...coiActions, ...interestActions, ...relationshipActions, ...organisationActions };
 
 /** Form submissions, by form id. */
-export const FORMS: Record<string, FormHandler> = {};
+export const FORMS: Record<string, FormHandler> = { ...interestForms, ...relationshipForms, ...organisationForms };
 
 export function findCommand(word: string): Command | undefined {
   const w = word.toLowerCase();
