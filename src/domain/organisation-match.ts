@@ -106,7 +106,9 @@ export class OrganisationDirectory {
 
   private add(e: OrganisationEntry): void {
     const names = [e.name, ...e.aliases].filter((n) => organisationKey(n));
-    const found = names.map((n) => this.byKey.get(organisationKey(n))).find(Boolean);
+    const owners = names.map((n) => this.byKey.get(organisationKey(n))).filter((o): o is OrganisationEntry => o !== undefined);
+    // The earliest known entry keeps its display name; any other entry this one joins is folded in.
+    const found = owners.sort((a, b) => this.entries.indexOf(a) - this.entries.indexOf(b))[0];
     const target = found ?? { name: e.name.trim(), aliases: [] as string[] };
     if (!found) this.entries.push(target);
     for (const name of names) {
