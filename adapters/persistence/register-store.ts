@@ -20,8 +20,21 @@ const toRelationship = (r: RelationshipRow): StoredRelationship & { partnershipI
   id: r.id, partnershipId: r.partnershipId, fromId: r.fromId, toId: r.toId, kind: r.kind as RelationshipKind, createdAt: r.createdAt,
 });
 /** What the audit row keeps of an interest or a relationship. */
-const interestAudit = (i: StoredInterest) => ({ personId: i.personId, organisation: i.organisation, kind: i.kind, detail: i.detail ?? null });
-const relationshipAudit = (r: RelationshipInput) => ({ fromId: r.fromId, toId: r.toId, kind: r.kind });
+const interestAudit = (i: StoredInterest) => ({ interestId: i.id, personId: i.personId, organisation: i.organisation, kind: i.kind, detail: i.detail ?? null });
+const relationshipFields = (r: RelationshipInput) => ({ fromId: r.fromId, toId: r.toId, kind: r.kind });
+const relationshipAudit = (r: StoredRelationship) => ({ relationshipId: r.id, ...relationshipFields(r) });
+
+// Audit rows name as their subject the PERSON whose data they hold (a relationship: one row for
+// each person concerned), so that subject access finds them and erasure clears their snapshots.
+const audited = (tx: Tx, change: Change, action: string, personId: string, before?: unknown, after?: unknown) =>
+  writeAudit(tx, change, action, 'person', personId, before, after);
+
+async function auditRelationship(tx: Tx, change: Change, action: string, before?: StoredRelationship, after?: StoredRelationship) {
+  const people = new Set([before?.fromId, before?.toId, after?.fromId, after?.toId].filter((id): id is string => id !== undefined));
+  for (const personId of people) {
+    await audited(tx, change, action, personId, before && relationshipAudit(before), after && relationshipAudit(after));
+  }
+}
 const interestData = (i: InterestInput) => ({ organisation: i.organisation, organisationKey: organisationKey(i.organisation), kind: i.kind, detail: i.detail ?? null });
 
 const saved = <T>(value: T): Saved<T> => ({ status: 'saved', value });
@@ -61,7 +74,7 @@ export class PrismaRegisterStore implements RegisterStore {
   async addInterest(change: Change, personId: string, input: InterestInput, options: { registerOrganisation?: boolean } = {}) {
     return this.db.$transaction(async (tx) => {
       const row = toInterest(await tx.interest.create({ data: { personId, ...interestData(input) } }));
-      await writeAudit(tx, change, 'interest.add', 'interest', row.id, undefined, interestAudit(row));
+      await audited(tx, change, 'interest.add', personId, undefined, interestAudit(row));
       if (options.registerOrganisation) await ensureKnown(tx, change, input.organisation);
       return row;
     });
@@ -72,7 +85,7 @@ export class PrismaRegisterStore implements RegisterStore {
       const before = await interestIn(tx, change, id);
       if (!before) return NOT_FOUND;
       const after = toInterest(await tx.interest.update({ where: { id }, data: interestData(input) }));
-      await writeAudit(tx, change, 'interest.update', 'interest', id, interestAudit(before), interestAudit(after));
+      await audited(tx, change, 'interest.update', before.personId, interestAudit(before), interestAudit(after));
       if (options.registerOrganisation) await ensureKnown(tx, change, input.organisation);
       return saved(after);
     });
@@ -83,14 +96,14 @@ export class PrismaRegisterStore implements RegisterStore {
       const before = await interestIn(tx, change, id);
       if (!before) return NOT_FOUND;
       await tx.interest.delete({ where: { id } });
-      await writeAudit(tx, change, 'interest.remove', 'interest', id, interestAudit(before));
+      await audited(tx, change, 'interest.remove', before.personId, interestAudit(before));
       return saved(before);
     });
   }
 
   async confirmNothingToDeclare(change: Change, personId: string) {
     await this.db.$transaction(async (tx) => {
-      await writeAudit(tx, change, 'interests.none-confirmed', 'person', personId, undefined, { confirmedAt: change.at.toISOString() });
+      await audited(tx, change, 'interests.none-confirmed', personId, undefined, { confirmedAt: change.at.toISOString() });
     });
   }
 
@@ -118,8 +131,8 @@ export class PrismaRegisterStore implements RegisterStore {
   async addRelationship(change: Change, input: RelationshipInput): Promise<Saved<StoredRelationship>> {
     return this.db.$transaction(async (tx) => {
       if (await isDuplicate(tx, change.partnershipId, input)) return DUPLICATE;
-      const row = toRelationship(await tx.relationship.create({ data: { partnershipId: change.partnershipId, ...relationshipAudit(input) } }));
-      await writeAudit(tx, change, 'relationship.add', 'relationship', row.id, undefined, relationshipAudit(row));
+      const row = toRelationship(await tx.relationship.create({ data: { partnershipId: change.partnershipId, ...relationshipFields(input) } }));
+      await auditRelationship(tx, change, 'relationship.add', undefined, row);
       return saved(row);
     });
   }
@@ -129,8 +142,8 @@ export class PrismaRegisterStore implements RegisterStore {
       const before = await relationshipIn(tx, change, id);
       if (!before) return NOT_FOUND;
       if (await isDuplicate(tx, change.partnershipId, input, id)) return DUPLICATE;
-      const after = toRelationship(await tx.relationship.update({ where: { id }, data: relationshipAudit(input) }));
-      await writeAudit(tx, change, 'relationship.update', 'relationship', id, relationshipAudit(before), relationshipAudit(after));
+      const after = toRelationship(await tx.relationship.update({ where: { id }, data: relationshipFields(input) }));
+      await auditRelationship(tx, change, 'relationship.update', before, after);
       return saved(after);
     });
   }
@@ -140,7 +153,7 @@ export class PrismaRegisterStore implements RegisterStore {
       const before = await relationshipIn(tx, change, id);
       if (!before) return NOT_FOUND;
       await tx.relationship.delete({ where: { id } });
-      await writeAudit(tx, change, 'relationship.remove', 'relationship', id, relationshipAudit(before));
+      await auditRelationship(tx, change, 'relationship.remove', before);
       return saved(before);
     });
   }

@@ -38,8 +38,9 @@ describe('my register of interests', () => {
 
     const garethId = t.idOf('Gareth Jones');
     const [add] = await t.audit('interest.add');
-    expect(add).toMatchObject({ actorId: garethId, subjectType: 'interest', before: null, at: NOW });
-    expect(JSON.parse(add!.after!)).toEqual({ personId: garethId, organisation: 'Northfield Allotment Society', kind: 'member', detail: 'plot holder' });
+    // the subject is the person whose register it is: subject access finds it, erasure clears it
+    expect(add).toMatchObject({ actorId: garethId, subjectType: 'person', subjectId: garethId, before: null, at: NOW });
+    expect(JSON.parse(add!.after!)).toEqual({ interestId: expect.any(String), personId: garethId, organisation: 'Northfield Allotment Society', kind: 'member', detail: 'plot holder' });
     const [update] = await t.audit('interest.update');
     expect(JSON.parse(update!.before!)).toMatchObject({ kind: 'member', detail: 'plot holder' });
     expect(JSON.parse(update!.after!)).toMatchObject({ kind: 'trustee', detail: null });

@@ -18,9 +18,13 @@ describe('relationships', () => {
 
     const saved = only(await david.submit(form, { from: t.idOf('Gareth Jones'), kind: 'sibling', to: t.idOf('Rosa Novak') }));
     expect(saved.summary).toBe('Recorded: Gareth Jones is Rosa Novak’s sibling.');
-    const [add] = await t.audit('relationship.add');
-    expect(add).toMatchObject({ actorId: t.idOf('David Hughes'), before: null });
-    expect(JSON.parse(add!.after!)).toEqual({ fromId: t.idOf('Gareth Jones'), toId: t.idOf('Rosa Novak'), kind: 'sibling' });
+    // one audit row for each person concerned, so each one's subject access and erasure find it
+    const adds = await t.audit('relationship.add');
+    expect(adds.map((a) => a.subjectId).sort()).toEqual([t.idOf('Gareth Jones'), t.idOf('Rosa Novak')].sort());
+    for (const add of adds) {
+      expect(add).toMatchObject({ actorId: t.idOf('David Hughes'), subjectType: 'person', before: null });
+      expect(JSON.parse(add.after!)).toEqual({ relationshipId: expect.any(String), fromId: t.idOf('Gareth Jones'), toId: t.idOf('Rosa Novak'), kind: 'sibling' });
+    }
 
     const sam = t.as('rep');
     const again = only(await sam.command('relationships'));
