@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, isAbsolute, resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
-import { silentLogger } from '../log.ts';
-import { openMigrated } from '../persistence/index.ts';
+import { openMigrated, type Database } from '../persistence/index.ts';
 import type { Stores } from '../../src/ports/index.ts';
 import type { PartnershipSettings } from '../../src/domain/settings.ts';
 import { parseRosterCsv } from '../../src/roster-file/csv.ts';
@@ -69,6 +68,10 @@ export function unwrap<T>(result: Result<T>): T {
 
 /** Open (creating or migrating) the database named by DATABASE_URL, as `npm start` does. */
 export async function withStores<T>(io: CliIo, fn: (stores: Stores) => Promise<T>): Promise<T> {
+  return withDatabase(io, (opened) => fn(opened.stores));
+}
+
+export async function withDatabase<T>(io: CliIo, fn: (opened: { database: Database; stores: Stores }) => Promise<T>): Promise<T> {
   let opened;
   try {
     const config = loadConfig(io.env, io.cwd);
@@ -76,9 +79,8 @@ export async function withStores<T>(io: CliIo, fn: (stores: Stores) => Promise<T
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error), EXIT.environment);
   }
-  void silentLogger;
   try {
-    return await fn(opened.stores);
+    return await fn(opened);
   } finally {
     await opened.database.close();
   }

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { criteriaCommand } from './commands/criteria.ts';
 import { coiCommand } from './commands/coi.ts';
+import { personCommand } from './commands/person.ts';
 import { rosterCommand } from './commands/roster.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 
@@ -17,6 +18,10 @@ The database (DATABASE_URL, default ./data/partnership-bot.db):
   partnership-bot roster export --partnership SLUG [--format json|csv] [--out DIR]
   partnership-bot criteria --partnership SLUG [--json]
   partnership-bot coi --partnership SLUG --organisation NAME [--json]
+
+Personal data (UK GDPR, docs/privacy.md):
+  partnership-bot person export --partnership SLUG --name NAME     everything held on a person, as JSON
+  partnership-bot person erase --partnership SLUG --name NAME --yes
 
 FILE is a JSON roster or a CSV people file (docs/roster-format.md).
 Exit codes: 0 done, 1 bad input, 2 bad usage, 3 database or configuration problem.
@@ -33,6 +38,7 @@ const OPTIONS = {
   name: { type: 'string' },
   relationships: { type: 'string' },
   interests: { type: 'string' },
+  yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -46,6 +52,7 @@ export interface Flags {
   name?: string | undefined;
   relationships?: string | undefined;
   interests?: string | undefined;
+  yes?: boolean | undefined;
 }
 
 export type CliCommand = (io: CliIo, flags: Flags, positionals: string[]) => Promise<number>;
@@ -54,6 +61,7 @@ const COMMANDS: Record<string, CliCommand> = {
   criteria: (io, flags) => criteriaCommand(io, flags),
   coi: (io, flags) => coiCommand(io, flags),
   roster: rosterCommand,
+  person: personCommand,
 };
 
 export const defaultIo = (): CliIo => ({
@@ -83,7 +91,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     io.err(`Unknown command "${name}".\n\n${USAGE}`);
     return EXIT.usage;
   }
-  if (name !== 'roster' && positionals.length) {
+  if (!['roster', 'person'].includes(name) && positionals.length) {
     io.err(`${name} takes no extra words; unexpected: ${positionals.join(' ')}\n`);
     return EXIT.usage;
   }

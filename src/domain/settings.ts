@@ -26,6 +26,11 @@ export const settingsSchema = z.object({
   repMayCreateDecisions: z.boolean().default(false),
   /** IANA time zone for everything a person reads; the programme is in England */
   timeZone: z.string().default('Europe/London'),
+  /**
+   * Months after a membership ends before the person's personal data is erased (decision
+   * records are kept, pseudonymised). UK GDPR storage limitation; 0 keeps until erased by hand.
+   */
+  retentionMonths: z.number().int().min(0).max(120).default(24),
 });
 export type PartnershipSettings = z.infer<typeof settingsSchema>;
 

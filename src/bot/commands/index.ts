@@ -5,6 +5,7 @@ import { makeHelp } from './help.js';
 import { interestActions, interestForms, interests } from './interests.js';
 import { link } from './link.js';
 import { organisationActions, organisationForms, organisations } from './organisations.js';
+import { privacy } from './privacy.js';
 import { relationshipActions, relationshipForms, relationships } from './relationships.js';
 import { roster } from './roster.js';
 import { setup } from './setup.js';
@@ -12,7 +13,7 @@ import type { ActionHandler, Command, FormHandler } from './types.js';
 
 export const COMMANDS: Command[] = [];
 export const help = makeHelp(() => COMMANDS);
-COMMANDS.push(criteria, roster, coi, interests, relationships, organisations, setup, link, help);
+COMMANDS.push(criteria, roster, coi, interests, relationships, organisations, setup, link, privacy, help);
 
 /** Buttons, by action id. `run.<command>` runs a command with no arguments. */
 export const ACTIONS: Record<string, ActionHandler> = { ...criteriaActions, ...coiActions, ...interestActions, ...relationshipActions, ...organisationActions };

@@ -1,0 +1,95 @@
+// UK GDPR: subject access (everything held on a person, as JSON) and erasure (personal data
+// removed; decision records kept with the person pseudonymised, so tallies stay true).
+import type { Db } from './database.ts';
+import { safeJson } from './roster-store.ts';
+
+export interface PersonLookup {
+  partnershipId: string;
+  name: string;
+}
+
+async function findPerson(db: Db, lookup: PersonLookup) {
+  const people = await db.person.findMany({ where: { partnershipId: lookup.partnershipId, erasedAt: null } });
+  const wanted = lookup.name.trim().toLowerCase();
+  return people.find((p) => p.name.toLowerCase() === wanted) ?? null;
+}
+
+/** Everything held on one person. Null when nobody of that name is on the partnership. */
+export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record<string, unknown> | null> {
+  const person = await findPerson(db, lookup);
+  if (!person) return null;
+  const [partnership, interests, relFrom, relTo, identities, confirmations, declarations, votes, recusals, sends, audit] = await Promise.all([
+    db.partnership.findUniqueOrThrow({ where: { id: person.partnershipId }, select: { slug: true, name: true } }),
+    db.interest.findMany({ where: { personId: person.id } }),
+    db.relationship.findMany({ where: { fromId: person.id }, include: { to: { select: { name: true } } } }),
+    db.relationship.findMany({ where: { toId: person.id }, include: { from: { select: { name: true } } } }),
+    db.platformIdentity.findMany({ where: { personId: person.id } }),
+    db.membershipConfirmation.findMany({ where: { personId: person.id } }),
+    db.declaration.findMany({ where: { personId: person.id }, include: { decision: { select: { number: true, title: true } } } }),
+    db.vote.findMany({ where: { personId: person.id }, include: { decision: { select: { number: true, title: true } } } }),
+    db.recusal.findMany({ where: { personId: person.id }, include: { decision: { select: { number: true, title: true } } } }),
+    db.scheduledSend.findMany({ where: { recipientId: person.id } }),
+    db.auditEvent.findMany({ where: { OR: [{ actorId: person.id }, { subjectId: person.id }] }, orderBy: { at: 'asc' } }),
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    partnership,
+    person: {
+      name: person.name, kind: person.kind, resident: person.resident, voting: person.voting,
+      roles: person.roles ? person.roles.split(',') : [], ltoRepresentative: person.ltoRepresentative, councillor: person.councillor,
+      email: person.email, membershipEnded: person.endedAt, createdAt: person.createdAt, updatedAt: person.updatedAt,
+    },
+    interests: interests.map((i) => ({ organisation: i.organisation, kind: i.kind, detail: i.detail, recorded: i.createdAt })),
+    relationships: [
+      ...relFrom.map((r) => ({ statement: `${person.name} is ${r.to.name}'s ${r.kind}`, recorded: r.createdAt })),
+      ...relTo.map((r) => ({ statement: `${r.from.name} is ${person.name}'s ${r.kind}`, recorded: r.createdAt })),
+    ],
+    chatAccounts: identities.map((i) => ({ platform: i.platform, workspace: i.workspaceId, user: i.userId, linked: i.createdAt })),
+    membershipConfirmations: confirmations.map((c) => ({ year: c.year, resident: c.resident, confirmedAt: c.confirmedAt })),
+    declarations: declarations.map((d) => ({ decision: `${d.decision.number}: ${d.decision.title}`, outcome: d.outcome, kind: d.kind, detail: d.detail, at: d.updatedAt })),
+    votes: votes.map((v) => ({ decision: `${v.decision.number}: ${v.decision.title}`, option: v.option, changes: v.changes, at: v.updatedAt })),
+    recusals: recusals.map((r) => ({ decision: `${r.decision.number}: ${r.decision.title}`, reasons: safeJson(r.reasons), at: r.createdAt })),
+    messagesSent: sends.map((s) => ({ kind: s.kind, status: s.status, sentAt: s.sentAt })),
+    auditTrail: audit.map((a) => ({ action: a.action, byThisPerson: a.actorId === person.id, at: a.at })),
+  };
+}
+
+/**
+ * Erase a person's personal data. Kept, pseudonymised: the person row (so votes, declarations
+ * and recusals still count in decision records) under a name like "Former member 3f2a".
+ */
+export async function erasePerson(db: Db, lookup: PersonLookup, actorId: string | null, now = new Date()): Promise<{ pseudonym: string } | null> {
+  const person = await findPerson(db, lookup);
+  if (!person) return null;
+  const pseudonym = `Former ${person.kind === 'member' ? 'member' : person.kind === 'rep' ? 'rep' : 'worker'} ${person.id.slice(0, 6)}`;
+  await db.$transaction(async (tx) => {
+    await tx.interest.deleteMany({ where: { personId: person.id } });
+    await tx.relationship.deleteMany({ where: { OR: [{ fromId: person.id }, { toId: person.id }] } });
+    await tx.platformIdentity.deleteMany({ where: { personId: person.id } });
+    await tx.membershipConfirmation.deleteMany({ where: { personId: person.id } });
+    await tx.declaration.updateMany({ where: { personId: person.id }, data: { detail: null } });
+    // Recusal reasons quote register entries and relationship chains: keep only their kinds.
+    for (const r of await tx.recusal.findMany({ where: { personId: person.id } })) {
+      const reasons = safeJson(r.reasons);
+      const kinds = Array.isArray(reasons) ? reasons.map((x) => ({ kind: (x as { kind?: unknown }).kind ?? 'unknown' })) : [];
+      await tx.recusal.update({ where: { id: r.id }, data: { reasons: JSON.stringify(kinds) } });
+    }
+    await tx.auditEvent.updateMany({ where: { subjectId: person.id }, data: { before: null, after: null } });
+    await tx.person.update({
+      where: { id: person.id },
+      data: { name: pseudonym, email: null, resident: false, councillor: false, ltoRepresentative: false, roles: '', erasedAt: now, endedAt: person.endedAt ?? now },
+    });
+    await tx.auditEvent.create({ data: { partnershipId: person.partnershipId, actorId, action: 'person.erase', subjectType: 'person', subjectId: person.id } });
+  });
+  return { pseudonym };
+}
+
+/** Erase everyone whose membership ended more than the partnership's retention period ago. */
+export async function eraseExpired(db: Db, partnershipId: string, retentionMonths: number, now: Date): Promise<number> {
+  if (retentionMonths <= 0) return 0;
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - retentionMonths);
+  const expired = await db.person.findMany({ where: { partnershipId, erasedAt: null, endedAt: { lt: cutoff } }, select: { name: true } });
+  for (const p of expired) await erasePerson(db, { partnershipId, name: p.name }, null, now);
+  return expired.length;
+}

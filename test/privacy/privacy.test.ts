@@ -1,0 +1,134 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { erasePerson, eraseExpired, exportPerson } from '../../adapters/persistence/privacy.ts';
+import { createBot } from '../../src/bot/bot.ts';
+import { replyText } from '../../src/bot/reply.ts';
+import { silentLogger } from '../../adapters/log.ts';
+import { systemClock } from '../../src/ports/index.ts';
+import { createDemoDatabase, newDatabaseUrl } from '../support/db.ts';
+import { BIN, ROOT } from '../support/paths.ts';
+
+const run = promisify(execFile);
+
+describe('subject access and erasure', () => {
+  let db: Awaited<ReturnType<typeof createDemoDatabase>>;
+  beforeEach(async () => { db = await createDemoDatabase(); });
+  afterEach(async () => { await db.close(); });
+
+  async function personId(name: string) {
+    return (await db.database.db.person.findFirstOrThrow({ where: { name } })).id;
+  }
+
+  /** A closed decision Sarah voted on and Tom was recused from, as the decisions feature records it. */
+  async function decisionWithRecords() {
+    const sarah = await personId('Sarah Whitfield');
+    const tom = await personId('Tom Whitfield');
+    const decision = await db.database.db.decision.create({
+      data: {
+        partnershipId: db.partnership.id, number: 1, title: 'Café refit grant', kind: 'grant', options: '["For","Against","Abstain"]',
+        ballot: 'open', visibility: 'live', rules: '{}', closesAt: new Date(), createdById: sarah,
+        votes: { create: [{ personId: sarah, option: 'For' }] },
+        declarations: { create: [{ personId: tom, outcome: 'interest', kind: 'indirect-financial', detail: 'my wife manages the café' }] },
+        recusals: { create: [{ personId: tom, reasons: JSON.stringify([{ kind: 'indirect-financial', detail: 'Tom Whitfield is Sarah Whitfield’s spouse' }]) }] },
+      },
+    });
+    return { decision, sarah, tom };
+  }
+
+  it('exports everything held on a person', async () => {
+    await decisionWithRecords();
+    await db.stores.directory.linkIdentity(await personId('Sarah Whitfield'), 'slack', 'T1', 'U1');
+    const data = await exportPerson(db.database.db, { partnershipId: db.partnership.id, name: 'sarah whitfield' });
+    expect(data).toMatchObject({
+      partnership: { slug: 'northfield' },
+      person: { name: 'Sarah Whitfield', kind: 'member', resident: true, email: 'sarah.whitfield@example.org' },
+      interests: [{ organisation: 'Northfield Community Café Ltd', kind: 'employee', detail: 'café manager' }],
+      relationships: [{ statement: "Tom Whitfield is Sarah Whitfield's spouse" }],
+      chatAccounts: [{ platform: 'slack', workspace: 'T1', user: 'U1' }],
+      votes: [{ decision: '1: Café refit grant', option: 'For' }],
+    });
+    expect(await exportPerson(db.database.db, { partnershipId: db.partnership.id, name: 'Nobody Here' })).toBeNull();
+  });
+
+  it('erases personal data but keeps decision records true, pseudonymised', async () => {
+    const { decision, tom } = await decisionWithRecords();
+    await db.stores.directory.linkIdentity(tom, 'slack', 'T1', 'U9');
+    const result = await erasePerson(db.database.db, { partnershipId: db.partnership.id, name: 'Tom Whitfield' }, null);
+    expect(result?.pseudonym).toMatch(/^Former member [0-9a-f-]{6}$/);
+
+    const row = await db.database.db.person.findUniqueOrThrow({ where: { id: tom } });
+    expect(row).toMatchObject({ name: result!.pseudonym, email: null, roles: '' });
+    expect(row.erasedAt).not.toBeNull();
+    expect(await db.database.db.interest.count({ where: { personId: tom } })).toBe(0);
+    expect(await db.database.db.relationship.count({ where: { OR: [{ fromId: tom }, { toId: tom }] } })).toBe(0);
+    expect(await db.stores.directory.findIdentity('slack', 'T1', 'U9')).toBeNull();
+    // The decision record still counts the declaration and the recusal, without the free text.
+    const declaration = await db.database.db.declaration.findFirstOrThrow({ where: { decisionId: decision.id, personId: tom } });
+    expect(declaration).toMatchObject({ outcome: 'interest', kind: 'indirect-financial', detail: null });
+    const recusal = await db.database.db.recusal.findFirstOrThrow({ where: { decisionId: decision.id, personId: tom } });
+    expect(JSON.parse(recusal.reasons)).toEqual([{ kind: 'indirect-financial' }]);
+    expect(await db.database.db.vote.count({ where: { decisionId: decision.id } })).toBe(1);
+    // Gone from the roster, and the roster still passes: 10 members now.
+    const roster = await db.stores.rosters.loadRoster(db.partnership.id);
+    expect(roster.people.map((p) => p.name)).not.toContain('Tom Whitfield');
+    expect(await db.database.db.auditEvent.count({ where: { action: 'person.erase', subjectId: tom } })).toBe(1);
+  });
+
+  it('erases ended memberships only after the retention period', async () => {
+    const helen = await personId('Helen Brooks');
+    const gareth = await personId('Gareth Jones');
+    const now = new Date('2026-11-22T12:00:00Z');
+    await db.database.db.person.update({ where: { id: helen }, data: { endedAt: new Date('2024-10-01T00:00:00Z') } });
+    await db.database.db.person.update({ where: { id: gareth }, data: { endedAt: new Date('2025-06-01T00:00:00Z') } });
+    expect(await eraseExpired(db.database.db, db.partnership.id, 24, now)).toBe(1);
+    expect((await db.database.db.person.findUniqueOrThrow({ where: { id: helen } })).erasedAt).not.toBeNull();
+    expect((await db.database.db.person.findUniqueOrThrow({ where: { id: gareth } })).erasedAt).toBeNull();
+    // Repeat-safe, and 0 months means keep until erased by hand.
+    expect(await eraseExpired(db.database.db, db.partnership.id, 24, now)).toBe(0);
+    expect(await eraseExpired(db.database.db, db.partnership.id, 0, now)).toBe(0);
+  });
+
+  it('shows a privacy notice to anyone', async () => {
+    const bot = createBot({ stores: db.stores, clock: systemClock, logger: silentLogger });
+    const [r] = await bot.handle({
+      conversation: { platform: 'web', workspaceId: 'local', channelId: 'dm', kind: 'direct' },
+      speaker: { userId: 'stranger', workspaceId: 'local' },
+      inbound: { type: 'command', text: 'privacy' },
+    });
+    expect(replyText(r!)).toMatch(/Who sees it[\s\S]*never in a channel/);
+    expect(replyText(r!)).toContain('person export');
+  });
+});
+
+describe('person commands on the CLI', () => {
+  it('exports, refuses to erase without --yes, then erases', async () => {
+    const { url, remove } = newDatabaseUrl();
+    const env = { ...process.env, DATABASE_URL: url };
+    const cli = (...args: string[]) => run(process.execPath, [BIN, ...args], { cwd: ROOT, env }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    try {
+      expect((await cli('roster', 'import', 'prisma/seed/demo-partnership.json', '--partnership', 'northfield')).code).toBe(0);
+      const exported = await cli('person', 'export', '--partnership', 'northfield', '--name', 'Rosa Novak');
+      expect(exported.code).toBe(0);
+      expect(JSON.parse(exported.stdout).interests).toEqual([expect.objectContaining({ organisation: 'Northfield Food Bank', kind: 'volunteer' })]);
+
+      const refused = await cli('person', 'erase', '--partnership', 'northfield', '--name', 'Rosa Novak');
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('--yes');
+      const erased = await cli('person', 'erase', '--partnership', 'northfield', '--name', 'Rosa Novak', '--yes');
+      expect(erased.code).toBe(0);
+      expect(erased.stdout).toMatch(/Former member/);
+      const again = await cli('person', 'export', '--partnership', 'northfield', '--name', 'Rosa Novak');
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('Nobody called "Rosa Novak"');
+      const missing = await cli('person', 'export', '--partnership', 'northfield');
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('--name');
+    } finally {
+      remove();
+    }
+  });
+});
