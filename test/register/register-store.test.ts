@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRosterJson } from '../../src/roster-file/document.ts';
 import type { Change } from '../../src/ports/index.ts';
+import { erasePerson, exportPerson } from '../../adapters/persistence/privacy.ts';
 import { createDemoDatabase } from '../support/db.ts';
 
 let db: Awaited<ReturnType<typeof createDemoDatabase>>;
@@ -72,5 +73,16 @@ describe('register store', () => {
     await db.stores.register.confirmNothingToDeclare(change, personId);
     await db.stores.register.confirmNothingToDeclare({ ...change, at: new Date('2026-09-01T09:00:00Z') }, personId);
     expect(await db.stores.register.lastNothingToDeclare(db.partnership.id, personId)).toEqual(new Date('2026-09-01T09:00:00Z'));
+  });
+
+  it('subject access lists a person’s register changes, and erasure clears their snapshots', async () => {
+    const lookup = { partnershipId: db.partnership.id, name: 'Rosa Novak' };
+    await db.stores.register.addInterest({ ...change, actorId: personId }, personId, { organisation: 'Acme Ltd', kind: 'owner', detail: 'half share' });
+    const exported = await exportPerson(db.database.db, lookup);
+    expect((exported!.auditTrail as { action: string }[]).map((a) => a.action)).toContain('interest.add');
+    await erasePerson(db.database.db, lookup, null);
+    const rows = await db.database.db.auditEvent.findMany({ where: { action: 'interest.add', subjectId: personId } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ before: null, after: null });
   });
 });
