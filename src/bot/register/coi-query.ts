@@ -16,6 +16,7 @@ import { coiReply } from '../views/coi.js';
 import { loadDirectory, privateText } from './common.js';
 
 export const MAX_ORGANISATIONS = 10;
+const MAX_TOTAL = 1200;
 
 export const querySchema = z.object({
   /** organisation names, as typed or as picked */
@@ -43,6 +44,8 @@ export function parseCheck(args: string): CoiQuery | string {
   if (names.length > MAX_ORGANISATIONS) return `That is ${names.length} organisations; I check at most ${MAX_ORGANISATIONS} at once. Split them into two checks.`;
   const tooLong = names.find((n) => n.length > 200);
   if (tooLong) return `“${tooLong.slice(0, 40)}…” is longer than 200 characters; type the organisation’s name only.`;
+  // The names travel in button values, which chat platforms cap at about 2,000 characters.
+  if (names.join('').length > MAX_TOTAL) return `Those names come to more than ${MAX_TOTAL} characters; split them into two checks.`;
   return { n: names, k: [] };
 }
 

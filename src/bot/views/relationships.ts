@@ -56,7 +56,7 @@ export function relationshipsReply(v: RelationshipsView): Reply {
 }
 
 export function relationshipForm(people: readonly Person[], existing?: StoredRelationship): Reply {
-  const options = [...people].sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ value: p.id, label: p.name }));
+  const options = [...people].sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ value: p.id, label: p.name.slice(0, 75) }));
   const title = existing ? 'Edit a relationship' : 'Record a relationship';
   const blocks: Block[] = [{
     kind: 'form',
