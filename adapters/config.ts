@@ -31,6 +31,8 @@ const schema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     SEED_DEMO: bool(true),
     PLAYGROUND: bool(true),
+    /** serve the playground even when HOST is not loopback (anyone who reaches it can act as any demo person) */
+    PLAYGROUND_ALLOW_REMOTE: bool(false),
     SCHEDULER: bool(true),
     PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: 'must be a URL starting with https://' }),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'must be a bot token starting with xoxb-' }),
@@ -48,7 +50,7 @@ const schema = z
     const need = (when: boolean, key: string, message: string) => {
       if (when) ctx.addIssue({ code: 'custom', path: [key], message });
     };
-    need(!!env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET', 'is required when SLACK_BOT_TOKEN is set (Slack app > Basic Information > Signing Secret)');
+    need(!!env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN, 'SLACK_SIGNING_SECRET', 'is required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (Slack app > Basic Information > Signing Secret)');
     need(!!env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'is required when SLACK_SIGNING_SECRET is set (Slack app > OAuth & Permissions > Bot User OAuth Token)');
     need(!!env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'is required for Socket Mode too');
     need(!!env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI', 'MICROSOFT_APP_PASSWORD', 'is required when MICROSOFT_APP_ID is set (the client secret of the Azure Bot registration)');

@@ -2,9 +2,13 @@
 // run when configured; the playground and the scheduler unless switched off.
 import type { App } from './app.ts';
 import { registerPrivacy } from '../privacy/register.ts';
+import { registerSlack } from '../slack/index.ts';
+import { registerPlayground } from '../web/index.ts';
 
 export async function registerAdapters(app: App): Promise<void> {
   // Each adapter adds one line here: `await registerX(app)`.
   registerPrivacy(app);
+  if (app.config.slack.enabled) await registerSlack(app);
+  await registerPlayground(app);
   if (app.config.SCHEDULER) app.scheduler.start();
 }
