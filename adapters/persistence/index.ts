@@ -1,6 +1,7 @@
 // The persistence adapter: open, migrate, and the stores the core's ports need.
 import type { Stores } from '../../src/ports/index.ts';
 import { openDatabase, type Database, type OpenOptions } from './database.ts';
+import { PrismaDecisionStore } from './decision-store.ts';
 import { PrismaAuditLog, PrismaDirectoryStore } from './directory-store.ts';
 import { deployMigrations, pendingMigrations } from './migrate.ts';
 import { PrismaRegisterStore } from './register-store.ts';
@@ -15,6 +16,7 @@ export function createStores(database: Database): Stores {
     directory: new PrismaDirectoryStore(database.db),
     audit: new PrismaAuditLog(database.db),
     register: new PrismaRegisterStore(database.db),
+    decisions: new PrismaDecisionStore(database.db),
   };
 }
 

@@ -2,12 +2,14 @@
 // run when configured; the playground and the scheduler unless switched off.
 import type { App } from './app.ts';
 import { registerPrivacy } from '../privacy/register.ts';
+import { registerDecisions } from '../scheduler/decisions.ts';
 import { registerSlack } from '../slack/index.ts';
 import { registerPlayground } from '../web/index.ts';
 
 export async function registerAdapters(app: App): Promise<void> {
   // Each adapter adds one line here: `await registerX(app)`.
   registerPrivacy(app);
+  await registerDecisions(app);
   if (app.config.slack.enabled) await registerSlack(app);
   await registerPlayground(app);
   if (app.config.SCHEDULER) app.scheduler.start();
