@@ -187,7 +187,9 @@ export class PrismaRegisterStore implements RegisterStore {
       id: row.id, number: row.number, title: row.title, kind: row.kind,
       organisations: Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [],
       // A declared interest without a kind counts as a loyalty conflict: the member said there is one.
-      declarations: row.declarations.map((d): DecisionDeclaration => ({ personId: d.personId, kind: isKind(d.kind) ? d.kind : 'loyalty', detail: d.detail ?? undefined })),
+      declarations: row.declarations.map((d): DecisionDeclaration => ({
+        personId: d.personId, kind: isKind(d.kind) ? d.kind : 'loyalty', organisation: d.organisation ?? undefined, detail: d.detail ?? undefined,
+      })),
     };
   }
 }

@@ -63,16 +63,21 @@ export class PrismaRosterStore implements RosterStore {
   }
 
   async loadRoster(partnershipId: string): Promise<Roster> {
-    const [partnership, people, relationships] = await Promise.all([
+    const [partnership, people, relationships, organisations] = await Promise.all([
       this.db.partnership.findUniqueOrThrow({ where: { id: partnershipId } }),
       this.db.person.findMany({ where: { partnershipId, endedAt: null }, include: { interests: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } }),
       this.db.relationship.findMany({ where: { partnershipId, from: { endedAt: null }, to: { endedAt: null } }, orderBy: { createdAt: 'asc' } }),
+      this.db.organisation.findMany({ where: { partnershipId, NOT: { aliases: '[]' } }, orderBy: { createdAt: 'asc' } }),
     ]);
     const ref = toPartnershipRef(partnership);
     return {
       partnership: { id: ref.id, slug: ref.slug, name: ref.name, settings: ref.settings },
       people: people.map(toPerson),
       relationships: relationships.map((r): Relationship => ({ fromId: r.fromId, toId: r.toId, kind: r.kind as RelationshipKind })),
+      organisationAliases: organisations.map((o) => {
+        const aliases = safeJson(o.aliases);
+        return [o.name, ...(Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [])];
+      }),
     };
   }
 

@@ -34,8 +34,9 @@ export interface CoiQuestion {
   /** procurement and grant decisions are key decisions (the councillor setting applies) */
   keyDecision?: boolean;
   /**
-   * Names known to be one organisation (an officer merged them): each group is matched as one,
-   * so a register entry for "Acme Cafe" conflicts a decision about "ACME Community Café Ltd".
+   * Names known to be one organisation (an officer merged them), added to the roster's own
+   * `organisationAliases`: each group is matched as one, so a register entry for "Acme Cafe"
+   * conflicts a decision about "ACME Community Café Ltd".
    */
   aliases?: readonly (readonly string[])[];
 }
@@ -76,7 +77,7 @@ const BOND_WORDS: Record<Bond, string> = { family: 'relative', household: 'house
 
 export function checkConflicts(roster: Roster, question: CoiQuestion, kinship: Kinship = Kinship.of(roster)): CoiResult {
   const settings = roster.partnership.settings;
-  const organisationKey = aliasResolver(question.aliases);
+  const organisationKey = aliasResolver([...(roster.organisationAliases ?? []), ...(question.aliases ?? [])]);
   const wanted = new Map<string, string>();
   for (const name of question.organisations) {
     const key = organisationKey(name);
