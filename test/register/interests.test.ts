@@ -123,6 +123,11 @@ describe('my register of interests', () => {
     expect(only(await t.as('chair').command('interests Nobody Known')).summary).toContain('“Nobody Known” is not on the roster');
   });
 
+  it('leaves "declare my interests" to the declarations of a decision', async () => {
+    const r = only(await t.as('rosa').say('I want to declare my interests'));
+    expect(r.summary).not.toContain('register of interests');
+  });
+
   it('tells a stranger how to get linked', async () => {
     expect(only(await t.as('stranger', 'channel').say('my interests')).summary).toContain('I don’t know who you are yet');
   });

@@ -163,7 +163,8 @@ export const interests: Command = {
   needsPartnership: true,
   intents: [
     intent(
-      /\b(?:show |see |update |edit |check |view )?my (?:register of interests|register|interests|declared interests)\b/i,
+      // "declare my interests" is a declaration for a decision (the declare command), not the register
+      /(?<!\bdeclare\s+)\bmy (?:register of interests|register|interests|declared interests)\b/i,
       /^\s*(?:interests|register of interests)\??\s*$/i,
       /\b(?:show|see|what are) (?!my\b)(.+?)['’]s? (?:register of interests|register|interests)\b/i,
     ),
