@@ -10,7 +10,7 @@ let everyone: Person[];
 let chair: Person;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ PLAYGROUND: 'true' });
   everyone = await people(t.url);
   chair = named(everyone, 'Margaret Okafor');
 });

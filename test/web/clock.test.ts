@@ -54,14 +54,14 @@ describe('the clock and jobs routes', () => {
   const fixed = { now: () => new Date('2026-11-22T12:00:00Z') };
 
   it('the app’s clock (used by the bot and the scheduler) is the playground’s, wrapping the one given', async () => {
-    running = await startTestApp({}, { clock: fixed });
+    running = await startTestApp({ PLAYGROUND: 'true' }, { clock: fixed });
     expect(running.app.clock).toBeInstanceOf(OffsetClock);
     expect(running.app.clock.now().toISOString()).toBe('2026-11-22T12:00:00.000Z');
     expect((await call(running.url, 'GET', '/playground/api/clock')).body).toMatchObject({ now: '2026-11-22T12:00:00.000Z', pretending: false, zone: 'Europe/London' });
   });
 
   it('POST /clock pretends a date; messages are dated then; reset returns to the real date', async () => {
-    running = await startTestApp({}, { clock: fixed });
+    running = await startTestApp({ PLAYGROUND: 'true' }, { clock: fixed });
     const set = await call(running.url, 'POST', '/playground/api/clock', { at: '2026-10-01' });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ now: '2026-10-01T08:00:00.000Z', pretending: true });
@@ -75,7 +75,7 @@ describe('the clock and jobs routes', () => {
   });
 
   it('a bad date or body is 400 with how to write it', async () => {
-    running = await startTestApp();
+    running = await startTestApp({ PLAYGROUND: 'true' });
     const bad = await call<{ message: string }>(running.url, 'POST', '/playground/api/clock', { at: '1 Octobre' });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('Give a date like 2026-10-01');
@@ -86,7 +86,7 @@ describe('the clock and jobs routes', () => {
   });
 
   it('POST /jobs/run runs every scheduled job now, at the pretended time; what they send reaches the page', async () => {
-    running = await startTestApp({}, { clock: fixed });
+    running = await startTestApp({ PLAYGROUND: 'true' }, { clock: fixed });
     const app = running.app;
     const before = (await call(running.url, 'POST', '/playground/api/jobs/run', {})).body as { jobs: { name: string }[] };
     expect(before.jobs.map((j) => j.name)).not.toContain('test-nudge'); // only the features' own jobs so far

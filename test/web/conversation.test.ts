@@ -26,7 +26,7 @@ beforeAll(async () => {
   COMMANDS.push(announce);
   ACTIONS['test.replace-public'] = async () => [card('Replaced for everyone', 'channel')];
   ACTIONS['test.replace-private'] = async () => [card('Private answer to a public card', 'private')];
-  t = await startTestApp();
+  t = await startTestApp({ PLAYGROUND: 'true' });
   const list = await people(t.url);
   chair = named(list, 'Margaret Okafor');
   member = named(list, 'Rosa Novak');

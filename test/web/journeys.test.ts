@@ -17,7 +17,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
   let everyone: Person[];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ PLAYGROUND: 'true' });
     everyone = await people(t.url);
     browser = await launch();
   });
@@ -170,7 +170,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
   });
 
   it('on a database without the demo partnership the page says why and how to fix it', async () => {
-    const empty = await startTestApp({ SEED_DEMO: 'false' });
+    const empty = await startTestApp({ PLAYGROUND: 'true', SEED_DEMO: 'false' });
     try {
       const { page } = await open(browser, `${empty.url}/`);
       await page.getByRole('alert').filter({ hasText: 'only uses the demo partnership' }).waitFor();

@@ -24,7 +24,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: the reply m
       return [textReply(`Saved “${String(values.title)}”.`)];
     };
     ACTIONS[OPEN_FORM_ACTION] = async () => [{ summary: 'Fill this in', blocks: [{ kind: 'form', form: { ...FORM, title: 'Opened by the core' } }], visibility: 'private' }];
-    t = await startTestApp();
+    t = await startTestApp({ PLAYGROUND: 'true' });
     chair = named(await people(t.url), 'Margaret Okafor');
     browser = await launch();
   });

@@ -47,7 +47,7 @@ describe('when the playground runs', () => {
 describe('the running server', () => {
   it('with HOST not loopback the playground refuses to start, says why, and the rest of the server runs', async () => {
     const logger = recordingLogger();
-    running = await startTestApp({ HOST: '0.0.0.0' }, { logger });
+    running = await startTestApp({ PLAYGROUND: 'true', HOST: '0.0.0.0' }, { logger });
     expect((await fetch(`${running.url}/`)).status).toBe(404);
     expect((await fetch(`${running.url}/playground/api/people`)).status).toBe(404);
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
@@ -57,7 +57,7 @@ describe('the running server', () => {
 
   it('with PLAYGROUND_ALLOW_REMOTE it runs, warns, and answers any host name', async () => {
     const logger = recordingLogger();
-    running = await startTestApp({ HOST: '0.0.0.0', PLAYGROUND_ALLOW_REMOTE: 'true' }, { logger });
+    running = await startTestApp({ PLAYGROUND: 'true', HOST: '0.0.0.0', PLAYGROUND_ALLOW_REMOTE: 'true' }, { logger });
     expect(logger.warnings.join('\n')).toMatch(/playground reachable from other machines/);
     const page = await rawRequest(running.url, { method: 'GET', path: '/', headers: { host: 'demo.example.org:3000' } });
     expect(page.status).toBe(200);
@@ -73,7 +73,7 @@ describe('the running server', () => {
   });
 
   it('refuses requests naming another host (DNS rebinding) and posts from other sites', async () => {
-    running = await startTestApp();
+    running = await startTestApp({ PLAYGROUND: 'true' });
     const host = new URL(running.url).host;
     for (const path of ['/', '/playground/api/people', '/playground/static/app.js']) {
       const res = await rawRequest(running.url, { method: 'GET', path, headers: { host: 'attacker.example:80' } });
@@ -90,7 +90,7 @@ describe('the running server', () => {
 
   it('a database without the demo partnership: the page explains, the API refuses, no real partnership is touched', async () => {
     const logger = recordingLogger();
-    running = await startTestApp({ SEED_DEMO: 'false' }, { logger });
+    running = await startTestApp({ PLAYGROUND: 'true', SEED_DEMO: 'false' }, { logger });
     expect((await fetch(`${running.url}/`)).status).toBe(200);
     const answer = await call<{ error: string; message: string }>(running.url, 'GET', '/playground/api/people');
     expect(answer.status).toBe(503);
