@@ -44,7 +44,7 @@ describe('the conflict-of-interest check', () => {
 
   it('asks "did you mean …?" one name at a time, and checks the picked names', async () => {
     const chair = t.as('chair');
-    const first = only(await chair.command('coi Riverside Youth Trst; Whitfield Accounts'));
+    const first = only(await chair.command('coi Riverside Youth Trst; Whitfeld Accounts'));
     expect(first.summary).toBe('Did you mean “Riverside Youth Trust”?');
     expect(mustNot(first)).toEqual([]);
     const second = only(await chair.click(button(first, 'Use “Riverside Youth Trust”')));

@@ -35,7 +35,9 @@ describe('did you mean …?', () => {
     expect(known.suggest('acme')).toEqual(['ACME Community Café Limited']);
     expect(known.suggest('Riverside Youth Trst')).toEqual(['Riverside Youth Trust']);
     expect(known.suggest('Riverside Trust')).toEqual(['Riverside Youth Trust']);
-    expect(known.suggest('Northfield Community Cafe')).toEqual(['Northfield Community Café Ltd']);
+    expect(known.suggest('Northfield Comunity Cafe')).toEqual(['Northfield Community Café Ltd']);
+    // a missing trailing legal form is not even a question: it is the same key
+    expect(known.find('Northfield Community Cafe')?.name).toBe('Northfield Community Café Ltd');
   });
 
   it('does not suggest for names that only share a place or a generic word', () => {
