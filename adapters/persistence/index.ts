@@ -5,6 +5,7 @@ import { PrismaDecisionStore } from './decision-store.ts';
 import { PrismaAuditLog, PrismaDirectoryStore } from './directory-store.ts';
 import { deployMigrations, pendingMigrations } from './migrate.ts';
 import { PrismaRegisterStore } from './register-store.ts';
+import { PrismaReviewStore } from './review-store.ts';
 import { PrismaRosterStore } from './roster-store.ts';
 
 export type { Database } from './database.ts';
@@ -17,6 +18,7 @@ export function createStores(database: Database): Stores {
     audit: new PrismaAuditLog(database.db),
     register: new PrismaRegisterStore(database.db),
     decisions: new PrismaDecisionStore(database.db),
+    reviews: new PrismaReviewStore(database.db),
   };
 }
 

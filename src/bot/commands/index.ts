@@ -11,19 +11,21 @@ import { organisationActions, organisationForms, organisations } from './organis
 import { poll } from './poll.js';
 import { privacy } from './privacy.js';
 import { relationshipActions, relationshipForms, relationships } from './relationships.js';
+import { review } from './review.js';
+import { reviewActions, reviewForms } from './review-actions.js';
 import { roster } from './roster.js';
 import { setup } from './setup.js';
 import type { ActionHandler, Command, FormHandler } from './types.js';
 
 export const COMMANDS: Command[] = [];
 export const help = makeHelp(() => COMMANDS);
-COMMANDS.push(criteria, roster, coi, interests, relationships, organisations, setup, link, poll, declare, decisions, decision, privacy, help);
+COMMANDS.push(criteria, roster, coi, interests, relationships, organisations, setup, link, poll, declare, decisions, decision, review, privacy, help);
 
 /** Buttons, by action id. `run.<command>` runs a command with no arguments. */
-export const ACTIONS: Record<string, ActionHandler> = { ...criteriaActions, ...coiActions, ...interestActions, ...relationshipActions, ...organisationActions, ...decisionActions };
+export const ACTIONS: Record<string, ActionHandler> = { ...criteriaActions, ...coiActions, ...interestActions, ...relationshipActions, ...organisationActions, ...decisionActions, ...reviewActions };
 
 /** Form submissions, by form id. */
-export const FORMS: Record<string, FormHandler> = { ...interestForms, ...relationshipForms, ...organisationForms, ...decisionForms };
+export const FORMS: Record<string, FormHandler> = { ...interestForms, ...relationshipForms, ...organisationForms, ...decisionForms, ...reviewForms };
 
 export function findCommand(word: string): Command | undefined {
   const w = word.toLowerCase();
