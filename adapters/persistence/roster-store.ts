@@ -3,7 +3,7 @@
 import type { Interest, InterestKind, Person, PersonKind, Relationship, RelationshipKind, Role, Roster } from '../../src/domain/roster.ts';
 import { organisationKey } from '../../src/domain/organisations.ts';
 import { parseSettings, type PartnershipSettings } from '../../src/domain/settings.ts';
-import type { ImportSummary, PartnershipRef, RosterStore } from '../../src/ports/index.ts';
+import type { ImportScope, ImportSummary, PartnershipRef, RosterStore } from '../../src/ports/index.ts';
 import type { Db } from './database.ts';
 
 type PartnershipRow = { id: string; slug: string; name: string; settings: string };
@@ -81,7 +81,8 @@ export class PrismaRosterStore implements RosterStore {
     };
   }
 
-  async importRoster(slug: string, roster: Roster, actorId: string | null = null): Promise<ImportSummary> {
+  /** Without a scope (the demo seed, tests) the roster replaces everything it could list. */
+  async importRoster(slug: string, roster: Roster, actorId: string | null = null, scope?: ImportScope): Promise<ImportSummary> {
     return this.db.$transaction(async (tx) => {
       const existingPartnership = await tx.partnership.findUnique({ where: { slug } });
       const settings = JSON.stringify(roster.partnership.settings);
@@ -101,6 +102,7 @@ export class PrismaRosterStore implements RosterStore {
         (found ? summary.updated : summary.added).push(person.name);
         idFor.set(person.id, row.id);
         kept.add(row.id);
+        if (scope && !scope.interestsOf.has(person.id)) continue;
         await tx.interest.deleteMany({ where: { personId: row.id } });
         if (person.interests.length) {
           await tx.interest.createMany({
@@ -113,8 +115,9 @@ export class PrismaRosterStore implements RosterStore {
         await tx.person.updateMany({ where: { id: { in: leaving.map((p) => p.id) } }, data: { endedAt: new Date() } });
         summary.ended.push(...leaving.map((p) => p.name));
       }
-      await tx.relationship.deleteMany({ where: { partnershipId: partnership.id } });
-      const links = roster.relationships.flatMap((r) => {
+      const replaceRelationships = !scope || scope.relationships;
+      if (replaceRelationships) await tx.relationship.deleteMany({ where: { partnershipId: partnership.id } });
+      const links = (replaceRelationships ? roster.relationships : []).flatMap((r) => {
         const fromId = idFor.get(r.fromId);
         const toId = idFor.get(r.toId);
         return fromId && toId ? [{ partnershipId: partnership.id, fromId, toId, kind: r.kind }] : [];
