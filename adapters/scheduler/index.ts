@@ -36,6 +36,7 @@ export class Scheduler {
   private tasks: { stop(): void | Promise<void> }[] = [];
   private readonly running = new Set<Promise<boolean>>();
   private readonly leaseMs: number;
+  private stopped = false;
 
   constructor(private readonly app: SchedulerHost, options: { leaseMs?: number } = {}) {
     this.leaseMs = options.leaseMs ?? LEASE_MS;
@@ -54,6 +55,7 @@ export class Scheduler {
   }
 
   private async runOnce(job: Job, now: Date): Promise<boolean> {
+    if (this.stopped) return false;
     const db = this.app.database.db;
     try {
       if (!(await acquireLease(db, this.holder, now, SCHEDULER_LEASE, this.leaseMs))) return false;
@@ -87,6 +89,7 @@ export class Scheduler {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const t of this.tasks) await t.stop();
     this.tasks = [];
     await Promise.allSettled([...this.running]); // let a running job finish before the database closes
