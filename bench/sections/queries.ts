@@ -98,13 +98,13 @@ export const queriesPerInteraction: Section = {
         notes.push('PostgreSQL rows not measured: the PostgreSQL server binaries are not installed (apt-get install postgresql).');
         continue;
       }
-      const bySize = [];
+      const bySize: Counted[][] = [];
       for (const size of PARTNERSHIP_SIZES) {
         ctx.log(`queries: ${provider}, partnership of ${size}`);
         bySize.push(await measureAt(ctx, provider, size));
       }
       data[provider] = Object.fromEntries(PARTNERSHIP_SIZES.map((s, i) => [s, bySize[i]]));
-      const [small, large] = bySize as [Counted[], Counted[]];
+      const [small = [], large = []] = bySize;
       small.forEach((s, i) => {
         const l = large[i]!;
         const same = span(s.queries) === span(l.queries) && !span(s.queries).includes('-');
