@@ -14,7 +14,9 @@ export default defineConfig({
     exclude: postgres ? [] : ['test/postgres/**', '**/node_modules/**'],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
+    // Tests that start server or CLI processes take longer on PostgreSQL (connections, a
+    // server sharing the two cores): more room there, so a busy machine does not fail them.
+    testTimeout: postgres ? 60_000 : 30_000,
     hookTimeout: 60_000,
     // Two cores: more workers only queue on the CPU and on SQLite's file locks.
     maxWorkers: 2,
