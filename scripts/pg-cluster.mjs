@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 function findBinary(name) {
   const found = spawnSync('sh', ['-c', `command -v ${name} || ls /usr/lib/postgresql/*/bin/${name} 2>/dev/null | sort -V | tail -n 1`], { encoding: 'utf8' });
-  const path = found.stdout.trim().split('\n').pop();
+  const path = (found.stdout ?? '').trim().split('\n').pop();
   return path || null;
 }
 

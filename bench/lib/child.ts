@@ -1,5 +1,6 @@
 // Starts a TypeScript server script in its own process (so the load generator and the server
-// under test do not share an event loop) and waits for its "LISTENING <url>" line.
+// under test do not share an event loop) and waits for the line that gives its URL: the floors
+// print "LISTENING <url>"; for the real server (bin/server.mjs) pass { ready: /running at (\S+)/ }.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -11,7 +12,8 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export async function startChild(script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Child> {
+export async function startChild(script: string, env: Record<string, string>, options: { ready?: RegExp; timeoutMs?: number } = {}): Promise<Child> {
+  const { ready = /LISTENING (\S+)/, timeoutMs = 60_000 } = options;
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
@@ -23,10 +25,10 @@ export async function startChild(script: string, env: Record<string, string>, ti
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${script} did not start within ${timeoutMs} ms: ${out}`)); }, timeoutMs);
     child.stdout!.on('data', (d) => {
       out += String(d);
-      const m = /LISTENING (\S+)/.exec(out);
+      const m = ready.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve(m[1]!.replace('//localhost:', '//127.0.0.1:'));
       }
     });
     child.once('exit', (code) => {
