@@ -26,10 +26,16 @@ const ctx: BenchContext = {
   root: ROOT,
   log,
   postgres() {
-    cluster ??= startPostgres().catch((error: Error) => {
-      log(`PostgreSQL unavailable: ${error.message}`);
-      return null;
-    });
+    cluster ??= startPostgres().then(
+      (c) => {
+        process.once('exit', () => c.stop()); // even when the run crashes or is interrupted
+        return c;
+      },
+      (error: Error) => {
+        log(`PostgreSQL unavailable: ${error.message}`);
+        return null;
+      },
+    );
     return cluster;
   },
 };
@@ -44,6 +50,7 @@ const deadline = setTimeout(() => {
   void stopPostgres().finally(() => process.exit(2));
 }, maxMinutes * 60_000);
 deadline.unref();
+process.once('SIGINT', () => process.exit(130)); // runs the 'exit' handlers: the cluster is removed
 
 const results: SectionResult[] = [];
 let failed = false;
