@@ -77,7 +77,7 @@ try {
 const commit = (() => {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'adapters', 'bench', 'prisma'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'adapters', 'bench', 'prisma', ':!bench/results'], { cwd: ROOT, encoding: 'utf8' }).trim();
     return dirty ? `${head} with uncommitted changes` : head;
   } catch {
     return 'unknown';
