@@ -17,20 +17,51 @@ const bool = (fallback: boolean) =>
       return z.NEVER;
     });
 
+/** An empty value (`PORT=` in .env) means "not set", as for every other variable. */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v.trim());
+      if (Number.isInteger(n) && n >= min && n <= max) return n;
+      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+      return z.NEVER;
+    });
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): T[number] => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const found = values.find((x) => x.toLowerCase() === v.trim().toLowerCase());
+      if (found !== undefined) return found;
+      ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}` });
+      return z.NEVER;
+    });
+
 const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const textOr = (fallback: string) => optionalText.transform((v) => v ?? fallback);
+
+/** Never echo a password: `postgresql://user:secret@host` becomes `postgresql://user:***@host`. */
+const redact = (value: string): string => value.replace(/(\/\/[^/@:]*:)[^@]*@/, '$1***@');
 
 const schema = z
   .object({
-    PORT: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0).max(65535, 'must be at most 65535').default(3000),
-    HOST: z.string().trim().min(1).default('127.0.0.1'),
-    DATA_DIR: z.string().trim().min(1).default('./data'),
+    PORT: wholeNumber(0, 65535, 3000),
+    HOST: textOr('127.0.0.1'),
+    DATA_DIR: textOr('./data'),
     DATABASE_URL: optionalText.refine((v) => v === undefined || /^(file:|postgres(ql)?:\/\/)/i.test(v), {
       message: 'must start with file: (SQLite, for example file:./data/partnership-bot.db) or postgresql:// (PostgreSQL)',
     }),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    DATABASE_POOL_SIZE: wholeNumber(1, 200, 10),
+    LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error'], 'info'),
     SEED_DEMO: bool(true),
     PLAYGROUND: bool(true),
+    /** serve the playground even when HOST is not loopback (anyone who reaches it can act as any demo person) */
+    PLAYGROUND_ALLOW_REMOTE: bool(false),
     SCHEDULER: bool(true),
     PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: 'must be a URL starting with https://' }),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'must be a bot token starting with xoxb-' }),
@@ -41,18 +72,21 @@ const schema = z
     SLACK_BOT_ID: optionalText,
     MICROSOFT_APP_ID: optionalText,
     MICROSOFT_APP_PASSWORD: optionalText,
-    MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MICROSOFT_APP_TYPE: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'MultiTenant'),
     MICROSOFT_APP_TENANT_ID: optionalText,
   })
   .superRefine((env, ctx) => {
     const need = (when: boolean, key: string, message: string) => {
       if (when) ctx.addIssue({ code: 'custom', path: [key], message });
     };
-    need(!!env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET', 'is required when SLACK_BOT_TOKEN is set (Slack app > Basic Information > Signing Secret)');
+    need(!!env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN, 'SLACK_SIGNING_SECRET', 'is required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (Slack app > Basic Information > Signing Secret)');
     need(!!env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'is required when SLACK_SIGNING_SECRET is set (Slack app > OAuth & Permissions > Bot User OAuth Token)');
     need(!!env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'is required for Socket Mode too');
+    need(!!env.MICROSOFT_APP_PASSWORD && !env.MICROSOFT_APP_ID, 'MICROSOFT_APP_ID', 'is required when MICROSOFT_APP_PASSWORD is set (the Microsoft App ID of the Azure Bot registration)');
     need(!!env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI', 'MICROSOFT_APP_PASSWORD', 'is required when MICROSOFT_APP_ID is set (the client secret of the Azure Bot registration)');
     need(env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID, 'MICROSOFT_APP_TENANT_ID', 'is required when MICROSOFT_APP_TYPE is SingleTenant');
+    need(env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && !!env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID, 'MICROSOFT_APP_TENANT_ID', 'is required when MICROSOFT_APP_TYPE is UserAssignedMSI');
+    need(env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && !!env.MICROSOFT_APP_PASSWORD, 'MICROSOFT_APP_PASSWORD', 'must not be set when MICROSOFT_APP_TYPE is UserAssignedMSI (the managed identity has no password)');
   });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -73,7 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0] ?? 'environment');
-      const got = typeof env[key] === 'string' && !/TOKEN|SECRET|PASSWORD/.test(key) ? ` (got "${env[key]}")` : '';
+      const value = env[key];
+      const got = typeof value === 'string' && !/TOKEN|SECRET|PASSWORD/.test(key) ? ` (got "${redact(value)}")` : '';
       return `  ${key} ${i.message}${i.message.includes('(got') ? '' : got}`;
     });
     throw new ConfigError(`Configuration problem:\n${lines.join('\n')}\nSet it in .env or the environment; .env.example describes every variable.`);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { extname, isAbsolute, resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { openMigrated, type Database } from '../persistence/index.ts';
+import { MigrationError } from '../persistence/migrate.ts';
 import type { Stores } from '../../src/ports/index.ts';
 import type { PartnershipSettings } from '../../src/domain/settings.ts';
 import { parseRosterCsv } from '../../src/roster-file/csv.ts';
@@ -73,11 +74,20 @@ export async function withStores<T>(io: CliIo, fn: (stores: Stores) => Promise<T
 
 export async function withDatabase<T>(io: CliIo, fn: (opened: { database: Database; stores: Stores }) => Promise<T>): Promise<T> {
   let opened;
+  const config = (() => {
+    try {
+      return loadConfig(io.env, io.cwd);
+    } catch (error) {
+      throw new CliError(error instanceof Error ? error.message : String(error), EXIT.environment);
+    }
+  })();
   try {
-    const config = loadConfig(io.env, io.cwd);
     opened = await openMigrated(config.DATABASE_URL, { poolSize: 2 });
   } catch (error) {
-    throw new CliError(error instanceof Error ? error.message : String(error), EXIT.environment);
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof MigrationError) throw new CliError(message, EXIT.environment);
+    const where = config.DATABASE_URL.startsWith('file:') ? ` at ${config.DATABASE_URL.slice('file:'.length)}` : '';
+    throw new CliError(`Cannot open the database${where} (${message}). Check DATABASE_URL (or DATA_DIR): the folder must be one this user can create and write.`, EXIT.environment);
   }
   try {
     return await fn(opened);
@@ -93,4 +103,14 @@ export async function findPartnershipOrFail(stores: Stores, slug: string) {
     throw new CliError(`No partnership "${slug}" in the database.${known.length ? ` Known: ${known.join(', ')}.` : ' Import one first: partnership-bot roster import FILE --partnership SLUG.'}`);
   }
   return partnership;
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/** Every command that names a partnership checks the slug the same way. */
+export function requireSlug(flags: { partnership?: string | undefined }): string {
+  const slug = flags.partnership;
+  if (!slug) throw new CliError('--partnership SLUG is required (a short name such as northfield).', EXIT.usage);
+  if (!SLUG.test(slug)) throw new CliError(`--partnership "${slug}" must be 2 to 63 lower-case letters, digits and hyphens, such as northfield or east-marsh.`, EXIT.usage);
+  return slug;
 }

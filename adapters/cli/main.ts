@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { criteriaCommand } from './commands/criteria.ts';
 import { coiCommand } from './commands/coi.ts';
 import { personCommand } from './commands/person.ts';
+import { decisionCommand } from './commands/decision.ts';
 import { rosterCommand } from './commands/roster.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 
@@ -18,6 +19,9 @@ The database (DATABASE_URL, default ./data/partnership-bot.db):
   partnership-bot roster export --partnership SLUG [--format json|csv] [--out DIR]
   partnership-bot criteria --partnership SLUG [--json]
   partnership-bot coi --partnership SLUG --organisation NAME [--json]
+  partnership-bot decision list --partnership SLUG
+  partnership-bot decision export ID --format md|csv [--partnership SLUG]
+      ID is the decision's number (with --partnership) or its id; prints the record for the minutes.
 
 Personal data (UK GDPR, docs/privacy.md):
   partnership-bot person export --partnership SLUG --name NAME     everything held on a person, as JSON
@@ -62,6 +66,7 @@ const COMMANDS: Record<string, CliCommand> = {
   coi: (io, flags) => coiCommand(io, flags),
   roster: rosterCommand,
   person: personCommand,
+  decision: decisionCommand,
 };
 
 export const defaultIo = (): CliIo => ({
@@ -91,7 +96,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     io.err(`Unknown command "${name}".\n\n${USAGE}`);
     return EXIT.usage;
   }
-  if (!['roster', 'person'].includes(name) && positionals.length) {
+  if (!['roster', 'person', 'decision'].includes(name) && positionals.length) {
     io.err(`${name} takes no extra words; unexpected: ${positionals.join(' ')}\n`);
     return EXIT.usage;
   }

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
+import { serialisedFactory } from './sqlite-serial.ts';
 
 export type Provider = 'sqlite' | 'postgres';
 /** Both generated clients describe the same models; the SQLite one's type stands for both. */
@@ -42,7 +43,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     const { PrismaClient: SqliteClient } = await import('./generated/sqlite/client.ts');
     // WAL lets readers continue while a vote is written; busy_timeout queues concurrent writers
     // instead of failing them (several requests, or the CLI beside the server).
-    const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+    const adapter = serialisedFactory(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }));
     db = new SqliteClient({ adapter, ...queryLog(options) }) as unknown as Db;
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');

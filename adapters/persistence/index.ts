@@ -1,6 +1,7 @@
 // The persistence adapter: open, migrate, and the stores the core's ports need.
 import type { Stores } from '../../src/ports/index.ts';
 import { openDatabase, type Database, type OpenOptions } from './database.ts';
+import { PrismaDecisionStore } from './decision-store.ts';
 import { PrismaAuditLog, PrismaDirectoryStore } from './directory-store.ts';
 import { deployMigrations, pendingMigrations } from './migrate.ts';
 import { PrismaRosterStore } from './roster-store.ts';
@@ -13,6 +14,7 @@ export function createStores(database: Database): Stores {
     rosters: new PrismaRosterStore(database.db),
     directory: new PrismaDirectoryStore(database.db),
     audit: new PrismaAuditLog(database.db),
+    decisions: new PrismaDecisionStore(database.db),
   };
 }
 

@@ -9,6 +9,8 @@ import { seedDemo } from '../persistence/seed.ts';
 import { HttpServer, sendJson } from './http.ts';
 import { NotifierRegistry } from '../../src/notify.ts';
 import { Scheduler } from '../scheduler/index.ts';
+import { OffsetClock } from '../web/clock.ts';
+import { playgroundDecision } from '../web/security.ts';
 
 export interface App {
   config: Config;
@@ -34,7 +36,8 @@ export interface AppOptions {
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const clock = options.clock ?? systemClock;
+  // The playground's "pretend it is <date>" moves this clock; without the playground it is the given one.
+  const clock = playgroundDecision(config).run ? new OffsetClock(options.clock ?? systemClock) : (options.clock ?? systemClock);
   const { database, stores, applied } = await openMigrated(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
   if (applied.length) logger.info('database migrated', { provider: database.provider, count: applied.length });
   if (config.SEED_DEMO) {

@@ -49,17 +49,20 @@ async function handle(request: Request, deps: BotDeps): Promise<Reply[]> {
         const command = findCommand(inbound.actionId.slice(4));
         return command ? run(command, { ...base, args: '' }) : [unknownAction()];
       }
-      const handler = ACTIONS[inbound.actionId];
+      const handler = own(ACTIONS, inbound.actionId);
       if (!handler) return [unknownAction()];
       return scoped(base, (ctx) => handler(ctx, inbound.value.slice(0, MAX_TEXT)));
     }
     case 'form': {
-      const handler = FORMS[inbound.formId];
+      const handler = own(FORMS, inbound.formId);
       if (!handler) return [unknownAction()];
       return scoped(base, (ctx) => handler(ctx, inbound.values, inbound.context));
     }
   }
 }
+
+/** Ids come from outside: only the table's own entries count, never "__proto__" or "toString". */
+const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
 const clean = (text: string): string => text.slice(0, MAX_TEXT).replace(/\s+/g, ' ').trim();
 

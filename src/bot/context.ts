@@ -22,6 +22,11 @@ export async function resolve(request: Request, deps: BotDeps): Promise<Resoluti
   const { conversation, speaker } = request;
   const { directory, rosters } = deps.stores;
   let linked = await directory.findIdentity(conversation.platform, speaker.workspaceId, speaker.userId);
+  // `/partnership link` records the link under the channel's workspace: find it there too for
+  // guests from another workspace (Slack Connect, Enterprise Grid). User ids are globally unique.
+  if (!linked && speaker.workspaceId !== conversation.workspaceId) {
+    linked = await directory.findIdentity(conversation.platform, conversation.workspaceId, speaker.userId);
+  }
 
   let partnershipId: string | null = null;
   if (conversation.kind !== 'direct') {

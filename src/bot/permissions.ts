@@ -22,6 +22,16 @@ export const PERMISSIONS = {
   'channel.bind': ['chair', 'rep'],
   'identity.link': [...OFFICERS, 'rep'],
   'help.view': [...EVERYONE_KNOWN, 'unknown'],
+  /** put a decision to the partnership; the rep too when the partnership allows it (src/domain/decisions/create.ts) */
+  'decision.create': ['chair', 'vice-chair', 'secretary'],
+  /** a decision's record privately: counts, result when visible, one's own part */
+  'decision.view': EVERYONE_KNOWN,
+  /** the conflicts log in the record: who declared what, who was recused and why */
+  'decision.record': [...OFFICERS, 'rep'],
+  /** post the conflicts log to the channel, for the minutes */
+  'decision.share': ['chair'],
+  /** close early and amend; so may whoever put the decision (src/domain/decisions/who.ts) */
+  'decision.manage': ['chair'],
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

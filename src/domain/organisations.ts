@@ -31,7 +31,9 @@ function normalise(name: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
   for (const [pattern, replacement] of SUFFIXES) s = s.replace(pattern, replacement);
-  s = s.replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+  // A chair asks about "Acme Trading" when the register says "Acme Trading Ltd": a trailing legal
+  // form is optional, or the conflict would be missed.
+  s = s.replace(/^the\s+/, '').replace(/\s+(ltd|plc|cic|llp|inc)$/, '').replace(/\s+/g, ' ').trim();
   return s;
 }
 

@@ -24,6 +24,8 @@ export const settingsSchema = z.object({
   ltoOrganisation: z.string().max(200).optional(),
   /** whether the rep may put decisions to the partnership */
   repMayCreateDecisions: z.boolean().default(false),
+  /** hours before a decision closes to remind members who have not declared or voted (0: no reminders) */
+  reminderHoursBeforeClose: z.number().int().min(0).max(336).default(24),
   /** IANA time zone for everything a person reads; the programme is in England */
   timeZone: z.string().default('Europe/London'),
   /**

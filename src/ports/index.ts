@@ -4,6 +4,7 @@ import type { Roster } from '../domain/roster.js';
 import type { PartnershipSettings } from '../domain/settings.js';
 import type { Conversation, Platform } from '../bot/inbound.js';
 import type { Reply } from '../bot/reply.js';
+import type { CardRef, Decision, DecisionDraft, DecisionState, DecisionStatus, Plan } from '../domain/decisions/types.js';
 
 export interface PartnershipRef {
   id: string;
@@ -69,6 +70,24 @@ export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
 }
 
+export type DecisionLookup = { id: string } | { partnershipId: string; number: number };
+
+/**
+ * Decisions and everything said about them. The store never decides: `apply` reads the state in
+ * one transaction, asks the core's pure `decide` what to write, and writes all of it (each change
+ * with its append-only audit row) or nothing.
+ */
+export interface DecisionStore {
+  /** Numbers the decision within its partnership and writes it with the plan's first changes (recusals). */
+  create(draft: DecisionDraft, plan: Plan<unknown>): Promise<DecisionState>;
+  find(lookup: DecisionLookup): Promise<DecisionState | null>;
+  /** Newest first; every partnership when `partnershipId` is null (the scheduler). */
+  list(partnershipId: string | null, status?: DecisionStatus): Promise<Decision[]>;
+  /** Null when there is no such decision. */
+  apply<T>(decisionId: string, decide: (state: DecisionState) => Plan<T>): Promise<{ state: DecisionState; outcome: T } | null>;
+  setCard(decisionId: string, card: CardRef): Promise<void>;
+}
+
 export interface Clock {
   now(): Date;
 }
@@ -112,4 +131,5 @@ export interface Stores {
   rosters: RosterStore;
   directory: DirectoryStore;
   audit: AuditLog;
+  decisions: DecisionStore;
 }

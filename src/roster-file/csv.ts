@@ -35,13 +35,14 @@ interface Row {
 const headingKey = (h: string): string => h.toLowerCase().replace(/[^a-z]/g, '');
 
 function readTable(source: CsvSource, columns: Record<string, string>, required: string[], problems: Problem[]): { rows: Row[]; columnOf: Map<string, string> } {
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; raw: string }[];
   try {
-    records = parse(source.text, { bom: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(source.text, { bom: true, raw: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as typeof records;
   } catch (error) {
     problems.push({ where: source.file, message: `is not a readable CSV file (${error instanceof Error ? error.message : String(error)})` });
     return { rows: [], columnOf: new Map() };
   }
+  const lines = startLines(records.map((r) => r.raw));
   const [header, ...body] = records;
   if (!header) {
     problems.push({ where: source.file, message: `is empty; the first line must name the columns (${required.join(', ')})` });
@@ -54,12 +55,28 @@ function readTable(source: CsvSource, columns: Record<string, string>, required:
   if (missing.length) {
     problems.push({ where: `${source.file} line 1`, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${header.record.join(', ')})` });
   }
-  const rows = body.map(({ record, info }) => {
+  const rows = body.map(({ record }, index) => {
     const cells = new Map<string, string>();
     record.forEach((value, i) => { const f = fields[i]; if (f && value !== '') cells.set(f, value); });
-    return { line: info.lines, cells };
+    return { line: lines[index + 1] ?? 0, cells };
   });
-  return { rows, columnOf };
+  // Spreadsheets export formatted but empty rows as ",,,,": they are not people.
+  return { rows: rows.filter((row) => row.cells.size > 0), columnOf };
+}
+
+const breaks = (text: string): number => text.match(/\r\n|\r|\n/g)?.length ?? 0;
+
+/**
+ * The line each record starts on. csv-parse's own count ends at a record's last line and counts a
+ * CRLF inside a quoted cell twice, so every later row of an Excel file would be misreported.
+ */
+function startLines(raws: readonly string[]): number[] {
+  let before = 0;
+  return raws.map((raw) => {
+    const line = 1 + before + breaks(/^[\r\n]*/.exec(raw)?.[0] ?? ''); // skipped blank lines come first
+    before += breaks(raw);
+    return line;
+  });
 }
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', '✓']);

@@ -5,6 +5,7 @@ import { INTEREST_KINDS, PERSON_KINDS, RELATIONSHIP_KINDS, ROLES } from '../doma
 import type { Person, Relationship, Roster } from '../domain/roster.js';
 import { defaultSettings, type PartnershipSettings } from '../domain/settings.js';
 import { fail, ok, type Problem, type Result } from '../result.js';
+import { describeJsonErrorPosition } from './json-position.js';
 
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
@@ -70,7 +71,7 @@ export interface ParsedRoster {
  * file positions. Returns every problem found, not just the first.
  */
 export function parseRosterDocument(input: unknown, locate: Locate, base: PartnershipSettings = defaultSettings()): Result<ParsedRoster> {
-  const parsed = rosterDocumentSchema.safeParse(input);
+  const parsed = rosterDocumentSchema.safeParse(input, { reportInput: true }); // tells a wrong value from a missing one
   if (!parsed.success) {
     return fail(parsed.error.issues.slice(0, 50).map((issue) => ({ where: locate(issue.path), message: describeIssue(issue) })));
   }
@@ -135,11 +136,12 @@ export function toRosterDocument(roster: Roster): RosterDocument {
 /** Parse JSON text; a syntax error names the line and column. */
 export function parseRosterJson(text: string, file: string, base?: PartnershipSettings): Result<ParsedRoster> {
   let data: unknown;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // Windows editors save a byte order mark
   try {
     data = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return fail([{ where: file, message: `is not valid JSON (${message}); check for a missing comma or quote` }]);
+    return fail([{ where: file, message: `is not valid JSON${describeJsonErrorPosition(text)} (${message}); check for a missing comma or quote` }]);
   }
   return parseRosterDocument(data, locateInJson(file), base);
 }

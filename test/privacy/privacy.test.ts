@@ -102,7 +102,8 @@ describe('subject access and erasure', () => {
 });
 
 describe('person commands on the CLI', () => {
-  it('exports, refuses to erase without --yes, then erases', async () => {
+  // Spawns the CLI six times: generous under a loaded machine.
+  it('exports, refuses to erase without --yes, then erases', { timeout: 120_000 }, async () => {
     const { url, remove } = newDatabaseUrl();
     const env = { ...process.env, DATABASE_URL: url };
     const cli = (...args: string[]) => run(process.execPath, [BIN, ...args], { cwd: ROOT, env }).then(

@@ -15,7 +15,8 @@ export interface TestApp {
 
 export async function startTestApp(env: Record<string, string> = {}, options: { clock?: Clock; logger?: Logger } = {}): Promise<TestApp> {
   const db = env.DATABASE_URL ? null : newDatabaseUrl();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', SCHEDULER: 'false', ...(db ? { DATABASE_URL: db.url } : {}), ...env });
+  // The playground is off unless a test asks for it: its notifier would also reach every demo person.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', SCHEDULER: 'false', PLAYGROUND: 'false', ...(db ? { DATABASE_URL: db.url } : {}), ...env });
   const app = await createApp(config, { logger: options.logger ?? silentLogger, ...(options.clock ? { clock: options.clock } : {}) });
   await registerAdapters(app);
   const url = await app.http.listen(0, '127.0.0.1');

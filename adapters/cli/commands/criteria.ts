@@ -3,7 +3,7 @@ import { checkCriteria, type CriteriaReport } from '../../../src/domain/criteria
 import type { Roster } from '../../../src/domain/roster.ts';
 import { criteriaReply } from '../../../src/bot/views/criteria.ts';
 import { replyToText } from '../../../src/bot/views/text.ts';
-import { CliError, EXIT, findPartnershipOrFail, loadRosterFiles, unwrap, withStores, type CliIo } from '../io.ts';
+import { CliError, EXIT, findPartnershipOrFail, loadRosterFiles, requireSlug, unwrap, withStores, type CliIo } from '../io.ts';
 import type { Flags } from '../main.ts';
 
 export function criteriaJson(r: CriteriaReport) {
@@ -20,7 +20,7 @@ export async function rosterFrom(io: CliIo, flags: Flags, command: string): Prom
   if (flags.roster && flags.partnership) throw new CliError(`${command}: give --roster FILE or --partnership SLUG, not both.`, EXIT.usage);
   if (flags.roster) return { roster: unwrap(loadRosterFiles(io, { file: flags.roster, relationships: flags.relationships, interests: flags.interests, name: flags.name })).roster };
   if (flags.partnership) {
-    const slug = flags.partnership;
+    const slug = requireSlug(flags);
     return { roster: await withStores(io, async (stores) => stores.rosters.loadRoster((await findPartnershipOrFail(stores, slug)).id)) };
   }
   throw new CliError(`${command} needs --roster FILE (a roster file, no database) or --partnership SLUG (from the database).`, EXIT.usage);

@@ -1,17 +1,17 @@
 // partnership-bot person export|erase --partnership SLUG --name NAME [--yes]
 // Subject access and erasure under UK GDPR (docs/privacy.md).
 import { erasePerson, exportPerson } from '../../persistence/privacy.ts';
-import { CliError, EXIT, findPartnershipOrFail, withDatabase, type CliIo } from '../io.ts';
+import { CliError, EXIT, findPartnershipOrFail, requireSlug, withDatabase, type CliIo } from '../io.ts';
 import type { Flags } from '../main.ts';
 
 export async function personCommand(io: CliIo, flags: Flags, positionals: string[]): Promise<number> {
   const [action, ...extra] = positionals;
   if (action !== 'export' && action !== 'erase') throw new CliError(`person needs export or erase (got "${action ?? ''}").`, EXIT.usage);
   if (extra.length) throw new CliError(`person ${action} takes no extra words; unexpected: ${extra.join(' ')}`, EXIT.usage);
-  if (!flags.partnership) throw new CliError('--partnership SLUG is required.', EXIT.usage);
+  const slug = requireSlug(flags);
   const name = flags.name?.trim();
   if (!name) throw new CliError('--name "Full Name" is required (as on the roster).', EXIT.usage);
-  const slug = flags.partnership;
+
   return withDatabase(io, async ({ database, stores }) => {
     const partnership = await findPartnershipOrFail(stores, slug);
     const lookup = { partnershipId: partnership.id, name };

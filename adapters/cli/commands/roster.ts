@@ -3,10 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { rosterToCsv, rosterToJson } from '../../../src/roster-file/export.ts';
 import { defaultSettings } from '../../../src/domain/settings.ts';
-import { CliError, EXIT, findPartnershipOrFail, loadRosterFiles, unwrap, withStores, type CliIo } from '../io.ts';
+import { CliError, EXIT, findPartnershipOrFail, loadRosterFiles, requireSlug, unwrap, withStores, type CliIo } from '../io.ts';
 import type { Flags } from '../main.ts';
-
-const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 export async function rosterCommand(io: CliIo, flags: Flags, positionals: string[]): Promise<number> {
   const [action, file, ...extra] = positionals;
@@ -17,7 +15,12 @@ export async function rosterCommand(io: CliIo, flags: Flags, positionals: string
     return withStores(io, async (stores) => {
       const existing = await stores.rosters.findPartnership(slug);
       const parsed = unwrap(loadRosterFiles(io, { file, relationships: flags.relationships, interests: flags.interests, name: flags.name ?? existing?.name }, existing?.settings ?? defaultSettings()));
-      const s = await stores.rosters.importRoster(slug, parsed.roster);
+      const s = await stores.rosters.importRoster(slug, parsed.roster).catch((error: unknown) => {
+        // One transaction: whatever failed, it was rolled back. Prisma's message opens with a code
+        // frame; its last line is the cause.
+        const cause = (error instanceof Error ? error.message : String(error)).trim().split('\n').pop();
+        throw new CliError(`The database refused the import, so nothing was changed (the previous roster is intact): ${cause}`, EXIT.environment);
+      });
       io.out(`${s.created ? 'Created' : 'Updated'} ${s.partnership.name} (${slug}): ${s.added.length} added, ${s.updated.length} updated, ${s.ended.length} whose membership ended${s.ended.length ? ` (${s.ended.join(', ')})` : ''}; ${parsed.roster.relationships.length} relationships.\n`);
       return EXIT.ok;
     });
@@ -46,12 +49,6 @@ export async function rosterCommand(io: CliIo, flags: Flags, positionals: string
   throw new CliError(`roster needs import or export (got "${action ?? ''}"). See partnership-bot help.`, EXIT.usage);
 }
 
-function requireSlug(flags: Flags): string {
-  const slug = flags.partnership;
-  if (!slug) throw new CliError('--partnership SLUG is required (a short name such as northfield).', EXIT.usage);
-  if (!SLUG.test(slug)) throw new CliError(`--partnership "${slug}" must be 2 to 63 lower-case letters, digits and hyphens, such as northfield or east-marsh.`, EXIT.usage);
-  return slug;
-}
 
 function write(io: CliIo, dir: string, files: Record<string, string>) {
   const target = isAbsolute(dir) ? dir : resolve(io.cwd, dir);

@@ -1,6 +1,6 @@
 // Conflicts of interest in the make-up of the partnership (001, "Conflicts of interest").
 // Channel-safe messages give counts and roles; who is related to whom goes only in `details`.
-import { Kinship } from '../kinship.js';
+import { Kinship, type Link } from '../kinship.js';
 import type { Person, Roster } from '../roster.js';
 import { describeRole, isMember, isOfficer, listNames, plural } from '../roster.js';
 import type { CheckId, CheckResult } from './result.js';
@@ -28,12 +28,23 @@ export function checkPaidWorkerVoting(roster: Roster): CheckResult {
   });
 }
 
-/** Explain a group by chaining every other person back to the first. */
+/**
+ * Explain a group by chaining every other person back to the first. The chains share their first
+ * links, so each link is told once ("Ann is Bob's spouse; Bob is Cara's sibling").
+ */
 function explainGroup(k: Kinship, ids: readonly string[], bond: 'family' | 'household'): string {
   const [first, ...rest] = ids;
-  const chains = rest.map((id) => k.describe(k.chain(first!, id, bond) ?? [])).filter(Boolean);
+  const links: Link[] = [];
+  const told = new Set<string>();
+  for (const id of rest) {
+    for (const link of k.chain(first!, id, bond) ?? []) {
+      const key = [link.from, link.to].sort().join('|');
+      if (!told.has(key)) links.push(link);
+      told.add(key);
+    }
+  }
   const label = bond === 'family' ? 'are one family' : 'share a household';
-  return `${listNames(ids.map((id) => k.name(id)))} ${label}: ${chains.join('; ')}.`;
+  return `${listNames(ids.map((id) => k.name(id)))} ${label}: ${k.describe(links)}.`;
 }
 
 export function checkFamilyHouseholdLimit(roster: Roster, k: Kinship): CheckResult {

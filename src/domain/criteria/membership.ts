@@ -57,6 +57,18 @@ export function residentsNeededFor(n: number, threshold: number): number {
 const meets = (residents: number, members: number, threshold: number): boolean =>
   members > 0 && residents >= residentsNeededFor(members, threshold);
 
+/**
+ * Resident members to recruit before residents reach the threshold, or null when recruiting alone
+ * never can (a 100% threshold with a non-resident member). Starts just below the closed form
+ * k >= (t*n - r) / (1 - t) and steps up, so rounding cannot make it wrong or slow.
+ */
+export function residentsToRecruit(residents: number, members: number, threshold: number): number | null {
+  if (threshold >= 1 && residents < members) return null;
+  let k = threshold < 1 ? Math.max(0, Math.floor((threshold * members - residents) / (1 - threshold)) - 1) : 0;
+  while (!meets(residents + k, members + k, threshold)) k++;
+  return k;
+}
+
 export function checkResidentMajority(roster: Roster): CheckResult {
   const { counted } = countMembers(roster);
   const threshold = roster.partnership.settings.residentThreshold;
@@ -72,15 +84,18 @@ export function checkResidentMajority(roster: Roster): CheckResult {
     id: 'resident-majority' as const, title: CHECK_TITLES['resident-majority'], source: '000, 001, 002', details,
   };
   const share = n === 0 ? 0 : r / n;
-  const summary = `${r} of ${plural(n, 'member')} live in the area (${percent(share)}); at least ${percent(threshold)} must.`;
+  const summary = `${r} of ${plural(n, 'member')} ${n === 1 ? 'lives' : 'live'} in the area (${percent(share)}); at least ${percent(threshold)} must.`;
   if (!meets(r, n, threshold)) {
-    let recruit = 0;
-    while (!meets(r + recruit, n + recruit, threshold)) recruit++;
+    const recruit = residentsToRecruit(r, n, threshold);
     let stepBack = 0;
     while (stepBack < n - r && !meets(r, n - stepBack, threshold)) stepBack++;
-    const alternatives = [`recruit ${plural(recruit, 'more resident member')}`];
+    const alternatives = [
+      recruit === null
+        ? `replace ${plural(n - r, 'non-resident member')} with ${n - r === 1 ? 'a resident' : 'residents'} (at a ${percent(threshold)} threshold every member must live in the area)`
+        : `recruit ${plural(recruit, 'more resident member')}`,
+    ];
     if (r > 0 && meets(r, n - stepBack, threshold) && n - stepBack >= MIN_MEMBERS)
-      alternatives.push(`${plural(stepBack, 'non-resident member')} could become a non-member supporter`);
+      alternatives.push(`${plural(stepBack, 'non-resident member')} could become ${stepBack === 1 ? 'a non-member supporter' : 'non-member supporters'}`);
     return { ...base, status: 'fail', message: summary, fix: `${capitalise(alternatives.join(', or '))}.` };
   }
   if (r > 0 && !meets(r - 1, n - 1, threshold)) {

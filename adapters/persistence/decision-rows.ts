@@ -1,0 +1,73 @@
+// Decision rows <-> the core's decision types. JSON columns are parsed defensively: a damaged
+// column must not stop a record being shown.
+import type { ConflictKind, ConflictReason } from '../../src/domain/coi.ts';
+import { parseSettings } from '../../src/domain/settings.ts';
+import {
+  rulesFrom, type Ballot, type CardRef, type ClosingSnapshot, type CloseReason, type Decision, type DecisionKind, type DecisionState, type Visibility,
+} from '../../src/domain/decisions/types.ts';
+import { safeJson } from './roster-store.ts';
+import type { Db } from './database.ts';
+
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+type DecisionRow = Awaited<ReturnType<Db['decision']['findUniqueOrThrow']>>;
+
+const list = (text: string): string[] => {
+  const v = safeJson(text);
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+};
+
+export function toDecision(row: DecisionRow): Decision {
+  return {
+    id: row.id,
+    partnershipId: row.partnershipId,
+    number: row.number,
+    title: row.title,
+    description: row.description,
+    kind: row.kind as DecisionKind,
+    organisations: list(row.organisations),
+    options: list(row.options),
+    ballot: row.ballot as Ballot,
+    visibility: row.visibility as Visibility,
+    rules: rulesFrom(parseSettings(safeJson(row.rules))),
+    status: row.status === 'closed' ? 'closed' : 'open',
+    closesAt: row.closesAt,
+    closedAt: row.closedAt,
+    closeReason: (row.closeReason as CloseReason | null) ?? null,
+    createdById: row.createdById,
+    createdAt: row.createdAt,
+    card: (safeJson(row.cardRef) as CardRef | undefined) ?? null,
+    remindersSentAt: row.remindersSentAt,
+    outcome: (safeJson(row.outcome) as ClosingSnapshot | undefined) ?? null,
+  };
+}
+
+const reasonsOf = (text: string): ConflictReason[] => {
+  const v = safeJson(text);
+  return Array.isArray(v) ? (v as ConflictReason[]) : [];
+};
+
+/** The decision with its declarations, recusals and votes, and the names of everyone they mention. */
+export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState | null> {
+  const row = await tx.decision.findUnique({
+    where: { id },
+    include: {
+      declarations: { orderBy: { createdAt: 'asc' } },
+      recusals: { orderBy: { createdAt: 'asc' } },
+      votes: { orderBy: { createdAt: 'asc' } },
+    },
+  });
+  if (!row) return null;
+  const ids = new Set([row.createdById, ...row.declarations.map((d) => d.personId), ...row.recusals.map((r) => r.personId), ...row.votes.map((v) => v.personId)]);
+  const people = await tx.person.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, resident: true } });
+  return {
+    decision: toDecision(row),
+    declarations: row.declarations.map((d) => ({
+      personId: d.personId, outcome: d.outcome === 'interest' ? 'interest' : 'none', kind: (d.kind as ConflictKind | null) ?? null,
+      organisation: d.organisation, detail: d.detail, at: d.updatedAt,
+    })),
+    recusals: row.recusals.map((r) => ({ personId: r.personId, reasons: reasonsOf(r.reasons), at: r.createdAt })),
+    votes: row.votes.map((v) => ({ personId: v.personId, option: v.option, changes: v.changes, at: v.createdAt, updatedAt: v.updatedAt })),
+    people: Object.fromEntries(people.map((p) => [p.id, { name: p.name, resident: p.resident }])),
+  };
+}

@@ -1,0 +1,144 @@
+// Decisions in the database. Every use case is one transaction: lock the decision's row, read its
+// state, let the core decide, write the changes with their audit rows. One vote per member per
+// decision is the database's unique (decisionId, personId); a lost race on it is retried, and the
+// retry reads the winner's row, so a double click counts once.
+import { organisationKey } from '../../src/domain/organisations.ts';
+import type { Change, DecisionDraft, DecisionState, DecisionStatus, Plan } from '../../src/domain/decisions/types.ts';
+import type { DecisionLookup, DecisionStore } from '../../src/ports/index.ts';
+import type { CardRef } from '../../src/domain/decisions/types.ts';
+import type { Db } from './database.ts';
+import { loadState, toDecision, type Tx } from './decision-rows.ts';
+
+/** Many members click at once: transactions queue rather than fail. */
+const TX = { maxWait: 60_000, timeout: 60_000 } as const;
+const ATTEMPTS = 4;
+
+const retryable = (error: unknown): boolean => ['P2002', 'P2034'].includes((error as { code?: string }).code ?? '');
+
+async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !retryable(error)) throw error;
+    }
+  }
+}
+
+export class PrismaDecisionStore implements DecisionStore {
+  constructor(private readonly db: Db) {}
+
+  async create(draft: DecisionDraft, plan: Plan<unknown>): Promise<DecisionState> {
+    return withRetry(() => this.db.$transaction(async (tx) => {
+      const last = await tx.decision.findFirst({ where: { partnershipId: draft.partnershipId }, orderBy: { number: 'desc' }, select: { number: true } });
+      const row = await tx.decision.create({
+        data: {
+          partnershipId: draft.partnershipId, number: (last?.number ?? 0) + 1, title: draft.title, description: draft.description, kind: draft.kind,
+          organisations: JSON.stringify(draft.organisations), options: JSON.stringify(draft.options), ballot: draft.ballot, visibility: draft.visibility,
+          rules: JSON.stringify(draft.rules), closesAt: draft.closesAt, createdById: draft.createdById, createdAt: plan.at, updatedAt: plan.at,
+        },
+      });
+      await audit(tx, row.partnershipId, row.id, plan, 'decision.create', null, {
+        number: row.number, kind: draft.kind, ballot: draft.ballot, visibility: draft.visibility, closesAt: draft.closesAt.toISOString(), organisations: draft.organisations.length,
+      });
+      const state = (await loadState(tx, row.id))!;
+      await write(tx, state, plan);
+      return (await loadState(tx, row.id))!;
+    }, TX));
+  }
+
+  async find(lookup: DecisionLookup): Promise<DecisionState | null> {
+    if ('id' in lookup) return loadState(this.db, lookup.id);
+    const row = await this.db.decision.findUnique({ where: { partnershipId_number: { partnershipId: lookup.partnershipId, number: lookup.number } }, select: { id: true } });
+    return row ? loadState(this.db, row.id) : null;
+  }
+
+  async list(partnershipId: string | null, status?: DecisionStatus) {
+    const rows = await this.db.decision.findMany({
+      where: { ...(partnershipId ? { partnershipId } : {}), ...(status ? { status } : {}) },
+      orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
+    });
+    return rows.map(toDecision);
+  }
+
+  async apply<T>(decisionId: string, decide: (state: DecisionState) => Plan<T>) {
+    return withRetry(() => this.db.$transaction(async (tx) => {
+      // Touching the row first takes its lock (PostgreSQL), so requests about one decision queue.
+      const locked = await tx.decision.updateMany({ where: { id: decisionId }, data: { updatedAt: new Date() } });
+      if (locked.count === 0) return null;
+      const before = (await loadState(tx, decisionId))!;
+      const plan = decide(before);
+      if (plan.changes.length === 0) return { state: before, outcome: plan.outcome };
+      await write(tx, before, plan);
+      return { state: (await loadState(tx, decisionId))!, outcome: plan.outcome };
+    }, TX));
+  }
+
+  async setCard(decisionId: string, card: CardRef): Promise<void> {
+    await this.db.decision.update({ where: { id: decisionId }, data: { cardRef: JSON.stringify(card) } });
+  }
+}
+
+async function audit(tx: Tx, partnershipId: string, decisionId: string, plan: Plan<unknown>, action: string, before: unknown, after: unknown, subject?: { type: string; id: string }) {
+  await tx.auditEvent.create({
+    data: {
+      partnershipId, actorId: plan.actorId, action, subjectType: subject?.type ?? 'decision', subjectId: subject?.id ?? decisionId, at: plan.at,
+      before: before === null ? null : JSON.stringify(before),
+      after: JSON.stringify(subject ? { ...(after as object), decisionId } : after),
+    },
+  });
+}
+
+/** Applies the plan's changes in order; each leaves an audit row (secret ballots never record the choice). */
+async function write(tx: Tx, state: DecisionState, plan: Plan<unknown>): Promise<void> {
+  const d = state.decision;
+  const at = plan.at;
+  const log = (action: string, before: unknown, after: unknown, subject?: { type: string; id: string }) => audit(tx, d.partnershipId, d.id, plan, action, before, after, subject);
+  const secret = d.ballot === 'secret';
+  for (const c of plan.changes as Change[]) {
+    const key = (personId: string) => ({ decisionId_personId: { decisionId: d.id, personId } });
+    switch (c.type) {
+      case 'declare': {
+        const data = { outcome: c.outcome, kind: c.kind ?? null, organisation: c.organisation ?? null, detail: c.detail ?? null, updatedAt: at };
+        await tx.declaration.upsert({ where: key(c.personId), create: { decisionId: d.id, personId: c.personId, ...data, createdAt: at }, update: data });
+        await log(c.replaces ? 'decision.declare.change' : 'decision.declare', c.replaces ? { outcome: c.replaces } : null, { personId: c.personId, outcome: c.outcome, kind: c.kind ?? null, organisation: c.organisation ?? null });
+        break;
+      }
+      case 'recuse':
+        await tx.recusal.create({ data: { decisionId: d.id, personId: c.personId, reasons: JSON.stringify(c.reasons), createdAt: at } });
+        await log('decision.recuse', null, { personId: c.personId, reasons: c.reasons.map((r) => ({ kind: r.kind, source: r.source })) });
+        break;
+      case 'vote':
+        if (c.replaces !== undefined) {
+          await tx.vote.update({ where: key(c.personId), data: { option: c.option, changes: { increment: 1 }, updatedAt: at } });
+          await log('decision.vote.change', secret ? null : { option: c.replaces }, secret ? { personId: c.personId, secret: true } : { personId: c.personId, option: c.option });
+        } else {
+          await tx.vote.create({ data: { decisionId: d.id, personId: c.personId, option: c.option, createdAt: at, updatedAt: at } });
+          await log('decision.vote', null, secret ? { personId: c.personId, secret: true } : { personId: c.personId, option: c.option });
+        }
+        break;
+      case 'withdraw-vote':
+        await tx.vote.deleteMany({ where: { decisionId: d.id, personId: c.personId } });
+        await log('decision.vote.withdraw', null, { personId: c.personId, why: c.why });
+        break;
+      case 'register-interest':
+        await tx.interest.create({ data: { personId: c.personId, organisation: c.organisation, organisationKey: organisationKey(c.organisation), kind: c.kind, detail: c.detail ?? null, createdAt: at, updatedAt: at } });
+        await log('interest.add', null, { organisation: c.organisation, kind: c.kind, source: 'decision' }, { type: 'person', id: c.personId });
+        break;
+      case 'amend': {
+        const data = { ...(c.closesAt ? { closesAt: c.closesAt } : {}), ...(c.ballot ? { ballot: c.ballot } : {}), ...(c.visibility ? { visibility: c.visibility } : {}) };
+        await tx.decision.update({ where: { id: d.id }, data });
+        await log('decision.amend', { closesAt: d.closesAt.toISOString(), ballot: d.ballot, visibility: d.visibility }, { ...data, ...(c.closesAt ? { closesAt: c.closesAt.toISOString() } : {}) });
+        break;
+      }
+      case 'close':
+        await tx.decision.update({ where: { id: d.id }, data: { status: 'closed', closedAt: at, closeReason: c.reason, outcome: JSON.stringify(c.snapshot) } });
+        await log('decision.close', null, { reason: c.reason, ...c.snapshot });
+        break;
+      case 'reminders-sent':
+        await tx.decision.update({ where: { id: d.id }, data: { remindersSentAt: at } });
+        await log('decision.remind', null, { at: at.toISOString() });
+        break;
+    }
+  }
+}

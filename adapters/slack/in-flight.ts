@@ -1,0 +1,18 @@
+// Work still running after Slack got its acknowledgement. Shutdown waits for it (a reply is not
+// lost on a restart), and tests wait for it instead of sleeping.
+export class InFlight {
+  private readonly running = new Set<Promise<unknown>>();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const promise = work();
+    this.running.add(promise);
+    const forget = () => void this.running.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  }
+
+  /** Resolves when nothing is running (including work started while waiting). */
+  async settled(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
+  }
+}

@@ -1,0 +1,142 @@
+// Bolt listeners: acknowledge at once, then (once per delivery, whatever Slack re-sends) turn the
+// payload into the core's Request, let the core answer and deliver the replies. No governance
+// decisions here: the core decides what to say and who may see it.
+import type { App as BoltApp } from '@slack/bolt';
+import type { Conversation, Inbound } from '../../src/bot/inbound.ts';
+import { textReply } from '../../src/bot/reply.ts';
+import { claimDelivery } from '../persistence/deliveries.ts';
+import type { App } from '../server/app.ts';
+import { slackErrorCode } from './api.ts';
+import type { Origin } from './deliver.ts';
+import { homeConversation } from './home.ts';
+import { linkRosterByEmail } from './identity.ts';
+import { OPEN_FORM_ACTION } from './pending-forms.ts';
+import { formValues, formView, readMetadata, type StateValue } from './render/modal.ts';
+import type { SlackParts } from './parts.ts';
+import { actionInbound, channelKind, cleanText, deliveryKey, isHumanMessage, type ActionPayload, type MessageEventLike } from './translate.ts';
+
+const SORRY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+
+export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void {
+  const { logger } = app;
+
+  /** Runs `work` once per delivery key; on failure the person is told, and the log gets a code. */
+  const once = (key: string, kind: string, origin: Origin, work: () => Promise<void>) =>
+    s.inFlight.run(async () => {
+      if (!(await claimDelivery(app.database.db, key))) {
+        logger.info('slack delivery already handled', { platform: 'slack', kind, code: 'duplicate' });
+        return;
+      }
+      try {
+        await work();
+      } catch (error) {
+        logger.error('slack request failed', { platform: 'slack', kind, code: slackErrorCode(error) });
+        await s.delivery.deliver([textReply(SORRY)], { ...origin, home: false, triggerId: undefined }).catch(() => undefined);
+      }
+    });
+
+  const answer = async (origin: Origin, teamId: string, inbound: Inbound) => {
+    const speaker = await s.users.speaker(teamId, origin.userId);
+    const replies = await app.bot.handle({ conversation: origin.conversation, speaker, inbound });
+    await s.delivery.deliver(replies, origin);
+  };
+
+  bolt.command(/^\/.+/, async ({ command, ack, respond, context }) => {
+    await ack();
+    const conversation: Conversation = {
+      platform: 'slack', workspaceId: command.team_id, channelId: command.channel_id, kind: channelKind(command.channel_id, command.channel_name),
+    };
+    const origin: Origin = { conversation, userId: command.user_id, privateChannel: false, respond, triggerId: command.trigger_id };
+    await once(deliveryKey.command(command), 'command', origin, async () => {
+      const text = cleanText(command.text, context.botUserId);
+      await answer(origin, command.team_id, { type: 'command', text });
+      if (conversation.kind !== 'direct' && /^setup\b/i.test(text)) await linkAfterSetup(conversation);
+    });
+  });
+
+  /** A newly bound channel: link the roster's people to their Slack accounts by email, in the background. */
+  const linkAfterSetup = async (conversation: Conversation) => {
+    const binding = await app.stores.directory.findBinding('slack', conversation.workspaceId, conversation.channelId);
+    if (!binding) return;
+    void s.inFlight.run(() => linkRosterByEmail(s.api, app.stores, logger, binding.partnershipId, conversation.workspaceId)
+      .catch((error) => logger.warn('slack roster linking failed', { platform: 'slack', code: slackErrorCode(error) })));
+  };
+
+  bolt.event('app_mention', async ({ event, body, context }) => {
+    if (!isHumanMessage(event, context.botUserId)) return;
+    const conversation: Conversation = { platform: 'slack', workspaceId: body.team_id, channelId: event.channel, kind: channelKind(event.channel) };
+    const origin: Origin = { conversation, userId: event.user!, privateChannel: false, threadTs: event.thread_ts };
+    await once(deliveryKey.event(body.event_id, event), 'mention', origin, () =>
+      answer(origin, body.team_id, { type: 'text', text: cleanText(event.text, context.botUserId) }));
+  });
+
+  bolt.event('message', async ({ event, body, context }) => {
+    const message = event as MessageEventLike & { channel: string; channel_type?: string; thread_ts?: string };
+    if (message.channel_type !== 'im' || !isHumanMessage(message, context.botUserId)) return;
+    const conversation: Conversation = { platform: 'slack', workspaceId: body.team_id, channelId: message.channel, kind: 'direct' };
+    const origin: Origin = { conversation, userId: message.user!, privateChannel: true, threadTs: message.thread_ts };
+    await once(deliveryKey.event(body.event_id, event), 'direct', origin, async () => {
+      await s.direct.remember(body.team_id, message.user!, message.channel);
+      await answer(origin, body.team_id, { type: 'text', text: cleanText(message.text ?? '', context.botUserId) });
+    });
+  });
+
+  bolt.event('app_home_opened', async ({ event, body }) => {
+    if (event.tab !== 'home') return;
+    const origin: Origin = { conversation: homeConversation(body.team_id, event.user), userId: event.user, privateChannel: false, home: true };
+    await once(deliveryKey.event(body.event_id, event), 'home', origin, async () => {
+      if (event.channel?.startsWith('D')) await s.direct.remember(body.team_id, event.user, event.channel);
+      await s.home.publish(body.team_id, event.user);
+    });
+  });
+
+  bolt.action({ type: 'block_actions' }, async ({ ack, body, action, respond, context }) => {
+    await ack();
+    if (body.type !== 'block_actions' || body.view?.type === 'modal') return; // inputs in our modals do not dispatch
+    const a = action as ActionPayload;
+    const userId = body.user.id;
+    const teamId = body.team?.id ?? body.user.team_id ?? context.teamId ?? '';
+    const container = body.container as { type?: string; message_ts?: string; channel_id?: string; is_ephemeral?: boolean };
+    const home = body.view?.type === 'home';
+    const channelId = body.channel?.id ?? container.channel_id;
+    const conversation: Conversation = home || !channelId
+      ? homeConversation(teamId, userId)
+      : { platform: 'slack', workspaceId: teamId, channelId, kind: channelKind(channelId, body.channel?.name) };
+    const message = !home && container.type === 'message' && container.message_ts && channelId
+      ? { channelId, ts: container.message_ts, ephemeral: !!container.is_ephemeral } : undefined;
+    const origin: Origin = {
+      conversation, userId, home, message, triggerId: body.trigger_id,
+      // a message in a D channel that is not ephemeral was posted by the bot in its own DM
+      privateChannel: !!message && !message.ephemeral && conversation.kind === 'direct',
+      respond: body.response_url ? respond : undefined,
+      threadTs: (body.message as { thread_ts?: string } | undefined)?.thread_ts,
+    };
+    await once(deliveryKey.action(userId, body.container, a), 'action', origin, async () => {
+      if (a.action_id === OPEN_FORM_ACTION) return openPendingForm(a.value ?? '', origin);
+      await answer(origin, teamId, actionInbound(a));
+    });
+  });
+
+  const openPendingForm = async (id: string, origin: Origin) => {
+    const pending = s.forms.get(id);
+    if (!pending || !origin.triggerId) {
+      return s.delivery.deliver([textReply('That form has expired. Ask me again and I will give you a new one.')], origin);
+    }
+    await s.api.views.open({ trigger_id: origin.triggerId, view: formView(pending.form, pending.origin) });
+  };
+
+  bolt.view({ type: 'view_submission' }, async ({ ack, body, view }) => {
+    await ack();
+    if (body.type !== 'view_submission') return;
+    const userId = body.user.id;
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const { context, origin: from } = readMetadata(view.private_metadata);
+    const conversation: Conversation = from.channelId && !from.channelId.startsWith('home:')
+      ? { platform: 'slack', workspaceId: teamId, channelId: from.channelId, kind: from.kind ?? channelKind(from.channelId) }
+      : homeConversation(teamId, userId);
+    const origin: Origin = { conversation, userId, privateChannel: false, triggerId: body.trigger_id };
+    const values = formValues(view.state.values as unknown as Record<string, Record<string, StateValue>>);
+    await once(deliveryKey.view(view.id, view.state.values), 'form', origin, () =>
+      answer(origin, teamId, { type: 'form', formId: view.callback_id, values, context }));
+  });
+}

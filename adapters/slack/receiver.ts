@@ -1,0 +1,96 @@
+// Bolt on our own HTTP server. Bolt's receivers own a server; this one is a route handler instead:
+// it verifies the request with Bolt's own verifySlackRequest, acknowledges through Bolt's own
+// HTTPResponseAck (the HTTP response is sent at ack(), so slow work continues afterwards) and runs
+// Bolt's real pipeline with app.processEvent.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HTTPResponseAck, verifySlackRequest, type App as BoltApp, type Logger as SlackLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import type { Logger } from '../../src/ports/index.ts';
+import { readBody, sendJson, type RouteContext } from '../server/http.ts';
+import type { InFlight } from './in-flight.ts';
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Why a request was refused, as a code for the log (never the signature or the body). */
+function rejection(error: unknown): string {
+  const message = (error as Error).message ?? '';
+  if (message.includes('stale')) return 'stale_timestamp';
+  if (message.includes('signature mismatch') || message.includes('signature version')) return 'bad_signature';
+  if (message.includes('header')) return 'missing_headers';
+  return 'unverified';
+}
+
+export function parseSlackBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if ((contentType ?? '').split(';')[0]!.trim() === FORM) {
+    const form = Object.fromEntries(new URLSearchParams(raw));
+    return typeof form.payload === 'string' ? (JSON.parse(form.payload) as Record<string, unknown>) : form;
+  }
+  return JSON.parse(raw) as Record<string, unknown>;
+}
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+export class SlackHttpReceiver implements Receiver {
+  private bolt: BoltApp | undefined;
+
+  constructor(
+    private readonly signingSecret: string,
+    private readonly logger: Logger,
+    private readonly slackLogger: SlackLogger,
+    private readonly inFlight: InFlight,
+  ) {}
+
+  init(app: BoltApp): void {
+    this.bolt = app;
+  }
+
+  /** Our HttpServer listens; nothing to start or stop here. */
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+
+  async handle(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
+    const raw = (await readBody(req)).toString('utf8');
+    const contentType = header(req, 'content-type');
+    // Slack's SSL check of a slash command URL is not signed; it is answered and nothing else is read
+    if (contentType?.startsWith(FORM) && new URLSearchParams(raw).get('ssl_check') === '1') return sendJson(res, 200, {});
+    try {
+      verifySlackRequest({
+        signingSecret: this.signingSecret,
+        body: raw,
+        headers: {
+          'x-slack-signature': header(req, 'x-slack-signature') ?? '',
+          'x-slack-request-timestamp': Number(header(req, 'x-slack-request-timestamp')),
+        },
+      });
+    } catch (error) {
+      this.logger.warn('slack request rejected', { requestId: ctx.requestId, platform: 'slack', code: rejection(error) });
+      return sendJson(res, 401, { error: 'unauthorized', message: 'The request is not signed by Slack with this app’s signing secret, or it is more than five minutes old.' });
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = parseSlackBody(raw, contentType);
+    } catch {
+      return sendJson(res, 400, { error: 'bad_request', message: 'The body is neither JSON nor a Slack form.' });
+    }
+    if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
+
+    const httpRequest = Object.assign(req, { rawBody: Buffer.from(raw, 'utf8') });
+    const ack = new HTTPResponseAck({ logger: this.slackLogger, processBeforeResponse: false, httpRequest, httpRequestBody: body, httpResponse: res });
+    const retry = Number(header(req, 'x-slack-retry-num'));
+    const event: ReceiverEvent = {
+      body,
+      ack: ack.bind(),
+      ...(Number.isInteger(retry) ? { retryNum: retry, retryReason: header(req, 'x-slack-retry-reason') ?? '' } : {}),
+    };
+    await this.inFlight.run(async () => {
+      try {
+        await this.bolt!.processEvent(event);
+      } catch (error) {
+        this.logger.error('slack event failed', { requestId: ctx.requestId, platform: 'slack', code: (error as { code?: string }).code });
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'Something went wrong on our side.' });
+      }
+    });
+  }
+}

@@ -1,0 +1,86 @@
+// The Teams activity handler: translates each activity into the core's Request, asks the core,
+// and hands the replies to deliver.ts. No governance here: who may see what is the core's call.
+import {
+  TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type FileConsentCardResponse, type TurnContext,
+} from 'botbuilder';
+import type { Bot } from '../../src/bot/bot.ts';
+import type { Inbound, Request } from '../../src/bot/inbound.ts';
+import type { DirectoryStore } from '../../src/ports/index.ts';
+import { claimDelivery } from '../persistence/deliveries.ts';
+import { conversationOf, scopeOf, textInbound } from './activity.ts';
+import { parseSubmission } from './cards/submit.ts';
+import { deliver, deliverInvoke, type DeliveryDeps } from './deliver.ts';
+import { acceptFile, declineFile } from './files.ts';
+import { forgetConversation, rememberConversation, welcome } from './install.ts';
+import { messageText, speakerOf } from './speaker.ts';
+
+export interface HandlerDeps extends DeliveryDeps {
+  bot: Bot;
+  directory: DirectoryStore;
+}
+
+/** A card submission we cannot read (an old card, another app's) goes to the core as an unknown action, which says so. */
+const UNREADABLE: Inbound = { type: 'action', actionId: '', value: '' };
+
+export class TeamsBot extends TeamsActivityHandler {
+  constructor(private readonly deps: HandlerDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.message(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await welcome(context, deps.bot, deps);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await forgetConversation(context, deps);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) await welcome(context, deps.bot, deps);
+      await next();
+    });
+  }
+
+  private async message(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    // Teams re-delivers an activity it thinks timed out: answer each activity id once.
+    if (activity.id && !(await claimDelivery(this.deps.db, `teams:${activity.conversation?.id}:${activity.id}`))) return;
+    // Keep a current reference: a personal chat's lets us answer privately later, a channel's
+    // lets the core post to it (vote cards, reminders).
+    await rememberConversation(context, this.deps);
+    const text = await messageText(context, this.deps.logger);
+    let inbound: Inbound;
+    if (text) inbound = textInbound(text);
+    else if (activity.value !== undefined) inbound = parseSubmission(activity.value) ?? UNREADABLE;
+    else inbound = { type: 'text', text: '' };
+    const request = await this.request(context, inbound);
+    const replies = await this.deps.bot.handle(request);
+    const clickedActivityId = inbound.type === 'action' || inbound.type === 'form' ? activity.replyToId : undefined;
+    await deliver({ context, request, replies, clickedActivityId }, this.deps);
+  }
+
+  /** Action.Execute (Universal Actions): answered in the HTTP response with a refreshed card. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const inbound = parseSubmission(invokeValue?.action?.data) ?? UNREADABLE;
+    if (scopeOf(context.activity) === 'direct') await rememberConversation(context, this.deps);
+    const request = await this.request(context, inbound);
+    const replies = await this.deps.bot.handle(request);
+    return deliverInvoke({ context, request, replies }, this.deps);
+  }
+
+  /** The person accepted a file the bot offered: upload it to the place Teams gave. */
+  protected override handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    return acceptFile(context, response, this.deps.logger);
+  }
+
+  protected override handleTeamsFileConsentDecline(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    return declineFile(context, response);
+  }
+
+  private async request(context: TurnContext, inbound: Inbound): Promise<Request> {
+    return { conversation: conversationOf(context.activity), speaker: await speakerOf(context, this.deps.directory, this.deps.logger), inbound };
+  }
+}

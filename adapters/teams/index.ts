@@ -1,0 +1,53 @@
+// The Microsoft Teams adapter: POST /api/messages through botbuilder's CloudAdapter, replies as
+// Adaptive Cards, and the 'teams' notifier for proactive messages. Every botbuilder import of
+// the project lives in this folder, so moving to the SDK's successor touches nothing else.
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { App } from '../server/app.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../../src/ports/index.ts';
+import { TeamsBot } from './handler.ts';
+import { TeamsNotifier } from './notifier.ts';
+import { receive } from './receive.ts';
+import { textActivity } from './messages.ts';
+
+export const TEAMS_ROUTE = '/api/messages';
+
+export function createAdapter(config: Config, logger: Logger): { adapter: CloudAdapter; appId: string } {
+  const appId = config.MICROSOFT_APP_ID ?? '';
+  // No app id: an empty configuration, which botbuilder treats as "authentication off" whatever
+  // MICROSOFT_APP_TYPE says (SingleTenant without an app id would otherwise refuse to start).
+  const auth = new ConfigurationBotFrameworkAuthentication(appId ? {
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+    MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+    MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+  } : {});
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    // A proactive send (continueConversation, createConversation) failing is the caller's to
+    // handle: no apology to someone who did not write.
+    const incoming = context.activity.type === 'message' || context.activity.type === 'invoke';
+    if (!incoming) throw error;
+    logger.error('teams turn failed', { code: (error as { code?: string }).code, status: (error as { statusCode?: number }).statusCode, error });
+    try {
+      await context.sendActivity(textActivity('Sorry, something went wrong on my side. Please try again in a minute.'));
+    } catch {
+      // the Bot Connector is not answering either; the error is logged above
+    }
+  };
+  if (!appId) {
+    logger.warn(
+      'TEAMS AUTHENTICATION IS OFF: MICROSOFT_APP_ID is not set, so /api/messages checks no tokens. Only a Bot Framework Emulator on this machine (a localhost serviceUrl) is served. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect Teams (docs/teams.md).',
+      { route: TEAMS_ROUTE },
+    );
+  }
+  return { adapter, appId };
+}
+
+export async function registerTeams(app: App): Promise<void> {
+  const { adapter, appId } = createAdapter(app.config, app.logger);
+  const deps = { adapter, appId, db: app.database.db, logger: app.logger };
+  const bot = new TeamsBot({ ...deps, bot: app.bot, directory: app.stores.directory });
+  app.http.add({ method: 'POST', path: TEAMS_ROUTE, handler: (req, res) => receive(req, res, adapter, appId !== '', (context) => bot.run(context)) });
+  app.notifier.register('teams', new TeamsNotifier(deps));
+}

@@ -1,0 +1,118 @@
+// The playground's JSON API. The page is a thin client: it sends what the person did and renders
+// the core's Reply model it gets back; everything it shows comes from here.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { claimDelivery } from '../persistence/deliveries.ts';
+import type { App } from '../server/app.ts';
+import { HttpError, readBody, sendJson, type Route } from '../server/http.ts';
+import { describeClock, OffsetClock, parsePretendTime } from './clock.ts';
+import { findDemo, findDemoPerson, listDemoPeople, NO_DEMO_MESSAGE, wireDemo } from './demo.ts';
+import { guard, requireJson } from './security.ts';
+import { send, sendSchema } from './send.ts';
+import { CHANNEL_ID, type Timeline } from './timeline.ts';
+
+export const API = '/playground/api';
+
+interface Deps {
+  app: App;
+  timeline: Timeline;
+  remote: boolean;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+
+export function apiRoutes(deps: Deps): Route[] {
+  const { app, timeline } = deps;
+  const route = (method: Route['method'], path: string, handler: Handler): Route => ({
+    method, path: `${API}${path}`,
+    async handler(req, res) {
+      guard(req, deps.remote);
+      res.setHeader('cache-control', 'no-store');
+      await handler(req, res, new URL(req.url ?? '/', 'http://playground.invalid'));
+    },
+  });
+
+  return [
+    route('GET', '/people', async (_req, res) => {
+      const partnership = await wireDemo(app);
+      if (!partnership) throw new HttpError(503, NO_DEMO_MESSAGE, 'no_demo_partnership');
+      sendJson(res, 200, {
+        partnership: { name: partnership.name, slug: partnership.slug },
+        channel: { id: CHANNEL_ID, name: `#${CHANNEL_ID}` },
+        people: await listDemoPeople(app, partnership),
+        clock: describeClock(app.clock),
+        cursor: timeline.cursor,
+      });
+    }),
+
+    route('POST', '/send', async (req, res) => {
+      const input = parse(sendSchema, await readJson(req));
+      const person = await demoPerson(app, input.person);
+      if (input.deliveryId && !(await claimDelivery(app.database.db, `web:${input.deliveryId}`))) {
+        throw new HttpError(409, 'This was already received (a double click or a repeated request), so it was not done twice.', 'duplicate');
+      }
+      sendJson(res, 200, await send(app, timeline, person, input));
+    }),
+
+    route('GET', '/inbox', async (_req, res, url) => {
+      const person = await demoPerson(app, url.searchParams.get('person') ?? '');
+      const sinceText = url.searchParams.get('since') ?? '0';
+      if (!/^\d{1,15}$/.test(sinceText)) throw new HttpError(400, `since must be a whole number of 0 or more (got "${sinceText.slice(0, 20)}"): the cursor of the last answer.`, 'bad_request');
+      sendJson(res, 200, { messages: timeline.changesFor(person.id, Number(sinceText)), cursor: timeline.cursor, clock: describeClock(app.clock) });
+    }),
+
+    route('GET', '/clock', async (_req, res) => sendJson(res, 200, describeClock(app.clock))),
+
+    route('POST', '/clock', async (req, res) => {
+      const clock = app.clock;
+      if (!(clock instanceof OffsetClock)) throw new HttpError(409, 'This server was started with a fixed clock, so the date cannot be changed here.', 'fixed_clock');
+      const body = await readJson(req) as { at?: unknown; reset?: unknown } | null;
+      if (body?.reset === true) {
+        clock.reset();
+      } else if (typeof body?.at === 'string') {
+        const at = parsePretendTime(body.at);
+        if (!at.ok) throw new HttpError(400, at.error, 'bad_date');
+        clock.pretend(at.value);
+      } else {
+        throw new HttpError(400, 'Send {"at": "2026-10-01"} to pretend it is that date (09:00 in England), or {"reset": true} to go back to today.', 'bad_request');
+      }
+      app.logger.info('playground clock set', { code: clock.offset === 0 ? 'reset' : 'pretend' });
+      sendJson(res, 200, describeClock(clock));
+    }),
+
+    route('POST', '/jobs/run', async (req, res) => {
+      await readJson(req);
+      const jobs: { name: string; ran: boolean }[] = [];
+      // One after another, in the order they were added, each at the (possibly pretended) time.
+      for (const job of app.scheduler.jobs) jobs.push({ name: job.name, ran: await app.scheduler.tick(job) });
+      sendJson(res, 200, { jobs, clock: describeClock(app.clock), cursor: timeline.cursor });
+    }),
+  ];
+}
+
+async function demoPerson(app: App, personId: string): Promise<{ id: string; name: string }> {
+  if (!(await findDemo(app))) throw new HttpError(503, NO_DEMO_MESSAGE, 'no_demo_partnership');
+  const person = personId ? await findDemoPerson(app, personId) : null;
+  if (!person) {
+    throw new HttpError(404, `There is no demo person with the id “${personId.slice(0, 60)}”. GET ${API}/people lists who you can be.`, 'unknown_person');
+  }
+  return person;
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  requireJson(req);
+  const body = (await readBody(req, 256 * 1024)).toString('utf8');
+  if (!body.trim()) return null;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch (error) {
+    throw new HttpError(400, `The request body is not valid JSON (${(error as Error).message.slice(0, 120)}).`, 'bad_json');
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
+  throw new HttpError(400, `The request is not right: ${problems.join('; ')}.`, 'bad_request');
+}

@@ -1,0 +1,60 @@
+// "Pretend it is 1 October": a clock the playground can move. It wraps the real clock with an
+// offset, so time keeps flowing from the pretended moment and scheduled jobs see the same time
+// as the bot. Installed by createApp only when the playground runs (see playgroundDecision).
+import { DateTime } from 'luxon';
+import type { Clock } from '../../src/ports/index.ts';
+import { fail, ok, type Result } from '../../src/result.ts';
+
+/** Dates typed without a zone are read in England's time, like everything else the bot shows. */
+export const PLAYGROUND_ZONE = 'Europe/London';
+/** A date alone means this time of day (a working morning, when nudges go out). */
+const DEFAULT_TIME = { hour: 9, minute: 0 };
+
+export class OffsetClock implements Clock {
+  private offsetMs = 0;
+
+  constructor(private readonly base: Clock) {}
+
+  now(): Date {
+    return new Date(this.base.now().getTime() + this.offsetMs);
+  }
+
+  /** From now on, `now()` starts at `at` and moves with real time. */
+  pretend(at: Date): void {
+    this.offsetMs = at.getTime() - this.base.now().getTime();
+  }
+
+  reset(): void {
+    this.offsetMs = 0;
+  }
+
+  get offset(): number {
+    return this.offsetMs;
+  }
+}
+
+/**
+ * Reads "2026-10-01", "2026-10-01T14:30" (England's local time) or a full ISO 8601 time with a
+ * zone. Years outside 2000-2100 are refused: they are typing mistakes, not review seasons.
+ */
+export function parsePretendTime(text: string): Result<Date, string> {
+  const input = text.trim();
+  const example = 'Give a date like 2026-10-01, or a date and time like 2026-10-01T09:00.';
+  if (!input) return fail(`The date is empty. ${example}`);
+  let parsed: DateTime;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(input)) {
+    parsed = DateTime.fromISO(input, { zone: PLAYGROUND_ZONE }).set(DEFAULT_TIME);
+  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(input)) {
+    parsed = DateTime.fromISO(input, { zone: PLAYGROUND_ZONE });
+  } else {
+    parsed = DateTime.fromISO(input, { setZone: true });
+  }
+  if (!parsed.isValid) return fail(`“${input.slice(0, 40)}” is not a date I can read. ${example}`);
+  if (parsed.year < 2000 || parsed.year > 2100) return fail(`Pick a date between the years 2000 and 2100 (got ${parsed.year}).`);
+  return ok(parsed.toJSDate());
+}
+
+export function describeClock(clock: Clock): { now: string; pretending: boolean; offsetMs: number; zone: string } {
+  const offsetMs = clock instanceof OffsetClock ? clock.offset : 0;
+  return { now: clock.now().toISOString(), pretending: offsetMs !== 0, offsetMs, zone: PLAYGROUND_ZONE };
+}

@@ -1,0 +1,70 @@
+// The playground only ever acts as people of the demo partnership (never a real one): it binds
+// its channel to that partnership and links each demo person to a playground account, so that
+// "be Margaret" resolves to Margaret through the same context code as Slack and Teams.
+import { describeRole, type Person } from '../../src/domain/roster.ts';
+import type { PartnershipRef } from '../../src/ports/index.ts';
+import { DEMO_SLUG } from '../persistence/seed.ts';
+import type { App } from '../server/app.ts';
+import { WORKSPACE_ID } from './notifier.ts';
+import { CHANNEL_ID } from './timeline.ts';
+
+export interface DemoPerson {
+  id: string;
+  name: string;
+  /** "chair", "member, non-voting", "paid worker", "Big Local rep" */
+  role: string;
+  group: 'officers' | 'members' | 'supporting';
+  /** members only: the demo roster is fictional, and this page is the only place that shows it */
+  resident?: boolean;
+}
+
+export const NO_DEMO_MESSAGE =
+  `The playground only uses the demo partnership (“${DEMO_SLUG}”), never a real one, and this database does not have it. ` +
+  'SEED_DEMO adds it only to an empty database. Start with an empty DATA_DIR, or import it with ' +
+  `\`partnership-bot roster import prisma/seed/demo-partnership.json --partnership ${DEMO_SLUG}\`.`;
+
+export const findDemo = (app: App): Promise<PartnershipRef | null> => app.stores.rosters.findPartnership(DEMO_SLUG);
+
+/** Bind the playground channel and link every current demo person. Repeat-safe. */
+export async function wireDemo(app: App): Promise<PartnershipRef | null> {
+  const partnership = await findDemo(app);
+  if (!partnership) return null;
+  const { directory, audit, rosters } = app.stores;
+  const binding = await directory.findBinding('web', WORKSPACE_ID, CHANNEL_ID);
+  if (!binding) {
+    await directory.bindChannel({ partnershipId: partnership.id, platform: 'web', workspaceId: WORKSPACE_ID, channelId: CHANNEL_ID }, 'playground');
+    await audit.record({ partnershipId: partnership.id, actorId: null, action: 'channel.bind', subjectType: 'channel', subjectId: `web/${CHANNEL_ID}` });
+  } else if (binding.partnershipId !== partnership.id) {
+    app.logger.warn('playground channel is bound to another partnership; left as it is', { partnershipId: binding.partnershipId, code: 'E_PLAYGROUND_BINDING' });
+  }
+  const roster = await rosters.loadRoster(partnership.id);
+  for (const person of roster.people) {
+    const linked = await directory.findIdentity('web', WORKSPACE_ID, person.id);
+    if (!linked) await directory.linkIdentity(person.id, 'web', WORKSPACE_ID, person.id);
+  }
+  return partnership;
+}
+
+const ORDER = ['chair', 'vice-chair', 'secretary', 'treasurer'];
+
+function describe(p: Person): DemoPerson {
+  const group = p.kind !== 'member' ? 'supporting' : p.roles.length ? 'officers' : 'members';
+  return { id: p.id, name: p.name, role: describeRole(p), group, ...(p.kind === 'member' ? { resident: p.resident } : {}) };
+}
+
+/** Officers in the usual order, then members, then the rep and paid workers. */
+export async function listDemoPeople(app: App, partnership: PartnershipRef): Promise<DemoPerson[]> {
+  const roster = await app.stores.rosters.loadRoster(partnership.id);
+  const rank = (p: Person) => (p.kind !== 'member' ? 10 : p.roles.length ? Math.min(...p.roles.map((r) => ORDER.indexOf(r))) : 5);
+  return [...roster.people].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name)).map(describe);
+}
+
+/** A current person of the demo partnership, or null. */
+export async function findDemoPerson(app: App, personId: string): Promise<{ id: string; name: string } | null> {
+  const partnership = await findDemo(app);
+  if (!partnership) return null;
+  return app.database.db.person.findFirst({
+    where: { id: personId, partnershipId: partnership.id, endedAt: null, erasedAt: null },
+    select: { id: true, name: true },
+  });
+}

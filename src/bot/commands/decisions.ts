@@ -1,0 +1,37 @@
+// `/partnership decisions` (the open ones, and where you stand) and `/partnership decision <n>`
+// (the minutes-ready record, privately).
+import { listOpen, showRecord } from '../../decisions/manage.js';
+import { textReply } from '../reply.js';
+import { actorOf } from './poll.js';
+import type { Command } from './types.js';
+import { intent } from './types.js';
+
+export const decisions: Command = {
+  name: 'decisions',
+  aliases: ['polls', 'votes'],
+  summary: 'The open decisions, and whether you have declared and voted on each.',
+  usage: 'decisions',
+  needsPartnership: true,
+  intents: [
+    intent(
+      /\b(?:open|current|my|any|pending)\s+(?:decisions|votes|polls)\b/i,
+      /\bwhat\s+(?:decisions|votes|polls)\s+(?:are|is)\s+(?:open|on|happening)\b/i,
+      /^\s*(?:decisions|votes|polls)\s*\??\s*$/i,
+    ),
+  ],
+  run: async (ctx) => listOpen(ctx.deps, actorOf(ctx)),
+};
+
+export const decision: Command = {
+  name: 'decision',
+  aliases: ['record'],
+  summary: 'The record of a decision, ready for the minutes: declarations, recusals, votes, quorum.',
+  usage: 'decision <number>',
+  needsPartnership: true,
+  intents: [intent(/\b(?:show|see|open|record\s+(?:of|for)|minutes\s+(?:of|for))\s+(?:me\s+)?(?:the\s+)?decision\s+(\d+)\b/i)],
+  async run(ctx) {
+    const number = /^\s*(\d{1,6})\s*$/.exec(ctx.args)?.[1];
+    if (!number) return [textReply('Which decision? Give its number, for example `/partnership decision 3`. `/partnership decisions` lists the open ones.')];
+    return showRecord(ctx.deps, actorOf(ctx), { number: Number(number) });
+  },
+};

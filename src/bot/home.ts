@@ -1,0 +1,67 @@
+// A person's own page (Slack's App Home tab; any platform's personal tab): their role, whether the
+// partnership is in criteria, the decisions open now, and buttons for the common questions. Private
+// to the person, but it still shows only what the person may see.
+import { checkCriteria } from '../domain/criteria/index.js';
+import { describeRole, plural } from '../domain/roster.js';
+import { EXPLAIN, resolve, type BotDeps } from './context.js';
+import type { Request } from './inbound.js';
+import { can } from './permissions.js';
+import type { Block, Button, Reply } from './reply.js';
+import { criteriaHeadline, criteriaItems } from './views/criteria.js';
+
+export interface OpenDecision {
+  number: number;
+  title: string;
+  closesAt: Date;
+}
+
+/** Where the open decisions come from (the adapter reads its store; the core only shows them). */
+export type ListOpenDecisions = (partnershipId: string) => Promise<OpenDecision[]>;
+
+const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
+
+const HELP_BUTTON: Button = { actionId: 'run.help', label: 'What can you do?', value: 'help' };
+
+export async function homeReply(request: Request, deps: BotDeps, listOpenDecisions: ListOpenDecisions): Promise<Reply> {
+  const r = await resolve({ ...request, conversation: { ...request.conversation, kind: 'direct' } }, deps);
+  if (r.status !== 'ok' || !r.person) {
+    const why = r.status === 'ok' ? EXPLAIN['unknown-person'] : EXPLAIN[r.status];
+    return {
+      summary: 'I don’t know who you are yet.',
+      visibility: 'private',
+      blocks: [
+        { kind: 'heading', text: 'partnership-bot' },
+        { kind: 'text', text: why },
+        { kind: 'text', text: 'An officer or the rep can link you in a channel of your partnership with `/partnership link @you Your Name`, or add the email address of this chat account to the roster.' },
+        { kind: 'actions', buttons: [HELP_BUTTON] },
+      ],
+    };
+  }
+  const { partnership, roster, person } = r;
+  const blocks: Block[] = [
+    { kind: 'heading', text: partnership.name },
+    { kind: 'facts', facts: [{ label: 'You', value: person.name }, { label: 'Your role', value: describeRole(person) }] },
+  ];
+  const buttons: Button[] = [];
+  if (can(person, 'criteria.view')) {
+    const report = checkCriteria(roster);
+    blocks.push(
+      { kind: 'divider' },
+      { kind: 'heading', text: report.inCriteria ? '✅ In criteria' : '❌ Not in criteria' },
+      { kind: 'text', text: criteriaHeadline(report) },
+      { kind: 'checklist', items: criteriaItems(report, false).filter((i) => i.tone !== 'pass') },
+    );
+    buttons.push({ actionId: 'run.criteria', label: 'Are we in criteria?', value: 'criteria', style: 'primary' });
+    if (can(person, 'criteria.details')) buttons.push({ actionId: 'criteria.details', label: 'Criteria details', value: 'details' });
+  }
+  const decisions = await listOpenDecisions(partnership.id);
+  blocks.push({ kind: 'divider' }, { kind: 'heading', text: 'Open decisions' });
+  blocks.push(decisions.length
+    ? { kind: 'list', items: decisions.map((d) => `Decision ${d.number}: ${d.title} (closes ${when.format(d.closesAt)})`) }
+    : { kind: 'text', text: 'No decisions are open at the moment.' });
+  if (can(person, 'roster.view')) buttons.push({ actionId: 'run.roster', label: 'Who is on the partnership?', value: 'roster' });
+  buttons.push(HELP_BUTTON);
+  blocks.push({ kind: 'divider' }, { kind: 'actions', buttons }, { kind: 'note', text: 'Only you can see this page.' });
+  const summary = `${partnership.name}: you are ${describeRole(person)}; ${plural(decisions.length, 'open decision')}.`;
+  return { summary, blocks, visibility: 'private' };
+}

@@ -1,0 +1,64 @@
+// The record of a decision in chat: the minutes-ready text privately (with the conflicts log for
+// officers and the rep), and the conflicts log the chair may choose to share with the channel.
+import {
+  declarationLine, facts, headline, quorumSentence, recordMarkdown, recusalLine, residentSentence, resultSentence, voterLines,
+} from '../../domain/decisions/minutes.js';
+import type { DecisionRecord } from '../../domain/decisions/record.js';
+import { plural } from '../../domain/roster.js';
+import type { Block, Button, Reply } from '../reply.js';
+
+export interface RecordViewOptions {
+  decisionId: string;
+  /** declarations and recusal reasons: officers and the rep */
+  conflicts: boolean;
+  canShare: boolean;
+  canManage: boolean;
+  /** the viewer's own part, when they are not shown the whole log */
+  own?: string | undefined;
+}
+
+export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
+  const blocks: Block[] = [
+    { kind: 'heading', text: headline(r) },
+    { kind: 'text', text: facts(r) },
+  ];
+  if (r.organisations.length) blocks.push({ kind: 'text', text: `Organisations involved: ${r.organisations.join('; ')}.` });
+  if (r.description) blocks.push({ kind: 'text', text: r.description });
+  blocks.push({ kind: 'heading', text: 'Result' }, { kind: 'text', text: resultSentence(r) }, { kind: 'text', text: quorumSentence(r) }, { kind: 'text', text: residentSentence(r) });
+  if (o.conflicts) {
+    blocks.push({ kind: 'heading', text: 'Declarations of interest' }, { kind: 'list', items: r.declarations.length ? r.declarations.map((x) => declarationLine(r, x)) : ['No declarations yet.'] });
+    blocks.push({ kind: 'heading', text: 'Recusals' }, { kind: 'text', text: `Loyalty policy: ${r.loyaltyPolicy}.` }, { kind: 'list', items: r.recusals.length ? r.recusals.map(recusalLine) : ['Nobody was recused.'] });
+    if (r.notEligible.length) blocks.push({ kind: 'heading', text: 'Not eligible to vote' }, { kind: 'list', items: r.notEligible.map((n) => `${n.name}: ${n.why}`) });
+  } else {
+    blocks.push({ kind: 'text', text: `${r.counts.declared} declared; ${r.counts.recused === 0 ? 'nobody' : plural(r.counts.recused, 'member')} recused.` });
+  }
+  if (o.own) blocks.push({ kind: 'text', text: o.own });
+  blocks.push({ kind: 'heading', text: 'Votes' }, { kind: 'list', items: voterLines(r) });
+  const buttons: Button[] = [];
+  if (o.canShare && o.conflicts) buttons.push({ actionId: 'decision.share', label: 'Share the conflicts log in the channel', value: o.decisionId });
+  if (o.canManage && r.status === 'open') {
+    buttons.push({ actionId: 'decision.amend', label: 'Change closing time or ballot', value: o.decisionId });
+    buttons.push({ actionId: 'decision.close', label: 'Close now', value: o.decisionId, style: 'danger' });
+  }
+  if (buttons.length) blocks.push({ kind: 'actions', buttons });
+  blocks.push({ kind: 'note', text: `Only you can see this. Times are ${r.timeZone}.` });
+  return {
+    summary: `${headline(r)}. ${resultSentence(r)}`,
+    blocks,
+    visibility: 'private',
+    ...(o.conflicts ? { attachment: { filename: `decision-${r.number}.md`, mimeType: 'text/markdown', content: recordMarkdown(r) } } : {}),
+  };
+}
+
+export function conflictsLogReply(r: DecisionRecord, sharedBy: string): Reply {
+  const blocks: Block[] = [
+    { kind: 'heading', text: `Conflicts of interest log: ${headline(r)}` },
+    { kind: 'text', text: `Loyalty policy: ${r.loyaltyPolicy}.` },
+    { kind: 'heading', text: 'Declarations' },
+    { kind: 'list', items: r.declarations.length ? r.declarations.map((x) => declarationLine(r, x)) : ['No declarations yet.'] },
+    { kind: 'heading', text: 'Recused' },
+    { kind: 'list', items: r.recusals.length ? r.recusals.map(recusalLine) : ['Nobody was recused.'] },
+    { kind: 'note', text: `Shared by ${sharedBy} for the minutes.` },
+  ];
+  return { summary: `Conflicts of interest log for ${headline(r)}: ${r.declarations.length} declarations, ${r.recusals.length} recused.`, blocks, visibility: 'channel' };
+}

@@ -1,0 +1,125 @@
+// Closing, amending and reminding: pure decisions about a decision, given its state and the roster.
+import type { Person, Roster } from '../roster.js';
+import { assess, snapshotAt, type Standing } from './standing.js';
+import type { Ballot, Change, CloseReason, Decision, DecisionState, Plan, Visibility } from './types.js';
+import { formatWhen } from './when.js';
+import { mayManage, manageRefusal } from './who.js';
+
+export interface Refusal {
+  kind: 'refused';
+  reason: string;
+}
+export const refused = (reason: string): Refusal => ({ kind: 'refused', reason });
+
+/** Record recusals the roster now requires and set aside votes that no longer count. */
+export function syncChanges(standing: Standing): Change[] {
+  return [
+    ...standing.newRecusals.map((r): Change => ({ type: 'recuse', personId: r.personId, reasons: r.reasons })),
+    ...standing.strayVotes.map((v): Change => ({
+      type: 'withdraw-vote', personId: v.personId,
+      why: standing.recused.has(v.personId) ? 'recused after voting' : 'no longer an eligible voting member',
+    })),
+  ];
+}
+
+/** Everything needed to close now: the sync, then the close with its frozen figures. */
+export function closeChanges(state: DecisionState, standing: Standing, roster: Roster, reason: CloseReason): Change[] {
+  return [...syncChanges(standing), { type: 'close', reason, snapshot: snapshotAt(state, standing, roster) }];
+}
+
+export const isOverdue = (state: DecisionState, now: Date): boolean =>
+  state.decision.status === 'open' && now.getTime() >= state.decision.closesAt.getTime();
+
+export function closedMessage(state: DecisionState): string {
+  const d = state.decision;
+  return `Decision ${d.number} (“${d.title}”) closed at ${formatWhen(d.closedAt ?? d.closesAt, d.rules.timeZone)}, so it no longer takes declarations or votes.`;
+}
+
+export type CloseOutcome = { kind: 'closed'; reason: CloseReason } | { kind: 'already-closed' } | { kind: 'not-due' } | Refusal;
+
+/**
+ * Close by the chair (`actor` given), or on time (`actor` null: the scheduler). Closing twice is
+ * harmless: the second finds it closed and changes nothing.
+ */
+export function planClose(state: DecisionState, roster: Roster, actor: Person | null, now: Date): Plan<CloseOutcome> {
+  const plan = (changes: Change[], outcome: CloseOutcome): Plan<CloseOutcome> => ({ actorId: actor?.id ?? null, at: now, changes, outcome });
+  if (state.decision.status === 'closed') return plan([], { kind: 'already-closed' });
+  const standing = assess(state, roster);
+  if (actor) {
+    if (!mayManage(actor, state.decision)) return plan([], refused(manageRefusal));
+    const reason: CloseReason = isOverdue(state, now) ? 'time' : 'chair';
+    return plan(closeChanges(state, standing, roster, reason), { kind: 'closed', reason });
+  }
+  if (isOverdue(state, now)) return plan(closeChanges(state, standing, roster, 'time'), { kind: 'closed', reason: 'time' });
+  if (standing.allVoted) return plan(closeChanges(state, standing, roster, 'all-voted'), { kind: 'closed', reason: 'all-voted' });
+  return plan([], { kind: 'not-due' });
+}
+
+export interface AmendRequest {
+  closesAt?: Date;
+  ballot?: Ballot;
+  visibility?: Visibility;
+}
+export type AmendOutcome = { kind: 'amended'; what: string[] } | { kind: 'unchanged' } | Refusal;
+
+/**
+ * The chair may move the closing time. A secret ballot can never be made open (members voted on
+ * the promise of privacy), and results hidden until close can never be revealed early; the other
+ * way round is allowed only before anyone has voted.
+ */
+export function planAmend(state: DecisionState, actor: Person | null, request: AmendRequest, now: Date): Plan<AmendOutcome> {
+  const d = state.decision;
+  const plan = (changes: Change[], outcome: AmendOutcome): Plan<AmendOutcome> => ({ actorId: actor?.id ?? null, at: now, changes, outcome });
+  if (!mayManage(actor, d)) return plan([], refused(manageRefusal));
+  if (d.status === 'closed' || isOverdue(state, now)) return plan([], refused(closedMessage(state)));
+  const change: Extract<Change, { type: 'amend' }> = { type: 'amend' };
+  const what: string[] = [];
+  if (request.ballot && request.ballot !== d.ballot) {
+    if (d.ballot === 'secret') return plan([], refused('A secret ballot can never be made open: members voted on the promise that their choice stays private.'));
+    if (state.votes.length > 0) return plan([], refused('Members have already voted on an open ballot, so it can’t become secret now. Start a new decision if it must be secret.'));
+    change.ballot = request.ballot;
+    what.push('the ballot is now secret');
+  }
+  if (request.visibility && request.visibility !== d.visibility) {
+    if (d.visibility === 'after-close') return plan([], refused('Results hidden until the decision closes can’t be revealed early; they will be shown when it closes.'));
+    if (state.votes.length > 0) return plan([], refused('Members have already seen live results, so they can’t be hidden now.'));
+    change.visibility = request.visibility;
+    what.push('results are now shown only after it closes');
+  }
+  if (request.closesAt && request.closesAt.getTime() !== d.closesAt.getTime()) {
+    change.closesAt = request.closesAt;
+    what.push(`it now closes ${formatWhen(request.closesAt, d.rules.timeZone)}`);
+  }
+  if (what.length === 0) return plan([], { kind: 'unchanged' });
+  return plan([change], { kind: 'amended', what });
+}
+
+export type ReminderTarget = { personId: string; needs: 'declare' | 'vote' };
+export type RemindOutcome = { kind: 'remind'; targets: ReminderTarget[] } | { kind: 'not-due' };
+
+/** When the reminder falls due (null: the partnership switched reminders off). */
+export function reminderDueAt(decision: Decision): Date | null {
+  const hours = decision.rules.reminderHoursBeforeClose;
+  return hours > 0 ? new Date(decision.closesAt.getTime() - hours * 3_600_000) : null;
+}
+
+/**
+ * Once per decision, a configurable time before it closes: eligible members who have not declared
+ * or not voted. Never those who have done both, never anyone recused or without a vote. A decision
+ * put less than that time before its close gets none: its prompt is recent enough.
+ */
+export function planReminders(state: DecisionState, roster: Roster, now: Date): Plan<RemindOutcome> {
+  const plan = (changes: Change[], outcome: RemindOutcome): Plan<RemindOutcome> => ({ actorId: null, at: now, changes, outcome });
+  const d = state.decision;
+  const due = reminderDueAt(d);
+  if (d.status !== 'open' || d.remindersSentAt || !due || now < due || isOverdue(state, now)) return plan([], { kind: 'not-due' });
+  if (d.createdAt.getTime() >= due.getTime()) return plan([{ type: 'reminders-sent' }], { kind: 'remind', targets: [] });
+  const standing = assess(state, roster);
+  const voted = new Set(standing.votes.map((v) => v.personId));
+  const targets: ReminderTarget[] = [];
+  for (const p of standing.eligible) {
+    if (!standing.declared.has(p.id)) targets.push({ personId: p.id, needs: 'declare' });
+    else if (!voted.has(p.id)) targets.push({ personId: p.id, needs: 'vote' });
+  }
+  return plan([...syncChanges(standing), { type: 'reminders-sent' }], { kind: 'remind', targets });
+}

@@ -1,0 +1,111 @@
+// Where a decision stands for the roster as it is now: who must step back (the same engine as the
+// `coi` check, under the rules frozen at creation), who may vote, who has, and whether enough
+// eligible members remain for the decision to be taken.
+import { checkConflicts, type CoiResult, type ConflictReason, type DecisionDeclaration } from '../coi.js';
+import { residentsNeededFor } from '../criteria/membership.js';
+import { hasVote, type Person, type Roster } from '../roster.js';
+import { describeQuorum, quorumRequired } from '../settings.js';
+import type { ClosingSnapshot, Decision, DecisionRules, DecisionState, VoteRecord } from './types.js';
+
+export interface Standing {
+  coi: CoiResult;
+  /** people with a vote on the roster (the quorum is a share of these) */
+  votingMembers: Person[];
+  /** recorded recusals plus any the current roster now requires (sticky: never undone) */
+  recused: Map<string, ConflictReason[]>;
+  /** voting members the engine says must step back who have no recusal recorded yet */
+  newRecusals: { personId: string; reasons: ConflictReason[] }[];
+  /** voting members who may vote: not recused, not excluded by a partnership setting */
+  eligible: Person[];
+  notEligible: { person: Person; why: string }[];
+  declared: Set<string>;
+  /** votes that count: from eligible members */
+  votes: VoteRecord[];
+  /** votes from people no longer eligible (recused since, left, lost their vote) */
+  strayVotes: VoteRecord[];
+  rule: string;
+  required: number;
+  /** enough eligible members remain for the decision to be taken */
+  canBeTaken: boolean;
+  allVoted: boolean;
+}
+
+/** The roster under the decision's frozen rules rather than today's settings. */
+export function underRules(roster: Roster, rules: DecisionRules): Roster {
+  const settings = { ...roster.partnership.settings, ...rules };
+  return { ...roster, partnership: { ...roster.partnership, settings } };
+}
+
+export function assess(state: DecisionState, roster: Roster): Standing {
+  const { decision } = state;
+  const declarations: DecisionDeclaration[] = state.declarations
+    .filter((d) => d.outcome === 'interest' && d.kind)
+    .map((d) => ({ personId: d.personId, kind: d.kind!, organisation: d.organisation ?? undefined, detail: d.detail ?? undefined }));
+  const coi = checkConflicts(underRules(roster, decision.rules), {
+    organisations: decision.organisations,
+    declarations,
+    keyDecision: decision.kind !== 'general',
+  });
+  const votingMembers = roster.people.filter(hasVote);
+  const recused = new Map(state.recusals.map((r) => [r.personId, r.reasons]));
+  const newRecusals: Standing['newRecusals'] = [];
+  for (const { person, reasons } of coi.mustNotTakePart) {
+    if (!hasVote(person) || recused.has(person.id)) continue;
+    recused.set(person.id, reasons);
+    newRecusals.push({ personId: person.id, reasons });
+  }
+  const excluded = new Set(coi.notEligible.map((n) => n.person.id));
+  const eligible = votingMembers.filter((p) => !recused.has(p.id) && !excluded.has(p.id));
+  const eligibleIds = new Set(eligible.map((p) => p.id));
+  const votes = state.votes.filter((v) => eligibleIds.has(v.personId));
+  const required = quorumRequired(decision.rules.quorum, votingMembers.length);
+  return {
+    coi,
+    votingMembers,
+    recused,
+    newRecusals,
+    eligible,
+    notEligible: coi.notEligible.filter((n) => hasVote(n.person) && !recused.has(n.person.id)),
+    declared: new Set(state.declarations.map((d) => d.personId)),
+    votes,
+    strayVotes: state.votes.filter((v) => !eligibleIds.has(v.personId)),
+    rule: describeQuorum(decision.rules.quorum),
+    required,
+    canBeTaken: eligible.length >= required,
+    allVoted: eligible.length > 0 && votes.length === eligible.length,
+  };
+}
+
+/** Votes per option, in the decision's order. */
+export function tally(decision: Decision, votes: readonly VoteRecord[]): { option: string; count: number }[] {
+  return decision.options.map((option) => ({ option, count: votes.filter((v) => v.option === option).length }));
+}
+
+/** The figures frozen at close. */
+export function snapshotAt(state: DecisionState, standing: Standing, roster: Roster): ClosingSnapshot {
+  const residentOf = new Map(roster.people.map((p) => [p.id, p.resident]));
+  const voted = standing.votes.length;
+  const residentsVoted = standing.votes.filter((v) => residentOf.get(v.personId) ?? state.people[v.personId]?.resident ?? false).length;
+  return {
+    votingMembers: standing.votingMembers.length,
+    required: standing.required,
+    eligible: standing.eligible.length,
+    voted,
+    residentsVoted,
+    residentMajority: voted > 0 && residentsVoted >= residentsNeededFor(voted, state.decision.rules.residentThreshold),
+    tally: tally(state.decision, standing.votes),
+    notEligible: standing.notEligible.map((n) => ({ personId: n.person.id, why: n.why })),
+  };
+}
+
+/** Results are shown live only when the decision says so; always once it is closed. */
+export const resultsVisible = (decision: Decision): boolean => decision.status === 'closed' || decision.visibility === 'live';
+
+/** The most-voted option, leaving abstentions aside. */
+export function leadingOption(counts: readonly { option: string; count: number }[]): { kind: 'none' } | { kind: 'winner'; option: string; count: number } | { kind: 'tie'; options: string[]; count: number } {
+  const real = counts.filter((c) => !/^abstain/i.test(c.option));
+  const top = Math.max(0, ...real.map((c) => c.count));
+  if (top === 0) return { kind: 'none' };
+  const leaders = real.filter((c) => c.count === top);
+  return leaders.length === 1 ? { kind: 'winner', option: leaders[0]!.option, count: top } : { kind: 'tie', options: leaders.map((l) => l.option), count: top };
+}

@@ -1,0 +1,149 @@
+// A decision put to the partnership (RULES.md section 4): what is stored, and the changes a use
+// case may ask the store to make. Pure data; the rules are in the sibling modules.
+import type { ConflictKind, ConflictReason } from '../coi.js';
+import type { InterestKind } from '../roster.js';
+import type { PartnershipSettings, Quorum } from '../settings.js';
+
+export const DECISION_KINDS = ['general', 'procurement', 'grant'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+export const BALLOTS = ['open', 'secret'] as const;
+export type Ballot = (typeof BALLOTS)[number];
+export const VISIBILITIES = ['live', 'after-close'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+export type DecisionStatus = 'open' | 'closed';
+export type CloseReason = 'time' | 'chair' | 'all-voted';
+
+export const DEFAULT_OPTIONS = ['For', 'Against', 'Abstain'] as const;
+
+/** The partnership's rules in force when the decision was created: later setting changes do not move the goalposts. */
+export interface DecisionRules {
+  quorum: Quorum;
+  loyaltyConflicts: PartnershipSettings['loyaltyConflicts'];
+  councillorsVoteOnKeyDecisions: boolean;
+  residentThreshold: number;
+  ltoOrganisation?: string | undefined;
+  reminderHoursBeforeClose: number;
+  timeZone: string;
+}
+
+export const rulesFrom = (s: PartnershipSettings): DecisionRules => ({
+  quorum: s.quorum,
+  loyaltyConflicts: s.loyaltyConflicts,
+  councillorsVoteOnKeyDecisions: s.councillorsVoteOnKeyDecisions,
+  residentThreshold: s.residentThreshold,
+  ltoOrganisation: s.ltoOrganisation,
+  reminderHoursBeforeClose: s.reminderHoursBeforeClose,
+  timeZone: s.timeZone,
+});
+
+/** Where the channel card lives: the conversation it was posted to and, when the platform returned one, the message. */
+export interface CardRef {
+  conversation: { platform: 'slack' | 'teams' | 'web'; workspaceId: string; channelId: string; kind: 'direct' | 'group' | 'channel' };
+  message: { platform: 'slack' | 'teams' | 'web'; workspaceId: string; channelId: string; messageId: string } | null;
+}
+
+/** Figures frozen when the decision closes, so the record does not drift as the roster changes. */
+export interface ClosingSnapshot {
+  votingMembers: number;
+  required: number;
+  eligible: number;
+  voted: number;
+  residentsVoted: number;
+  residentMajority: boolean;
+  tally: { option: string; count: number }[];
+  notEligible: { personId: string; why: string }[];
+}
+
+export interface Decision {
+  id: string;
+  partnershipId: string;
+  number: number;
+  title: string;
+  description: string;
+  kind: DecisionKind;
+  organisations: string[];
+  options: string[];
+  ballot: Ballot;
+  visibility: Visibility;
+  rules: DecisionRules;
+  status: DecisionStatus;
+  closesAt: Date;
+  closedAt: Date | null;
+  closeReason: CloseReason | null;
+  createdById: string;
+  createdAt: Date;
+  card: CardRef | null;
+  remindersSentAt: Date | null;
+  outcome: ClosingSnapshot | null;
+}
+
+export interface DeclarationRecord {
+  personId: string;
+  outcome: 'none' | 'interest';
+  kind: ConflictKind | null;
+  organisation: string | null;
+  detail: string | null;
+  at: Date;
+}
+
+export interface RecusalRecord {
+  personId: string;
+  reasons: ConflictReason[];
+  at: Date;
+}
+
+export interface VoteRecord {
+  personId: string;
+  option: string;
+  changes: number;
+  at: Date;
+  updatedAt: Date;
+}
+
+/** Everyone a decision's record mentions, including people who have since left. */
+export interface PersonName {
+  name: string;
+  resident: boolean;
+}
+
+export interface DecisionState {
+  decision: Decision;
+  declarations: DeclarationRecord[];
+  recusals: RecusalRecord[];
+  votes: VoteRecord[];
+  people: Record<string, PersonName>;
+}
+
+/** What a new decision is made of (validated); the store numbers it. */
+export interface DecisionDraft {
+  partnershipId: string;
+  title: string;
+  description: string;
+  kind: DecisionKind;
+  organisations: string[];
+  options: string[];
+  ballot: Ballot;
+  visibility: Visibility;
+  rules: DecisionRules;
+  closesAt: Date;
+  createdById: string;
+}
+
+/** One write a use case asks for. The store applies them in order, in one transaction, each with its audit row. */
+export type Change =
+  | { type: 'declare'; personId: string; outcome: 'none' | 'interest'; kind?: ConflictKind; organisation?: string; detail?: string; replaces?: 'none' }
+  | { type: 'recuse'; personId: string; reasons: ConflictReason[] }
+  | { type: 'vote'; personId: string; option: string; replaces?: string }
+  | { type: 'withdraw-vote'; personId: string; why: string }
+  | { type: 'register-interest'; personId: string; organisation: string; kind: InterestKind; detail?: string }
+  | { type: 'amend'; closesAt?: Date; ballot?: Ballot; visibility?: Visibility }
+  | { type: 'close'; reason: CloseReason; snapshot: ClosingSnapshot }
+  | { type: 'reminders-sent' };
+
+/** A use case's decision about one request: what to write, and what to tell people. */
+export interface Plan<T> {
+  actorId: string | null;
+  at: Date;
+  changes: Change[];
+  outcome: T;
+}

@@ -1,0 +1,163 @@
+// A fake Slack Web API on 127.0.0.1 for tests: answers the methods the adapter calls the way Slack
+// does, and records every call (Web API methods, response_url POSTs, file uploads) for assertions.
+// It can be told to fail a method once (a 429 with Retry-After, or a Slack error code).
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeUser {
+  id: string;
+  teamId: string;
+  email?: string;
+  name?: string;
+}
+
+export interface Call {
+  /** a Web API method (`chat.postMessage`), `response_url`, or `upload` (file bytes) */
+  method: string;
+  args: Record<string, unknown>;
+  /** for response_url: the path it was sent to; for upload: the file id */
+  target?: string;
+}
+
+type Fault = { status: 429; retryAfter: number } | { error: string };
+
+const read = async (req: IncomingMessage): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+};
+
+/** Form fields as Slack's client sends them: objects (blocks, view) are JSON strings. */
+function decode(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? (() => { try { return JSON.parse(v); } catch { return v; } })() : v;
+  }
+  return out;
+}
+
+export class FakeSlackApi {
+  readonly calls: Call[] = [];
+  private readonly faults = new Map<string, Fault[]>();
+  private server: Server | null = null;
+  private ts = 1_700_000_000;
+  base = '';
+  /** the ws:// URL that apps.connections.open hands out (Socket Mode tests) */
+  socketUrl = '';
+
+  constructor(readonly users: FakeUser[] = []) {}
+
+  /** The Web API base URL (SLACK_API_URL). */
+  get url(): string {
+    return `${this.base}/api/`;
+  }
+
+  /** A response_url for one interaction. */
+  responseUrl(id: string): string {
+    return `${this.base}/response/${id}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body, headers }) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+  }
+
+  /** Make the next call of `method` fail once. */
+  failNext(method: string, fault: Fault): void {
+    this.faults.set(method, [...(this.faults.get(method) ?? []), fault]);
+  }
+
+  callsTo(method: string): Call[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Wait until `predicate` holds for the recorded calls (or fail after `ms`). */
+  async waitFor(predicate: (calls: Call[]) => boolean, ms = 5_000): Promise<void> {
+    const until = Date.now() + ms;
+    while (!predicate(this.calls)) {
+      if (Date.now() > until) throw new Error(`fake Slack API: condition not met; calls were ${this.calls.map((c) => c.method).join(', ') || 'none'}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+
+  private user(id: string): FakeUser | undefined {
+    return this.users.find((u) => u.id === id);
+  }
+
+  private slackUser(u: FakeUser) {
+    return { id: u.id, team_id: u.teamId, real_name: u.name ?? u.id, profile: { email: u.email, display_name: u.name ?? '' } };
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    const raw = await read(req);
+    const path = (req.url ?? '/').split('?')[0]!;
+    const contentType = req.headers['content-type'] ?? '';
+    if (path.startsWith('/response/')) {
+      this.calls.push({ method: 'response_url', target: path, args: decode(raw.toString('utf8'), 'application/json') });
+      return { status: 200, body: { ok: true } };
+    }
+    if (path.startsWith('/upload/')) {
+      const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
+      const file = form.get('body') ?? form.get('file');
+      const content = file instanceof Blob ? await file.text() : String(file ?? raw.toString('utf8'));
+      this.calls.push({ method: 'upload', target: path.slice('/upload/'.length), args: { content } });
+      return { status: 200, body: { ok: true } };
+    }
+    const method = path.replace(/^\/api\//, '');
+    const args = decode(raw.toString('utf8'), contentType);
+    this.calls.push({ method, args });
+    const fault = this.faults.get(method)?.shift();
+    if (fault && 'status' in fault) return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(fault.retryAfter) } };
+    if (fault) return { status: 200, body: { ok: false, error: fault.error } };
+    return { status: 200, body: this.answer(method, args) };
+  }
+
+  private answer(method: string, args: Record<string, unknown>): unknown {
+    const next = () => `${(this.ts += 1)}.000100`;
+    switch (method) {
+      case 'auth.test': return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
+      case 'users.info': {
+        const u = this.user(String(args.user));
+        return u ? { ok: true, user: this.slackUser(u) } : { ok: false, error: 'user_not_found' };
+      }
+      case 'users.lookupByEmail': {
+        const u = this.users.find((x) => x.email && x.email === String(args.email).toLowerCase());
+        return u ? { ok: true, user: this.slackUser(u) } : { ok: false, error: 'users_not_found' };
+      }
+      case 'conversations.open': return { ok: true, channel: { id: `D${String(args.users)}` } };
+      case 'chat.postMessage': return { ok: true, channel: args.channel, ts: next(), message: { text: args.text } };
+      case 'chat.update': return { ok: true, channel: args.channel, ts: args.ts };
+      case 'chat.postEphemeral': return { ok: true, message_ts: next() };
+      case 'views.open': case 'views.publish': return { ok: true, view: { id: `V${next()}` } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${this.calls.length}`;
+        return { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': return { ok: true, files: [{ id: 'F1', title: 'file' }] };
+      case 'apps.connections.open': return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
+      default: return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+export async function startFakeSlackApi(users: FakeUser[] = []): Promise<FakeSlackApi> {
+  return new FakeSlackApi(users).start();
+}

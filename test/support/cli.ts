@@ -1,0 +1,28 @@
+// Runs the `partnership-bot` command as a user would: a separate Node process from the checkout,
+// with its own environment. Nothing of the CLI is imported into the test process.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, ROOT, TMP_DIR } from './paths.ts';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<CliRun> {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...inherited, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A scratch folder under test/.tmp for files a test writes. */
+export function scratchDir(): { dir: string; path(name: string): string; remove(): void } {
+  const dir = mkdtempSync(join(TMP_DIR, 'cli-'));
+  return { dir, path: (name) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

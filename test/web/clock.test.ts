@@ -1,0 +1,110 @@
+// "Pretend it is 1 October": the offset clock, its route, and running scheduled jobs at the
+// pretended time from the page.
+import { afterEach, describe, expect, it } from 'vitest';
+import { OffsetClock, parsePretendTime } from '../../adapters/web/clock.ts';
+import { textReply } from '../../src/bot/reply.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { call, inbox, named, people, send } from './client.ts';
+
+let running: TestApp | null = null;
+afterEach(async () => {
+  await running?.close();
+  running = null;
+});
+
+describe('parsePretendTime', () => {
+  it.each([
+    ['2026-10-01', '2026-10-01T08:00:00.000Z'], // 09:00 British Summer Time
+    ['2026-12-01', '2026-12-01T09:00:00.000Z'], // 09:00 Greenwich Mean Time
+    ['2026-10-01T14:30', '2026-10-01T13:30:00.000Z'],
+    ['2026-10-01T14:30:00Z', '2026-10-01T14:30:00.000Z'],
+    [' 2027-03-31T09:15:00+01:00 ', '2027-03-31T08:15:00.000Z'],
+  ])('%s is %s', (text, iso) => {
+    const parsed = parsePretendTime(text);
+    expect(parsed.ok && parsed.value.toISOString()).toBe(iso);
+  });
+
+  it.each([
+    ['', 'The date is empty'],
+    ['next tuesday', '“next tuesday” is not a date I can read'],
+    ['2026-02-30', 'is not a date I can read'],
+    ['1999-10-01', 'between the years 2000 and 2100'],
+  ])('%j is refused: %s', (text, message) => {
+    const parsed = parsePretendTime(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toContain(message);
+  });
+});
+
+describe('OffsetClock', () => {
+  it('starts at the pretended moment and moves with the clock it wraps; reset goes back', () => {
+    let real = Date.parse('2026-11-22T12:00:00Z');
+    const clock = new OffsetClock({ now: () => new Date(real) });
+    expect(clock.now().toISOString()).toBe('2026-11-22T12:00:00.000Z');
+    clock.pretend(new Date('2026-10-01T08:00:00Z'));
+    expect(clock.now().toISOString()).toBe('2026-10-01T08:00:00.000Z');
+    real += 90_000;
+    expect(clock.now().toISOString()).toBe('2026-10-01T08:01:30.000Z');
+    clock.reset();
+    expect(clock.now().toISOString()).toBe('2026-11-22T12:01:30.000Z');
+  });
+});
+
+describe('the clock and jobs routes', () => {
+  const fixed = { now: () => new Date('2026-11-22T12:00:00Z') };
+
+  it('the app’s clock (used by the bot and the scheduler) is the playground’s, wrapping the one given', async () => {
+    running = await startTestApp({ PLAYGROUND: 'true' }, { clock: fixed });
+    expect(running.app.clock).toBeInstanceOf(OffsetClock);
+    expect(running.app.clock.now().toISOString()).toBe('2026-11-22T12:00:00.000Z');
+    expect((await call(running.url, 'GET', '/playground/api/clock')).body).toMatchObject({ now: '2026-11-22T12:00:00.000Z', pretending: false, zone: 'Europe/London' });
+  });
+
+  it('POST /clock pretends a date; messages are dated then; reset returns to the real date', async () => {
+    running = await startTestApp({ PLAYGROUND: 'true' }, { clock: fixed });
+    const set = await call(running.url, 'POST', '/playground/api/clock', { at: '2026-10-01' });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ now: '2026-10-01T08:00:00.000Z', pretending: true });
+    expect(running.app.clock.now().toISOString()).toBe('2026-10-01T08:00:00.000Z');
+    const chair = named(await people(running.url), 'Margaret Okafor');
+    const { body } = await send(running.url, chair, 'direct', { type: 'text', text: 'help' });
+    expect(body.messages[0]!.at).toBe('2026-10-01T08:00:00.000Z');
+    expect((await inbox(running.url, chair)).clock).toMatchObject({ pretending: true });
+    const reset = await call(running.url, 'POST', '/playground/api/clock', { reset: true });
+    expect(reset.body).toMatchObject({ now: '2026-11-22T12:00:00.000Z', pretending: false });
+  });
+
+  it('a bad date or body is 400 with how to write it', async () => {
+    running = await startTestApp({ PLAYGROUND: 'true' });
+    const bad = await call<{ message: string }>(running.url, 'POST', '/playground/api/clock', { at: '1 Octobre' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('Give a date like 2026-10-01');
+    const empty = await call<{ message: string }>(running.url, 'POST', '/playground/api/clock', { when: 'soon' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.message).toContain('{"reset": true}');
+    expect((await call(running.url, 'POST', '/playground/api/clock', '{oops')).status).toBe(400);
+  });
+
+  it('POST /jobs/run runs every scheduled job now, at the pretended time; what they send reaches the page', async () => {
+    running = await startTestApp({ PLAYGROUND: 'true' }, { clock: fixed });
+    const app = running.app;
+    const before = (await call(running.url, 'POST', '/playground/api/jobs/run', {})).body as { jobs: { name: string }[] };
+    expect(before.jobs.map((j) => j.name)).not.toContain('test-nudge'); // only the features' own jobs so far
+    const chair = named(await people(running.url), 'Margaret Okafor');
+    const seen: string[] = [];
+    // A job as review season (issue 7) will add one: a repeat-safe function of `now` that nudges people.
+    app.scheduler.add({
+      name: 'test-nudge', schedule: '0 9 * * *',
+      async run(now) {
+        seen.push(now.toISOString());
+        await app.notifier.sendToPerson(chair.id, textReply(`Review season nudge for ${now.toISOString().slice(0, 10)}`));
+      },
+    });
+    await call(running.url, 'POST', '/playground/api/clock', { at: '2026-10-01' });
+    const ran = await call(running.url, 'POST', '/playground/api/jobs/run', {});
+    expect(ran.body).toMatchObject({ jobs: expect.arrayContaining([{ name: 'test-nudge', ran: true }]), clock: { pretending: true } });
+    expect(seen).toEqual(['2026-10-01T08:00:00.000Z']);
+    const dm = (await inbox(running.url, chair)).messages.find((m) => m.kind === 'direct');
+    expect(dm?.reply?.summary).toBe('Review season nudge for 2026-10-01');
+  });
+});
