@@ -91,8 +91,9 @@ describe('Slack and Teams settings come in pairs', () => {
     expect(problem(env)).toContain(`\n  ${line}`);
   });
 
-  it('a managed identity needs no password', () => {
-    expect(loadConfig({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_TYPE: 'UserAssignedMSI' }, CWD).MICROSOFT_APP_ID).toBe('id');
+  it('a managed identity needs no password, but its tenant', () => {
+    expect(loadConfig({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: 'tenant' }, CWD).MICROSOFT_APP_ID).toBe('id');
+    expect(problem({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_TYPE: 'UserAssignedMSI' })).toContain('MICROSOFT_APP_TENANT_ID is required when MICROSOFT_APP_TYPE is UserAssignedMSI');
   });
 });
 

@@ -40,7 +40,8 @@ export async function acceptFile(context: TurnContext, response: FileConsentCard
   const body = Buffer.from(file.content, 'utf8');
   const res = await fetch(upload.uploadUrl, {
     method: 'PUT',
-    headers: { 'content-type': file.mimeType, 'content-length': String(body.length), 'content-range': `bytes 0-${body.length - 1}/${body.length}` },
+    // fetch sets content-length itself (some fetch implementations refuse it as a header).
+    headers: { 'content-type': file.mimeType, 'content-range': `bytes 0-${body.length - 1}/${body.length}` },
     body,
   }).catch((error: unknown) => ({ ok: false, status: 0, error }) as const);
   if (!res.ok) {
