@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../../adapters/persistence/database
 import { seedDemo, DEMO_SLUG } from '../../adapters/persistence/seed.ts';
 import type { PartnershipRef, Stores } from '../../src/ports/index.ts';
 import { TEMPLATE_DB, TMP_DIR } from './paths.ts';
-import { newPostgresDatabase, testProvider, type TestProvider } from './postgres.ts';
+import { createPostgresDatabase, newPostgresDatabase, testProvider, type TestProvider } from './postgres.ts';
 
 /** The provider this test run uses: 'sqlite' unless TEST_DATABASE=postgres. */
 export const TEST_PROVIDER: TestProvider = testProvider();
@@ -38,8 +38,20 @@ export function newEmptyDatabaseUrl(): { url: string; remove(): void } {
 
 const removeSqlite = (file: string) => ['', '-wal', '-shm', '-journal'].forEach((s) => rmSync(file + s, { force: true }));
 
+/**
+ * Like newDatabaseUrl, for async callers. On PostgreSQL it is quicker, and `demo: true` copies a
+ * template with the demo partnership already imported (what seedDemo would write).
+ */
+export async function testDatabaseUrl(options: { demo?: boolean } = {}): Promise<{ url: string; remove(): void; seeded: boolean }> {
+  if (TEST_PROVIDER === 'postgres') return { ...(await createPostgresDatabase(options.demo ? 'demo' : 'migrated')), seeded: !!options.demo };
+  return { ...newDatabaseUrl(), seeded: false };
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const { url, remove } = newDatabaseUrl();
+  return openTestDatabase(await testDatabaseUrl());
+}
+
+async function openTestDatabase({ url, remove }: { url: string; remove(): void }): Promise<TestDatabase> {
   const database = await openDatabase(url);
   return {
     url, database, stores: createStores(database),
@@ -52,8 +64,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 /** A database with the demo partnership (Northfield Big Local) imported. */
 export async function createDemoDatabase(): Promise<TestDatabase & { partnership: PartnershipRef }> {
-  const db = await createTestDatabase();
-  await seedDemo(db.stores, db.database.db);
+  const target = await testDatabaseUrl({ demo: true });
+  const db = await openTestDatabase(target);
+  if (!target.seeded) await seedDemo(db.stores, db.database.db);
   const partnership = (await db.stores.rosters.findPartnership(DEMO_SLUG))!;
   return { ...db, partnership };
 }

@@ -4,12 +4,16 @@
 // the end. Missing PostgreSQL binaries fail the run with how to install them.
 import { mkdirSync, rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../adapters/persistence/database.ts';
+import { createStores } from '../../adapters/persistence/index.ts';
 import { deployMigrations } from '../../adapters/persistence/migrate.ts';
+import { seedDemo } from '../../adapters/persistence/seed.ts';
 import { startPostgres } from '../../scripts/pg-cluster.mjs';
 import { TEMPLATE_DB, TMP_DIR } from './paths.ts';
 import { testProvider } from './postgres.ts';
 
 const PG_TEMPLATE = 'pb_template';
+const PG_DEMO = 'pb_demo';
 
 export default async function setup(project: TestProject) {
   const provider = testProvider();
@@ -30,11 +34,16 @@ export default async function setup(project: TestProject) {
   process.once('exit', stop); // an interrupted run still stops the server and removes its folder
   try {
     await deployMigrations(await cluster.createDatabase(PG_TEMPLATE), 'postgres');
+    // A second template with the demo partnership imported: createDemoDatabase and startTestApp
+    // copy it instead of importing the demo roster again for every test.
+    const demo = await openDatabase(await cluster.createDatabase(PG_DEMO, PG_TEMPLATE));
+    await seedDemo(createStores(demo), demo.db);
+    await demo.close();
   } catch (error) {
     stop();
     throw error;
   }
-  project.provide('postgres', { adminUrl: cluster.url('postgres'), template: PG_TEMPLATE });
+  project.provide('postgres', { adminUrl: cluster.url('postgres'), template: PG_TEMPLATE, demoTemplate: PG_DEMO });
   return () => {
     stop();
     process.off('exit', stop);

@@ -2,9 +2,10 @@
 // database: it, or a test helper it imports (followed through relative imports inside test/),
 // imports the test database or app support, the persistence or the server; plus everything in
 // test/postgres and test/scale. Pure domain, rendering and architecture tests cannot behave
-// differently on PostgreSQL, so running them twice would only cost time on two cores.
+// differently on PostgreSQL, so running them twice would only cost time on two cores. A test file
+// with "sqlite" in its name is about SQLite itself and runs on the SQLite pass only.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 const DATABASE_MODULES = [
   join('test', 'support', 'db.ts'),
@@ -42,6 +43,7 @@ export function touchesDatabase(root: string, file: string, seen = new Set<strin
 /** Test files (relative to root) for the PostgreSQL pass. */
 export function databaseTestFiles(root: string): string[] {
   return listTests(join(root, 'test'))
+    .filter((file) => !/sqlite/i.test(basename(file)))
     .filter((file) => ALWAYS.some((dir) => relative(root, file).startsWith(dir)) || touchesDatabase(root, file))
     .map((file) => relative(root, file).split(sep).join('/'))
     .sort();
