@@ -1,5 +1,7 @@
 // A local fake of the Slack Web API on loopback: answers every method with ok and counts the
 // calls, so a benchmarked app's chat.update really goes over HTTP without leaving the machine.
+// Lighter than the tests' test/fakes/slack-api.ts, which keeps every call for assertions: here it
+// shares the CPU with the load generator for thousands of requests, and counts are enough.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
