@@ -25,6 +25,7 @@ async function sqliteAdapter() {
 
 async function pgAdapter() {
   await import('./prisma/pg-name-oid-shim.ts'); // catalog OIDs 18/19/1003 (prisma/orm#27403), CLI only
+  await import('./prisma/cli-timer-shim.ts'); // exit when done, not 10 s later (CLI only)
   const { default: pg } = await import('pg');
   const { PrismaPg } = await import('@prisma/adapter-pg');
   const u = new URL(url);
@@ -35,6 +36,8 @@ async function pgAdapter() {
     user: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
     database: decodeURIComponent(u.pathname.slice(1)),
+    // The CLI exits when its work is done instead of waiting ~10 s for idle pool connections to time out.
+    allowExitOnIdle: true,
   };
   const factory = new PrismaPg(cfg);
   // Drop the shadow database only after its pool is closed, or the DROP waits forever.

@@ -1,11 +1,22 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { databaseTestFiles } from './test/support/select-tests.ts';
+
+// `npm test` runs the suite twice: on SQLite (every test file except test/postgres/), then with
+// TEST_DATABASE=postgres on a throwaway PostgreSQL cluster (the files that touch the database;
+// see test/support/select-tests.ts and docs/database.md).
+const postgres = process.env.TEST_DATABASE === 'postgres';
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: postgres ? databaseTestFiles(root) : ['test/**/*.test.ts'],
+    exclude: postgres ? [] : ['test/postgres/**', '**/node_modules/**'],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
+    // Tests that start server or CLI processes take longer on PostgreSQL (connections, a
+    // server sharing the two cores): more room there, so a busy machine does not fail them.
+    testTimeout: postgres ? 60_000 : 30_000,
     hookTimeout: 60_000,
     // Two cores: more workers only queue on the CPU and on SQLite's file locks.
     maxWorkers: 2,

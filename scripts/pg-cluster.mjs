@@ -9,12 +9,26 @@ import { join } from 'node:path';
 
 function findBinary(name) {
   const found = spawnSync('sh', ['-c', `command -v ${name} || ls /usr/lib/postgresql/*/bin/${name} 2>/dev/null | sort -V | tail -n 1`], { encoding: 'utf8' });
-  const path = found.stdout.trim().split('\n').pop();
+  const path = (found.stdout ?? '').trim().split('\n').pop();
   return path || null;
 }
 
 export function postgresAvailable() {
   return !!findBinary('initdb') && !!findBinary('pg_ctl');
+}
+
+export const MISSING_POSTGRES =
+  'PostgreSQL server binaries (initdb, pg_ctl) are not installed. Install them with `apt-get install postgresql` ' +
+  '(Debian/Ubuntu; .ci/run does this on CI), then run again.';
+
+/**
+ * Runs SQL synchronously through psql (the client that ships with the server package). The test
+ * support uses it to create and drop a database inside synchronous helpers.
+ */
+export function runSqlSync(url, sql) {
+  const psql = findBinary('psql');
+  if (!psql) throw new Error('psql is not installed: apt-get install postgresql-client');
+  execFileSync(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
 async function freePort() {
@@ -32,7 +46,7 @@ async function freePort() {
 export async function startPostgres() {
   const initdb = findBinary('initdb');
   const pgctl = findBinary('pg_ctl');
-  if (!initdb || !pgctl) throw new Error('PostgreSQL server binaries (initdb, pg_ctl) are not installed: apt-get install postgresql');
+  if (!initdb || !pgctl) throw new Error(MISSING_POSTGRES);
   const dir = mkdtempSync(join(tmpdir(), 'pb-pg-'));
   chmodSync(dir, 0o777);
   const asRoot = process.getuid?.() === 0;
@@ -41,10 +55,24 @@ export async function startPostgres() {
     else execFileSync(bin, args, { stdio: 'pipe' });
   };
   const data = join(dir, 'data');
-  run(initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
-  const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run(pgctl, ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+  let port = 0;
+  try {
+    run(initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
+      const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+      try {
+        run(pgctl, ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error; // otherwise the free port was taken meanwhile: pick another
+      }
+    }
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`Could not start a throwaway PostgreSQL cluster: ${String(error.stderr || error.message).trim()}`);
+  }
+  let stopped = false;
   const base = `postgresql://postgres@127.0.0.1:${port}`;
   return {
     port,
@@ -60,7 +88,10 @@ export async function startPostgres() {
       }
       return `${base}/${name}`;
     },
+    /** Stops the server and removes its folder; safe to call twice. */
     stop() {
+      if (stopped) return;
+      stopped = true;
       try {
         run(pgctl, ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {

@@ -3,7 +3,7 @@
 // engine binary is ever downloaded (docs/database.md).
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
+import type { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { serialisedFactory } from './sqlite-serial.ts';
 
 export type Provider = 'sqlite' | 'postgres';
@@ -25,7 +25,12 @@ export interface Database {
 export interface OpenOptions {
   /** PostgreSQL pool size per process */
   poolSize?: number;
+  /** Called for every SQL statement sent (the benchmark counts queries per interaction). */
+  onQuery?: (sql: string, ms: number) => void;
 }
+
+type QueryEvents = { $on(event: 'query', listener: (e: { query: string; duration: number }) => void): void };
+const queryLog = (options: OpenOptions) => ({ log: options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [] });
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const provider = providerOf(url);
@@ -34,10 +39,12 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     const file = sqlitePath(url);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const { PrismaBetterSQLite3 } = await import('@prisma/adapter-better-sqlite3');
+    // Each provider's client is loaded only when used: they are large, and start-up matters.
+    const { PrismaClient: SqliteClient } = await import('./generated/sqlite/client.ts');
     // WAL lets readers continue while a vote is written; busy_timeout queues concurrent writers
     // instead of failing them (several requests, or the CLI beside the server).
     const adapter = serialisedFactory(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }));
-    db = new SqliteClient({ adapter });
+    db = new SqliteClient({ adapter, ...queryLog(options) }) as unknown as Db;
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
@@ -45,7 +52,9 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     const { PrismaPg } = await import('@prisma/adapter-pg');
     const { PrismaClient: PgClient } = await import('./generated/postgres/client.ts');
     const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
-    db = new PgClient({ adapter }) as unknown as Db;
+    db = new PgClient({ adapter, ...queryLog(options) }) as unknown as Db;
   }
+  const onQuery = options.onQuery;
+  if (onQuery) (db as unknown as QueryEvents).$on('query', (e) => onQuery(e.query, e.duration));
   return { db, provider, url, close: () => db.$disconnect() };
 }

@@ -39,9 +39,19 @@ export async function pendingMigrations(database: Database): Promise<string[]> {
 
 /**
  * Runs `prisma migrate deploy` against the URL. The caller must not hold the database open
- * (SQLite would make the CLI wait on its lock).
+ * (SQLite would make the CLI wait on its lock). On PostgreSQL, server processes starting at the
+ * same moment take turns through an advisory lock, and a process that finds the work already done
+ * by the one before it skips the CLI.
  */
 export async function deployMigrations(url: string, provider: Database['provider']): Promise<void> {
+  if (provider === 'postgres') return withMigrationLock(url, async (applied) => {
+    if (committedMigrations('postgres').every((m) => applied.has(m))) return;
+    await runDeploy(url, provider);
+  });
+  return runDeploy(url, provider);
+}
+
+async function runDeploy(url: string, provider: Database['provider']): Promise<void> {
   const cli = join(projectRoot, 'node_modules', 'prisma', 'build', 'index.js');
   try {
     await run(process.execPath, [cli, 'migrate', 'deploy'], {
@@ -52,5 +62,32 @@ export async function deployMigrations(url: string, provider: Database['provider
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr?.split('\n').filter((l) => /error|P\d{4}/i.test(l)).slice(0, 5).join(' ') ?? '';
     throw new MigrationError(`Could not migrate the database (${provider}): ${detail || String(error)}. Check DATABASE_URL and that the database is reachable.`);
+  }
+}
+
+/** Our own advisory lock key ("pbmg"), distinct from the one Prisma's CLI takes inside. */
+const MIGRATION_LOCK = 0x70626d67;
+
+/** Holds a session-level advisory lock on the database while `fn` runs; passes the applied migrations. */
+async function withMigrationLock(url: string, fn: (applied: Set<string>) => Promise<void>): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new MigrationError(`Could not connect to the PostgreSQL database to migrate it (${(error as Error).message}). Check DATABASE_URL and that the server is running.`);
+  }
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    let applied = new Set<string>();
+    try {
+      const rows = await client.query<{ migration_name: string }>('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
+      applied = new Set(rows.rows.map((r) => r.migration_name));
+    } catch {
+      // no migrations table yet: a new database
+    }
+    await fn(applied);
+  } finally {
+    await client.end().catch(() => undefined); // ending the session releases the lock
   }
 }

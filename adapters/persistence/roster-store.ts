@@ -3,7 +3,7 @@
 import type { Interest, InterestKind, Person, PersonKind, Relationship, RelationshipKind, Role, Roster } from '../../src/domain/roster.ts';
 import { organisationKey } from '../../src/domain/organisations.ts';
 import { parseSettings, type PartnershipSettings } from '../../src/domain/settings.ts';
-import type { ImportSummary, PartnershipRef, RosterStore } from '../../src/ports/index.ts';
+import type { ImportScope, ImportSummary, PartnershipRef, RosterStore } from '../../src/ports/index.ts';
 import type { Db } from './database.ts';
 
 type PartnershipRow = { id: string; slug: string; name: string; settings: string };
@@ -63,20 +63,26 @@ export class PrismaRosterStore implements RosterStore {
   }
 
   async loadRoster(partnershipId: string): Promise<Roster> {
-    const [partnership, people, relationships] = await Promise.all([
+    const [partnership, people, relationships, organisations] = await Promise.all([
       this.db.partnership.findUniqueOrThrow({ where: { id: partnershipId } }),
       this.db.person.findMany({ where: { partnershipId, endedAt: null }, include: { interests: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } }),
       this.db.relationship.findMany({ where: { partnershipId, from: { endedAt: null }, to: { endedAt: null } }, orderBy: { createdAt: 'asc' } }),
+      this.db.organisation.findMany({ where: { partnershipId, NOT: { aliases: '[]' } }, orderBy: { createdAt: 'asc' } }),
     ]);
     const ref = toPartnershipRef(partnership);
     return {
       partnership: { id: ref.id, slug: ref.slug, name: ref.name, settings: ref.settings },
       people: people.map(toPerson),
       relationships: relationships.map((r): Relationship => ({ fromId: r.fromId, toId: r.toId, kind: r.kind as RelationshipKind })),
+      organisationAliases: organisations.map((o) => {
+        const aliases = safeJson(o.aliases);
+        return [o.name, ...(Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [])];
+      }),
     };
   }
 
-  async importRoster(slug: string, roster: Roster, actorId: string | null = null): Promise<ImportSummary> {
+  /** Without a scope (the demo seed, tests) the roster replaces everything it could list. */
+  async importRoster(slug: string, roster: Roster, actorId: string | null = null, scope?: ImportScope): Promise<ImportSummary> {
     return this.db.$transaction(async (tx) => {
       const existingPartnership = await tx.partnership.findUnique({ where: { slug } });
       const settings = JSON.stringify(roster.partnership.settings);
@@ -96,6 +102,7 @@ export class PrismaRosterStore implements RosterStore {
         (found ? summary.updated : summary.added).push(person.name);
         idFor.set(person.id, row.id);
         kept.add(row.id);
+        if (scope && !scope.interestsOf.has(person.id)) continue;
         await tx.interest.deleteMany({ where: { personId: row.id } });
         if (person.interests.length) {
           await tx.interest.createMany({
@@ -108,8 +115,9 @@ export class PrismaRosterStore implements RosterStore {
         await tx.person.updateMany({ where: { id: { in: leaving.map((p) => p.id) } }, data: { endedAt: new Date() } });
         summary.ended.push(...leaving.map((p) => p.name));
       }
-      await tx.relationship.deleteMany({ where: { partnershipId: partnership.id } });
-      const links = roster.relationships.flatMap((r) => {
+      const replaceRelationships = !scope || scope.relationships;
+      if (replaceRelationships) await tx.relationship.deleteMany({ where: { partnershipId: partnership.id } });
+      const links = (replaceRelationships ? roster.relationships : []).flatMap((r) => {
         const fromId = idFor.get(r.fromId);
         const toId = idFor.get(r.toId);
         return fromId && toId ? [{ partnershipId: partnership.id, fromId, toId, kind: r.kind }] : [];

@@ -5,6 +5,7 @@ import type { App } from './app.ts';
 import { registerPrivacy } from '../privacy/register.ts';
 import { registerReview } from '../review/index.ts';
 import { registerDecisions } from '../scheduler/decisions.ts';
+import { registerMaintenance } from '../scheduler/maintenance.ts';
 import { registerSlack } from '../slack/index.ts';
 import { registerTeams } from '../teams/index.ts';
 import { registerPlayground } from '../web/index.ts';
@@ -12,6 +13,7 @@ import { registerPlayground } from '../web/index.ts';
 export async function registerAdapters(app: App): Promise<void> {
   // Each adapter adds one line here: `await registerX(app)`.
   registerPrivacy(app);
+  registerMaintenance(app);
   await registerDecisions(app);
   registerReview(app);
   if (app.config.slack.enabled) await registerSlack(app);

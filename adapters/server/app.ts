@@ -41,7 +41,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const { database, stores, applied } = await openMigrated(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
   if (applied.length) logger.info('database migrated', { provider: database.provider, count: applied.length });
   if (config.SEED_DEMO) {
-    const seeded = await seedDemo(stores);
+    const seeded = await seedDemo(stores, database.db);
     if (seeded) logger.info('demo partnership seeded', { partnershipId: seeded.partnership.id });
   }
   const http = new HttpServer(logger);

@@ -19,6 +19,18 @@ export const PERMISSIONS = {
   /** residency, emails and links of others */
   'roster.details': [...OFFICERS, 'rep'],
   'coi.check': ['chair', 'vice-chair', 'secretary', 'rep'],
+  /** post the redacted conflict-of-interest summary (names and kinds of reason) to the channel */
+  'coi.share': ['chair', 'vice-chair', 'secretary', 'rep'],
+  /** see and edit one's own register of interests, privately */
+  'interests.own': EVERYONE_KNOWN,
+  /** see someone else's register of interests, privately */
+  'interests.view': [...OFFICERS, 'rep'],
+  /** record, edit and remove relationships between people on the roster */
+  'relationships.manage': [...OFFICERS, 'rep'],
+  /** see the relationships one is part of, privately */
+  'relationships.own': EVERYONE_KNOWN,
+  /** list known organisations; say two names are one organisation */
+  'organisations.alias': [...OFFICERS, 'rep'],
   'channel.bind': ['chair', 'rep'],
   'identity.link': [...OFFICERS, 'rep'],
   'help.view': [...EVERYONE_KNOWN, 'unknown'],

@@ -2,7 +2,7 @@
 // sources: the standing register of interests, the roster's relationships, and declarations
 // made for the decision itself.
 import { Kinship, type Bond } from './kinship.js';
-import { organisationKey } from './organisations.js';
+import { aliasResolver } from './organisation-match.js';
 import type { Interest, InterestKind, Person, Roster } from './roster.js';
 import { hasVote, isMember, listNames } from './roster.js';
 import { describeQuorum, quorumRequired } from './settings.js';
@@ -33,6 +33,12 @@ export interface CoiQuestion {
   declarations?: readonly DecisionDeclaration[];
   /** procurement and grant decisions are key decisions (the councillor setting applies) */
   keyDecision?: boolean;
+  /**
+   * Names known to be one organisation (an officer merged them), added to the roster's own
+   * `organisationAliases`: each group is matched as one, so a register entry for "Acme Cafe"
+   * conflicts a decision about "ACME Community Café Ltd".
+   */
+  aliases?: readonly (readonly string[])[];
 }
 
 export interface PersonConflicts {
@@ -71,6 +77,7 @@ const BOND_WORDS: Record<Bond, string> = { family: 'relative', household: 'house
 
 export function checkConflicts(roster: Roster, question: CoiQuestion, kinship: Kinship = Kinship.of(roster)): CoiResult {
   const settings = roster.partnership.settings;
+  const organisationKey = aliasResolver([...(roster.organisationAliases ?? []), ...(question.aliases ?? [])]);
   const wanted = new Map<string, string>();
   for (const name of question.organisations) {
     const key = organisationKey(name);

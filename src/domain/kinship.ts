@@ -81,6 +81,11 @@ export class Kinship {
     else this.adjacency.set(link.from, [link]);
   }
 
+  /** An id shared by everyone in the person's family (related people have the same one). */
+  familyOf(id: string): string {
+    return this.family.find(id);
+  }
+
   related(a: string, b: string): boolean {
     return a !== b && this.family.find(a) === this.family.find(b);
   }

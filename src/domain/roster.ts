@@ -47,6 +47,11 @@ export interface Roster {
   partnership: { id?: string; slug?: string; name: string; settings: PartnershipSettings };
   people: Person[];
   relationships: Relationship[];
+  /**
+   * Names officers linked as one organisation ("Acme Cafe" is "ACME Community Café Limited"):
+   * every conflict check matches each group as one (src/domain/organisation-match.ts).
+   */
+  organisationAliases?: string[][];
 }
 
 export const isMember = (p: Person): boolean => p.kind === 'member';

@@ -7,6 +7,9 @@ import type { Reply } from '../bot/reply.js';
 import type { CardRef, Decision, DecisionDraft, DecisionState, DecisionStatus, Plan } from '../domain/decisions/types.js';
 import type { SeasonState } from '../domain/review/plan.js';
 import type { Confirmation, DecisionEvidence, ReviewRecord, Submission } from '../domain/review/types.js';
+import type { RegisterStore } from './register.js';
+
+export type * from './register.js';
 
 export interface PartnershipRef {
   id: string;
@@ -24,6 +27,17 @@ export interface ImportSummary {
   ended: string[];
 }
 
+/**
+ * What a roster file speaks for. Members keep their register of interests current in chat, and
+ * officers record relationships there: a file that does not list them must not wipe them.
+ */
+export interface ImportScope {
+  /** roster ids of the people whose interests the file lists; everyone else keeps theirs */
+  interestsOf: ReadonlySet<string>;
+  /** whether the file lists relationships; if not, the stored ones are kept */
+  relationships: boolean;
+}
+
 export interface RosterStore {
   findPartnership(slug: string): Promise<PartnershipRef | null>;
   getPartnership(id: string): Promise<PartnershipRef | null>;
@@ -31,7 +45,7 @@ export interface RosterStore {
   /** Current people (membership not ended) with relationships and interests; ids are database ids. */
   loadRoster(partnershipId: string): Promise<Roster>;
   /** Create or update a partnership from a roster, all or nothing. */
-  importRoster(slug: string, roster: Roster, actorId?: string | null): Promise<ImportSummary>;
+  importRoster(slug: string, roster: Roster, actorId?: string | null, scope?: ImportScope): Promise<ImportSummary>;
   updateSettings(partnershipId: string, settings: PartnershipSettings, actorId: string | null): Promise<void>;
 }
 
@@ -181,4 +195,6 @@ export interface Stores {
   audit: AuditLog;
   decisions: DecisionStore;
   reviews: ReviewStore;
+  /** register of interests, relationships, known organisations (src/ports/register.ts) */
+  register: RegisterStore;
 }

@@ -117,7 +117,8 @@ export function parseRosterCsv(sources: CsvRosterSources, base: PartnershipSetti
       ltoRepresentative: yesNo(row.cells.get('ltoRepresentative'), false, pos('ltoRepresentative'), problems),
       councillor: yesNo(row.cells.get('councillor'), false, pos('councillor'), problems),
       ...(email ? { email } : {}),
-      interests: [] as { organisation: string; kind: string; detail?: string }[],
+      // Interests only when an interests file is given: without one, an import keeps the register.
+      ...(sources.interests ? { interests: [] as { organisation: string; kind: string; detail?: string }[] } : {}),
     };
   });
 
@@ -131,7 +132,8 @@ export function parseRosterCsv(sources: CsvRosterSources, base: PartnershipSetti
         problems.push({ where: at(sources.interests, row.line, table.columnOf.get('name')), message: `"${who}" is not in ${sources.people.file}` });
         continue;
       }
-      const list = entries[index]!.interests;
+      const entry = entries[index]!;
+      const list = entry.interests ?? (entry.interests = []);
       for (const f of ['organisation', 'kind', 'detail']) where.set(`people.${index}.interests.${list.length}.${f}`, at(sources.interests, row.line, table.columnOf.get(f)));
       const detail = row.cells.get('detail');
       list.push({ organisation: row.cells.get('organisation') ?? '', kind: (row.cells.get('kind') ?? '').toLowerCase(), ...(detail ? { detail } : {}) });
@@ -156,7 +158,7 @@ export function parseRosterCsv(sources: CsvRosterSources, base: PartnershipSetti
     }
     return sources.people.file;
   };
-  const document = { partnership: { name: sources.partnershipName }, people: entries, ...(relationships.length ? { relationships } : {}) };
+  const document = { partnership: { name: sources.partnershipName }, people: entries, ...(sources.relationships ? { relationships } : {}) };
   const parsed = parseRosterDocument(document, locate, base);
   // Report the spreadsheet's own problems (yes/no cells, columns) together with the format's.
   if (problems.length) return fail([...problems, ...(parsed.ok ? [] : parsed.error)]);

@@ -5,6 +5,7 @@ import { INTEREST_KINDS, PERSON_KINDS, RELATIONSHIP_KINDS, ROLES } from '../doma
 import type { Person, Relationship, Roster } from '../domain/roster.js';
 import { defaultSettings, type PartnershipSettings } from '../domain/settings.js';
 import { fail, ok, type Problem, type Result } from '../result.js';
+import type { ImportScope } from '../ports/index.js';
 import { describeJsonErrorPosition } from './json-position.js';
 
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -64,6 +65,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export interface ParsedRoster {
   document: RosterDocument;
   roster: Roster;
+  /** what an import of this file replaces (interests only where listed; relationships if listed) */
+  scope: ImportScope;
 }
 
 /**
@@ -111,7 +114,11 @@ export function parseRosterDocument(input: unknown, locate: Locate, base: Partne
   });
   if (problems.length > 0) return fail(problems);
   const settings = { ...base, ...(doc.partnership.residentThreshold === undefined ? {} : { residentThreshold: doc.partnership.residentThreshold }) };
-  return ok({ document: doc, roster: { partnership: { name: doc.partnership.name, settings }, people, relationships } });
+  const scope: ImportScope = {
+    interestsOf: new Set(doc.people.flatMap((p, i) => (p.interests === undefined ? [] : [people[i]!.id]))),
+    relationships: doc.relationships !== undefined,
+  };
+  return ok({ document: doc, roster: { partnership: { name: doc.partnership.name, settings }, people, relationships }, scope });
 }
 
 /** The document for a roster (for export): the exact inverse of parseRosterDocument. */

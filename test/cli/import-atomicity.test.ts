@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../adapters/persistence/database.ts';
 import { DEMO_ROSTER } from '../support/paths.ts';
-import { createDemoDatabase } from '../support/db.ts';
+import { createDemoDatabase, TEST_PROVIDER } from '../support/db.ts';
 import { runCli, scratchDir } from '../support/cli.ts';
 
 // Each test spawns a few Node processes; on a busy 2-core machine that can take a while.
@@ -22,6 +22,15 @@ beforeEach(async () => {
   remove = () => db.close();
 });
 afterEach(() => remove());
+
+// A trigger that makes the database refuse every relationship row, in each provider's dialect.
+const FAIL_RELATIONSHIPS = TEST_PROVIDER === 'postgres'
+  ? [`CREATE FUNCTION fail_relationships() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'forced failure'; END $$`,
+    `CREATE TRIGGER fail_relationships BEFORE INSERT ON "Relationship" FOR EACH ROW EXECUTE FUNCTION fail_relationships()`]
+  : [`CREATE TRIGGER fail_relationships BEFORE INSERT ON "Relationship" BEGIN SELECT RAISE(ABORT, 'forced failure'); END`];
+const ACCEPT_RELATIONSHIPS = TEST_PROVIDER === 'postgres'
+  ? ['DROP TRIGGER fail_relationships ON "Relationship"', 'DROP FUNCTION fail_relationships()']
+  : ['DROP TRIGGER fail_relationships'];
 
 const env = () => ({ DATABASE_URL: url });
 const exportJson = async () => {
@@ -69,7 +78,7 @@ describe('import atomicity', () => {
     writeFileSync(file, JSON.stringify(changedRoster()));
     // The import writes people and interests first, relationships last: fail on the last step.
     const db = await openDatabase(url);
-    await db.db.$executeRawUnsafe(`CREATE TRIGGER fail_relationships BEFORE INSERT ON "Relationship" BEGIN SELECT RAISE(ABORT, 'forced failure'); END`);
+    for (const sql of FAIL_RELATIONSHIPS) await db.db.$executeRawUnsafe(sql);
     await db.close();
 
     const failed = await runCli(['roster', 'import', file, '--partnership', 'northfield'], env());
@@ -79,7 +88,7 @@ describe('import atomicity', () => {
 
     // The same import succeeds once the database accepts it: the check above could have failed.
     const reopened = await openDatabase(url);
-    await reopened.db.$executeRawUnsafe('DROP TRIGGER fail_relationships');
+    for (const sql of ACCEPT_RELATIONSHIPS) await reopened.db.$executeRawUnsafe(sql);
     await reopened.close();
     const ok = await runCli(['roster', 'import', file, '--partnership', 'northfield'], env());
     expect(ok.stdout).toBe('Updated Northfield Big Local (northfield): 1 added, 12 updated, 1 whose membership ended (Rosa Novak); 4 relationships.\n');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.ts';
 import { silentLogger } from '../../adapters/log.ts';
 import { systemClock } from '../../src/ports/index.ts';
-import { createDemoDatabase } from '../support/db.ts';
+import { createDemoDatabase, TEST_PROVIDER } from '../support/db.ts';
 import { startTestApp } from '../support/app.ts';
 
 describe('foundation wiring', () => {
@@ -26,7 +26,7 @@ describe('foundation wiring', () => {
     try {
       const res = await fetch(`${t.url}/healthz`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ status: 'ok', database: 'sqlite' });
+      expect(await res.json()).toEqual({ status: 'ok', database: TEST_PROVIDER });
     } finally {
       await t.close();
     }

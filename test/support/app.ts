@@ -5,7 +5,7 @@ import { createApp, type App } from '../../adapters/server/app.ts';
 import { registerAdapters } from '../../adapters/server/adapters.ts';
 import { silentLogger } from '../../adapters/log.ts';
 import type { Clock, Logger } from '../../src/ports/index.ts';
-import { newDatabaseUrl } from './db.ts';
+import { testDatabaseUrl } from './db.ts';
 
 export interface TestApp {
   app: App;
@@ -14,9 +14,11 @@ export interface TestApp {
 }
 
 export async function startTestApp(env: Record<string, string> = {}, options: { clock?: Clock; logger?: Logger } = {}): Promise<TestApp> {
-  const db = env.DATABASE_URL ? null : newDatabaseUrl();
   // The playground is off unless a test asks for it: its notifier would also reach every demo person.
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', SCHEDULER: 'false', PLAYGROUND: 'false', ...(db ? { DATABASE_URL: db.url } : {}), ...env });
+  const base = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', SCHEDULER: 'false', PLAYGROUND: 'false' };
+  // With the demo seeded at start (the default), PostgreSQL copies a template that already has it.
+  const db = env.DATABASE_URL ? null : await testDatabaseUrl({ demo: loadConfig({ ...base, ...env }).SEED_DEMO });
+  const config = loadConfig({ ...base, ...(db ? { DATABASE_URL: db.url } : {}), ...env });
   const app = await createApp(config, { logger: options.logger ?? silentLogger, ...(options.clock ? { clock: options.clock } : {}) });
   await registerAdapters(app);
   const url = await app.http.listen(0, '127.0.0.1');

@@ -15,7 +15,7 @@ export async function rosterCommand(io: CliIo, flags: Flags, positionals: string
     return withStores(io, async (stores) => {
       const existing = await stores.rosters.findPartnership(slug);
       const parsed = unwrap(loadRosterFiles(io, { file, relationships: flags.relationships, interests: flags.interests, name: flags.name ?? existing?.name }, existing?.settings ?? defaultSettings()));
-      const s = await stores.rosters.importRoster(slug, parsed.roster).catch((error: unknown) => {
+      const s = await stores.rosters.importRoster(slug, parsed.roster, null, parsed.scope).catch((error: unknown) => {
         // One transaction: whatever failed, it was rolled back. Prisma's message opens with a code
         // frame; its last line is the cause.
         const cause = (error instanceof Error ? error.message : String(error)).trim().split('\n').pop();

@@ -1,35 +1,59 @@
-// The chair's conflict-of-interest check for a procurement or grant decision.
-import { checkConflicts } from '../../domain/coi.js';
+// The chair's conflict-of-interest check for a procurement or grant decision: by organisation
+// (several bidders at once) or by decision number (with the declarations made for it).
+import { z } from 'zod';
+import { STALE, parseValue, privateText } from '../register/common.js';
+import { MAX_ORGANISATIONS, parseCheck, querySchema, runCheck, shareCheck } from '../register/coi-query.js';
 import { can, refusal } from '../permissions.js';
-import { textReply } from '../reply.js';
-import { coiReply } from '../views/coi.js';
-import type { Command } from './types.js';
+import { linkNames } from './organisations.js';
+import type { ActionHandler, Command } from './types.js';
 import { intent } from './types.js';
 
-/** "Acme Ltd; Riverside Youth Trust" or one per line: several bidders at once. */
-export const splitOrganisations = (text: string): string[] =>
-  text.split(/[;\n]|,(?=\s*[A-Z])/).map((s) => s.trim().replace(/^["“']|["”']$/g, '').trim()).filter(Boolean);
+export { splitOrganisations } from '../register/coi-query.js';
+
+const SUFFIX = '(?: contract| contracts| grant| grants| tender| bid| bids| decision| application)?';
 
 export const coi: Command = {
   name: 'coi',
   aliases: ['conflicts'],
-  summary: 'Who must not take part in a decision about an organisation (chair, vice-chair, secretary, rep).',
-  usage: 'coi <organisation>[; <another organisation>]',
+  summary: 'Who must not take part in a decision about an organisation or a numbered decision (chair, vice-chair, secretary, rep).',
+  usage: 'coi <organisation>[; <another organisation>] | coi <decision number>',
   needsPartnership: true,
   intents: [
     intent(
-      /\bwho can(?:'t| not|not)? vote on (?:the )?(.+?)(?: contract| grant| tender| bid| decision)?\s*\??$/i,
+      new RegExp(`\\bwho can(?:'t|’t| not|not)? vote on (?:the )?(.+?)${SUFFIX}\\s*\\??$`, 'i'),
+      new RegExp(`\\bwho (?:must|should|has to|needs to) (?:step back|not take part|not vote|sit out) (?:on|from|in|for) (?:the )?(.+?)${SUFFIX}\\s*\\??$`, 'i'),
       /\bcoi check (?:for|on) (.+?)\s*\??$/i,
+      /\bcoi (?:for|on) (.+?)\s*\??$/i,
       /\bconflicts? of interest (?:for|on|with) (.+?)\s*\??$/i,
     ),
   ],
   async run(ctx) {
-    const { roster, person } = ctx.scope;
-    if (!can(person, 'coi.check')) return [textReply(refusal('coi.check'))];
-    const organisations = splitOrganisations(ctx.args);
-    if (organisations.length === 0) {
-      return [textReply('Which organisation is the decision about? For example: `/partnership coi Riverside Youth Trust`. Separate several bidders with semicolons.')];
-    }
-    return [coiReply(checkConflicts(roster, { organisations, keyDecision: true }))];
+    const { person } = ctx.scope;
+    if (!can(person, 'coi.check')) return [privateText(refusal('coi.check'))];
+    const query = parseCheck(ctx.args);
+    return typeof query === 'string' ? [privateText(query)] : runCheck(ctx, query);
+  },
+};
+
+const linkValue = z.object({ q: querySchema, i: z.number().int().min(0).max(MAX_ORGANISATIONS - 1), o: z.string().min(1).max(200) });
+
+export const coiActions: Record<string, ActionHandler> = {
+  /** "Use the known name" / "Keep mine" from "did you mean …?" */
+  'coi.pick': async (ctx, value) => {
+    const query = parseValue(value, querySchema);
+    return query ? runCheck(ctx, query) : [privateText(STALE)];
+  },
+  /** "These are the same organisation": link the names (officers, rep), then check. */
+  'coi.link': async (ctx, value) => {
+    const choice = parseValue(value, linkValue);
+    const typed = choice?.q.n[choice.i];
+    if (!choice || !typed) return [privateText(STALE)];
+    if (!can(ctx.scope.person, 'coi.check')) return [privateText(refusal('coi.check'))];
+    if (!can(ctx.scope.person, 'organisations.alias')) return [privateText(refusal('organisations.alias'))];
+    return runCheck(ctx, choice.q, await linkNames(ctx, choice.o, typed));
+  },
+  'coi.share': async (ctx, value) => {
+    const query = parseValue(value, querySchema);
+    return query ? shareCheck(ctx, query) : [privateText(STALE)];
   },
 };

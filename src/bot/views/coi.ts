@@ -2,7 +2,16 @@
 // register entries and relationship chains).
 import type { CoiResult } from '../../domain/coi.js';
 import { listNames, plural } from '../../domain/roster.js';
-import type { Block, Reply } from '../reply.js';
+import type { Block, Button, Reply } from '../reply.js';
+
+export interface CoiReplyOptions {
+  /** what the check is about, when more than the organisations ("Decision 12: Youth club grant") */
+  title?: string;
+  /** lines about the names asked for (unknown names, names taken from a decision) */
+  notes?: string[];
+  /** the "Share summary" button, for those who may post the redacted summary */
+  share?: Button;
+}
 
 const KIND_WORDS = { 'direct-financial': 'direct financial', 'indirect-financial': 'indirect financial', loyalty: 'loyalty' } as const;
 
@@ -17,12 +26,14 @@ export function coiQuorumLine(r: CoiResult): string {
   return `${quorum} ${residents}`;
 }
 
-export function coiReply(r: CoiResult): Reply {
+export function coiReply(r: CoiResult, options: CoiReplyOptions = {}): Reply {
   const orgs = listNames(r.organisations);
+  const t = options.title;
   const summary = r.mustNotTakePart.length
-    ? `${plural(r.mustNotTakePart.length, 'member')} must not take part in the decision about ${orgs}.`
-    : `Nobody has a recorded conflict with ${orgs}.`;
-  const blocks: Block[] = [{ kind: 'heading', text: `Conflicts of interest: ${orgs}` }, { kind: 'text', text: summary }];
+    ? `${plural(r.mustNotTakePart.length, 'member')} must not take part in ${t ?? `the decision about ${orgs}`}.`
+    : `Nobody has a recorded conflict ${t ? `in ${t}` : `with ${orgs}`}.`;
+  const blocks: Block[] = [{ kind: 'heading', text: `Conflicts of interest: ${t ?? orgs}` }, { kind: 'text', text: summary }];
+  for (const note of options.notes ?? []) blocks.push({ kind: 'text', text: note });
   if (r.mustNotTakePart.length) {
     blocks.push({
       kind: 'checklist',
@@ -52,6 +63,7 @@ export function coiReply(r: CoiResult): Reply {
     ],
   });
   blocks.push({ kind: 'text', text: coiQuorumLine(r) });
+  if (options.share) blocks.push({ kind: 'actions', buttons: [options.share] });
   blocks.push({ kind: 'note', text: 'From the register of interests, the roster’s relationships and declarations. Only you can see this.' });
   return { summary, blocks, visibility: 'private' };
 }

@@ -1,0 +1,51 @@
+// A real server process (`node bin/server.mjs`, exactly what `npm start` runs) for the
+// several-processes tests: started with its own environment, stopped with SIGTERM.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, TMP_DIR } from '../support/paths.ts';
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  output(): string;
+  stop(): Promise<number | null>;
+}
+
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
+  const cwd = mkdtempSync(join(TMP_DIR, 'server-')); // its own folder: no developer .env is loaded
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'server.mjs')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', PLAYGROUND: 'false', DATA_DIR: cwd, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += String(d)));
+  child.stderr!.on('data', (d) => (out += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The server did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const look = () => {
+      const m = /running at (http:\/\/\S+?)\s/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!.replace('localhost', '127.0.0.1'));
+      }
+    };
+    child.stdout!.on('data', look);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited (code ${code}) before listening:\n${out}`));
+    });
+  });
+  return {
+    url, child,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const code = await exited;
+      rmSync(cwd, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
