@@ -58,6 +58,16 @@ export const PROBES = {
   'roster.view': { where: 'direct', inbound: () => command('roster'), allowed: /Who is on Northfield Big Local/ },
   'roster.details': { where: 'direct', inbound: () => command('roster'), allowed: /rosa\.novak@example\.org/ },
   'coi.check': { where: 'direct', inbound: () => command('coi Riverside Youth Trust'), allowed: /Conflicts of interest: Riverside Youth Trust/ },
+  'coi.share': {
+    where: 'direct', inbound: () => ({ type: 'action', actionId: 'coi.share', value: JSON.stringify({ n: ['Riverside Youth Trust'], k: [] }) }),
+    allowed: /Conflicts of interest for Riverside Youth Trust: /,
+  },
+  'interests.own': { where: 'direct', inbound: () => command('interests'), allowed: /Your register of interests/ },
+  'interests.view': { where: 'direct', inbound: () => command('interests Gareth Jones'), allowed: /Gareth Jones’s register of interests/ },
+  'relationships.own': { where: 'direct', inbound: () => command('relationships mine'), allowed: /Your relationships on the roster/ },
+  /** case matters: the manager's heading, not "Your relationships on the roster" */
+  'relationships.manage': { where: 'direct', inbound: () => command('relationships'), allowed: /Relationships on the roster/ },
+  'organisations.alias': { where: 'direct', inbound: () => command('organisations'), allowed: /Known organisations/ },
   'channel.bind': { where: 'fresh', inbound: () => command('setup northfield'), allowed: /(now|already) linked to Northfield Big Local/ },
   'identity.link': { where: 'direct', inbound: (s) => command(`link <@${s.newAccount}> Kwame Mensah`), allowed: /Linked: that account is now Kwame Mensah/ },
   'help.view': { where: 'direct', inbound: () => command('help'), allowed: /governance help for your Big Local partnership/ },
