@@ -22,8 +22,25 @@ const UNAVAILABLE = 'Sorry, I can’t reach my records just now, so I did nothin
 export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void {
   const { logger } = app;
 
-  const apologise = (origin: Origin, text: string) =>
-    s.delivery.deliver([textReply(text)], { ...origin, home: false, triggerId: undefined }).catch(() => undefined);
+  /**
+   * Tells the person something went wrong: where they asked (ephemeral, response_url), else in
+   * their direct messages with the bot, else (Slack is not answering at all) the log says so.
+   */
+  const apologise = async (origin: Origin, text: string) => {
+    try {
+      return await s.delivery.deliver([textReply(text)], { ...origin, home: false, triggerId: undefined });
+    } catch (error) {
+      logger.warn('slack apology not delivered where asked; trying a direct message', { platform: 'slack', code: slackErrorCode(error) });
+    }
+    if (!(await s.notifier.sendToUser(origin.conversation.workspaceId, origin.userId, textReply(text)))) {
+      logger.error('slack reply undeliverable', { platform: 'slack', code: 'E_UNDELIVERABLE' });
+    }
+  };
+
+  /** A Slack API failure while answering is said as such: the answer was worked out but not shown. */
+  const failure = (error: unknown): string => ((error as { code?: unknown }).code?.toString().startsWith('slack_webapi')
+    ? `Sorry, I couldn’t show you my answer: Slack refused it (${slackErrorCode(error).slice(0, 60)}). Please try again in a minute, or ask me in a direct message.`
+    : SORRY);
 
   /**
    * Runs `work` once per delivery key (events arrive already claimed by the receiver, `context`
@@ -49,7 +66,7 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
         await work();
       } catch (error) {
         logger.error('slack request failed', { platform: 'slack', kind, code: slackErrorCode(error) });
-        await apologise(origin, SORRY);
+        await apologise(origin, failure(error));
       }
     });
 

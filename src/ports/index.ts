@@ -129,6 +129,8 @@ export interface Notifier {
   sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null>;
   /** Replace a message the bot sent earlier. */
   updateMessage(ref: MessageRef, reply: Reply): Promise<boolean>;
+  /** Whether a chat platform's adapter is running to send through (so a null above means it failed). */
+  canReach?(platform: Platform): boolean;
 }
 
 /** What one chat platform's adapter provides to the Notifier. */
