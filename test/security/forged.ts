@@ -85,6 +85,10 @@ export const CASES: Case[] = [
     name: 'a “no interest” click naming someone else', where: 'direct', inbound: (w) => ({ type: 'action', actionId: 'decision.declare.none', value: `${w.decisionId}|${w.someoneElse}` }),
     told: /nothing was done/, reason: 'malformed-value', secret: (w) => w.someoneElse,
   },
+  {
+    name: 'a click only officers’ messages carry (removing a relationship)', where: 'direct', inbound: (w) => ({ type: 'action', actionId: 'relationships.remove.confirm', value: w.someoneElse }),
+    told: /Only the chair, the vice-chair, the secretary, the treasurer or the rep can do that/, reason: 'not-permitted',
+  },
   { name: 'a vote from a channel bound to no partnership', where: 'fresh', inbound: (w) => ({ type: 'action', actionId: 'decision.vote', value: `${w.decisionId}:0` }), told: /not linked to a Big Local partnership yet/, reason: 'unbound' },
 ];
 
