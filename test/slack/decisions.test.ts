@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Call } from '../fakes/slack-api.ts';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import {
-  CHANNEL, bind, channelVisible, click, clickBody, command, lastResponse, sendEvent, sendForm, settle, shown, startSlack, submitView, type SlackTest,
+  CHANNEL, channelVisible, click, clickBody, command, directMessage, lastResponse, sendEvent, sendForm, settle, shown, startSlack, submitView, type SlackTest,
 } from './support.ts';
 import { ROSTER_USERS as U, buttonsIn, modalValues } from './decision-support.ts';
 
@@ -212,6 +212,18 @@ describe('a decision in Slack, from the modal to the record', () => {
     for (const secret of ['Sarah', 'Whitfield', 'Helen', 'Rosa', 'financial', 'loyalty', 'board of friends', 'spouse', 'manager']) expect(seen).not.toContain(secret);
   });
 
+  it('“I need to declare an interest” in a DM, and /partnership declare, reach the same declaration prompt', async () => {
+    t.fake.clear();
+    await sendEvent(t, directMessage(U.david as never, 'I need to declare an interest'));
+    await settle(t.app);
+    const prompt = postsTo(dm(U.david)).at(-1);
+    expect(shown(prompt)).toContain('Before you vote: do you have an interest to declare?');
+    expect(buttonsIn(prompt).map((b) => [b.action_id, b.value])).toEqual([['decision.declare.none', decisionId], ['decision.declare.interest', decisionId]]);
+    const { responsePath } = await command(t, 'declare', { user: U.david });
+    await settle(t.app);
+    expect(shown(lastResponse(t, responsePath))).toContain('Before you vote: do you have an interest to declare?');
+  });
+
   it('members declaring and voting at the same moment: every vote counts once and the card ends on the newest counts', async () => {
     const members = [U.david, U.priya, U.aisha, U.gareth, U.kwame];
     await Promise.all(members.map((u) => press(u, 'decision.declare.none', decisionId, { channel: dm(u), ts: '2.1' })));
@@ -290,5 +302,22 @@ describe('a decision in Slack, from the modal to the record', () => {
     expect(own).toContain('You declared no interest. You voted For.');
     expect(own).not.toContain('Sarah');
     expect(channelVisible(t.fake.calls)).toEqual([]);
+  });
+
+  it('results hidden until close: the card counts votes but shows no tally, in the channel or to the chair', async () => {
+    await submitView(t, 'decision.create', modalValues({ title: 'Summer fun day budget', kind: 'general', closes: 'in 5 days', ballot: 'secret', visibility: 'after-close' }),
+      JSON.stringify({ c: CHANNEL, ch: CHANNEL, k: 'channel' }), { user: U.margaret as never });
+    await settle(t.app);
+    const second = await t.app.database.db.decision.findFirstOrThrow({ where: { number: 2 } });
+    const ts = JSON.parse(second.cardRef!).message.messageId as string;
+    await press(U.rosa, 'decision.declare.none', second.id, { channel: dm(U.rosa), ts: '5.1' });
+    await press(U.rosa, 'decision.vote', `${second.id}:0`, { channel: dm(U.rosa), ts: '5.2' });
+    const card = shown(t.fake.callsTo('chat.update').filter((c) => c.args.ts === ts).at(-1));
+    expect(card).toMatch(/Voted\*\\n1 of \d+ eligible/);
+    expect(card).toContain('Results are hidden until voting closes.');
+    expect(card).not.toMatch(/For: \d/);
+    const record = await command(t, 'decision 2', { user: U.margaret });
+    await settle(t.app);
+    expect(shown(lastResponse(t, record.responsePath))).toContain('Results are hidden until the decision closes.');
   });
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { everyText, people, send } from './client.ts';
 import { be, channelLog, directLog, HAS_CHROMIUM, launch, message, open, say, shot, SKIP_REASON, type Browser, type PageUnderTest } from './browser.ts';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
@@ -102,6 +103,19 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: a decision 
     await card().scrollIntoViewIfNeeded();
     await shot(page, '26-rosa-voted');
     expect(errors).toEqual([]);
+  });
+
+  it('a double click (the same delivery twice) and a second click on the same option count once', async () => {
+    const [rosa] = (await people(t.url)).filter((p) => p.name === 'Rosa Novak');
+    const decision = await t.app.database.db.decision.findFirstOrThrow();
+    const vote = { type: 'action', actionId: 'decision.vote', value: `${decision.id}:1` };
+    const [a, b] = await Promise.all([send(t.url, rosa!, 'direct', vote, { deliveryId: 'vote-twice-0001' }), send(t.url, rosa!, 'direct', vote, { deliveryId: 'vote-twice-0001' })]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const again = await send(t.url, rosa!, 'direct', vote, { deliveryId: 'vote-again-0002' });
+    expect(everyText(again.body.replies[0]!)).toContain('already Against; nothing changed');
+    expect(await t.app.database.db.vote.findFirstOrThrow()).toMatchObject({ option: 'Against', changes: 1 });
+    expect(await t.app.database.db.auditEvent.count({ where: { action: { startsWith: 'decision.vote' } } })).toBe(2);
+    await send(t.url, rosa!, 'direct', { ...vote, value: `${decision.id}:0` });
   });
 
   it('the chair closes the vote; the card shows the result, and the record is hers alone', async () => {
