@@ -6,6 +6,7 @@ import { coiCommand } from './commands/coi.ts';
 import { personCommand } from './commands/person.ts';
 import { decisionCommand } from './commands/decision.ts';
 import { rosterCommand } from './commands/roster.ts';
+import { reviewCommand } from './commands/review.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 
 export const USAGE = `partnership-bot: governance checks for Big Local partnerships
@@ -26,6 +27,7 @@ The database (DATABASE_URL, default ./data/partnership-bot.db):
 Personal data (UK GDPR, docs/privacy.md):
   partnership-bot person export --partnership SLUG --name NAME     everything held on a person, as JSON
   partnership-bot person erase --partnership SLUG --name NAME --yes
+  partnership-bot review export --partnership SLUG --year YYYY [--format md|csv] [--out DIR]
 
 FILE is a JSON roster or a CSV people file (docs/roster-format.md).
 Exit codes: 0 done, 1 bad input, 2 bad usage, 3 database or configuration problem.
@@ -43,6 +45,7 @@ const OPTIONS = {
   relationships: { type: 'string' },
   interests: { type: 'string' },
   yes: { type: 'boolean' },
+  year: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -57,6 +60,7 @@ export interface Flags {
   relationships?: string | undefined;
   interests?: string | undefined;
   yes?: boolean | undefined;
+  year?: string | undefined;
 }
 
 export type CliCommand = (io: CliIo, flags: Flags, positionals: string[]) => Promise<number>;
@@ -67,6 +71,7 @@ const COMMANDS: Record<string, CliCommand> = {
   roster: rosterCommand,
   person: personCommand,
   decision: decisionCommand,
+  review: (io, flags, positionals) => reviewCommand(io, flags, positionals),
 };
 
 export const defaultIo = (): CliIo => ({
@@ -96,7 +101,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     io.err(`Unknown command "${name}".\n\n${USAGE}`);
     return EXIT.usage;
   }
-  if (!['roster', 'person', 'decision'].includes(name) && positionals.length) {
+  if (!['roster', 'person', 'decision', 'review'].includes(name) && positionals.length) {
     io.err(`${name} takes no extra words; unexpected: ${positionals.join(' ')}\n`);
     return EXIT.usage;
   }

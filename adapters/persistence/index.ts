@@ -4,6 +4,7 @@ import { openDatabase, type Database, type OpenOptions } from './database.ts';
 import { PrismaDecisionStore } from './decision-store.ts';
 import { PrismaAuditLog, PrismaDirectoryStore } from './directory-store.ts';
 import { deployMigrations, pendingMigrations } from './migrate.ts';
+import { PrismaReviewStore } from './review-store.ts';
 import { PrismaRosterStore } from './roster-store.ts';
 
 export type { Database } from './database.ts';
@@ -15,6 +16,7 @@ export function createStores(database: Database): Stores {
     directory: new PrismaDirectoryStore(database.db),
     audit: new PrismaAuditLog(database.db),
     decisions: new PrismaDecisionStore(database.db),
+    reviews: new PrismaReviewStore(database.db),
   };
 }
 

@@ -3,6 +3,7 @@
 // scheduler unless switched off.
 import type { App } from './app.ts';
 import { registerPrivacy } from '../privacy/register.ts';
+import { registerReview } from '../review/index.ts';
 import { registerDecisions } from '../scheduler/decisions.ts';
 import { registerSlack } from '../slack/index.ts';
 import { registerTeams } from '../teams/index.ts';
@@ -12,6 +13,7 @@ export async function registerAdapters(app: App): Promise<void> {
   // Each adapter adds one line here: `await registerX(app)`.
   registerPrivacy(app);
   await registerDecisions(app);
+  registerReview(app);
   if (app.config.slack.enabled) await registerSlack(app);
   await registerTeams(app);
   await registerPlayground(app);

@@ -32,6 +32,18 @@ export const PERMISSIONS = {
   'decision.share': ['chair'],
   /** close early and amend; so may whoever put the decision (src/domain/decisions/who.ts) */
   'decision.manage': ['chair'],
+  /** the whole review: who has confirmed, details, changes, answers (privately) */
+  'review.status': ['chair', 'rep'],
+  /** the four questions, the plan and timeline, "the changes are right" */
+  'review.answer': ['chair', 'rep'],
+  'review.snooze': ['chair', 'rep'],
+  /** the season's dates, nudge cadence, quiet hours, reminders */
+  'review.settings': ['chair', 'rep'],
+  'review.export': ['chair', 'rep'],
+  /** record that the review went to Local Trust (a snapshot kept for next year) */
+  'review.submit': ['chair', 'rep'],
+  /** a member confirms their own membership and resident status */
+  'review.confirm': [...OFFICERS, 'voting-member', 'non-voting-member'],
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

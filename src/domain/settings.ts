@@ -1,6 +1,7 @@
 // Per-partnership settings: where local policies may reasonably differ (RULES.md section 3,
 // "locally agreed policies and procedures"). Every field has the default a careful chair expects.
 import { z } from 'zod';
+import { reviewSettingsSchema } from './review/settings.js';
 
 export const quorumSchema = z.discriminatedUnion('type', [
   /** at least this share of the voting members, rounded up */
@@ -33,6 +34,8 @@ export const settingsSchema = z.object({
    * records are kept, pseudonymised). UK GDPR storage limitation; 0 keeps until erased by hand.
    */
   retentionMonths: z.number().int().min(0).max(120).default(24),
+  /** review season: opening, deadline, nudge cadence, quiet hours, snooze (src/domain/review/settings.ts) */
+  review: reviewSettingsSchema.prefault({}),
 });
 export type PartnershipSettings = z.infer<typeof settingsSchema>;
 

@@ -5,6 +5,8 @@ import type { PartnershipSettings } from '../domain/settings.js';
 import type { Conversation, Platform } from '../bot/inbound.js';
 import type { Reply } from '../bot/reply.js';
 import type { CardRef, Decision, DecisionDraft, DecisionState, DecisionStatus, Plan } from '../domain/decisions/types.js';
+import type { SeasonState } from '../domain/review/plan.js';
+import type { Confirmation, DecisionEvidence, ReviewRecord, Submission } from '../domain/review/types.js';
 
 export interface PartnershipRef {
   id: string;
@@ -127,9 +129,54 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** A scheduled send as recorded before it goes out (ScheduledSend): its key is unique. */
+export interface SendReservation {
+  key: string;
+  partnershipId: string;
+  kind: string;
+  recipientId: string;
+}
+
+export type SendOutcome = { status: 'sent'; at: Date } | { status: 'failed'; at: Date; nextAttemptAt: Date | null };
+
+/** The annual review: confirmations, answers, submissions, and the exactly-once record of review-season sends. */
+export interface ReviewStore {
+  loadRecord(partnershipId: string, year: number): Promise<ReviewRecord>;
+  /** The year's decisions with their conflicts logs (counts), as evidence for the four questions. */
+  decisionEvidence(partnershipId: string, year: number): Promise<DecisionEvidence[]>;
+  /** Store (or replace) a member's confirmation for the year, audited, in one transaction. */
+  confirmMembership(partnershipId: string, confirmation: Confirmation): Promise<void>;
+  saveAnswers(partnershipId: string, year: number, answers: { question: string; choice: string | null; text: string }[], actorId: string, at: Date): Promise<void>;
+  saveSubmission(partnershipId: string, submission: Submission): Promise<void>;
+  /** Partnerships in a stable order, a page at a time (the sweep keeps memory flat). */
+  listPartnerships(after: string | null, limit: number): Promise<PartnershipRef[]>;
+  /** Everything the planner needs for these partnerships, in a few queries for the whole page (people without their interests: the review does not use them). */
+  loadSeasonStates(partnerships: readonly PartnershipRef[], year: number): Promise<SeasonState[]>;
+  /**
+   * Record sends before they go out (pending), or nudge slots with nothing to send (skipped), with
+   * attempts 0. Returns the keys this call inserted: a key already recorded (by an earlier run or
+   * another process) is left alone.
+   */
+  reserveSends(sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[], now: Date): Promise<Set<string>>;
+  /**
+   * Start the first attempt of sends this process reserved (pending, attempts 0 -> 1), by a
+   * conditional update; returns the keys claimed (one taken over by another process meanwhile is not).
+   */
+  claimReserved(keys: readonly string[], now: Date): Promise<string[]>;
+  /**
+   * Take a recorded send for one more attempt, by a conditional update on the state the caller saw
+   * (status and attempts; for a pending row also that it was created before `staleBefore`).
+   * Exactly one of several processes wins.
+   */
+  claimSend(key: string, expected: { status: 'pending' | 'failed'; attempts: number }, now: Date, staleBefore?: Date): Promise<boolean>;
+  /** Mark attempted sends (still pending) as sent, or failed with when to try again. */
+  finishSends(keys: readonly string[], outcome: SendOutcome): Promise<void>;
+}
+
 export interface Stores {
   rosters: RosterStore;
   directory: DirectoryStore;
   audit: AuditLog;
   decisions: DecisionStore;
+  reviews: ReviewStore;
 }

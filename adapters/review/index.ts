@@ -1,0 +1,27 @@
+// Review season in the server: an hourly job (at :05, Europe/London) that runs the sweep with the
+// app's clock. The logic is in src/review/sweep.ts; cron only triggers it, and the sweep itself
+// makes sure nothing is sent twice, whoever runs it and however often.
+import { runReviewSweep } from '../../src/review/sweep.ts';
+import type { App } from '../server/app.ts';
+
+export const REVIEW_JOB = 'review-season';
+/** minute 5 of every hour; quiet hours and Sundays are left out by the sweep, per partnership */
+export const REVIEW_SCHEDULE = '5 * * * *';
+
+export function registerReview(app: App): void {
+  let running: Promise<unknown> | null = null;
+  app.scheduler.add({
+    name: REVIEW_JOB,
+    schedule: REVIEW_SCHEDULE,
+    async run(now) {
+      // A big opening day can take longer than an hour with pacing: one sweep at a time per process.
+      if (running) return;
+      running = runReviewSweep({ reviews: app.stores.reviews, notifier: app.notifier, logger: app.logger, paceMs: app.config.REVIEW_SEND_INTERVAL_MS }, now);
+      try {
+        await running;
+      } finally {
+        running = null;
+      }
+    },
+  });
+}

@@ -1,0 +1,164 @@
+// Exactly once, whatever happens to the servers: two scheduler instances on one database, a
+// process killed between recording a send and sending it, a week of downtime, failed sends.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { replyText } from '../../src/bot/reply.ts';
+import { STALE_PENDING_MS } from '../../src/domain/review/plan.ts';
+import { runReviewSweep, type SweepSummary } from '../../src/review/sweep.ts';
+import { silentLogger } from '../../adapters/log.ts';
+import type { PartnershipRef } from '../../src/ports/index.ts';
+import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { ROOT } from '../support/paths.ts';
+import { TimedRecordingNotifier as RecordingNotifier } from '../support/timed-notifier.ts';
+import { demoRoster, hourlyTicks, logOf, sweep } from './helpers.ts';
+
+let db: (TestDatabase & { partnership: PartnershipRef }) | undefined;
+afterEach(async () => {
+  await db?.close();
+  db = undefined;
+});
+
+interface Child {
+  ready: Promise<void>;
+  go(): void;
+  done: Promise<{ stdout: string; signal: string | null }>;
+}
+
+/** A sweep in its own process (test/review/sweep-process.ts), started when `go` is called. */
+function sweepProcess(mode: 'record' | 'crash', url: string, times: string[]): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'review', 'sweep-process.ts'), mode, url, ...times], { cwd: ROOT });
+  let stdout = '';
+  let stderr = '';
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.on('data', (d) => {
+    stdout += d;
+    if (stdout.startsWith('ready\n')) markReady();
+  });
+  child.stderr.on('data', (d) => (stderr += d));
+  const done = new Promise<{ stdout: string; signal: string | null }>((resolve, reject) => child.on('close', (code, signal) => {
+    if (code !== 0 && signal === null) reject(new Error(`sweep process failed (${code}): ${stderr}`));
+    else resolve({ stdout: stdout.replace(/^ready\n/, ''), signal });
+  }));
+  return { ready, go: () => child.stdin.end('go\n'), done };
+}
+
+async function runProcesses(children: Child[]) {
+  await Promise.all(children.map((c) => c.ready));
+  for (const c of children) c.go();
+  return Promise.all(children.map((c) => c.done));
+}
+
+const OPENING = new Date('2026-09-01T08:05:00Z'); // Tuesday 1 September, 09:05 in London
+
+describe('review season: exactly once', () => {
+  it('two scheduler processes sweeping one database at the same moment never send the same message twice', async () => {
+    db = await createDemoDatabase();
+    const count = 15;
+    for (let i = 1; i < count; i++) await db.stores.rosters.importRoster(`partnership-${i}`, demoRoster());
+    const times = [OPENING, new Date('2026-09-07T09:05:00Z'), new Date('2026-09-15T08:05:00Z')].map((d) => d.toISOString());
+    const outputs = await runProcesses([0, 1].map(() => sweepProcess('record', db!.url, times)));
+    const lines = outputs.flatMap((o) => o.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { pid: number; at: string; personId: string; summary: string } | { summary: SweepSummary }));
+    const sent = lines.flatMap((l) => ('pid' in l ? [l] : []));
+    const summaries = lines.flatMap((l) => ('pid' in l ? [] : [l.summary]));
+    const messages = sent.map((s) => `${s.at} ${s.summary} -> ${s.personId}`);
+
+    expect(messages.filter((l, i) => messages.indexOf(l) !== i)).toEqual([]);
+    // per partnership: opening, requests; Monday 7's nudge; on Tuesday 15 the nudge of Monday 14
+    // (caught up) and the first reminders
+    expect(sent).toHaveLength(count * (2 + 11 + 1 + 1 + 11));
+    // Both planned the same sends; the database's unique keys refused the second one's.
+    expect(summaries.reduce((n, s) => n + s.skipped, 0)).toBeGreaterThan(0);
+    expect(summaries.reduce((n, s) => n + s.sent, 0)).toBe(sent.length);
+    const rows = await db.database.db.scheduledSend.findMany();
+    expect(rows).toHaveLength(count * 26);
+    expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+  });
+
+  it('a process killed after recording a send never sends it again; sends it never started are taken over later', async () => {
+    db = await createDemoDatabase();
+    const [child] = await runProcesses([sweepProcess('crash', db.url, [OPENING.toISOString()])]);
+    expect(child!.signal).toBe('SIGKILL');
+    const rows = await db.database.db.scheduledSend.findMany();
+    expect(rows).toHaveLength(13);
+    expect(rows.every((r) => r.status === 'pending' && r.attempts === 1)).toBe(true);
+
+    // The restarted server sweeps again, now and later: the interrupted sends may have reached
+    // people, so they are not repeated.
+    const notifier = new RecordingNotifier(new FakeClock(OPENING));
+    for (const tick of hourlyTicks('2026-09-01T08:05:00Z', '2026-09-03T08:05:00Z')) await sweep(db.stores, notifier, tick);
+    expect(notifier.sent).toEqual([]);
+
+    // A crash between recording (attempts 0) and starting to send: the row is left alone while its
+    // sender might still be working, then taken over once, after STALE_PENDING_MS.
+    const sam = (await db.stores.rosters.loadRoster(db.partnership.id)).people.find((p) => p.name === 'Sam Taylor')!;
+    const key = 'nudge:2026-W37:' + sam.id;
+    const recordedAt = new Date('2026-09-07T09:05:00Z');
+    expect(await db.stores.reviews.reserveSends([{ key, partnershipId: db.partnership.id, kind: 'review-nudge', recipientId: sam.id, status: 'pending' }], recordedAt)).toEqual(new Set([key]));
+    await sweep(db.stores, notifier, new Date(recordedAt.getTime() + STALE_PENDING_MS - 60_000));
+    expect(notifier.sent).toEqual([]);
+    await sweep(db.stores, notifier, new Date(recordedAt.getTime() + STALE_PENDING_MS));
+    await sweep(db.stores, notifier, new Date(recordedAt.getTime() + 2 * STALE_PENDING_MS));
+    expect(notifier.sent.map((s) => s.personId)).toEqual([sam.id]);
+    expect(await db.database.db.scheduledSend.findUnique({ where: { key } })).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('after a week of downtime, what is due now goes once, not once per missed tick', async () => {
+    db = await createDemoDatabase();
+    const clock = new FakeClock(OPENING);
+    const notifier = new RecordingNotifier(clock);
+    const ticks = [...hourlyTicks('2026-09-01T00:05:00Z', '2026-09-10T00:05:00Z'), ...hourlyTicks('2026-09-18T08:05:00Z', '2026-09-22T00:05:00Z')];
+    for (const tick of ticks) {
+      clock.set(tick);
+      await sweep(db.stores, notifier, tick);
+    }
+    const roster = await db.stores.rosters.loadRoster(db.partnership.id);
+    const members = roster.people.filter((p) => p.kind === 'member').map((p) => p.name);
+    expect(logOf(notifier.sent, roster)).toEqual([
+      'Tue 2026-09-01 09:05 BST open -> Margaret Okafor',
+      'Tue 2026-09-01 09:05 BST open -> Sam Taylor',
+      ...members.map((n) => `Tue 2026-09-01 09:05 BST confirm -> ${n}`),
+      'Mon 2026-09-07 10:05 BST nudge -> Sam Taylor',
+      // down from Thursday 10 to Friday 18 September: Monday's nudge and Tuesday's reminders are
+      // caught up once, at the first tick back
+      'Fri 2026-09-18 09:05 BST nudge -> Sam Taylor',
+      ...members.map((n) => `Fri 2026-09-18 09:05 BST reminder 1 -> ${n}`),
+      'Mon 2026-09-21 10:05 BST nudge -> Sam Taylor',
+    ]);
+  });
+
+  it('a person who cannot be reached is tried again after an hour, a day and three days, then the rep is told', async () => {
+    db = await createDemoDatabase();
+    const clock = new FakeClock(OPENING);
+    const notifier = new RecordingNotifier(clock);
+    const roster = await db.stores.rosters.loadRoster(db.partnership.id);
+    const rosa = roster.people.find((p) => p.name === 'Rosa Novak')!;
+    notifier.unreachable.add(rosa.id);
+    const attempts: string[] = [];
+    for (const tick of hourlyTicks('2026-09-01T08:05:00Z', '2026-09-07T09:05:00Z')) {
+      clock.set(tick);
+      const before = (await db.database.db.scheduledSend.findUnique({ where: { key: `confirm:2026:${rosa.id}:0` } }))?.attempts ?? 0;
+      await sweep(db.stores, notifier, tick);
+      const after = (await db.database.db.scheduledSend.findUnique({ where: { key: `confirm:2026:${rosa.id}:0` } }))!.attempts;
+      if (after > before) attempts.push(tick.toISOString());
+    }
+    expect(attempts).toEqual(['2026-09-01T08:05:00.000Z', '2026-09-01T09:05:00.000Z', '2026-09-02T09:05:00.000Z', '2026-09-05T09:05:00.000Z']);
+    expect(notifier.sent.some((s) => s.personId === rosa.id)).toBe(false);
+    const nudge = notifier.sent.find((s) => /still to do/.test(s.reply.summary))!;
+    expect(replyText(nudge.reply)).toContain('I could not reach Rosa Novak privately to ask them to confirm');
+  });
+
+  it('paces the messages: a pause between two of them, none before the first', async () => {
+    db = await createDemoDatabase();
+    const notifier = new RecordingNotifier(new FakeClock(OPENING));
+    const pauses: number[] = [];
+    const summary = await runReviewSweep({
+      reviews: db.stores.reviews, notifier, logger: silentLogger, paceMs: 250,
+      sleep: async (ms) => { pauses.push(ms); },
+    }, OPENING);
+    expect(summary).toEqual({ partnerships: 1, due: 13, sent: 13, failed: 0, skipped: 0 });
+    expect(pauses).toEqual(Array.from({ length: 12 }, () => 250));
+  });
+});

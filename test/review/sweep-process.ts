@@ -1,0 +1,41 @@
+// A review sweep in its own process, as a second server would run it. Run by exactly-once.test.ts:
+//   node --import tsx test/review/sweep-process.ts record|crash <DATABASE_URL> <ISO time>...
+// It prints "ready", waits for a line on standard input (so that two processes can be started
+// at the same moment), then sweeps at each time. `record` prints one JSON line per message
+// handed to the chat platform; `crash` dies (SIGKILL) the moment the first message is handed
+// over, after its key was recorded.
+import { once } from 'node:events';
+import { silentLogger } from '../../adapters/log.ts';
+import { createStores } from '../../adapters/persistence/index.ts';
+import { openDatabase } from '../../adapters/persistence/database.ts';
+import type { Notifier } from '../../src/ports/index.ts';
+import { runReviewSweep } from '../../src/review/sweep.ts';
+
+const [mode, url, ...times] = process.argv.slice(2);
+if ((mode !== 'record' && mode !== 'crash') || !url || !times.length) {
+  throw new Error('usage: sweep-process.ts record|crash <DATABASE_URL> <ISO time>...');
+}
+const database = await openDatabase(url);
+let sweepAt = '';
+const notifier: Notifier = {
+  sendToPerson(personId, reply) {
+    if (mode === 'crash') {
+      process.kill(process.pid, 'SIGKILL');
+      return new Promise(() => undefined);
+    }
+    process.stdout.write(`${JSON.stringify({ pid: process.pid, at: sweepAt, personId, summary: reply.summary })}\n`);
+    return Promise.resolve(true);
+  },
+  sendToConversation: () => Promise.resolve(null),
+  updateMessage: () => Promise.resolve(false),
+};
+const reviews = createStores(database).reviews;
+await reviews.listPartnerships(null, 1); // connected and warmed up
+process.stdout.write('ready\n');
+await once(process.stdin, 'data');
+for (const at of times) {
+  sweepAt = at;
+  const summary = await runReviewSweep({ reviews, notifier, logger: silentLogger }, new Date(at));
+  process.stdout.write(`${JSON.stringify({ summary })}\n`);
+}
+await database.close();
