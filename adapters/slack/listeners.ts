@@ -10,6 +10,7 @@ import { slackErrorCode } from './api.ts';
 import type { Origin } from './deliver.ts';
 import { homeConversation } from './home.ts';
 import { linkRosterByEmail } from './identity.ts';
+import { ModalAck } from './modal-ack.ts';
 import { OPEN_FORM_ACTION } from './pending-forms.ts';
 import { formValues, formView, readMetadata, type StateValue } from './render/modal.ts';
 import type { SlackParts } from './parts.ts';
@@ -126,8 +127,8 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
   };
 
   bolt.view({ type: 'view_submission' }, async ({ ack, body, view }) => {
-    await ack();
-    if (body.type !== 'view_submission') return;
+    if (body.type !== 'view_submission') return void (await ack());
+    const modal = new ModalAck(ack);
     const userId = body.user.id;
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const { context, origin: from } = readMetadata(view.private_metadata);
@@ -136,7 +137,17 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
       : homeConversation(teamId, userId);
     const origin: Origin = { conversation, userId, privateChannel: false, triggerId: body.trigger_id };
     const values = formValues(view.state.values as unknown as Record<string, Record<string, StateValue>>);
-    await once(deliveryKey.view(view.id, view.state.values), 'form', origin, () =>
-      answer(origin, teamId, { type: 'form', formId: view.callback_id, values, context }));
+    try {
+      await once(deliveryKey.view(view.id, view.state.values), 'form', origin, async () => {
+        const speaker = await s.users.speaker(teamId, userId);
+        const replies = await app.bot.handle({ conversation, speaker, inbound: { type: 'form', formId: view.callback_id, values, context } });
+        // the same form back (its problems to fix) is shown in the modal in place
+        const rest = await modal.answer(replies, view.callback_id, (form, lead) =>
+          formView(form, from, lead.length ? s.delivery.render({ summary: '', blocks: lead, visibility: 'private' }, origin).blocks : []));
+        await s.delivery.deliver(rest, origin);
+      });
+    } finally {
+      await modal.close();
+    }
   });
 }
