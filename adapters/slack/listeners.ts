@@ -1,6 +1,8 @@
 // Bolt listeners: acknowledge at once, then (once per delivery, whatever Slack re-sends) turn the
 // payload into the core's Request, let the core answer and deliver the replies. No governance
-// decisions here: the core decides what to say and who may see it.
+// decisions here: the core decides what to say and who may see it. One exception to ack-first:
+// decision clicks (votes, declarations) run the core, which records them in one transaction,
+// before the ack, so a click Slack saw acknowledged is on the record; replies go after the ack.
 import type { App as BoltApp } from '@slack/bolt';
 import type { Conversation, Inbound } from '../../src/bot/inbound.ts';
 import { textReply } from '../../src/bot/reply.ts';
@@ -35,9 +37,11 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
       }
     });
 
-  const answer = async (origin: Origin, teamId: string, inbound: Inbound) => {
+  /** `recorded` runs once the core has answered (its writes committed), before the replies go out. */
+  const answer = async (origin: Origin, teamId: string, inbound: Inbound, recorded?: () => Promise<void>) => {
     const speaker = await s.users.speaker(teamId, origin.userId);
     const replies = await app.bot.handle({ conversation: origin.conversation, speaker, inbound });
+    await recorded?.();
     await s.delivery.deliver(replies, origin);
   };
 
@@ -91,9 +95,17 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
   });
 
   bolt.action({ type: 'block_actions' }, async ({ ack, body, action, respond, context }) => {
-    await ack();
-    if (body.type !== 'block_actions' || body.view?.type === 'modal') return; // inputs in our modals do not dispatch
     const a = action as ActionPayload;
+    let acked = false;
+    const ackOnce = async () => {
+      if (acked) return;
+      acked = true;
+      await ack();
+    };
+    // a vote or declaration is a few ms of database work, well inside Slack's 3 s for the ack
+    const recordFirst = body.type === 'block_actions' && body.view?.type !== 'modal' && a.action_id.startsWith('decision.');
+    if (!recordFirst) await ackOnce();
+    if (body.type !== 'block_actions' || body.view?.type === 'modal') return; // inputs in our modals do not dispatch
     const userId = body.user.id;
     const teamId = body.team?.id ?? body.user.team_id ?? context.teamId ?? '';
     const container = body.container as { type?: string; message_ts?: string; channel_id?: string; is_ephemeral?: boolean };
@@ -113,8 +125,13 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
     };
     await once(deliveryKey.action(userId, body.container, a), 'action', origin, async () => {
       if (a.action_id === OPEN_FORM_ACTION) return openPendingForm(a.value ?? '', origin);
-      await answer(origin, teamId, actionInbound(a));
+      try {
+        await answer(origin, teamId, actionInbound(a), ackOnce);
+      } finally {
+        await ackOnce(); // the core failed: acknowledge before the apology goes out
+      }
     });
+    await ackOnce(); // a duplicate delivery (already handled) is acknowledged too
   });
 
   const openPendingForm = async (id: string, origin: Origin) => {
