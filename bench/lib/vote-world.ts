@@ -36,8 +36,8 @@ function roster(): Roster {
   return { partnership: { name: 'Bench Big Local', settings: defaultSettings() }, people, relationships: [] };
 }
 
-/** `card`: where the decision card lives on the platform (its channel and message id). */
-export async function createVoteWorld(conversation: Conversation, cardMessageId: string, userId: (i: number) => string): Promise<VoteWorld> {
+/** `cardMessageId`: the decision card's message in `conversation`; `userId(i)`: member i's chat account. */
+export async function createVoteWorld(conversation: Conversation, cardMessageId: string, userId: (i: number) => string, teamsReference?: object): Promise<VoteWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-votes-'));
   const databaseUrl = `file:${join(dir, 'votes.db')}`;
   await deployMigrations(databaseUrl, 'sqlite');
@@ -59,6 +59,8 @@ export async function createVoteWorld(conversation: Conversation, cardMessageId:
     const decision = (await stores.decisions.list(partnership.id))[0];
     if (!decision) throw new Error(`the benchmark decision was not created: ${replies.map((r) => r.summary).join(' | ')}`);
     await stores.decisions.setCard(decision.id, { conversation, message: { platform, workspaceId, channelId, messageId: cardMessageId } });
+    // Teams updates a card through the conversation reference the adapter stored when it was installed.
+    if (teamsReference) await database.db.conversationRef.create({ data: { platform: 'teams', workspaceId, key: channelId, reference: JSON.stringify(teamsReference) } });
     await database.db.declaration.createMany({ data: ids.map((personId) => ({ decisionId: decision.id, personId, outcome: 'none' })) });
     return {
       databaseUrl, decisionId: decision.id, userId,
