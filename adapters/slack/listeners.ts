@@ -17,6 +17,8 @@ import { formValues, formView, readMetadata, type StateValue } from './render/mo
 import type { SlackParts } from './parts.ts';
 import { actionInbound, channelKind, cleanText, deliveryKey, isHumanMessage, type ActionPayload, type MessageEventLike } from './translate.ts';
 
+/** Slack shows an error when a click is not acknowledged within 3 s; Bolt answers 404 at 3.001 s. */
+const ACK_DEADLINE_MS = 2_500;
 const SORRY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
 
 export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void {
@@ -102,9 +104,17 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
       acked = true;
       await ack();
     };
-    // a vote or declaration is a few ms of database work, well inside Slack's 3 s for the ack
+    // A vote or declaration is normally tens of ms of database work, inside Slack's 3 s for the ack.
+    // When clicks queue behind the database for longer, ack at the deadline anyway (the vote is
+    // still written and the reply follows): a late ack would show the person an error for a vote
+    // that then counts.
     const recordFirst = body.type === 'block_actions' && body.view?.type !== 'modal' && a.action_id.startsWith('decision.');
     if (!recordFirst) await ackOnce();
+    const deadline = recordFirst ? setTimeout(() => {
+      if (acked) return;
+      logger.warn('slack decision click acknowledged before it was recorded', { platform: 'slack', kind: 'action', code: 'ack-deadline' });
+      void ackOnce().catch(() => undefined);
+    }, ACK_DEADLINE_MS) : undefined;
     if (body.type !== 'block_actions' || body.view?.type === 'modal') return; // inputs in our modals do not dispatch
     const userId = body.user.id;
     const teamId = body.team?.id ?? body.user.team_id ?? context.teamId ?? '';
@@ -131,6 +141,7 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
         await ackOnce(); // the core failed: acknowledge before the apology goes out
       }
     });
+    clearTimeout(deadline);
     await ackOnce(); // a duplicate delivery (already handled) is acknowledged too
   });
 

@@ -67,7 +67,7 @@ export function voteNotes(check: VoteCheck | null, update: string): string[] {
   return [
     `Every click counted: ${check.clicks.toLocaleString('en-GB')} clicks sent (warm-ups included), ${check.answered.toLocaleString('en-GB')} answered; ` +
     `the database holds ${check.votes} votes and ${check.changes.toLocaleString('en-GB')} changes = ${recorded.toLocaleString('en-GB')} ` +
-    `(${recorded === check.answered ? 'equal: every answered click is a vote or a change' : '**not equal**'}).`,
+    `(${recorded === check.answered ? 'equal: every answered click is a vote or a change' : recorded > check.answered ? 'more: clicks that timed out were recorded all the same' : '**fewer: answered clicks are missing**'}).`,
     `Private replies: ${check.replies.toLocaleString('en-GB')}. Card refreshes (${update}): ${check.cardUpdates.toLocaleString('en-GB')} ` +
     `(${(check.cardUpdates / Math.max(1, check.answered)).toFixed(2)} per click): by design a burst of votes on one decision shares one card update ` +
     '(src/decisions/notify.ts refreshCard), so the card ends on the newest counts without one update per click.',
@@ -83,7 +83,10 @@ export const slackVote: Section = {
     const measured = await measure(ctx, full.scenario);
     const check = await checkVotes(measured, full.world(), full.clicks(), (k) => k === 'chat.update', (k) => k === 'response_url');
     full.world()?.remove();
-    const recordedAll = !!check && check.votes + check.changes === check.answered;
+    // Every click answered 200 must be in the database (clicks Bolt gave up on may be there too).
+    const recordedAll = !!check && check.votes + check.changes >= check.answered;
+    const errors = measured.runs.reduce((n, r) => n + r.errors, 0);
+    const slowest = Math.max(...measured.runs.map((r) => r.max));
     return {
       id: this.id,
       title: this.title,
@@ -97,7 +100,8 @@ export const slackVote: Section = {
       tables: [{ columns: FLOOR_COLUMNS, rows: [...floorRows(floor, 'chat.update'), ...floorRows(measured, 'response_url')] }],
       targets: [
         ...ratioTargets(floor, measured, ''),
-        { text: 'a vote is durably recorded before it is acknowledged', met: recordedAll, note: 'the core\'s transaction commits before ack() (adapters/slack/listeners.ts; test/slack/record-before-ack.test.ts); every answered click found in the database' },
+        { text: 'a vote is durably recorded before it is acknowledged', met: recordedAll && slowest < 2_500, note: 'the core\'s transaction commits before ack() (adapters/slack/listeners.ts; test/slack/record-before-ack.test.ts)' + (slowest >= 2_500 ? `; but the slowest click took ${Math.round(slowest)} ms: clicks still queued at 2.5 s were acknowledged at that deadline, before their vote was written` : '; every answered click found in the database') },
+        { text: 'every click acknowledged within Slack\'s 3 s', met: errors === 0, note: errors ? `${errors} clicks answered by Bolt's 404 after 3 s` : `slowest ${Math.round(slowest)} ms` },
       ],
       notes: [...floorErrors(floor), ...floorErrors(measured), ...voteNotes(check, 'chat.update')],
       data: { floor, fullServer: measured, check },
