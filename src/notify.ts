@@ -31,6 +31,10 @@ export class NotifierRegistry implements Notifier {
     return platform ? platform.sendToConversation(conversation, reply) : null;
   }
 
+  canReach(platform: Platform): boolean {
+    return this.platforms.has(platform);
+  }
+
   async updateMessage(ref: MessageRef, reply: Parameters<Notifier['updateMessage']>[1]): Promise<boolean> {
     const platform = this.platforms.get(ref.platform);
     return platform ? platform.updateMessage(ref, reply) : false;

@@ -132,7 +132,7 @@ async function write(tx: Tx, state: DecisionState, plan: Plan<unknown>): Promise
         break;
       }
       case 'close':
-        await tx.decision.update({ where: { id: d.id }, data: { status: 'closed', closedAt: at, closeReason: c.reason, outcome: JSON.stringify(c.snapshot) } });
+        await tx.decision.update({ where: { id: d.id }, data: { status: 'closed', closedAt: c.closedAt ?? at, closeReason: c.reason, outcome: JSON.stringify(c.snapshot) } });
         await log('decision.close', null, { reason: c.reason, ...c.snapshot });
         break;
       case 'reminders-sent':

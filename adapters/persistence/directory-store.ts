@@ -15,6 +15,11 @@ export class PrismaDirectoryStore implements DirectoryStore {
     await this.db.channelBinding.create({ data: binding });
   }
 
+  async boundWorkspaces(partnershipId: string, platform: Platform): Promise<string[]> {
+    const rows = await this.db.channelBinding.findMany({ where: { partnershipId, platform }, select: { workspaceId: true }, distinct: ['workspaceId'] });
+    return rows.map((r) => r.workspaceId);
+  }
+
   async findIdentity(platform: Platform, workspaceId: string, userId: string): Promise<LinkedPerson | null> {
     const row = await this.db.platformIdentity.findUnique({
       where: { platform_workspaceId_userId: { platform, workspaceId, userId } },

@@ -2,6 +2,7 @@
 // SLACK_APP_TOKEN is set), the listeners, and the notifier. Start-up never calls Slack: the bot's
 // ids come from SLACK_BOT_USER_ID and SLACK_BOT_ID, or from auth.test on the first request.
 import { App as BoltApp, SocketModeReceiver, type Authorize } from '@slack/bolt';
+import { claimDelivery } from '../persistence/deliveries.ts';
 import type { App } from '../server/app.ts';
 import { clientOptions, slackErrorCode, slackLogger, type SlackApi } from './api.ts';
 import { registerListeners } from './listeners.ts';
@@ -39,7 +40,7 @@ export async function registerSlack(app: App): Promise<SlackParts> {
   const receiver = socketMode
     // the socket client keeps its own patient retry policy for apps.connections.open
     ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: options.logger, installerOptions: { clientOptions: { slackApiUrl: options.slackApiUrl } } })
-    : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET!, logger, options.logger, parts.inFlight);
+    : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET!, logger, options.logger, parts.inFlight, (key) => claimDelivery(app.database.db, key));
   const bolt = new BoltApp({
     receiver,
     authorize: authorizer(parts.api, token, config.SLACK_BOT_ID, config.SLACK_BOT_USER_ID),

@@ -9,6 +9,7 @@ import { textReply } from '../../src/bot/reply.ts';
 import { claimDelivery } from '../persistence/deliveries.ts';
 import type { App } from '../server/app.ts';
 import { slackErrorCode } from './api.ts';
+import { CLAIMED } from './receiver.ts';
 import type { Origin } from './deliver.ts';
 import { homeConversation } from './home.ts';
 import { linkRosterByEmail } from './identity.ts';
@@ -21,22 +22,56 @@ import { actionInbound, channelKind, cleanText, deliveryKey, isHumanMessage, typ
 /** Slack shows an error when a click is not acknowledged within 3 s; Bolt answers 404 at 3.001 s. */
 const ACK_DEADLINE_MS = 2_500;
 const SORRY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+const UNAVAILABLE = 'Sorry, I can’t reach my records just now, so I did nothing. Please try again in a minute.';
 
 export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void {
   const { logger } = app;
 
-  /** Runs `work` once per delivery key; on failure the person is told, and the log gets a code. */
-  const once = (key: string, kind: string, origin: Origin, work: () => Promise<void>) =>
+  /**
+   * Tells the person something went wrong: where they asked (ephemeral, response_url), else in
+   * their direct messages with the bot, else (Slack is not answering at all) the log says so.
+   */
+  const apologise = async (origin: Origin, text: string) => {
+    try {
+      return await s.delivery.deliver([textReply(text)], { ...origin, home: false, triggerId: undefined });
+    } catch (error) {
+      logger.warn('slack apology not delivered where asked; trying a direct message', { platform: 'slack', code: slackErrorCode(error) });
+    }
+    if (!(await s.notifier.sendToUser(origin.conversation.workspaceId, origin.userId, textReply(text)))) {
+      logger.error('slack reply undeliverable', { platform: 'slack', code: 'E_UNDELIVERABLE' });
+    }
+  };
+
+  /** A Slack API failure while answering is said as such: the answer was worked out but not shown. */
+  const failure = (error: unknown): string => ((error as { code?: unknown }).code?.toString().startsWith('slack_webapi')
+    ? `Sorry, I couldn’t show you my answer: Slack refused it (${slackErrorCode(error).slice(0, 60)}). Please try again in a minute, or ask me in a direct message.`
+    : SORRY);
+
+  /**
+   * Runs `work` once per delivery key (events arrive already claimed by the receiver, `context`
+   * says so); on failure the person is told, and the log gets a code. When the database cannot
+   * even record the claim, nothing is done and the person is asked to try again.
+   */
+  const once = (key: string, kind: string, origin: Origin, work: () => Promise<void>, context: Record<string, unknown> = {}) =>
     s.inFlight.run(async () => {
-      if (!(await claimDelivery(app.database.db, key))) {
-        logger.info('slack delivery already handled', { platform: 'slack', kind, code: 'duplicate' });
-        return;
+      if (context[CLAIMED] !== key) {
+        let fresh: boolean;
+        try {
+          fresh = await claimDelivery(app.database.db, key);
+        } catch (error) {
+          logger.error('slack request refused: database unavailable', { platform: 'slack', kind, code: (error as { code?: string }).code ?? 'E_DATABASE' });
+          return apologise(origin, UNAVAILABLE);
+        }
+        if (!fresh) {
+          logger.info('slack delivery already handled', { platform: 'slack', kind, code: 'duplicate' });
+          return;
+        }
       }
       try {
         await work();
       } catch (error) {
         logger.error('slack request failed', { platform: 'slack', kind, code: slackErrorCode(error) });
-        await s.delivery.deliver([textReply(SORRY)], { ...origin, home: false, triggerId: undefined }).catch(() => undefined);
+        await apologise(origin, failure(error));
       }
     });
 
@@ -74,7 +109,7 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
     const conversation: Conversation = { platform: 'slack', workspaceId: body.team_id, channelId: event.channel, kind: channelKind(event.channel) };
     const origin: Origin = { conversation, userId: event.user!, privateChannel: false, threadTs: event.thread_ts };
     await once(deliveryKey.event(body.event_id, event), 'mention', origin, () =>
-      answer(origin, body.team_id, { type: 'text', text: cleanText(event.text, context.botUserId) }));
+      answer(origin, body.team_id, { type: 'text', text: cleanText(event.text, context.botUserId) }), context);
   });
 
   bolt.event('message', async ({ event, body, context }) => {
@@ -85,16 +120,16 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
     await once(deliveryKey.event(body.event_id, event), 'direct', origin, async () => {
       await s.direct.remember(body.team_id, message.user!, message.channel);
       await answer(origin, body.team_id, { type: 'text', text: cleanText(message.text ?? '', context.botUserId) });
-    });
+    }, context);
   });
 
-  bolt.event('app_home_opened', async ({ event, body }) => {
+  bolt.event('app_home_opened', async ({ event, body, context }) => {
     if (event.tab !== 'home') return;
     const origin: Origin = { conversation: homeConversation(body.team_id, event.user), userId: event.user, privateChannel: false, home: true };
     await once(deliveryKey.event(body.event_id, event), 'home', origin, async () => {
       if (event.channel?.startsWith('D')) await s.direct.remember(body.team_id, event.user, event.channel);
       await s.home.publish(body.team_id, event.user);
-    });
+    }, context);
   });
 
   bolt.action({ type: 'block_actions' }, async ({ ack, body, action, respond, context }) => {

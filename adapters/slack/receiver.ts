@@ -7,8 +7,14 @@ import { HTTPResponseAck, verifySlackRequest, type App as BoltApp, type Logger a
 import type { Logger } from '../../src/ports/index.ts';
 import { readBody, sendJson, type RouteContext } from '../server/http.ts';
 import type { InFlight } from './in-flight.ts';
+import { deliveryKey } from './translate.ts';
+import { slackPayloadProblem } from './validate.ts';
+
+/** Context key (Bolt's customProperties) of an event the receiver has already claimed. */
+export const CLAIMED = 'claimedDelivery';
 
 const FORM = 'application/x-www-form-urlencoded';
+const JSON_TYPE = 'application/json';
 
 /** Why a request was refused, as a code for the log (never the signature or the body). */
 function rejection(error: unknown): string {
@@ -40,6 +46,8 @@ export class SlackHttpReceiver implements Receiver {
     private readonly logger: Logger,
     private readonly slackLogger: SlackLogger,
     private readonly inFlight: InFlight,
+    /** claimDelivery on the app's database: true the first time a key is seen */
+    private readonly claim: (key: string) => Promise<boolean>,
   ) {}
 
   init(app: BoltApp): void {
@@ -68,13 +76,43 @@ export class SlackHttpReceiver implements Receiver {
       this.logger.warn('slack request rejected', { requestId: ctx.requestId, platform: 'slack', code: rejection(error) });
       return sendJson(res, 401, { error: 'unauthorized', message: 'The request is not signed by Slack with this app’s signing secret, or it is more than five minutes old.' });
     }
+    const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== FORM && type !== JSON_TYPE) {
+      return sendJson(res, 415, { error: 'unsupported_media_type', message: 'Slack sends JSON (events) or a form (commands and interactivity); this request is neither.' });
+    }
     let body: Record<string, unknown>;
     try {
       body = parseSlackBody(raw, contentType);
     } catch {
       return sendJson(res, 400, { error: 'bad_request', message: 'The body is neither JSON nor a Slack form.' });
     }
+    const problem = slackPayloadProblem(body, type === FORM);
+    if (problem) {
+      this.logger.warn('slack payload refused', { requestId: ctx.requestId, platform: 'slack', code: 'bad_payload' });
+      return sendJson(res, 400, { error: 'bad_request', message: problem });
+    }
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
+
+    // Events are acknowledged by Bolt before any listener runs, and Slack re-sends only what was
+    // not acknowledged. So an event is claimed here, before the acknowledgement: with the database
+    // down the answer is 503 and Slack's retry finds it back; a retry of a handled event is just
+    // acknowledged. (Commands and clicks are never re-sent by Slack: their listeners claim them.)
+    let customProperties: Record<string, unknown> | undefined;
+    if (body.type === 'event_callback') {
+      const key = deliveryKey.event(body.event_id as string | undefined, body.event);
+      let fresh: boolean;
+      try {
+        fresh = await this.claim(key);
+      } catch (error) {
+        this.logger.error('slack event refused: database unavailable', { requestId: ctx.requestId, platform: 'slack', code: (error as { code?: string }).code ?? 'E_DATABASE' });
+        return sendJson(res, 503, { error: 'unavailable', message: 'The bot’s database is not answering. Nothing was done; Slack will send the event again.' });
+      }
+      if (!fresh) {
+        this.logger.info('slack delivery already handled', { requestId: ctx.requestId, platform: 'slack', kind: 'event', code: 'duplicate' });
+        return sendJson(res, 200, {});
+      }
+      customProperties = { [CLAIMED]: key };
+    }
 
     const httpRequest = Object.assign(req, { rawBody: Buffer.from(raw, 'utf8') });
     const ack = new HTTPResponseAck({ logger: this.slackLogger, processBeforeResponse: false, httpRequest, httpRequestBody: body, httpResponse: res });
@@ -82,6 +120,7 @@ export class SlackHttpReceiver implements Receiver {
     const event: ReceiverEvent = {
       body,
       ack: ack.bind(),
+      ...(customProperties ? { customProperties } : {}),
       ...(Number.isInteger(retry) ? { retryNum: retry, retryReason: header(req, 'x-slack-retry-reason') ?? '' } : {}),
     };
     await this.inFlight.run(async () => {

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { HttpError, readBody } from '../server/http.ts';
+import { activityProblem } from './validate.ts';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -34,6 +35,10 @@ export async function receive(req: IncomingMessage, res: ServerResponse, adapter
   if (!authenticated && !servesUnauthenticated(body)) {
     throw new HttpError(403, 'Teams authentication is off (MICROSOFT_APP_ID is not set), so only the Bot Framework Emulator on this machine may use /api/messages. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect Teams (docs/teams.md).', 'E_TEAMS_AUTH_OFF');
   }
+  // Checked before botbuilder reads it (with authentication on, before the token too: a body that
+  // is not an activity is refused the same way whoever sent it).
+  const problem = activityProblem(body);
+  if (problem) throw new HttpError(400, problem, 'E_BAD_ACTIVITY');
   const response = {
     socket: res.socket,
     status(code: number) {

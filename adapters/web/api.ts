@@ -1,7 +1,7 @@
 // The playground's JSON API. The page is a thin client: it sends what the person did and renders
 // the core's Reply model it gets back; everything it shows comes from here.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { claimDelivery } from '../persistence/deliveries.ts';
 import type { App } from '../server/app.ts';
 import { HttpError, readBody, sendJson, type Route } from '../server/http.ts';
@@ -12,6 +12,8 @@ import { send, sendSchema } from './send.ts';
 import { CHANNEL_ID, type Timeline } from './timeline.ts';
 
 export const API = '/playground/api';
+
+const clockSchema = z.union([z.strictObject({ reset: z.literal(true) }), z.strictObject({ at: z.string().max(100) })]);
 
 interface Deps {
   app: App;
@@ -66,15 +68,16 @@ export function apiRoutes(deps: Deps): Route[] {
     route('POST', '/clock', async (req, res) => {
       const clock = app.clock;
       if (!(clock instanceof OffsetClock)) throw new HttpError(409, 'This server was started with a fixed clock, so the date cannot be changed here.', 'fixed_clock');
-      const body = await readJson(req) as { at?: unknown; reset?: unknown } | null;
-      if (body?.reset === true) {
+      const body = clockSchema.safeParse(await readJson(req));
+      if (!body.success) {
+        throw new HttpError(400, 'Send {"at": "2026-10-01"} to pretend it is that date (09:00 in England), or {"reset": true} to go back to today.', 'bad_request');
+      }
+      if ('reset' in body.data) {
         clock.reset();
-      } else if (typeof body?.at === 'string') {
-        const at = parsePretendTime(body.at);
+      } else {
+        const at = parsePretendTime(body.data.at);
         if (!at.ok) throw new HttpError(400, at.error, 'bad_date');
         clock.pretend(at.value);
-      } else {
-        throw new HttpError(400, 'Send {"at": "2026-10-01"} to pretend it is that date (09:00 in England), or {"reset": true} to go back to today.', 'bad_request');
       }
       app.logger.info('playground clock set', { code: clock.offset === 0 ? 'reset' : 'pretend' });
       sendJson(res, 200, describeClock(clock));

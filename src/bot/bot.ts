@@ -4,6 +4,9 @@ import { ACTIONS, COMMANDS, FORMS, findCommand, help } from './commands/index.js
 import type { Command, CommandContext, ScopedContext } from './commands/types.js';
 import { EXPLAIN, resolve, type BotDeps, type Resolution } from './context.js';
 import type { Request } from './inbound.js';
+import { refuse } from './refuse.js';
+import { ACTION_GUARDS, FORM_GUARDS, type Guard } from './commands/guards.js';
+import { can, refusal } from './permissions.js';
 import type { Reply } from './reply.js';
 import { textReply } from './reply.js';
 
@@ -51,12 +54,12 @@ async function handle(request: Request, deps: BotDeps): Promise<Reply[]> {
       }
       const handler = own(ACTIONS, inbound.actionId);
       if (!handler) return [unknownAction()];
-      return scoped(base, (ctx) => handler(ctx, inbound.value.slice(0, MAX_TEXT)));
+      return scoped(base, (ctx) => guarded(ctx, own(ACTION_GUARDS, inbound.actionId), () => handler(ctx, inbound.value.slice(0, MAX_TEXT))));
     }
     case 'form': {
       const handler = own(FORMS, inbound.formId);
       if (!handler) return [unknownAction()];
-      return scoped(base, (ctx) => handler(ctx, inbound.values, inbound.context));
+      return scoped(base, (ctx) => guarded(ctx, own(FORM_GUARDS, inbound.formId), () => handler(ctx, inbound.values, inbound.context)));
     }
   }
 }
@@ -66,6 +69,19 @@ const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object
 
 const clean = (text: string): string => text.slice(0, MAX_TEXT).replace(/\s+/g, ' ').trim();
 
+const UNKNOWN = 'I don’t know who you are yet, so I can’t do that for you. Ask your chair or rep to add your email address to the roster, or to link you with `/partnership link`.';
+
+/** A button or form the table does not allow this person (or one with no guard at all): refused and audited. */
+function guarded(ctx: ScopedContext, guard: Guard | undefined, fn: () => Promise<Reply[]>): Promise<Reply[]> {
+  const { person, partnership } = ctx.scope;
+  if (guard && can(person, guard.permission)) return fn();
+  const message = !person ? UNKNOWN : guard ? (guard.message?.(person) ?? refusal(guard.permission)) : 'That button is not one I can act on. Type `/partnership help` to start again.';
+  return refuse(ctx.request, ctx.deps, {
+    reason: 'not-permitted', message, ...(guard ? { permission: guard.permission } : {}),
+    attempt: { partnershipId: partnership.id, actorId: person?.id ?? null },
+  });
+}
+
 function run(command: Command, ctx: CommandContext): Promise<Reply[]> {
   if (!command.needsPartnership) return command.run(ctx);
   return scoped(ctx, (c) => command.run(c));
@@ -73,7 +89,12 @@ function run(command: Command, ctx: CommandContext): Promise<Reply[]> {
 
 async function scoped(ctx: CommandContext, fn: (ctx: ScopedContext) => Promise<Reply[]>): Promise<Reply[]> {
   const r: Resolution = ctx.resolution;
-  if (r.status !== 'ok') return [textReply(EXPLAIN[r.status])];
+  if (r.status !== 'ok') {
+    // A click or a form from a conversation that is not this person's partnership's: refused and audited.
+    const interactive = ctx.request.inbound.type === 'action' || ctx.request.inbound.type === 'form';
+    if (interactive) return refuse(ctx.request, ctx.deps, { reason: r.status, message: EXPLAIN[r.status], attempt: r.attempt });
+    return [textReply(EXPLAIN[r.status])];
+  }
   return fn({ ...ctx, scope: { partnership: r.partnership, roster: r.roster, person: r.person } });
 }
 

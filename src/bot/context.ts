@@ -2,8 +2,8 @@
 // bound to a partnership decides the partnership; in a direct chat the person's own link does.
 // Someone from another workspace, or an unbound channel, never sees a partnership's data.
 import type { Person, Roster } from '../domain/roster.js';
-import type { Clock, Logger, Notifier, PartnershipRef, Stores } from '../ports/index.js';
-import type { Request } from './inbound.js';
+import type { Clock, DirectoryStore, LinkedPerson, Logger, Notifier, PartnershipRef, Stores } from '../ports/index.js';
+import type { Platform, Request } from './inbound.js';
 
 export interface BotDeps {
   stores: Stores;
@@ -12,32 +12,63 @@ export interface BotDeps {
   notifier?: Notifier;
 }
 
+/** Who was turned away, for the audit log: the partnership concerned (when one is) and the person (when known). */
+export interface Attempt {
+  partnershipId: string;
+  actorId: string | null;
+}
+
 export type Resolution =
   | { status: 'ok'; partnership: PartnershipRef; roster: Roster; person: Person | null }
-  | { status: 'unbound' }
-  | { status: 'unknown-person' }
-  | { status: 'wrong-partnership' };
+  | { status: 'unbound' | 'unknown-person' | 'wrong-partnership'; attempt: Attempt | null };
+
+/**
+ * A workspace (Slack team, Teams tenant) speaks for a partnership's people only if the partnership
+ * has bound a channel there, or has bound none on that platform yet (its first `/partnership
+ * setup`). Otherwise anyone able to put an address on an account in any workspace could pass as a
+ * member by email; people from elsewhere are linked by an officer with `link` in a bound channel.
+ */
+export async function workspaceTrusted(directory: DirectoryStore, platform: Platform, workspaceId: string, partnershipId: string): Promise<boolean> {
+  const bound = await directory.boundWorkspaces(partnershipId, platform);
+  return bound.length === 0 || bound.includes(workspaceId);
+}
+
+/**
+ * The person a chat account is linked to, if the link was made in a workspace the partnership
+ * trusts. A link made by email before the partnership bound its channels elsewhere stops counting.
+ */
+export async function findTrustedIdentity(directory: DirectoryStore, platform: Platform, workspaceId: string, userId: string): Promise<LinkedPerson | null> {
+  const linked = await directory.findIdentity(platform, workspaceId, userId);
+  return linked && (await workspaceTrusted(directory, platform, workspaceId, linked.partnershipId)) ? linked : null;
+}
 
 export async function resolve(request: Request, deps: BotDeps): Promise<Resolution> {
   const { conversation, speaker } = request;
   const { directory, rosters } = deps.stores;
-  let linked = await directory.findIdentity(conversation.platform, speaker.workspaceId, speaker.userId);
+  let linked = await findTrustedIdentity(directory, conversation.platform, speaker.workspaceId, speaker.userId);
   // `/partnership link` records the link under the channel's workspace: find it there too for
   // guests from another workspace (Slack Connect, Enterprise Grid). User ids are globally unique.
   if (!linked && speaker.workspaceId !== conversation.workspaceId) {
-    linked = await directory.findIdentity(conversation.platform, conversation.workspaceId, speaker.userId);
+    linked = await findTrustedIdentity(directory, conversation.platform, conversation.workspaceId, speaker.userId);
   }
+  // The actor id may be a person of another partnership: whoever tried, recorded where they tried.
+  const attempt = (partnershipId: string | undefined): Attempt | null => (partnershipId ? { partnershipId, actorId: linked?.personId ?? null } : null);
 
   let partnershipId: string | null = null;
   if (conversation.kind !== 'direct') {
     const binding = await directory.findBinding(conversation.platform, conversation.workspaceId, conversation.channelId);
-    if (!binding) return { status: 'unbound' };
+    if (!binding) return { status: 'unbound', attempt: attempt(linked?.partnershipId) };
     partnershipId = binding.partnershipId;
   }
 
   if (!linked && speaker.email) {
-    // Link by email when it picks out exactly one person (in this channel's partnership, if any).
-    const matches = (await directory.findByEmail(speaker.email)).filter((m) => partnershipId === null || m.partnershipId === partnershipId);
+    // Link by email when it picks out exactly one person (in this channel's partnership, if any)
+    // whose partnership trusts the speaker's workspace.
+    const matches = [];
+    for (const m of await directory.findByEmail(speaker.email)) {
+      if (partnershipId !== null && m.partnershipId !== partnershipId) continue;
+      if (await workspaceTrusted(directory, conversation.platform, speaker.workspaceId, m.partnershipId)) matches.push(m);
+    }
     if (matches.length === 1) {
       const match = matches[0]!;
       await directory.linkIdentity(match.personId, conversation.platform, speaker.workspaceId, speaker.userId);
@@ -47,13 +78,13 @@ export async function resolve(request: Request, deps: BotDeps): Promise<Resoluti
   }
 
   if (partnershipId === null) {
-    if (!linked) return { status: 'unknown-person' };
+    if (!linked) return { status: 'unknown-person', attempt: null };
     partnershipId = linked.partnershipId;
   }
-  if (linked && linked.partnershipId !== partnershipId) return { status: 'wrong-partnership' };
+  if (linked && linked.partnershipId !== partnershipId) return { status: 'wrong-partnership', attempt: attempt(partnershipId) };
 
   const partnership = await rosters.getPartnership(partnershipId);
-  if (!partnership) return { status: 'unbound' };
+  if (!partnership) return { status: 'unbound', attempt: null };
   const roster = await rosters.loadRoster(partnership.id);
   const person = linked ? (roster.people.find((p) => p.id === linked.personId) ?? null) : null;
   return { status: 'ok', partnership, roster, person };

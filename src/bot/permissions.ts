@@ -44,6 +44,10 @@ export const PERMISSIONS = {
   'decision.share': ['chair'],
   /** close early and amend; so may whoever put the decision (src/domain/decisions/who.ts) */
   'decision.manage': ['chair'],
+  /** declare an interest (or none) in a decision: the members with a vote */
+  'decision.declare': ['voting-member'],
+  /** vote, unless recused or excluded by the partnership's rules for that decision (src/domain/decisions/standing.ts) */
+  'decision.vote': ['voting-member'],
   /** the whole review: who has confirmed, details, changes, answers (privately) */
   'review.status': ['chair', 'rep'],
   /** the four questions, the plan and timeline, "the changes are right" */

@@ -19,7 +19,8 @@ export interface Actor {
   person: Person | null;
 }
 
-export const notFound = (): Reply[] => [textReply('I can’t find that decision in your partnership. Type `/partnership decisions` to see the open ones.')];
+export const NOT_FOUND = 'I can’t find that decision in your partnership. Type `/partnership decisions` to see the open ones.';
+export const notFound = (): Reply[] => [textReply(NOT_FOUND)];
 
 /** A private message; a failure to reach someone is logged (ids only) and reported as false. */
 export async function tell(deps: DecisionDeps, personId: string, reply: Reply): Promise<boolean> {

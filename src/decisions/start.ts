@@ -63,9 +63,12 @@ export async function startDecision(deps: DecisionDeps, actor: Actor, submittedI
   const replies: Reply[] = [];
   const card = decisionCard(state, roster);
   let message: MessageRef | null = null;
+  const posting = { failed: false };
   try {
     message = deps.notifier ? await deps.notifier.sendToConversation(conversation, card) : null;
+    posting.failed = !!deps.notifier?.canReach?.(conversation.platform) && !message;
   } catch (error) {
+    posting.failed = true;
     deps.logger.warn('decision card not posted', { decisionId: d.id, code: (error as { code?: string }).code });
   }
   await deps.stores.decisions.setCard(d.id, { conversation, message });
@@ -81,6 +84,9 @@ export async function startDecision(deps: DecisionDeps, actor: Actor, submittedI
     `Decision ${d.number} is open until ${formatWhen(d.closesAt, d.rules.timeZone)}.${message ? ' Its card is in the channel.' : ''}`,
     `I asked ${plural(standing.eligible.length - unreachable.length, 'voting member')} privately to declare any interest first.`,
   ];
+  // The chat platform refused the card (an outage, a rate limit that outlasted the retries): the
+  // card comes back with this answer instead, and the person who put the decision is told why.
+  if (!message && posting.failed) lines.push(`I couldn’t post its card in the channel just now, so it comes with this answer instead; its counts won’t update by themselves. \`/partnership decision ${d.number}\` shows the record at any time.`);
   if (standing.recused.size) lines.push(`${plural(standing.recused.size, 'member')} must not take part (the register of interests or their relationships show a conflict); each has been told why, privately.`);
   if (unreachable.length) lines.push(`I couldn’t reach ${listNames(unreachable)} privately (not linked to chat yet): they can use the card’s Declare button or \`/partnership declare\`.`);
   if (!standing.canBeTaken) {

@@ -64,6 +64,8 @@ export interface LinkedPerson {
 export interface DirectoryStore {
   findBinding(platform: Platform, workspaceId: string, channelId: string): Promise<Binding | null>;
   bindChannel(binding: Binding, actorId: string): Promise<void>;
+  /** The workspaces (Slack teams, Teams tenants) where the partnership has a bound channel on this platform. */
+  boundWorkspaces(partnershipId: string, platform: Platform): Promise<string[]>;
   findIdentity(platform: Platform, workspaceId: string, userId: string): Promise<LinkedPerson | null>;
   /** Current people with this email (case-insensitive), across partnerships. */
   findByEmail(email: string): Promise<LinkedPerson[]>;
@@ -127,6 +129,8 @@ export interface Notifier {
   sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null>;
   /** Replace a message the bot sent earlier. */
   updateMessage(ref: MessageRef, reply: Reply): Promise<boolean>;
+  /** Whether a chat platform's adapter is running to send through (so a null above means it failed). */
+  canReach?(platform: Platform): boolean;
 }
 
 /** What one chat platform's adapter provides to the Notifier. */

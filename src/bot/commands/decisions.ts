@@ -1,10 +1,13 @@
 // `/partnership decisions` (the open ones, and where you stand) and `/partnership decision <n>`
 // (the minutes-ready record, privately).
 import { listOpen, showRecord } from '../../decisions/manage.js';
+import { can, refusal } from '../permissions.js';
 import { textReply } from '../reply.js';
 import { actorOf } from './poll.js';
 import type { Command } from './types.js';
 import { intent } from './types.js';
+
+const UNKNOWN = 'I don’t know who you are yet, so I can’t show you the partnership’s decisions. Ask your chair or rep to link you with `/partnership link`.';
 
 export const decisions: Command = {
   name: 'decisions',
@@ -19,7 +22,11 @@ export const decisions: Command = {
       /^\s*(?:decisions|votes|polls)\s*\??\s*$/i,
     ),
   ],
-  run: async (ctx) => listOpen(ctx.deps, actorOf(ctx)),
+  async run(ctx) {
+    const { person } = ctx.scope;
+    if (!can(person, 'decision.view')) return [textReply(person ? refusal('decision.view') : UNKNOWN)];
+    return listOpen(ctx.deps, actorOf(ctx));
+  },
 };
 
 export const decision: Command = {

@@ -1,5 +1,6 @@
 // `/partnership setup <partnership>`: the chair or the rep links a channel to their partnership.
 import type { Person } from '../../domain/roster.js';
+import { findTrustedIdentity, workspaceTrusted } from '../context.js';
 import { can, refusal } from '../permissions.js';
 import { textReply } from '../reply.js';
 import type { Command } from './types.js';
@@ -16,7 +17,7 @@ export const setup: Command = {
       return [textReply('Run `/partnership setup <partnership>` in the channel you want to link, not in a direct message.')];
     }
     const slug = args.trim().toLowerCase();
-    const linked = await directory.findIdentity(conversation.platform, speaker.workspaceId, speaker.userId);
+    const linked = await findTrustedIdentity(directory, conversation.platform, speaker.workspaceId, speaker.userId);
     const partnership = slug ? await rosters.findPartnership(slug) : linked ? await rosters.getPartnership(linked.partnershipId) : null;
     if (!partnership) {
       return [textReply(slug ? `I don’t know a partnership called “${args.trim()}”. Check the short name your rep imported the roster under (for example \`northfield\`).` : 'Which partnership? Type `/partnership setup <partnership>`, for example `/partnership setup northfield`.')];
@@ -24,6 +25,9 @@ export const setup: Command = {
     let personId = linked?.partnershipId === partnership.id ? linked.personId : null;
     if (!personId && speaker.email) {
       const match = (await directory.findByEmail(speaker.email)).find((m) => m.partnershipId === partnership.id);
+      if (match && !(await workspaceTrusted(directory, conversation.platform, speaker.workspaceId, partnership.id))) {
+        return [textReply(`${partnership.name} already uses channels in another workspace, so I can’t take your email address as proof of who you are here. Ask its chair or rep to link your account with \`/partnership link\` in one of its channels.`)];
+      }
       if (match) {
         personId = match.personId;
         await directory.linkIdentity(match.personId, conversation.platform, speaker.workspaceId, speaker.userId);

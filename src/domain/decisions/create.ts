@@ -1,17 +1,19 @@
 // Putting a decision to the partnership: who may, and what a valid decision is.
 import { fail, ok, type Problem, type Result } from '../../result.js';
+import { can } from '../../bot/permissions.js';
 import type { Person } from '../roster.js';
 import type { PartnershipSettings } from '../settings.js';
 import { BALLOTS, DECISION_KINDS, DEFAULT_OPTIONS, VISIBILITIES, rulesFrom, type Ballot, type DecisionDraft, type DecisionKind, type Visibility } from './types.js';
 import { parseClosingTime } from './when.js';
 
-const CREATORS = new Set(['chair', 'vice-chair', 'secretary']);
-
-/** The chair, vice-chair or secretary; the rep too when the partnership allows it. */
+/**
+ * The chair, vice-chair or secretary (the authorisation table, src/bot/permissions.ts); the rep
+ * too when the partnership's settings allow it, the one rule the table cannot hold.
+ */
 export function mayCreate(person: Person | null, settings: PartnershipSettings): boolean {
   if (!person) return false;
-  if (person.kind === 'rep') return settings.repMayCreateDecisions;
-  return person.kind === 'member' && person.roles.some((r) => CREATORS.has(r));
+  if (person.kind === 'rep' && settings.repMayCreateDecisions) return true;
+  return can(person, 'decision.create');
 }
 
 export function createRefusal(person: Person | null, settings: PartnershipSettings): string {

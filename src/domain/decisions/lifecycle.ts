@@ -24,7 +24,10 @@ export function syncChanges(standing: Standing): Change[] {
 
 /** Everything needed to close now: the sync, then the close with its frozen figures. */
 export function closeChanges(state: DecisionState, standing: Standing, roster: Roster, reason: CloseReason): Change[] {
-  return [...syncChanges(standing), { type: 'close', reason, snapshot: snapshotAt(state, standing, roster) }];
+  // Voting closed at the closing time, however late the close is written (the server was down,
+  // the job ran a minute after): the record says when voting stopped.
+  const closedAt = reason === 'time' ? { closedAt: state.decision.closesAt } : {};
+  return [...syncChanges(standing), { type: 'close', reason, snapshot: snapshotAt(state, standing, roster), ...closedAt }];
 }
 
 export const isOverdue = (state: DecisionState, now: Date): boolean =>

@@ -137,7 +137,8 @@ export type Change =
   | { type: 'withdraw-vote'; personId: string; why: string }
   | { type: 'register-interest'; personId: string; organisation: string; kind: InterestKind; detail?: string }
   | { type: 'amend'; closesAt?: Date; ballot?: Ballot; visibility?: Visibility }
-  | { type: 'close'; reason: CloseReason; snapshot: ClosingSnapshot }
+  /** `closedAt`: when voting closed, if not when this is written (a time close recorded late, after a restart) */
+  | { type: 'close'; reason: CloseReason; snapshot: ClosingSnapshot; closedAt?: Date }
   | { type: 'reminders-sent' };
 
 /** A use case's decision about one request: what to write, and what to tell people. */

@@ -1,4 +1,5 @@
 // Who may take part in a decision, and in what way; the reasons are said to the person privately.
+import { can } from '../../bot/permissions.js';
 import type { ConflictReason } from '../coi.js';
 import type { Person } from '../roster.js';
 import type { Decision } from './types.js';
@@ -9,10 +10,10 @@ const KIND_WORDS = { 'direct-financial': 'direct financial', 'indirect-financial
 /** Why this person cannot vote on any decision, or null when they have a vote. */
 export function noVoteReason(person: Person | null): string | null {
   if (!person) return 'I don’t know who you are yet, so I can’t take your vote. Ask your chair or rep to link you with `/partnership link`.';
+  if (can(person, 'decision.vote')) return null;
   if (person.kind === 'paid-worker') return 'Paid workers never vote on partnership decisions: Local Trust’s guidance says “in no circumstances should a paid worker also sit as a voting member”.';
   if (person.kind === 'rep') return 'The Big Local rep supports the partnership but does not vote on its decisions.';
-  if (!person.voting) return 'You are a non-voting member of the partnership, so you don’t declare or vote on its decisions.';
-  return null;
+  return 'You are a non-voting member of the partnership, so you don’t declare or vote on its decisions.';
 }
 
 /** Why this person may not vote on this decision (beyond a conflict), or null. */
@@ -30,10 +31,10 @@ export function recusalNotice(decision: Decision, reasons: readonly ConflictReas
   return `You must not take part in Decision ${decision.number} (“${decision.title}”), so you can’t vote on it. Why: ${describeReasons(reasons).join(' ')} The channel only sees how many members stepped back, never who or why.`;
 }
 
-/** The chair closes and amends; so does whoever put the decision, who answers for it. */
+/** The chair closes and amends (the authorisation table); so does whoever put the decision, who answers for it. */
 export function mayManage(person: Person | null, decision: Decision): boolean {
   if (!person) return false;
-  return person.id === decision.createdById || (person.kind === 'member' && person.roles.includes('chair'));
+  return person.id === decision.createdById || can(person, 'decision.manage');
 }
 
 export const manageRefusal = 'Only the chair, or the person who put this decision, can do that.';
