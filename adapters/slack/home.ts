@@ -1,7 +1,7 @@
 // The App Home tab: published with views.publish when the person opens it, and again (with the
 // answer on top) when they click one of its buttons.
 import type { KnownBlock } from '@slack/types';
-import { homeReply, type OpenDecision } from '../../src/bot/home.ts';
+import { homeReply } from '../../src/bot/home.ts';
 import type { Conversation } from '../../src/bot/inbound.ts';
 import type { Block } from '../../src/bot/reply.ts';
 import type { App } from '../server/app.ts';
@@ -29,21 +29,12 @@ export class SlackHome {
     const conversation = homeConversation(workspaceId, userId);
     const speaker = await this.users.speaker(workspaceId, userId);
     const { stores, clock, logger, notifier } = this.app;
-    const home = await homeReply({ conversation, speaker, inbound: { type: 'text', text: '' } }, { stores, clock, logger, notifier }, (id) => this.openDecisions(id));
+    const home = await homeReply({ conversation, speaker, inbound: { type: 'text', text: '' } }, { stores, clock, logger, notifier });
     const blocks: Block[] = answer.length ? [...answer, { kind: 'divider' }, ...home.blocks] : home.blocks;
     const rendered: KnownBlock[] = renderBlocks(blocks, {
       maxBlocks: LIMITS.viewBlocks,
       formButton: (form) => this.forms.button(form, { channelId: conversation.channelId, kind: 'direct' }),
     });
     await this.api.views.publish({ user_id: userId, view: { type: 'home', blocks: rendered } });
-  }
-
-  private async openDecisions(partnershipId: string): Promise<OpenDecision[]> {
-    return this.app.database.db.decision.findMany({
-      where: { partnershipId, status: 'open' },
-      orderBy: { closesAt: 'asc' },
-      select: { number: true, title: true, closesAt: true },
-      take: 20,
-    });
   }
 }

@@ -1,6 +1,8 @@
 // Bolt listeners: acknowledge at once, then (once per delivery, whatever Slack re-sends) turn the
 // payload into the core's Request, let the core answer and deliver the replies. No governance
-// decisions here: the core decides what to say and who may see it.
+// decisions here: the core decides what to say and who may see it. One exception to ack-first:
+// decision clicks (votes, declarations) run the core, which records them in one transaction,
+// before the ack, so a click Slack saw acknowledged is on the record; replies go after the ack.
 import type { App as BoltApp } from '@slack/bolt';
 import type { Conversation, Inbound } from '../../src/bot/inbound.ts';
 import { textReply } from '../../src/bot/reply.ts';
@@ -11,11 +13,14 @@ import { CLAIMED } from './receiver.ts';
 import type { Origin } from './deliver.ts';
 import { homeConversation } from './home.ts';
 import { linkRosterByEmail } from './identity.ts';
+import { ModalAck } from './modal-ack.ts';
 import { OPEN_FORM_ACTION } from './pending-forms.ts';
 import { formValues, formView, readMetadata, type StateValue } from './render/modal.ts';
 import type { SlackParts } from './parts.ts';
 import { actionInbound, channelKind, cleanText, deliveryKey, isHumanMessage, type ActionPayload, type MessageEventLike } from './translate.ts';
 
+/** Slack shows an error when a click is not acknowledged within 3 s; Bolt answers 404 at 3.001 s. */
+const ACK_DEADLINE_MS = 2_500;
 const SORRY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
 const UNAVAILABLE = 'Sorry, I can’t reach my records just now, so I did nothing. Please try again in a minute.';
 
@@ -70,9 +75,11 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
       }
     });
 
-  const answer = async (origin: Origin, teamId: string, inbound: Inbound) => {
+  /** `recorded` runs once the core has answered (its writes committed), before the replies go out. */
+  const answer = async (origin: Origin, teamId: string, inbound: Inbound, recorded?: () => Promise<void>) => {
     const speaker = await s.users.speaker(teamId, origin.userId);
     const replies = await app.bot.handle({ conversation: origin.conversation, speaker, inbound });
+    await recorded?.();
     await s.delivery.deliver(replies, origin);
   };
 
@@ -126,9 +133,25 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
   });
 
   bolt.action({ type: 'block_actions' }, async ({ ack, body, action, respond, context }) => {
-    await ack();
-    if (body.type !== 'block_actions' || body.view?.type === 'modal') return; // inputs in our modals do not dispatch
     const a = action as ActionPayload;
+    let acked = false;
+    const ackOnce = async () => {
+      if (acked) return;
+      acked = true;
+      await ack();
+    };
+    // A vote or declaration is normally tens of ms of database work, inside Slack's 3 s for the ack.
+    // When clicks queue behind the database for longer, ack at the deadline anyway (the vote is
+    // still written and the reply follows): a late ack would show the person an error for a vote
+    // that then counts.
+    const recordFirst = body.type === 'block_actions' && body.view?.type !== 'modal' && a.action_id.startsWith('decision.');
+    if (!recordFirst) await ackOnce();
+    const deadline = recordFirst ? setTimeout(() => {
+      if (acked) return;
+      logger.warn('slack decision click acknowledged before it was recorded', { platform: 'slack', kind: 'action', code: 'ack-deadline' });
+      void ackOnce().catch(() => undefined);
+    }, ACK_DEADLINE_MS) : undefined;
+    if (body.type !== 'block_actions' || body.view?.type === 'modal') return; // inputs in our modals do not dispatch
     const userId = body.user.id;
     const teamId = body.team?.id ?? body.user.team_id ?? context.teamId ?? '';
     const container = body.container as { type?: string; message_ts?: string; channel_id?: string; is_ephemeral?: boolean };
@@ -148,8 +171,14 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
     };
     await once(deliveryKey.action(userId, body.container, a), 'action', origin, async () => {
       if (a.action_id === OPEN_FORM_ACTION) return openPendingForm(a.value ?? '', origin);
-      await answer(origin, teamId, actionInbound(a));
+      try {
+        await answer(origin, teamId, actionInbound(a), ackOnce);
+      } finally {
+        await ackOnce(); // the core failed: acknowledge before the apology goes out
+      }
     });
+    clearTimeout(deadline);
+    await ackOnce(); // a duplicate delivery (already handled) is acknowledged too
   });
 
   const openPendingForm = async (id: string, origin: Origin) => {
@@ -161,8 +190,8 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
   };
 
   bolt.view({ type: 'view_submission' }, async ({ ack, body, view }) => {
-    await ack();
-    if (body.type !== 'view_submission') return;
+    if (body.type !== 'view_submission') return void (await ack());
+    const modal = new ModalAck(ack);
     const userId = body.user.id;
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const { context, origin: from } = readMetadata(view.private_metadata);
@@ -171,7 +200,17 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
       : homeConversation(teamId, userId);
     const origin: Origin = { conversation, userId, privateChannel: false, triggerId: body.trigger_id };
     const values = formValues(view.state.values as unknown as Record<string, Record<string, StateValue>>);
-    await once(deliveryKey.view(view.id, view.state.values), 'form', origin, () =>
-      answer(origin, teamId, { type: 'form', formId: view.callback_id, values, context }));
+    try {
+      await once(deliveryKey.view(view.id, view.state.values), 'form', origin, async () => {
+        const speaker = await s.users.speaker(teamId, userId);
+        const replies = await app.bot.handle({ conversation, speaker, inbound: { type: 'form', formId: view.callback_id, values, context } });
+        // the same form back (its problems to fix) is shown in the modal in place
+        const rest = await modal.answer(replies, view.callback_id, (form, lead) =>
+          formView(form, from, lead.length ? s.delivery.render({ summary: '', blocks: lead, visibility: 'private' }, origin).blocks : []));
+        await s.delivery.deliver(rest, origin);
+      });
+    } finally {
+      await modal.close();
+    }
   });
 }

@@ -10,6 +10,7 @@ import { claimDelivery } from '../persistence/deliveries.ts';
 import { conversationOf, scopeOf, textInbound } from './activity.ts';
 import { parseSubmission } from './cards/submit.ts';
 import { deliver, deliverInvoke, type DeliveryDeps } from './deliver.ts';
+import { messageResponse } from './messages.ts';
 import { acceptFile, declineFile } from './files.ts';
 import { forgetConversation, rememberConversation, welcome } from './install.ts';
 import { messageText, speakerOf } from './speaker.ts';
@@ -22,6 +23,8 @@ export interface HandlerDeps extends DeliveryDeps {
 /** A card submission we cannot read (an old card, another app's) goes to the core as an unknown action, which says so. */
 const UNREADABLE: Inbound = { type: 'action', actionId: '', value: '' };
 
+const ALREADY_DONE = 'That click had already reached me, so it was done once.';
+
 export class TeamsBot extends TeamsActivityHandler {
   constructor(private readonly deps: HandlerDeps) {
     super();
@@ -30,7 +33,7 @@ export class TeamsBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await welcome(context, deps.bot, deps);
+      await this.welcome(context);
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -39,15 +42,24 @@ export class TeamsBot extends TeamsActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if (context.activity.membersAdded?.some((m) => m.id === botId)) await welcome(context, deps.bot, deps);
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.welcome(context);
       await next();
     });
   }
 
+  private welcome(context: TurnContext): Promise<void> {
+    return welcome(context, this.deps.bot, { ...this.deps, speaker: () => speakerOf(context, this.deps.directory, this.deps.logger) });
+  }
+
+  /** Teams re-delivers an activity it thinks timed out: each activity id is acted on once. */
+  private firstDelivery(context: TurnContext): Promise<boolean> {
+    const { activity } = context;
+    return activity.id ? claimDelivery(this.deps.db, `teams:${activity.conversation?.id}:${activity.id}`) : Promise.resolve(true);
+  }
+
   private async message(context: TurnContext): Promise<void> {
     const { activity } = context;
-    // Teams re-delivers an activity it thinks timed out: answer each activity id once.
-    if (activity.id && !(await claimDelivery(this.deps.db, `teams:${activity.conversation?.id}:${activity.id}`))) return;
+    if (!(await this.firstDelivery(context))) return;
     // Keep a current reference: a personal chat's lets us answer privately later, a channel's
     // lets the core post to it (vote cards, reminders).
     await rememberConversation(context, this.deps);
@@ -64,6 +76,7 @@ export class TeamsBot extends TeamsActivityHandler {
 
   /** Action.Execute (Universal Actions): answered in the HTTP response with a refreshed card. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    if (!(await this.firstDelivery(context))) return messageResponse(ALREADY_DONE);
     const inbound = parseSubmission(invokeValue?.action?.data) ?? UNREADABLE;
     if (scopeOf(context.activity) === 'direct') await rememberConversation(context, this.deps);
     const request = await this.request(context, inbound);

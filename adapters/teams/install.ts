@@ -4,7 +4,7 @@
 // claims the welcome first sends it, once.
 import { TurnContext } from 'botbuilder';
 import type { Bot } from '../../src/bot/bot.ts';
-import type { Request } from '../../src/bot/inbound.ts';
+import type { Request, Speaker } from '../../src/bot/inbound.ts';
 import { conversationOf, referenceFor, referenceKey, scopeOf, tenantOf, userIdOf } from './activity.ts';
 import { send, type DeliveryDeps } from './deliver.ts';
 import { toActivity } from './messages.ts';
@@ -29,13 +29,16 @@ export async function forgetConversation(context: TurnContext, deps: DeliveryDep
  * in a channel). It is general text with nothing personal in it, so it is posted where the bot
  * was added, even though help asked for directly is answered privately.
  */
-export async function welcome(context: TurnContext, bot: Bot, deps: DeliveryDeps): Promise<void> {
+export async function welcome(context: TurnContext, bot: Bot, deps: DeliveryDeps & { speaker: () => Promise<Speaker> }): Promise<void> {
   const where = await rememberConversation(context, deps);
   if (!(await claimWelcome(deps.db, where.workspaceId, where.key))) return;
   const { activity } = context;
+  const personal = scopeOf(activity) === 'direct';
   const request: Request = {
     conversation: conversationOf(activity),
-    speaker: { userId: userIdOf(activity), workspaceId: tenantOf(activity) },
+    // In a personal install the speaker is the person who installed: with the email Teams has for
+    // them, the core links them to the roster, so vote prompts reach them before they ever write.
+    speaker: personal ? await deps.speaker() : { userId: userIdOf(activity), workspaceId: tenantOf(activity) },
     inbound: { type: 'command', text: 'help' },
   };
   for (const reply of await bot.handle(request)) await send(context, toActivity(reply));

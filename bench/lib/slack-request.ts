@@ -15,6 +15,10 @@ export interface ClickOptions {
   messageTs?: string;
   path?: string;
   secret?: string;
+  /** a click on an ephemeral message (the private ballot is one) */
+  ephemeral?: boolean;
+  /** where Slack would take the reply; defaults to the discard port */
+  responseUrl?: string;
 }
 
 export function signedBlockAction(o: ClickOptions): LoadRequest {
@@ -28,10 +32,10 @@ export function signedBlockAction(o: ClickOptions): LoadRequest {
     trigger_id: `${Date.now()}.1.bench`,
     team: { id: team, domain: 'bench' },
     user: { id: o.userId, username: o.userId, name: o.userId, team_id: team },
-    container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
+    container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: !!o.ephemeral },
     channel: { id: channel, name: 'partnership' },
     message: { type: 'message', ts, text: 'A vote', user: 'U0BOT' },
-    response_url: 'http://127.0.0.1:9/unused-response-url',
+    response_url: o.responseUrl ?? 'http://127.0.0.1:9/unused-response-url',
     actions: [{ type: 'button', action_id: o.actionId, block_id: 'vote', value: o.value, action_ts: `${Date.now() / 1000}` }],
   };
   const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;

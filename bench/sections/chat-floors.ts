@@ -20,7 +20,7 @@ export interface Scenario {
 
 export interface Measured {
   label: string;
-  runs: (LoadResult & { outboundPerRequest: number | null })[];
+  runs: (LoadResult & { outboundPerRequest: number | null; outbound: Record<string, number> })[];
 }
 
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
@@ -33,6 +33,7 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Me
     for (const concurrency of CONCURRENCIES) {
       ctx.log(`${scenario.label}: concurrency ${concurrency}`);
       const before = scenario.expectCalls ? (api.calls.get(scenario.expectCalls) ?? 0) : 0;
+      const all = new Map(api.calls);
       const result = await runLoad({ baseUrl: server.url, concurrency, request: (i) => scenario.request(runs.length * 100_000 + i) });
       let outboundPerRequest: number | null = null;
       if (scenario.expectCalls) {
@@ -41,7 +42,8 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Me
         for (let waited = 0; waited < 3_000 && (api.calls.get(scenario.expectCalls) ?? 0) - before < sent; waited += 50) await sleep(50);
         outboundPerRequest = ((api.calls.get(scenario.expectCalls) ?? 0) - before) / sent;
       }
-      runs.push({ ...result, outboundPerRequest });
+      const outbound = Object.fromEntries([...api.calls].map(([k, v]) => [k, v - (all.get(k) ?? 0)]).filter(([, v]) => Number(v) > 0));
+      runs.push({ ...result, outboundPerRequest, outbound });
     }
   } finally {
     await server.stop();

@@ -2,27 +2,20 @@
 // partnership is in criteria, the decisions open now, and buttons for the common questions. Private
 // to the person, but it still shows only what the person may see.
 import { checkCriteria } from '../domain/criteria/index.js';
-import { describeRole, plural } from '../domain/roster.js';
+import { describeRole, plural, type Person, type Roster } from '../domain/roster.js';
+import { standingOf } from '../decisions/manage.js';
+import type { PartnershipRef } from '../ports/index.js';
 import { EXPLAIN, resolve, type BotDeps } from './context.js';
 import type { Request } from './inbound.js';
 import { can } from './permissions.js';
 import type { Block, Button, Reply } from './reply.js';
 import { criteriaHeadline, criteriaItems } from './views/criteria.js';
 
-export interface OpenDecision {
-  number: number;
-  title: string;
-  closesAt: Date;
-}
-
-/** Where the open decisions come from (the adapter reads its store; the core only shows them). */
-export type ListOpenDecisions = (partnershipId: string) => Promise<OpenDecision[]>;
-
 const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
 
 const HELP_BUTTON: Button = { actionId: 'run.help', label: 'What can you do?', value: 'help' };
 
-export async function homeReply(request: Request, deps: BotDeps, listOpenDecisions: ListOpenDecisions): Promise<Reply> {
+export async function homeReply(request: Request, deps: BotDeps): Promise<Reply> {
   const r = await resolve({ ...request, conversation: { ...request.conversation, kind: 'direct' } }, deps);
   if (r.status !== 'ok' || !r.person) {
     const why = r.status === 'ok' ? EXPLAIN['unknown-person'] : EXPLAIN[r.status];
@@ -54,14 +47,30 @@ export async function homeReply(request: Request, deps: BotDeps, listOpenDecisio
     buttons.push({ actionId: 'run.criteria', label: 'Are we in criteria?', value: 'criteria', style: 'primary' });
     if (can(person, 'criteria.details')) buttons.push({ actionId: 'criteria.details', label: 'Criteria details', value: 'details' });
   }
-  const decisions = await listOpenDecisions(partnership.id);
+  const decisions = await openDecisions(deps, { partnership, roster, person });
   blocks.push({ kind: 'divider' }, { kind: 'heading', text: 'Open decisions' });
-  blocks.push(decisions.length
-    ? { kind: 'list', items: decisions.map((d) => `Decision ${d.number}: ${d.title} (closes ${when.format(d.closesAt)})`) }
-    : { kind: 'text', text: 'No decisions are open at the moment.' });
+  blocks.push(decisions.items.length ? { kind: 'list', items: decisions.items } : { kind: 'text', text: 'No decisions are open at the moment.' });
+  if (decisions.buttons.length) blocks.push({ kind: 'actions', buttons: decisions.buttons });
   if (can(person, 'roster.view')) buttons.push({ actionId: 'run.roster', label: 'Who is on the partnership?', value: 'roster' });
   buttons.push(HELP_BUTTON);
   blocks.push({ kind: 'divider' }, { kind: 'actions', buttons }, { kind: 'note', text: 'Only you can see this page.' });
-  const summary = `${partnership.name}: you are ${describeRole(person)}; ${plural(decisions.length, 'open decision')}.`;
+  const summary = `${partnership.name}: you are ${describeRole(person)}; ${plural(decisions.items.length, 'open decision')}.`;
   return { summary, blocks, visibility: 'private' };
+}
+
+const MAX_DECISIONS = 20;
+
+/** The open decisions with where the person stands on each, and a button for what they can do next. */
+async function openDecisions(deps: BotDeps, actor: { partnership: PartnershipRef; roster: Roster; person: Person }): Promise<{ items: string[]; buttons: Button[] }> {
+  const items: string[] = [];
+  const buttons: Button[] = [];
+  for (const d of (await deps.stores.decisions.list(actor.partnership.id, 'open')).sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime()).slice(0, MAX_DECISIONS)) {
+    const state = await deps.stores.decisions.find({ id: d.id });
+    if (!state) continue;
+    const standing = standingOf(state, actor, actor.person.id);
+    items.push(`Decision ${d.number}: ${d.title} (closes ${when.format(d.closesAt)}). ${standing.text}`);
+    if (standing.next === 'declare') buttons.push({ actionId: 'decision.declare', label: `Declare: Decision ${d.number}`, value: d.id });
+    if (standing.next === 'vote') buttons.push({ actionId: 'decision.ballot', label: `Vote: Decision ${d.number}`, value: d.id, style: 'primary' });
+  }
+  return { items, buttons: buttons.slice(0, 10) };
 }

@@ -116,7 +116,7 @@ export async function listOpen(deps: DecisionDeps, actor: Actor): Promise<Reply[
   for (const d of open.slice(0, 20)) {
     const state = await deps.stores.decisions.find({ id: d.id });
     if (!state) continue;
-    items.push(`Decision ${d.number}: ${d.title} (closes ${formatWhen(d.closesAt, d.rules.timeZone)}). ${actor.person ? standingOf(state, actor, actor.person.id) : ''}`.trim());
+    items.push(`Decision ${d.number}: ${d.title} (closes ${formatWhen(d.closesAt, d.rules.timeZone)}). ${actor.person ? standingOf(state, actor, actor.person.id).text : ''}`.trim());
   }
   const summary = `${plural(open.length, 'open decision')} in ${actor.partnership.name}.`;
   return [{
@@ -130,11 +130,12 @@ export async function listOpen(deps: DecisionDeps, actor: Actor): Promise<Reply[
   }];
 }
 
-function standingOf(state: DecisionState, actor: Actor, personId: string): string {
+/** Where a person stands on an open decision, and what they can do next (the list, the Home tab). */
+export function standingOf(state: DecisionState, actor: Actor, personId: string): { text: string; next: 'declare' | 'vote' | null } {
   const standing = assess(state, actor.roster);
-  if (standing.recused.has(personId)) return 'You are recused.';
-  if (!standing.eligible.some((p) => p.id === personId)) return 'You don’t vote on it.';
-  if (!standing.declared.has(personId)) return 'You have not declared yet.';
+  if (standing.recused.has(personId)) return { text: 'You are recused.', next: null };
+  if (!standing.eligible.some((p) => p.id === personId)) return { text: 'You don’t vote on it.', next: null };
+  if (!standing.declared.has(personId)) return { text: 'You have not declared yet.', next: 'declare' };
   const vote = state.votes.find((v) => v.personId === personId);
-  return vote ? `You voted ${vote.option}.` : 'You have declared; you have not voted yet.';
+  return vote ? { text: `You voted ${vote.option}.`, next: null } : { text: 'You have declared; you have not voted yet.', next: 'vote' };
 }

@@ -30,7 +30,11 @@ describe('formView', () => {
   });
 
   it('has one input per field, of the right element type, with initial values', () => {
-    const inputs = view.blocks as { type: string; block_id: string; optional: boolean; element: Record<string, unknown> }[];
+    const [header, ...rest] = view.blocks as { type: string; block_id: string; optional: boolean; element: Record<string, unknown>; text?: { text: string } }[];
+    // the title is longer than Slack's 24 characters: cut at a word, and shown in full on top
+    expect(view.title.text).toBe('Start a poll for the…');
+    expect(header).toMatchObject({ type: 'header', text: { text: 'Start a poll for the partnership' } });
+    const inputs = rest;
     expect(inputs.map((b) => [b.block_id, b.element.type])).toEqual([
       ['title', 'plain_text_input'], ['description', 'plain_text_input'], ['kind', 'static_select'], ['orgs', 'multi_static_select'],
       ['closes', 'datetimepicker'], ['quorum', 'number_input'], ['secret', 'checkboxes'],

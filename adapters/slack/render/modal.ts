@@ -70,20 +70,33 @@ function input(field: Field): InputBlock {
   };
 }
 
-export function formView(form: Form, origin: FormOrigin = {}): ModalView {
+/** Slack allows 24 characters in a modal's title: a longer one is cut at a word and shown in full inside. */
+function titles(title: string): { title: string; header: KnownBlock[] } {
+  if ([...title].length <= LIMITS.modalTitle) return { title, header: [] };
+  const cut = title.slice(0, LIMITS.modalTitle - 1);
+  const space = cut.lastIndexOf(' ');
+  const short = `${(space > LIMITS.modalTitle / 2 ? cut.slice(0, space) : cut).replace(/[\s:,;.-]+$/, '')}…`;
+  return { title: short, header: [{ type: 'header', text: plain(title, LIMITS.headerText) }] };
+}
+
+/** `lead`: blocks shown above the inputs (what to fix, when the form comes back). */
+export function formView(form: Form, origin: FormOrigin = {}, lead: KnownBlock[] = []): ModalView {
   const metadata: Metadata = {
     ...(form.context !== undefined ? { c: form.context.slice(0, 2500) } : {}),
     ...(origin.channelId ? { ch: origin.channelId } : {}),
     ...(origin.kind ? { k: origin.kind } : {}),
   };
-  let blocks: KnownBlock[] = form.fields.map(input);
+  const { title, header } = titles(form.title);
+  const top = [...header, ...lead];
+  let blocks: KnownBlock[] = [...top, ...form.fields.map(input)];
   if (blocks.length > LIMITS.viewBlocks) {
-    blocks = [...blocks.slice(0, LIMITS.viewBlocks - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: `_${form.fields.length - LIMITS.viewBlocks + 1} more fields did not fit in a Slack dialog._` }] }];
+    const left = blocks.length - LIMITS.viewBlocks + 1;
+    blocks = [...blocks.slice(0, LIMITS.viewBlocks - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: `_${left} more parts of this form did not fit in a Slack dialog._` }] }];
   }
   return {
     type: 'modal',
     callback_id: form.id,
-    title: plain(form.title, LIMITS.modalTitle),
+    title: plain(title, LIMITS.modalTitle),
     submit: plain(form.submitLabel, LIMITS.modalButton),
     close: plain('Cancel', LIMITS.modalButton),
     private_metadata: JSON.stringify(metadata),
