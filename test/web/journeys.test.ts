@@ -82,7 +82,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
   it('works with the keyboard only: skip link, Enter to send, tabs with arrow keys, buttons, focus on answers', async () => {
     const { page, errors } = await open(browser, `${t.url}/?as=${named(everyone, 'Priya Patel').id}`);
     await page.keyboard.press('Tab');
-    expect((await focused(page)).text).toBe('Skip to the message box');
+    await expect.poll(async () => (await focused(page)).text).toBe('Skip to the message box');
     await page.keyboard.press('Enter');
     expect((await focused(page)).id).toBe('composer-input');
     await page.keyboard.type('who is on the partnership?');
@@ -104,9 +104,9 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
     await message(directLog(page), 'governance help').getByRole('button', { name: 'Are we in criteria?' }).waitFor();
     // Shift+Tab from the message box goes back into the newest answer's buttons.
     await page.keyboard.press('Shift+Tab');
-    expect((await focused(page)).text).toBe('Who is on the partnership?');
+    await expect.poll(async () => (await focused(page)).text).toBe('Who is on the partnership?');
     await page.keyboard.press('Shift+Tab');
-    expect((await focused(page)).text).toBe('Are we in criteria?');
+    await expect.poll(async () => (await focused(page)).text).toBe('Are we in criteria?');
     await page.keyboard.press('Enter');
     await focusOnMessage(page, /In criteria/);
     await shot(page, '05-keyboard-direct');

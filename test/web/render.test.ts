@@ -125,7 +125,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: the reply m
     await dialog.waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect((await focused(page)).text).toBe('Opened by the core…'); // the form's own button, in the core's reply
+    await expect.poll(async () => (await focused(page)).text).toBe('Opened by the core…'); // the form's own button, in the core's reply
     expect(errors).toEqual([]);
   });
 
