@@ -45,7 +45,7 @@ export function databaseTestFiles(root: string): string[] {
   return listTests(join(root, 'test'))
     .filter((file) => !/sqlite/i.test(basename(file)))
     // The headless-Chromium files test the page, not the database: once, on SQLite, is enough.
-    .filter((file) => !/chromium|playwright-core/.test(readFileSync(file, 'utf8')))
+    .filter((file) => !/chromium|playwright-core|from '\.\/browser\.ts'/.test(readFileSync(file, 'utf8')))
     .filter((file) => ALWAYS.some((dir) => relative(root, file).startsWith(dir)) || touchesDatabase(root, file))
     .map((file) => relative(root, file).split(sep).join('/'))
     .sort();
