@@ -14,11 +14,13 @@ const clicks = Number(process.argv[2] ?? 200);
 const conversation: Conversation = { platform: 'slack', workspaceId: 'T0BENCH', channelId: 'C0BENCH', kind: 'channel' };
 const world = await createVoteWorld(conversation, '1.1', (i) => `U0VOTER${i}`);
 let queries = 0;
-const database = await openDatabase(world.databaseUrl, { onQuery: () => void queries++ });
+const trace = process.env.TRACE_SQL === "1";
+const database = await openDatabase(world.databaseUrl, { onQuery: (sql) => { queries++; if (trace && n === clicks - 1) console.log(sql.slice(0, 140)); } });
 const bot = createBot({ stores: createStores(database), clock: systemClock, logger: silentLogger });
 const times: number[] = [];
 const counts: number[] = [];
-for (let n = 0; n < clicks; n++) {
+let n = 0;
+for (; n < clicks; n++) {
   const { voter, option } = clickOf(n);
   queries = 0;
   const t = performance.now();

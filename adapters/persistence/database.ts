@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
+import { pgFastSql, sqliteFastSql, type FastSql, type SqliteConnection } from './fast-sql.ts';
 import { serialisedFactory } from './sqlite-serial.ts';
 
 export type Provider = 'sqlite' | 'postgres';
@@ -17,6 +18,8 @@ export const sqlitePath = (url: string): string => url.replace(/^file:/, '');
 
 export interface Database {
   db: Db;
+  /** prepared statements on the same connection or pool, for the hot paths (fast-sql.ts) */
+  sql: FastSql;
   provider: Provider;
   url: string;
   close(): Promise<void>;
@@ -35,6 +38,8 @@ const queryLog = (options: OpenOptions) => ({ log: options.onQuery ? [{ emit: 'e
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const provider = providerOf(url);
   let db: Db;
+  let sql: FastSql;
+  let closePool = async () => {};
   if (provider === 'sqlite') {
     const file = sqlitePath(url);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -43,18 +48,39 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     const { PrismaClient: SqliteClient } = await import('./generated/sqlite/client.ts');
     // WAL lets readers continue while a vote is written; busy_timeout queues concurrent writers
     // instead of failing them (several requests, or the CLI beside the server).
-    const adapter = serialisedFactory(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }));
+    let connection: SqliteConnection | null = null;
+    const adapter = serialisedFactory(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }), (opened, lock) => {
+      connection = { client: (opened as unknown as { client: SqliteConnection['client'] }).client, lock };
+    });
     db = new SqliteClient({ adapter, ...queryLog(options) }) as unknown as Db;
+    sql = sqliteFastSql(() => {
+      if (!connection) throw new Error('the SQLite connection is not open yet');
+      return connection;
+    }, options.onQuery);
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   } else {
     const { PrismaPg } = await import('@prisma/adapter-pg');
+    const { default: pg } = await import('pg');
     const { PrismaClient: PgClient } = await import('./generated/postgres/client.ts');
-    const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
+    // One pool for Prisma and the prepared statements alike.
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    pool.on('error', () => undefined); // an idle connection dropped by the server: the pool replaces it
+    closePool = async () => {
+      if (!pool.ended) await pool.end();
+    };
+    const adapter = new PrismaPg(pool);
+    sql = pgFastSql(pool, options.onQuery);
     db = new PgClient({ adapter, ...queryLog(options) }) as unknown as Db;
   }
   const onQuery = options.onQuery;
   if (onQuery) (db as unknown as QueryEvents).$on('query', (e) => onQuery(e.query, e.duration));
-  return { db, provider, url, close: () => db.$disconnect() };
+  return {
+    db, sql, provider, url,
+    close: async () => {
+      await db.$disconnect();
+      await closePool();
+    },
+  };
 }

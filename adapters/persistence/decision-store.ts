@@ -7,7 +7,9 @@ import type { Change, DecisionDraft, DecisionState, DecisionStatus, Plan } from 
 import type { DecisionLookup, DecisionStore } from '../../src/ports/index.ts';
 import type { CardRef } from '../../src/domain/decisions/types.ts';
 import type { Db } from './database.ts';
+import { DecisionFastPath, voteAudit } from './decision-fast.ts';
 import { loadState, toDecision, type Tx } from './decision-rows.ts';
+import type { FastSql } from './fast-sql.ts';
 
 /** Many members click at once: transactions queue rather than fail. */
 const TX = { maxWait: 60_000, timeout: 60_000 } as const;
@@ -26,7 +28,12 @@ async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export class PrismaDecisionStore implements DecisionStore {
-  constructor(private readonly db: Db) {}
+  /** votes, and reads of a decision's state, on prepared statements and a versioned cache */
+  readonly fast: DecisionFastPath;
+
+  constructor(private readonly db: Db, sql: FastSql) {
+    this.fast = new DecisionFastPath(db, sql);
+  }
 
   async create(draft: DecisionDraft, plan: Plan<unknown>): Promise<DecisionState> {
     return withRetry(() => this.db.$transaction(async (tx) => {
@@ -48,9 +55,9 @@ export class PrismaDecisionStore implements DecisionStore {
   }
 
   async find(lookup: DecisionLookup): Promise<DecisionState | null> {
-    if ('id' in lookup) return loadState(this.db, lookup.id);
+    if ('id' in lookup) return this.fast.find(lookup.id);
     const row = await this.db.decision.findUnique({ where: { partnershipId_number: { partnershipId: lookup.partnershipId, number: lookup.number } }, select: { id: true } });
-    return row ? loadState(this.db, row.id) : null;
+    return row ? this.fast.find(row.id) : null;
   }
 
   async list(partnershipId: string | null, status?: DecisionStatus) {
@@ -62,6 +69,9 @@ export class PrismaDecisionStore implements DecisionStore {
   }
 
   async apply<T>(decisionId: string, decide: (state: DecisionState) => Plan<T>) {
+    const fast = await this.fast.apply(decisionId, decide);
+    if (fast !== 'full-path') return fast;
+    this.fast.forget(decisionId);
     return withRetry(() => this.db.$transaction(async (tx) => {
       // Touching the row first takes its lock (PostgreSQL), so requests about one decision queue.
       const locked = await tx.decision.updateMany({ where: { id: decisionId }, data: { updatedAt: new Date() } });
@@ -108,15 +118,13 @@ async function write(tx: Tx, state: DecisionState, plan: Plan<unknown>): Promise
         await tx.recusal.create({ data: { decisionId: d.id, personId: c.personId, reasons: JSON.stringify(c.reasons), createdAt: at } });
         await log('decision.recuse', null, { personId: c.personId, reasons: c.reasons.map((r) => ({ kind: r.kind, source: r.source })) });
         break;
-      case 'vote':
-        if (c.replaces !== undefined) {
-          await tx.vote.update({ where: key(c.personId), data: { option: c.option, changes: { increment: 1 }, updatedAt: at } });
-          await log('decision.vote.change', secret ? null : { option: c.replaces }, secret ? { personId: c.personId, secret: true } : { personId: c.personId, option: c.option });
-        } else {
-          await tx.vote.create({ data: { decisionId: d.id, personId: c.personId, option: c.option, createdAt: at, updatedAt: at } });
-          await log('decision.vote', null, secret ? { personId: c.personId, secret: true } : { personId: c.personId, option: c.option });
-        }
+      case 'vote': {
+        if (c.replaces !== undefined) await tx.vote.update({ where: key(c.personId), data: { option: c.option, changes: { increment: 1 }, updatedAt: at } });
+        else await tx.vote.create({ data: { decisionId: d.id, personId: c.personId, option: c.option, createdAt: at, updatedAt: at } });
+        const entry = voteAudit(c, secret);
+        await log(entry.action, entry.before, entry.after);
         break;
+      }
       case 'withdraw-vote':
         await tx.vote.deleteMany({ where: { decisionId: d.id, personId: c.personId } });
         await log('decision.vote.withdraw', null, { personId: c.personId, why: c.why });

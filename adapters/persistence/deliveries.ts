@@ -1,14 +1,16 @@
 // De-duplication of inbound deliveries: Slack re-sends events it thinks timed out, Teams
 // re-delivers, people double-click. The first claim of a key wins, in the database, so it holds
-// across restarts and across several server processes.
-import type { Db } from './database.ts';
+// across restarts and across several server processes. Every request claims one: a prepared
+// statement (fast-sql.ts).
+import type { Database, Db } from './database.ts';
+import { isUniqueViolation } from './fast-sql.ts';
 
-export async function claimDelivery(db: Db, key: string): Promise<boolean> {
+export async function claimDelivery(database: Pick<Database, 'sql'>, key: string): Promise<boolean> {
   try {
-    await db.processedDelivery.create({ data: { key: key.slice(0, 300) } });
+    await database.sql.run('INSERT INTO "ProcessedDelivery" ("key", "createdAt") VALUES ($1, $2)', [key.slice(0, 300), new Date()]);
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') return false; // unique violation: seen before
+    if (isUniqueViolation(error)) return false; // seen before
     throw error;
   }
 }

@@ -2,13 +2,16 @@
 import type { Platform } from '../../src/bot/inbound.ts';
 import type { AuditEntry, AuditLog, Binding, DirectoryStore, LinkedPerson } from '../../src/ports/index.ts';
 import type { Db } from './database.ts';
+import type { FastSql } from './fast-sql.ts';
 
+// The lookups every request makes run as prepared statements (fast-sql.ts); writes stay on Prisma.
 export class PrismaDirectoryStore implements DirectoryStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db, private readonly sql: FastSql) {}
 
   async findBinding(platform: Platform, workspaceId: string, channelId: string): Promise<Binding | null> {
-    const row = await this.db.channelBinding.findUnique({ where: { platform_workspaceId_channelId: { platform, workspaceId, channelId } } });
-    return row ? { partnershipId: row.partnershipId, platform: row.platform as Platform, workspaceId: row.workspaceId, channelId: row.channelId } : null;
+    const [row] = await this.sql.all<{ partnershipId: string }>(
+      'SELECT "partnershipId" FROM "ChannelBinding" WHERE "platform" = $1 AND "workspaceId" = $2 AND "channelId" = $3', [platform, workspaceId, channelId]);
+    return row ? { partnershipId: row.partnershipId, platform, workspaceId, channelId } : null;
   }
 
   async bindChannel(binding: Binding): Promise<void> {
@@ -16,17 +19,16 @@ export class PrismaDirectoryStore implements DirectoryStore {
   }
 
   async boundWorkspaces(partnershipId: string, platform: Platform): Promise<string[]> {
-    const rows = await this.db.channelBinding.findMany({ where: { partnershipId, platform }, select: { workspaceId: true }, distinct: ['workspaceId'] });
+    const rows = await this.sql.all<{ workspaceId: string }>(
+      'SELECT DISTINCT "workspaceId" FROM "ChannelBinding" WHERE "partnershipId" = $1 AND "platform" = $2', [partnershipId, platform]);
     return rows.map((r) => r.workspaceId);
   }
 
   async findIdentity(platform: Platform, workspaceId: string, userId: string): Promise<LinkedPerson | null> {
-    const row = await this.db.platformIdentity.findUnique({
-      where: { platform_workspaceId_userId: { platform, workspaceId, userId } },
-      select: { person: { select: { id: true, partnershipId: true, endedAt: true } } },
-    });
-    if (!row || row.person.endedAt) return null;
-    return { personId: row.person.id, partnershipId: row.person.partnershipId };
+    const [row] = await this.sql.all<{ id: string; partnershipId: string }>(
+      'SELECT p."id", p."partnershipId" FROM "PlatformIdentity" i JOIN "Person" p ON p."id" = i."personId" '
+      + 'WHERE i."platform" = $1 AND i."workspaceId" = $2 AND i."userId" = $3 AND p."endedAt" IS NULL', [platform, workspaceId, userId]);
+    return row ? { personId: row.id, partnershipId: row.partnershipId } : null;
   }
 
   async findByEmail(email: string): Promise<LinkedPerson[]> {

@@ -13,11 +13,11 @@ export { deployMigrations, pendingMigrations } from './migrate.ts';
 
 export function createStores(database: Database): Stores {
   return {
-    rosters: new PrismaRosterStore(database.db),
-    directory: new PrismaDirectoryStore(database.db),
+    rosters: new PrismaRosterStore(database.db, database.sql),
+    directory: new PrismaDirectoryStore(database.db, database.sql),
     audit: new PrismaAuditLog(database.db),
     register: new PrismaRegisterStore(database.db),
-    decisions: new PrismaDecisionStore(database.db),
+    decisions: new PrismaDecisionStore(database.db, database.sql),
     reviews: new PrismaReviewStore(database.db),
   };
 }

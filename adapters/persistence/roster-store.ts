@@ -5,6 +5,8 @@ import { organisationKey } from '../../src/domain/organisations.ts';
 import { parseSettings, type PartnershipSettings } from '../../src/domain/settings.ts';
 import type { ImportScope, ImportSummary, PartnershipRef, RosterStore } from '../../src/ports/index.ts';
 import type { Db } from './database.ts';
+import type { FastSql } from './fast-sql.ts';
+import { VersionedCache, deepFreeze } from './versioned-cache.ts';
 
 type PartnershipRow = { id: string; slug: string; name: string; settings: string };
 
@@ -46,7 +48,10 @@ const personFields = (p: Person) => ({
 });
 
 export class PrismaRosterStore implements RosterStore {
-  constructor(private readonly db: Db) {}
+  /** Rosters change far more rarely than they are read: every click needs one (versioned-cache.ts). */
+  private readonly rosters = new VersionedCache<Roster>(256);
+
+  constructor(private readonly db: Db, private readonly sql: FastSql) {}
 
   async findPartnership(slug: string) {
     const row = await this.db.partnership.findUnique({ where: { slug } });
@@ -54,7 +59,7 @@ export class PrismaRosterStore implements RosterStore {
   }
 
   async getPartnership(id: string) {
-    const row = await this.db.partnership.findUnique({ where: { id } });
+    const [row] = await this.sql.all<PartnershipRow>('SELECT "id", "slug", "name", "settings" FROM "Partnership" WHERE "id" = $1', [id]);
     return row ? toPartnershipRef(row) : null;
   }
 
@@ -63,6 +68,17 @@ export class PrismaRosterStore implements RosterStore {
   }
 
   async loadRoster(partnershipId: string): Promise<Roster> {
+    const [row] = await this.sql.all<{ rosterVersion: number }>('SELECT "rosterVersion" FROM "Partnership" WHERE "id" = $1', [partnershipId]);
+    if (!row) return this.readRoster(partnershipId); // says the partnership is missing
+    const version = String(row.rosterVersion);
+    const cached = this.rosters.get(partnershipId, version);
+    if (cached) return cached;
+    const roster = deepFreeze(await this.readRoster(partnershipId));
+    this.rosters.set(partnershipId, version, roster);
+    return roster;
+  }
+
+  private async readRoster(partnershipId: string): Promise<Roster> {
     const [partnership, people, relationships, organisations] = await Promise.all([
       this.db.partnership.findUniqueOrThrow({ where: { id: partnershipId } }),
       this.db.person.findMany({ where: { partnershipId, endedAt: null }, include: { interests: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } }),

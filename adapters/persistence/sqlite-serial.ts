@@ -5,7 +5,7 @@
 // transaction can never be swallowed by someone else's.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
 
-class Lock {
+export class Lock {
   private tail: Promise<void> = Promise.resolve();
 
   acquire(): Promise<() => void> {
@@ -26,8 +26,7 @@ class Lock {
   }
 }
 
-function serialise(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const lock = new Lock();
+function serialise(adapter: SqlDriverAdapter, lock: Lock): SqlDriverAdapter {
   const overrides: Partial<SqlDriverAdapter> = {
     queryRaw: (q) => lock.run(() => adapter.queryRaw(q)),
     executeRaw: (q) => lock.run(() => adapter.executeRaw(q)),
@@ -74,10 +73,19 @@ function serialise(adapter: SqlDriverAdapter): SqlDriverAdapter {
   });
 }
 
-export function serialisedFactory(inner: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+/**
+ * `onConnect` hears of each connection with its lock, so the fast statements (fast-sql.ts) can
+ * share the connection and queue behind the same lock.
+ */
+export function serialisedFactory(inner: SqlDriverAdapterFactory, onConnect?: (adapter: SqlDriverAdapter, lock: Lock) => void): SqlDriverAdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: async () => serialise(await inner.connect()),
+    connect: async () => {
+      const adapter = await inner.connect();
+      const lock = new Lock();
+      onConnect?.(adapter, lock);
+      return serialise(adapter, lock);
+    },
   };
 }

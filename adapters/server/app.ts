@@ -1,6 +1,7 @@
 // Builds the running application: configuration, database, core, HTTP server. Each chat adapter
 // then registers itself with `register(app)`.
 import { createBot, type Bot } from '../../src/bot/bot.ts';
+import { InFlight } from '../../src/in-flight.ts';
 import { systemClock, type Clock, type Logger, type Stores } from '../../src/ports/index.ts';
 import type { Config } from '../config.ts';
 import { createLogger } from '../log.ts';
@@ -22,6 +23,8 @@ export interface App {
   http: HttpServer;
   /** adapters register their platform's notifier here */
   notifier: NotifierRegistry;
+  /** follow-up work after an answer (card refreshes): shutdown and tests wait for it */
+  background: InFlight;
   /** adapters and features add scheduled jobs here; started by registerAdapters when SCHEDULER is on */
   scheduler: Scheduler;
   /** run at shutdown, in reverse order of registration */
@@ -47,13 +50,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const http = new HttpServer(logger);
   const closers: (() => Promise<void> | void)[] = [];
   const notifier = new NotifierRegistry(stores.directory, logger);
+  const background = new InFlight();
   const app: App = {
-    config, database, stores, clock, logger, http, notifier,
+    config, database, stores, clock, logger, http, notifier, background,
     scheduler: undefined as unknown as Scheduler, // set just below: it needs the app
-    bot: createBot({ stores, clock, logger, notifier }),
+    bot: createBot({ stores, clock, logger, notifier, background }),
     onClose: (fn) => void closers.push(fn),
     async close() {
+      await background.settled();
       for (const fn of closers.reverse()) await fn();
+      await background.settled(); // started by requests the closers let finish
       await http.close();
       await database.close();
     },

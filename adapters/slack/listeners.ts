@@ -57,7 +57,7 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
       if (context[CLAIMED] !== key) {
         let fresh: boolean;
         try {
-          fresh = await claimDelivery(app.database.db, key);
+          fresh = await claimDelivery(app.database, key);
         } catch (error) {
           logger.error('slack request refused: database unavailable', { platform: 'slack', kind, code: (error as { code?: string }).code ?? 'E_DATABASE' });
           return apologise(origin, UNAVAILABLE);

@@ -8,7 +8,7 @@ import { SlackDelivery } from './deliver.ts';
 import { DirectChannels } from './direct.ts';
 import { SlackHome } from './home.ts';
 import { SlackUsers } from './identity.ts';
-import { InFlight } from './in-flight.ts';
+import { InFlight } from '../../src/in-flight.ts';
 import { SlackNotifier } from './notifier.ts';
 import { PendingForms } from './pending-forms.ts';
 

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPResponseAck, verifySlackRequest, type App as BoltApp, type Logger as SlackLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../src/ports/index.ts';
 import { readBody, sendJson, type RouteContext } from '../server/http.ts';
-import type { InFlight } from './in-flight.ts';
+import type { InFlight } from '../../src/in-flight.ts';
 import { deliveryKey } from './translate.ts';
 import { slackPayloadProblem } from './validate.ts';
 

@@ -7,6 +7,7 @@ import type { Bot } from '../../src/bot/bot.ts';
 import type { Inbound, Request } from '../../src/bot/inbound.ts';
 import type { DirectoryStore } from '../../src/ports/index.ts';
 import { claimDelivery } from '../persistence/deliveries.ts';
+import type { Database } from '../persistence/database.ts';
 import { conversationOf, scopeOf, textInbound } from './activity.ts';
 import { parseSubmission } from './cards/submit.ts';
 import { deliver, deliverInvoke, type DeliveryDeps } from './deliver.ts';
@@ -16,6 +17,8 @@ import { forgetConversation, rememberConversation, welcome } from './install.ts'
 import { messageText, speakerOf } from './speaker.ts';
 
 export interface HandlerDeps extends DeliveryDeps {
+  /** where deliveries are claimed (claimDelivery) */
+  database: Pick<Database, 'sql'>;
   bot: Bot;
   directory: DirectoryStore;
 }
@@ -54,7 +57,7 @@ export class TeamsBot extends TeamsActivityHandler {
   /** Teams re-delivers an activity it thinks timed out: each activity id is acted on once. */
   private firstDelivery(context: TurnContext): Promise<boolean> {
     const { activity } = context;
-    return activity.id ? claimDelivery(this.deps.db, `teams:${activity.conversation?.id}:${activity.id}`) : Promise.resolve(true);
+    return activity.id ? claimDelivery(this.deps.database, `teams:${activity.conversation?.id}:${activity.id}`) : Promise.resolve(true);
   }
 
   private async message(context: TurnContext): Promise<void> {

@@ -50,7 +50,7 @@ export function apiRoutes(deps: Deps): Route[] {
     route('POST', '/send', async (req, res) => {
       const input = parse(sendSchema, await readJson(req));
       const person = await demoPerson(app, input.person);
-      if (input.deliveryId && !(await claimDelivery(app.database.db, `web:${input.deliveryId}`))) {
+      if (input.deliveryId && !(await claimDelivery(app.database, `web:${input.deliveryId}`))) {
         throw new HttpError(409, 'This was already received (a double click or a repeated request), so it was not done twice.', 'duplicate');
       }
       sendJson(res, 200, await send(app, timeline, person, input));

@@ -4,12 +4,15 @@
 import type { Person, Roster } from '../domain/roster.js';
 import type { Clock, DirectoryStore, LinkedPerson, Logger, Notifier, PartnershipRef, Stores } from '../ports/index.js';
 import type { Platform, Request } from './inbound.js';
+import type { Background } from '../decisions/deps.js';
 
 export interface BotDeps {
   stores: Stores;
   clock: Clock;
   logger: Logger;
   notifier?: Notifier;
+  /** follow-up work after the answer (src/in-flight.ts); see DecisionDeps */
+  background?: Background;
 }
 
 /** Who was turned away, for the audit log: the partnership concerned (when one is) and the person (when known). */

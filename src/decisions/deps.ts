@@ -10,6 +10,12 @@ export interface DecisionDeps {
   clock: Clock;
   logger: Logger;
   notifier?: Notifier | undefined;
+  /** Where follow-up work goes once the person's answer is ready (a card refresh): without it, it is awaited. */
+  background?: Background | undefined;
+}
+
+export interface Background {
+  run<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** Who is acting, in which partnership, with its roster as loaded for this request. */

@@ -31,7 +31,21 @@ export async function findFor(deps: DecisionDeps, actor: Actor, lookup: { id: st
 
 async function afterChange(deps: DecisionDeps, actor: Actor, state: DecisionState, closed: boolean): Promise<void> {
   if (closed || state.decision.status === 'closed') await announceClosed(deps, state, actor.roster);
-  else await refreshCard(deps, state.decision.id, actor.roster);
+  else await refreshLater(deps, state.decision.id, actor.roster);
+}
+
+/**
+ * The channel card is refreshed after the person has their answer when the app runs follow-up
+ * work in the background: a click's answer (and Slack's acknowledgement) need not wait for
+ * another chat API call. The vote is already committed either way.
+ */
+function refreshLater(deps: DecisionDeps, decisionId: string, roster: Actor['roster']): Promise<void> {
+  const refresh = () => refreshCard(deps, decisionId, roster).catch((error: unknown) => {
+    deps.logger.warn('decision card not updated', { decisionId, code: (error as { code?: string }).code ?? 'E_REFRESH' });
+  });
+  if (!deps.background) return refresh();
+  void deps.background.run(refresh);
+  return Promise.resolve();
 }
 
 export async function declare(deps: DecisionDeps, actor: Actor, decisionId: string, input: DeclareInput): Promise<Reply[]> {
@@ -75,7 +89,7 @@ export async function vote(deps: DecisionDeps, actor: Actor, decisionId: string,
   if (outcome.kind === 'refused') {
     if (closedNow) await afterChange(deps, actor, state, true);
     const refusal = outcome as Refused & { offerDeclare?: boolean; recused?: boolean };
-    if (refusal.recused && !closedNow) await refreshCard(deps, d.id, actor.roster); // a recusal the roster now requires was just recorded
+    if (refusal.recused && !closedNow) await refreshLater(deps, d.id, actor.roster); // a recusal the roster now requires was just recorded
     if (refusal.offerDeclare) return [{ summary: refusal.reason, blocks: [{ kind: 'text', text: refusal.reason }, declareButtons(d)], visibility: 'private' }];
     return [textReply(refusal.reason)];
   }

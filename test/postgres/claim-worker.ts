@@ -10,6 +10,6 @@ const startAt = Number(process.env.START_AT ?? 0);
 const database = await openDatabase(url, { poolSize: 8 });
 await database.db.$queryRawUnsafe('SELECT 1'); // connected before the start line
 await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())));
-const results = await Promise.all(keys.map(async (key) => ((await claimDelivery(database.db, key)) ? key : null)));
+const results = await Promise.all(keys.map(async (key) => ((await claimDelivery(database, key)) ? key : null)));
 await database.close();
 process.stdout.write(`${JSON.stringify({ won: results.filter((k): k is string => k !== null) })}\n`);

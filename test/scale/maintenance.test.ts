@@ -23,7 +23,7 @@ describe('delivery key housekeeping', () => {
     });
     expect(await t.app.scheduler.tick(job!, now)).toBe(true);
     expect((await db.processedDelivery.findMany({ orderBy: { key: 'asc' } })).map((d) => d.key)).toEqual(['slack:recent']);
-    expect(await claimDelivery(db, 'slack:recent')).toBe(false); // still recognised as a retry
-    expect(await claimDelivery(db, 'slack:old')).toBe(true);
+    expect(await claimDelivery(t.app.database, 'slack:recent')).toBe(false); // still recognised as a retry
+    expect(await claimDelivery(t.app.database, 'slack:old')).toBe(true);
   });
 });

@@ -50,7 +50,13 @@ export async function startSlack(env: Record<string, string> = {}, fake?: FakeSl
 }
 
 /** Wait for the work Slack's acknowledgement left running. */
-export const settle = (app: App): Promise<void> => slackOf(app)!.inFlight.settled();
+/** Slack's work after the ack, and the follow-up work it started (card refreshes), all done. */
+export async function settle(app: App): Promise<void> {
+  const slack = slackOf(app)!;
+  await slack.inFlight.settled();
+  await app.background.settled();
+  await slack.inFlight.settled();
+}
 
 export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;

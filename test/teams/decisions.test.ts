@@ -28,8 +28,12 @@ const inChannel = (): Posted[] => t.fake.posted.filter((p) => p.conversationId.s
 const cardPost = (): Posted => t.fake.posted.find((p) => p.id === cardId)!;
 const latest = (u: TeamsUser): Posted | undefined => postsIn(t.fake, personalChat(u)).at(-1);
 const cardNow = (): string => JSON.stringify(cardOf({ activity: t.fake.updated.filter((u) => u.activityId === cardId).at(-1)!.activity } as Posted));
-const click = (u: TeamsUser, verb: string, data: unknown, scope: 'personal' | 'channel' = 'personal', replyToId?: string) =>
-  post(t, invoke(t.fake, verb, data, { from: u, scope, ...(replyToId ? { replyToId } : {}) }));
+/** A click, answered; then the follow-up work it started (the channel card's refresh) done too. */
+const click = async (u: TeamsUser, verb: string, data: unknown, scope: 'personal' | 'channel' = 'personal', replyToId?: string) => {
+  const res = await post(t, invoke(t.fake, verb, data, { from: u, scope, ...(replyToId ? { replyToId } : {}) }));
+  await t.app.background.settled();
+  return res;
+};
 
 const CAFE = {
   'field.title': 'Café catering contract', 'field.kind': 'procurement', 'field.organisations': 'Northfield Community Café Ltd',

@@ -1,5 +1,6 @@
-// Work still running after Slack got its acknowledgement. Shutdown waits for it (a reply is not
-// lost on a restart), and tests wait for it instead of sleeping.
+// Work still running after the person got their answer (a card refreshed after a vote, Slack work
+// after the acknowledgement). Shutdown waits for it (nothing is lost on a restart), and tests wait
+// for it instead of sleeping.
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
 

@@ -1,0 +1,160 @@
+// The vote path, made cheap (docs/database.md, "Caches"). A decision's state is cached under its
+// version and its partnership's roster version (both bumped by database triggers on any change,
+// whichever process or tool made it). A vote then takes the row lock by bumping the version: if
+// the new number is the cached one plus one, nothing changed since it was read, so the core
+// decides on the cached state and the vote and its audit row are written as prepared statements.
+// Anything else (a stale copy, a change other than a vote) falls back to the Prisma path in
+// decision-store.ts, which reads everything afresh.
+import { randomUUID } from 'node:crypto';
+import type { Change, DecisionState, Plan } from '../../src/domain/decisions/types.ts';
+import type { Db } from './database.ts';
+import { loadState } from './decision-rows.ts';
+import type { FastSql, SqlRunner } from './fast-sql.ts';
+import { deepFreeze } from './versioned-cache.ts';
+
+interface Entry {
+  state: DecisionState;
+  version: number;
+  rosterVersion: number;
+}
+
+type VoteChange = Extract<Change, { type: 'vote' }>;
+
+/** What a vote leaves in the audit log; secret ballots never record the choice. Shared with the Prisma path. */
+export function voteAudit(c: VoteChange, secret: boolean): { action: string; before: unknown; after: unknown } {
+  const after = secret ? { personId: c.personId, secret: true } : { personId: c.personId, option: c.option };
+  return c.replaces !== undefined
+    ? { action: 'decision.vote.change', before: secret ? null : { option: c.replaces }, after }
+    : { action: 'decision.vote', before: null, after };
+}
+
+/** Thrown inside the transaction to roll it back and use the Prisma path. */
+class NeedsFullPath extends Error {}
+
+const MAX_CACHED = 500;
+const ATTEMPTS = 3;
+
+export class DecisionFastPath {
+  private readonly entries = new Map<string, Entry>();
+  /** Requests about one decision run one at a time in this process, so each finds the last one's copy. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** how often a copy had to be read from the database (the benchmark reports it) */
+  reloads = 0;
+
+  constructor(private readonly db: Db, private readonly sql: FastSql) {}
+
+  /** The current state, from the cache while its versions are unchanged. */
+  async find(decisionId: string): Promise<DecisionState | null> {
+    return (await this.fresh(decisionId))?.state ?? null;
+  }
+
+  forget(decisionId: string): void {
+    this.entries.delete(decisionId);
+  }
+
+  /**
+   * Runs the plan on the fast path: the result, null when there is no such decision, or
+   * 'full-path' when the Prisma path must do it (a change other than a vote, or a copy that kept
+   * going stale because another process is busy with the same decision).
+   */
+  apply<T>(decisionId: string, decide: (state: DecisionState) => Plan<T>): Promise<{ state: DecisionState; outcome: T } | null | 'full-path'> {
+    return this.serially(decisionId, async () => {
+      for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+        const entry = this.entries.get(decisionId) ?? (await this.fresh(decisionId));
+        if (!entry) return null;
+        let result: { entry: Entry; outcome: T } | 'stale' | null;
+        try {
+          result = await this.sql.transaction((tx) => this.attempt(tx, decisionId, entry, decide));
+        } catch (error) {
+          if (error instanceof NeedsFullPath) return 'full-path';
+          throw error;
+        }
+        if (result === null) return null;
+        if (result === 'stale') {
+          this.entries.delete(decisionId);
+          continue;
+        }
+        this.remember(decisionId, result.entry);
+        return { state: result.entry.state, outcome: result.outcome };
+      }
+      return 'full-path';
+    });
+  }
+
+  private async attempt<T>(tx: SqlRunner, decisionId: string, entry: Entry, decide: (state: DecisionState) => Plan<T>) {
+    // Bumping the version takes the row's lock (PostgreSQL; SQLite holds the write lock already).
+    const [locked] = await tx.all<{ version: number; partnershipId: string }>(
+      'UPDATE "Decision" SET "version" = "version" + 1, "updatedAt" = $2 WHERE "id" = $1 RETURNING "version", "partnershipId"', [decisionId, new Date()]);
+    if (!locked) return null;
+    const [partnership] = await tx.all<{ rosterVersion: number }>('SELECT "rosterVersion" FROM "Partnership" WHERE "id" = $1', [locked.partnershipId]);
+    if (Number(locked.version) !== entry.version + 1 || Number(partnership?.rosterVersion) !== entry.rosterVersion) return 'stale' as const;
+    const plan = decide(entry.state);
+    if (plan.changes.length === 0) return { entry: { ...entry, version: Number(locked.version) }, outcome: plan.outcome };
+    if (!plan.changes.every((c): c is VoteChange => c.type === 'vote')) throw new NeedsFullPath();
+    let state = entry.state;
+    for (const change of plan.changes) {
+      const next = await writeVote(tx, state, plan, change);
+      if (!next) throw new NeedsFullPath(); // a voter the cached record does not name: read it all afresh
+      state = next;
+    }
+    const [after] = await tx.all<{ version: number }>('SELECT "version" FROM "Decision" WHERE "id" = $1', [decisionId]);
+    return { entry: { state: deepFreeze(state), version: Number(after?.version), rosterVersion: entry.rosterVersion }, outcome: plan.outcome };
+  }
+
+  /** Versions first, then the state: a write in between makes the copy look older than it is, never newer. */
+  private async fresh(decisionId: string): Promise<Entry | null> {
+    const [v] = await this.sql.all<{ version: number; rosterVersion: number }>(
+      'SELECT d."version", p."rosterVersion" FROM "Decision" d JOIN "Partnership" p ON p."id" = d."partnershipId" WHERE d."id" = $1', [decisionId]);
+    if (!v) return null;
+    const version = Number(v.version);
+    const rosterVersion = Number(v.rosterVersion);
+    const hit = this.entries.get(decisionId);
+    if (hit && hit.version === version && hit.rosterVersion === rosterVersion) return hit;
+    const state = await loadState(this.db, decisionId);
+    if (!state) return null;
+    this.reloads++;
+    const entry = { state: deepFreeze(state), version, rosterVersion };
+    this.remember(decisionId, entry);
+    return entry;
+  }
+
+  private remember(decisionId: string, entry: Entry): void {
+    const held = this.entries.get(decisionId);
+    if (held && held.version > entry.version && held.rosterVersion >= entry.rosterVersion) return; // a newer copy is already here
+    this.entries.delete(decisionId);
+    if (this.entries.size >= MAX_CACHED) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(decisionId, entry);
+  }
+
+  private serially<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(key) ?? Promise.resolve()).then(fn, fn);
+    const settled = run.catch(() => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return run;
+  }
+}
+
+/** Writes one vote and its audit row, and returns the state as a fresh read would give it (null: not known here). */
+async function writeVote(tx: SqlRunner, state: DecisionState, plan: Plan<unknown>, c: VoteChange): Promise<DecisionState | null> {
+  const d = state.decision;
+  const at = plan.at;
+  if (!state.people[c.personId]) return null;
+  const existing = state.votes.find((v) => v.personId === c.personId);
+  if ((existing?.option ?? undefined) !== c.replaces) return null;
+  if (existing) {
+    await tx.run('UPDATE "Vote" SET "option" = $1, "changes" = "changes" + 1, "updatedAt" = $2 WHERE "decisionId" = $3 AND "personId" = $4', [c.option, at, d.id, c.personId]);
+  } else {
+    await tx.run('INSERT INTO "Vote" ("id", "decisionId", "personId", "option", "changes", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, 0, $5, $6)',
+      [randomUUID(), d.id, c.personId, c.option, at, at]);
+  }
+  const audit = voteAudit(c, d.ballot === 'secret');
+  await tx.run('INSERT INTO "AuditEvent" ("id", "partnershipId", "actorId", "action", "subjectType", "subjectId", "before", "after", "at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+    [randomUUID(), d.partnershipId, plan.actorId, audit.action, 'decision', d.id, audit.before === null ? null : JSON.stringify(audit.before), JSON.stringify(audit.after), at]);
+  const votes = existing
+    ? state.votes.map((v) => (v.personId === c.personId ? { ...v, option: c.option, changes: v.changes + 1, updatedAt: at } : v))
+    : [...state.votes, { personId: c.personId, option: c.option, changes: 0, at, updatedAt: at }];
+  return { ...state, votes };
+}

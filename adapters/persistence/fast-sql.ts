@@ -1,0 +1,144 @@
+// Prepared SQL for the few statements every click runs (who is this, which channel, the cache
+// versions, a vote and its audit row). Prisma's client compiles each query anew (about half a
+// millisecond) and better-sqlite3 re-prepares it; here a statement is prepared once per
+// connection and reused. It shares Prisma's connection (SQLite: behind the same lock) or pool
+// (PostgreSQL), so the two never see different data. Everything else stays on Prisma.
+//
+// Statements are written once for both databases: "quoted" identifiers and $1, $2 parameters.
+import type Sqlite from 'better-sqlite3';
+import type pg from 'pg';
+import type { Lock } from './sqlite-serial.ts';
+
+export type SqlValue = string | number | boolean | null | Date;
+export type Row = Record<string, unknown>;
+
+export interface SqlRunner {
+  /** The rows a statement returns (a SELECT, or RETURNING). */
+  all<T extends Row = Row>(sql: string, args?: readonly SqlValue[]): Promise<T[]>;
+  /** Runs a statement; the number of rows it changed. */
+  run(sql: string, args?: readonly SqlValue[]): Promise<number>;
+}
+
+export interface FastSql extends SqlRunner {
+  /** One transaction: committed when `fn` resolves, rolled back when it throws. SQLite takes the write lock at once. */
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+type OnQuery = ((sql: string, ms: number) => void) | undefined;
+
+/** A unique index refused the row (SQLite or PostgreSQL). */
+export const isUniqueViolation = (error: unknown): boolean => {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+};
+
+// Dates as Prisma's SQLite adapter writes them (ISO 8601, "+00:00"), so both read each other's rows.
+const sqliteValue = (v: SqlValue): string | number | null =>
+  v instanceof Date ? v.toISOString().replace('Z', '+00:00') : typeof v === 'boolean' ? (v ? 1 : 0) : v;
+/** better-sqlite3 binds ?1, ?2 by name: { 1: …, 2: … } */
+const sqliteArgs = (args: readonly SqlValue[]): Record<number, string | number | null>[] =>
+  args.length ? [Object.fromEntries(args.map((v, i) => [i + 1, sqliteValue(v)]))] : [];
+
+/** The SQLite connection, once Prisma has opened it (database.ts hands it over). */
+export interface SqliteConnection {
+  client: Sqlite.Database;
+  lock: Lock;
+}
+
+export function sqliteFastSql(connection: () => SqliteConnection, onQuery: OnQuery): FastSql {
+  const cache = new Map<string, { db: Sqlite.Database; stmt: Sqlite.Statement }>();
+  const prepare = (db: Sqlite.Database, sql: string): Sqlite.Statement => {
+    const hit = cache.get(sql);
+    if (hit && hit.db === db) return hit.stmt;
+    const stmt = db.prepare(sql.replace(/\$(\d+)/g, '?$1'));
+    cache.set(sql, { db, stmt });
+    return stmt;
+  };
+  const timed = <T>(sql: string, fn: () => T): T => {
+    if (!onQuery) return fn();
+    const t = performance.now();
+    try {
+      return fn();
+    } finally {
+      onQuery(sql, performance.now() - t);
+    }
+  };
+  // better-sqlite3 is synchronous: inside the lock nothing else can run on the connection.
+  const direct = (db: Sqlite.Database): SqlRunner => ({
+    all: async <T extends Row>(sql: string, args: readonly SqlValue[] = []) => timed(sql, () => {
+      const stmt = prepare(db, sql);
+      return (stmt.reader ? stmt.all(...sqliteArgs(args)) : (stmt.run(...sqliteArgs(args)), [])) as T[];
+    }),
+    run: async (sql, args = []) => timed(sql, () => prepare(db, sql).run(...sqliteArgs(args)).changes),
+  });
+  return {
+    all: (sql, args) => {
+      const { client, lock } = connection();
+      return lock.run(() => direct(client).all(sql, args));
+    },
+    run: (sql, args) => {
+      const { client, lock } = connection();
+      return lock.run(() => direct(client).run(sql, args));
+    },
+    transaction: (fn) => {
+      const { client, lock } = connection();
+      return lock.run(async () => {
+        const tx = direct(client);
+        await tx.run('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(tx);
+          await tx.run('COMMIT');
+          return result;
+        } catch (error) {
+          if (client.inTransaction) await tx.run('ROLLBACK');
+          throw error;
+        }
+      });
+    },
+  };
+}
+
+export function pgFastSql(pool: pg.Pool, onQuery: OnQuery): FastSql {
+  // Named statements are prepared once per connection by the server and reused.
+  const names = new Map<string, string>();
+  const nameOf = (sql: string): string => {
+    let name = names.get(sql);
+    if (!name) names.set(sql, (name = `pb_fast_${names.size + 1}`));
+    return name;
+  };
+  const pgValue = (v: SqlValue): unknown => (v instanceof Date ? v.toISOString() : v);
+  const via = (client: pg.Pool | pg.PoolClient): SqlRunner => {
+    const query = async (sql: string, args: readonly SqlValue[]) => {
+      const t = performance.now();
+      try {
+        return await client.query({ name: nameOf(sql), text: sql, values: args.map(pgValue) });
+      } finally {
+        onQuery?.(sql, performance.now() - t);
+      }
+    };
+    return {
+      all: async <T extends Row>(sql: string, args: readonly SqlValue[] = []) => (await query(sql, args)).rows as T[],
+      run: async (sql, args = []) => (await query(sql, args)).rowCount ?? 0,
+    };
+  };
+  return {
+    ...via(pool),
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        try {
+          const result = await fn(via(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => (broken = true));
+          throw error;
+        }
+      } finally {
+        client.release(broken);
+      }
+    },
+  };
+}
