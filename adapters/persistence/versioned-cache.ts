@@ -34,11 +34,4 @@ export class VersionedCache<T> {
   }
 }
 
-/** Freezes a cached value all the way down: a use case that changed a shared copy would throw, not corrupt it. */
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value as object)) deepFreeze(v);
-  }
-  return value;
-}
+export { deepFreeze } from '../../src/freeze.ts';

@@ -2,7 +2,7 @@
 // can link them to the roster by email. And, when a channel is bound, linking the roster's people
 // to their Slack accounts with users.lookupByEmail so the bot can reach them privately.
 import type { Speaker } from '../../src/bot/inbound.ts';
-import type { Logger, Stores } from '../../src/ports/index.ts';
+import type { DirectoryStore, Logger, Stores } from '../../src/ports/index.ts';
 import { slackErrorCode, type SlackApi } from './api.ts';
 
 interface CachedUser {
@@ -16,13 +16,16 @@ const MAX_CACHED = 5_000;
 export class SlackUsers {
   private readonly cache = new Map<string, CachedUser>();
 
-  constructor(private readonly api: SlackApi, private readonly logger: Logger, private readonly now: () => number = Date.now) {}
+  constructor(private readonly api: SlackApi, private readonly logger: Logger, private readonly directory: DirectoryStore, private readonly now: () => number = Date.now) {}
 
   /** The speaker as the core sees them; without an email when Slack will not say (then the core asks them to get linked). */
   async speaker(teamId: string, userId: string): Promise<Speaker> {
     const key = `${teamId}:${userId}`;
     const hit = this.cache.get(key);
     if (hit && this.now() - hit.at < TTL_MS) return hit.speaker;
+    // Already linked here: the core finds them by the link, so Slack need not be asked who they
+    // are (users.info is a call to Slack before every first click, and rate-limited).
+    if (await this.directory.findIdentity('slack', teamId, userId)) return { userId, workspaceId: teamId };
     try {
       const res = await this.api.users.info({ user: userId });
       const user = res.user;

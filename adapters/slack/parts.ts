@@ -30,7 +30,7 @@ export function buildParts(app: App, token: string, apiUrl: string | undefined):
   const logger: Logger = app.logger;
   const db: Db = app.database.db;
   const api = createSlackApi(token, apiUrl, logger);
-  const users = new SlackUsers(api, logger);
+  const users = new SlackUsers(api, logger, app.stores.directory);
   const direct = new DirectChannels(api, db);
   const forms = new PendingForms();
   const home = new SlackHome(app, api, users, forms);

@@ -6,6 +6,7 @@ import { TurnContext, type Activity, type AdaptiveCardInvokeResponse, type Cloud
 import type { Request, Speaker } from '../../src/bot/inbound.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import type { Logger } from '../../src/ports/index.ts';
+import type { FastSql } from '../persistence/fast-sql.ts';
 import type { Db } from '../persistence/database.ts';
 import { referenceFor } from './activity.ts';
 import { fileConsentActivity } from './files.ts';
@@ -18,6 +19,8 @@ export interface DeliveryDeps {
   /** '' when authentication is off */
   appId: string;
   db: Db;
+  /** prepared statements on the same database (references are saved on every click) */
+  sql: FastSql;
   logger: Logger;
 }
 
@@ -91,7 +94,7 @@ async function sendPrivately(turn: Turn, replies: Reply[], deps: DeliveryDeps): 
     for (const reply of replies) await sendWithFile(context, reply);
   };
   try {
-    const reference = await findReference(deps.db, speaker.workspaceId, speaker.userId, true);
+    const reference = await findReference(deps.sql, speaker.workspaceId, speaker.userId, true);
     if (reference) {
       await deps.adapter.continueConversationAsync(deps.appId, reference, sendAll);
       return SENT_PRIVATELY;
@@ -120,7 +123,7 @@ async function openPersonalChat(context: TurnContext, speaker: Speaker, deps: De
   } as ConversationParameters;
   await deps.adapter.createConversationAsync(deps.appId, activity.channelId, activity.serviceUrl, DEFAULT_AUDIENCE, parameters, async (personal) => {
     const reference = referenceFor(TurnContext.getConversationReference(personal.activity), 'direct');
-    await saveReference(deps.db, { workspaceId: speaker.workspaceId, key: speaker.userId, reference });
+    await saveReference(deps.sql, { workspaceId: speaker.workspaceId, key: speaker.userId, reference });
     await logic(personal);
   });
   return true;

@@ -46,7 +46,7 @@ export function createAdapter(config: Config, logger: Logger): { adapter: CloudA
 
 export async function registerTeams(app: App): Promise<void> {
   const { adapter, appId } = createAdapter(app.config, app.logger);
-  const deps = { adapter, appId, db: app.database.db, logger: app.logger };
+  const deps = { adapter, appId, db: app.database.db, sql: app.database.sql, logger: app.logger };
   const bot = new TeamsBot({ ...deps, database: app.database, bot: app.bot, directory: app.stores.directory });
   app.http.add({ method: 'POST', path: TEAMS_ROUTE, handler: (req, res) => receive(req, res, adapter, appId !== '', (context) => bot.run(context)) });
   app.notifier.register('teams', new TeamsNotifier(deps));

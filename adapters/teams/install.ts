@@ -15,7 +15,7 @@ export async function rememberConversation(context: TurnContext, deps: DeliveryD
   const { activity } = context;
   const where = { workspaceId: tenantOf(activity), key: referenceKey(activity) };
   const reference = referenceFor(TurnContext.getConversationReference(activity), scopeOf(activity));
-  await saveReference(deps.db, { ...where, reference });
+  await saveReference(deps.sql, { ...where, reference });
   return where;
 }
 

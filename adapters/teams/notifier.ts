@@ -15,7 +15,7 @@ export class TeamsNotifier implements PlatformNotifier {
 
   /** A personal chat message; false when the person never opened a chat with the bot (nothing stored). */
   async sendToUser(workspaceId: string, userId: string, reply: Reply): Promise<boolean> {
-    const reference = await findReference(this.deps.db, workspaceId, userId, true);
+    const reference = await findReference(this.deps.sql, workspaceId, userId, true);
     if (!reference) return false;
     return (await this.post(reference, reply, true)) !== null;
   }
@@ -27,7 +27,7 @@ export class TeamsNotifier implements PlatformNotifier {
       this.deps.logger.warn('teams refused a private reply to a shared conversation', { kind: conversation.kind });
       return null;
     }
-    const reference = await findReference(this.deps.db, conversation.workspaceId, conversation.channelId);
+    const reference = await findReference(this.deps.sql, conversation.workspaceId, conversation.channelId);
     if (!reference) return null;
     if (reply.attachment && shared) {
       // Teams offers files only in personal chats.
@@ -38,7 +38,7 @@ export class TeamsNotifier implements PlatformNotifier {
   }
 
   async updateMessage(ref: MessageRef, reply: Reply): Promise<boolean> {
-    const reference = await findReference(this.deps.db, ref.workspaceId, ref.channelId);
+    const reference = await findReference(this.deps.sql, ref.workspaceId, ref.channelId);
     if (!reference) return false;
     const updated = await this.continue(reference, async (context) => {
       await withRetry(() => context.updateActivity({ ...toActivity(reply), id: ref.messageId }));

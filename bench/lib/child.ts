@@ -14,7 +14,9 @@ export interface Child {
 
 export async function startChild(script: string, env: Record<string, string>, options: { ready?: RegExp; timeoutMs?: number } = {}): Promise<Child> {
   const { ready = /LISTENING (\S+)/, timeoutMs = 60_000 } = options;
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_PROFILE_DIR=/tmp/prof: each server writes a CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

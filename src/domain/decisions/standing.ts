@@ -6,6 +6,7 @@ import { residentsNeededFor } from '../criteria/membership.js';
 import { hasVote, type Person, type Roster } from '../roster.js';
 import { describeQuorum, quorumRequired } from '../settings.js';
 import type { ClosingSnapshot, Decision, DecisionRules, DecisionState, VoteRecord } from './types.js';
+import { deepFreeze } from '../../freeze.js';
 
 export interface Standing {
   coi: CoiResult;
@@ -36,16 +37,34 @@ export function underRules(roster: Roster, rules: DecisionRules): Roster {
   return { ...roster, partnership: { ...roster.partnership, settings } };
 }
 
+/**
+ * Conflict checks already made against a roster object. A roster read from the cache is frozen and
+ * shared by every request until it changes, so each vote need not re-walk everyone's interests
+ * and relationships; a roster that is not frozen (a test's, one being built) is never remembered.
+ */
+const checked = new WeakMap<Roster, Map<string, CoiResult>>();
+const CHECKS_PER_ROSTER = 64;
+
+function conflictsFor(roster: Roster, decision: Decision, declarations: DecisionDeclaration[]): CoiResult {
+  const run = () => checkConflicts(underRules(roster, decision.rules), { organisations: decision.organisations, declarations, keyDecision: decision.kind !== 'general' });
+  if (!Object.isFrozen(roster)) return run();
+  const key = JSON.stringify([decision.rules, decision.organisations, decision.kind !== 'general', declarations]);
+  let results = checked.get(roster);
+  if (!results) checked.set(roster, (results = new Map()));
+  const hit = results.get(key);
+  if (hit) return hit;
+  const result = deepFreeze(run());
+  if (results.size >= CHECKS_PER_ROSTER) results.delete(results.keys().next().value!);
+  results.set(key, result);
+  return result;
+}
+
 export function assess(state: DecisionState, roster: Roster): Standing {
   const { decision } = state;
   const declarations: DecisionDeclaration[] = state.declarations
     .filter((d) => d.outcome === 'interest' && d.kind)
     .map((d) => ({ personId: d.personId, kind: d.kind!, organisation: d.organisation ?? undefined, detail: d.detail ?? undefined }));
-  const coi = checkConflicts(underRules(roster, decision.rules), {
-    organisations: decision.organisations,
-    declarations,
-    keyDecision: decision.kind !== 'general',
-  });
+  const coi = conflictsFor(roster, decision, declarations);
   const votingMembers = roster.people.filter(hasVote);
   const recused = new Map(state.recusals.map((r) => [r.personId, r.reasons]));
   const newRecusals: Standing['newRecusals'] = [];
