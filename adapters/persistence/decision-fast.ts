@@ -31,13 +31,30 @@ export function voteAudit(c: VoteChange, secret: boolean): { action: string; bef
 /** Thrown inside the transaction to roll it back and use the Prisma path. */
 class NeedsFullPath extends Error {}
 
+type Applied<T> = { state: DecisionState; outcome: T } | null | 'full-path';
+
+interface Job {
+  decide: (state: DecisionState) => Plan<unknown>;
+  resolve: (result: Applied<unknown>) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The jobs of a batch settled in one transaction (in order, from the first) and the copy it left. */
+interface Batch {
+  done: Applied<unknown>[];
+  entry: Entry | null;
+}
+
 const MAX_CACHED = 500;
 const ATTEMPTS = 3;
+/** requests decided in one transaction at most */
+const MAX_BATCH = 64;
 
 export class DecisionFastPath {
   private readonly entries = new Map<string, Entry>();
-  /** Requests about one decision run one at a time in this process, so each finds the last one's copy. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Requests about one decision run one batch at a time in this process, so each finds the last one's copy. */
+  private readonly waiting = new Map<string, Job[]>();
+  private readonly draining = new Set<string>();
   /** how often a copy had to be read from the database (the benchmark reports it) */
   reloads = 0;
 
@@ -55,50 +72,89 @@ export class DecisionFastPath {
   /**
    * Runs the plan on the fast path: the result, null when there is no such decision, or
    * 'full-path' when the Prisma path must do it (a change other than a vote, or a copy that kept
-   * going stale because another process is busy with the same decision).
+   * going stale because another process is busy with the same decision). Requests about one
+   * decision that arrive while a transaction is running are decided one after another in the
+   * next transaction: one commit (one disk flush) for a burst of votes, each still committed
+   * before its caller hears the result.
    */
-  apply<T>(decisionId: string, decide: (state: DecisionState) => Plan<T>): Promise<{ state: DecisionState; outcome: T } | null | 'full-path'> {
-    return this.serially(decisionId, async () => {
-      for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-        const entry = this.entries.get(decisionId) ?? (await this.fresh(decisionId));
-        if (!entry) return null;
-        let result: { entry: Entry; outcome: T } | 'stale' | null;
-        try {
-          result = await this.sql.transaction((tx) => this.attempt(tx, decisionId, entry, decide));
-        } catch (error) {
-          if (error instanceof NeedsFullPath) return 'full-path';
-          throw error;
-        }
-        if (result === null) return null;
-        if (result === 'stale') {
-          this.entries.delete(decisionId);
-          continue;
-        }
-        this.remember(decisionId, result.entry);
-        return { state: result.entry.state, outcome: result.outcome };
-      }
-      return 'full-path';
+  apply<T>(decisionId: string, decide: (state: DecisionState) => Plan<T>): Promise<Applied<T>> {
+    return new Promise<Applied<T>>((resolve, reject) => {
+      const job: Job = { decide, resolve: resolve as Job['resolve'], reject };
+      this.waiting.set(decisionId, [...(this.waiting.get(decisionId) ?? []), job]);
+      if (!this.draining.has(decisionId)) void this.drain(decisionId);
     });
   }
 
-  private async attempt<T>(tx: SqlRunner, decisionId: string, entry: Entry, decide: (state: DecisionState) => Plan<T>) {
+  private async drain(decisionId: string): Promise<void> {
+    this.draining.add(decisionId);
+    try {
+      for (let jobs = this.waiting.get(decisionId); jobs?.length; jobs = this.waiting.get(decisionId)) {
+        this.waiting.delete(decisionId);
+        const batch = jobs.slice(0, MAX_BATCH);
+        const rest = [...jobs.slice(MAX_BATCH), ...(await this.runBatch(decisionId, batch))];
+        if (rest.length) this.waiting.set(decisionId, [...rest, ...(this.waiting.get(decisionId) ?? [])]);
+      }
+    } finally {
+      this.draining.delete(decisionId);
+    }
+  }
+
+  /** Settles the jobs it could and returns those left for the next batch, in order. */
+  private async runBatch(decisionId: string, batch: Job[]): Promise<Job[]> {
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      let result: Batch | 'stale' | null;
+      try {
+        const entry = this.entries.get(decisionId) ?? (await this.fresh(decisionId));
+        result = entry && (await this.sql.transaction((tx) => this.attempt(tx, decisionId, entry, batch)));
+      } catch (error) {
+        if (!(error instanceof NeedsFullPath)) {
+          for (const job of batch) job.reject(error);
+          return [];
+        }
+        result = { done: [], entry: null };
+      }
+      if (result === null) {
+        for (const job of batch) job.resolve(null);
+        return [];
+      }
+      if (result === 'stale') {
+        this.entries.delete(decisionId);
+        continue;
+      }
+      if (result.entry) this.remember(decisionId, result.entry);
+      result.done.forEach((outcome, i) => batch[i]!.resolve(outcome));
+      if (result.done.length) return batch.slice(result.done.length);
+      break; // the first job needs the full path
+    }
+    batch[0]!.resolve('full-path');
+    return batch.slice(1);
+  }
+
+  private async attempt(tx: SqlRunner, decisionId: string, entry: Entry, batch: Job[]): Promise<Batch | 'stale' | null> {
     // Bumping the version takes the row's lock (PostgreSQL; SQLite holds the write lock already).
     const [locked] = await tx.all<{ version: number; partnershipId: string }>(
       'UPDATE "Decision" SET "version" = "version" + 1, "updatedAt" = $2 WHERE "id" = $1 RETURNING "version", "partnershipId"', [decisionId, new Date()]);
     if (!locked) return null;
     const [partnership] = await tx.all<{ rosterVersion: number }>('SELECT "rosterVersion" FROM "Partnership" WHERE "id" = $1', [locked.partnershipId]);
-    if (Number(locked.version) !== entry.version + 1 || Number(partnership?.rosterVersion) !== entry.rosterVersion) return 'stale' as const;
-    const plan = decide(entry.state);
-    if (plan.changes.length === 0) return { entry: { ...entry, version: Number(locked.version) }, outcome: plan.outcome };
-    if (!plan.changes.every((c): c is VoteChange => c.type === 'vote')) throw new NeedsFullPath();
+    if (Number(locked.version) !== entry.version + 1 || Number(partnership?.rosterVersion) !== entry.rosterVersion) return 'stale';
     let state = entry.state;
-    for (const change of plan.changes) {
-      const next = await writeVote(tx, state, plan, change);
-      if (!next) throw new NeedsFullPath(); // a voter the cached record does not name: read it all afresh
-      state = next;
+    let wrote = false;
+    const done: Applied<unknown>[] = [];
+    for (const job of batch) {
+      const plan = job.decide(state);
+      if (plan.changes.length > 0) {
+        const votes = plan.changes.filter((c): c is VoteChange => c.type === 'vote');
+        // anything but a vote, or a voter this copy does not name: the full path, from here on
+        if (votes.length !== plan.changes.length || !votes.every((c) => canWriteVote(state, c))) break;
+        for (const change of votes) state = await writeVote(tx, state, plan, change);
+        wrote = true;
+      }
+      done.push({ state, outcome: plan.outcome });
     }
-    const [after] = await tx.all<{ version: number }>('SELECT "version" FROM "Decision" WHERE "id" = $1', [decisionId]);
-    return { entry: { state: deepFreeze(state), version: Number(after?.version), rosterVersion: entry.rosterVersion }, outcome: plan.outcome };
+    if (!done.length) throw new NeedsFullPath(); // rolls back the version bump too
+    let version = Number(locked.version);
+    if (wrote) version = Number((await tx.all<{ version: number }>('SELECT "version" FROM "Decision" WHERE "id" = $1', [decisionId]))[0]?.version);
+    return { done, entry: { state: deepFreeze(state), version, rosterVersion: entry.rosterVersion } };
   }
 
   /** Versions first, then the state: a write in between makes the copy look older than it is, never newer. */
@@ -126,24 +182,17 @@ export class DecisionFastPath {
     this.entries.set(decisionId, entry);
   }
 
-  private serially<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const run = (this.queues.get(key) ?? Promise.resolve()).then(fn, fn);
-    const settled = run.catch(() => undefined);
-    this.queues.set(key, settled);
-    void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    });
-    return run;
-  }
 }
 
-/** Writes one vote and its audit row, and returns the state as a fresh read would give it (null: not known here). */
-async function writeVote(tx: SqlRunner, state: DecisionState, plan: Plan<unknown>, c: VoteChange): Promise<DecisionState | null> {
+/** This copy can say what a fresh read would give after the vote: it names the voter, and the vote it replaces is the one stored. */
+const canWriteVote = (state: DecisionState, c: VoteChange): boolean =>
+  !!state.people[c.personId] && state.votes.find((v) => v.personId === c.personId)?.option === c.replaces;
+
+/** Writes one vote and its audit row, and returns the state as a fresh read would give it. */
+async function writeVote(tx: SqlRunner, state: DecisionState, plan: Plan<unknown>, c: VoteChange): Promise<DecisionState> {
   const d = state.decision;
   const at = plan.at;
-  if (!state.people[c.personId]) return null;
   const existing = state.votes.find((v) => v.personId === c.personId);
-  if ((existing?.option ?? undefined) !== c.replaces) return null;
   if (existing) {
     await tx.run('UPDATE "Vote" SET "option" = $1, "changes" = "changes" + 1, "updatedAt" = $2 WHERE "decisionId" = $3 AND "personId" = $4', [c.option, at, d.id, c.personId]);
   } else {

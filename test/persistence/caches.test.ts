@@ -100,6 +100,32 @@ describe('the decision cache', () => {
   });
 });
 
+describe('a burst of votes on one decision', () => {
+  it('is written in a few transactions, not one each; every vote counts once, and the vote that completes it closes it', async () => {
+    world = await createWorld();
+    const id = await world.start({ title: 'Fun day budget', closes: 'Friday 5pm' });
+    const voters = (await world.db.stores.rosters.loadRoster(world.partnership.id)).people.filter((p) => p.kind === 'member' && p.voting).map((p) => p.name);
+    for (const name of voters) await world.click(name, 'decision.declare.none', id);
+    let locks = 0;
+    const database = await openDatabase(world.db.url, { onQuery: (sql) => void (sql.startsWith('UPDATE "Decision" SET "version"') && locks++) });
+    other = { database, stores: createStores(database) };
+    const bot = createBot({ stores: other.stores, clock: world.clock, logger: silentLogger });
+    const replies = await Promise.all(voters.map((name, i) => bot.handle({
+      conversation: CHANNEL, speaker: { userId: userIdOf(name), workspaceId: 'local' }, inbound: { type: 'action', actionId: 'decision.vote', value: `${id}:${i % 2}` },
+    })));
+    expect(replies.flat().map(replyText).filter((t) => /Your vote on Decision 1 is recorded/.test(t))).toHaveLength(voters.length);
+    expect(locks).toBeLessThan(voters.length / 2);
+    const state = (await other.stores.decisions.find({ id }))!;
+    expect(state.votes).toHaveLength(voters.length);
+    expect(state.decision.status).toBe('closed');
+    expect(state.decision.closeReason).toBe('all-voted');
+    expect(state.decision.outcome!.tally).toEqual([
+      { option: 'For', count: Math.ceil(voters.length / 2) }, { option: 'Against', count: Math.floor(voters.length / 2) }, { option: 'Abstain', count: 0 },
+    ]);
+    expect(await world.db.database.db.auditEvent.count({ where: { subjectId: id, action: 'decision.vote' } })).toBe(voters.length);
+  });
+});
+
 describe('the roster cache', () => {
   it('returns the same frozen copy while nothing changed; a use case cannot alter it', async () => {
     world = await createWorld();

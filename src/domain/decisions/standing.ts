@@ -59,39 +59,59 @@ function conflictsFor(roster: Roster, decision: Decision, declarations: Decision
   return result;
 }
 
+type Membership = Pick<Standing, 'votingMembers' | 'recused' | 'newRecusals' | 'eligible' | 'notEligible' | 'required'> & { eligibleIds: Set<string> };
+
+/** Who may vote, given the conflicts: the same for every vote until a recusal or the roster changes. */
+const memberships = new WeakMap<CoiResult, Map<string, Membership>>();
+
+function membershipOf(coi: CoiResult, roster: Roster, state: DecisionState): Membership {
+  const build = (): Membership => {
+    const votingMembers = roster.people.filter(hasVote);
+    const recused = new Map(state.recusals.map((r) => [r.personId, r.reasons]));
+    const newRecusals: Standing['newRecusals'] = [];
+    for (const { person, reasons } of coi.mustNotTakePart) {
+      if (!hasVote(person) || recused.has(person.id)) continue;
+      recused.set(person.id, reasons);
+      newRecusals.push({ personId: person.id, reasons });
+    }
+    const excluded = new Set(coi.notEligible.map((n) => n.person.id));
+    const eligible = votingMembers.filter((p) => !recused.has(p.id) && !excluded.has(p.id));
+    return {
+      votingMembers, recused, newRecusals, eligible, eligibleIds: new Set(eligible.map((p) => p.id)),
+      notEligible: coi.notEligible.filter((n) => hasVote(n.person) && !recused.has(n.person.id)),
+      required: quorumRequired(state.decision.rules.quorum, votingMembers.length),
+    };
+  };
+  // Only a remembered conflict check (of a cached, frozen roster) is shared between requests.
+  if (!Object.isFrozen(coi)) return build();
+  const key = JSON.stringify(state.recusals.map((r) => [r.personId, r.reasons]));
+  let known = memberships.get(coi);
+  if (!known) memberships.set(coi, (known = new Map()));
+  const hit = known.get(key);
+  if (hit) return hit;
+  const built = build();
+  if (known.size >= CHECKS_PER_ROSTER) known.delete(known.keys().next().value!);
+  known.set(key, built);
+  return built;
+}
+
 export function assess(state: DecisionState, roster: Roster): Standing {
   const { decision } = state;
   const declarations: DecisionDeclaration[] = state.declarations
     .filter((d) => d.outcome === 'interest' && d.kind)
     .map((d) => ({ personId: d.personId, kind: d.kind!, organisation: d.organisation ?? undefined, detail: d.detail ?? undefined }));
   const coi = conflictsFor(roster, decision, declarations);
-  const votingMembers = roster.people.filter(hasVote);
-  const recused = new Map(state.recusals.map((r) => [r.personId, r.reasons]));
-  const newRecusals: Standing['newRecusals'] = [];
-  for (const { person, reasons } of coi.mustNotTakePart) {
-    if (!hasVote(person) || recused.has(person.id)) continue;
-    recused.set(person.id, reasons);
-    newRecusals.push({ personId: person.id, reasons });
-  }
-  const excluded = new Set(coi.notEligible.map((n) => n.person.id));
-  const eligible = votingMembers.filter((p) => !recused.has(p.id) && !excluded.has(p.id));
-  const eligibleIds = new Set(eligible.map((p) => p.id));
+  const { eligibleIds, ...membership } = membershipOf(coi, roster, state);
   const votes = state.votes.filter((v) => eligibleIds.has(v.personId));
-  const required = quorumRequired(decision.rules.quorum, votingMembers.length);
   return {
     coi,
-    votingMembers,
-    recused,
-    newRecusals,
-    eligible,
-    notEligible: coi.notEligible.filter((n) => hasVote(n.person) && !recused.has(n.person.id)),
+    ...membership,
     declared: new Set(state.declarations.map((d) => d.personId)),
     votes,
     strayVotes: state.votes.filter((v) => !eligibleIds.has(v.personId)),
     rule: describeQuorum(decision.rules.quorum),
-    required,
-    canBeTaken: eligible.length >= required,
-    allVoted: eligible.length > 0 && votes.length === eligible.length,
+    canBeTaken: membership.eligible.length >= membership.required,
+    allVoted: membership.eligible.length > 0 && votes.length === membership.eligible.length,
   };
 }
 
