@@ -26,12 +26,6 @@ export interface FastSql extends SqlRunner {
 
 type OnQuery = ((sql: string, ms: number) => void) | undefined;
 
-/** A unique index refused the row (SQLite or PostgreSQL). */
-export const isUniqueViolation = (error: unknown): boolean => {
-  const code = (error as { code?: unknown }).code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
-};
-
 // Dates as Prisma's SQLite adapter writes them (ISO 8601, "+00:00"), so both read each other's rows.
 const sqliteValue = (v: SqlValue): string | number | null =>
   v instanceof Date ? v.toISOString().replace('Z', '+00:00') : typeof v === 'boolean' ? (v ? 1 : 0) : v;
@@ -111,7 +105,8 @@ export function pgFastSql(pool: pg.Pool, onQuery: OnQuery): FastSql {
     const query = async (sql: string, args: readonly SqlValue[]) => {
       const t = performance.now();
       try {
-        return await client.query({ name: nameOf(sql), text: sql, values: args.map(pgValue) });
+        // BEGIN and COMMIT (no parameters) go as plain statements; the rest are prepared once per connection.
+        return await (args.length ? client.query({ name: nameOf(sql), text: sql, values: args.map(pgValue) }) : client.query(sql));
       } finally {
         onQuery?.(sql, performance.now() - t);
       }
@@ -125,12 +120,13 @@ export function pgFastSql(pool: pg.Pool, onQuery: OnQuery): FastSql {
     ...via(pool),
     transaction: async (fn) => {
       const client = await pool.connect();
+      const tx = via(client);
       let broken = false;
       try {
-        await client.query('BEGIN');
+        await tx.run('BEGIN');
         try {
-          const result = await fn(via(client));
-          await client.query('COMMIT');
+          const result = await fn(tx);
+          await tx.run('COMMIT');
           return result;
         } catch (error) {
           await client.query('ROLLBACK').catch(() => (broken = true));
