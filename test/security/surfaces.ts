@@ -76,6 +76,7 @@ export function teamsActivity(fake: FakeBotConnector, actor: ActorKind, where: W
 export async function sendTeams(t: TeamsTest, actor: ActorKind, where: Where, inbound: Inbound, fresh?: string): Promise<{ status: number; shown: string }> {
   const mark = { posted: t.fake.posted.length, updated: t.fake.updated.length };
   const res = await post(t, teamsActivity(t.fake, actor, where, inbound, fresh));
+  await t.app.background.settled(); // a card refreshed after the answer is shown too
   const shown = [...t.fake.posted.slice(mark.posted), ...t.fake.updated.slice(mark.updated)].map((p) => JSON.stringify(p.activity));
   return { status: res.status, shown: [JSON.stringify(res.body ?? ''), ...shown].join('\n') };
 }

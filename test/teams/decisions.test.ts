@@ -139,6 +139,7 @@ describe('a decision in Teams, from the card form to the record', () => {
     await post(t, declared);
     expect(postsIn(t.fake, personalChat(P.kwame)).filter((p) => visibleText([p]).includes('Thank you: you declared no interest'))).toHaveLength(1);
     await post(t, message(t.fake, { from: P.kwame, value: { pb: { kind: 'action', actionId: 'decision.vote', value: `${decisionId}:0` } } }));
+    await t.app.background.settled(); // the channel card is refreshed after the answer
     expect(visibleText([latest(P.kwame)!])).toContain('recorded: For');
     expect(cardNow()).toContain('"title":"Voted","value":"2 of 8 eligible"');
   });
