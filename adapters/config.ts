@@ -65,6 +65,8 @@ const schema = z
     SCHEDULER: bool(true),
     /** pause between two review-season messages, so chat platforms' rate limits are respected */
     REVIEW_SEND_INTERVAL_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(0).max(60_000, 'must be at most 60000 (one minute)').default(250),
+    /** least time between two refreshes of one decision's card (chat.update is rate-limited); the last refresh always shows the newest counts */
+    CARD_REFRESH_INTERVAL_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(0).max(60_000, 'must be at most 60000 (one minute)').default(1000),
     PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: 'must be a URL starting with https://' }),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'must be a bot token starting with xoxb-' }),
     SLACK_SIGNING_SECRET: optionalText,

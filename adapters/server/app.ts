@@ -54,7 +54,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const app: App = {
     config, database, stores, clock, logger, http, notifier, background,
     scheduler: undefined as unknown as Scheduler, // set just below: it needs the app
-    bot: createBot({ stores, clock, logger, notifier, background }),
+    bot: createBot({ stores, clock, logger, notifier, background, cardRefreshIntervalMs: config.CARD_REFRESH_INTERVAL_MS }),
     onClose: (fn) => void closers.push(fn),
     async close() {
       await background.settled();

@@ -13,6 +13,8 @@ export interface BotDeps {
   notifier?: Notifier;
   /** follow-up work after the answer (src/in-flight.ts); see DecisionDeps */
   background?: Background;
+  /** see DecisionDeps */
+  cardRefreshIntervalMs?: number;
 }
 
 /** Who was turned away, for the audit log: the partnership concerned (when one is) and the person (when known). */

@@ -12,6 +12,8 @@ export interface DecisionDeps {
   notifier?: Notifier | undefined;
   /** Where follow-up work goes once the person's answer is ready (a card refresh): without it, it is awaited. */
   background?: Background | undefined;
+  /** least milliseconds between two refreshes of one decision's card (0: after every change) */
+  cardRefreshIntervalMs?: number | undefined;
 }
 
 export interface Background {
@@ -39,22 +41,33 @@ export async function tell(deps: DecisionDeps, personId: string, reply: Reply): 
   }
 }
 
-/** Several small async jobs run one after another per key; a job queued while one waits shares it. */
-export function coalescer(): (key: string, job: () => Promise<void>) => Promise<void> {
+/**
+ * Several small async jobs run one after another per key; a job queued while one waits shares it.
+ * With `gapMs`, a job starts at least that long after the previous one for its key started: a
+ * burst shares one job that runs at the end of the gap, reading the newest state then.
+ */
+export function coalescer(now: () => number = Date.now): (key: string, job: () => Promise<void>, gapMs?: number) => Promise<void> {
   const tails = new Map<string, Promise<void>>();
   const queued = new Map<string, Promise<void>>();
-  return (key, job) => {
+  const started = new Map<string, number>();
+  return (key, job, gapMs = 0) => {
     const waiting = queued.get(key);
     if (waiting) return waiting;
-    const run = (tails.get(key) ?? Promise.resolve()).then(() => {
-      queued.delete(key);
+    const run = (tails.get(key) ?? Promise.resolve()).then(async () => {
+      const wait = (started.get(key) ?? -Infinity) + gapMs - now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      queued.delete(key); // from here on the job may already have read the state: later changes queue anew
+      started.set(key, now());
       return job();
     });
     const settled = run.catch(() => undefined);
     queued.set(key, run);
     tails.set(key, settled);
     void settled.then(() => {
-      if (tails.get(key) === settled) tails.delete(key);
+      if (tails.get(key) !== settled) return;
+      tails.delete(key);
+      if (gapMs === 0 || (started.get(key) ?? 0) + gapMs <= now()) started.delete(key);
+      else setTimeout(() => !tails.has(key) && started.delete(key), gapMs).unref?.();
     });
     return run;
   };

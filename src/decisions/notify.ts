@@ -29,7 +29,7 @@ export function refreshCard(deps: DecisionDeps, decisionId: string, roster: Rost
     } catch (error) {
       deps.logger.warn('decision card not updated', { decisionId, code: (error as { code?: string }).code });
     }
-  });
+  }, deps.cardRefreshIntervalMs);
 }
 
 export async function tellChairs(deps: DecisionDeps, state: DecisionState, roster: Roster, reply: Reply): Promise<number> {

@@ -15,7 +15,8 @@ export interface TestApp {
 
 export async function startTestApp(env: Record<string, string> = {}, options: { clock?: Clock; logger?: Logger } = {}): Promise<TestApp> {
   // The playground is off unless a test asks for it: its notifier would also reach every demo person.
-  const base = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', SCHEDULER: 'false', PLAYGROUND: 'false' };
+  // Cards redrawn after every vote, so a test sees each count (the interval has its own test).
+  const base = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', SCHEDULER: 'false', PLAYGROUND: 'false', CARD_REFRESH_INTERVAL_MS: '0' };
   // With the demo seeded at start (the default), PostgreSQL copies a template that already has it.
   const db = env.DATABASE_URL ? null : await testDatabaseUrl({ demo: loadConfig({ ...base, ...env }).SEED_DEMO });
   const config = loadConfig({ ...base, ...(db ? { DATABASE_URL: db.url } : {}), ...env });
