@@ -69,8 +69,9 @@ export function voteNotes(check: VoteCheck | null, update: string): string[] {
     `the database holds ${check.votes} votes and ${check.changes.toLocaleString('en-GB')} changes = ${recorded.toLocaleString('en-GB')} ` +
     `(${recorded === check.answered ? 'equal: every answered click is a vote or a change' : recorded > check.answered ? 'more: clicks that timed out were recorded all the same' : '**fewer: answered clicks are missing**'}).`,
     `Private replies: ${check.replies.toLocaleString('en-GB')}. Card refreshes (${update}): ${check.cardUpdates.toLocaleString('en-GB')} ` +
-    `(${(check.cardUpdates / Math.max(1, check.answered)).toFixed(2)} per click): by design a burst of votes on one decision shares one card update ` +
-    '(src/decisions/notify.ts refreshCard), so the card ends on the newest counts without one update per click.',
+    `(${(check.cardUpdates / Math.max(1, check.answered)).toFixed(2)} per click): by design the card is redrawn after the answer, at most once per ` +
+    '`CARD_REFRESH_INTERVAL_MS` (default 1 s; message updates are rate-limited) during a burst, and its last redraw shows the newest counts ' +
+    '(src/decisions/notify.ts refreshCard); the floor redraws on every click.',
   ];
 }
 
