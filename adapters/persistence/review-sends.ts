@@ -16,7 +16,7 @@ import type { SendClaim, SendOutcome, SendReservation } from '../../src/ports/in
 import type { Db } from './database.ts';
 
 /** Rows per insert and keys per update: a page's worth, well inside any statement size limit. */
-const CHUNK = 5_000;
+const CHUNK = 10_000;
 
 type Dialect = 'sqlite' | 'postgresql';
 
@@ -42,13 +42,15 @@ const keyIn = (dialect: Dialect, keys: readonly string[]): Sql => dialect === 's
   : sql`"key" = ANY(ARRAY(SELECT json_array_elements_text(CAST(${JSON.stringify(keys)} AS json))))`;
 
 /**
- * A UUID (version 7) that starts with the current time: rows inserted together share the end of
+ * UUIDs (version 7) that start with the current time: rows inserted together share the end of
  * the primary key's index, where random ids (Prisma's default for new rows) would spread each
- * insert over the whole index. Measured on 130,000 rows in SQLite: half the time.
+ * insert over the whole index. Measured on 130,000 rows in SQLite: half the time. The time part
+ * is worked out once per statement; the 74 random bits keep the ids unique.
  */
-export function timeOrderedId(): string {
+function timeOrderedIds(): () => string {
   const time = Date.now().toString(16).padStart(12, '0');
-  return `${time.slice(0, 8)}-${time.slice(8)}-7${randomUUID().slice(15)}`;
+  const prefix = `${time.slice(0, 8)}-${time.slice(8)}-7`;
+  return () => prefix + randomUUID().slice(15);
 }
 
 type Keyed = { key: string }[];
@@ -65,7 +67,8 @@ export async function insertSends(db: Db, sends: readonly (SendReservation & { s
   const createdAt = dialect === 'sqlite' ? sql`${now}` : sql`CAST(${now} AS timestamp(3))`;
   const mine = new Set<string>();
   for (const chunk of chunks(sends)) {
-    const rows = jsonRows(dialect, chunk.map((s) => [timeOrderedId(), s.partnershipId, s.key, s.kind, s.recipientId, s.status]));
+    const id = timeOrderedIds();
+    const rows = jsonRows(dialect, chunk.map((s) => [id(), s.partnershipId, s.key, s.kind, s.recipientId, s.status]));
     const inserted = await db.$queryRaw<Keyed>(sql`
       INSERT INTO "ScheduledSend" ("id", "partnershipId", "key", "kind", "recipientId", "status", "attempts", "createdAt")
       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, 0, ${createdAt} FROM ${rows} WHERE true
