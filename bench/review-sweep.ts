@@ -6,11 +6,14 @@ import { createStores } from '../adapters/persistence/index.ts';
 import { openDatabase } from '../adapters/persistence/database.ts';
 import type { Notifier } from '../src/ports/index.ts';
 import { runReviewSweep } from '../src/review/sweep.ts';
+import { measureMemory } from './lib/memory.ts';
 import { SWEEP_MOMENTS, createSweepDatabase, seedPartnerships } from './lib/review-world.ts';
 
 const count = Number(process.argv[2] ?? 10_000);
+const MB = (bytes: number) => Math.round(bytes / 2 ** 20);
 const file = await createSweepDatabase();
-const database = await openDatabase(file.url);
+let queries = 0;
+const database = await openDatabase(file.url, { onQuery: () => void queries++ });
 try {
   let t = performance.now();
   await seedPartnerships(database, count);
@@ -20,10 +23,15 @@ try {
   const reviews = createStores(database).reviews;
   for (const [label, at] of SWEEP_MOMENTS) {
     handed = 0;
-    t = performance.now();
-    const s = await runReviewSweep({ reviews, notifier, logger: silentLogger }, new Date(at));
-    const heap = Math.round(process.memoryUsage().heapUsed / 1e6);
-    console.log(`${label.padEnd(16)} ${((performance.now() - t) / 1000).toFixed(2).padStart(7)} s  sent ${s.sent} (${handed} handed over), heap ${heap} MB`);
+    let took = 0;
+    const { result: s, memory: m } = await measureMemory(async () => {
+      queries = 0;
+      t = performance.now();
+      const summary = await runReviewSweep({ reviews, notifier, logger: silentLogger }, new Date(at));
+      took = performance.now() - t;
+      return summary;
+    });
+    console.log(`${label.padEnd(16)} ${(took / 1000).toFixed(2).padStart(7)} s  ${String(queries).padStart(5)} queries  sent ${s.sent} (${handed} handed over)  heap kept ${MB(m.heapBefore)} → ${MB(m.heapAfter)} MB, peak heap ${MB(m.peakHeap)} MB, peak RSS ${MB(m.peakRss)} MB`);
   }
 } finally {
   await database.close();

@@ -155,6 +155,13 @@ export interface SendReservation {
   recipientId: string;
 }
 
+/** A recorded send taken for one more attempt, on the state the caller saw. */
+export interface SendClaim {
+  key: string;
+  status: 'pending' | 'failed';
+  attempts: number;
+}
+
 export type SendOutcome = { status: 'sent'; at: Date } | { status: 'failed'; at: Date; nextAttemptAt: Date | null };
 
 /** The annual review: confirmations, answers, submissions, and the exactly-once record of review-season sends. */
@@ -182,11 +189,11 @@ export interface ReviewStore {
    */
   claimReserved(keys: readonly string[], now: Date): Promise<string[]>;
   /**
-   * Take a recorded send for one more attempt, by a conditional update on the state the caller saw
-   * (status and attempts; for a pending row also that it was created before `staleBefore`).
-   * Exactly one of several processes wins.
+   * Take recorded sends for one more attempt, by conditional updates on the state the caller saw
+   * (status and attempts; a pending row only if created at or before `staleBefore`, a failed one
+   * only if its next attempt is due); returns the keys claimed. Exactly one of several processes wins each.
    */
-  claimSend(key: string, expected: { status: 'pending' | 'failed'; attempts: number }, now: Date, staleBefore?: Date): Promise<boolean>;
+  claimSends(claims: readonly SendClaim[], now: Date, staleBefore: Date): Promise<string[]>;
   /** Mark attempted sends (still pending) as sent, or failed with when to try again. */
   finishSends(keys: readonly string[], outcome: SendOutcome): Promise<void>;
 }

@@ -66,7 +66,9 @@ function byYear(partnerships: PartnershipRef[], now: Date): Map<number, Partners
   const out = new Map<number, PartnershipRef[]>();
   for (const p of partnerships) {
     const year = reviewYear(now, p.settings);
-    out.set(year, [...(out.get(year) ?? []), p]);
+    const group = out.get(year);
+    if (group) group.push(p);
+    else out.set(year, [p]);
   }
   return out;
 }
@@ -139,15 +141,13 @@ async function claimGroup(deps: ReviewSweepDeps, group: Work[], reserved: Set<st
   const keys = new Set(ours.length ? await deps.reviews.claimReserved(ours.map((f) => f.item.key), now) : []);
   const claimed: Claimed[] = ours.filter((f) => keys.has(f.item.key)).map((f) => ({ ...f, attempts: 1 }));
   summary.skipped += fresh.length - claimed.length; // recorded or taken over by another process
-  for (const work of group) {
-    for (const item of work.plan.due) {
-      if (item.claim.type !== 'claim') continue;
-      const staleBefore = item.claim.status === 'pending' ? new Date(now.getTime() - STALE_PENDING_MS) : undefined;
-      if (await deps.reviews.claimSend(item.key, { status: item.claim.status, attempts: item.claim.attempts }, now, staleBefore)) {
-        claimed.push({ item, work, attempts: item.claim.attempts + 1 });
-      } else {
-        summary.skipped++;
-      }
+  // Rows recorded earlier (failed and due again, or pending and abandoned): claimed together, on the state planned.
+  const again = group.flatMap((work) => work.plan.due.flatMap((item) => (item.claim.type === 'claim' ? [{ item, work, claim: item.claim }] : [])));
+  if (again.length) {
+    const won = new Set(await deps.reviews.claimSends(again.map(({ item, claim }) => ({ key: item.key, status: claim.status, attempts: claim.attempts })), now, new Date(now.getTime() - STALE_PENDING_MS)));
+    for (const { item, work, claim } of again) {
+      if (won.has(item.key)) claimed.push({ item, work, attempts: claim.attempts + 1 });
+      else summary.skipped++;
     }
   }
   return claimed;
@@ -168,9 +168,10 @@ async function sendGroup(deps: ReviewSweepDeps, claimed: Claimed[], now: Date, p
       }
     }
     if (delivered) sent.push(item.key);
-    else failed.set(attempts, [...(failed.get(attempts) ?? []), item.key]);
+    else if (failed.has(attempts)) failed.get(attempts)!.push(item.key);
+    else failed.set(attempts, [item.key]);
   }
-  await deps.reviews.finishSends(sent, { status: 'sent', at: now });
+  if (sent.length) await deps.reviews.finishSends(sent, { status: 'sent', at: now });
   for (const [n, keys] of failed) await deps.reviews.finishSends(keys, { status: 'failed', at: now, nextAttemptAt: retryAfter(n, now) });
   summary.sent += sent.length;
   summary.failed += [...failed.values()].reduce((a, k) => a + k.length, 0);

@@ -28,7 +28,16 @@ function memo<A extends unknown[], R>(key: (...args: A) => string, fn: (...args:
   };
 }
 
-const calendarKey = (s: PartnershipSettings): string => `${s.timeZone}|${JSON.stringify({ ...s.review, snoozedUntil: undefined })}`;
+const calendarKeys = new WeakMap<PartnershipSettings, string>();
+/** The settings the calendar depends on, as a cache key; computed once per settings object (a sweep asks several times per partnership). */
+function calendarKey(s: PartnershipSettings): string {
+  let key = calendarKeys.get(s);
+  if (key === undefined) {
+    key = `${s.timeZone}|${JSON.stringify({ ...s.review, snoozedUntil: undefined })}`;
+    calendarKeys.set(s, key);
+  }
+  return key;
+}
 
 const local = (at: Date, settings: PartnershipSettings): DateTime => DateTime.fromJSDate(at, { zone: settings.timeZone });
 
@@ -123,20 +132,18 @@ function computeNudgeSlot(now: Date, settings: PartnershipSettings): NudgeSlot |
   return null;
 }
 
+// Dates are written into every message of a sweep (the same deadline 130,000 times at the
+// season opening): remembered by instant and zone, like the calendar above.
+const dayKey = (at: Date, settings: PartnershipSettings): string => `${at.getTime()}|${settings.timeZone}`;
+
 /** "Tuesday 1 September 2026, 09:00" in the partnership's time zone. */
-export function formatWhen(at: Date, settings: PartnershipSettings): string {
-  return local(at, settings).setLocale('en-GB').toFormat("cccc d LLLL yyyy, HH:mm");
-}
+export const formatWhen = memo(dayKey, (at: Date, settings: PartnershipSettings): string => local(at, settings).setLocale('en-GB').toFormat("cccc d LLLL yyyy, HH:mm"));
 
 /** "1 September 2026" */
-export function formatDay(at: Date, settings: PartnershipSettings): string {
-  return local(at, settings).setLocale('en-GB').toFormat('d LLLL yyyy');
-}
+export const formatDay = memo(dayKey, (at: Date, settings: PartnershipSettings): string => local(at, settings).setLocale('en-GB').toFormat('d LLLL yyyy'));
 
 /** "2026-09-01": for files */
-export function isoDay(at: Date, settings: PartnershipSettings): string {
-  return local(at, settings).toISODate() ?? at.toISOString().slice(0, 10);
-}
+export const isoDay = memo(dayKey, (at: Date, settings: PartnershipSettings): string => local(at, settings).toISODate() ?? at.toISOString().slice(0, 10));
 
 /** The review year `now` belongs to (the calendar year in the partnership's zone). */
 export const reviewYear = memo((now: Date, settings: PartnershipSettings) => `${now.getTime()}|${settings.timeZone}`, (now: Date, settings: PartnershipSettings): number => local(now, settings).year);

@@ -2,8 +2,8 @@
 // review so far and what has already been sent. Every send has a unique key (kind, period,
 // recipient) that the database holds before anything goes out, so nothing is ever sent twice.
 import type { Roster } from '../roster.js';
-import { currentNudgeSlot, isOpen, isQuiet } from './calendar.js';
-import { reviewStatus, type ReviewStatus } from './status.js';
+import { currentNudgeSlot, isOpen, isQuiet, seasonOf } from './calendar.js';
+import { confirmationsOf, reviewStatus, unconfirmedMembers, type ReviewStatus } from './status.js';
 import type { ReviewRecord, SendRecord } from './types.js';
 
 export type SendKind = 'review-open' | 'review-nudge' | 'review-confirm';
@@ -78,6 +78,7 @@ export interface SkippedSend {
 }
 
 export interface Plan {
+  /** where the review stands, for the messages: worked out only when something is due or skipped (null otherwise) */
   status: ReviewStatus | null;
   due: DueSend[];
   skipped: SkippedSend[];
@@ -86,9 +87,13 @@ export interface Plan {
 export function planReviewSends(state: SeasonState, now: Date): Plan {
   const { roster, record } = state;
   const settings = roster.partnership.settings;
-  if (isQuiet(now, settings)) return { status: null, due: [], skipped: [] };
-  const status = reviewStatus(roster, record);
-  if (!isOpen(now, status.season) || status.submission) return { status, due: [], skipped: [] };
+  const nothing: Plan = { status: null, due: [], skipped: [] };
+  if (isQuiet(now, settings)) return nothing;
+  if (!isOpen(now, seasonOf(record.year, settings)) || record.submission) return nothing;
+  // The whole status (criteria, changes since last year...) is the costly part of planning, and
+  // most hours nothing is due: it is worked out only when a message needs it.
+  let status: ReviewStatus | undefined;
+  const statusNow = () => (status ??= reviewStatus(roster, record));
   const sends = new Map(state.sends.map((s) => [s.key, s]));
   const due: DueSend[] = [];
   const skipped: SkippedSend[] = [];
@@ -106,8 +111,10 @@ export function planReviewSends(state: SeasonState, now: Date): Plan {
   if (slot) {
     for (const id of nudgeRecipients(roster)) {
       const key = keys.nudge(slot.period, id);
-      if (snoozed || !status.outstanding.length) {
-        if (!sends.has(key)) skipped.push({ key, kind: 'review-nudge', recipientId: id, reason: snoozed ? 'snoozed' : 'nothing-outstanding' });
+      const row = sends.get(key);
+      if (row && !claimFor(row, now)) continue; // decided already, nothing to retry
+      if (snoozed || !statusNow().outstanding.length) {
+        if (!row) skipped.push({ key, kind: 'review-nudge', recipientId: id, reason: snoozed ? 'snoozed' : 'nothing-outstanding' });
       } else {
         add(key, 'review-nudge', id);
       }
@@ -115,7 +122,7 @@ export function planReviewSends(state: SeasonState, now: Date): Plan {
   }
 
   const interval = settings.review.confirmationReminderDays * 24 * 60 * 60_000;
-  for (const person of status.unconfirmed) {
+  for (const person of unconfirmedMembers(roster, confirmationsOf(record))) {
     for (let n = 0; n <= settings.review.confirmationReminders; n++) {
       const key = keys.confirm(record.year, person.id, n);
       const row = sends.get(key);
@@ -129,5 +136,5 @@ export function planReviewSends(state: SeasonState, now: Date): Plan {
       break;
     }
   }
-  return { status, due, skipped };
+  return { status: due.length || skipped.length ? statusNow() : null, due, skipped };
 }

@@ -59,6 +59,14 @@ export function memberRows(roster: Roster, confirmations: Map<string, Confirmati
   return { members, others };
 }
 
+/** This year's confirmations, by person. */
+export const confirmationsOf = (record: ReviewRecord): Map<string, Confirmation> =>
+  new Map(record.confirmations.filter((c) => c.year === record.year).map((c) => [c.personId, c]));
+
+/** Members who have not confirmed their membership this year (the sweep asks them, without working out the whole status). */
+export const unconfirmedMembers = (roster: Roster, confirmations: Map<string, Confirmation>): Person[] =>
+  roster.people.filter((p) => p.kind === 'member' && !confirmations.has(p.id));
+
 const answered = (a: Answer | undefined): Answer | null => (a && (a.choice !== null || a.text.trim()) ? a : null);
 
 /** The review of `record.year` as it stands with this roster. */
@@ -66,10 +74,10 @@ export function reviewStatus(roster: Roster, record: ReviewRecord): ReviewStatus
   const settings = roster.partnership.settings;
   const season = seasonOf(record.year, settings);
   const criteria = checkCriteria(roster);
-  const confirmations = new Map(record.confirmations.filter((c) => c.year === record.year).map((c) => [c.personId, c]));
+  const confirmations = confirmationsOf(record);
   const { members, others } = memberRows(roster, confirmations, settings);
   const people = roster.people.filter((p) => p.kind === 'member');
-  const unconfirmed = people.filter((p) => !confirmations.has(p.id));
+  const unconfirmed = unconfirmedMembers(roster, confirmations);
   const leaving = people.filter((p) => confirmations.get(p.id)?.member === false);
 
   const linked = new Set(record.linked);

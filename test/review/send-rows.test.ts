@@ -1,0 +1,95 @@
+// The ScheduledSend statements the sweep relies on for "exactly once" (docs/review.md), on the
+// store directly: each says which rows it wrote, a row in another state is left alone, times are
+// stored to the millisecond, and pages larger than one statement's chunk go through whole.
+// Run on SQLite and, with TEST_DATABASE=postgres, on PostgreSQL (their SQL differs).
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+
+let db: TestDatabase | undefined;
+afterEach(async () => {
+  await db?.close();
+  db = undefined;
+});
+
+const at = (iso: string) => new Date(iso);
+const T0 = at('2026-09-01T08:05:00.123Z');
+const HOUR = 60 * 60_000;
+
+async function partnership(t: TestDatabase): Promise<string> {
+  const p = await t.database.db.partnership.create({ data: { slug: 'sends', name: 'Sends', settings: '{}' } });
+  return p.id;
+}
+
+const row = (key: string, partnershipId: string, status: 'pending' | 'skipped' = 'pending') =>
+  ({ key, partnershipId, kind: 'review-confirm', recipientId: `person-${key}`, status });
+
+async function rowOf(t: TestDatabase, key: string) {
+  return t.database.db.scheduledSend.findUnique({ where: { key } });
+}
+
+describe('review send rows', () => {
+  it('records only free keys, and says which; a second process recording the same keys gets none', async () => {
+    db = await createTestDatabase();
+    const p = await partnership(db);
+    await db.database.db.scheduledSend.create({ data: { key: 'taken', partnershipId: p, kind: 'review-open', status: 'sent', attempts: 1, createdAt: at('2026-09-01T07:00:00Z') } });
+    const mine = await db.stores.reviews.reserveSends([row('a', p), row('taken', p), row('slot', p, 'skipped')], T0);
+    expect([...mine].sort()).toEqual(['a', 'slot']);
+    expect(await rowOf(db, 'a')).toMatchObject({ status: 'pending', attempts: 0, createdAt: T0, recipientId: 'person-a', kind: 'review-confirm', partnershipId: p, lastAttemptAt: null });
+    expect(await rowOf(db, 'slot')).toMatchObject({ status: 'skipped', attempts: 0 });
+    expect(await rowOf(db, 'taken')).toMatchObject({ kind: 'review-open', status: 'sent' });
+    expect(await db.stores.reviews.reserveSends([row('a', p)], T0)).toEqual(new Set());
+  });
+
+  it('claims a recorded send once, and marks it sent or failed only while it is being sent', async () => {
+    db = await createTestDatabase();
+    const p = await partnership(db);
+    await db.stores.reviews.reserveSends([row('a', p), row('b', p), row('c', p)], T0);
+    expect((await db.stores.reviews.claimReserved(['a', 'b'], T0)).sort()).toEqual(['a', 'b']);
+    expect(await db.stores.reviews.claimReserved(['a', 'b'], T0)).toEqual([]); // a second claim at the same moment wins nothing
+    expect(await rowOf(db, 'a')).toMatchObject({ status: 'pending', attempts: 1, lastAttemptAt: T0 });
+
+    const later = new Date(T0.getTime() + 1_000);
+    await db.stores.reviews.finishSends(['a', 'c'], { status: 'sent', at: later });
+    expect(await rowOf(db, 'a')).toMatchObject({ status: 'sent', sentAt: later, nextAttemptAt: null });
+    expect(await rowOf(db, 'c')).toMatchObject({ status: 'sent', sentAt: later }); // pending, so it can be marked
+    const retry = new Date(T0.getTime() + HOUR);
+    await db.stores.reviews.finishSends(['a', 'b'], { status: 'failed', at: later, nextAttemptAt: retry });
+    expect(await rowOf(db, 'a')).toMatchObject({ status: 'sent' }); // no longer pending: left alone
+    expect(await rowOf(db, 'b')).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt: retry });
+  });
+
+  it('takes a failed send again once its retry is due, and an abandoned pending one once stale, on the state seen', async () => {
+    db = await createTestDatabase();
+    const p = await partnership(db);
+    const retry = new Date(T0.getTime() + HOUR);
+    await db.stores.reviews.reserveSends([row('failed', p), row('young', p), row('old', p)], T0);
+    await db.stores.reviews.claimReserved(['failed'], T0);
+    await db.stores.reviews.finishSends(['failed'], { status: 'failed', at: T0, nextAttemptAt: retry });
+    const claims = [
+      { key: 'failed', status: 'failed' as const, attempts: 1 },
+      { key: 'young', status: 'pending' as const, attempts: 0 },
+      { key: 'old', status: 'pending' as const, attempts: 0 },
+    ];
+
+    // Before the retry is due, and with only rows created up to T0 - 1 ms counted as stale: nothing.
+    expect(await db.stores.reviews.claimSends(claims, new Date(retry.getTime() - 1), new Date(T0.getTime() - 1))).toEqual([]);
+    // At the retry time, with rows created up to T0 stale: the failed one and both pending ones.
+    expect((await db.stores.reviews.claimSends(claims, retry, T0)).sort()).toEqual(['failed', 'old', 'young']);
+    expect(await rowOf(db, 'failed')).toMatchObject({ status: 'pending', attempts: 2, lastAttemptAt: retry, nextAttemptAt: null });
+    expect(await rowOf(db, 'old')).toMatchObject({ status: 'pending', attempts: 1, lastAttemptAt: retry });
+    // The same claims again (another process that saw the same state): the rows moved on, nothing is won.
+    expect(await db.stores.reviews.claimSends(claims, retry, T0)).toEqual([]);
+  });
+
+  it('records, claims and marks more rows than one statement takes', async () => {
+    db = await createTestDatabase();
+    const p = await partnership(db);
+    const keys = Array.from({ length: 12_345 }, (_, i) => `confirm:2026:person-${i}:0`);
+    const mine = await db.stores.reviews.reserveSends(keys.map((k) => row(k, p)), T0);
+    expect(mine.size).toBe(keys.length);
+    expect((await db.stores.reviews.claimReserved(keys, T0)).length).toBe(keys.length);
+    await db.stores.reviews.finishSends(keys, { status: 'sent', at: T0 });
+    expect(await db.database.db.scheduledSend.count({ where: { status: 'sent', attempts: 1, sentAt: T0 } })).toBe(keys.length);
+    expect(new Set((await db.database.db.scheduledSend.findMany({ select: { id: true } })).map((r) => r.id)).size).toBe(keys.length);
+  });
+});
