@@ -18,7 +18,7 @@ export function createStores(database: Database): Stores {
     audit: new PrismaAuditLog(database.db),
     register: new PrismaRegisterStore(database.db),
     decisions: new PrismaDecisionStore(database.db, database.sql),
-    reviews: new PrismaReviewStore(database.db),
+    reviews: new PrismaReviewStore(database.db, database.provider),
   };
 }
 

@@ -11,25 +11,20 @@
 // parameter of a raw query several times over, and as `in` lists and `VALUES` the season opening
 // at 10,000 partnerships had 1.5 million of them (2.5 s of its 10 s, measured). Unpacking JSON
 // is the one thing SQLite and PostgreSQL spell differently here.
-//
-// The provider is read from the client (`_activeProvider`, set by Prisma from the generated
-// schema) because the store is given only the client; an unknown value fails loudly, never silently.
 import { randomUUID } from 'node:crypto';
 import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { SendClaim, SendOutcome, SendReservation } from '../../src/ports/index.ts';
-import type { Db } from './database.ts';
+import type { Database } from './database.ts';
+
+/** The client and which database it speaks to (the JSON unpacking differs). */
+export type SendsDb = Pick<Database, 'db' | 'provider'>;
 
 /** Rows per insert and keys per update: a page's worth, well inside any statement size limit. */
 const CHUNK = 10_000;
 
 type Dialect = 'sqlite' | 'postgresql';
 
-/** The provider of the schema the client was generated from. */
-function dialectOf(db: Db): Dialect {
-  const provider = (db as unknown as { _activeProvider?: string })._activeProvider;
-  if (provider === 'sqlite' || provider === 'postgresql') return provider;
-  throw new Error(`ScheduledSend statements are written for SQLite and PostgreSQL, not for the provider "${provider}"`);
-}
+const dialectOf = (database: SendsDb): Dialect => (database.provider === 'postgres' ? 'postgresql' : 'sqlite');
 
 /** Rows given as one JSON array of arrays: a row source whose `value ->> i` is the i-th column. */
 const jsonRows = (dialect: Dialect, rows: unknown[][]): Sql => dialect === 'sqlite'
@@ -66,8 +61,9 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** Inserts the rows whose key is free; returns the keys inserted (the others were recorded before). */
-export async function insertSends(db: Db, sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[], now: Date): Promise<Set<string>> {
-  const dialect = dialectOf(db);
+export async function insertSends(database: SendsDb, sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[], now: Date): Promise<Set<string>> {
+  const { db } = database;
+  const dialect = dialectOf(database);
   const createdAt = dialect === 'sqlite' ? sql`${now}` : sql`CAST(${now} AS timestamp(3))`;
   const mine = new Set<string>();
   for (const chunk of chunks(sends)) {
@@ -84,8 +80,9 @@ export async function insertSends(db: Db, sends: readonly (SendReservation & { s
 }
 
 /** First attempt of sends this process recorded: pending, attempts 0 -> 1. Returns the keys claimed. */
-export async function claimRecorded(db: Db, keys: readonly string[], now: Date): Promise<string[]> {
-  const dialect = dialectOf(db);
+export async function claimRecorded(database: SendsDb, keys: readonly string[], now: Date): Promise<string[]> {
+  const { db } = database;
+  const dialect = dialectOf(database);
   const claimed: string[] = [];
   for (const chunk of chunks(keys)) {
     const rows = await db.$queryRaw<Keyed>(sql`
@@ -102,8 +99,9 @@ export async function claimRecorded(db: Db, keys: readonly string[], now: Date):
  * pending row only once created at or before `staleBefore`, a failed one only once its next attempt
  * is due. One statement per state seen (a handful: attempts are at most MAX_ATTEMPTS).
  */
-export async function claimAgain(db: Db, claims: readonly SendClaim[], now: Date, staleBefore: Date): Promise<string[]> {
-  const dialect = dialectOf(db);
+export async function claimAgain(database: SendsDb, claims: readonly SendClaim[], now: Date, staleBefore: Date): Promise<string[]> {
+  const { db } = database;
+  const dialect = dialectOf(database);
   const byState = new Map<string, { status: SendClaim['status']; attempts: number; keys: string[] }>();
   for (const c of claims) {
     const id = `${c.status}:${c.attempts}`;
@@ -126,8 +124,9 @@ export async function claimAgain(db: Db, claims: readonly SendClaim[], now: Date
 }
 
 /** Attempted sends (still pending) marked sent, or failed with when to try again. */
-export async function markSends(db: Db, keys: readonly string[], outcome: SendOutcome): Promise<void> {
-  const dialect = dialectOf(db);
+export async function markSends(database: SendsDb, keys: readonly string[], outcome: SendOutcome): Promise<void> {
+  const { db } = database;
+  const dialect = dialectOf(database);
   const set = outcome.status === 'sent'
     ? sql`"status" = 'sent', "sentAt" = ${outcome.at}, "nextAttemptAt" = NULL`
     : sql`"status" = 'failed', "nextAttemptAt" = ${outcome.nextAttemptAt}`;

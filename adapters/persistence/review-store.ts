@@ -4,14 +4,18 @@
 import type { SeasonState } from '../../src/domain/review/plan.ts';
 import type { Confirmation, DecisionEvidence, Submission } from '../../src/domain/review/types.ts';
 import type { PartnershipRef, ReviewStore, SendClaim, SendOutcome, SendReservation } from '../../src/ports/index.ts';
-import type { Db } from './database.ts';
+import type { Db, Provider } from './database.ts';
 import { encodeAnswer, toRecord, toSendRecord, yearStart } from './review-records.ts';
 import { loadSeasonPage } from './review-page.ts';
-import { claimAgain, claimRecorded, insertSends, markSends } from './review-sends.ts';
+import { claimAgain, claimRecorded, insertSends, markSends, type SendsDb } from './review-sends.ts';
 import { toPartnershipRef } from './roster-store.ts';
 
 export class PrismaReviewStore implements ReviewStore {
-  constructor(private readonly db: Db) {}
+  private readonly sends: SendsDb;
+
+  constructor(private readonly db: Db, provider: Provider) {
+    this.sends = { db, provider };
+  }
 
   async loadRecord(partnershipId: string, year: number) {
     const [confirmations, answers, submissions, identities, sends] = await Promise.all([
@@ -103,18 +107,18 @@ export class PrismaReviewStore implements ReviewStore {
   }
 
   reserveSends(sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[], now: Date): Promise<Set<string>> {
-    return insertSends(this.db, sends, now);
+    return insertSends(this.sends, sends, now);
   }
 
   claimReserved(keys: readonly string[], now: Date): Promise<string[]> {
-    return claimRecorded(this.db, keys, now);
+    return claimRecorded(this.sends, keys, now);
   }
 
   claimSends(claims: readonly SendClaim[], now: Date, staleBefore: Date): Promise<string[]> {
-    return claimAgain(this.db, claims, now, staleBefore);
+    return claimAgain(this.sends, claims, now, staleBefore);
   }
 
   finishSends(keys: readonly string[], outcome: SendOutcome): Promise<void> {
-    return markSends(this.db, keys, outcome);
+    return markSends(this.sends, keys, outcome);
   }
 }
