@@ -24,6 +24,13 @@ describe('loadConfig defaults', () => {
     expect([c.SEED_DEMO, c.PLAYGROUND, c.SCHEDULER]).toEqual([true, true, true]);
     expect(c.slack.enabled).toBe(false);
     expect(c.MICROSOFT_APP_TYPE).toBe('MultiTenant');
+    expect(c.CARD_REFRESH_INTERVAL_MS).toBe(1000);
+  });
+
+  it('takes a card refresh interval in milliseconds, and says what is wrong with a bad one', () => {
+    expect(loadConfig({ CARD_REFRESH_INTERVAL_MS: '0' }, CWD).CARD_REFRESH_INTERVAL_MS).toBe(0);
+    expect(problem({ CARD_REFRESH_INTERVAL_MS: 'soon' })).toContain('\n  CARD_REFRESH_INTERVAL_MS must be a whole number of milliseconds (got "soon")');
+    expect(problem({ CARD_REFRESH_INTERVAL_MS: '120000' })).toContain('\n  CARD_REFRESH_INTERVAL_MS must be at most 60000 (one minute) (got "120000")');
   });
 
   it('puts the database in DATA_DIR, and makes a relative file: URL absolute', () => {

@@ -6,7 +6,8 @@ import { parseSettings, type PartnershipSettings } from '../../src/domain/settin
 import type { ImportScope, ImportSummary, PartnershipRef, RosterStore } from '../../src/ports/index.ts';
 import type { Db } from './database.ts';
 import type { FastSql } from './fast-sql.ts';
-import { VersionedCache, deepFreeze } from './versioned-cache.ts';
+import { deepFreeze } from '../../src/freeze.ts';
+import { VersionedCache } from './versioned-cache.ts';
 
 type PartnershipRow = { id: string; slug: string; name: string; settings: string };
 

@@ -28,10 +28,4 @@ export class VersionedCache<T> {
     if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { version, value });
   }
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
 }
-
-export { deepFreeze } from '../../src/freeze.ts';

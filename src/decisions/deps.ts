@@ -49,26 +49,25 @@ export async function tell(deps: DecisionDeps, personId: string, reply: Reply): 
 export function coalescer(now: () => number = Date.now): (key: string, job: () => Promise<void>, gapMs?: number) => Promise<void> {
   const tails = new Map<string, Promise<void>>();
   const queued = new Map<string, Promise<void>>();
-  const started = new Map<string, number>();
   return (key, job, gapMs = 0) => {
     const waiting = queued.get(key);
     if (waiting) return waiting;
-    const run = (tails.get(key) ?? Promise.resolve()).then(async () => {
-      const wait = (started.get(key) ?? -Infinity) + gapMs - now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    let startedAt = 0;
+    const run = (tails.get(key) ?? Promise.resolve()).then(() => {
       queued.delete(key); // from here on the job may already have read the state: later changes queue anew
-      started.set(key, now());
+      startedAt = now();
       return job();
     });
-    const settled = run.catch(() => undefined);
+    // The next job for this key waits for this one and then for the rest of the gap.
+    const settled = run.catch(() => undefined).then(() => pause(startedAt + gapMs - now()));
     queued.set(key, run);
     tails.set(key, settled);
     void settled.then(() => {
-      if (tails.get(key) !== settled) return;
-      tails.delete(key);
-      if (gapMs === 0 || (started.get(key) ?? 0) + gapMs <= now()) started.delete(key);
-      else setTimeout(() => !tails.has(key) && started.delete(key), gapMs).unref?.();
+      if (tails.get(key) === settled) tails.delete(key);
     });
     return run;
   };
 }
+
+/** Kept alive on purpose: shutdown waits for a queued refresh rather than dropping it. */
+const pause = (ms: number): Promise<void> => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
