@@ -5,7 +5,7 @@ import type { Logger } from '../src/ports/index.ts';
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 export type Level = keyof typeof LEVELS;
 
-const SENSITIVE = /token|secret|password|authori[sz]ation|cookie|signature|payload|body|text|email|name|interest|relationship|resident|detail/i;
+const SENSITIVE = /token|secret|password|authori[sz]ation|cookie|signature|payload|body|text|email|name|interest|relationship|resident|detail|option|choice/i;
 const ALLOWED = new Set(['requestId', 'personId', 'partnershipId', 'decisionId', 'platform', 'route', 'status', 'code', 'ms', 'method', 'path', 'count', 'port', 'url', 'provider', 'kind', 'attempt', 'key']);
 
 export function redact(fields: Record<string, unknown> = {}): Record<string, unknown> {

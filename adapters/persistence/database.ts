@@ -60,6 +60,9 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+    // Deleted and overwritten content is zeroed in the file, not left in free space: a closed
+    // secret ballot's choices must not be recoverable from it (decision-store.ts).
+    await db.$queryRawUnsafe('PRAGMA secure_delete = ON');
   } else {
     const { PrismaPg } = await import('@prisma/adapter-pg');
     const { default: pg } = await import('pg');

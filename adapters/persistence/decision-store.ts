@@ -2,11 +2,17 @@
 // state, let the core decide, write the changes with their audit rows. One vote per member per
 // decision is the database's unique (decisionId, personId); a lost race on it is retried, and the
 // retry reads the winner's row, so a double click counts once.
+//
+// A secret ballot forgets (docs/privacy.md, "Secret ballots"): while it is open a Vote row holds
+// the member's choice (to change it, and to count it at close); the transaction that closes it
+// writes the tally into the outcome and erases every choice, keeping only who took part. On
+// SQLite the freed bytes are zeroed (secure_delete, database.ts) and the WAL, which still holds
+// the old pages, is checkpointed and truncated once the close has committed.
 import { organisationKey } from '../../src/domain/organisations.ts';
 import type { Change, DecisionDraft, DecisionState, DecisionStatus, Plan } from '../../src/domain/decisions/types.ts';
 import type { DecisionLookup, DecisionStore } from '../../src/ports/index.ts';
 import type { CardRef } from '../../src/domain/decisions/types.ts';
-import type { Db } from './database.ts';
+import type { Db, Provider } from './database.ts';
 import { DecisionFastPath, voteAudit } from './decision-fast.ts';
 import { loadState, toDecision, type Tx } from './decision-rows.ts';
 import type { FastSql } from './fast-sql.ts';
@@ -31,7 +37,7 @@ export class PrismaDecisionStore implements DecisionStore {
   /** votes, and reads of a decision's state, on prepared statements and a versioned cache */
   readonly fast: DecisionFastPath;
 
-  constructor(private readonly db: Db, sql: FastSql) {
+  constructor(private readonly db: Db, sql: FastSql, private readonly provider: Provider = 'sqlite') {
     this.fast = new DecisionFastPath(db, sql);
   }
 
@@ -72,16 +78,34 @@ export class PrismaDecisionStore implements DecisionStore {
     const fast = await this.fast.apply(decisionId, decide);
     if (fast !== 'full-path') return fast;
     this.fast.forget(decisionId);
-    return withRetry(() => this.db.$transaction(async (tx) => {
+    let erased = false;
+    const result = await withRetry(() => this.db.$transaction(async (tx) => {
       // Touching the row first takes its lock (PostgreSQL), so requests about one decision queue.
       const locked = await tx.decision.updateMany({ where: { id: decisionId }, data: { updatedAt: new Date() } });
       if (locked.count === 0) return null;
       const before = (await loadState(tx, decisionId))!;
       const plan = decide(before);
       if (plan.changes.length === 0) return { state: before, outcome: plan.outcome };
-      await write(tx, before, plan);
+      erased = await write(tx, before, plan);
       return { state: (await loadState(tx, decisionId))!, outcome: plan.outcome };
     }, TX));
+    if (erased) await this.flushErased();
+    return result;
+  }
+
+  /**
+   * SQLite: the erased choices are zeroed in the new pages, but the write-ahead log still holds
+   * the pages as they were until a checkpoint copies the new ones into the database file and the
+   * log is truncated. Done here, after the close has committed. Best effort: with another process
+   * reading, SQLite may not truncate now; the log is then overwritten as it is reused.
+   */
+  private async flushErased(): Promise<void> {
+    if (this.provider !== 'sqlite') return;
+    try {
+      await this.db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+    } catch {
+      // the close stands; the next checkpoint copies the pages
+    }
   }
 
   async setCard(decisionId: string, card: CardRef): Promise<void> {
@@ -99,12 +123,16 @@ async function audit(tx: Tx, partnershipId: string, decisionId: string, plan: Pl
   });
 }
 
-/** Applies the plan's changes in order; each leaves an audit row (secret ballots never record the choice). */
-async function write(tx: Tx, state: DecisionState, plan: Plan<unknown>): Promise<void> {
+/**
+ * Applies the plan's changes in order; each leaves an audit row (secret ballots never record the
+ * choice). True when it closed a secret ballot, erasing its choices.
+ */
+async function write(tx: Tx, state: DecisionState, plan: Plan<unknown>): Promise<boolean> {
   const d = state.decision;
   const at = plan.at;
   const log = (action: string, before: unknown, after: unknown, subject?: { type: string; id: string }) => audit(tx, d.partnershipId, d.id, plan, action, before, after, subject);
   const secret = d.ballot === 'secret';
+  let erased = false;
   for (const c of plan.changes as Change[]) {
     const key = (personId: string) => ({ decisionId_personId: { decisionId: d.id, personId } });
     switch (c.type) {
@@ -141,6 +169,12 @@ async function write(tx: Tx, state: DecisionState, plan: Plan<unknown>): Promise
       }
       case 'close':
         await tx.decision.update({ where: { id: d.id }, data: { status: 'closed', closedAt: c.closedAt ?? at, closeReason: c.reason, outcome: JSON.stringify(c.snapshot) } });
+        // The tally is in the outcome now: the link between each member and their choice goes,
+        // in this transaction. The rows stay, without a choice, as the record of who took part.
+        if (secret) {
+          await tx.vote.updateMany({ where: { decisionId: d.id }, data: { option: null, changes: 0, updatedAt: at } });
+          erased = true;
+        }
         await log('decision.close', null, { reason: c.reason, ...c.snapshot });
         break;
       case 'reminders-sent':
@@ -149,4 +183,5 @@ async function write(tx: Tx, state: DecisionState, plan: Plan<unknown>): Promise
         break;
     }
   }
+  return erased;
 }

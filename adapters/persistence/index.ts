@@ -17,7 +17,7 @@ export function createStores(database: Database): Stores {
     directory: new PrismaDirectoryStore(database.db, database.sql),
     audit: new PrismaAuditLog(database.db),
     register: new PrismaRegisterStore(database.db),
-    decisions: new PrismaDecisionStore(database.db, database.sql),
+    decisions: new PrismaDecisionStore(database.db, database.sql, database.provider),
     reviews: new PrismaReviewStore(database.db, database.provider),
   };
 }

@@ -26,7 +26,7 @@ export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record
     db.platformIdentity.findMany({ where: { personId: person.id } }),
     db.membershipConfirmation.findMany({ where: { personId: person.id } }),
     db.declaration.findMany({ where: { personId: person.id }, include: { decision: { select: { number: true, title: true } } } }),
-    db.vote.findMany({ where: { personId: person.id }, include: { decision: { select: { number: true, title: true } } } }),
+    db.vote.findMany({ where: { personId: person.id }, include: { decision: { select: { number: true, title: true, ballot: true } } } }),
     db.recusal.findMany({ where: { personId: person.id }, include: { decision: { select: { number: true, title: true } } } }),
     db.scheduledSend.findMany({ where: { recipientId: person.id } }),
     db.auditEvent.findMany({ where: { OR: [{ actorId: person.id }, { subjectId: person.id }] }, orderBy: { at: 'asc' } }),
@@ -47,7 +47,11 @@ export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record
     chatAccounts: identities.map((i) => ({ platform: i.platform, workspace: i.workspaceId, user: i.userId, linked: i.createdAt })),
     membershipConfirmations: confirmations.map((c) => ({ year: c.year, resident: c.resident, confirmedAt: c.confirmedAt })),
     declarations: declarations.map((d) => ({ decision: `${d.decision.number}: ${d.decision.title}`, outcome: d.outcome, kind: d.kind, detail: d.detail, at: d.updatedAt })),
-    votes: votes.map((v) => ({ decision: `${v.decision.number}: ${v.decision.title}`, option: v.option, changes: v.changes, at: v.updatedAt })),
+    // A secret ballot's choice is never exported, not even to the voter (docs/privacy.md): an
+    // export is a file that travels. Only that they voted; the choice is erased at close anyway.
+    votes: votes.map((v) => (v.decision.ballot === 'secret'
+      ? { decision: `${v.decision.number}: ${v.decision.title}`, ballot: 'secret', option: null, note: 'secret ballot: the choice is not shown, and is erased when voting closes', at: v.createdAt }
+      : { decision: `${v.decision.number}: ${v.decision.title}`, ballot: 'open', option: v.option, changes: v.changes, at: v.updatedAt })),
     recusals: recusals.map((r) => ({ decision: `${r.decision.number}: ${r.decision.title}`, reasons: safeJson(r.reasons), at: r.createdAt })),
     messagesSent: sends.map((s) => ({ kind: s.kind, status: s.status, sentAt: s.sentAt })),
     auditTrail: audit.map((a) => ({ action: a.action, byThisPerson: a.actorId === person.id, at: a.at })),

@@ -90,9 +90,12 @@ function ownPart(state: DecisionState, actor: Actor, personId: string): string {
   const declared = state.declarations.find((x) => x.personId === personId);
   const voted = state.votes.find((v) => v.personId === personId);
   const parts = [declared ? (declared.outcome === 'none' ? 'You declared no interest.' : 'You declared an interest.') : 'You have not declared.'];
-  parts.push(voted ? `You voted ${voted.option}.` : 'You have not voted.');
+  parts.push(voted ? votedText(voted.option) : 'You have not voted.');
   return parts.join(' ');
 }
+
+/** A closed secret ballot no longer holds anyone's choice, their own included. */
+const votedText = (option: string | null): string => (option === null ? 'You voted (secret ballot: choices are not kept once it closes).' : `You voted ${option}.`);
 
 /** The chair shares the conflicts log (names and reasons) with the decision's channel, for the minutes. */
 export async function shareConflicts(deps: DecisionDeps, actor: Actor, decisionId: string): Promise<Reply[]> {
@@ -137,5 +140,5 @@ export function standingOf(state: DecisionState, actor: Actor, personId: string)
   if (!standing.eligible.some((p) => p.id === personId)) return { text: 'You don’t vote on it.', next: null };
   if (!standing.declared.has(personId)) return { text: 'You have not declared yet.', next: 'declare' };
   const vote = state.votes.find((v) => v.personId === personId);
-  return vote ? { text: `You voted ${vote.option}.`, next: null } : { text: 'You have declared; you have not voted yet.', next: 'vote' };
+  return vote ? { text: votedText(vote.option), next: null } : { text: 'You have declared; you have not voted yet.', next: 'vote' };
 }

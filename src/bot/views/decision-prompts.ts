@@ -88,7 +88,7 @@ export function createForm(initial: Record<string, string> = {}, channelId?: str
       { id: 'ballot', label: 'Ballot', type: 'select', required: true, initial: initial.ballot ?? 'open', options: [
         { value: 'open', label: 'Open: the record names who voted' }, { value: 'secret', label: 'Secret: no names against votes (cannot be made open later)' },
       ] },
-      { id: 'visibility', label: 'Results', type: 'select', required: true, initial: initial.visibility ?? 'live', options: [
+      { id: 'visibility', label: 'Results', type: 'select', required: true, initial: initial.visibility ?? 'live', hint: 'A secret ballot’s results are shown after close.', options: [
         { value: 'live', label: 'Live: counts shown as votes come in' }, { value: 'after-close', label: 'After close: hidden until voting closes' },
       ] },
     ],
@@ -107,7 +107,7 @@ export function amendForm(d: Decision): Form {
     id: 'decision.amend', title: `Change Decision ${d.number}`, submitLabel: 'Save', context: d.id,
     fields: [
       { id: 'closes', label: 'Voting closes', type: 'text', maxLength: 100, placeholder: closes(d), hint: `Now ${closes(d)}. Leave empty to keep it.` },
-      ...(d.ballot === 'open' ? [{ id: 'ballot', label: 'Ballot', type: 'select' as const, initial: 'open', options: [{ value: 'open', label: 'Open' }, { value: 'secret', label: 'Secret (only before anyone votes; cannot be undone)' }] }] : []),
+      ...(d.ballot === 'open' ? [{ id: 'ballot', label: 'Ballot', type: 'select' as const, initial: 'open', options: [{ value: 'open', label: 'Open' }, { value: 'secret', label: 'Secret (only before anyone votes, with results after close; cannot be undone)' }] }] : []),
       ...(d.visibility === 'live' ? [{ id: 'visibility', label: 'Results', type: 'select' as const, initial: 'live', options: [{ value: 'live', label: 'Live' }, { value: 'after-close', label: 'After close (only before anyone votes)' }] }] : []),
     ],
   };

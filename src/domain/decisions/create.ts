@@ -22,6 +22,12 @@ export function createRefusal(person: Person | null, settings: PartnershipSettin
   return `Only ${who} can put a decision to the partnership.${extra}`;
 }
 
+/**
+ * Live counts on a secret ballot would give votes away: when a member is recused or leaves and the
+ * count for one option drops, everyone sees how they voted. So the two never go together.
+ */
+export const SECRET_LIVE = 'a secret ballot’s results can only be shown after voting closes: live counts would show how someone voted when the count drops after they are recused or leave. Choose “After close” for Results, or an open ballot if the counts should be live.';
+
 /** What the creation form sends back (every value is untrusted text). */
 export type DraftValues = Record<string, string | string[] | undefined>;
 
@@ -71,9 +77,11 @@ export function validateDraft(values: DraftValues, context: { partnershipId: str
   const ballot = BALLOTS.find((b) => b === ballotText) as Ballot | undefined;
   if (!ballot) problem('Ballot', `must be open or secret (got “${ballotText.slice(0, 40)}”).`);
 
-  const visibilityText = (text(values.visibility) || 'live').toLowerCase();
+  // A secret ballot's results come after close (left empty, that is the default for it).
+  const visibilityText = (text(values.visibility) || (ballot === 'secret' ? 'after-close' : 'live')).toLowerCase();
   const visibility = VISIBILITIES.find((v) => v === visibilityText) as Visibility | undefined;
   if (!visibility) problem('Results', `must be live or after-close (got “${visibilityText.slice(0, 40)}”).`);
+  else if (ballot === 'secret' && visibility === 'live') problem('Results', SECRET_LIVE);
 
   if (problems.length || !kind || !ballot || !visibility || !closes.ok) return fail(problems);
   return ok({

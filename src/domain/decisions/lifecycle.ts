@@ -58,6 +58,8 @@ export function planClose(state: DecisionState, roster: Roster, actor: Person | 
   return plan([], { kind: 'not-due' });
 }
 
+const SECRET_LIVE_AMEND = 'A secret ballot can’t have live results: the counts would show how someone voted when they drop after a member is recused or leaves. To make it secret, choose “After close” for Results as well.';
+
 export interface AmendRequest {
   closesAt?: Date;
   ballot?: Ballot;
@@ -80,10 +82,12 @@ export function planAmend(state: DecisionState, actor: Person | null, request: A
   if (request.ballot && request.ballot !== d.ballot) {
     if (d.ballot === 'secret') return plan([], refused('A secret ballot can never be made open: members voted on the promise that their choice stays private.'));
     if (state.votes.length > 0) return plan([], refused('Members have already voted on an open ballot, so it can’t become secret now. Start a new decision if it must be secret.'));
+    if ((request.visibility ?? d.visibility) === 'live') return plan([], refused(SECRET_LIVE_AMEND));
     change.ballot = request.ballot;
     what.push('the ballot is now secret');
   }
   if (request.visibility && request.visibility !== d.visibility) {
+    if (d.ballot === 'secret' && request.visibility === 'live') return plan([], refused(SECRET_LIVE_AMEND));
     if (d.visibility === 'after-close') return plan([], refused('Results hidden until the decision closes can’t be revealed early; they will be shown when it closes.'));
     if (state.votes.length > 0) return plan([], refused('Members have already seen live results, so they can’t be hidden now.'));
     change.visibility = request.visibility;

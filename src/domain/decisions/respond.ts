@@ -119,7 +119,7 @@ export function planVote(state: DecisionState, roster: Roster, person: Person | 
   if (existing?.option === option) {
     return plan(person, now, syncChanges(standing), { kind: 'voted', option, previous: option, unchanged: true, closed: null });
   }
-  const vote: Change = { type: 'vote', personId: person.id, option, ...(existing ? { replaces: existing.option } : {}) };
+  const vote: Change = { type: 'vote', personId: person.id, option, ...(existing ? { replaces: existing.option ?? '' } : {}) };
   const next: DecisionState = {
     ...state,
     votes: [...state.votes.filter((v) => v.personId !== person.id), { personId: person.id, option, changes: existing ? existing.changes + 1 : 0, at: existing?.at ?? now, updatedAt: now }],

@@ -138,7 +138,8 @@ export function snapshotAt(state: DecisionState, standing: Standing, roster: Ros
 }
 
 /** Results are shown live only when the decision says so; always once it is closed. */
-export const resultsVisible = (decision: Decision): boolean => decision.status === 'closed' || decision.visibility === 'live';
+/** A secret ballot never shows live counts, even if stored so before live + secret was refused: a count that drops when someone is recused tells how they voted. */
+export const resultsVisible = (decision: Decision): boolean => decision.status === 'closed' || (decision.visibility === 'live' && decision.ballot !== 'secret');
 
 /** The most-voted option, leaving abstentions aside. */
 export function leadingOption(counts: readonly { option: string; count: number }[]): { kind: 'none' } | { kind: 'winner'; option: string; count: number } | { kind: 'tie'; options: string[]; count: number } {

@@ -94,7 +94,8 @@ export interface RecusalRecord {
 
 export interface VoteRecord {
   personId: string;
-  option: string;
+  /** null once a secret ballot has closed: the choice is erased, only the tally (outcome) and who took part remain */
+  option: string | null;
   changes: number;
   at: Date;
   updatedAt: Date;

@@ -17,6 +17,17 @@ describe('a secret ballot, and results hidden until close', () => {
     expect(plan.outcome).toMatchObject({ kind: 'refused', reason: 'A secret ballot can never be made open: members voted on the promise that their choice stays private.' });
   });
 
+  it('a secret ballot never has live results: making a live decision secret needs “After close” too', () => {
+    const live = stateOf(roster, decisionFor(roster));
+    for (const request of [{ ballot: 'secret' as const }, { ballot: 'secret' as const, visibility: 'live' as const }]) {
+      const plan = planAmend(live, chair, request, NOW);
+      expect(plan.changes).toEqual([]);
+      expect(plan.outcome).toEqual({ kind: 'refused', reason: 'A secret ballot can’t have live results: the counts would show how someone voted when they drop after a member is recused or leaves. To make it secret, choose “After close” for Results as well.' });
+    }
+    const secret = stateOf(roster, decisionFor(roster, { ballot: 'secret', visibility: 'after-close' }));
+    expect(planAmend(secret, chair, { visibility: 'live' }, NOW).outcome).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/^A secret ballot can’t have live results/) });
+  });
+
   it('results hidden until close can never be revealed early', () => {
     const hidden = stateOf(roster, decisionFor(roster, { visibility: 'after-close' }));
     expect(planAmend(hidden, chair, { visibility: 'live' }, NOW).outcome).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/can’t be revealed early/) });
@@ -45,7 +56,10 @@ describe('a secret ballot, and results hidden until close', () => {
     const declarations = [none(rosa.id), none(chair.id)];
     const secret = buildRecord(stateOf(roster, decisionFor(roster, { ballot: 'secret' }), { declarations, votes }), roster);
     expect(secret.voters).toBeNull();
-    expect(secret.tally).toEqual([{ option: 'For', count: 1 }, { option: 'Against', count: 1 }, { option: 'Abstain', count: 0 }]);
+    // stored as live before that combination was refused: still no counts until close
+    expect(secret.tally).toBeNull();
+    const closed = decisionFor(roster, { ballot: 'secret', status: 'closed', closedAt: NOW });
+    expect(buildRecord(stateOf(roster, closed, { declarations, votes }), roster).tally).toEqual([{ option: 'For', count: 1 }, { option: 'Against', count: 1 }, { option: 'Abstain', count: 0 }]);
     const hidden = buildRecord(stateOf(roster, decisionFor(roster, { visibility: 'after-close' }), { declarations, votes }), roster);
     expect(hidden.tally).toBeNull();
     expect(hidden.leading).toBeNull();

@@ -44,6 +44,16 @@ describe('a valid decision', () => {
     expect(!r.ok && r.error[1]!.message).toMatch(/procurement decision needs the organisations involved/);
   });
 
+  it('refuses a secret ballot with live results, saying what to choose instead; left empty, a secret ballot’s results come after close', () => {
+    const r = validateDraft({ title: 'Chair’s honorarium', closes: 'Friday 5pm', ballot: 'secret', visibility: 'live' }, context);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toEqual([{ where: 'Results', message: 'a secret ballot’s results can only be shown after voting closes: live counts would show how someone voted when the count drops after they are recused or leave. Choose “After close” for Results, or an open ballot if the counts should be live.' }]);
+    const empty = validateDraft({ title: 'Chair’s honorarium', closes: 'Friday 5pm', ballot: 'secret' }, context);
+    expect(empty.ok && [empty.value.ballot, empty.value.visibility]).toEqual(['secret', 'after-close']);
+    const open = validateDraft({ title: 'Chair’s honorarium', closes: 'Friday 5pm', ballot: 'open', visibility: 'live' }, context);
+    expect(open.ok).toBe(true);
+  });
+
   it('reads organisations and options separated by semicolons or lines', () => {
     const r = validateDraft({ title: 'Grant round', kind: 'grant', organisations: 'Riverside Youth Trust;\nNorthfield Food Bank; riverside youth trust', options: 'Fund both\nFund one; Fund neither', closes: 'tomorrow 9am' }, context);
     expect(r.ok && r.value.organisations).toEqual(['riverside youth trust', 'Northfield Food Bank']);
