@@ -219,7 +219,8 @@ describe('a secret ballot forgets who chose what when it closes', () => {
     await vote(t, U.rosa, id, 0);
     await vote(t, U.rosa, id, 2); // changed: the row holds only the latest choice
     await vote(t, U.gareth, id, 1);
-    expect((await t.app.database.db.vote.findMany({ where: { decisionId: id }, orderBy: { createdAt: 'asc' } })).map((v) => [v.option, v.changes])).toEqual([['Plan Heron', 1], ['Plan Osprey', 0]]);
+    const rows = await t.app.database.db.vote.findMany({ where: { decisionId: id } });
+    expect(Object.fromEntries(rows.map((v) => [v.personId, [v.option, v.changes]]))).toEqual({ [await idOf(t, U.rosa)]: ['Plan Heron', 1], [await idOf(t, U.gareth)]: ['Plan Osprey', 0] });
     const job = t.app.scheduler.jobs.find((j) => j.name === 'decisions')!;
     const { closesAt } = await t.app.database.db.decision.findUniqueOrThrow({ where: { id } });
     expect(await t.app.scheduler.tick(job, new Date(closesAt.getTime() + 60_000))).toBe(true);
@@ -241,6 +242,10 @@ describe('a secret ballot never has live results', () => {
     expect(body.response_action).toBe('update');
     expect(JSON.stringify(body.view.blocks)).toContain('Results: a secret ballot’s results can only be shown after voting closes: live counts would show how someone voted when the count drops after they are recused or leave. Choose “After close” for Results, or an open ballot if the counts should be live.');
     expect(await t.app.database.db.decision.count()).toBe(0);
+    // and /partnership privacy tells members what is kept
+    const notice = await command(t, 'privacy', { user: U.rosa });
+    await settle(t.app);
+    expect(shown(lastResponse(t, notice.responsePath))).toContain('Secret-ballot votes: only you, privately, while voting is open; when it closes your choice is erased and only the tally and who voted are kept.');
   }, 60_000);
 
   it('an open decision with live results cannot be made secret unless its results move to after close', async () => {
