@@ -1,12 +1,19 @@
 // The Notifier the core uses: reaches a person on whichever platforms they are linked on, and
 // a conversation through its own platform's adapter. Adapters plug in as they start.
 import type { Platform } from './bot/inbound.js';
+import { createChannelGuard, type ChannelGuard, type ChannelGuardDeps } from './bot/channel-guard.js';
 import type { DirectoryStore, Logger, MessageRef, Notifier, PlatformNotifier } from './ports/index.js';
 
 export class NotifierRegistry implements Notifier {
   private readonly platforms = new Map<Platform, PlatformNotifier>();
+  private readonly directory: DirectoryStore;
+  /** What the core posts in a channel on its own passes the same guard as its answers. */
+  private readonly guard: ChannelGuard;
 
-  constructor(private readonly directory: DirectoryStore, private readonly logger: Logger) {}
+  constructor(stores: ChannelGuardDeps['stores'], private readonly logger: Logger) {
+    this.directory = stores.directory;
+    this.guard = createChannelGuard({ stores, logger });
+  }
 
   register(platform: Platform, notifier: PlatformNotifier): void {
     this.platforms.set(platform, notifier);
@@ -28,7 +35,7 @@ export class NotifierRegistry implements Notifier {
 
   async sendToConversation(...[conversation, reply]: Parameters<Notifier['sendToConversation']>): Promise<MessageRef | null> {
     const platform = this.platforms.get(conversation.platform);
-    return platform ? platform.sendToConversation(conversation, reply) : null;
+    return platform ? platform.sendToConversation(conversation, await this.guard.screen(conversation, reply)) : null;
   }
 
   canReach(platform: Platform): boolean {
@@ -37,6 +44,6 @@ export class NotifierRegistry implements Notifier {
 
   async updateMessage(ref: MessageRef, reply: Parameters<Notifier['updateMessage']>[1]): Promise<boolean> {
     const platform = this.platforms.get(ref.platform);
-    return platform ? platform.updateMessage(ref, reply) : false;
+    return platform ? platform.updateMessage(ref, await this.guard.screen(ref, reply)) : false;
   }
 }

@@ -175,6 +175,11 @@ export class PrismaRegisterStore implements RegisterStore {
     return after ? saved(after) : NOT_FOUND;
   }
 
+  async declarationDetails(partnershipId: string): Promise<string[]> {
+    const rows = await this.db.declaration.findMany({ where: { decision: { partnershipId }, detail: { not: null } }, select: { detail: true } });
+    return rows.flatMap((r) => (r.detail ? [r.detail] : []));
+  }
+
   async decisionForCheck(partnershipId: string, number: number): Promise<DecisionForCheck | null> {
     const row = await this.db.decision.findUnique({
       where: { partnershipId_number: { partnershipId, number } },

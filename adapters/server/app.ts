@@ -49,7 +49,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
   const http = new HttpServer(logger);
   const closers: (() => Promise<void> | void)[] = [];
-  const notifier = new NotifierRegistry(stores.directory, logger);
+  const notifier = new NotifierRegistry(stores, logger);
   const background = new InFlight();
   const app: App = {
     config, database, stores, clock, logger, http, notifier, background,

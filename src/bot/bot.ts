@@ -9,6 +9,7 @@ import { ACTION_GUARDS, FORM_GUARDS, type Guard } from './commands/guards.js';
 import { can, refusal } from './permissions.js';
 import type { Reply } from './reply.js';
 import { textReply } from './reply.js';
+import { createChannelGuard, type ChannelGuard } from './channel-guard.js';
 
 export type { BotDeps } from './context.js';
 
@@ -20,12 +21,20 @@ export interface Bot {
 const MAX_TEXT = 4000;
 
 export function createBot(deps: BotDeps): Bot {
-  return { handle: (request) => handle(request, deps) };
+  const guard = createChannelGuard(deps);
+  return { handle: (request) => handle(request, deps, guard) };
 }
 
-async function handle(request: Request, deps: BotDeps): Promise<Reply[]> {
-  const { inbound } = request;
+/** Every answer passes the one channel guard on its way out (src/bot/channel-guard.ts). */
+async function handle(request: Request, deps: BotDeps, guard: ChannelGuard): Promise<Reply[]> {
   const resolution = await resolve(request, deps);
+  const replies = await answer(request, deps, resolution);
+  const known = resolution.status === 'ok' ? { partnershipId: resolution.partnership.id, roster: resolution.roster } : undefined;
+  return Promise.all(replies.map((r) => guard.screen(request.conversation, r, known)));
+}
+
+async function answer(request: Request, deps: BotDeps, resolution: Resolution): Promise<Reply[]> {
+  const { inbound } = request;
   const base: CommandContext = { request, deps, resolution, inChannel: false, args: '' };
   switch (inbound.type) {
     case 'command': {

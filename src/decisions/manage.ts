@@ -97,7 +97,7 @@ function ownPart(state: DecisionState, actor: Actor, personId: string): string {
 /** A closed secret ballot no longer holds anyone's choice, their own included. */
 const votedText = (option: string | null): string => (option === null ? 'You voted (secret ballot: choices are not kept once it closes).' : `You voted ${option}.`);
 
-/** The chair shares the conflicts log (names and reasons) with the decision's channel, for the minutes. */
+/** The chair shares the conflicts log (names and kinds of conflict, src/bot/views/decision-record.ts) with the decision’s channel, for the minutes. */
 export async function shareConflicts(deps: DecisionDeps, actor: Actor, decisionId: string): Promise<Reply[]> {
   const state = await findFor(deps, actor, { id: decisionId });
   if (!state) return notFound();

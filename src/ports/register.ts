@@ -71,4 +71,6 @@ export interface RegisterStore {
 
   /** Decision `number` of the partnership with its declared interests, or null. */
   decisionForCheck(partnershipId: string, number: number): Promise<DecisionForCheck | null>;
+  /** The free text of every declaration made in the partnership (the channel guard keeps it out of channels). */
+  declarationDetails(partnershipId: string): Promise<string[]>;
 }

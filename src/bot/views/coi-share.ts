@@ -8,7 +8,12 @@ import { reply } from '../reply.js';
 
 const KIND_WORDS: Record<ConflictKind, string> = { 'direct-financial': 'direct financial', 'indirect-financial': 'indirect financial', loyalty: 'loyalty' };
 
-const kindsOf = (reasons: readonly { kind: ConflictKind }[]): string =>
+/**
+ * The kind of a conflict as a channel may read it ("direct financial", "loyalty"): never the
+ * register entry, the relationship chain or the declaration behind it. The shared conflicts log
+ * of a decision says it the same way.
+ */
+export const kindsOf = (reasons: readonly { kind: ConflictKind }[]): string =>
   listNames([...new Set(reasons.map((r) => KIND_WORDS[r.kind]))]);
 
 /** Everything here may be read by the whole channel: build it only from names, kinds and counts. */

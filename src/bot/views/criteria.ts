@@ -1,7 +1,9 @@
 // "Are we in criteria?" as a reply. Details (relationship chains, who counts as a resident) are
-// only included when the viewer may see them and the reply is private.
+// only included when the viewer may see them and the reply is private; in a channel the
+// relationship checks are one line that singles nobody out.
 import type { CriteriaReport } from '../../domain/criteria/index.js';
-import type { Block, CheckItem, Reply } from '../reply.js';
+import { RELATIONSHIP_CHECKS, type CheckResult } from '../../domain/criteria/result.js';
+import type { Block, CheckItem, Reply, Tone } from '../reply.js';
 
 export interface CriteriaViewOptions {
   showDetails: boolean;
@@ -28,13 +30,30 @@ export function criteriaItems(r: CriteriaReport, showDetails: boolean): CheckIte
   }));
 }
 
+const WORST: Tone[] = ['fail', 'warn', 'info', 'pass'];
+
+/**
+ * The channel's one line for every relationship check: whether there is anything to look at,
+ * never which check, how many or whom. Officers and the rep see the rest privately.
+ */
+function relationshipsItem(checks: readonly CheckResult[]): CheckItem {
+  const tone = WORST.find((t) => checks.some((c) => c.status === t)) ?? 'pass';
+  return tone === 'pass'
+    ? { tone, title: 'Relationships on the roster', text: 'No relationship between people on the roster breaks the rules.' }
+    : { tone, title: 'Relationships on the roster', text: 'There are things to check privately about relationships on the roster. Officers and the rep can see them with the button below.' };
+}
+
 export function criteriaReply(r: CriteriaReport, options: CriteriaViewOptions): Reply {
   const headline = criteriaHeadline(r);
-  const failing = r.checks.filter((c) => c.status === 'fail' && c.fix);
+  const inChannel = options.visibility === 'channel';
+  const shown = inChannel ? { ...r, checks: r.checks.filter((c) => !RELATIONSHIP_CHECKS.has(c.id)) } : r;
+  const items = criteriaItems(shown, options.showDetails && !inChannel);
+  if (inChannel) items.push(relationshipsItem(r.checks.filter((c) => RELATIONSHIP_CHECKS.has(c.id))));
+  const failing = shown.checks.filter((c) => c.status === 'fail' && c.fix);
   const blocks: Block[] = [
     { kind: 'heading', text: r.inCriteria ? '✅ In criteria' : '❌ Not in criteria' },
     { kind: 'text', text: headline },
-    { kind: 'checklist', items: criteriaItems(r, options.showDetails) },
+    { kind: 'checklist', items },
   ];
   if (failing.length) {
     blocks.push({ kind: 'heading', text: 'What to do' }, { kind: 'list', items: failing.map((c) => `${c.title}: ${c.fix}`) });

@@ -5,7 +5,9 @@ import {
 } from '../../domain/decisions/minutes.js';
 import type { DecisionRecord } from '../../domain/decisions/record.js';
 import { plural } from '../../domain/roster.js';
+import { CONFLICT_KINDS, type ConflictKind } from '../../domain/coi.js';
 import type { Block, Button, Reply } from '../reply.js';
+import { kindsOf } from './coi-share.js';
 
 export interface RecordViewOptions {
   decisionId: string;
@@ -50,15 +52,24 @@ export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
   };
 }
 
+/**
+ * The conflicts log for the channel: who declared or was recused, the kind of conflict, and that
+ * those recused do not vote. The register entries, relationships and declarations' words behind
+ * them stay in the private record.
+ */
 export function conflictsLogReply(r: DecisionRecord, sharedBy: string): Reply {
+  const kind = (k: string | null) => (CONFLICT_KINDS as readonly (string | null)[]).includes(k) ? `a ${kindsOf([{ kind: k as ConflictKind }])} interest` : 'an interest';
+  const declared = r.declarations.map((x) => (x.outcome === 'none' ? `${x.name}: no interest` : `${x.name}: declared ${kind(x.kind)}`));
+  const notVoting = r.status === 'closed' ? 'did not vote' : 'does not vote';
+  const recused = r.recusals.map((x) => `${x.name}: ${kindsOf(x.reasons)} interest; ${notVoting}`);
   const blocks: Block[] = [
     { kind: 'heading', text: `Conflicts of interest log: ${headline(r)}` },
     { kind: 'text', text: `Loyalty policy: ${r.loyaltyPolicy}.` },
     { kind: 'heading', text: 'Declarations' },
-    { kind: 'list', items: r.declarations.length ? r.declarations.map((x) => declarationLine(r, x)) : ['No declarations yet.'] },
+    { kind: 'list', items: declared.length ? declared : ['No declarations yet.'] },
     { kind: 'heading', text: 'Recused' },
-    { kind: 'list', items: r.recusals.length ? r.recusals.map(recusalLine) : ['Nobody was recused.'] },
-    { kind: 'note', text: `Shared by ${sharedBy} for the minutes.` },
+    { kind: 'list', items: recused.length ? recused : ['Nobody was recused.'] },
+    { kind: 'note', text: `Shared by ${sharedBy} for the minutes. Conflicts are shown by kind only; the details stay in the private record.` },
   ];
   return { summary: `Conflicts of interest log for ${headline(r)}: ${r.declarations.length} declarations, ${r.recusals.length} recused.`, blocks, visibility: 'channel' };
 }

@@ -37,6 +37,14 @@ export interface CriteriaReport {
   checks: CheckResult[];
 }
 
+/**
+ * Checks that come from the roster's relationships. In a channel even their counts, next to the
+ * names a channel sees (the only paid worker, the officers), can say who is related to whom.
+ */
+export const RELATIONSHIP_CHECKS: ReadonlySet<CheckId> = new Set<CheckId>([
+  'family-household-limit', 'related-officers', 'worker-related-to-officer', 'member-related-to-worker',
+]);
+
 export const CHECK_TITLES: Record<CheckId, string> = {
   'min-members': 'At least eight members',
   'resident-majority': 'Residents are the majority',
