@@ -84,9 +84,12 @@ export function startupFailure(error: unknown): { line: string; exitCode: number
   const code = errorCode(e);
   const message = hidePassword(oneLine(e.message)).slice(0, 300);
   createLogger(logLevel(process.env.LOG_LEVEL)).debug('start-up failed', {
-    kind: e.name, code, message, frames: (e.stack ?? '').split('\n').filter((l) => l.trim().startsWith('at ')).map((l) => l.trim()).slice(0, 15),
+    kind: e.name, code, reason: message, frames: (e.stack ?? '').split('\n').filter((l) => l.trim().startsWith('at ')).map((l) => l.trim()).slice(0, 15),
   });
-  const summary = `${e.name}${code ? ` ${code}` : ''}: ${message.slice(0, 160)}`;
+  // Prisma's messages open with the call and a code excerpt; the reason is their last line.
+  const lines = e.message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const reason = hidePassword((/invocation/.test(lines[0] ?? '') ? lines.at(-1) : lines[0]) ?? '').slice(0, 160);
+  const summary = `${e.name}${code ? ` ${code}` : ''}: ${reason}`;
   return { line: `partnership-bot could not start (${summary}). Run with LOG_LEVEL=debug for details.`, exitCode: 70 }; // EX_SOFTWARE
 }
 
