@@ -76,7 +76,14 @@ export function prepareSqliteFile(file: string, setting: SqliteSetting): void {
   try {
     stats = statSync(file);
   } catch {
-    return; // not there yet: SQLite creates it
+    // Not there yet: made empty now (SQLite takes an empty file as a new database), so a place
+    // that takes no files (/proc) is named before the slow part of start-up.
+    try {
+      closeSync(openSync(file, 'wx'));
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw new StartupProblem('E_SQLITE_CANNOT_OPEN', setting, `the database file ${file} cannot be created (${errorCode(error) === 'ENOENT' ? 'that folder takes no new files' : reason(error)})`, FIX[setting]);
+    }
+    return;
   }
   if (stats.isDirectory()) {
     const fix = setting === 'DATA_DIR'

@@ -38,7 +38,7 @@ const unprivilegedPortStart = (() => {
   }
 })();
 
-describe.concurrent('start-up stops in one line when DATA_DIR cannot be used', () => {
+describe.concurrent('start-up stops in one line when DATA_DIR cannot be used', { timeout: 60_000 }, () => {
   it('DATA_DIR is a file', async () => {
     const run = await runServerUntilExit({ DATA_DIR: 'notes.txt' }, { prepare: (cwd) => writeFileSync(join(cwd, 'notes.txt'), 'not a folder\n') });
     expectOneLine(run, 'DATA_DIR', /notes\.txt is a file, not a folder\. Set DATA_DIR to a folder this user can write/);
@@ -68,7 +68,7 @@ describe.concurrent('start-up stops in one line when DATA_DIR cannot be used', (
   });
 });
 
-describe.concurrent('start-up stops in one line when a SQLite DATABASE_URL cannot be used', () => {
+describe.concurrent('start-up stops in one line when a SQLite DATABASE_URL cannot be used', { timeout: 60_000 }, () => {
   it('names a folder', async () => {
     const run = await runServerUntilExit({ DATABASE_URL: 'file:./db' }, { prepare: (cwd) => mkdirSync(join(cwd, 'db')) });
     expectOneLine(run, 'DATABASE_URL', /\/db is a folder, not a database file\. Name a file, for example DATABASE_URL=file:.*\/db\/partnership-bot\.db/);
@@ -84,7 +84,7 @@ describe.concurrent('start-up stops in one line when a SQLite DATABASE_URL canno
   });
 
   it('names a file under /proc', async () => {
-    expectOneLine(await runServerUntilExit({ DATABASE_URL: 'file:/proc/partnership-bot.db' }), 'DATABASE_URL', /SQLite cannot open \/proc\/partnership-bot\.db/);
+    expectOneLine(await runServerUntilExit({ DATABASE_URL: 'file:/proc/partnership-bot.db' }), 'DATABASE_URL', /the database file \/proc\/partnership-bot\.db cannot be created \(that folder takes no new files\)/);
   });
 
   it.runIf(!!unprivileged)('names a file this user cannot write', async () => {
@@ -99,7 +99,7 @@ describe.concurrent('start-up stops in one line when a SQLite DATABASE_URL canno
   });
 });
 
-describe.concurrent('start-up stops in one line when a PostgreSQL DATABASE_URL cannot be used', () => {
+describe.concurrent('start-up stops in one line when a PostgreSQL DATABASE_URL cannot be used', { timeout: 60_000 }, () => {
   const stand: { silent?: Loopback; wrongPassword?: Loopback; noDatabase?: Loopback } = {};
   beforeAll(async () => {
     stand.silent = await silentServer();
@@ -155,7 +155,7 @@ describe.concurrent('start-up stops in one line when a PostgreSQL DATABASE_URL c
   });
 });
 
-describe.concurrent('start-up stops in one line when HOST or PORT cannot be used', () => {
+describe.concurrent('start-up stops in one line when HOST or PORT cannot be used', { timeout: 60_000 }, () => {
   it('HOST is not a valid address', async () => {
     expectOneLine(await runServerUntilExit({ HOST: '256.1.1.1' }), 'HOST', /256\.1\.1\.1 is neither an IP address nor a name that resolves.*Set HOST to an address of this machine/);
   });
@@ -184,7 +184,7 @@ describe.concurrent('start-up stops in one line when HOST or PORT cannot be used
   });
 });
 
-describe('an unforeseen start-up failure', () => {
+describe('an unforeseen start-up failure', { timeout: 60_000 }, () => {
   /** A database that claims every migration but has none of the tables: seeding the demo fails. */
   const prepare = (cwd: string) => {
     const db = new Sqlite(join(cwd, 'hollow.db'));
