@@ -106,6 +106,13 @@ export class ConfigError extends Error {
   readonly code = 'E_CONFIG';
 }
 
+/** The SQLite file used when DATABASE_URL is not set. */
+const defaultDatabaseUrl = (dataDir: string): string => `file:${resolve(dataDir, 'partnership-bot.db')}`;
+
+/** The variable that chose the database, to name when it cannot be used. */
+export const databaseSetting = (config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): 'DATA_DIR' | 'DATABASE_URL' =>
+  config.DATABASE_URL === defaultDatabaseUrl(config.DATA_DIR) ? 'DATA_DIR' : 'DATABASE_URL';
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -119,7 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const c = parsed.data;
   const dataDir = isAbsolute(c.DATA_DIR) ? c.DATA_DIR : resolve(cwd, c.DATA_DIR);
-  let url = c.DATABASE_URL ?? `file:${resolve(dataDir, 'partnership-bot.db')}`;
+  let url = c.DATABASE_URL ?? defaultDatabaseUrl(dataDir);
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length);
     url = `file:${isAbsolute(path) ? path : resolve(cwd, path)}`;

@@ -19,13 +19,14 @@ export function redact(fields: Record<string, unknown> = {}): Record<string, unk
   return out;
 }
 
-export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger & { child(fields: Record<string, unknown>): Logger } {
+export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger & { child(fields: Record<string, unknown>): Logger; debug(message: string, fields?: Record<string, unknown>): void } {
   const make = (bound: Record<string, unknown>) => {
     const emit = (lvl: Level, message: string, fields?: Record<string, unknown>) => {
       if (LEVELS[lvl] < LEVELS[level]) return;
       write(JSON.stringify({ time: new Date().toISOString(), level: lvl, message, ...bound, ...redact(fields) }));
     };
     return {
+      debug: (m: string, f?: Record<string, unknown>) => emit('debug', m, f),
       info: (m: string, f?: Record<string, unknown>) => emit('info', m, f),
       warn: (m: string, f?: Record<string, unknown>) => emit('warn', m, f),
       error: (m: string, f?: Record<string, unknown>) => emit('error', m, f),

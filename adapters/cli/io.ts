@@ -5,6 +5,7 @@ import { extname, isAbsolute, resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { openMigrated, type Database } from '../persistence/index.ts';
 import { MigrationError } from '../persistence/migrate.ts';
+import { StartupProblem } from '../startup-problem.ts';
 import type { Stores } from '../../src/ports/index.ts';
 import type { PartnershipSettings } from '../../src/domain/settings.ts';
 import { parseRosterCsv } from '../../src/roster-file/csv.ts';
@@ -85,7 +86,8 @@ export async function withDatabase<T>(io: CliIo, fn: (opened: { database: Databa
     opened = await openMigrated(config.DATABASE_URL, { poolSize: 2 });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof MigrationError) throw new CliError(message, EXIT.environment);
+    // Both already name the setting and what to do (the same line `npm start` prints).
+    if (error instanceof MigrationError || error instanceof StartupProblem) throw new CliError(message, EXIT.environment);
     const where = config.DATABASE_URL.startsWith('file:') ? ` at ${config.DATABASE_URL.slice('file:'.length)}` : '';
     throw new CliError(`Cannot open the database${where} (${message}). Check DATABASE_URL (or DATA_DIR): the folder must be one this user can create and write.`, EXIT.environment);
   }

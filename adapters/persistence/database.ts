@@ -1,10 +1,10 @@
 // Opens the database named by DATABASE_URL: `file:` is the embedded SQLite default,
 // `postgres://` / `postgresql://` is PostgreSQL. Both go through Prisma driver adapters, so no
 // engine binary is ever downloaded (docs/database.md).
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { pgFastSql, sqliteFastSql, type FastSql, type SqliteConnection } from './fast-sql.ts';
+import { postgresTarget } from './postgres-checks.ts';
+import { prepareSqliteFile, sqliteOpenProblem, type SqliteSetting } from './sqlite-checks.ts';
 import { serialisedFactory } from './sqlite-serial.ts';
 
 export type Provider = 'sqlite' | 'postgres';
@@ -30,6 +30,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** Called for every SQL statement sent (the benchmark counts queries per interaction). */
   onQuery?: (sql: string, ms: number) => void;
+  /** the setting that chose a SQLite file, named when it cannot be used (default DATABASE_URL) */
+  setting?: SqliteSetting;
 }
 
 type QueryEvents = { $on(event: 'query', listener: (e: { query: string; duration: number }) => void): void };
@@ -42,7 +44,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   let closePool = async () => {};
   if (provider === 'sqlite') {
     const file = sqlitePath(url);
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const setting = options.setting ?? 'DATABASE_URL';
+    if (file !== ':memory:') prepareSqliteFile(file, setting);
     const { PrismaBetterSQLite3 } = await import('@prisma/adapter-better-sqlite3');
     // Each provider's client is loaded only when used: they are large, and start-up matters.
     const { PrismaClient: SqliteClient } = await import('./generated/sqlite/client.ts');
@@ -57,13 +60,19 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       if (!connection) throw new Error('the SQLite connection is not open yet');
       return connection;
     }, options.onQuery);
-    await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-    await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
-    await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
-    // Deleted and overwritten content is zeroed in the file, not left in free space: a closed
-    // secret ballot's choices must not be recoverable from it (decision-store.ts).
-    await db.$queryRawUnsafe('PRAGMA secure_delete = ON');
+    try {
+      await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+      await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
+      await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+      // Deleted and overwritten content is zeroed in the file, not left in free space: a closed
+      // secret ballot's choices must not be recoverable from it (decision-store.ts).
+      await db.$queryRawUnsafe('PRAGMA secure_delete = ON');
+    } catch (error) {
+      await db.$disconnect().catch(() => undefined);
+      throw sqliteOpenProblem(error, file, setting);
+    }
   } else {
+    await postgresTarget(url); // an unparsable URL is named here, not deep inside pg
     const { PrismaPg } = await import('@prisma/adapter-pg');
     const { default: pg } = await import('pg');
     const { PrismaClient: PgClient } = await import('./generated/postgres/client.ts');

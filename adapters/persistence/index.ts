@@ -1,9 +1,10 @@
 // The persistence adapter: open, migrate, and the stores the core's ports need.
 import type { Stores } from '../../src/ports/index.ts';
-import { openDatabase, type Database, type OpenOptions } from './database.ts';
+import { openDatabase, providerOf, type Database, type OpenOptions } from './database.ts';
 import { PrismaDecisionStore } from './decision-store.ts';
 import { PrismaAuditLog, PrismaDirectoryStore } from './directory-store.ts';
 import { deployMigrations, pendingMigrations } from './migrate.ts';
+import { probePostgres } from './postgres-checks.ts';
 import { PrismaRegisterStore } from './register-store.ts';
 import { PrismaReviewStore } from './review-store.ts';
 import { PrismaRosterStore } from './roster-store.ts';
@@ -22,8 +23,14 @@ export function createStores(database: Database): Stores {
   };
 }
 
-/** Open and migrate: what `npm start` and every database command of the CLI do first. */
+/**
+ * Open and migrate: what `npm start` and every database command of the CLI do first. A setting
+ * that cannot be used (an unreachable server, a folder for a file) fails here as a StartupProblem.
+ */
 export async function openMigrated(url: string, options?: OpenOptions): Promise<{ database: Database; stores: Stores; applied: string[] }> {
+  // One bounded connection first: the pool itself has no connect timeout (under load a request
+  // waits for a free connection rather than fail), so it must not be the first to find a dead server.
+  if (providerOf(url) === 'postgres') await probePostgres(url);
   let database = await openDatabase(url, options);
   let pending: string[];
   try {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Database } from './database.ts';
+import { CONNECT_TIMEOUT_MS, postgresProblem, postgresTarget } from './postgres-checks.ts';
 
 const run = promisify(execFile);
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -71,11 +72,13 @@ const MIGRATION_LOCK = 0x70626d67;
 /** Holds a session-level advisory lock on the database while `fn` runs; passes the applied migrations. */
 async function withMigrationLock(url: string, fn: (applied: Set<string>) => Promise<void>): Promise<void> {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url });
+  const where = await postgresTarget(url);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  client.on('error', () => undefined); // a dropped session surfaces through the query that needed it
   try {
     await client.connect();
   } catch (error) {
-    throw new MigrationError(`Could not connect to the PostgreSQL database to migrate it (${(error as Error).message}). Check DATABASE_URL and that the server is running.`);
+    throw postgresProblem(error, where);
   }
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);

@@ -3,7 +3,7 @@
 import { createBot, type Bot } from '../../src/bot/bot.ts';
 import { InFlight } from '../../src/in-flight.ts';
 import { systemClock, type Clock, type Logger, type Stores } from '../../src/ports/index.ts';
-import type { Config } from '../config.ts';
+import { databaseSetting, type Config } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { openMigrated, type Database } from '../persistence/index.ts';
 import { seedDemo } from '../persistence/seed.ts';
@@ -41,7 +41,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   // The playground's "pretend it is <date>" moves this clock; without the playground it is the given one.
   const clock = playgroundDecision(config).run ? new OffsetClock(options.clock ?? systemClock) : (options.clock ?? systemClock);
-  const { database, stores, applied } = await openMigrated(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
+  const { database, stores, applied } = await openMigrated(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, setting: databaseSetting(config) });
   if (applied.length) logger.info('database migrated', { provider: database.provider, count: applied.length });
   if (config.SEED_DEMO) {
     const seeded = await seedDemo(stores, database.db);
