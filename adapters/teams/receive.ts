@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
 import { HttpError, readBody, sendJson } from '../server/http.ts';
 import { parseJson } from '../server/json.ts';
-import { authenticate, type AuthDeps } from './auth.ts';
+import { authenticate, classify, type AuthDeps } from './auth.ts';
 import type { TeamsAdapter } from './adapter.ts';
 import { activityProblem } from './validate.ts';
 
@@ -44,6 +44,16 @@ function refuseBrowsers(req: IncomingMessage): void {
   }
 }
 
+const NETWORK = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|endpoints_resolution_error|network_error|fetch failed/i;
+
+/** A failure to reach another service (botbuilder and MSAL wrap the network error in their own). */
+function isOutage(error: unknown): boolean {
+  if (classify(error) === 'outage') return true;
+  const e = error as { message?: unknown; errorCode?: unknown; cause?: unknown } | null;
+  const text = [e?.message, e?.errorCode, (e?.cause as { code?: unknown } | undefined)?.code].filter((x) => typeof x === 'string').join(' ');
+  return NETWORK.test(text);
+}
+
 export interface ReceiveDeps extends Omit<AuthDeps, 'onRefused'> {
   adapter: TeamsAdapter;
   logger: { warn(message: string, fields?: Record<string, unknown>): void };
@@ -71,7 +81,16 @@ export async function receive(req: IncomingMessage, res: ServerResponse, deps: R
   const header = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
   const onRefused = (code: string) => deps.logger.warn('teams request refused', { requestId: deps.requestId, platform: 'teams', code });
   const identity = await authenticate(activity, header, { ...deps, onRefused });
-  const invokeResponse = await deps.adapter.run(identity, activity, logic);
+  let invokeResponse;
+  try {
+    invokeResponse = await deps.adapter.run(identity, activity, logic);
+  } catch (error) {
+    // Replies need Microsoft's login service (the bot's own token) and the Bot Connector: when
+    // those cannot be reached, that is an outage, and Teams sends the activity again.
+    if (!isOutage(error)) throw error;
+    onRefused('microsoft_unreachable');
+    throw new HttpError(503, 'The bot cannot reach Microsoft’s services right now, so it could not answer. Teams will try again.', 'unavailable');
+  }
   if (invokeResponse?.body !== undefined) return sendJson(res, invokeResponse.status, invokeResponse.body);
   res.writeHead(invokeResponse?.status ?? 200).end();
 }
