@@ -78,6 +78,8 @@ const schema = z
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TYPE: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'MultiTenant'),
     MICROSOFT_APP_TENANT_ID: optionalText,
+    /** where Bot Framework token signing keys are looked up; Microsoft's by default (tests point it at a loopback fake) */
+    MICROSOFT_OPENID_METADATA_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: 'must be a URL such as https://login.botframework.com/v1/.well-known/openidconfiguration' }),
   })
   .superRefine((env, ctx) => {
     const need = (when: boolean, key: string, message: string) => {

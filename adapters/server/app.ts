@@ -19,6 +19,11 @@ export interface App {
   stores: Stores;
   bot: Bot;
   clock: Clock;
+  /**
+   * The clock of the world outside: request signatures and tokens are checked against it, never
+   * the playground's pretended date. The given clock (tests' fake clocks), else the system's.
+   */
+  wallClock: Clock;
   logger: Logger;
   http: HttpServer;
   /** adapters register their platform's notifier here */
@@ -40,7 +45,8 @@ export interface AppOptions {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   // The playground's "pretend it is <date>" moves this clock; without the playground it is the given one.
-  const clock = playgroundDecision(config).run ? new OffsetClock(options.clock ?? systemClock) : (options.clock ?? systemClock);
+  const wallClock = options.clock ?? systemClock;
+  const clock = playgroundDecision(config).run ? new OffsetClock(wallClock) : wallClock;
   const { database, stores, applied } = await openMigrated(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, setting: databaseSetting(config) });
   if (applied.length) logger.info('database migrated', { provider: database.provider, count: applied.length });
   if (config.SEED_DEMO) {
@@ -52,7 +58,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const notifier = new NotifierRegistry(stores, logger);
   const background = new InFlight();
   const app: App = {
-    config, database, stores, clock, logger, http, notifier, background,
+    config, database, stores, clock, wallClock, logger, http, notifier, background,
     scheduler: undefined as unknown as Scheduler, // set just below: it needs the app
     bot: createBot({ stores, clock, logger, notifier, background, cardRefreshIntervalMs: config.CARD_REFRESH_INTERVAL_MS }),
     onClose: (fn) => void closers.push(fn),

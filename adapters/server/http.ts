@@ -43,6 +43,26 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
+/**
+ * The answer for an error that the request caused, or null for a bug. Bad input is refused where
+ * it is read (HttpError); a client that hangs up in the middle of its body is its own problem.
+ */
+function asRefusal(error: unknown): HttpError | null {
+  if (error instanceof HttpError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ECONNRESET' || code === 'ECONNABORTED' || (error as Error | null)?.message === 'aborted') {
+    return new HttpError(400, 'The request ended before its body was complete.', 'incomplete_body');
+  }
+  return null;
+}
+
+/** "file.ts:12" of the first frame in our own code, so a bug can be found without logging data. */
+function whereThrown(error: unknown): string | undefined {
+  const stack = (error as Error | null)?.stack ?? '';
+  const frame = stack.split('\n').find((line) => /\/(adapters|src)\//.test(line) && !line.includes('node_modules'));
+  return frame?.match(/\/((?:adapters|src)\/[^:()]+:\d+)/)?.[1];
+}
+
 export class HttpServer {
   private readonly routes: Route[] = [];
   private server: Server | null = null;
@@ -60,7 +80,9 @@ export class HttpServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
+    // A caller's request id is echoed in a header and the log only if it looks like one.
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
     const started = performance.now();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const route = this.match(req.method ?? 'GET', path);
@@ -73,14 +95,23 @@ export class HttpServer {
     try {
       await route.handler(req, res, { requestId, logger: this.logger });
     } catch (error) {
-      if (error instanceof HttpError) return sendJson(res, error.status, { error: error.code, message: error.message });
-      this.logger.error('request failed', { requestId, path, code: (error as { code?: string }).code, error: error as Error });
+      const refusal = asRefusal(error);
+      if (refusal) return sendJson(res, refusal.status, { error: refusal.code, message: refusal.message });
+      // A bug, not bad input: logged with where it happened but not its message, which may
+      // quote the data being handled (personal data never goes into the log).
+      this.logger.error('request failed', { requestId, path: path.slice(0, 100), code: (error as { code?: string }).code, kind: (error as Error)?.name, where: whereThrown(error) });
       sendJson(res, 500, { error: 'internal', message: 'Something went wrong on our side. Nothing was saved; please try again.', requestId });
     }
   }
 
   async listen(port: number, host: string): Promise<string> {
-    const server = createServer((req, res) => void this.dispatch(req, res));
+    const server = createServer((req, res) => {
+      this.dispatch(req, res).catch((error: unknown) => {
+        // never an unhandled rejection (it would stop the process): whatever escaped is a bug
+        this.logger.error('request failed', { code: (error as { code?: string }).code, kind: (error as Error)?.name, where: whereThrown(error) });
+        sendJson(res, 500, { error: 'internal', message: 'Something went wrong on our side. Nothing was saved; please try again.' });
+      });
+    });
     server.keepAliveTimeout = 65_000; // longer than typical load balancer idle timeouts
     this.server = server;
     await new Promise<void>((resolve, reject) => {

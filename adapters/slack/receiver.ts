@@ -4,8 +4,9 @@
 // Bolt's real pipeline with app.processEvent.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPResponseAck, verifySlackRequest, type App as BoltApp, type Logger as SlackLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
-import type { Logger } from '../../src/ports/index.ts';
-import { readBody, sendJson, type RouteContext } from '../server/http.ts';
+import type { Clock, Logger } from '../../src/ports/index.ts';
+import { HttpError, readBody, sendJson, type RouteContext } from '../server/http.ts';
+import { parseJson } from '../server/json.ts';
 import type { InFlight } from '../../src/in-flight.ts';
 import { deliveryKey } from './translate.ts';
 import { slackPayloadProblem } from './validate.ts';
@@ -16,6 +17,9 @@ export const CLAIMED = 'claimedDelivery';
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
 
+/** Slack's replay window: a request signed more than this far from now, either way, is refused. */
+export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
+
 /** Why a request was refused, as a code for the log (never the signature or the body). */
 function rejection(error: unknown): string {
   const message = (error as Error).message ?? '';
@@ -25,12 +29,25 @@ function rejection(error: unknown): string {
   return 'unverified';
 }
 
+/**
+ * Bolt refuses a timestamp more than five minutes old but accepts any in the future, so a request
+ * signed "a year ahead" (by a leaked secret, or a clock gone wrong) would stay replayable for a
+ * year. Checked here in both directions, against the app's clock.
+ */
+function timestampProblem(header: string | undefined, nowMs: number): string | null {
+  if (header === undefined || !/^\d{1,12}$/.test(header.trim())) return 'missing_headers';
+  const delta = Number(header.trim()) - Math.floor(nowMs / 1000);
+  if (delta > SIGNATURE_WINDOW_SECONDS) return 'future_timestamp';
+  if (delta < -SIGNATURE_WINDOW_SECONDS) return 'stale_timestamp';
+  return null;
+}
+
 export function parseSlackBody(raw: string, contentType: string | undefined): Record<string, unknown> {
-  if ((contentType ?? '').split(';')[0]!.trim() === FORM) {
+  if ((contentType ?? '').split(';')[0]!.trim().toLowerCase() === FORM) {
     const form = Object.fromEntries(new URLSearchParams(raw));
-    return typeof form.payload === 'string' ? (JSON.parse(form.payload) as Record<string, unknown>) : form;
+    return typeof form.payload === 'string' ? (parseJson(form.payload, 'The payload field') as Record<string, unknown>) : form;
   }
-  return JSON.parse(raw) as Record<string, unknown>;
+  return parseJson(raw, 'The Slack payload') as Record<string, unknown>;
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
@@ -43,6 +60,8 @@ export class SlackHttpReceiver implements Receiver {
 
   constructor(
     private readonly signingSecret: string,
+    /** the app's wall clock (a test's fake clock): the replay window is measured on it */
+    private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly slackLogger: SlackLogger,
     private readonly inFlight: InFlight,
@@ -63,17 +82,23 @@ export class SlackHttpReceiver implements Receiver {
     const contentType = header(req, 'content-type');
     // Slack's SSL check of a slash command URL is not signed; it is answered and nothing else is read
     if (contentType?.startsWith(FORM) && new URLSearchParams(raw).get('ssl_check') === '1') return sendJson(res, 200, {});
-    try {
-      verifySlackRequest({
-        signingSecret: this.signingSecret,
-        body: raw,
-        headers: {
-          'x-slack-signature': header(req, 'x-slack-signature') ?? '',
-          'x-slack-request-timestamp': Number(header(req, 'x-slack-request-timestamp')),
-        },
-      });
-    } catch (error) {
-      this.logger.warn('slack request rejected', { requestId: ctx.requestId, platform: 'slack', code: rejection(error) });
+    const nowMs = this.clock.now().getTime();
+    const timestamp = header(req, 'x-slack-request-timestamp');
+    let refused = timestampProblem(timestamp, nowMs);
+    if (!refused) {
+      try {
+        verifySlackRequest({
+          signingSecret: this.signingSecret,
+          body: raw,
+          headers: { 'x-slack-signature': header(req, 'x-slack-signature') ?? '', 'x-slack-request-timestamp': Number(timestamp) },
+          nowMilliseconds: nowMs,
+        });
+      } catch (error) {
+        refused = rejection(error);
+      }
+    }
+    if (refused) {
+      this.logger.warn('slack request rejected', { requestId: ctx.requestId, platform: 'slack', code: refused });
       return sendJson(res, 401, { error: 'unauthorized', message: 'The request is not signed by Slack with this app’s signing secret, or it is more than five minutes old.' });
     }
     const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
@@ -83,8 +108,9 @@ export class SlackHttpReceiver implements Receiver {
     let body: Record<string, unknown>;
     try {
       body = parseSlackBody(raw, contentType);
-    } catch {
-      return sendJson(res, 400, { error: 'bad_request', message: 'The body is neither JSON nor a Slack form.' });
+    } catch (error) {
+      const detail = error instanceof HttpError ? ` ${error.message}` : '';
+      return sendJson(res, 400, { error: 'bad_request', message: `The body is neither JSON nor a Slack form.${detail}` });
     }
     const problem = slackPayloadProblem(body, type === FORM);
     if (problem) {

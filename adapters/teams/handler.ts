@@ -1,7 +1,7 @@
 // The Teams activity handler: translates each activity into the core's Request, asks the core,
 // and hands the replies to deliver.ts. No governance here: who may see what is the core's call.
 import {
-  TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type FileConsentCardResponse, type TurnContext,
+  TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type FileConsentCardResponse, type InvokeResponse, type TurnContext,
 } from 'botbuilder';
 import type { Bot } from '../../src/bot/bot.ts';
 import type { Inbound, Request } from '../../src/bot/inbound.ts';
@@ -11,7 +11,8 @@ import type { Database } from '../persistence/database.ts';
 import { conversationOf, scopeOf, textInbound } from './activity.ts';
 import { parseSubmission } from './cards/submit.ts';
 import { deliver, deliverInvoke, type DeliveryDeps } from './deliver.ts';
-import { messageResponse } from './messages.ts';
+import { messageResponse, notImplementedResponse } from './messages.ts';
+import { HANDLED_INVOKES } from './validate.ts';
 import { acceptFile, declineFile } from './files.ts';
 import { forgetConversation, rememberConversation, welcome } from './install.ts';
 import { messageText, speakerOf } from './speaker.ts';
@@ -75,6 +76,17 @@ export class TeamsBot extends TeamsActivityHandler {
     const replies = await this.deps.bot.handle(request);
     const clickedActivityId = inbound.type === 'action' || inbound.type === 'form' ? activity.replyToId : undefined;
     await deliver({ context, request, replies, clickedActivityId }, this.deps);
+  }
+
+  /**
+   * Invokes other than the two this bot uses (card clicks, file consent) are answered "not
+   * implemented" in the body of an HTTP 200, not botbuilder's bare 501: no endpoint answers a
+   * request with a 5xx unless something is really down.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = context.activity.name ?? '';
+    if (!HANDLED_INVOKES.has(name)) return notImplementedResponse(name);
+    return super.onInvokeActivity(context);
   }
 
   /** Action.Execute (Universal Actions): answered in the HTTP response with a refreshed card. */

@@ -1,10 +1,12 @@
 // The Microsoft Teams adapter: POST /api/messages through botbuilder's CloudAdapter, replies as
 // Adaptive Cards, and the 'teams' notifier for proactive messages. Every botbuilder import of
 // the project lives in this folder, so moving to the SDK's successor touches nothing else.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { TeamsAdapter } from './adapter.ts';
 import type { App } from '../server/app.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../../src/ports/index.ts';
+import { authSettings } from './auth.ts';
 import { TeamsBot } from './handler.ts';
 import { TeamsNotifier } from './notifier.ts';
 import { receive } from './receive.ts';
@@ -12,7 +14,7 @@ import { textActivity } from './messages.ts';
 
 export const TEAMS_ROUTE = '/api/messages';
 
-export function createAdapter(config: Config, logger: Logger): { adapter: CloudAdapter; appId: string } {
+export function createAdapter(config: Config, logger: Logger): { adapter: TeamsAdapter; auth: ConfigurationBotFrameworkAuthentication; appId: string } {
   const appId = config.MICROSOFT_APP_ID ?? '';
   // No app id: an empty configuration, which botbuilder treats as "authentication off" whatever
   // MICROSOFT_APP_TYPE says (SingleTenant without an app id would otherwise refuse to start).
@@ -21,8 +23,9 @@ export function createAdapter(config: Config, logger: Logger): { adapter: CloudA
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
     MicrosoftAppType: config.MICROSOFT_APP_TYPE,
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+    ...authSettings(config.MICROSOFT_OPENID_METADATA_URL),
   } : {});
-  const adapter = new CloudAdapter(auth);
+  const adapter = new TeamsAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // A proactive send (continueConversation, createConversation) failing is the caller's to
     // handle: no apology to someone who did not write.
@@ -41,13 +44,16 @@ export function createAdapter(config: Config, logger: Logger): { adapter: CloudA
       { route: TEAMS_ROUTE },
     );
   }
-  return { adapter, appId };
+  return { adapter, auth, appId };
 }
 
 export async function registerTeams(app: App): Promise<void> {
-  const { adapter, appId } = createAdapter(app.config, app.logger);
+  const { adapter, auth, appId } = createAdapter(app.config, app.logger);
   const deps = { adapter, appId, db: app.database.db, sql: app.database.sql, logger: app.logger };
   const bot = new TeamsBot({ ...deps, database: app.database, bot: app.bot, directory: app.stores.directory });
-  app.http.add({ method: 'POST', path: TEAMS_ROUTE, handler: (req, res) => receive(req, res, adapter, appId !== '', (context) => bot.run(context)) });
+  app.http.add({
+    method: 'POST', path: TEAMS_ROUTE,
+    handler: (req, res, ctx) => receive(req, res, { adapter, auth, appId, clock: app.wallClock, logger: app.logger, requestId: ctx.requestId }, (context) => bot.run(context)),
+  });
   app.notifier.register('teams', new TeamsNotifier(deps));
 }

@@ -28,3 +28,18 @@ export const messageResponse = (text: string): AdaptiveCardInvokeResponse => ({
   type: 'application/vnd.microsoft.activity.message',
   value: text as unknown as AdaptiveCardInvokeResponse['value'],
 });
+
+/**
+ * Answer to an invoke this bot does not handle. Universal Actions' response format carries the
+ * result in the body ("a client application MUST always look at the statusCode property in the
+ * response's body"), with HTTP 200 once the bot has looked at the request; botbuilder's
+ * sub-status for an unhandled invoke is 501. docs/teams.md has the sources.
+ */
+export const notImplementedResponse = (name: string): { status: number; body: AdaptiveCardInvokeResponse } => ({
+  status: 200,
+  body: {
+    statusCode: 501,
+    type: 'application/vnd.microsoft.error',
+    value: { code: 'NotImplemented', message: `partnership-bot does not handle the invoke “${name.slice(0, 100)}”.` } as unknown as AdaptiveCardInvokeResponse['value'],
+  },
+});

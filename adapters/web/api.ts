@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { claimDelivery } from '../persistence/deliveries.ts';
 import type { App } from '../server/app.ts';
 import { HttpError, readBody, sendJson, type Route } from '../server/http.ts';
+import { parseJson } from '../server/json.ts';
 import { describeClock, OffsetClock, parsePretendTime } from './clock.ts';
 import { findDemo, findDemoPerson, listDemoPeople, NO_DEMO_MESSAGE, wireDemo } from './demo.ts';
 import { guard, requireJson } from './security.ts';
@@ -106,11 +107,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   requireJson(req);
   const body = (await readBody(req, 256 * 1024)).toString('utf8');
   if (!body.trim()) return null;
-  try {
-    return JSON.parse(body) as unknown;
-  } catch (error) {
-    throw new HttpError(400, `The request body is not valid JSON (${(error as Error).message.slice(0, 120)}).`, 'bad_json');
-  }
+  // also refuses lone surrogates, prototype keys and absurd nesting, with what was wrong (json.ts)
+  return parseJson(body);
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {

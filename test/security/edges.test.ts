@@ -5,7 +5,7 @@ import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import {
   CHANNEL, SIGNING_SECRET, USERS, bind, click, command, eventBody, lastResponse, mention, send, sendEvent, settle, shown, signature, startSlack, type SlackTest,
 } from '../slack/support.ts';
-import { message, post, startTeams, type TeamsTest } from '../teams/support.ts';
+import { installEvent, invoke, message, post, startTeams, type TeamsTest } from '../teams/support.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
 const STACK = /\n\s+at \S+|TypeError|ReferenceError|SyntaxError|node_modules/;
@@ -132,6 +132,28 @@ describe('Teams: /api/messages', () => {
     expect((await post(t, ok)).status).toBe(200);
   });
 
+  it('refuses the shapes the handler relies on when they are wrong (400), and answers unknown invokes in the body (200), never a 5xx', async () => {
+    const sent = t.fake.requests.length;
+    const install = installEvent(t.fake, 'conversationUpdate', 'channel');
+    for (const [activity, why] of [
+      [{ ...install, membersAdded: 'x' }, /membersAdded: .*expected array/],
+      [{ ...install, membersRemoved: [{ id: 7 }] }, /membersRemoved\.0\.id/],
+      [{ ...message(t.fake, { text: 'hi' }), entities: [{ type: 'mention', text: 'x' }] }, /entities\.0\.mentioned/],
+      [{ ...invoke(t.fake, 'x', {}), value: { action: 'click' } }, /value\.action: .*expected object/],
+      [{ ...message(t.fake, { text: 'hi' }), recipient: undefined }, /recipient: /],
+    ] as [Record<string, unknown>, RegExp][]) {
+      const res = await post(t, activity);
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.message).toMatch(why);
+    }
+    for (const name of ['composeExtension/query', 'task/fetch', 'no/such', '']) {
+      const res = await post(t, { ...invoke(t.fake, 'x', {}), name, value: {} });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ statusCode: 501, type: 'application/vnd.microsoft.error', value: { code: 'NotImplemented' } });
+    }
+    expect(t.fake.requests.length).toBe(sent);
+  });
+
   it('refuses a body that is not JSON, another content, and one over 1 MiB', async () => {
     await refused(await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' }), 400, /not JSON/);
     await refused(await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...message(t.fake, { text: 'hi' }), text: 'q'.repeat(1_100_000) }) }), 413);
@@ -160,5 +182,15 @@ describe('the playground API', () => {
     await refused(await api('/clock', { at: 20261001 }), 400, /Send \{"at"/);
     await refused(await api('/clock', { reset: true, at: '2026-10-01' }), 400);
     await refused(await api('/send', { person, conversation: 'channel', inbound: { type: 'text', text: 'hi' }, pad: 'p'.repeat(300_000) }), 413);
+  });
+
+  it('refuses what the database or a reader could not take, with a 400 saying so: lone surrogates, prototype keys, deep nesting', async () => {
+    const before = await t.app.database.db.processedDelivery.count();
+    const keep = `{"person":"${person}","conversation":"direct","inbound":{"type":"action","actionId":"interests.keep","value":"\\ud800"}}`;
+    await refused(await api('/send', keep), 400, /lone UTF-16 surrogate/);
+    await refused(await api('/send', `{"person":"${person}","conversation":"direct","inbound":{"type":"text","text":"hi"},"__proto__":{"admin":true}}`), 400, /“__proto__”, which is not accepted/);
+    await refused(await api('/send', `${'['.repeat(100)}${']'.repeat(100)}`), 400, /nested more than 64 levels/);
+    await refused(await api('/send', '{"person":1e400}'), 400, /person: /);
+    expect(await t.app.database.db.processedDelivery.count()).toBe(before);
   });
 });

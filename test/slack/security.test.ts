@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../adapters/log.ts';
 import { DEMO_FILE } from '../../adapters/persistence/seed.ts';
 import { parseRosterJson } from '../../src/roster-file/document.ts';
+import { FakeClock } from '../support/fake-clock.ts';
 import {
   CHANNEL, SIGNING_SECRET, USERS, bind, channelVisible, click, command, eventBody, lastResponse, mention, send, sendEvent, settle, shown,
   signature, startSlack, type SlackTest,
@@ -63,6 +64,50 @@ describe('request signing', () => {
   it('a click without headers gets 401', async () => {
     const res = await fetch(`${t.server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'payload=%7B%7D' });
     await rejected(res, 'missing_headers');
+  });
+});
+
+describe('the replay window, on the app’s clock', () => {
+  // A clock far from the wall clock: the window must be measured on the app's clock, not Date.now().
+  const clock = new FakeClock('2026-10-01T09:00:00Z');
+  const at = () => Math.floor(clock.now().getTime() / 1000);
+  const own: string[] = [];
+  let s: SlackTest;
+  beforeAll(async () => {
+    s = await startSlack({}, undefined, createLogger('info', (l) => own.push(l)), clock);
+  });
+  afterAll(() => s.close());
+  const code = () => (JSON.parse(own.findLast((l) => l.includes('slack request rejected')) ?? '{}') as { code?: string }).code;
+  const verification = JSON.stringify({ type: 'url_verification', challenge: 'c1', token: 'legacy' });
+
+  it('refuses a request signed more than five minutes ahead (ten minutes, a year) with the same 401, and logs only a code', async () => {
+    for (const ahead of [5 * 60 + 1, 10 * 60, 365 * 86_400]) {
+      const res = await send(s, verification, 'application/json', { timestamp: at() + ahead });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { message: string }).message).toMatch(/not signed by Slack/);
+      expect(code()).toBe('future_timestamp');
+    }
+    expect(own.join('\n')).not.toMatch(/v0=[0-9a-f]{64}|c1/);
+  });
+
+  it('refuses one more than five minutes behind, and accepts one inside the window either way', async () => {
+    expect((await send(s, verification, 'application/json', { timestamp: at() - 5 * 60 - 1 })).status).toBe(401);
+    expect(code()).toBe('stale_timestamp');
+    for (const delta of [-5 * 60, -30, 0, 30, 5 * 60]) {
+      const res = await send(s, verification, 'application/json', { timestamp: at() + delta });
+      expect(res.status, String(delta)).toBe(200);
+      expect(await res.json()).toEqual({ challenge: 'c1' });
+    }
+    // the wall clock's "now" is far from the app's: refused
+    expect((await send(s, verification, 'application/json', { timestamp: Math.floor(Date.now() / 1000) })).status).toBe(401);
+  });
+
+  it('a timestamp that is not a number of seconds is refused as a missing header', async () => {
+    for (const bad of ['', 'soon', '1e9', '-5', String(at()) + '.5']) {
+      const res = await fetch(`${s.server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': bad, 'x-slack-signature': signature(verification, at()) }, body: verification });
+      expect(res.status, bad).toBe(401);
+      expect(code()).toBe('missing_headers');
+    }
   });
 });
 

@@ -4,7 +4,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { slackOf } from '../../adapters/slack/index.ts';
 import type { App } from '../../adapters/server/app.ts';
-import type { Logger } from '../../src/ports/index.ts';
+import type { Clock, Logger } from '../../src/ports/index.ts';
 import { startFakeSlackApi, type Call, type FakeSlackApi, type FakeUser } from '../fakes/slack-api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
@@ -37,9 +37,9 @@ export const slackEnv = (fake: FakeSlackApi): Record<string, string> => ({
   SLACK_BOT_USER_ID: 'UBOT', SLACK_BOT_ID: 'BBOT', SEED_DEMO: 'true',
 });
 
-export async function startSlack(env: Record<string, string> = {}, fake?: FakeSlackApi, logger?: Logger): Promise<SlackTest> {
+export async function startSlack(env: Record<string, string> = {}, fake?: FakeSlackApi, logger?: Logger, clock?: Clock): Promise<SlackTest> {
   const api = fake ?? (await startFakeSlackApi(Object.values(USERS)));
-  const server = await startTestApp({ ...slackEnv(api), ...env }, logger ? { logger } : {});
+  const server = await startTestApp({ ...slackEnv(api), ...env }, { ...(logger ? { logger } : {}), ...(clock ? { clock } : {}) });
   return {
     fake: api, server, app: server.app,
     async close() {

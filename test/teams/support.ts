@@ -1,5 +1,6 @@
 // Teams-shaped activities, posted over HTTP to the real server (startTestApp) whose replies go
 // to a fake Bot Connector on loopback (the activities' serviceUrl).
+import type { Logger } from '../../src/ports/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { startFakeBotConnector, type FakeBotConnector, type Posted } from '../fakes/bot-connector.ts';
 
@@ -124,10 +125,10 @@ export interface TeamsTest extends TestApp {
   fake: FakeBotConnector;
 }
 
-export async function startTeams(env: Record<string, string> = {}): Promise<TeamsTest> {
+export async function startTeams(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TeamsTest> {
   const fake = await startFakeBotConnector();
   for (const u of [MARGARET, ROSA, STRANGER]) fake.members.set(u.id, { id: u.id, name: u.name, aadObjectId: u.aadObjectId, email: u.email, tenantId: u.tenantId ?? TENANT });
-  const t = await startTestApp({ SEED_DEMO: 'true', ...env });
+  const t = await startTestApp({ SEED_DEMO: 'true', ...env }, options);
   return { ...t, fake, async close() { await t.close(); await fake.close(); } };
 }
 
