@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { MigrationError } from '../persistence/migrate.ts';
 import { createApp, type App } from './app.ts';
 import { registerAdapters } from './adapters.ts';
-import { playgroundDecision } from '../web/security.ts';
+import { playgroundBanner } from '../web/security.ts';
 
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<{ app: App; url: string }> {
   const config = loadConfig(env);
@@ -23,7 +23,7 @@ export async function main(): Promise<void> {
     const { app, url } = await startServer();
     app.logger.info('partnership-bot is listening', { url });
     process.stdout.write(`\npartnership-bot is running at ${url}  (health: ${url}/healthz)\n`);
-    if (playgroundDecision(app.config).run) process.stdout.write(`Open ${url}/ to try the bot (local playground with the demo partnership).\n`);
+    process.stdout.write(`${playgroundBanner(app.config, url)}\n`);
     process.stdout.write('\n');
     let stopping = false;
     const stop = async (signal: string) => {
