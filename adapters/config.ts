@@ -4,7 +4,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 
-const bool = (fallback: boolean) =>
+const bool = <F extends boolean | undefined>(fallback: F) =>
   z
     .string()
     .optional()
@@ -59,7 +59,8 @@ const schema = z
     DATABASE_POOL_SIZE: wholeNumber(1, 200, 10),
     LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error'], 'info'),
     SEED_DEMO: bool(true),
-    PLAYGROUND: bool(true),
+    /** undefined when unset: the playground then runs only without Slack or Teams credentials (playgroundDecision) */
+    PLAYGROUND: bool(undefined),
     /** serve the playground even when HOST is not loopback (anyone who reaches it can act as any demo person) */
     PLAYGROUND_ALLOW_REMOTE: bool(false),
     SCHEDULER: bool(true),

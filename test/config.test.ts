@@ -21,7 +21,8 @@ describe('loadConfig defaults', () => {
     expect(c.DATA_DIR).toBe('/srv/partnership-bot/data');
     expect(c.DATABASE_URL).toBe('file:/srv/partnership-bot/data/partnership-bot.db');
     expect([c.PORT, c.HOST, c.LOG_LEVEL, c.DATABASE_POOL_SIZE]).toEqual([3000, '127.0.0.1', 'info', 10]);
-    expect([c.SEED_DEMO, c.PLAYGROUND, c.SCHEDULER]).toEqual([true, true, true]);
+    // PLAYGROUND unset is not "true": the playground then runs only without Slack or Teams credentials.
+    expect([c.SEED_DEMO, c.PLAYGROUND, c.SCHEDULER]).toEqual([true, undefined, true]);
     expect(c.slack.enabled).toBe(false);
     expect(c.MICROSOFT_APP_TYPE).toBe('MultiTenant');
     expect(c.CARD_REFRESH_INTERVAL_MS).toBe(1000);

@@ -10,12 +10,13 @@
 // the old pages, is checkpointed and truncated once the close has committed.
 import { organisationKey } from '../../src/domain/organisations.ts';
 import type { Change, DecisionDraft, DecisionState, DecisionStatus, Plan } from '../../src/domain/decisions/types.ts';
-import type { DecisionLookup, DecisionStore } from '../../src/ports/index.ts';
+import type { DecisionLookup, DecisionStore, PartnershipScope } from '../../src/ports/index.ts';
 import type { CardRef } from '../../src/domain/decisions/types.ts';
 import type { Db, Provider } from './database.ts';
 import { DecisionFastPath, voteAudit } from './decision-fast.ts';
 import { loadState, toDecision, type Tx } from './decision-rows.ts';
 import type { FastSql } from './fast-sql.ts';
+import { partnershipsIn } from './scope.ts';
 
 /** Many members click at once: transactions queue rather than fail. */
 const TX = { maxWait: 60_000, timeout: 60_000 } as const;
@@ -66,9 +67,9 @@ export class PrismaDecisionStore implements DecisionStore {
     return row ? this.fast.find(row.id) : null;
   }
 
-  async list(partnershipId: string | null, status?: DecisionStatus) {
+  async list(partnershipId: string | null, status?: DecisionStatus, scope: PartnershipScope = 'all') {
     const rows = await this.db.decision.findMany({
-      where: { ...(partnershipId ? { partnershipId } : {}), ...(status ? { status } : {}) },
+      where: { ...(partnershipId ? { partnershipId } : { partnership: partnershipsIn(scope) }), ...(status ? { status } : {}) },
       orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
     });
     return rows.map(toDecision);

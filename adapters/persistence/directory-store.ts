@@ -3,6 +3,7 @@ import type { Platform } from '../../src/bot/inbound.ts';
 import type { AuditEntry, AuditLog, Binding, DirectoryStore, LinkedPerson } from '../../src/ports/index.ts';
 import type { Db } from './database.ts';
 import type { FastSql } from './fast-sql.ts';
+import { LIVE_PLATFORMS } from './scope.ts';
 
 // The lookups every request makes run as prepared statements (fast-sql.ts); writes stay on Prisma.
 export class PrismaDirectoryStore implements DirectoryStore {
@@ -14,8 +15,16 @@ export class PrismaDirectoryStore implements DirectoryStore {
     return row ? { partnershipId: row.partnershipId, platform, workspaceId, channelId } : null;
   }
 
+  /** Binding a Slack or Teams channel makes a sandbox partnership real: the playground leaves it alone from then on. */
   async bindChannel(binding: Binding): Promise<void> {
-    await this.db.channelBinding.create({ data: binding });
+    if (!LIVE_PLATFORMS.includes(binding.platform)) {
+      await this.db.channelBinding.create({ data: binding });
+      return;
+    }
+    await this.db.$transaction([
+      this.db.channelBinding.create({ data: binding }),
+      this.db.partnership.updateMany({ where: { id: binding.partnershipId, sandbox: true }, data: { sandbox: false } }),
+    ]);
   }
 
   async boundWorkspaces(partnershipId: string, platform: Platform): Promise<string[]> {

@@ -3,12 +3,13 @@
 // go exactly once: the unique key is inserted before sending, claims are conditional updates.
 import type { SeasonState } from '../../src/domain/review/plan.ts';
 import type { Confirmation, DecisionEvidence, Submission } from '../../src/domain/review/types.ts';
-import type { PartnershipRef, ReviewStore, SendClaim, SendOutcome, SendReservation } from '../../src/ports/index.ts';
+import type { PartnershipRef, PartnershipScope, ReviewStore, SendClaim, SendOutcome, SendReservation } from '../../src/ports/index.ts';
 import type { Db, Provider } from './database.ts';
 import { encodeAnswer, toRecord, toSendRecord, yearStart } from './review-records.ts';
 import { loadSeasonPage } from './review-page.ts';
 import { claimAgain, claimRecorded, insertSends, markSends, type SendsDb } from './review-sends.ts';
 import { toPartnershipRef } from './roster-store.ts';
+import { partnershipsIn } from './scope.ts';
 
 export class PrismaReviewStore implements ReviewStore {
   private readonly sends: SendsDb;
@@ -92,9 +93,9 @@ export class PrismaReviewStore implements ReviewStore {
     });
   }
 
-  async listPartnerships(after: string | null, limit: number): Promise<PartnershipRef[]> {
+  async listPartnerships(after: string | null, limit: number, scope: PartnershipScope = 'all'): Promise<PartnershipRef[]> {
     const rows = await this.db.partnership.findMany({
-      where: after ? { id: { gt: after } } : {},
+      where: { ...(after ? { id: { gt: after } } : {}), ...partnershipsIn(scope) },
       orderBy: { id: 'asc' },
       take: limit,
       select: { id: true, slug: true, name: true, settings: true },

@@ -3,10 +3,11 @@
 import type { Interest, InterestKind, Person, PersonKind, Relationship, RelationshipKind, Role, Roster } from '../../src/domain/roster.ts';
 import { organisationKey } from '../../src/domain/organisations.ts';
 import { parseSettings, type PartnershipSettings } from '../../src/domain/settings.ts';
-import type { ImportScope, ImportSummary, PartnershipRef, RosterStore } from '../../src/ports/index.ts';
+import type { ImportOptions, ImportScope, ImportSummary, PartnershipRef, PartnershipScope, RosterStore } from '../../src/ports/index.ts';
 import type { Db } from './database.ts';
 import type { FastSql } from './fast-sql.ts';
 import { deepFreeze } from '../../src/freeze.ts';
+import { partnershipsIn } from './scope.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
 type PartnershipRow = { id: string; slug: string; name: string; settings: string };
@@ -64,8 +65,8 @@ export class PrismaRosterStore implements RosterStore {
     return row ? toPartnershipRef(row) : null;
   }
 
-  async listPartnerships() {
-    return (await this.db.partnership.findMany({ orderBy: { slug: 'asc' } })).map(toPartnershipRef);
+  async listPartnerships(scope: PartnershipScope = 'all') {
+    return (await this.db.partnership.findMany({ where: partnershipsIn(scope), orderBy: { slug: 'asc' } })).map(toPartnershipRef);
   }
 
   async loadRoster(partnershipId: string): Promise<Roster> {
@@ -99,13 +100,13 @@ export class PrismaRosterStore implements RosterStore {
   }
 
   /** Without a scope (the demo seed, tests) the roster replaces everything it could list. */
-  async importRoster(slug: string, roster: Roster, actorId: string | null = null, scope?: ImportScope): Promise<ImportSummary> {
+  async importRoster(slug: string, roster: Roster, actorId: string | null = null, scope?: ImportScope, options: ImportOptions = {}): Promise<ImportSummary> {
     return this.db.$transaction(async (tx) => {
       const existingPartnership = await tx.partnership.findUnique({ where: { slug } });
       const settings = JSON.stringify(roster.partnership.settings);
       const partnership = existingPartnership
         ? await tx.partnership.update({ where: { id: existingPartnership.id }, data: { name: roster.partnership.name, settings } })
-        : await tx.partnership.create({ data: { slug, name: roster.partnership.name, settings } });
+        : await tx.partnership.create({ data: { slug, name: roster.partnership.name, settings, sandbox: options.sandbox === true } });
       const existing = await tx.person.findMany({ where: { partnershipId: partnership.id, erasedAt: null } });
       const byName = new Map(existing.map((p) => [p.name.toLowerCase(), p]));
       const idFor = new Map<string, string>(); // roster id -> database id

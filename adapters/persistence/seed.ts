@@ -29,7 +29,8 @@ export async function seedDemo(stores: Stores, db?: Db): Promise<ImportSummary |
   try {
     // Checked again under the lease: another process may have finished seeding meanwhile.
     if (db && (await stores.rosters.listPartnerships()).length > 0) return null;
-    return await stores.rosters.importRoster(DEMO_SLUG, parsed.value.roster);
+    // Marked as the playground's: its pretend clock and job runs reach this partnership only.
+    return await stores.rosters.importRoster(DEMO_SLUG, parsed.value.roster, null, undefined, { sandbox: true });
   } catch (error) {
     if (await stores.rosters.findPartnership(DEMO_SLUG).catch(() => null)) return null;
     throw error;

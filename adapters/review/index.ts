@@ -2,6 +2,7 @@
 // app's clock. The logic is in src/review/sweep.ts; cron only triggers it, and the sweep itself
 // makes sure nothing is sent twice, whoever runs it and however often.
 import { runReviewSweep } from '../../src/review/sweep.ts';
+import type { PartnershipScope } from '../../src/ports/index.ts';
 import type { App } from '../server/app.ts';
 
 export const REVIEW_JOB = 'review-season';
@@ -9,18 +10,20 @@ export const REVIEW_JOB = 'review-season';
 export const REVIEW_SCHEDULE = '5 * * * *';
 
 export function registerReview(app: App): void {
-  let running: Promise<unknown> | null = null;
+  const running = new Map<PartnershipScope, Promise<unknown>>();
   app.scheduler.add({
     name: REVIEW_JOB,
     schedule: REVIEW_SCHEDULE,
-    async run(now) {
-      // A big opening day can take longer than an hour with pacing: one sweep at a time per process.
-      if (running) return;
-      running = runReviewSweep({ reviews: app.stores.reviews, notifier: app.notifier, logger: app.logger, paceMs: app.config.REVIEW_SEND_INTERVAL_MS }, now);
+    kind: 'partnerships',
+    async run(now, scope) {
+      // A big opening day can take longer than an hour with pacing: one sweep at a time per process and scope.
+      if (running.has(scope)) return;
+      const sweep = runReviewSweep({ reviews: app.stores.reviews, notifier: app.notifier, logger: app.logger, paceMs: app.config.REVIEW_SEND_INTERVAL_MS }, now, scope);
+      running.set(scope, sweep);
       try {
-        await running;
+        await sweep;
       } finally {
-        running = null;
+        running.delete(scope);
       }
     },
   });

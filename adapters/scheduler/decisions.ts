@@ -9,8 +9,10 @@ export async function registerDecisions(app: App): Promise<void> {
   app.scheduler.add({
     name: DECISIONS_JOB,
     schedule: '* * * * *',
-    async run(now) {
-      await runDecisionJobs({ stores: app.stores, clock: app.clock, logger: app.logger, notifier: app.notifier }, now);
+    kind: 'partnerships',
+    async run(now, scope) {
+      // The job's own time (the playground's pretend one for its sandbox), not the app's clock.
+      await runDecisionJobs({ stores: app.stores, clock: { now: () => now }, logger: app.logger, notifier: app.notifier }, now, scope);
     },
   });
 }

@@ -1,5 +1,7 @@
 // Scheduled jobs. A job is a plain, repeat-safe function of `now` (it must be harmless to run
 // twice or late: it works out what is due and records what it did); node-cron only triggers it.
+// Partnership jobs also take a scope: the playground's sandbox partnerships live on its pretend
+// clock, everything else on the real one; maintenance jobs only ever run on the real clock.
 // A database lease makes sure only one of several server processes runs jobs at a time; a
 // process that crashes stops renewing it and another takes over once it has expired.
 import { randomUUID } from 'node:crypto';
@@ -7,13 +9,27 @@ import cron from 'node-cron';
 import type { App } from '../server/app.ts';
 import type { Db } from '../persistence/database.ts';
 import { acquireLease as takeLease, releaseLease as dropLease } from '../persistence/lease.ts';
+import type { Clock, PartnershipScope } from '../../src/ports/index.ts';
 
-export interface Job {
+/** Work on partnerships (decisions, review season): run per scope, each at its own clock's time. */
+export interface PartnershipJob {
   name: string;
   /** node-cron expression, evaluated in Europe/London */
   schedule: string;
+  kind: 'partnerships';
+  /** must touch only the partnerships in `scope` */
+  run(now: Date, scope: PartnershipScope): Promise<void>;
+}
+
+/** Housekeeping of the whole database (retention, delivery keys): real time only, never the playground's. */
+export interface MaintenanceJob {
+  name: string;
+  schedule: string;
+  kind: 'maintenance';
   run(now: Date): Promise<void>;
 }
+
+export type Job = PartnershipJob | MaintenanceJob;
 
 export const SCHEDULER_LEASE = 'scheduler';
 export const LEASE_MS = 60_000;
@@ -37,6 +53,7 @@ export class Scheduler {
   private readonly running = new Set<Promise<boolean>>();
   private readonly leaseMs: number;
   private stopped = false;
+  private sandboxClock: Clock | null = null;
 
   constructor(private readonly app: SchedulerHost, options: { leaseMs?: number } = {}) {
     this.leaseMs = options.leaseMs ?? LEASE_MS;
@@ -46,19 +63,56 @@ export class Scheduler {
     this.jobs.push(job);
   }
 
-  /** Run one job now if this process holds the lease (also what tests and catch-up call). */
-  tick(job: Job, now = this.app.clock.now()): Promise<boolean> {
-    const run = this.runOnce(job, now);
+  /**
+   * The playground's pretend clock: from now on partnership jobs run twice per tick, for the live
+   * partnerships at the real time and for the playground's sandbox at this clock's time.
+   */
+  useSandboxClock(clock: Clock): void {
+    this.sandboxClock = clock;
+  }
+
+  /**
+   * Run one job now if this process holds the lease (cron, the catch-up run and tests). `at`
+   * (tests) is the real time, and stands for the sandbox clock's too; otherwise each scope's clock says.
+   */
+  tick(job: Job, at?: Date): Promise<boolean> {
+    const now = at ?? this.app.clock.now();
+    const sandbox = this.sandboxClock;
+    return this.track(this.runOnce(job, now, async () => {
+      if (job.kind === 'maintenance') return job.run(now);
+      if (!sandbox) return this.guarded(job, 'all', () => job.run(now, 'all'));
+      await this.guarded(job, 'live', () => job.run(now, 'live'));
+      await this.guarded(job, 'sandbox', () => job.run(at ?? sandbox.now(), 'sandbox'));
+    }));
+  }
+
+  /** The playground's "run scheduled jobs now": a partnership job for the sandbox only, at its clock's time. */
+  runSandbox(job: PartnershipJob): Promise<boolean> {
+    const clock = this.sandboxClock ?? this.app.clock;
+    return this.track(this.runOnce(job, this.app.clock.now(), () => job.run(clock.now(), 'sandbox')));
+  }
+
+  private track(run: Promise<boolean>): Promise<boolean> {
     this.running.add(run);
     run.finally(() => this.running.delete(run)).catch(() => undefined);
     return run;
   }
 
-  private async runOnce(job: Job, now: Date): Promise<boolean> {
+  /** One scope's failure is logged and does not keep the other from running. */
+  private async guarded(job: Job, scope: PartnershipScope, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.app.logger.error('scheduled job failed', { key: job.name, scope, code: (error as { code?: string }).code, error: error as Error });
+    }
+  }
+
+  /** `realNow`: the lease is always taken at the real time, never a pretended one (it would hold it for years). */
+  private async runOnce(job: Job, realNow: Date, work: () => Promise<void>): Promise<boolean> {
     if (this.stopped) return false;
     const db = this.app.database.db;
     try {
-      if (!(await acquireLease(db, this.holder, now, SCHEDULER_LEASE, this.leaseMs))) return false;
+      if (!(await acquireLease(db, this.holder, realNow, SCHEDULER_LEASE, this.leaseMs))) return false;
     } catch (error) {
       this.app.logger.error('scheduler lease unavailable', { key: job.name, code: (error as { code?: string }).code, error: error as Error });
       return false;
@@ -69,7 +123,7 @@ export class Scheduler {
     }, Math.max(50, Math.floor(this.leaseMs / 3)));
     heartbeat.unref();
     try {
-      await job.run(now);
+      await work();
     } catch (error) {
       this.app.logger.error('scheduled job failed', { key: job.name, code: (error as { code?: string }).code, error: error as Error });
     } finally {

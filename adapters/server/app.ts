@@ -10,20 +10,16 @@ import { seedDemo } from '../persistence/seed.ts';
 import { HttpServer, sendJson } from './http.ts';
 import { NotifierRegistry } from '../../src/notify.ts';
 import { Scheduler } from '../scheduler/index.ts';
-import { OffsetClock } from '../web/clock.ts';
-import { playgroundDecision } from '../web/security.ts';
 
 export interface App {
   config: Config;
   database: Database;
   stores: Stores;
   bot: Bot;
+  /** the real clock, for everything but the playground (which has its own pretend one) */
   clock: Clock;
-  /**
-   * The clock of the world outside: request signatures and tokens are checked against it, never
-   * the playground's pretended date. The given clock (tests' fake clocks), else the system's.
-   */
-  wallClock: Clock;
+  /** The same bot over the same stores on another clock (the playground's pretend one). */
+  botWith(clock: Clock): Bot;
   logger: Logger;
   http: HttpServer;
   /** adapters register their platform's notifier here */
@@ -44,9 +40,9 @@ export interface AppOptions {
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  // The playground's "pretend it is <date>" moves this clock; without the playground it is the given one.
-  const wallClock = options.clock ?? systemClock;
-  const clock = playgroundDecision(config).run ? new OffsetClock(wallClock) : wallClock;
+  // Real for Slack, Teams and cron alike (request signatures and tokens are checked against it):
+  // the playground pretends on a clock of its own (adapters/web).
+  const clock = options.clock ?? systemClock;
   const { database, stores, applied } = await openMigrated(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, setting: databaseSetting(config) });
   if (applied.length) logger.info('database migrated', { provider: database.provider, count: applied.length });
   if (config.SEED_DEMO) {
@@ -57,10 +53,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const closers: (() => Promise<void> | void)[] = [];
   const notifier = new NotifierRegistry(stores, logger);
   const background = new InFlight();
+  const botWith = (at: Clock) => createBot({ stores, clock: at, logger, notifier, background, cardRefreshIntervalMs: config.CARD_REFRESH_INTERVAL_MS });
   const app: App = {
-    config, database, stores, clock, wallClock, logger, http, notifier, background,
+    config, database, stores, clock, logger, http, notifier, background, botWith,
     scheduler: undefined as unknown as Scheduler, // set just below: it needs the app
-    bot: createBot({ stores, clock, logger, notifier, background, cardRefreshIntervalMs: config.CARD_REFRESH_INTERVAL_MS }),
+    bot: botWith(clock),
     onClose: (fn) => void closers.push(fn),
     async close() {
       await background.settled();

@@ -9,7 +9,7 @@ import { prepareSqliteFile } from '../persistence/sqlite-checks.ts';
 import { describeStartupProblem, errorCode, hidePassword, oneLine, StartupProblem } from '../startup-problem.ts';
 import type { App } from './app.ts';
 import { checkListen, listenProblem, resolveHost, within, type StartupStage } from './startup.ts';
-import { playgroundDecision } from '../web/security.ts';
+import { playgroundBanner } from '../web/security.ts';
 
 /**
  * The backstop for a start-up that stops moving. Each known wait has its own, shorter limit
@@ -55,7 +55,7 @@ export async function main(): Promise<void> {
     const { app, url } = await within(startServer(process.env, stage), STARTUP_DEADLINE_MS, stalled);
     app.logger.info('partnership-bot is listening', { url });
     process.stdout.write(`\npartnership-bot is running at ${url}  (health: ${url}/healthz)\n`);
-    if (playgroundDecision(app.config).run) process.stdout.write(`Open ${url}/ to try the bot (local playground with the demo partnership).\n`);
+    process.stdout.write(`${playgroundBanner(app.config, url)}\n`);
     process.stdout.write('\n');
     let stopping = false;
     const stop = async (signal: string) => {

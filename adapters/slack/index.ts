@@ -40,7 +40,7 @@ export async function registerSlack(app: App): Promise<SlackParts> {
   const receiver = socketMode
     // the socket client keeps its own patient retry policy for apps.connections.open
     ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: options.logger, installerOptions: { clientOptions: { slackApiUrl: options.slackApiUrl } } })
-    : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET!, app.wallClock, logger, options.logger, parts.inFlight, (key) => claimDelivery(app.database, key));
+    : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET!, app.clock, logger, options.logger, parts.inFlight, (key) => claimDelivery(app.database, key));
   const bolt = new BoltApp({
     receiver,
     authorize: authorizer(parts.api, token, config.SLACK_BOT_ID, config.SLACK_BOT_USER_ID),

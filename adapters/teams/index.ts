@@ -53,7 +53,7 @@ export async function registerTeams(app: App): Promise<void> {
   const bot = new TeamsBot({ ...deps, database: app.database, bot: app.bot, directory: app.stores.directory });
   app.http.add({
     method: 'POST', path: TEAMS_ROUTE,
-    handler: (req, res, ctx) => receive(req, res, { adapter, auth, appId, clock: app.wallClock, logger: app.logger, requestId: ctx.requestId }, (context) => bot.run(context)),
+    handler: (req, res, ctx) => receive(req, res, { adapter, auth, appId, clock: app.clock, logger: app.logger, requestId: ctx.requestId }, (context) => bot.run(context)),
   });
   app.notifier.register('teams', new TeamsNotifier(deps));
 }

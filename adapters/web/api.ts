@@ -6,18 +6,27 @@ import { claimDelivery } from '../persistence/deliveries.ts';
 import type { App } from '../server/app.ts';
 import { HttpError, readBody, sendJson, type Route } from '../server/http.ts';
 import { parseJson } from '../server/json.ts';
-import { describeClock, OffsetClock, parsePretendTime } from './clock.ts';
+import type { Bot } from '../../src/bot/bot.ts';
+import { describeClock, parsePretendTime, type OffsetClock } from './clock.ts';
 import { findDemo, findDemoPerson, listDemoPeople, NO_DEMO_MESSAGE, wireDemo } from './demo.ts';
 import { guard, requireJson } from './security.ts';
 import { send, sendSchema } from './send.ts';
 import { CHANNEL_ID, type Timeline } from './timeline.ts';
 
 export const API = '/playground/api';
+const NOT_RUN = 'housekeeping of the whole database: it runs on the real date only, never from the playground';
 
 const clockSchema = z.union([z.strictObject({ reset: z.literal(true) }), z.strictObject({ at: z.string().max(100) })]);
 
+/** The playground's own clock and the bot running on it: the rest of the app keeps the real clock. */
+export interface Sandbox {
+  clock: OffsetClock;
+  bot: Bot;
+}
+
 interface Deps {
   app: App;
+  sandbox: Sandbox;
   timeline: Timeline;
   remote: boolean;
 }
@@ -25,7 +34,7 @@ interface Deps {
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
 export function apiRoutes(deps: Deps): Route[] {
-  const { app, timeline } = deps;
+  const { app, sandbox, timeline } = deps;
   const route = (method: Route['method'], path: string, handler: Handler): Route => ({
     method, path: `${API}${path}`,
     async handler(req, res) {
@@ -43,7 +52,7 @@ export function apiRoutes(deps: Deps): Route[] {
         partnership: { name: partnership.name, slug: partnership.slug },
         channel: { id: CHANNEL_ID, name: `#${CHANNEL_ID}` },
         people: await listDemoPeople(app, partnership),
-        clock: describeClock(app.clock),
+        clock: describeClock(sandbox.clock),
         cursor: timeline.cursor,
       });
     }),
@@ -54,21 +63,21 @@ export function apiRoutes(deps: Deps): Route[] {
       if (input.deliveryId && !(await claimDelivery(app.database, `web:${input.deliveryId}`))) {
         throw new HttpError(409, 'This was already received (a double click or a repeated request), so it was not done twice.', 'duplicate');
       }
-      sendJson(res, 200, await send(app, timeline, person, input));
+      sendJson(res, 200, await send(sandbox, timeline, person, input));
     }),
 
     route('GET', '/inbox', async (_req, res, url) => {
       const person = await demoPerson(app, url.searchParams.get('person') ?? '');
       const sinceText = url.searchParams.get('since') ?? '0';
       if (!/^\d{1,15}$/.test(sinceText)) throw new HttpError(400, `since must be a whole number of 0 or more (got "${sinceText.slice(0, 20)}"): the cursor of the last answer.`, 'bad_request');
-      sendJson(res, 200, { messages: timeline.changesFor(person.id, Number(sinceText)), cursor: timeline.cursor, clock: describeClock(app.clock) });
+      sendJson(res, 200, { messages: timeline.changesFor(person.id, Number(sinceText)), cursor: timeline.cursor, clock: describeClock(sandbox.clock) });
     }),
 
-    route('GET', '/clock', async (_req, res) => sendJson(res, 200, describeClock(app.clock))),
+    route('GET', '/clock', async (_req, res) => sendJson(res, 200, describeClock(sandbox.clock))),
 
+    // Moves the playground's clock only: Slack, Teams and every other partnership keep the real date.
     route('POST', '/clock', async (req, res) => {
-      const clock = app.clock;
-      if (!(clock instanceof OffsetClock)) throw new HttpError(409, 'This server was started with a fixed clock, so the date cannot be changed here.', 'fixed_clock');
+      const clock = sandbox.clock;
       const body = clockSchema.safeParse(await readJson(req));
       if (!body.success) {
         throw new HttpError(400, 'Send {"at": "2026-10-01"} to pretend it is that date (09:00 in England), or {"reset": true} to go back to today.', 'bad_request');
@@ -84,12 +93,18 @@ export function apiRoutes(deps: Deps): Route[] {
       sendJson(res, 200, describeClock(clock));
     }),
 
+    // The partnership jobs, for the playground's sandbox partnerships only, at its (possibly
+    // pretended) time, one after another in the order they were added. Housekeeping of the whole
+    // database (retention, delivery keys) is never run from here: it keeps the real clock.
     route('POST', '/jobs/run', async (req, res) => {
       await readJson(req);
       const jobs: { name: string; ran: boolean }[] = [];
-      // One after another, in the order they were added, each at the (possibly pretended) time.
-      for (const job of app.scheduler.jobs) jobs.push({ name: job.name, ran: await app.scheduler.tick(job) });
-      sendJson(res, 200, { jobs, clock: describeClock(app.clock), cursor: timeline.cursor });
+      const notRun: { name: string; reason: string }[] = [];
+      for (const job of app.scheduler.jobs) {
+        if (job.kind === 'maintenance') notRun.push({ name: job.name, reason: NOT_RUN });
+        else jobs.push({ name: job.name, ran: await app.scheduler.runSandbox(job) });
+      }
+      sendJson(res, 200, { jobs, notRun, clock: describeClock(sandbox.clock), cursor: timeline.cursor });
     }),
   ];
 }

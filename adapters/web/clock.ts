@@ -1,6 +1,7 @@
 // "Pretend it is 1 October": a clock the playground can move. It wraps the real clock with an
-// offset, so time keeps flowing from the pretended moment and scheduled jobs see the same time
-// as the bot. Installed by createApp only when the playground runs (see playgroundDecision).
+// offset, so time keeps flowing from the pretended moment. It is the playground's alone: its bot
+// and the scheduled jobs' runs for its sandbox partnerships use it; Slack, Teams, cron's runs for
+// every other partnership and the housekeeping jobs keep the real clock (adapters/web/index.ts).
 import { DateTime } from 'luxon';
 import type { Clock } from '../../src/ports/index.ts';
 import { fail, ok, type Result } from '../../src/result.ts';
@@ -54,7 +55,7 @@ export function parsePretendTime(text: string): Result<Date, string> {
   return ok(parsed.toJSDate());
 }
 
-export function describeClock(clock: Clock): { now: string; pretending: boolean; offsetMs: number; zone: string } {
-  const offsetMs = clock instanceof OffsetClock ? clock.offset : 0;
+export function describeClock(clock: OffsetClock): { now: string; pretending: boolean; offsetMs: number; zone: string } {
+  const offsetMs = clock.offset;
   return { now: clock.now().toISOString(), pretending: offsetMs !== 0, offsetMs, zone: PLAYGROUND_ZONE };
 }

@@ -1,6 +1,8 @@
-// The playground only ever acts as people of the demo partnership (never a real one): it binds
-// its channel to that partnership and links each demo person to a playground account, so that
-// "be Margaret" resolves to Margaret through the same context code as Slack and Teams.
+// The playground only ever acts as people of the demo partnership it seeded (never a real one):
+// the partnership must be marked as the playground's sandbox in the database and have no Slack or
+// Teams channel bound. It binds its channel to that partnership and links each demo person to a
+// playground account, so that "be Margaret" resolves to Margaret through the same context code as
+// Slack and Teams.
 import { describeRole, type Person } from '../../src/domain/roster.ts';
 import type { PartnershipRef } from '../../src/ports/index.ts';
 import { DEMO_SLUG } from '../persistence/seed.ts';
@@ -19,11 +21,14 @@ export interface DemoPerson {
 }
 
 export const NO_DEMO_MESSAGE =
-  `The playground only uses the demo partnership (“${DEMO_SLUG}”), never a real one, and this database does not have it. ` +
-  'SEED_DEMO adds it only to an empty database. Start with an empty DATA_DIR, or import it with ' +
-  `\`partnership-bot roster import prisma/seed/demo-partnership.json --partnership ${DEMO_SLUG}\`.`;
+  `The playground only uses the demo partnership it seeded itself (“${DEMO_SLUG}”), never a real one, and this database does not have it ` +
+  '(or a Slack or Teams channel has been bound to it since, which makes it real). SEED_DEMO adds it only to an empty database: ' +
+  'start with an empty DATA_DIR (or another DATABASE_URL) to try the playground.';
 
-export const findDemo = (app: App): Promise<PartnershipRef | null> => app.stores.rosters.findPartnership(DEMO_SLUG);
+/** The demo partnership, if it is still the playground's sandbox. */
+export async function findDemo(app: App): Promise<PartnershipRef | null> {
+  return (await app.stores.rosters.listPartnerships('sandbox')).find((p) => p.slug === DEMO_SLUG) ?? null;
+}
 
 /** Bind the playground channel and link every current demo person. Repeat-safe. */
 export async function wireDemo(app: App): Promise<PartnershipRef | null> {

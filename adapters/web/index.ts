@@ -6,14 +6,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { App } from '../server/app.ts';
 import type { Route } from '../server/http.ts';
-import { apiRoutes } from './api.ts';
+import { apiRoutes, type Sandbox } from './api.ts';
+import { OffsetClock } from './clock.ts';
 import { findDemoPerson, NO_DEMO_MESSAGE, wireDemo } from './demo.ts';
 import { WebNotifier } from './notifier.ts';
-import { guard, playgroundDecision } from './security.ts';
+import { describePlayground, guard, playgroundDecision } from './security.ts';
 import { Timeline } from './timeline.ts';
 
 export { OffsetClock } from './clock.ts';
-export { playgroundDecision } from './security.ts';
+export { describePlayground, playgroundDecision } from './security.ts';
 
 const PUBLIC = join(dirname(fileURLToPath(import.meta.url)), 'public');
 const STATIC: Record<string, string> = {
@@ -36,24 +37,22 @@ const SECURITY_HEADERS = {
 
 export async function registerPlayground(app: App): Promise<boolean> {
   const decision = playgroundDecision(app.config);
-  if (!decision.run) {
-    if (decision.reason === 'not-loopback') {
-      app.logger.warn(
-        `playground not started: HOST ${app.config.HOST} is not loopback, and the playground lets anyone who opens it act as any demo person. ` +
-        'Set PLAYGROUND_ALLOW_REMOTE=true to serve it anyway, or PLAYGROUND=false to silence this.',
-        { code: 'E_PLAYGROUND_REMOTE' },
-      );
-    }
-    return false;
-  }
-  if (decision.remote) {
-    app.logger.warn(`playground reachable from other machines (HOST ${app.config.HOST}, PLAYGROUND_ALLOW_REMOTE=true): anyone who can open it can act as any demo person`, { code: 'W_PLAYGROUND_REMOTE' });
-  }
+  // One line at start says whether it runs and why; a warning when that deserves attention.
+  const line = describePlayground(decision, app.config);
+  if (!decision.run && decision.reason === 'not-loopback') app.logger.warn(line, { code: 'E_PLAYGROUND_REMOTE' });
+  else if (decision.run && decision.remote) app.logger.warn(line, { code: 'W_PLAYGROUND_REMOTE' });
+  else app.logger.info(line, { code: decision.run ? 'PLAYGROUND_ON' : 'PLAYGROUND_OFF' });
+  if (!decision.run) return false;
   if (!(await wireDemo(app))) app.logger.warn(NO_DEMO_MESSAGE, { code: 'E_NO_DEMO' });
 
-  const timeline = new Timeline(() => app.clock.now());
+  // The playground's own pretend clock, for its bot and for the scheduled jobs' runs over its
+  // sandbox partnerships; the app's clock stays real for Slack, Teams and every other partnership.
+  const clock = new OffsetClock(app.clock);
+  const sandbox: Sandbox = { clock, bot: app.botWith(clock) };
+  app.scheduler.useSandboxClock(clock);
+  const timeline = new Timeline(() => clock.now());
   app.notifier.register('web', new WebNotifier(timeline, async (personId) => (await findDemoPerson(app, personId)) !== null));
-  for (const route of [...apiRoutes({ app, timeline, remote: decision.remote }), ...staticRoutes(decision.remote)]) app.http.add(route);
+  for (const route of [...apiRoutes({ app, sandbox, timeline, remote: decision.remote }), ...staticRoutes(decision.remote)]) app.http.add(route);
   return true;
 }
 

@@ -41,7 +41,7 @@ export interface SendResult {
   cursor: number;
 }
 
-export async function send(app: App, timeline: Timeline, person: { id: string; name: string }, input: SendInput): Promise<SendResult> {
+export async function send(app: Pick<App, 'bot'>, timeline: Timeline, person: { id: string; name: string }, input: SendInput): Promise<SendResult> {
   const direct = input.conversation === 'direct';
   const channelId = direct ? dmChannelId(person.id) : CHANNEL_ID;
   const inbound = input.inbound as Inbound;

@@ -5,6 +5,7 @@
 import { planClose, planReminders, reminderDueAt } from '../domain/decisions/lifecycle.js';
 import type { Roster } from '../domain/roster.js';
 import { reminderReply } from '../bot/views/decision-prompts.js';
+import type { PartnershipScope } from '../ports/index.js';
 import { tell, type DecisionDeps } from './deps.js';
 import { announceClosed } from './notify.js';
 
@@ -13,14 +14,15 @@ export interface JobReport {
   reminded: number;
 }
 
-export async function runDecisionJobs(deps: DecisionDeps, now: Date): Promise<JobReport> {
+/** The decisions of the partnerships in `scope` (the scheduler: live ones at the real time, the playground's at its pretend time). */
+export async function runDecisionJobs(deps: DecisionDeps, now: Date, scope: PartnershipScope): Promise<JobReport> {
   const report: JobReport = { closed: [], reminded: 0 };
   const rosters = new Map<string, Promise<Roster>>();
   const rosterOf = (partnershipId: string) => {
     if (!rosters.has(partnershipId)) rosters.set(partnershipId, deps.stores.rosters.loadRoster(partnershipId));
     return rosters.get(partnershipId)!;
   };
-  for (const d of await deps.stores.decisions.list(null, 'open')) {
+  for (const d of await deps.stores.decisions.list(null, 'open', scope)) {
     try {
       if (now.getTime() >= d.closesAt.getTime()) {
         const roster = await rosterOf(d.partnershipId);

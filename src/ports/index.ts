@@ -18,6 +18,13 @@ export interface PartnershipRef {
   settings: PartnershipSettings;
 }
 
+/**
+ * Which partnerships a scheduled run covers. 'sandbox': the ones the server seeded for the local
+ * playground (the demo partnership) while no Slack or Teams channel is bound to them; 'live': every
+ * other one (Slack, Teams, the CLI); 'all': both. The playground's pretend clock reaches 'sandbox' only.
+ */
+export type PartnershipScope = 'all' | 'live' | 'sandbox';
+
 export interface ImportSummary {
   partnership: PartnershipRef;
   created: boolean;
@@ -38,14 +45,19 @@ export interface ImportScope {
   relationships: boolean;
 }
 
+export interface ImportOptions {
+  /** a new partnership is the playground's sandbox (the demo seed); an existing one keeps what it is */
+  sandbox?: boolean;
+}
+
 export interface RosterStore {
   findPartnership(slug: string): Promise<PartnershipRef | null>;
   getPartnership(id: string): Promise<PartnershipRef | null>;
-  listPartnerships(): Promise<PartnershipRef[]>;
+  listPartnerships(scope?: PartnershipScope): Promise<PartnershipRef[]>;
   /** Current people (membership not ended) with relationships and interests; ids are database ids. */
   loadRoster(partnershipId: string): Promise<Roster>;
   /** Create or update a partnership from a roster, all or nothing. */
-  importRoster(slug: string, roster: Roster, actorId?: string | null, scope?: ImportScope): Promise<ImportSummary>;
+  importRoster(slug: string, roster: Roster, actorId?: string | null, scope?: ImportScope, options?: ImportOptions): Promise<ImportSummary>;
   updateSettings(partnershipId: string, settings: PartnershipSettings, actorId: string | null): Promise<void>;
 }
 
@@ -99,8 +111,8 @@ export interface DecisionStore {
   /** Numbers the decision within its partnership and writes it with the plan's first changes (recusals). */
   create(draft: DecisionDraft, plan: Plan<unknown>): Promise<DecisionState>;
   find(lookup: DecisionLookup): Promise<DecisionState | null>;
-  /** Newest first; every partnership when `partnershipId` is null (the scheduler). */
-  list(partnershipId: string | null, status?: DecisionStatus): Promise<Decision[]>;
+  /** Newest first; every partnership in `scope` when `partnershipId` is null (the scheduler). */
+  list(partnershipId: string | null, status?: DecisionStatus, scope?: PartnershipScope): Promise<Decision[]>;
   /** Null when there is no such decision. */
   apply<T>(decisionId: string, decide: (state: DecisionState) => Plan<T>): Promise<{ state: DecisionState; outcome: T } | null>;
   setCard(decisionId: string, card: CardRef): Promise<void>;
@@ -174,7 +186,7 @@ export interface ReviewStore {
   saveAnswers(partnershipId: string, year: number, answers: { question: string; choice: string | null; text: string }[], actorId: string, at: Date): Promise<void>;
   saveSubmission(partnershipId: string, submission: Submission): Promise<void>;
   /** Partnerships in a stable order, a page at a time (the sweep keeps memory flat). */
-  listPartnerships(after: string | null, limit: number): Promise<PartnershipRef[]>;
+  listPartnerships(after: string | null, limit: number, scope?: PartnershipScope): Promise<PartnershipRef[]>;
   /** Everything the planner needs for these partnerships, in a few queries for the whole page (people without their interests: the review does not use them). */
   loadSeasonStates(partnerships: readonly PartnershipRef[], year: number): Promise<SeasonState[]>;
   /**

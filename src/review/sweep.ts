@@ -7,7 +7,7 @@ import { planReviewSends, retryAfter, STALE_PENDING_MS, type DueSend, type Plan,
 import type { ReviewStatus } from '../domain/review/status.js';
 import type { Reply } from '../bot/reply.js';
 import { confirmationRequest, nudgeMessage, seasonOpenMessage } from '../bot/views/review-messages.js';
-import type { Logger, Notifier, PartnershipRef, ReviewStore } from '../ports/index.js';
+import type { Logger, Notifier, PartnershipRef, PartnershipScope, ReviewStore } from '../ports/index.js';
 
 export interface ReviewSweepDeps {
   reviews: ReviewStore;
@@ -31,13 +31,14 @@ export interface SweepSummary {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function runReviewSweep(deps: ReviewSweepDeps, now: Date): Promise<SweepSummary> {
+/** Sweeps the partnerships in `scope` (the scheduler: live ones at the real time, the playground's at its pretend time). */
+export async function runReviewSweep(deps: ReviewSweepDeps, now: Date, scope: PartnershipScope = 'all'): Promise<SweepSummary> {
   const summary: SweepSummary = { partnerships: 0, due: 0, sent: 0, failed: 0, skipped: 0 };
   const batchSize = Math.min(Math.max(deps.batchSize ?? 200, 1), 500);
   const pacer = makePacer(deps.paceMs ?? 0, deps.sleep ?? defaultSleep);
   let after: string | null = null;
   for (;;) {
-    const page = await deps.reviews.listPartnerships(after, batchSize);
+    const page = await deps.reviews.listPartnerships(after, batchSize, scope);
     if (!page.length) break;
     after = page[page.length - 1]!.id;
     // Cheap filter before loading rosters: most hours, most partnerships have nothing to do.

@@ -33,7 +33,7 @@ describe(`the scheduler lease across processes (${TEST_PROVIDER})`, () => {
     return new Scheduler({ database, clock, logger: silentLogger }, leaseMs ? { leaseMs } : {});
   }
   function job(runs: string[], label: string, ms = 0): Job {
-    return { name: 'count', schedule: '0 3 * * *', run: async () => { runs.push(label); if (ms) await sleep(ms); } };
+    return { name: 'count', schedule: '0 3 * * *', kind: 'maintenance', run: async () => { runs.push(label); if (ms) await sleep(ms); } };
   }
 
   it('has one holder at a time, renews, takes over an expired lease and hands over on release', async () => {
@@ -97,7 +97,7 @@ describe(`the scheduler lease across processes (${TEST_PROVIDER})`, () => {
     one.add({ ...job(runs, 'second'), name: 'second' });
     await one.start();
     expect(runs).toEqual(['first', 'second']);
-    const long = one.tick({ name: 'long', schedule: '0 3 * * *', run: async () => { await sleep(300); runs.push('long done'); } });
+    const long = one.tick({ name: 'long', schedule: '0 3 * * *', kind: 'maintenance', run: async () => { await sleep(300); runs.push('long done'); } });
     await one.stop();
     expect(runs).toContain('long done');
     expect(await long).toBe(true);

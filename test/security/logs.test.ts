@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, redact } from '../../adapters/log.ts';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../fakes/bot-connector.ts';
-import { CHANNEL, SIGNING_SECRET, USERS, bind, clickBody, eventBody, mention, settle, signature, startSlack, type SlackTest } from '../slack/support.ts';
+import { importLiveDemo, LIVE_SLUG } from '../support/live-demo.ts';
+import { CHANNEL, SIGNING_SECRET, USERS, clickBody, command, eventBody, mention, settle, signature, startSlack, type SlackTest } from '../slack/support.ts';
 import { MARGARET, message } from '../teams/support.ts';
 
 const TOKEN = 'xoxb-1234567890-secret-bot-token';
@@ -19,7 +20,10 @@ beforeAll(async () => {
   connector = await startFakeBotConnector();
   connector.members.set(MARGARET.id, { id: MARGARET.id, name: MARGARET.name, aadObjectId: MARGARET.aadObjectId, email: MARGARET.email });
   t = await startSlack({ SLACK_BOT_TOKEN: TOKEN, PLAYGROUND: 'true', LOG_LEVEL: 'info' }, await startFakeSlackApi(Object.values(USERS)), createLogger('info', (l) => lines.push(l)));
-  await bind(t);
+  // Slack's channel is a live copy of the demo roster: the playground keeps its own demo partnership.
+  await importLiveDemo(t.app);
+  await command(t, `setup ${LIVE_SLUG}`);
+  await settle(t.app);
   person = ((await (await fetch(`${t.server.url}/playground/api/people`)).json()) as { people: { id: string }[] }).people[0]!.id;
 });
 afterAll(async () => {

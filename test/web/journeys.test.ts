@@ -152,7 +152,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
     const chair = named(everyone, 'Margaret Okafor');
     const app = t.app;
     app.scheduler.add({
-      name: 'review-nudge-for-test', schedule: '0 9 * * *',
+      name: 'review-nudge-for-test', schedule: '0 9 * * *', kind: 'partnerships',
       run: async (now) => void (await app.notifier.sendToPerson(chair.id, textReply(`Review season: please confirm your membership (${now.toISOString().slice(0, 10)}).`))),
     });
     const { page, errors } = await open(browser, `${t.url}/?as=${chair.id}`);
@@ -174,7 +174,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
     try {
       const { page } = await open(browser, `${empty.url}/`);
       await page.getByRole('alert').filter({ hasText: 'only uses the demo partnership' }).waitFor();
-      expect(await page.getByRole('alert').filter({ hasText: 'roster import prisma/seed/demo-partnership.json' }).count()).toBe(1);
+      expect(await page.getByRole('alert').filter({ hasText: 'start with an empty DATA_DIR' }).count()).toBe(1);
       expect(await composer(page).isDisabled()).toBe(true);
       await shot(page, '12-no-demo');
     } finally {

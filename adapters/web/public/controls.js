@@ -37,7 +37,7 @@ export function initControls({ refresh }) {
       return;
     }
     showClock(result.data);
-    status.textContent = `Now pretending it is ${LONG.format(new Date(result.data.now))}. Scheduled jobs see this date too.`;
+    status.textContent = `Now pretending it is ${LONG.format(new Date(result.data.now))}, for the demo partnership only. Its scheduled jobs see this date too.`;
     await refresh();
   });
 
@@ -63,14 +63,15 @@ export function initControls({ refresh }) {
       jobsStatus.textContent = result.message;
       return;
     }
-    const { jobs } = result.data;
+    const { jobs, notRun = [] } = result.data;
     const ran = jobs.filter((j) => j.ran).map((j) => j.name);
     const skipped = jobs.filter((j) => !j.ran).map((j) => j.name);
     jobsStatus.textContent = jobs.length === 0
       ? 'No scheduled jobs are registered on this server yet.'
       : `Ran ${ran.length} of ${jobs.length} scheduled jobs${ran.length ? `: ${ran.join(', ')}` : ''}.` +
         (skipped.length ? ` Not run (another server process holds the scheduler): ${skipped.join(', ')}.` : '') +
-        ' Anything they sent appears in the channel or your direct messages.';
+        ' Anything they sent appears in the channel or your direct messages.' +
+        (notRun.length ? ` Housekeeping (${notRun.map((j) => j.name).join(', ')}) is not run from here: it keeps the real date.` : '');
     await refresh();
   });
 }
