@@ -7,6 +7,7 @@ import { databaseSetting, type Config } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { openMigrated, type Database } from '../persistence/index.ts';
 import { seedDemo } from '../persistence/seed.ts';
+import { isDatabaseOutage } from '../persistence/outage.ts';
 import { HttpServer, sendJson } from './http.ts';
 import { NotifierRegistry } from '../../src/notify.ts';
 import { Scheduler } from '../scheduler/index.ts';
@@ -49,7 +50,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const seeded = await seedDemo(stores, database.db);
     if (seeded) logger.info('demo partnership seeded', { partnershipId: seeded.partnership.id });
   }
-  const http = new HttpServer(logger);
+  const http = new HttpServer(logger, isDatabaseOutage);
   const closers: (() => Promise<void> | void)[] = [];
   const notifier = new NotifierRegistry(stores, logger);
   const background = new InFlight();

@@ -67,7 +67,11 @@ export class HttpServer {
   private readonly routes: Route[] = [];
   private server: Server | null = null;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    /** whether a failure is an outage of something we depend on (the database): 503, not 500 */
+    private readonly isOutage: (error: unknown) => boolean = () => false,
+  ) {}
 
   add(route: Route): void {
     this.routes.push(route);
@@ -97,6 +101,10 @@ export class HttpServer {
     } catch (error) {
       const refusal = asRefusal(error);
       if (refusal) return sendJson(res, refusal.status, { error: refusal.code, message: refusal.message });
+      if (this.isOutage(error)) {
+        this.logger.warn('request refused: database unavailable', { requestId, path: path.slice(0, 100), code: (error as { code?: string }).code ?? 'E_DATABASE' });
+        return sendJson(res, 503, { error: 'unavailable', message: 'The bot’s records cannot be reached just now. Nothing was done; please try again in a minute.', requestId });
+      }
       // A bug, not bad input: logged with where it happened but not its message, which may
       // quote the data being handled (personal data never goes into the log).
       this.logger.error('request failed', { requestId, path: path.slice(0, 100), code: (error as { code?: string }).code, kind: (error as Error)?.name, where: whereThrown(error) });
