@@ -55,7 +55,7 @@ function commandBody(text: string, user: FakeUser, channel: string) {
     user_id: user.id, user_name: user.name ?? user.id, command: '/partnership', text, api_app_id: 'A1',
     response_url: fake.responseUrl(id), trigger_id: `trigger-${id}`,
   }).toString();
-  return { body, responsePath: `/response/${id}`, timestamp: Math.floor(Date.now() / 1000) };
+  return { body, responsePath: `/response/${id}`, timestamp: Math.floor(clock.now().getTime() / 1000) };
 }
 
 const answersTo = (path: string) => fake.calls.filter((c) => c.method === 'response_url' && c.target === path).length;
