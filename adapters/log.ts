@@ -1,6 +1,6 @@
 // One JSON line per event. Never logs tokens, secrets, message text, payloads or personal data:
 // fields are ids and codes, and anything that looks sensitive is dropped by name.
-import type { Logger } from '../src/ports/index.ts';
+import type { Logger } from '../src/services/ports/index.ts';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 export type Level = keyof typeof LEVELS;

@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { silentLogger } from '../adapters/log.ts';
 import { openDatabase } from '../adapters/persistence/database.ts';
 import { createStores } from '../adapters/persistence/index.ts';
-import type { Notifier } from '../src/ports/index.ts';
-import { runReviewSweep } from '../src/review/sweep.ts';
+import type { Notifier } from '../src/services/ports/index.ts';
+import { runReviewSweep } from '../src/services/review/sweep.ts';
 import { SWEEP_MOMENTS, createSweepDatabase, seedPartnerships } from './lib/review-world.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { moment: { type: 'string', default: 'season opens' }, out: { type: 'string', default: '/tmp/sweep.cpuprofile' }, batch: { type: 'string' }, heap: { type: 'boolean', default: false } } });

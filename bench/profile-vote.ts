@@ -5,8 +5,8 @@ import { silentLogger } from '../adapters/log.ts';
 import { openDatabase } from '../adapters/persistence/database.ts';
 import { createStores } from '../adapters/persistence/index.ts';
 import { createBot } from '../src/bot/bot.ts';
-import type { Conversation } from '../src/bot/inbound.ts';
-import { systemClock } from '../src/ports/index.ts';
+import type { Conversation } from '../src/domain/chat/inbound.ts';
+import { systemClock } from '../src/services/ports/index.ts';
 import { median, ms } from './lib/stats.ts';
 import { clickOf, createVoteWorld } from './lib/vote-world.ts';
 

@@ -4,8 +4,8 @@
 import { silentLogger } from '../adapters/log.ts';
 import { createStores } from '../adapters/persistence/index.ts';
 import { openDatabase } from '../adapters/persistence/database.ts';
-import type { Notifier } from '../src/ports/index.ts';
-import { runReviewSweep } from '../src/review/sweep.ts';
+import type { Notifier } from '../src/services/ports/index.ts';
+import { runReviewSweep } from '../src/services/review/sweep.ts';
 import { measureMemory } from './lib/memory.ts';
 import { SWEEP_MOMENTS, createSweepDatabase, seedPartnerships } from './lib/review-world.ts';
 

@@ -6,11 +6,11 @@ import { loadConfig } from '../config.ts';
 import { openMigrated, type Database } from '../persistence/index.ts';
 import { MigrationError } from '../persistence/migrate.ts';
 import { StartupProblem } from '../startup-problem.ts';
-import type { Stores } from '../../src/ports/index.ts';
+import type { Stores } from '../../src/services/ports/index.ts';
 import type { PartnershipSettings } from '../../src/domain/settings.ts';
-import { parseRosterCsv } from '../../src/roster-file/csv.ts';
-import { parseRosterJson, type ParsedRoster } from '../../src/roster-file/document.ts';
-import { fail, formatProblems, type Result } from '../../src/result.ts';
+import { parseRosterCsv } from '../../src/services/roster-file/csv.ts';
+import { parseRosterJson, type ParsedRoster } from '../../src/services/roster-file/document.ts';
+import { fail, formatProblems, type Result } from '../../src/domain/result.ts';
 
 export interface CliIo {
   out(text: string): void;

@@ -10,7 +10,7 @@ import type { Change, DecisionState, Plan } from '../../src/domain/decisions/typ
 import type { Db } from './database.ts';
 import { loadState } from './decision-rows.ts';
 import type { FastSql, SqlRunner } from './fast-sql.ts';
-import { deepFreeze } from '../../src/freeze.ts';
+import { deepFreeze } from '../../src/domain/freeze.ts';
 
 interface Entry {
   state: DecisionState;

@@ -10,7 +10,7 @@
 // the old pages, is checkpointed and truncated once the close has committed.
 import { organisationKey } from '../../src/domain/organisations.ts';
 import type { Change, DecisionDraft, DecisionState, DecisionStatus, Plan } from '../../src/domain/decisions/types.ts';
-import type { DecisionLookup, DecisionStore, PartnershipScope } from '../../src/ports/index.ts';
+import type { DecisionLookup, DecisionStore, PartnershipScope } from '../../src/services/ports/index.ts';
 import type { CardRef } from '../../src/domain/decisions/types.ts';
 import type { Db, Provider } from './database.ts';
 import { DecisionFastPath, voteAudit } from './decision-fast.ts';

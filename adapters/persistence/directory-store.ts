@@ -1,6 +1,6 @@
 // Which chat channel belongs to which partnership, and which chat account is which person.
-import type { Platform } from '../../src/bot/inbound.ts';
-import type { AuditEntry, AuditLog, Binding, DirectoryStore, LinkedPerson } from '../../src/ports/index.ts';
+import type { Platform } from '../../src/domain/chat/inbound.ts';
+import type { AuditEntry, AuditLog, Binding, DirectoryStore, LinkedPerson } from '../../src/services/ports/index.ts';
 import type { Db } from './database.ts';
 import type { FastSql } from './fast-sql.ts';
 import { LIVE_PLATFORMS } from './scope.ts';

@@ -1,5 +1,5 @@
 // The persistence adapter: open, migrate, and the stores the core's ports need.
-import type { Stores } from '../../src/ports/index.ts';
+import type { Stores } from '../../src/services/ports/index.ts';
 import { openDatabase, providerOf, type Database, type OpenOptions } from './database.ts';
 import { PrismaDecisionStore } from './decision-store.ts';
 import { PrismaAuditLog, PrismaDirectoryStore } from './directory-store.ts';

@@ -1,7 +1,7 @@
 // Known organisations (Organisation rows) inside a transaction: find by name or alias, add,
 // alias and merge. Called only from register-store.ts, which owns the transactions.
 import { organisationKey } from '../../src/domain/organisations.ts';
-import type { Change, KnownOrganisation } from '../../src/ports/index.ts';
+import type { Change, KnownOrganisation } from '../../src/services/ports/index.ts';
 import type { Prisma } from './generated/sqlite/client.ts';
 import { safeJson } from './roster-store.ts';
 

@@ -5,7 +5,7 @@ import { CONFLICT_KINDS, type ConflictKind, type DecisionDeclaration } from '../
 import { organisationKey } from '../../src/domain/organisations.ts';
 import { sameFact, type InterestInput, type RelationshipInput } from '../../src/domain/register.ts';
 import type { InterestKind, RelationshipKind } from '../../src/domain/roster.ts';
-import type { Change, DecisionForCheck, RegisterStore, Saved, StoredInterest, StoredRelationship } from '../../src/ports/index.ts';
+import type { Change, DecisionForCheck, RegisterStore, Saved, StoredInterest, StoredRelationship } from '../../src/services/ports/index.ts';
 import type { Db } from './database.ts';
 import { aliasKnown, ensureKnown, loadKnown, unaliasKnown, writeAudit, type Tx } from './organisation-rows.ts';
 import { safeJson } from './roster-store.ts';

@@ -8,7 +8,7 @@
 import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { SeasonState } from '../../src/domain/review/plan.ts';
 import type { Relationship, RelationshipKind } from '../../src/domain/roster.ts';
-import type { PartnershipRef } from '../../src/ports/index.ts';
+import type { PartnershipRef } from '../../src/services/ports/index.ts';
 import type { Db } from './database.ts';
 import { groupBy, REVIEW_SEND_KINDS, toRecord, toSendRecord, yearStart } from './review-records.ts';
 import { toPerson } from './roster-store.ts';

@@ -13,7 +13,7 @@
 // is the one thing SQLite and PostgreSQL spell differently here.
 import { randomUUID } from 'node:crypto';
 import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { SendClaim, SendOutcome, SendReservation } from '../../src/ports/index.ts';
+import type { SendClaim, SendOutcome, SendReservation } from '../../src/services/ports/index.ts';
 import type { Database } from './database.ts';
 
 /** The client and which database it speaks to (the JSON unpacking differs). */

@@ -3,7 +3,7 @@
 // go exactly once: the unique key is inserted before sending, claims are conditional updates.
 import type { SeasonState } from '../../src/domain/review/plan.ts';
 import type { Confirmation, DecisionEvidence, Submission } from '../../src/domain/review/types.ts';
-import type { PartnershipRef, PartnershipScope, ReviewStore, SendClaim, SendOutcome, SendReservation } from '../../src/ports/index.ts';
+import type { PartnershipRef, PartnershipScope, ReviewStore, SendClaim, SendOutcome, SendReservation } from '../../src/services/ports/index.ts';
 import type { Db, Provider } from './database.ts';
 import { encodeAnswer, toRecord, toSendRecord, yearStart } from './review-records.ts';
 import { loadSeasonPage } from './review-page.ts';

@@ -3,10 +3,10 @@
 import type { Interest, InterestKind, Person, PersonKind, Relationship, RelationshipKind, Role, Roster } from '../../src/domain/roster.ts';
 import { organisationKey } from '../../src/domain/organisations.ts';
 import { parseSettings, type PartnershipSettings } from '../../src/domain/settings.ts';
-import type { ImportOptions, ImportScope, ImportSummary, PartnershipRef, PartnershipScope, RosterStore } from '../../src/ports/index.ts';
+import type { ImportOptions, ImportScope, ImportSummary, PartnershipRef, PartnershipScope, RosterStore } from '../../src/services/ports/index.ts';
 import type { Db } from './database.ts';
 import type { FastSql } from './fast-sql.ts';
-import { deepFreeze } from '../../src/freeze.ts';
+import { deepFreeze } from '../../src/domain/freeze.ts';
 import { partnershipsIn } from './scope.ts';
 import { VersionedCache } from './versioned-cache.ts';
 

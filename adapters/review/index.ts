@@ -1,8 +1,8 @@
 // Review season in the server: an hourly job (at :05, Europe/London) that runs the sweep with the
-// app's clock. The logic is in src/review/sweep.ts; cron only triggers it, and the sweep itself
+// app's clock. The logic is in src/services/review/sweep.ts; cron only triggers it, and the sweep itself
 // makes sure nothing is sent twice, whoever runs it and however often.
-import { runReviewSweep } from '../../src/review/sweep.ts';
-import type { PartnershipScope } from '../../src/ports/index.ts';
+import { runReviewSweep } from '../../src/services/review/sweep.ts';
+import type { PartnershipScope } from '../../src/services/ports/index.ts';
 import type { App } from '../server/app.ts';
 
 export const REVIEW_JOB = 'review-season';

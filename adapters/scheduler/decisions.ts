@@ -1,6 +1,6 @@
 // Registers the decisions job: every minute, close what is overdue and send reminders that are
-// due. The logic is src/decisions/jobs.ts; running it twice or late is harmless.
-import { runDecisionJobs } from '../../src/decisions/jobs.ts';
+// due. The logic is src/services/decisions/jobs.ts; running it twice or late is harmless.
+import { runDecisionJobs } from '../../src/services/decisions/jobs.ts';
 import type { App } from '../server/app.ts';
 
 export const DECISIONS_JOB = 'decisions';

@@ -9,7 +9,7 @@ import cron from 'node-cron';
 import type { App } from '../server/app.ts';
 import type { Db } from '../persistence/database.ts';
 import { acquireLease as takeLease, releaseLease as dropLease } from '../persistence/lease.ts';
-import type { Clock, PartnershipScope } from '../../src/ports/index.ts';
+import type { Clock, PartnershipScope } from '../../src/services/ports/index.ts';
 
 /** Work on partnerships (decisions, review season): run per scope, each at its own clock's time. */
 export interface PartnershipJob {

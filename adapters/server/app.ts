@@ -1,15 +1,15 @@
 // Builds the running application: configuration, database, core, HTTP server. Each chat adapter
 // then registers itself with `register(app)`.
 import { createBot, type Bot } from '../../src/bot/bot.ts';
-import { InFlight } from '../../src/in-flight.ts';
-import { systemClock, type Clock, type Logger, type Stores } from '../../src/ports/index.ts';
+import { InFlight } from '../../src/services/in-flight.ts';
+import { systemClock, type Clock, type Logger, type Stores } from '../../src/services/ports/index.ts';
 import { databaseSetting, type Config } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { openMigrated, type Database } from '../persistence/index.ts';
 import { seedDemo } from '../persistence/seed.ts';
 import { isDatabaseOutage } from '../persistence/outage.ts';
 import { HttpServer, sendJson } from './http.ts';
-import { NotifierRegistry } from '../../src/notify.ts';
+import { NotifierRegistry } from '../../src/bot/notifier-registry.ts';
 import { Scheduler } from '../scheduler/index.ts';
 
 export interface App {

@@ -1,7 +1,7 @@
 // The Slack Web API client the adapter uses (Bolt's own @slack/web-api), pointed at SLACK_API_URL,
 // and a bridge from the Slack libraries' logger to ours that never passes payloads through.
 import { LogLevel, webApi, type Logger as SlackLogger } from '@slack/bolt';
-import type { Logger } from '../../src/ports/index.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 
 export type SlackApi = InstanceType<typeof webApi.WebClient>;
 

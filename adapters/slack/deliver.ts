@@ -3,8 +3,8 @@
 // a normal message in the bot's own DM, the App Home tab), `channel` replies by the conversation
 // (in_channel, chat.postMessage). replaceOriginal updates the clicked message in place.
 import type { RespondArguments, RespondFn } from '@slack/bolt';
-import type { Conversation } from '../../src/bot/inbound.ts';
-import type { Block, Reply } from '../../src/bot/reply.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import type { Block, Reply } from '../../src/domain/chat/reply.ts';
 import type { SlackApi } from './api.ts';
 import type { DirectChannels } from './direct.ts';
 import type { PendingForms } from './pending-forms.ts';

@@ -2,8 +2,8 @@
 // answer on top) when they click one of its buttons.
 import type { KnownBlock } from '@slack/types';
 import { homeReply } from '../../src/bot/home.ts';
-import type { Conversation } from '../../src/bot/inbound.ts';
-import type { Block } from '../../src/bot/reply.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import type { Block } from '../../src/domain/chat/reply.ts';
 import type { App } from '../server/app.ts';
 import type { SlackApi } from './api.ts';
 import type { SlackUsers } from './identity.ts';

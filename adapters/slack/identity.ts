@@ -1,8 +1,8 @@
 // Who is speaking: a Slack user's email and home workspace from users.info (cached), so the core
 // can link them to the roster by email. And, when a channel is bound, linking the roster's people
 // to their Slack accounts with users.lookupByEmail so the bot can reach them privately.
-import type { Speaker } from '../../src/bot/inbound.ts';
-import type { DirectoryStore, Logger, Stores } from '../../src/ports/index.ts';
+import type { Speaker } from '../../src/domain/chat/inbound.ts';
+import type { DirectoryStore, Logger, Stores } from '../../src/services/ports/index.ts';
 import { slackErrorCode, type SlackApi } from './api.ts';
 
 interface CachedUser {

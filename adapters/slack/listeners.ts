@@ -4,8 +4,8 @@
 // decision clicks (votes, declarations) run the core, which records them in one transaction,
 // before the ack, so a click Slack saw acknowledged is on the record; replies go after the ack.
 import type { App as BoltApp } from '@slack/bolt';
-import type { Conversation, Inbound } from '../../src/bot/inbound.ts';
-import { textReply } from '../../src/bot/reply.ts';
+import type { Conversation, Inbound } from '../../src/domain/chat/inbound.ts';
+import { textReply } from '../../src/domain/chat/reply.ts';
 import { claimDelivery } from '../persistence/deliveries.ts';
 import type { App } from '../server/app.ts';
 import { slackErrorCode } from './api.ts';

@@ -7,7 +7,7 @@
 // first, and its answer is delivered as usual.
 import type { AckFn, ViewResponseAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import type { Block, Form, Reply } from '../../src/bot/reply.ts';
+import type { Block, Form, Reply } from '../../src/domain/chat/reply.ts';
 
 const ACK_WITHIN_MS = 2_500;
 

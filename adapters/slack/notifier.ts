@@ -2,9 +2,9 @@
 // message to a bound channel, and updates in place. Rate limits (429) are waited out by the Web
 // API client for as long as Retry-After says; other failures are logged by code and reported as
 // "not delivered" so the core can carry on.
-import type { Conversation } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { Logger, MessageRef, PlatformNotifier } from '../../src/ports/index.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
+import type { Logger, MessageRef, PlatformNotifier } from '../../src/services/ports/index.ts';
 import { slackErrorCode, type SlackApi } from './api.ts';
 import { uploadFile, type SlackDelivery } from './deliver.ts';
 import type { DirectChannels } from './direct.ts';

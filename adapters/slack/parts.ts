@@ -1,6 +1,6 @@
 // The pieces of the Slack adapter, built once per app by registerSlack (index.ts).
 import type { App as BoltApp } from '@slack/bolt';
-import type { Logger } from '../../src/ports/index.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 import type { Db } from '../persistence/database.ts';
 import type { App } from '../server/app.ts';
 import { createSlackApi, type SlackApi } from './api.ts';
@@ -8,7 +8,7 @@ import { SlackDelivery } from './deliver.ts';
 import { DirectChannels } from './direct.ts';
 import { SlackHome } from './home.ts';
 import { SlackUsers } from './identity.ts';
-import { InFlight } from '../../src/in-flight.ts';
+import { InFlight } from '../../src/services/in-flight.ts';
 import { SlackNotifier } from './notifier.ts';
 import { PendingForms } from './pending-forms.ts';
 

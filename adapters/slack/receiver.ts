@@ -4,10 +4,10 @@
 // Bolt's real pipeline with app.processEvent.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPResponseAck, verifySlackRequest, type App as BoltApp, type Logger as SlackLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
-import type { Clock, Logger } from '../../src/ports/index.ts';
+import type { Clock, Logger } from '../../src/services/ports/index.ts';
 import { HttpError, readBody, sendJson, type RouteContext } from '../server/http.ts';
 import { parseJson } from '../server/json.ts';
-import type { InFlight } from '../../src/in-flight.ts';
+import type { InFlight } from '../../src/services/in-flight.ts';
 import { deliveryKey } from './translate.ts';
 import { slackPayloadProblem } from './validate.ts';
 

@@ -1,7 +1,7 @@
 // Slack payloads as the core's Request pieces: conversation kind, cleaned text, action ids, and
 // the keys that make a re-sent delivery recognisable.
 import { createHash } from 'node:crypto';
-import type { Conversation, Inbound } from '../../src/bot/inbound.ts';
+import type { Conversation, Inbound } from '../../src/domain/chat/inbound.ts';
 import { ACTION_SUFFIX } from './render/blocks.ts';
 
 /**

@@ -5,7 +5,7 @@
 // channel itself, so a channel and every thread in it map to ONE binding, and proactive messages
 // sent to that id start a new thread in the channel.
 import type { Activity, ConversationReference } from 'botbuilder';
-import type { Conversation, Inbound } from '../../src/bot/inbound.ts';
+import type { Conversation, Inbound } from '../../src/domain/chat/inbound.ts';
 import { findCommand } from '../../src/bot/commands/index.ts';
 
 export type Scope = Conversation['kind'];

@@ -5,7 +5,7 @@
 // a 500 carrying botbuilder's internal error text.
 import { CallerIdConstants, type Activity, type ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
-import type { Clock } from '../../src/ports/index.ts';
+import type { Clock } from '../../src/services/ports/index.ts';
 import { HttpError } from '../server/http.ts';
 
 /** Longest wait for Microsoft's signing keys; Teams itself gives a bot 15 seconds to answer. */

@@ -3,9 +3,9 @@
 // channel or group chat goes to the person's personal chat with the bot, and the conversation
 // only gets a neutral line saying so; private content never goes into the conversation.
 import { TurnContext, type Activity, type AdaptiveCardInvokeResponse, type CloudAdapter, type ConversationParameters } from 'botbuilder';
-import type { Request, Speaker } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { Logger } from '../../src/ports/index.ts';
+import type { Request, Speaker } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 import type { FastSql } from '../persistence/fast-sql.ts';
 import type { Db } from '../persistence/database.ts';
 import { referenceFor } from './activity.ts';

@@ -4,8 +4,8 @@
 // travels inside the consent card (its acceptContext), so nothing is kept on the server between
 // the question and the answer; a Teams message must hold it, hence the size limit.
 import { ActivityTypes, type Activity, type FileConsentCardResponse, type TurnContext } from 'botbuilder';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { Logger } from '../../src/ports/index.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 import { textActivity } from './messages.ts';
 
 export const MAX_FILE_BYTES = 24 * 1024;

@@ -4,8 +4,8 @@ import {
   TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type FileConsentCardResponse, type InvokeResponse, type TurnContext,
 } from 'botbuilder';
 import type { Bot } from '../../src/bot/bot.ts';
-import type { Inbound, Request } from '../../src/bot/inbound.ts';
-import type { DirectoryStore } from '../../src/ports/index.ts';
+import type { Inbound, Request } from '../../src/domain/chat/inbound.ts';
+import type { DirectoryStore } from '../../src/services/ports/index.ts';
 import { claimDelivery } from '../persistence/deliveries.ts';
 import type { Database } from '../persistence/database.ts';
 import { conversationOf, scopeOf, textInbound } from './activity.ts';

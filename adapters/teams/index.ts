@@ -5,7 +5,7 @@ import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { TeamsAdapter } from './adapter.ts';
 import type { App } from '../server/app.ts';
 import type { Config } from '../config.ts';
-import type { Logger } from '../../src/ports/index.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 import { authSettings } from './auth.ts';
 import { TeamsBot } from './handler.ts';
 import { TeamsNotifier } from './notifier.ts';

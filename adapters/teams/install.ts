@@ -4,7 +4,7 @@
 // claims the welcome first sends it, once.
 import { TurnContext } from 'botbuilder';
 import type { Bot } from '../../src/bot/bot.ts';
-import type { Request, Speaker } from '../../src/bot/inbound.ts';
+import type { Request, Speaker } from '../../src/domain/chat/inbound.ts';
 import { conversationOf, referenceFor, referenceKey, scopeOf, tenantOf, userIdOf } from './activity.ts';
 import { send, type DeliveryDeps } from './deliver.ts';
 import { toActivity } from './messages.ts';

@@ -1,7 +1,7 @@
 // A core reply as a Teams message activity: an Adaptive Card, or plain text when the reply is
 // one paragraph (Teams shows a short answer better as text than as a card).
 import { ActivityTypes, CardFactory, type Activity, type AdaptiveCardInvokeResponse } from 'botbuilder';
-import type { Reply } from '../../src/bot/reply.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
 import { renderCard } from './cards/render.ts';
 
 export function toActivity(reply: Reply): Partial<Activity> {

@@ -1,9 +1,9 @@
 // Messages the core sends outside a turn (reminders, vote cards): through the stored
 // conversation references and continueConversationAsync.
 import type { ConversationReference, TurnContext } from 'botbuilder';
-import type { Conversation } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { MessageRef, PlatformNotifier } from '../../src/ports/index.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
+import type { MessageRef, PlatformNotifier } from '../../src/services/ports/index.ts';
 import { send, type DeliveryDeps } from './deliver.ts';
 import { fileConsentActivity } from './files.ts';
 import { toActivity } from './messages.ts';

@@ -3,8 +3,8 @@
 // from the Bot Connector's member lookup, which is asked only while the user is not linked yet.
 // A failed lookup never breaks the reply: the user is then simply not linked by email this time.
 import { TeamsInfo, TurnContext, type Mention, type TeamsChannelAccount } from 'botbuilder';
-import type { Speaker } from '../../src/bot/inbound.ts';
-import type { DirectoryStore, Logger } from '../../src/ports/index.ts';
+import type { Speaker } from '../../src/domain/chat/inbound.ts';
+import type { DirectoryStore, Logger } from '../../src/services/ports/index.ts';
 import { stripAtTags, tenantOf, userIdOf } from './activity.ts';
 
 async function lookUp(context: TurnContext, userId: string, logger: Logger): Promise<TeamsChannelAccount | null> {

@@ -3,8 +3,8 @@
 // and the scheduled jobs' runs for its sandbox partnerships use it; Slack, Teams, cron's runs for
 // every other partnership and the housekeeping jobs keep the real clock (adapters/web/index.ts).
 import { DateTime } from 'luxon';
-import type { Clock } from '../../src/ports/index.ts';
-import { fail, ok, type Result } from '../../src/result.ts';
+import type { Clock } from '../../src/services/ports/index.ts';
+import { fail, ok, type Result } from '../../src/domain/result.ts';
 
 /** Dates typed without a zone are read in England's time, like everything else the bot shows. */
 export const PLAYGROUND_ZONE = 'Europe/London';

@@ -4,7 +4,7 @@
 // playground account, so that "be Margaret" resolves to Margaret through the same context code as
 // Slack and Teams.
 import { describeRole, type Person } from '../../src/domain/roster.ts';
-import type { PartnershipRef } from '../../src/ports/index.ts';
+import type { PartnershipRef } from '../../src/services/ports/index.ts';
 import { DEMO_SLUG } from '../persistence/seed.ts';
 import type { App } from '../server/app.ts';
 import { WORKSPACE_ID } from './notifier.ts';

@@ -2,8 +2,8 @@
 // handed to the core exactly as Slack and Teams hand theirs, and the core's replies placed in
 // the conversation the way a chat platform would place them.
 import { z } from 'zod';
-import type { Inbound, Request } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
+import type { Inbound, Request } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
 import type { App } from '../server/app.ts';
 import { WORKSPACE_ID } from './notifier.ts';
 import { CHANNEL_ID, dmChannelId, type MessageView, type PlaygroundMessage, type Timeline, view } from './timeline.ts';

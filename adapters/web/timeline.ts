@@ -1,7 +1,7 @@
 // The playground's messages, in memory for the life of the process (bounded): what people typed,
 // the bot's replies, and what the core pushed through the Notifier. Each change takes a new
 // version number, so a page asks only for what changed since it last looked.
-import type { Reply } from '../../src/bot/reply.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
 
 export const CHANNEL_ID = 'partnership-channel';
 export const dmChannelId = (personId: string): string => `dm-${personId}`;

@@ -11,10 +11,10 @@ import { silentLogger } from '../../adapters/log.ts';
 import { openDatabase } from '../../adapters/persistence/database.ts';
 import { createStores, deployMigrations } from '../../adapters/persistence/index.ts';
 import { createBot } from '../../src/bot/bot.ts';
-import type { Conversation } from '../../src/bot/inbound.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
 import type { Person, Roster } from '../../src/domain/roster.ts';
 import { defaultSettings } from '../../src/domain/settings.ts';
-import { systemClock } from '../../src/ports/index.ts';
+import { systemClock } from '../../src/services/ports/index.ts';
 
 export const VOTERS = 500;
 

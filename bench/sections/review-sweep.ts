@@ -1,11 +1,11 @@
-// Section 4: the review-season nudge sweep (src/review/sweep.ts runReviewSweep, as the scheduler
+// Section 4: the review-season nudge sweep (src/services/review/sweep.ts runReviewSweep, as the scheduler
 // runs it) for 150, 1,000 and 10,000 partnerships in one SQLite file: time, SQL statements and
 // memory at the season's busiest moments, with a Notifier that only counts what it is handed.
 import { silentLogger } from '../../adapters/log.ts';
 import { openDatabase } from '../../adapters/persistence/database.ts';
 import { createStores } from '../../adapters/persistence/index.ts';
-import type { Notifier } from '../../src/ports/index.ts';
-import { runReviewSweep } from '../../src/review/sweep.ts';
+import type { Notifier } from '../../src/services/ports/index.ts';
+import { runReviewSweep } from '../../src/services/review/sweep.ts';
 import { SWEEP_MOMENTS, createSweepDatabase, seedPartnerships } from '../lib/review-world.ts';
 import { measureMemory } from '../lib/memory.ts';
 import { ms } from '../lib/stats.ts';

@@ -71,7 +71,7 @@ export function voteNotes(check: VoteCheck | null, update: string): string[] {
     `Private replies: ${check.replies.toLocaleString('en-GB')}. Card refreshes (${update}): ${check.cardUpdates.toLocaleString('en-GB')} ` +
     `(${(check.cardUpdates / Math.max(1, check.answered)).toFixed(2)} per click): by design the card is redrawn after the answer, at most once per ` +
     '`CARD_REFRESH_INTERVAL_MS` (default 1 s; message updates are rate-limited) during a burst, and its last redraw shows the newest counts ' +
-    '(src/decisions/notify.ts refreshCard); the floor redraws on every click.',
+    '(src/services/decisions/notify.ts refreshCard); the floor redraws on every click.',
   ];
 }
 

@@ -1,17 +1,17 @@
 // The conversation layer: a request in, replies out. Platform-neutral: adapters translate their
 // payloads into a Request and render the replies.
-import { ACTIONS, COMMANDS, FORMS, findCommand, help } from './commands/index.js';
-import type { Command, CommandContext, ScopedContext } from './commands/types.js';
-import { EXPLAIN, resolve, type BotDeps, type Resolution } from './context.js';
-import type { Request } from './inbound.js';
-import { refuse } from './refuse.js';
-import { ACTION_GUARDS, FORM_GUARDS, type Guard } from './commands/guards.js';
-import { can, refusal } from './permissions.js';
-import type { Reply } from './reply.js';
-import { textReply } from './reply.js';
-import { createChannelGuard, type ChannelGuard } from './channel-guard.js';
+import { ACTIONS, COMMANDS, FORMS, findCommand, help } from './commands/index.ts';
+import type { Command, CommandContext, ScopedContext } from './commands/types.ts';
+import { EXPLAIN, resolve, type BotDeps, type Resolution } from './context.ts';
+import type { Request } from '../domain/chat/inbound.ts';
+import { refuse } from './refuse.ts';
+import { ACTION_GUARDS, FORM_GUARDS, type Guard } from './commands/guards.ts';
+import { can, refusal } from '../domain/permissions.ts';
+import type { Reply } from '../domain/chat/reply.ts';
+import { textReply } from '../domain/chat/reply.ts';
+import { createChannelGuard, type ChannelGuard } from './channel-guard.ts';
 
-export type { BotDeps } from './context.js';
+export type { BotDeps } from './context.ts';
 
 export interface Bot {
   handle(request: Request): Promise<Reply[]>;

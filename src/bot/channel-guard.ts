@@ -1,15 +1,15 @@
 // The one privacy guard for whatever leaves for a channel (Slack, Teams, the playground): the
-// bot's answers (src/bot/bot.ts) and what the core posts or updates there on its own (src/notify.ts).
+// bot's answers (src/bot/bot.ts) and what the core posts or updates there on its own (src/bot/notifier-registry.ts).
 // Views already build channel replies from names, kinds and counts only; this is the defence in
 // depth behind them. A reply carrying the partnership's private free text (a register entry or
 // its detail, a relationship chain, a declaration's words, someone's resident status) is not
 // posted: a safe message goes instead, and the log gets a code, never the content.
-import { INTEREST_LABELS } from '../domain/register.js';
-import type { Roster } from '../domain/roster.js';
-import type { Conversation } from './inbound.js';
-import type { Logger, RegisterStore, DirectoryStore, RosterStore } from '../ports/index.js';
-import type { Reply } from './reply.js';
-import { replyText } from './reply.js';
+import { INTEREST_LABELS } from '../domain/register.ts';
+import type { Roster } from '../domain/roster.ts';
+import type { Conversation } from '../domain/chat/inbound.ts';
+import type { Logger, RegisterStore, DirectoryStore, RosterStore } from '../services/ports/index.ts';
+import type { Reply } from '../domain/chat/reply.ts';
+import { replyText } from '../domain/chat/reply.ts';
 
 export type LeakCode = 'register-entry' | 'interest-detail' | 'relationship' | 'declaration-detail' | 'residency';
 

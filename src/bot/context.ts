@@ -1,17 +1,17 @@
 // Resolving a request to a partnership and a person, the same way on every platform. A channel
 // bound to a partnership decides the partnership; in a direct chat the person's own link does.
 // Someone from another workspace, or an unbound channel, never sees a partnership's data.
-import type { Person, Roster } from '../domain/roster.js';
-import type { Clock, DirectoryStore, LinkedPerson, Logger, Notifier, PartnershipRef, Stores } from '../ports/index.js';
-import type { Platform, Request } from './inbound.js';
-import type { Background } from '../decisions/deps.js';
+import type { Person, Roster } from '../domain/roster.ts';
+import type { Clock, DirectoryStore, LinkedPerson, Logger, Notifier, PartnershipRef, Stores } from '../services/ports/index.ts';
+import type { Platform, Request } from '../domain/chat/inbound.ts';
+import type { Background } from '../services/decisions/deps.ts';
 
 export interface BotDeps {
   stores: Stores;
   clock: Clock;
   logger: Logger;
   notifier?: Notifier;
-  /** follow-up work after the answer (src/in-flight.ts); see DecisionDeps */
+  /** follow-up work after the answer (src/services/in-flight.ts); see DecisionDeps */
   background?: Background;
   /** see DecisionDeps */
   cardRefreshIntervalMs?: number;

@@ -1,15 +1,15 @@
 // A person's own page (Slack's App Home tab; any platform's personal tab): their role, whether the
 // partnership is in criteria, the decisions open now, and buttons for the common questions. Private
 // to the person, but it still shows only what the person may see.
-import { checkCriteria } from '../domain/criteria/index.js';
-import { describeRole, plural, type Person, type Roster } from '../domain/roster.js';
-import { standingOf } from '../decisions/manage.js';
-import type { PartnershipRef } from '../ports/index.js';
-import { EXPLAIN, resolve, type BotDeps } from './context.js';
-import type { Request } from './inbound.js';
-import { can } from './permissions.js';
-import type { Block, Button, Reply } from './reply.js';
-import { criteriaHeadline, criteriaItems } from './views/criteria.js';
+import { checkCriteria } from '../domain/criteria/index.ts';
+import { describeRole, plural, type Person, type Roster } from '../domain/roster.ts';
+import { standingOf } from '../services/decisions/manage.ts';
+import type { PartnershipRef } from '../services/ports/index.ts';
+import { EXPLAIN, resolve, type BotDeps } from './context.ts';
+import type { Request } from '../domain/chat/inbound.ts';
+import { can } from '../domain/permissions.ts';
+import type { Block, Button, Reply } from '../domain/chat/reply.ts';
+import { criteriaHeadline, criteriaItems } from './views/criteria.ts';
 
 const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
 

@@ -2,10 +2,10 @@
 // values could have been changed, replayed from another partnership's message or sent from a
 // conversation the bot does not serve. The person gets one clear sentence; the partnership's audit
 // log gets who tried what and why (ids and a reason code, never the payload); the log gets a line.
-import type { Attempt, BotDeps } from './context.js';
-import type { Request } from './inbound.js';
-import type { Reply } from './reply.js';
-import { textReply } from './reply.js';
+import type { Attempt, BotDeps } from './context.ts';
+import type { Request } from '../domain/chat/inbound.ts';
+import type { Reply } from '../domain/chat/reply.ts';
+import { textReply } from '../domain/chat/reply.ts';
 
 export const SECURITY_REFUSED = 'security.refused';
 

@@ -1,12 +1,12 @@
 // Conflicts of interest in a procurement or grant decision (001, RULES.md section 3). Three
 // sources: the standing register of interests, the roster's relationships, and declarations
 // made for the decision itself.
-import { Kinship, type Bond } from './kinship.js';
-import { aliasResolver } from './organisation-match.js';
-import type { Interest, InterestKind, Person, Roster } from './roster.js';
-import { hasVote, isMember, listNames } from './roster.js';
-import { describeQuorum, quorumRequired } from './settings.js';
-import { residentsNeededFor } from './criteria/membership.js';
+import { Kinship, type Bond } from './kinship.ts';
+import { aliasResolver } from './organisation-match.ts';
+import type { Interest, InterestKind, Person, Roster } from './roster.ts';
+import { hasVote, isMember, listNames } from './roster.ts';
+import { describeQuorum, quorumRequired } from './settings.ts';
+import { residentsNeededFor } from './criteria/membership.ts';
 
 export const CONFLICT_KINDS = ['direct-financial', 'indirect-financial', 'loyalty'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];

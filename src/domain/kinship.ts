@@ -2,7 +2,7 @@
 // partner, unmarried partner, parent, grandparent, child, sibling) is followed through chains, so
 // the spouse of my sibling is family; households are grouped the same way. Close friends are not
 // family: they matter only for indirect financial conflicts, and only directly.
-import type { Person, Relationship, RelationshipKind, Roster } from './roster.js';
+import type { Person, Relationship, RelationshipKind, Roster } from './roster.ts';
 
 const FAMILY: ReadonlySet<RelationshipKind> = new Set([
   'spouse', 'civil-partner', 'partner', 'parent', 'child', 'grandparent', 'grandchild', 'sibling',

@@ -1,8 +1,8 @@
 // Known organisations of a partnership, their aliases, and "did you mean …?" for names that are
 // close but not the same. Volunteers type "Acme Cafe" for "ACME Community Café Limited": a
 // near-miss must be asked about, never silently treated as a different body (or as the same one).
-import { organisationKey } from './organisations.js';
-import type { Roster } from './roster.js';
+import { organisationKey } from './organisations.ts';
+import type { Roster } from './roster.ts';
 
 export interface OrganisationEntry {
   name: string;

@@ -1,8 +1,8 @@
 // The register of interests and the roster's relationships as people edit them: what a valid
 // entry is, and how to describe one in words. Validation says what is wrong and how to fix it.
-import { fail, ok, type Problem, type Result } from '../result.js';
-import { organisationKey } from './organisations.js';
-import { INTEREST_KINDS, RELATIONSHIP_KINDS, type InterestKind, type Person, type RelationshipKind } from './roster.js';
+import { fail, ok, type Problem, type Result } from './result.ts';
+import { organisationKey } from './organisations.ts';
+import { INTEREST_KINDS, RELATIONSHIP_KINDS, type InterestKind, type Person, type RelationshipKind } from './roster.ts';
 
 export const MAX_ORGANISATION = 200;
 export const MAX_DETAIL = 500;

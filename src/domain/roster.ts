@@ -1,5 +1,5 @@
 // The roster: who is on a partnership, as the governance rules see them (shared/domain/RULES.md).
-import type { PartnershipSettings } from './settings.js';
+import type { PartnershipSettings } from './settings.ts';
 
 export const PERSON_KINDS = ['member', 'paid-worker', 'rep'] as const;
 export type PersonKind = (typeof PERSON_KINDS)[number];

@@ -1,7 +1,7 @@
 // Personal data (relationships, interests, residency, emails) is never shown in a channel. Officers
 // and the rep see the details privately; other members never do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyText, type Reply } from '../../src/bot/reply.ts';
+import { replyText, type Reply } from '../../src/domain/chat/reply.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { DM, channel, click, command, talkTo, type Talk } from '../support/bot.ts';
 import { many, nonResident, rep, resident, rosterOf, worker } from '../support/rosters.ts';

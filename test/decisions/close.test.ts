@@ -1,7 +1,7 @@
 // Closing (the chair, everyone voted), what stays hidden until then, secret ballots, and the
 // record in chat.
 import { afterEach, describe, expect, it } from 'vitest';
-import { replyText, type Reply } from '../../src/bot/reply.ts';
+import { replyText, type Reply } from '../../src/domain/chat/reply.ts';
 import { createWorld, type World } from './world.ts';
 
 let world: World;

@@ -1,7 +1,7 @@
 // Against the real SQLite database: many members clicking at once, and one member's click
 // re-sent many times, give an exact tally. One vote per member is the database's unique key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyText } from '../../src/bot/reply.ts';
+import { replyText } from '../../src/domain/chat/reply.ts';
 import type { Person, Roster } from '../../src/domain/roster.ts';
 import { defaultSettings } from '../../src/domain/settings.ts';
 import { createWorld, type World } from './world.ts';

@@ -1,7 +1,7 @@
 // Putting a decision: who may, the form, the card in the channel, the private prompts, the
 // recusals known at once, the quorum warning.
 import { afterEach, describe, expect, it } from 'vitest';
-import { replyText, type Reply } from '../../src/bot/reply.ts';
+import { replyText, type Reply } from '../../src/domain/chat/reply.ts';
 import { createWorld, type World } from './world.ts';
 
 let world: World;

@@ -2,8 +2,8 @@
 // what is overdue once, catching up after downtime, sends each reminder once, and keeps "5pm" at
 // 17:00 London time across the last Sunday of October.
 import { afterEach, describe, expect, it } from 'vitest';
-import { replyText } from '../../src/bot/reply.ts';
-import type { Inbound } from '../../src/bot/inbound.ts';
+import { replyText } from '../../src/domain/chat/reply.ts';
+import type { Inbound } from '../../src/domain/chat/inbound.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { RecordingNotifier } from '../support/recording-notifier.ts';
 import { CHANNEL, TestClock, TUESDAY, userIdOf } from './world.ts';

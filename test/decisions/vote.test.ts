@@ -1,7 +1,7 @@
 // Declaring and voting through the bot: every button re-checked, the card updated in place, the
 // channel shown counts only.
 import { afterEach, describe, expect, it } from 'vitest';
-import { replyText, type Reply } from '../../src/bot/reply.ts';
+import { replyText, type Reply } from '../../src/domain/chat/reply.ts';
 import { organisationKey } from '../../src/domain/organisations.ts';
 import { createWorld, type World } from './world.ts';
 

@@ -2,11 +2,11 @@
 // a channel bound to it, every person linked to a chat account, the bot with a recording notifier
 // and a clock the test moves.
 import { createBot, type Bot } from '../../src/bot/bot.ts';
-import type { Conversation, Inbound } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
+import type { Conversation, Inbound } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
 import type { Roster } from '../../src/domain/roster.ts';
 import { parseSettings, type PartnershipSettings } from '../../src/domain/settings.ts';
-import type { Clock, PartnershipRef } from '../../src/ports/index.ts';
+import type { Clock, PartnershipRef } from '../../src/services/ports/index.ts';
 import { silentLogger } from '../../adapters/log.ts';
 import { createDemoDatabase, createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { RecordingNotifier } from '../support/recording-notifier.ts';

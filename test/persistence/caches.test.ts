@@ -8,8 +8,8 @@ import { loadState } from '../../adapters/persistence/decision-rows.ts';
 import type { PrismaDecisionStore } from '../../adapters/persistence/decision-store.ts';
 import { createStores } from '../../adapters/persistence/index.ts';
 import { createBot } from '../../src/bot/bot.ts';
-import { replyText } from '../../src/bot/reply.ts';
-import type { Stores } from '../../src/ports/index.ts';
+import { replyText } from '../../src/domain/chat/reply.ts';
+import type { Stores } from '../../src/services/ports/index.ts';
 import type { DecisionState } from '../../src/domain/decisions/types.ts';
 import { CHANNEL, createWorld, userIdOf, type World } from '../decisions/world.ts';
 

@@ -2,10 +2,10 @@
 // chat, and officers record relationships there, so a file without them must not wipe them.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseRosterCsv } from '../../src/roster-file/csv.ts';
-import { parseRosterJson, type ParsedRoster } from '../../src/roster-file/document.ts';
-import { rosterToCsv } from '../../src/roster-file/export.ts';
-import type { Result } from '../../src/result.ts';
+import { parseRosterCsv } from '../../src/services/roster-file/csv.ts';
+import { parseRosterJson, type ParsedRoster } from '../../src/services/roster-file/document.ts';
+import { rosterToCsv } from '../../src/services/roster-file/export.ts';
+import type { Result } from '../../src/domain/result.ts';
 import { createDemoDatabase } from '../support/db.ts';
 import { DEMO_ROSTER } from '../support/paths.ts';
 

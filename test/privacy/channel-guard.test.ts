@@ -7,9 +7,9 @@
 // one guard at the exit holds back a channel message that would repeat private text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../adapters/log.ts';
-import type { Inbound } from '../../src/bot/inbound.ts';
+import type { Inbound } from '../../src/domain/chat/inbound.ts';
 import { privateTextOf, leakIn } from '../../src/bot/channel-guard.ts';
-import { textReply } from '../../src/bot/reply.ts';
+import { textReply } from '../../src/domain/chat/reply.ts';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import { CHANNEL, mention, sendEvent, settle, startSlack, channelVisible, type SlackTest } from '../slack/support.ts';
 import type { TeamsTest } from '../teams/support.ts';

@@ -2,7 +2,7 @@
 // personal field, and every command, button, form and scheduled job that can post to a channel.
 // A surface says how to send as an actor and how to read back what a channel was shown.
 import { expect } from 'vitest';
-import type { Inbound } from '../../src/bot/inbound.ts';
+import type { Inbound } from '../../src/domain/chat/inbound.ts';
 import type { App } from '../../adapters/server/app.ts';
 import type { ActorKind } from '../security/matrix.ts';
 

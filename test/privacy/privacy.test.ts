@@ -3,9 +3,9 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { erasePerson, eraseExpired, exportPerson } from '../../adapters/persistence/privacy.ts';
 import { createBot } from '../../src/bot/bot.ts';
-import { replyText } from '../../src/bot/reply.ts';
+import { replyText } from '../../src/domain/chat/reply.ts';
 import { silentLogger } from '../../adapters/log.ts';
-import { systemClock } from '../../src/ports/index.ts';
+import { systemClock } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, newDatabaseUrl } from '../support/db.ts';
 import { BIN, ROOT } from '../support/paths.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/bot/reply.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
 import { addDecision, giveInterest } from './fixtures.ts';
 import { button, buttons, demo, formOf, only, textOf, type Demo } from './support.ts';
 

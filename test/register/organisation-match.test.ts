@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkConflicts } from '../../src/domain/coi.ts';
 import { OrganisationDirectory, aliasResolver, directoryFor, keySimilarity } from '../../src/domain/organisation-match.ts';
 import { organisationKey } from '../../src/domain/organisations.ts';
-import { parseRosterJson } from '../../src/roster-file/document.ts';
+import { parseRosterJson } from '../../src/services/roster-file/document.ts';
 import type { Roster } from '../../src/domain/roster.ts';
 
 const known = new OrganisationDirectory([

@@ -2,7 +2,7 @@
 // in the partnership's channel and press every button they are given (two levels deep), and
 // submit every form. Only the redacted conflict summary may ever be channel-visible.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Form, Reply } from '../../src/bot/reply.ts';
+import type { Form, Reply } from '../../src/domain/chat/reply.ts';
 import { addDecision, giveInterest } from './fixtures.ts';
 import { buttons, channelSafe, demo, only, textOf, type Demo, type Who } from './support.ts';
 

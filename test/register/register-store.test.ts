@@ -1,8 +1,8 @@
 // The register store on a real SQLite file: each change and its audit row are one transaction,
 // and nothing crosses from one partnership to another.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseRosterJson } from '../../src/roster-file/document.ts';
-import type { Change } from '../../src/ports/index.ts';
+import { parseRosterJson } from '../../src/services/roster-file/document.ts';
+import type { Change } from '../../src/services/ports/index.ts';
 import { erasePerson, exportPerson } from '../../adapters/persistence/privacy.ts';
 import { createDemoDatabase } from '../support/db.ts';
 

@@ -1,11 +1,11 @@
 // The real bot on a demo database (Northfield Big Local), with people addressed by their roster
 // email, in a direct chat or in a channel bound to the partnership. Nothing of ours is faked.
 import { createBot } from '../../src/bot/bot.ts';
-import type { Inbound, Request } from '../../src/bot/inbound.ts';
-import type { Button, Form, Reply } from '../../src/bot/reply.ts';
-import { replyText } from '../../src/bot/reply.ts';
+import type { Inbound, Request } from '../../src/domain/chat/inbound.ts';
+import type { Button, Form, Reply } from '../../src/domain/chat/reply.ts';
+import { replyText } from '../../src/domain/chat/reply.ts';
 import { silentLogger } from '../../adapters/log.ts';
-import type { Clock } from '../../src/ports/index.ts';
+import type { Clock } from '../../src/services/ports/index.ts';
 import { createDemoDatabase } from '../support/db.ts';
 
 export const CHANNEL = 'C-partnership';

@@ -3,8 +3,8 @@
 // and submits. Who may do what, and what is never shown in a channel.
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { replyText, type Reply } from '../../src/bot/reply.ts';
-import type { PartnershipRef } from '../../src/ports/index.ts';
+import { replyText, type Reply } from '../../src/domain/chat/reply.ts';
+import type { PartnershipRef } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { TimedRecordingNotifier as RecordingNotifier } from '../support/timed-notifier.ts';

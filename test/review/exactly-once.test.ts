@@ -3,11 +3,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { replyText } from '../../src/bot/reply.ts';
+import { replyText } from '../../src/domain/chat/reply.ts';
 import { STALE_PENDING_MS } from '../../src/domain/review/plan.ts';
-import { runReviewSweep, type SweepSummary } from '../../src/review/sweep.ts';
+import { runReviewSweep, type SweepSummary } from '../../src/services/review/sweep.ts';
 import { silentLogger } from '../../adapters/log.ts';
-import type { PartnershipRef } from '../../src/ports/index.ts';
+import type { PartnershipRef } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { ROOT } from '../support/paths.ts';

@@ -4,14 +4,14 @@ import { DateTime } from 'luxon';
 import { readFileSync } from 'node:fs';
 import { silentLogger } from '../../adapters/log.ts';
 import { createBot, type Bot } from '../../src/bot/bot.ts';
-import type { Reply } from '../../src/bot/reply.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
 import { reviewDocument } from '../../src/domain/review/document.ts';
 import { reviewStatus } from '../../src/domain/review/status.ts';
 import type { ReviewDocument, ReviewRecord } from '../../src/domain/review/types.ts';
 import type { Roster } from '../../src/domain/roster.ts';
-import type { Clock, Notifier, Stores } from '../../src/ports/index.ts';
-import { runReviewSweep, type SweepSummary } from '../../src/review/sweep.ts';
-import { parseRosterJson } from '../../src/roster-file/document.ts';
+import type { Clock, Notifier, Stores } from '../../src/services/ports/index.ts';
+import { runReviewSweep, type SweepSummary } from '../../src/services/review/sweep.ts';
+import { parseRosterJson } from '../../src/services/roster-file/document.ts';
 import { DEMO_ROSTER } from '../support/paths.ts';
 import type { SentMessage } from '../support/timed-notifier.ts';
 

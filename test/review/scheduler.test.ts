@@ -1,9 +1,9 @@
 // The review job in the real server: registered by registerAdapters, run by the scheduler with
 // the app's clock, sending through app.notifier to whichever platform a person is linked on.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Conversation } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { MessageRef, PlatformNotifier } from '../../src/ports/index.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
+import type { MessageRef, PlatformNotifier } from '../../src/services/ports/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { newDatabaseUrl } from '../support/db.ts';
 import { FakeClock } from '../support/fake-clock.ts';

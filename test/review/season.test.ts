@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStores } from '../../adapters/persistence/index.ts';
 import { openDatabase, type Database } from '../../adapters/persistence/database.ts';
-import { replyText } from '../../src/bot/reply.ts';
-import type { PartnershipRef, Stores } from '../../src/ports/index.ts';
+import { replyText } from '../../src/domain/chat/reply.ts';
+import type { PartnershipRef, Stores } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { TimedRecordingNotifier as RecordingNotifier, type SentMessage } from '../support/timed-notifier.ts';

@@ -8,8 +8,8 @@ import { once } from 'node:events';
 import { silentLogger } from '../../adapters/log.ts';
 import { createStores } from '../../adapters/persistence/index.ts';
 import { openDatabase } from '../../adapters/persistence/database.ts';
-import type { Notifier } from '../../src/ports/index.ts';
-import { runReviewSweep } from '../../src/review/sweep.ts';
+import type { Notifier } from '../../src/services/ports/index.ts';
+import { runReviewSweep } from '../../src/services/review/sweep.ts';
 
 const [mode, url, ...times] = process.argv.slice(2);
 if ((mode !== 'record' && mode !== 'crash') || !url || !times.length) {

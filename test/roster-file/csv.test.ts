@@ -1,10 +1,10 @@
 // CSV import for the spreadsheets reps keep, and CSV export back to the same columns.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseRosterCsv, type CsvRosterSources } from '../../src/roster-file/csv.ts';
-import { parseRosterJson, toRosterDocument } from '../../src/roster-file/document.ts';
-import { rosterToCsv } from '../../src/roster-file/export.ts';
-import { formatProblems } from '../../src/result.ts';
+import { parseRosterCsv, type CsvRosterSources } from '../../src/services/roster-file/csv.ts';
+import { parseRosterJson, toRosterDocument } from '../../src/services/roster-file/document.ts';
+import { rosterToCsv } from '../../src/services/roster-file/export.ts';
+import { formatProblems } from '../../src/domain/result.ts';
 import { DEMO_ROSTER } from '../support/paths.ts';
 
 const lines = (...rows: string[]) => `${rows.join('\n')}\n`;

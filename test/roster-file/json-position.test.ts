@@ -1,7 +1,7 @@
 // Locating a JSON syntax error for the person who has to fix the file.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeJsonErrorPosition, jsonErrorOffset } from '../../src/roster-file/json-position.ts';
+import { describeJsonErrorPosition, jsonErrorOffset } from '../../src/services/roster-file/json-position.ts';
 
 describe('jsonErrorOffset', () => {
   it('finds no error in any valid JSON', () => {

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRosterJson, toRosterDocument } from '../../src/roster-file/document.ts';
-import { rosterToJson } from '../../src/roster-file/export.ts';
+import { parseRosterJson, toRosterDocument } from '../../src/services/roster-file/document.ts';
+import { rosterToJson } from '../../src/services/roster-file/export.ts';
 import { INTEREST_KINDS, RELATIONSHIP_KINDS, ROLES } from '../../src/domain/roster.ts';
 import { defaultSettings } from '../../src/domain/settings.ts';
-import { formatProblems } from '../../src/result.ts';
+import { formatProblems } from '../../src/domain/result.ts';
 import { DEMO_ROSTER } from '../support/paths.ts';
 
 const person = (name: string, extra: Record<string, unknown> = {}) => ({ name, kind: 'member', resident: true, voting: true, roles: [], ...extra });

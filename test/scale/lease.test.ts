@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../adapters/log.ts';
 import { openDatabase, type Database } from '../../adapters/persistence/database.ts';
 import { acquireLease, releaseLease, Scheduler, type Job } from '../../adapters/scheduler/index.ts';
-import { systemClock, type Clock } from '../../src/ports/index.ts';
+import { systemClock, type Clock } from '../../src/services/ports/index.ts';
 import { createTestDatabase, TEST_PROVIDER, type TestDatabase } from '../support/db.ts';
 
 const T0 = new Date('2026-11-23T09:00:00Z');

@@ -3,9 +3,9 @@
 // through Slack, Teams and the playground in the authorisation-*.test.ts files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../src/bot/bot.ts';
-import type { Conversation, Inbound } from '../../src/bot/inbound.ts';
-import { replyText, type Reply } from '../../src/bot/reply.ts';
-import { ACTORS as TABLE_ACTORS, actorsOf, can, PERMISSIONS } from '../../src/bot/permissions.ts';
+import type { Conversation, Inbound } from '../../src/domain/chat/inbound.ts';
+import { replyText, type Reply } from '../../src/domain/chat/reply.ts';
+import { ACTORS as TABLE_ACTORS, actorsOf, can, PERMISSIONS } from '../../src/domain/permissions.ts';
 import { mayCreate } from '../../src/domain/decisions/create.ts';
 import { mayManage, noVoteReason } from '../../src/domain/decisions/who.ts';
 import { silentLogger } from '../../adapters/log.ts';

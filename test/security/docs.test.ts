@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { DOC, documentedTable, permissionsTable } from '../../scripts/security-table.ts';
 import { ROOT } from '../support/paths.ts';
 
-it('the authorisation table in docs/security.md is the one in src/bot/permissions.ts', () => {
+it('the authorisation table in docs/security.md is the one in src/domain/permissions.ts', () => {
   expect(documentedTable(), 'docs/security.md is out of date: run `npx tsx scripts/security-table.ts`').toBe(permissionsTable());
 });
 

@@ -6,7 +6,7 @@ import { CHANNEL, TEAM, startSlack, type SlackTest } from '../slack/support.ts';
 import { startTeams, TENANT, type TeamsTest } from '../teams/support.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import type { App } from '../../adapters/server/app.ts';
-import type { Platform } from '../../src/bot/inbound.ts';
+import type { Platform } from '../../src/domain/chat/inbound.ts';
 import { ACTOR_KINDS, ACTORS } from './matrix.ts';
 import { CASES, eastbrookDecision, expectForgeriesRefused, type World } from './forged.ts';
 import { registerTeamsUsers, sendSlack, sendTeams, sendWeb, slackUsers, TEAMS_CHANNEL, teamsFresh, teamsUsers } from './surfaces.ts';

@@ -4,8 +4,8 @@
 // (who, what, why; never the payload), and leave no vote or declaration behind.
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { Inbound } from '../../src/bot/inbound.ts';
-import { parseRosterJson } from '../../src/roster-file/document.ts';
+import type { Inbound } from '../../src/domain/chat/inbound.ts';
+import { parseRosterJson } from '../../src/services/roster-file/document.ts';
 import { DEMO_FILE } from '../../adapters/persistence/seed.ts';
 import type { App } from '../../adapters/server/app.ts';
 import type { ActorKind, Where } from './matrix.ts';

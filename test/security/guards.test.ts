@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { ACTIONS, FORMS } from '../../src/bot/commands/index.ts';
 import { ACTION_GUARDS, FORM_GUARDS } from '../../src/bot/commands/guards.ts';
 import { FORM_FIELDS } from '../../src/bot/commands/decision-actions.ts';
-import { PERMISSIONS } from '../../src/bot/permissions.ts';
+import { PERMISSIONS } from '../../src/domain/permissions.ts';
 import { amendForm, createForm, interestForm } from '../../src/bot/views/decision-prompts.ts';
 import { rulesFrom, type Decision } from '../../src/domain/decisions/types.ts';
 import { defaultSettings } from '../../src/domain/settings.ts';

@@ -1,11 +1,11 @@
 // The authorisation matrix, shared by the core and every surface: each permission of the one
-// table (src/bot/permissions.ts) has a representative request and a mark that its answer carries
+// table (src/domain/permissions.ts) has a representative request and a mark that its answer carries
 // only when the request was allowed. Each kind of actor sends each request; what they get must be
 // exactly what `can()` says. A permission added to the table without a probe here fails the test
 // (and the type check: PROBES must have every permission as a key).
 import { expect } from 'vitest';
-import { can, PERMISSIONS, type Permission } from '../../src/bot/permissions.ts';
-import type { Inbound } from '../../src/bot/inbound.ts';
+import { can, PERMISSIONS, type Permission } from '../../src/domain/permissions.ts';
+import type { Inbound } from '../../src/domain/chat/inbound.ts';
 import type { Person } from '../../src/domain/roster.ts';
 
 /** The kinds of actor the issue names; people from the demo roster (prisma/seed/demo-partnership.json). */

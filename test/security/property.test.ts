@@ -3,14 +3,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../src/bot/bot.ts';
-import { replyText } from '../../src/bot/reply.ts';
+import { replyText } from '../../src/domain/chat/reply.ts';
 import { Kinship } from '../../src/domain/kinship.ts';
 import { organisationKey } from '../../src/domain/organisations.ts';
 import { RELATIONSHIP_KINDS, type Person } from '../../src/domain/roster.ts';
-import { parseRosterCsv } from '../../src/roster-file/csv.ts';
-import { parseRosterJson, parseRosterDocument, locateInJson } from '../../src/roster-file/document.ts';
+import { parseRosterCsv } from '../../src/services/roster-file/csv.ts';
+import { parseRosterJson, parseRosterDocument, locateInJson } from '../../src/services/roster-file/document.ts';
 import { silentLogger } from '../../adapters/log.ts';
-import { systemClock } from '../../src/ports/index.ts';
+import { systemClock } from '../../src/services/ports/index.ts';
 import { createDemoDatabase } from '../support/db.ts';
 
 const STACK = /\n\s+at \S+ \(|TypeError|ReferenceError|undefined is not|Cannot read propert/;

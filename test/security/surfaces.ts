@@ -2,7 +2,7 @@
 // the real server (fake Slack Web API), Teams activities to the real server (fake Bot Connector),
 // the playground's JSON API. Everything the actor is shown after a request is read back as text.
 import { randomUUID } from 'node:crypto';
-import type { Inbound } from '../../src/bot/inbound.ts';
+import type { Inbound } from '../../src/domain/chat/inbound.ts';
 import type { FakeUser } from '../fakes/slack-api.ts';
 import type { FakeBotConnector } from '../fakes/bot-connector.ts';
 import { CHANNEL as SLACK_CHANNEL, TEAM, click, command, settle, submitView, type SlackTest } from '../slack/support.ts';

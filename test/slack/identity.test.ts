@@ -5,7 +5,7 @@ import { silentLogger } from '../../adapters/log.ts';
 import { createSlackApi } from '../../adapters/slack/api.ts';
 import { SlackUsers } from '../../adapters/slack/identity.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
-import type { PartnershipRef } from '../../src/ports/index.ts';
+import type { PartnershipRef } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
 
 let fake: FakeSlackApi;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formValues, formView, readMetadata } from '../../adapters/slack/render/modal.ts';
 import { channelKind, cleanText, deliveryKey, isHumanMessage } from '../../adapters/slack/translate.ts';
-import type { Form } from '../../src/bot/reply.ts';
+import type { Form } from '../../src/domain/chat/reply.ts';
 
 const form: Form = {
   id: 'poll.create', title: 'Start a poll for the partnership', submitLabel: 'Create the poll now please', context: 'ctx-1',

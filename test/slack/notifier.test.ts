@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackOf } from '../../adapters/slack/index.ts';
 import type { Origin } from '../../adapters/slack/deliver.ts';
-import type { Conversation } from '../../src/bot/inbound.ts';
-import { textReply, type Reply } from '../../src/bot/reply.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import { textReply, type Reply } from '../../src/domain/chat/reply.ts';
 import { CHANNEL, TEAM, USERS, bind, settle, shown, startSlack, type SlackTest } from './support.ts';
 
 let t: SlackTest;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBlocks, renderMessage, slackButton, type RenderOptions } from '../../adapters/slack/render/blocks.ts';
 import { LIMITS, splitText } from '../../adapters/slack/render/text.ts';
 import { actionInbound } from '../../adapters/slack/translate.ts';
-import type { Block, Reply } from '../../src/bot/reply.ts';
+import type { Block, Reply } from '../../src/domain/chat/reply.ts';
 
 const options: RenderOptions = {
   maxBlocks: 50,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../adapters/log.ts';
 import { DEMO_FILE } from '../../adapters/persistence/seed.ts';
-import { parseRosterJson } from '../../src/roster-file/document.ts';
+import { parseRosterJson } from '../../src/services/roster-file/document.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import {
   CHANNEL, SIGNING_SECRET, USERS, bind, channelVisible, click, command, eventBody, lastResponse, mention, send, sendEvent, settle, shown,

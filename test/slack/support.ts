@@ -4,7 +4,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { slackOf } from '../../adapters/slack/index.ts';
 import type { App } from '../../adapters/server/app.ts';
-import type { Clock, Logger } from '../../src/ports/index.ts';
+import type { Clock, Logger } from '../../src/services/ports/index.ts';
 import { startFakeSlackApi, type Call, type FakeSlackApi, type FakeUser } from '../fakes/slack-api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 

@@ -4,7 +4,7 @@ import { loadConfig } from '../../adapters/config.ts';
 import { createApp, type App } from '../../adapters/server/app.ts';
 import { registerAdapters } from '../../adapters/server/adapters.ts';
 import { silentLogger } from '../../adapters/log.ts';
-import type { Clock, Logger } from '../../src/ports/index.ts';
+import type { Clock, Logger } from '../../src/services/ports/index.ts';
 import { testDatabaseUrl } from './db.ts';
 
 export interface TestApp {

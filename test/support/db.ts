@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createStores } from '../../adapters/persistence/index.ts';
 import { openDatabase, type Database } from '../../adapters/persistence/database.ts';
 import { seedDemo, DEMO_SLUG } from '../../adapters/persistence/seed.ts';
-import type { PartnershipRef, Stores } from '../../src/ports/index.ts';
+import type { PartnershipRef, Stores } from '../../src/services/ports/index.ts';
 import { TEMPLATE_DB, TMP_DIR } from './paths.ts';
 import { createPostgresDatabase, newPostgresDatabase, testProvider, type TestProvider } from './postgres.ts';
 

@@ -1,10 +1,10 @@
 // Small rosters for rule tests, built through the real roster-file parser (the same path a JSON
 // file takes), so a test roster is always one a user could have written.
-import type { PersonEntry } from '../../src/roster-file/document.ts';
-import { locateInJson, parseRosterDocument } from '../../src/roster-file/document.ts';
+import type { PersonEntry } from '../../src/services/roster-file/document.ts';
+import { locateInJson, parseRosterDocument } from '../../src/services/roster-file/document.ts';
 import type { Person, Roster } from '../../src/domain/roster.ts';
 import { defaultSettings, type PartnershipSettings } from '../../src/domain/settings.ts';
-import { formatProblems } from '../../src/result.ts';
+import { formatProblems } from '../../src/domain/result.ts';
 
 type Extra = Partial<Omit<PersonEntry, 'name' | 'kind'>>;
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../adapters/config.ts';
 import { KEY_FETCH_TIMEOUT_MS } from '../../adapters/teams/auth.ts';
-import type { Logger } from '../../src/ports/index.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 import { startTestApp } from '../support/app.ts';
 import { startFakeBotConnector } from '../fakes/bot-connector.ts';
 import { CHANNEL_ISSUER, startFakeOpenId, unreachableUrl, type FakeOpenId } from '../fakes/openid.ts';

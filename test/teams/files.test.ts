@@ -1,7 +1,7 @@
 // Files the core offers with a reply: Teams' file consent flow in the personal chat. The file
 // travels in the consent card; on "accept" the bot uploads it where Teams says and shows it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reply } from '../../src/bot/reply.ts';
+import { reply } from '../../src/domain/chat/reply.ts';
 import { CHANNEL_ID, TENANT, installEvent, message, post, startTeams, visibleText, type TeamsTest } from './support.ts';
 
 let t: TeamsTest;

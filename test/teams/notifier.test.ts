@@ -1,7 +1,7 @@
 // Proactive messages through the registered 'teams' notifier: stored references and
 // continueConversationAsync, with retries of throttled (429) and failing (5xx) Bot Connector calls.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reply, textReply } from '../../src/bot/reply.ts';
+import { reply, textReply } from '../../src/domain/chat/reply.ts';
 import { CHANNEL_ID, TENANT, cardOf, installEvent, message, post, startTeams, visibleText, type TeamsTest } from './support.ts';
 
 let t: TeamsTest;

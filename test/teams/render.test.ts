@@ -9,12 +9,12 @@ import { parseSubmission } from '../../adapters/teams/cards/submit.ts';
 import { toActivity } from '../../adapters/teams/messages.ts';
 import { COMMANDS } from '../../src/bot/commands/index.ts';
 import { makeHelp } from '../../src/bot/commands/help.ts';
-import type { Block, Form, Reply } from '../../src/bot/reply.ts';
+import type { Block, Form, Reply } from '../../src/domain/chat/reply.ts';
 import { checkCriteria } from '../../src/domain/criteria/index.ts';
 import { criteriaReply } from '../../src/bot/views/criteria.ts';
 import { coiReply } from '../../src/bot/views/coi.ts';
 import { checkConflicts } from '../../src/domain/coi.ts';
-import { parseRosterJson } from '../../src/roster-file/document.ts';
+import { parseRosterJson } from '../../src/services/roster-file/document.ts';
 import { DEMO_ROSTER } from '../support/paths.ts';
 
 const schema = JSON.parse(readFileSync(new URL('./adaptive-card-1.5.subset.schema.json', import.meta.url), 'utf8'));

@@ -1,6 +1,6 @@
 // Teams-shaped activities, posted over HTTP to the real server (startTestApp) whose replies go
 // to a fake Bot Connector on loopback (the activities' serviceUrl).
-import type { Logger } from '../../src/ports/index.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { startFakeBotConnector, type FakeBotConnector, type Posted } from '../fakes/bot-connector.ts';
 

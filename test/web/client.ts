@@ -1,6 +1,6 @@
 // A small client for the playground's JSON API, as the page uses it.
 import { request as httpRequest } from 'node:http';
-import type { Reply } from '../../src/bot/reply.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
 
 export interface Person { id: string; name: string; role: string; group: string; resident?: boolean }
 

@@ -2,7 +2,7 @@
 // pretended time from the page.
 import { afterEach, describe, expect, it } from 'vitest';
 import { OffsetClock, parsePretendTime } from '../../adapters/web/clock.ts';
-import { textReply } from '../../src/bot/reply.ts';
+import { textReply } from '../../src/domain/chat/reply.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { call, inbox, named, people, send } from './client.ts';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, COMMANDS } from '../../src/bot/commands/index.ts';
 import { ACTION_GUARDS } from '../../src/bot/commands/guards.ts';
 import type { Command } from '../../src/bot/commands/types.ts';
-import { textReply, type Reply } from '../../src/bot/reply.ts';
+import { textReply, type Reply } from '../../src/domain/chat/reply.ts';
 import { Timeline } from '../../adapters/web/timeline.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { inbox, named, people, send, type Person } from './client.ts';

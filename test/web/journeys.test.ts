@@ -2,7 +2,7 @@
 // be the chair, ask about the criteria, use the commands and buttons, be refused as a paid
 // worker, work with the keyboard only, on a phone, and see what the core pushes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { textReply } from '../../src/bot/reply.ts';
+import { textReply } from '../../src/domain/chat/reply.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { be, channelLog, composer, directLog, focused, focusOnMessage, HAS_CHROMIUM, launch, message, open, say, shot, SKIP_REASON, type Browser } from './browser.ts';
 import { named, people, type Person } from './client.ts';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, FORMS } from '../../src/bot/commands/index.ts';
 import { ACTION_GUARDS, FORM_GUARDS } from '../../src/bot/commands/guards.ts';
-import { textReply, type Reply } from '../../src/bot/reply.ts';
+import { textReply, type Reply } from '../../src/domain/chat/reply.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { directLog, focused, focusOnMessage, HAS_CHROMIUM, launch, message, open, shot, SKIP_REASON, type Browser } from './browser.ts';
 import { named, people, type Person } from './client.ts';

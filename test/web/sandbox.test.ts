@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../adapters/server/app.ts';
-import type { PartnershipRef } from '../../src/ports/index.ts';
+import type { PartnershipRef } from '../../src/services/ports/index.ts';
 import { startFakeSlackApi, type FakeSlackApi, type FakeUser } from '../fakes/slack-api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { newDatabaseUrl } from '../support/db.ts';

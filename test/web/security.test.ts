@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../adapters/config.ts';
 import { OffsetClock } from '../../adapters/web/clock.ts';
 import { describePlayground, isLoopbackHost, playgroundBanner, playgroundDecision } from '../../adapters/web/security.ts';
-import { textReply } from '../../src/bot/reply.ts';
-import type { Logger } from '../../src/ports/index.ts';
+import { textReply } from '../../src/domain/chat/reply.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { call, people, rawRequest } from './client.ts';
 

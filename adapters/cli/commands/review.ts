@@ -3,8 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../src/domain/review/export.ts';
-import { systemClock, type Clock } from '../../../src/ports/index.ts';
-import { exportReview } from '../../../src/review/service.ts';
+import { systemClock, type Clock } from '../../../src/services/ports/index.ts';
+import { exportReview } from '../../../src/services/review/service.ts';
 import { CliError, EXIT, findPartnershipOrFail, withStores, type CliIo } from '../io.ts';
 import type { Flags } from '../main.ts';
 

@@ -1,7 +1,7 @@
 // partnership-bot roster import FILE --partnership SLUG | roster export --partnership SLUG [--format json|csv] [--out DIR]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { rosterToCsv, rosterToJson } from '../../../src/roster-file/export.ts';
+import { rosterToCsv, rosterToJson } from '../../../src/services/roster-file/export.ts';
 import { defaultSettings } from '../../../src/domain/settings.ts';
 import { CliError, EXIT, findPartnershipOrFail, loadRosterFiles, requireSlug, unwrap, withStores, type CliIo } from '../io.ts';
 import type { Flags } from '../main.ts';

@@ -1,8 +1,8 @@
-// The core's reply model as Block Kit. Every block kind of src/bot/reply.ts has a rendering here;
+// The core's reply model as Block Kit. Every block kind of src/domain/chat/reply.ts has a rendering here;
 // nothing is shown that the core did not send. Slack's size limits are met by splitting long text,
 // packing long lists into few sections and, as a last resort, cutting the message and saying so.
 import type { ActionsBlock, Button as SlackButton, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
-import type { Block, Button, CheckItem, Form, Reply, Tone } from '../../../src/bot/reply.ts';
+import type { Block, Button, CheckItem, Form, Reply, Tone } from '../../../src/domain/chat/reply.ts';
 import { LIMITS, escapeMrkdwn as esc, packLines, splitText, truncate } from './text.ts';
 
 export const TONE_EMOJI: Record<Tone, string> = {

@@ -2,8 +2,8 @@
 // The modal carries the form id as its callback_id and, in private_metadata, the core's opaque
 // context plus where the form was opened (so replies go back to that conversation).
 import type { InputBlock, InputBlockElement, KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
-import type { Conversation } from '../../../src/bot/inbound.ts';
-import type { Field, Form } from '../../../src/bot/reply.ts';
+import type { Conversation } from '../../../src/domain/chat/inbound.ts';
+import type { Field, Form } from '../../../src/domain/chat/reply.ts';
 import { LIMITS, truncate } from './text.ts';
 
 export interface FormOrigin {

@@ -1,7 +1,7 @@
 // The core's reply model as an Adaptive Card (schema 1.5). Every block kind has a rendering; the
 // card shows what the core sent and nothing else. Buttons and form submits are Action.Execute
 // (Universal Actions) with an Action.Submit fallback; submit.ts says what they send back.
-import type { Block, Button, CheckItem, Field, Form, Reply, Tone } from '../../../src/bot/reply.ts';
+import type { Block, Button, CheckItem, Field, Form, Reply, Tone } from '../../../src/domain/chat/reply.ts';
 import {
   actionExecute, actionSet, adaptiveCard, column, columnSet, container, factSet, inputChoiceSet, inputDate, inputNumber, inputText,
   inputTime, inputToggle, textBlock, type ActionStyle, type AdaptiveCard, type Color, type ContainerStyle, type Element, type Input,

@@ -1,8 +1,8 @@
 // What a card's buttons and forms send back, in one place: the renderer builds it, the inbound
 // side parses it. Teams merges the inputs' values into the action's data, so our routing data
 // sits under one key (`pb`) and inputs get ids prefixed `field.` so neither can clash.
-import type { Field } from '../../../src/bot/reply.ts';
-import type { Inbound } from '../../../src/bot/inbound.ts';
+import type { Field } from '../../../src/domain/chat/reply.ts';
+import type { Inbound } from '../../../src/domain/chat/inbound.ts';
 import type { ActionData } from './elements.ts';
 
 export const ROUTE_KEY = 'pb';

@@ -1,14 +1,14 @@
 // The chair's conflict-of-interest check for a procurement or grant decision: by organisation
 // (several bidders at once) or by decision number (with the declarations made for it).
 import { z } from 'zod';
-import { STALE, parseValue, privateText } from '../register/common.js';
-import { MAX_ORGANISATIONS, parseCheck, querySchema, runCheck, shareCheck } from '../register/coi-query.js';
-import { can, refusal } from '../permissions.js';
-import { linkNames } from './organisations.js';
-import type { ActionHandler, Command } from './types.js';
-import { intent } from './types.js';
+import { STALE, parseValue, privateText } from '../register/common.ts';
+import { MAX_ORGANISATIONS, parseCheck, querySchema, runCheck, shareCheck } from '../register/coi-query.ts';
+import { can, refusal } from '../../domain/permissions.ts';
+import { linkNames } from './organisations.ts';
+import type { ActionHandler, Command } from './types.ts';
+import { intent } from './types.ts';
 
-export { splitOrganisations } from '../register/coi-query.js';
+export { splitOrganisations } from '../register/coi-query.ts';
 
 const SUFFIX = '(?: contract| contracts| grant| grants| tender| bid| bids| decision| application)?';
 

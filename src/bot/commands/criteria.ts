@@ -1,9 +1,9 @@
-import { checkCriteria } from '../../domain/criteria/index.js';
-import { can, refusal } from '../permissions.js';
-import { textReply } from '../reply.js';
-import { criteriaReply } from '../views/criteria.js';
-import type { ActionHandler, Command, ScopedContext } from './types.js';
-import { intent } from './types.js';
+import { checkCriteria } from '../../domain/criteria/index.ts';
+import { can, refusal } from '../../domain/permissions.ts';
+import { textReply } from '../../domain/chat/reply.ts';
+import { criteriaReply } from '../views/criteria.ts';
+import type { ActionHandler, Command, ScopedContext } from './types.ts';
+import { intent } from './types.ts';
 
 async function answer(ctx: ScopedContext, wantDetails: boolean) {
   const { roster, person } = ctx.scope;

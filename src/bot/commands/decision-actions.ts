@@ -4,22 +4,22 @@
 // authorisation table must allow the person, before a use case runs (which re-checks everything
 // against the decision as stored). Anything else is refused and audited (../refuse.ts).
 import { z } from 'zod';
-import { validateDeclaration } from '../../domain/decisions/respond.js';
-import type { Decision } from '../../domain/decisions/types.js';
-import { manageRefusal, mayManage, noVoteReason } from '../../domain/decisions/who.js';
-import { createRefusal, mayCreate } from '../../domain/decisions/create.js';
-import type { Person } from '../../domain/roster.js';
-import { formatProblems } from '../../result.js';
-import { amend, amendPrompt, close, confirmClose, shareConflicts, showRecord } from '../../decisions/manage.js';
-import { ballot, declare, declarePrompt, interestPrompt, vote } from '../../decisions/respond.js';
-import { startDecision } from '../../decisions/start.js';
-import { NOT_FOUND } from '../../decisions/deps.js';
-import { can, refusal, type Permission } from '../permissions.js';
-import { refuse, type RefusalReason } from '../refuse.js';
-import { interestFormReply } from '../views/decision-prompts.js';
-import { actorOf } from './poll.js';
-import type { ActionHandler, FormHandler, ScopedContext } from './types.js';
-import type { Reply } from '../reply.js';
+import { validateDeclaration } from '../../domain/decisions/respond.ts';
+import type { Decision } from '../../domain/decisions/types.ts';
+import { manageRefusal, mayManage, noVoteReason } from '../../domain/decisions/who.ts';
+import { createRefusal, mayCreate } from '../../domain/decisions/create.ts';
+import type { Person } from '../../domain/roster.ts';
+import { formatProblems } from '../../domain/result.ts';
+import { amend, amendPrompt, close, confirmClose, shareConflicts, showRecord } from '../../services/decisions/manage.ts';
+import { ballot, declare, declarePrompt, interestPrompt, vote } from '../../services/decisions/respond.ts';
+import { startDecision } from '../../services/decisions/start.ts';
+import { NOT_FOUND } from '../../services/decisions/deps.ts';
+import { can, refusal, type Permission } from '../../domain/permissions.ts';
+import { refuse, type RefusalReason } from '../refuse.ts';
+import { interestFormReply } from '../views/decision-prompts.ts';
+import { actorOf } from './poll.ts';
+import type { ActionHandler, FormHandler, ScopedContext } from './types.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const decisionValue = z.string().trim().regex(UUID).transform((id) => ({ id, option: 0 }));

@@ -1,11 +1,11 @@
 // `/partnership decisions` (the open ones, and where you stand) and `/partnership decision <n>`
 // (the minutes-ready record, privately).
-import { listOpen, showRecord } from '../../decisions/manage.js';
-import { can, refusal } from '../permissions.js';
-import { textReply } from '../reply.js';
-import { actorOf } from './poll.js';
-import type { Command } from './types.js';
-import { intent } from './types.js';
+import { listOpen, showRecord } from '../../services/decisions/manage.ts';
+import { can, refusal } from '../../domain/permissions.ts';
+import { textReply } from '../../domain/chat/reply.ts';
+import { actorOf } from './poll.ts';
+import type { Command } from './types.ts';
+import { intent } from './types.ts';
 
 const UNKNOWN = 'I don’t know who you are yet, so I can’t show you the partnership’s decisions. Ask your chair or rep to link you with `/partnership link`.';
 

@@ -1,11 +1,11 @@
 // `/partnership declare [number]` and "I need to declare an interest": the declaration flow for
 // the open decisions.
-import { declarePrompt } from '../../decisions/respond.js';
-import { formatWhen } from '../../domain/decisions/when.js';
-import { textReply } from '../reply.js';
-import { actorOf } from './poll.js';
-import type { Command } from './types.js';
-import { intent } from './types.js';
+import { declarePrompt } from '../../services/decisions/respond.ts';
+import { formatWhen } from '../../domain/decisions/when.ts';
+import { textReply } from '../../domain/chat/reply.ts';
+import { actorOf } from './poll.ts';
+import type { Command } from './types.ts';
+import { intent } from './types.ts';
 
 export const declare: Command = {
   name: 'declare',

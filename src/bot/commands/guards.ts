@@ -2,9 +2,9 @@
 // checks it before any handler runs and audits a refusal; handlers then check what depends on the
 // thing clicked (whose entry, which decision, whether they put it). Every id in ACTIONS and FORMS
 // must be listed here (test/security/guards.test.ts): a new button cannot go unguarded.
-import { noVoteReason } from '../../domain/decisions/who.js';
-import type { Person } from '../../domain/roster.js';
-import { refusal, type Permission } from '../permissions.js';
+import { noVoteReason } from '../../domain/decisions/who.ts';
+import type { Person } from '../../domain/roster.ts';
+import { refusal, type Permission } from '../../domain/permissions.ts';
 
 export interface Guard {
   permission: Permission;

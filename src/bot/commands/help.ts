@@ -1,6 +1,6 @@
-import type { Block } from '../reply.js';
-import type { Command } from './types.js';
-import { intent } from './types.js';
+import type { Block } from '../../domain/chat/reply.ts';
+import type { Command } from './types.ts';
+import { intent } from './types.ts';
 
 /** Help lists the registered commands; it is given them to avoid an import cycle. */
 export function makeHelp(list: () => readonly Command[]): Command {

@@ -2,16 +2,16 @@
 // or confirms they have nothing to declare; officers and the rep may look at anyone's. Every
 // reply is private and every change is audited (the store writes the audit row with it).
 import { z } from 'zod';
-import { describeInterest, validateInterest, type InterestInput } from '../../domain/register.js';
-import type { Person } from '../../domain/roster.js';
-import { organisationKey } from '../../domain/organisations.js';
-import type { StoredInterest } from '../../ports/index.js';
-import { can, refusal } from '../permissions.js';
-import type { Block, Reply } from '../reply.js';
-import { STALE, UNKNOWN_PERSON, changeBy, formValue, loadDirectory, parseValue, privateText, problemsReply } from '../register/common.js';
-import { MAX_INTERESTS, confirmRemoveReply, didYouMeanBlocks, interestForm, registerReply } from '../views/interests.js';
-import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.js';
-import { intent } from './types.js';
+import { describeInterest, validateInterest, type InterestInput } from '../../domain/register.ts';
+import type { Person } from '../../domain/roster.ts';
+import { organisationKey } from '../../domain/organisations.ts';
+import type { StoredInterest } from '../../services/ports/index.ts';
+import { can, refusal } from '../../domain/permissions.ts';
+import type { Block, Reply } from '../../domain/chat/reply.ts';
+import { STALE, UNKNOWN_PERSON, changeBy, formValue, loadDirectory, parseValue, privateText, problemsReply } from '../register/common.ts';
+import { MAX_INTERESTS, confirmRemoveReply, didYouMeanBlocks, interestForm, registerReply } from '../views/interests.ts';
+import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.ts';
+import { intent } from './types.ts';
 
 /** The speaker, if they may keep a register; otherwise the reply that says why not. */
 function me(ctx: ScopedContext): Person | Reply {

@@ -1,8 +1,8 @@
 // `/partnership link @someone Full Name`: an officer or the rep links a chat account to a person
 // on the roster, for people whose chat email differs from the one on the roster.
-import { can, refusal } from '../permissions.js';
-import { textReply } from '../reply.js';
-import type { Command } from './types.js';
+import { can, refusal } from '../../domain/permissions.ts';
+import { textReply } from '../../domain/chat/reply.ts';
+import type { Command } from './types.ts';
 
 const MENTION = /^<@([A-Za-z0-9:_\-.]+)(?:\|[^>]*)?>\s+(.+)$/;
 

@@ -2,16 +2,16 @@
 // names are one organisation ("Acme Cafe" is "ACME Community Café Limited"), so that conflict
 // checks match them from then on. Every change is audited by the store.
 import { z } from 'zod';
-import type { OrganisationDirectory } from '../../domain/organisation-match.js';
-import { organisationKey } from '../../domain/organisations.js';
-import { MAX_ORGANISATION } from '../../domain/register.js';
-import type { Person } from '../../domain/roster.js';
-import { can, refusal } from '../permissions.js';
-import type { Block, Button, Field, Reply } from '../reply.js';
-import { reply } from '../reply.js';
-import { STALE, UNKNOWN_PERSON, changeBy, formValue, loadDirectory, parseValue, privateText, problemsReply } from '../register/common.js';
-import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.js';
-import { intent } from './types.js';
+import type { OrganisationDirectory } from '../../domain/organisation-match.ts';
+import { organisationKey } from '../../domain/organisations.ts';
+import { MAX_ORGANISATION } from '../../domain/register.ts';
+import type { Person } from '../../domain/roster.ts';
+import { can, refusal } from '../../domain/permissions.ts';
+import type { Block, Button, Field, Reply } from '../../domain/chat/reply.ts';
+import { reply } from '../../domain/chat/reply.ts';
+import { STALE, UNKNOWN_PERSON, changeBy, formValue, loadDirectory, parseValue, privateText, problemsReply } from '../register/common.ts';
+import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.ts';
+import { intent } from './types.ts';
 
 const MAX_REMOVE_BUTTONS = 20;
 

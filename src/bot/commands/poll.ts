@@ -1,8 +1,8 @@
 // `/partnership poll` (or "start a vote"): the form that puts a decision to the partnership.
-import { startForm } from '../../decisions/start.js';
-import type { Actor } from '../../decisions/deps.js';
-import type { Command, ScopedContext } from './types.js';
-import { intent } from './types.js';
+import { startForm } from '../../services/decisions/start.ts';
+import type { Actor } from '../../services/decisions/deps.ts';
+import type { Command, ScopedContext } from './types.ts';
+import { intent } from './types.ts';
 
 export const actorOf = (ctx: ScopedContext): Actor => ({ partnership: ctx.scope.partnership, roster: ctx.scope.roster, person: ctx.scope.person });
 

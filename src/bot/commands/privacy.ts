@@ -1,7 +1,7 @@
 // `/partnership privacy`: what the bot holds about people, why, who sees it, and their rights.
-import { reply } from '../reply.js';
-import type { Command } from './types.js';
-import { intent } from './types.js';
+import { reply } from '../../domain/chat/reply.ts';
+import type { Command } from './types.ts';
+import { intent } from './types.ts';
 
 export const privacy: Command = {
   name: 'privacy',

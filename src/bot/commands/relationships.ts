@@ -1,15 +1,15 @@
 // Relationships between people on the roster (family, household, close friends). Officers and
 // the rep record, edit and remove them; the people concerned see their own entries; nobody else
 // sees any. Never shown in a channel; every change audited by the store.
-import { describeRelationship, validateRelationship } from '../../domain/register.js';
-import type { Person } from '../../domain/roster.js';
-import type { StoredRelationship } from '../../ports/index.js';
-import { can, refusal } from '../permissions.js';
-import type { Reply } from '../reply.js';
-import { STALE, UNKNOWN_PERSON, changeBy, formValue, personName, privateText, problemsReply } from '../register/common.js';
-import { confirmRemoveRelationship, relationshipForm, relationshipsReply } from '../views/relationships.js';
-import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.js';
-import { intent } from './types.js';
+import { describeRelationship, validateRelationship } from '../../domain/register.ts';
+import type { Person } from '../../domain/roster.ts';
+import type { StoredRelationship } from '../../services/ports/index.ts';
+import { can, refusal } from '../../domain/permissions.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
+import { STALE, UNKNOWN_PERSON, changeBy, formValue, personName, privateText, problemsReply } from '../register/common.ts';
+import { confirmRemoveRelationship, relationshipForm, relationshipsReply } from '../views/relationships.ts';
+import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.ts';
+import { intent } from './types.ts';
 
 function viewer(ctx: ScopedContext): Person | Reply {
   const person = ctx.scope.person;

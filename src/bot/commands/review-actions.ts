@@ -1,18 +1,18 @@
 // The review's buttons and form: a member's one-click confirmation, the rep's answers, "the
 // changes are right", snooze, download and submit. Every click is re-checked here: who clicked,
 // which year the button was for, and whether the review is still open.
-import { formatDay, reviewYear, seasonOf } from '../../domain/review/calendar.js';
-import { nudgeRecipients } from '../../domain/review/plan.js';
-import { CHANGES_CONFIRMED, CHOICES, PLAN, QUESTIONS, TIMELINE, type Choice } from '../../domain/review/types.js';
-import { plural } from '../../domain/roster.js';
-import { loadReview } from '../../review/service.js';
-import { can, refusal } from '../permissions.js';
-import { textReply, type Block, type Reply } from '../reply.js';
-import { commentField, MAX_ANSWER } from '../views/review-form.js';
-import { CONFIRM_CHOICES, CONFIRM_LABELS, memberLeftMessage, statusButton, type ConfirmChoice } from '../views/review-messages.js';
-import { answerForm, download, snooze, submit } from './review.js';
-import { saveSettings, SETTINGS_FORM } from './review-settings.js';
-import type { ActionHandler, FormHandler, ScopedContext } from './types.js';
+import { formatDay, reviewYear, seasonOf } from '../../domain/review/calendar.ts';
+import { nudgeRecipients } from '../../domain/review/plan.ts';
+import { CHANGES_CONFIRMED, CHOICES, PLAN, QUESTIONS, TIMELINE, type Choice } from '../../domain/review/types.ts';
+import { plural } from '../../domain/roster.ts';
+import { loadReview } from '../../services/review/service.ts';
+import { can, refusal } from '../../domain/permissions.ts';
+import { textReply, type Block, type Reply } from '../../domain/chat/reply.ts';
+import { commentField, MAX_ANSWER } from '../views/review-form.ts';
+import { CONFIRM_CHOICES, CONFIRM_LABELS, memberLeftMessage, statusButton, type ConfirmChoice } from '../views/review-messages.ts';
+import { answerForm, download, snooze, submit } from './review.ts';
+import { saveSettings, SETTINGS_FORM } from './review-settings.ts';
+import type { ActionHandler, FormHandler, ScopedContext } from './types.ts';
 
 const STALE = 'That button is from an older message that I can no longer act on. Type `/partnership review` to start again.';
 

@@ -1,9 +1,9 @@
 // `/partnership review settings`: the chair or the rep sets the season's dates, the nudge
 // cadence, the quiet hours and the confirmation reminders, in a form. Checked whole before saving.
-import { reviewSettingsSchema, WEEKDAYS, type ReviewSettings } from '../../domain/review/settings.js';
-import { can, refusal } from '../permissions.js';
-import { textReply, type Field, type Reply } from '../reply.js';
-import type { FormHandler, ScopedContext } from './types.js';
+import { reviewSettingsSchema, WEEKDAYS, type ReviewSettings } from '../../domain/review/settings.ts';
+import { can, refusal } from '../../domain/permissions.ts';
+import { textReply, type Field, type Reply } from '../../domain/chat/reply.ts';
+import type { FormHandler, ScopedContext } from './types.ts';
 
 export const SETTINGS_FORM = 'review.settings';
 

@@ -1,16 +1,16 @@
 // `/partnership review [status|answer|snooze|resume|export [md|csv] [YEAR]|submit]`: the annual
 // partnership review (RULES.md section 5). The rep and chair run it; members confirm their membership.
-import { formatDay, formatWhen, isOpen, reviewYear } from '../../domain/review/calendar.js';
-import { SNOOZE_DAYS } from '../../domain/review/settings.js';
-import { EXPORT_FORMATS, type ExportFormat } from '../../domain/review/export.js';
-import { exportReview, loadReview, submitReview } from '../../review/service.js';
-import { can, refusal } from '../permissions.js';
-import { textReply, type Reply } from '../reply.js';
-import { answersFormReply } from '../views/review-form.js';
-import { settingsForm } from './review-settings.js';
-import { memberReviewReply, reviewStatusReply } from '../views/review-status.js';
-import type { Command, ScopedContext } from './types.js';
-import { intent } from './types.js';
+import { formatDay, formatWhen, isOpen, reviewYear } from '../../domain/review/calendar.ts';
+import { SNOOZE_DAYS } from '../../domain/review/settings.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../domain/review/export.ts';
+import { exportReview, loadReview, submitReview } from '../../services/review/service.ts';
+import { can, refusal } from '../../domain/permissions.ts';
+import { textReply, type Reply } from '../../domain/chat/reply.ts';
+import { answersFormReply } from '../views/review-form.ts';
+import { settingsForm } from './review-settings.ts';
+import { memberReviewReply, reviewStatusReply } from '../views/review-status.ts';
+import type { Command, ScopedContext } from './types.ts';
+import { intent } from './types.ts';
 
 const UNKNOWN = 'I don’t know who you are yet, so I can’t show the review. Ask your chair or rep to add your email address to the roster or to link you with `/partnership link`.';
 const USAGE = 'Try `/partnership review` (status), `review answer`, `review snooze`, `review resume`, `review export md` or `review export csv`, `review submit` or `review settings`.';

@@ -1,12 +1,12 @@
 // "Who is on the partnership?" Names and roles for everyone on the roster; residency and email
 // only privately, to officers and the rep.
-import { countMembers } from '../../domain/criteria/index.js';
-import { describeRole, isMember, plural } from '../../domain/roster.js';
-import { can, refusal } from '../permissions.js';
-import type { Block } from '../reply.js';
-import { textReply } from '../reply.js';
-import type { Command } from './types.js';
-import { intent } from './types.js';
+import { countMembers } from '../../domain/criteria/index.ts';
+import { describeRole, isMember, plural } from '../../domain/roster.ts';
+import { can, refusal } from '../../domain/permissions.ts';
+import type { Block } from '../../domain/chat/reply.ts';
+import { textReply } from '../../domain/chat/reply.ts';
+import type { Command } from './types.ts';
+import { intent } from './types.ts';
 
 export const roster: Command = {
   name: 'roster',

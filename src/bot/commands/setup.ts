@@ -1,9 +1,9 @@
 // `/partnership setup <partnership>`: the chair or the rep links a channel to their partnership.
-import type { Person } from '../../domain/roster.js';
-import { findTrustedIdentity, workspaceTrusted } from '../context.js';
-import { can, refusal } from '../permissions.js';
-import { textReply } from '../reply.js';
-import type { Command } from './types.js';
+import type { Person } from '../../domain/roster.ts';
+import { findTrustedIdentity, workspaceTrusted } from '../context.ts';
+import { can, refusal } from '../../domain/permissions.ts';
+import { textReply } from '../../domain/chat/reply.ts';
+import type { Command } from './types.ts';
 
 export const setup: Command = {
   name: 'setup',

@@ -1,9 +1,9 @@
 // One file per command; each gets a narrow context and returns replies.
-import type { Person, Roster } from '../../domain/roster.js';
-import type { PartnershipRef } from '../../ports/index.js';
-import type { BotDeps, Resolution } from '../context.js';
-import type { Request } from '../inbound.js';
-import type { Reply } from '../reply.js';
+import type { Person, Roster } from '../../domain/roster.ts';
+import type { PartnershipRef } from '../../services/ports/index.ts';
+import type { BotDeps, Resolution } from '../context.ts';
+import type { Request } from '../../domain/chat/inbound.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
 
 export interface Scope {
   partnership: PartnershipRef;

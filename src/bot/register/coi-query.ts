@@ -4,16 +4,16 @@
 // Button values carry the query (organisation names and a decision number: nothing personal);
 // every click re-checks permission and recomputes from the database.
 import { z } from 'zod';
-import { checkConflicts, type CoiResult } from '../../domain/coi.js';
-import { organisationKey } from '../../domain/organisations.js';
-import { listNames } from '../../domain/roster.js';
-import type { DecisionForCheck } from '../../ports/index.js';
-import type { ScopedContext } from '../commands/types.js';
-import { can, refusal } from '../permissions.js';
-import type { Reply } from '../reply.js';
-import { coiShareReply, didYouMeanReply } from '../views/coi-share.js';
-import { coiReply } from '../views/coi.js';
-import { loadDirectory, privateText } from './common.js';
+import { checkConflicts, type CoiResult } from '../../domain/coi.ts';
+import { organisationKey } from '../../domain/organisations.ts';
+import { listNames } from '../../domain/roster.ts';
+import type { DecisionForCheck } from '../../services/ports/index.ts';
+import type { ScopedContext } from '../commands/types.ts';
+import { can, refusal } from '../../domain/permissions.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
+import { coiShareReply, didYouMeanReply } from '../views/coi-share.ts';
+import { coiReply } from '../views/coi.ts';
+import { loadDirectory, privateText } from './common.ts';
 
 export const MAX_ORGANISATIONS = 10;
 const MAX_TOTAL = 1200;

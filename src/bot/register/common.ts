@@ -2,13 +2,13 @@
 // audit context of a change, reading form values and button values, the partnership's known
 // organisations, and dates in the partnership's time zone.
 import type { z } from 'zod';
-import { directoryFor, type OrganisationDirectory } from '../../domain/organisation-match.js';
-import type { Person } from '../../domain/roster.js';
-import type { Change } from '../../ports/index.js';
-import { formatProblems, type Problem } from '../../result.js';
-import type { ScopedContext } from '../commands/types.js';
-import type { Block, Button, Reply } from '../reply.js';
-import { reply, textReply } from '../reply.js';
+import { directoryFor, type OrganisationDirectory } from '../../domain/organisation-match.ts';
+import type { Person } from '../../domain/roster.ts';
+import type { Change } from '../../services/ports/index.ts';
+import { formatProblems, type Problem } from '../../domain/result.ts';
+import type { ScopedContext } from '../commands/types.ts';
+import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import { reply, textReply } from '../../domain/chat/reply.ts';
 
 export const UNKNOWN_PERSON =
   'I don’t know who you are yet, so I can’t show or change a register. Ask your chair or rep to add your email address to the roster, or to link you with `/partnership link`.';

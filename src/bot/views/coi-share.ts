@@ -1,10 +1,10 @@
 // The conflict-of-interest check's channel-safe side: the redacted summary a chair may post
 // (names of those stepping back and the KIND of reason only: no register entry, no relationship,
 // no declaration text, nothing about residency), and the private "did you mean …?" question.
-import type { CoiResult, ConflictKind } from '../../domain/coi.js';
-import { listNames, plural } from '../../domain/roster.js';
-import type { Block, Button, Reply } from '../reply.js';
-import { reply } from '../reply.js';
+import type { CoiResult, ConflictKind } from '../../domain/coi.ts';
+import { listNames, plural } from '../../domain/roster.ts';
+import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import { reply } from '../../domain/chat/reply.ts';
 
 const KIND_WORDS: Record<ConflictKind, string> = { 'direct-financial': 'direct financial', 'indirect-financial': 'indirect financial', loyalty: 'loyalty' };
 

@@ -1,8 +1,8 @@
 // The conflict-of-interest check as a reply, for the person who asked (private: it carries
 // register entries and relationship chains).
-import type { CoiResult } from '../../domain/coi.js';
-import { listNames, plural } from '../../domain/roster.js';
-import type { Block, Button, Reply } from '../reply.js';
+import type { CoiResult } from '../../domain/coi.ts';
+import { listNames, plural } from '../../domain/roster.ts';
+import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
 
 export interface CoiReplyOptions {
   /** what the check is about, when more than the organisations ("Decision 12: Youth club grant") */

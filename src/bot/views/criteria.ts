@@ -1,9 +1,9 @@
 // "Are we in criteria?" as a reply. Details (relationship chains, who counts as a resident) are
 // only included when the viewer may see them and the reply is private; in a channel the
 // relationship checks are one line that singles nobody out.
-import type { CriteriaReport } from '../../domain/criteria/index.js';
-import { RELATIONSHIP_CHECKS, type CheckResult } from '../../domain/criteria/result.js';
-import type { Block, CheckItem, Reply, Tone } from '../reply.js';
+import type { CriteriaReport } from '../../domain/criteria/index.ts';
+import { RELATIONSHIP_CHECKS, type CheckResult } from '../../domain/criteria/result.ts';
+import type { Block, CheckItem, Reply, Tone } from '../../domain/chat/reply.ts';
 
 export interface CriteriaViewOptions {
   showDetails: boolean;

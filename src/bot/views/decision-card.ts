@@ -1,12 +1,12 @@
 // The decision's card in the channel. Counts only: never who declared what or who stepped back
 // and why (that is the conflicts log, which only the chair may share). Tallies only when visible.
-import { buildRecord } from '../../domain/decisions/record.js';
-import { quorumSentence, residentSentence, resultSentence } from '../../domain/decisions/minutes.js';
-import { resultsVisible } from '../../domain/decisions/standing.js';
-import type { DecisionState } from '../../domain/decisions/types.js';
-import { formatWhen } from '../../domain/decisions/when.js';
-import { plural, type Roster } from '../../domain/roster.js';
-import type { Block, Reply } from '../reply.js';
+import { buildRecord } from '../../domain/decisions/record.ts';
+import { quorumSentence, residentSentence, resultSentence } from '../../domain/decisions/minutes.ts';
+import { resultsVisible } from '../../domain/decisions/standing.ts';
+import type { DecisionState } from '../../domain/decisions/types.ts';
+import { formatWhen } from '../../domain/decisions/when.ts';
+import { plural, type Roster } from '../../domain/roster.ts';
+import type { Block, Reply } from '../../domain/chat/reply.ts';
 
 const KIND = { general: 'General', procurement: 'Procurement', grant: 'Grant' } as const;
 

@@ -1,10 +1,10 @@
 // The private side of a decision: the declaration prompt and form, the ballot, the creation and
 // amendment forms, reminders. Button values carry ids only; the core re-checks them on every click.
-import { CONFLICT_KINDS } from '../../domain/coi.js';
-import { DEFAULT_OPTIONS, type Decision } from '../../domain/decisions/types.js';
-import { formatWhen } from '../../domain/decisions/when.js';
-import { INTEREST_KINDS } from '../../domain/roster.js';
-import type { Block, Form, Reply } from '../reply.js';
+import { CONFLICT_KINDS } from '../../domain/coi.ts';
+import { DEFAULT_OPTIONS, type Decision } from '../../domain/decisions/types.ts';
+import { formatWhen } from '../../domain/decisions/when.ts';
+import { INTEREST_KINDS } from '../../domain/roster.ts';
+import type { Block, Form, Reply } from '../../domain/chat/reply.ts';
 
 const KIND_LABELS = {
   'direct-financial': 'Direct financial: I (or my business) could benefit',

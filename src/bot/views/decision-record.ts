@@ -2,12 +2,12 @@
 // officers and the rep), and the conflicts log the chair may choose to share with the channel.
 import {
   declarationLine, facts, headline, quorumSentence, recordMarkdown, recusalLine, residentSentence, resultSentence, voterLines,
-} from '../../domain/decisions/minutes.js';
-import type { DecisionRecord } from '../../domain/decisions/record.js';
-import { plural } from '../../domain/roster.js';
-import { CONFLICT_KINDS, type ConflictKind } from '../../domain/coi.js';
-import type { Block, Button, Reply } from '../reply.js';
-import { kindsOf } from './coi-share.js';
+} from '../../domain/decisions/minutes.ts';
+import type { DecisionRecord } from '../../domain/decisions/record.ts';
+import { plural } from '../../domain/roster.ts';
+import { CONFLICT_KINDS, type ConflictKind } from '../../domain/coi.ts';
+import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import { kindsOf } from './coi-share.ts';
 
 export interface RecordViewOptions {
   decisionId: string;

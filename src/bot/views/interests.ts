@@ -1,11 +1,11 @@
 // A person's register of interests as replies: always private (it holds the detail of where
 // someone works, what they own, which groups they belong to).
-import { INTEREST_LABELS, describeInterest } from '../../domain/register.js';
-import { INTEREST_KINDS, type Person } from '../../domain/roster.js';
-import type { StoredInterest } from '../../ports/index.js';
-import { formatDate } from '../register/common.js';
-import type { Block, Reply } from '../reply.js';
-import { reply } from '../reply.js';
+import { INTEREST_LABELS, describeInterest } from '../../domain/register.ts';
+import { INTEREST_KINDS, type Person } from '../../domain/roster.ts';
+import type { StoredInterest } from '../../services/ports/index.ts';
+import { formatDate } from '../register/common.ts';
+import type { Block, Reply } from '../../domain/chat/reply.ts';
+import { reply } from '../../domain/chat/reply.ts';
 
 export const MAX_INTERESTS = 20;
 

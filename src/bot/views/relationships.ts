@@ -1,11 +1,11 @@
 // Relationships between people on the roster as replies: always private. Officers and the rep
 // see and manage all of them; everyone else sees only the entries they are part of.
-import { RELATIONSHIP_LABELS, describeRelationship } from '../../domain/register.js';
-import { RELATIONSHIP_KINDS, type Person } from '../../domain/roster.js';
-import type { StoredRelationship } from '../../ports/index.js';
-import { personName } from '../register/common.js';
-import type { Block, Button, Reply } from '../reply.js';
-import { reply } from '../reply.js';
+import { RELATIONSHIP_LABELS, describeRelationship } from '../../domain/register.ts';
+import { RELATIONSHIP_KINDS, type Person } from '../../domain/roster.ts';
+import type { StoredRelationship } from '../../services/ports/index.ts';
+import { personName } from '../register/common.ts';
+import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import { reply } from '../../domain/chat/reply.ts';
 
 export const PAGE = 10;
 

@@ -1,12 +1,12 @@
 // The four review questions as a form, with the bot's own evidence beside each (the criteria
 // result and the diversity advisory, the make-up checks, the decisions and their conflicts logs),
 // plus the plan and timeline when the partnership is out of criteria.
-import { MAKE_UP_CHECKS, type CheckResult } from '../../domain/criteria/index.js';
-import type { ReviewStatus } from '../../domain/review/status.js';
-import { CHOICE_LABELS, CHOICES, PLAN, TIMELINE, type DecisionEvidence, type QuestionId } from '../../domain/review/types.js';
-import { describeQuorum } from '../../domain/settings.js';
-import { plural, type Roster } from '../../domain/roster.js';
-import type { Block, CheckItem, Field, Reply } from '../reply.js';
+import { MAKE_UP_CHECKS, type CheckResult } from '../../domain/criteria/index.ts';
+import type { ReviewStatus } from '../../domain/review/status.ts';
+import { CHOICE_LABELS, CHOICES, PLAN, TIMELINE, type DecisionEvidence, type QuestionId } from '../../domain/review/types.ts';
+import { describeQuorum } from '../../domain/settings.ts';
+import { plural, type Roster } from '../../domain/roster.ts';
+import type { Block, CheckItem, Field, Reply } from '../../domain/chat/reply.ts';
 
 export const ANSWERS_FORM = 'review.answers';
 export const commentField = (id: string): string => `${id}.comment`;

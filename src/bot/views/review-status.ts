@@ -1,12 +1,12 @@
 // `/partnership review`: this year's review. The rep and chair see all of it (names and resident
 // details only in private); a member sees their own confirmation, with the buttons to change it.
-import { formatDay, formatWhen, isOpen } from '../../domain/review/calendar.js';
-import type { ReviewStatus } from '../../domain/review/status.js';
-import { CHOICE_LABELS, type Confirmation } from '../../domain/review/types.js';
-import { plural, type Person, type Roster } from '../../domain/roster.js';
-import type { Block, Button, Reply } from '../reply.js';
-import { criteriaHeadline } from './criteria.js';
-import { answerButton, confirmButtons, reviewChecklist, snoozeButton } from './review-messages.js';
+import { formatDay, formatWhen, isOpen } from '../../domain/review/calendar.ts';
+import type { ReviewStatus } from '../../domain/review/status.ts';
+import { CHOICE_LABELS, type Confirmation } from '../../domain/review/types.ts';
+import { plural, type Person, type Roster } from '../../domain/roster.ts';
+import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import { criteriaHeadline } from './criteria.ts';
+import { answerButton, confirmButtons, reviewChecklist, snoozeButton } from './review-messages.ts';
 
 function seasonFact(s: ReviewStatus, roster: Roster, now: Date): string {
   const settings = roster.partnership.settings;

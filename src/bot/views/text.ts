@@ -1,5 +1,5 @@
 // The reply model as plain text: the CLI's output, and a readable form for logs of tests.
-import type { Block, Reply, Tone } from '../reply.js';
+import type { Block, Reply, Tone } from '../../domain/chat/reply.ts';
 
 const MARK: Record<Tone, string> = { pass: '[pass]', fail: '[FAIL]', warn: '[warn]', info: '[info]' };
 

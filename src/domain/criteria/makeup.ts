@@ -1,10 +1,10 @@
 // Conflicts of interest in the make-up of the partnership (001, "Conflicts of interest").
 // Channel-safe messages give counts and roles; who is related to whom goes only in `details`.
-import { Kinship, type Link } from '../kinship.js';
-import type { Person, Roster } from '../roster.js';
-import { describeRole, isMember, isOfficer, listNames, plural } from '../roster.js';
-import type { CheckId, CheckResult } from './result.js';
-import { CHECK_TITLES } from './result.js';
+import { Kinship, type Link } from '../kinship.ts';
+import type { Person, Roster } from '../roster.ts';
+import { describeRole, isMember, isOfficer, listNames, plural } from '../roster.ts';
+import type { CheckId, CheckResult } from './result.ts';
+import { CHECK_TITLES } from './result.ts';
 
 const make = (id: CheckId, fields: Omit<CheckResult, 'id' | 'title' | 'source'>): CheckResult => ({
   id, title: CHECK_TITLES[id], source: '001', ...fields,

@@ -1,9 +1,9 @@
 // min-members and resident-majority (000, 001, 002), plus the advisory diversity and own-right.
-import type { Person, Roster } from '../roster.js';
-import { isMember, listNames, plural } from '../roster.js';
-import { percent } from '../settings.js';
-import type { CheckResult } from './result.js';
-import { CHECK_TITLES } from './result.js';
+import type { Person, Roster } from '../roster.ts';
+import { isMember, listNames, plural } from '../roster.ts';
+import { percent } from '../settings.ts';
+import type { CheckResult } from './result.ts';
+import { CHECK_TITLES } from './result.ts';
 
 export const MIN_MEMBERS = 8;
 

@@ -1,13 +1,13 @@
 // Putting a decision to the partnership: who may, and what a valid decision is.
-import { fail, ok, type Problem, type Result } from '../../result.js';
-import { can } from '../../bot/permissions.js';
-import type { Person } from '../roster.js';
-import type { PartnershipSettings } from '../settings.js';
-import { BALLOTS, DECISION_KINDS, DEFAULT_OPTIONS, VISIBILITIES, rulesFrom, type Ballot, type DecisionDraft, type DecisionKind, type Visibility } from './types.js';
-import { parseClosingTime } from './when.js';
+import { fail, ok, type Problem, type Result } from '../result.ts';
+import { can } from '../permissions.ts';
+import type { Person } from '../roster.ts';
+import type { PartnershipSettings } from '../settings.ts';
+import { BALLOTS, DECISION_KINDS, DEFAULT_OPTIONS, VISIBILITIES, rulesFrom, type Ballot, type DecisionDraft, type DecisionKind, type Visibility } from './types.ts';
+import { parseClosingTime } from './when.ts';
 
 /**
- * The chair, vice-chair or secretary (the authorisation table, src/bot/permissions.ts); the rep
+ * The chair, vice-chair or secretary (the authorisation table, src/domain/permissions.ts); the rep
  * too when the partnership's settings allow it, the one rule the table cannot hold.
  */
 export function mayCreate(person: Person | null, settings: PartnershipSettings): boolean {

@@ -1,9 +1,9 @@
 // Closing, amending and reminding: pure decisions about a decision, given its state and the roster.
-import type { Person, Roster } from '../roster.js';
-import { assess, snapshotAt, type Standing } from './standing.js';
-import type { Ballot, Change, CloseReason, Decision, DecisionState, Plan, Visibility } from './types.js';
-import { formatWhen } from './when.js';
-import { mayManage, manageRefusal } from './who.js';
+import type { Person, Roster } from '../roster.ts';
+import { assess, snapshotAt, type Standing } from './standing.ts';
+import type { Ballot, Change, CloseReason, Decision, DecisionState, Plan, Visibility } from './types.ts';
+import { formatWhen } from './when.ts';
+import { mayManage, manageRefusal } from './who.ts';
 
 export interface Refusal {
   kind: 'refused';

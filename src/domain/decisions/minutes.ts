@@ -1,10 +1,10 @@
 // The record in words: the sentences the chat view, the minutes text (Markdown) and the CSV share.
 import { stringify } from 'csv-stringify/sync';
-import { percent } from '../settings.js';
-import { listNames, plural } from '../roster.js';
-import type { DecisionRecord } from './record.js';
-import { formatWhen, isoInZone } from './when.js';
-import { describeReasons } from './who.js';
+import { percent } from '../settings.ts';
+import { listNames, plural } from '../roster.ts';
+import type { DecisionRecord } from './record.ts';
+import { formatWhen, isoInZone } from './when.ts';
+import { describeReasons } from './who.ts';
 
 const KIND_WORDS: Record<string, string> = { 'direct-financial': 'direct financial', 'indirect-financial': 'indirect financial', loyalty: 'loyalty' };
 

@@ -1,10 +1,10 @@
 // The record of a decision for the minutes (001: "recording and communicating how decisions are
 // made"): who declared what, who stepped back and why, who voted (names on open ballots only),
 // the tally once it may be seen, the quorum and the resident share, with times.
-import type { ConflictReason } from '../coi.js';
-import type { Roster } from '../roster.js';
-import { assess, leadingOption, resultsVisible, snapshotAt } from './standing.js';
-import type { Ballot, CloseReason, DecisionKind, DecisionState, Visibility } from './types.js';
+import type { ConflictReason } from '../coi.ts';
+import type { Roster } from '../roster.ts';
+import { assess, leadingOption, resultsVisible, snapshotAt } from './standing.ts';
+import type { Ballot, CloseReason, DecisionKind, DecisionState, Visibility } from './types.ts';
 
 export interface DecisionRecord {
   partnership: string;

@@ -1,13 +1,13 @@
 // A member's part in a decision: declare (no interest, or an interest), then vote. Pure: given the
 // state read inside the store's transaction, say what to write and what to tell them.
-import { CONFLICT_KINDS, type ConflictKind, type ConflictReason } from '../coi.js';
-import { organisationKey } from '../organisations.js';
-import { INTEREST_KINDS, type InterestKind, type Person, type Roster } from '../roster.js';
-import { fail, ok, type Problem, type Result } from '../../result.js';
-import { closeChanges, closedMessage, isOverdue, refused, syncChanges, type Refusal } from './lifecycle.js';
-import { assess } from './standing.js';
-import type { Change, CloseReason, Decision, DecisionState, Plan } from './types.js';
-import { ineligibleReason, noVoteReason, recusalNotice } from './who.js';
+import { CONFLICT_KINDS, type ConflictKind, type ConflictReason } from '../coi.ts';
+import { organisationKey } from '../organisations.ts';
+import { INTEREST_KINDS, type InterestKind, type Person, type Roster } from '../roster.ts';
+import { fail, ok, type Problem, type Result } from '../result.ts';
+import { closeChanges, closedMessage, isOverdue, refused, syncChanges, type Refusal } from './lifecycle.ts';
+import { assess } from './standing.ts';
+import type { Change, CloseReason, Decision, DecisionState, Plan } from './types.ts';
+import { ineligibleReason, noVoteReason, recusalNotice } from './who.ts';
 
 export type DeclareInput =
   | { outcome: 'none' }

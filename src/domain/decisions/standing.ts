@@ -1,12 +1,12 @@
 // Where a decision stands for the roster as it is now: who must step back (the same engine as the
 // `coi` check, under the rules frozen at creation), who may vote, who has, and whether enough
 // eligible members remain for the decision to be taken.
-import { checkConflicts, type CoiResult, type ConflictReason, type DecisionDeclaration } from '../coi.js';
-import { residentsNeededFor } from '../criteria/membership.js';
-import { hasVote, type Person, type Roster } from '../roster.js';
-import { describeQuorum, quorumRequired } from '../settings.js';
-import type { ClosingSnapshot, Decision, DecisionRules, DecisionState, VoteRecord } from './types.js';
-import { deepFreeze } from '../../freeze.js';
+import { checkConflicts, type CoiResult, type ConflictReason, type DecisionDeclaration } from '../coi.ts';
+import { residentsNeededFor } from '../criteria/membership.ts';
+import { hasVote, type Person, type Roster } from '../roster.ts';
+import { describeQuorum, quorumRequired } from '../settings.ts';
+import type { ClosingSnapshot, Decision, DecisionRules, DecisionState, VoteRecord } from './types.ts';
+import { deepFreeze } from '../freeze.ts';
 
 export interface Standing {
   coi: CoiResult;

@@ -1,8 +1,8 @@
 // A decision put to the partnership (RULES.md section 4): what is stored, and the changes a use
 // case may ask the store to make. Pure data; the rules are in the sibling modules.
-import type { ConflictKind, ConflictReason } from '../coi.js';
-import type { InterestKind } from '../roster.js';
-import type { PartnershipSettings, Quorum } from '../settings.js';
+import type { ConflictKind, ConflictReason } from '../coi.ts';
+import type { InterestKind } from '../roster.ts';
+import type { PartnershipSettings, Quorum } from '../settings.ts';
 
 export const DECISION_KINDS = ['general', 'procurement', 'grant'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];

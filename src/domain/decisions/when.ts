@@ -4,7 +4,7 @@
 // either side of the October and March clock changes.
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import { fail, ok, type Result } from '../../result.js';
+import { fail, ok, type Result } from '../result.ts';
 
 export const MAX_DAYS_AHEAD = 60;
 /** A date without a time closes at the end of the working day. */

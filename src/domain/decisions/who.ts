@@ -1,9 +1,9 @@
 // Who may take part in a decision, and in what way; the reasons are said to the person privately.
-import { can } from '../../bot/permissions.js';
-import type { ConflictReason } from '../coi.js';
-import type { Person } from '../roster.js';
-import type { Decision } from './types.js';
-import type { Standing } from './standing.js';
+import { can } from '../permissions.ts';
+import type { ConflictReason } from '../coi.ts';
+import type { Person } from '../roster.ts';
+import type { Decision } from './types.ts';
+import type { Standing } from './standing.ts';
 
 const KIND_WORDS = { 'direct-financial': 'direct financial', 'indirect-financial': 'indirect financial', loyalty: 'loyalty' } as const;
 

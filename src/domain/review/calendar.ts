@@ -2,8 +2,8 @@
 // 10:00 stays 10:00 across the October clock change): when the season is open, when the quiet
 // hours are, and which nudge slot is the current one.
 import { DateTime } from 'luxon';
-import type { PartnershipSettings } from '../settings.js';
-import { weekdayNumber, type ReviewSettings, type Weekday } from './settings.js';
+import type { PartnershipSettings } from '../settings.ts';
+import { weekdayNumber, type ReviewSettings, type Weekday } from './settings.ts';
 
 export interface Season {
   year: number;

@@ -2,7 +2,7 @@
 // status, and the criteria result, compared with the review the rep submitted last year.
 // Resident status is sensitive: these lines go only to the rep and chair, privately, and into the export.
 import { createHash } from 'node:crypto';
-import type { DocumentMember, ReviewDocument } from './types.js';
+import type { DocumentMember, ReviewDocument } from './types.ts';
 
 type Comparable = Pick<ReviewDocument, 'members' | 'others' | 'criteria'>;
 

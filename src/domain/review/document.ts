@@ -1,9 +1,9 @@
 // The review document: what the rep submits to Local Trust (RULES.md section 5), built from the
 // status. Exported as Markdown or CSV, and kept as JSON when the rep marks the review submitted.
-import type { Roster } from '../roster.js';
-import { isoDay } from './calendar.js';
-import { criteriaSummary, type ReviewStatus } from './status.js';
-import type { DecisionEvidence, ReviewDocument } from './types.js';
+import type { Roster } from '../roster.ts';
+import { isoDay } from './calendar.ts';
+import { criteriaSummary, type ReviewStatus } from './status.ts';
+import type { DecisionEvidence, ReviewDocument } from './types.ts';
 
 export function reviewDocument(status: ReviewStatus, roster: Roster, decisions: readonly DecisionEvidence[], now: Date): ReviewDocument {
   const settings = roster.partnership.settings;

@@ -2,7 +2,7 @@
 // a `section` column saying what each row is: member, other, question, criteria, plan, timeline,
 // change, decision). Both carry the same content.
 import { stringify } from 'csv-stringify/sync';
-import { CHOICE_LABELS, type DocumentMember, type ReviewDocument } from './types.js';
+import { CHOICE_LABELS, type DocumentMember, type ReviewDocument } from './types.ts';
 
 export type ExportFormat = 'md' | 'csv';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv'];

@@ -1,10 +1,10 @@
 // What is due to be sent now, for one partnership: a pure function of the clock, the roster, the
 // review so far and what has already been sent. Every send has a unique key (kind, period,
 // recipient) that the database holds before anything goes out, so nothing is ever sent twice.
-import type { Roster } from '../roster.js';
-import { currentNudgeSlot, isOpen, isQuiet, seasonOf } from './calendar.js';
-import { confirmationsOf, reviewStatus, unconfirmedMembers, type ReviewStatus } from './status.js';
-import type { ReviewRecord, SendRecord } from './types.js';
+import type { Roster } from '../roster.ts';
+import { currentNudgeSlot, isOpen, isQuiet, seasonOf } from './calendar.ts';
+import { confirmationsOf, reviewStatus, unconfirmedMembers, type ReviewStatus } from './status.ts';
+import type { ReviewRecord, SendRecord } from './types.ts';
 
 export type SendKind = 'review-open' | 'review-nudge' | 'review-confirm';
 

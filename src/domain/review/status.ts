@@ -1,13 +1,13 @@
 // Where this year's review stands, and what is still outstanding for the rep: the only things a
 // nudge lists (RULES.md section 6: few, useful messages; nothing outstanding, no nudge).
-import { checkCriteria, type CriteriaReport } from '../criteria/index.js';
-import { describeRole, listNames, plural, type Person, type Roster } from '../roster.js';
-import { isoDay, seasonOf, type Season } from './calendar.js';
-import { changesFingerprint, changesSince } from './changes.js';
+import { checkCriteria, type CriteriaReport } from '../criteria/index.ts';
+import { describeRole, listNames, plural, type Person, type Roster } from '../roster.ts';
+import { isoDay, seasonOf, type Season } from './calendar.ts';
+import { changesFingerprint, changesSince } from './changes.ts';
 import {
   CHANGES_CONFIRMED, PLAN, QUESTIONS, TIMELINE,
   type Answer, type Confirmation, type DocumentMember, type ReviewDocument, type ReviewRecord, type Submission,
-} from './types.js';
+} from './types.ts';
 
 export type OutstandingKind = 'unconfirmed' | 'leaving' | 'details' | 'changes' | 'questions' | 'plan';
 

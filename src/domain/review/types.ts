@@ -1,5 +1,5 @@
 // The annual partnership review (RULES.md section 5): what the bot stores and reasons about.
-import type { CheckStatus } from '../criteria/index.js';
+import type { CheckStatus } from '../criteria/index.ts';
 
 /** The four questions the rep answers (001). */
 export const QUESTIONS = [

@@ -1,6 +1,6 @@
 // In-memory decisions over the demo roster (Northfield Big Local), for the pure rules.
 import { readFileSync } from 'node:fs';
-import { parseRosterJson } from '../../../src/roster-file/document.ts';
+import { parseRosterJson } from '../../../src/services/roster-file/document.ts';
 import { rulesFrom, type Decision, type DecisionState, type DeclarationRecord, type VoteRecord } from '../../../src/domain/decisions/types.ts';
 import type { Person, Roster } from '../../../src/domain/roster.ts';
 import { parseSettings, type PartnershipSettings } from '../../../src/domain/settings.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRefusal, mayCreate, validateDraft } from '../../../src/domain/decisions/create.ts';
 import { assess } from '../../../src/domain/decisions/standing.ts';
 import { planDeclare, planVote, validateDeclaration } from '../../../src/domain/decisions/respond.ts';
-import { can } from '../../../src/bot/permissions.ts';
+import { can } from '../../../src/domain/permissions.ts';
 import { parseSettings } from '../../../src/domain/settings.ts';
 import { CLOSES, NOW, decisionFor, demoRoster, none, person, stateOf, voteOf } from './fixtures.ts';
 

@@ -1,19 +1,19 @@
 // The chair's side: close early, amend, share the conflicts log; and everyone's view of the record.
-import { closedMessage, planAmend, planClose, type AmendRequest } from '../domain/decisions/lifecycle.js';
-import { buildRecord } from '../domain/decisions/record.js';
-import { assess } from '../domain/decisions/standing.js';
-import { BALLOTS, VISIBILITIES, type DecisionState } from '../domain/decisions/types.js';
-import { formatWhen, parseClosingTime } from '../domain/decisions/when.js';
-import { describeReasons, manageRefusal, mayManage } from '../domain/decisions/who.js';
-import { plural } from '../domain/roster.js';
-import { can, refusal } from '../bot/permissions.js';
-import type { Reply } from '../bot/reply.js';
-import { textReply } from '../bot/reply.js';
-import { amendForm } from '../bot/views/decision-prompts.js';
-import { conflictsLogReply, recordReply } from '../bot/views/decision-record.js';
-import { notFound, type Actor, type DecisionDeps } from './deps.js';
-import { announceClosed, refreshCard } from './notify.js';
-import { applyFor, findFor } from './respond.js';
+import { closedMessage, planAmend, planClose, type AmendRequest } from '../../domain/decisions/lifecycle.ts';
+import { buildRecord } from '../../domain/decisions/record.ts';
+import { assess } from '../../domain/decisions/standing.ts';
+import { BALLOTS, VISIBILITIES, type DecisionState } from '../../domain/decisions/types.ts';
+import { formatWhen, parseClosingTime } from '../../domain/decisions/when.ts';
+import { describeReasons, manageRefusal, mayManage } from '../../domain/decisions/who.ts';
+import { plural } from '../../domain/roster.ts';
+import { can, refusal } from '../../domain/permissions.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
+import { textReply } from '../../domain/chat/reply.ts';
+import { amendForm } from '../../bot/views/decision-prompts.ts';
+import { conflictsLogReply, recordReply } from '../../bot/views/decision-record.ts';
+import { notFound, type Actor, type DecisionDeps } from './deps.ts';
+import { announceClosed, refreshCard } from './notify.ts';
+import { applyFor, findFor } from './respond.ts';
 
 type Refused = { kind: 'refused'; reason: string };
 

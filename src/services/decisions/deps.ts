@@ -1,9 +1,9 @@
 // What the decision use cases need: the stores, the clock, a logger and (when a chat platform is
 // running) the notifier. The bot's dependencies and the scheduler's both fit.
-import type { Person, Roster } from '../domain/roster.js';
-import type { Clock, Logger, Notifier, PartnershipRef, Stores } from '../ports/index.js';
-import type { Reply } from '../bot/reply.js';
-import { textReply } from '../bot/reply.js';
+import type { Person, Roster } from '../../domain/roster.ts';
+import type { Clock, Logger, Notifier, PartnershipRef, Stores } from '../ports/index.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
+import { textReply } from '../../domain/chat/reply.ts';
 
 export interface DecisionDeps {
   stores: Stores;

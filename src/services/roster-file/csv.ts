@@ -2,9 +2,9 @@
 // relationships and interests files. Rows become a roster document and go through exactly the
 // same validation as JSON; every problem names its file, line and column.
 import { parse } from 'csv-parse/sync';
-import { defaultSettings, type PartnershipSettings } from '../domain/settings.js';
-import { fail, type Problem, type Result } from '../result.js';
-import { parseRosterDocument, type ParsedRoster } from './document.js';
+import { defaultSettings, type PartnershipSettings } from '../../domain/settings.ts';
+import { fail, type Problem, type Result } from '../../domain/result.ts';
+import { parseRosterDocument, type ParsedRoster } from './document.ts';
 
 export interface CsvSource {
   file: string;

@@ -1,12 +1,12 @@
 // The roster file format (docs/roster-format.md). Every route in (JSON file, CSV files, chat)
 // ends here, so the same rules and the same messages apply whatever the source.
 import { z } from 'zod';
-import { INTEREST_KINDS, PERSON_KINDS, RELATIONSHIP_KINDS, ROLES } from '../domain/roster.js';
-import type { Person, Relationship, Roster } from '../domain/roster.js';
-import { defaultSettings, type PartnershipSettings } from '../domain/settings.js';
-import { fail, ok, type Problem, type Result } from '../result.js';
-import type { ImportScope } from '../ports/index.js';
-import { describeJsonErrorPosition } from './json-position.js';
+import { INTEREST_KINDS, PERSON_KINDS, RELATIONSHIP_KINDS, ROLES } from '../../domain/roster.ts';
+import type { Person, Relationship, Roster } from '../../domain/roster.ts';
+import { defaultSettings, type PartnershipSettings } from '../../domain/settings.ts';
+import { fail, ok, type Problem, type Result } from '../../domain/result.ts';
+import type { ImportScope } from '../ports/index.ts';
+import { describeJsonErrorPosition } from './json-position.ts';
 
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 

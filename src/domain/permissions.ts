@@ -1,6 +1,6 @@
 // Who may do what: one table, enforced in the core whatever the platform. A person may hold
 // several of these at once (a chair is also a voting member); any one that is allowed suffices.
-import type { Person } from '../domain/roster.js';
+import type { Person } from './roster.ts';
 
 export const ACTORS = [
   'rep', 'chair', 'vice-chair', 'secretary', 'treasurer', 'voting-member', 'non-voting-member', 'paid-worker', 'unknown',

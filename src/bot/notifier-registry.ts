@@ -1,8 +1,8 @@
 // The Notifier the core uses: reaches a person on whichever platforms they are linked on, and
 // a conversation through its own platform's adapter. Adapters plug in as they start.
-import type { Platform } from './bot/inbound.js';
-import { createChannelGuard, type ChannelGuard, type ChannelGuardDeps } from './bot/channel-guard.js';
-import type { DirectoryStore, Logger, MessageRef, Notifier, PlatformNotifier } from './ports/index.js';
+import type { Platform } from '../domain/chat/inbound.ts';
+import { createChannelGuard, type ChannelGuard, type ChannelGuardDeps } from './channel-guard.ts';
+import type { DirectoryStore, Logger, MessageRef, Notifier, PlatformNotifier } from '../services/ports/index.ts';
 
 export class NotifierRegistry implements Notifier {
   private readonly platforms = new Map<Platform, PlatformNotifier>();

@@ -1,16 +1,16 @@
 // A member declares, then votes. Every click is re-checked against the decision as stored (the
 // button only carries ids), inside the store's transaction.
-import { closedMessage, isOverdue } from '../domain/decisions/lifecycle.js';
-import { planDeclare, planVote, type DeclareInput } from '../domain/decisions/respond.js';
-import { assess } from '../domain/decisions/standing.js';
-import type { DecisionState, Plan } from '../domain/decisions/types.js';
-import { formatWhen } from '../domain/decisions/when.js';
-import { ineligibleReason, recusalNotice } from '../domain/decisions/who.js';
-import type { Reply } from '../bot/reply.js';
-import { textReply } from '../bot/reply.js';
-import { ballotReply, declarationPrompt, declareButtons, interestFormReply } from '../bot/views/decision-prompts.js';
-import { notFound, type Actor, type DecisionDeps } from './deps.js';
-import { announceClosed, refreshCard, warnQuorum } from './notify.js';
+import { closedMessage, isOverdue } from '../../domain/decisions/lifecycle.ts';
+import { planDeclare, planVote, type DeclareInput } from '../../domain/decisions/respond.ts';
+import { assess } from '../../domain/decisions/standing.ts';
+import type { DecisionState, Plan } from '../../domain/decisions/types.ts';
+import { formatWhen } from '../../domain/decisions/when.ts';
+import { ineligibleReason, recusalNotice } from '../../domain/decisions/who.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
+import { textReply } from '../../domain/chat/reply.ts';
+import { ballotReply, declarationPrompt, declareButtons, interestFormReply } from '../../bot/views/decision-prompts.ts';
+import { notFound, type Actor, type DecisionDeps } from './deps.ts';
+import { announceClosed, refreshCard, warnQuorum } from './notify.ts';
 
 type Refused = { kind: 'refused'; reason: string };
 

@@ -2,12 +2,12 @@
 // exactly once. Order: record the unique keys (pending) -> claim them -> send -> mark sent or
 // failed. The key is in the database before anything goes out, so a restart, a second
 // process or a late tick finds it and does not send again (docs/review.md, "Exactly once").
-import { isOpen, isQuiet, reviewYear, seasonAt } from '../domain/review/calendar.js';
-import { planReviewSends, retryAfter, STALE_PENDING_MS, type DueSend, type Plan, type SeasonState } from '../domain/review/plan.js';
-import type { ReviewStatus } from '../domain/review/status.js';
-import type { Reply } from '../bot/reply.js';
-import { confirmationRequest, nudgeMessage, seasonOpenMessage } from '../bot/views/review-messages.js';
-import type { Logger, Notifier, PartnershipRef, PartnershipScope, ReviewStore } from '../ports/index.js';
+import { isOpen, isQuiet, reviewYear, seasonAt } from '../../domain/review/calendar.ts';
+import { planReviewSends, retryAfter, STALE_PENDING_MS, type DueSend, type Plan, type SeasonState } from '../../domain/review/plan.ts';
+import type { ReviewStatus } from '../../domain/review/status.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
+import { confirmationRequest, nudgeMessage, seasonOpenMessage } from '../../bot/views/review-messages.ts';
+import type { Logger, Notifier, PartnershipRef, PartnershipScope, ReviewStore } from '../ports/index.ts';
 
 export interface ReviewSweepDeps {
   reviews: ReviewStore;

@@ -1,13 +1,13 @@
 // Review use cases shared by the chat commands and the CLI: load the year's review, export it,
 // record its submission. Expected failures come back as values with a message saying what to do.
-import { isoDay, reviewYear } from '../domain/review/calendar.js';
-import { reviewDocument } from '../domain/review/document.js';
-import { exportFilename, exportMimeType, renderReview, type ExportFormat } from '../domain/review/export.js';
-import { reviewStatus, type ReviewStatus } from '../domain/review/status.js';
-import type { ReviewDocument, ReviewRecord, Submission } from '../domain/review/types.js';
-import type { Roster } from '../domain/roster.js';
-import type { ReviewStore } from '../ports/index.js';
-import { fail, ok, type Result } from '../result.js';
+import { isoDay, reviewYear } from '../../domain/review/calendar.ts';
+import { reviewDocument } from '../../domain/review/document.ts';
+import { exportFilename, exportMimeType, renderReview, type ExportFormat } from '../../domain/review/export.ts';
+import { reviewStatus, type ReviewStatus } from '../../domain/review/status.ts';
+import type { ReviewDocument, ReviewRecord, Submission } from '../../domain/review/types.ts';
+import type { Roster } from '../../domain/roster.ts';
+import type { ReviewStore } from '../ports/index.ts';
+import { fail, ok, type Result } from '../../domain/result.ts';
 
 export interface LoadedReview {
   year: number;

@@ -1,22 +1,22 @@
 // Putting a decision to the partnership: check who asks and what they typed, write the decision
 // with the recusals the register and relationships already require (one transaction), then post
 // the card in the channel and ask every voting member privately to declare.
-import { createRefusal, mayCreate, validateDraft, type DraftValues } from '../domain/decisions/create.js';
-import { syncChanges } from '../domain/decisions/lifecycle.js';
-import { assess } from '../domain/decisions/standing.js';
-import type { Decision, DecisionDraft, DecisionState } from '../domain/decisions/types.js';
-import { formatWhen } from '../domain/decisions/when.js';
-import { recusalNotice } from '../domain/decisions/who.js';
-import { listNames, plural } from '../domain/roster.js';
-import { formatProblems } from '../result.js';
-import type { Conversation } from '../bot/inbound.js';
-import type { Reply } from '../bot/reply.js';
-import { textReply } from '../bot/reply.js';
-import { decisionCard } from '../bot/views/decision-card.js';
-import { createFormReply, declarationPrompt } from '../bot/views/decision-prompts.js';
-import { tell, type Actor, type DecisionDeps } from './deps.js';
-import { tellChairs, quorumWarning } from './notify.js';
-import type { MessageRef } from '../ports/index.js';
+import { createRefusal, mayCreate, validateDraft, type DraftValues } from '../../domain/decisions/create.ts';
+import { syncChanges } from '../../domain/decisions/lifecycle.ts';
+import { assess } from '../../domain/decisions/standing.ts';
+import type { Decision, DecisionDraft, DecisionState } from '../../domain/decisions/types.ts';
+import { formatWhen } from '../../domain/decisions/when.ts';
+import { recusalNotice } from '../../domain/decisions/who.ts';
+import { listNames, plural } from '../../domain/roster.ts';
+import { formatProblems } from '../../domain/result.ts';
+import type { Conversation } from '../../domain/chat/inbound.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
+import { textReply } from '../../domain/chat/reply.ts';
+import { decisionCard } from '../../bot/views/decision-card.ts';
+import { createFormReply, declarationPrompt } from '../../bot/views/decision-prompts.ts';
+import { tell, type Actor, type DecisionDeps } from './deps.ts';
+import { tellChairs, quorumWarning } from './notify.ts';
+import type { MessageRef } from '../ports/index.ts';
 
 const asDecision = (draft: DecisionDraft, now: Date): Decision => ({
   ...draft, id: '', number: 0, status: 'open', closedAt: null, closeReason: null, createdAt: now, card: null, remindersSentAt: null, outcome: null,

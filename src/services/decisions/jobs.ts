@@ -2,12 +2,12 @@
 // close every decision whose time has passed (so a restart after downtime catches up, once), and
 // send each decision's reminder once. Both are decided inside the store's transaction, so two
 // runs, or two servers, cannot close or remind twice.
-import { planClose, planReminders, reminderDueAt } from '../domain/decisions/lifecycle.js';
-import type { Roster } from '../domain/roster.js';
-import { reminderReply } from '../bot/views/decision-prompts.js';
-import type { PartnershipScope } from '../ports/index.js';
-import { tell, type DecisionDeps } from './deps.js';
-import { announceClosed } from './notify.js';
+import { planClose, planReminders, reminderDueAt } from '../../domain/decisions/lifecycle.ts';
+import type { Roster } from '../../domain/roster.ts';
+import { reminderReply } from '../../bot/views/decision-prompts.ts';
+import type { PartnershipScope } from '../ports/index.ts';
+import { tell, type DecisionDeps } from './deps.ts';
+import { announceClosed } from './notify.ts';
 
 export interface JobReport {
   closed: string[];

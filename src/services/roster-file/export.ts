@@ -1,7 +1,7 @@
 // Roster export: the JSON format, or CSV files in the same columns the importer reads.
 import { stringify } from 'csv-stringify/sync';
-import type { Roster } from '../domain/roster.js';
-import { toRosterDocument } from './document.js';
+import type { Roster } from '../../domain/roster.ts';
+import { toRosterDocument } from './document.ts';
 
 export const rosterToJson = (roster: Roster): string => `${JSON.stringify(toRosterDocument(roster), null, 2)}\n`;
 

@@ -1,15 +1,15 @@
 // Ports: the small interfaces the core needs from the outside world. Adapters implement them
 // (adapters/persistence for storage, adapters/slack and adapters/teams for notifications).
-import type { Roster } from '../domain/roster.js';
-import type { PartnershipSettings } from '../domain/settings.js';
-import type { Conversation, Platform } from '../bot/inbound.js';
-import type { Reply } from '../bot/reply.js';
-import type { CardRef, Decision, DecisionDraft, DecisionState, DecisionStatus, Plan } from '../domain/decisions/types.js';
-import type { SeasonState } from '../domain/review/plan.js';
-import type { Confirmation, DecisionEvidence, ReviewRecord, Submission } from '../domain/review/types.js';
-import type { RegisterStore } from './register.js';
+import type { Roster } from '../../domain/roster.ts';
+import type { PartnershipSettings } from '../../domain/settings.ts';
+import type { Conversation, Platform } from '../../domain/chat/inbound.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
+import type { CardRef, Decision, DecisionDraft, DecisionState, DecisionStatus, Plan } from '../../domain/decisions/types.ts';
+import type { SeasonState } from '../../domain/review/plan.ts';
+import type { Confirmation, DecisionEvidence, ReviewRecord, Submission } from '../../domain/review/types.ts';
+import type { RegisterStore } from './register.ts';
 
-export type * from './register.js';
+export type * from './register.ts';
 
 export interface PartnershipRef {
   id: string;
@@ -216,6 +216,6 @@ export interface Stores {
   audit: AuditLog;
   decisions: DecisionStore;
   reviews: ReviewStore;
-  /** register of interests, relationships, known organisations (src/ports/register.ts) */
+  /** register of interests, relationships, known organisations (src/services/ports/register.ts) */
   register: RegisterStore;
 }

@@ -1,8 +1,8 @@
 // The register of interests, the roster's relationships and the partnership's known
 // organisations, as stored. Every write is one transaction together with its audit row
 // (who, when, before and after): the adapter guarantees both or neither.
-import type { DecisionDeclaration } from '../domain/coi.js';
-import type { InterestInput, RelationshipInput } from '../domain/register.js';
+import type { DecisionDeclaration } from '../../domain/coi.ts';
+import type { InterestInput, RelationshipInput } from '../../domain/register.ts';
 
 /** Who changes what, when: written to the audit row of the same transaction. */
 export interface Change {

@@ -1,14 +1,14 @@
 // What others are told after a change: the channel card updated in place, the chair warned or
 // told of the result. Sent after the transaction has committed; a platform that cannot be reached
 // never undoes a vote.
-import { buildRecord } from '../domain/decisions/record.js';
-import { quorumSentence, residentSentence, resultSentence } from '../domain/decisions/minutes.js';
-import type { DecisionState } from '../domain/decisions/types.js';
-import { chairsOf } from '../domain/decisions/who.js';
-import type { Roster } from '../domain/roster.js';
-import type { Reply } from '../bot/reply.js';
-import { decisionCard } from '../bot/views/decision-card.js';
-import { coalescer, tell, type DecisionDeps } from './deps.js';
+import { buildRecord } from '../../domain/decisions/record.ts';
+import { quorumSentence, residentSentence, resultSentence } from '../../domain/decisions/minutes.ts';
+import type { DecisionState } from '../../domain/decisions/types.ts';
+import { chairsOf } from '../../domain/decisions/who.ts';
+import type { Roster } from '../../domain/roster.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
+import { decisionCard } from '../../bot/views/decision-card.ts';
+import { coalescer, tell, type DecisionDeps } from './deps.ts';
 
 const cards = coalescer();
 
