@@ -19,7 +19,11 @@ try {
   await seedPartnerships(database, count);
   console.log(`${count} partnerships seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   let handed = 0;
-  const notifier: Notifier = { sendToPerson: async () => (handed++, true), sendToConversation: async () => null, updateMessage: async () => false };
+  const notifier: Notifier = {
+    sendToPerson: async () => (handed++, true),
+    sendToConversation: async () => null,
+    updateMessage: async () => false,
+  };
   const reviews = createStores(database).reviews;
   for (const [label, at] of SWEEP_MOMENTS) {
     handed = 0;
@@ -31,7 +35,9 @@ try {
       took = performance.now() - t;
       return summary;
     });
-    console.log(`${label.padEnd(16)} ${(took / 1000).toFixed(2).padStart(7)} s  ${String(queries).padStart(5)} queries  sent ${s.sent} (${handed} handed over)  heap kept ${MB(m.heapBefore)} → ${MB(m.heapAfter)} MB, peak heap ${MB(m.peakHeap)} MB, peak RSS ${MB(m.peakRss)} MB`);
+    console.log(
+      `${label.padEnd(16)} ${(took / 1000).toFixed(2).padStart(7)} s  ${String(queries).padStart(5)} queries  sent ${s.sent} (${handed} handed over)  heap kept ${MB(m.heapBefore)} → ${MB(m.heapAfter)} MB, peak heap ${MB(m.peakHeap)} MB, peak RSS ${MB(m.peakRss)} MB`,
+    );
   }
 } finally {
   await database.close();

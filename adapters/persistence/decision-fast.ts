@@ -58,7 +58,10 @@ export class DecisionFastPath {
   /** how often a copy had to be read from the database (the benchmark reports it) */
   reloads = 0;
 
-  constructor(private readonly db: Db, private readonly sql: FastSql) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sql: FastSql,
+  ) {}
 
   /** The current state, from the cache while its versions are unchanged. */
   async find(decisionId: string): Promise<DecisionState | null> {
@@ -130,13 +133,24 @@ export class DecisionFastPath {
     return batch.slice(1);
   }
 
-  private async attempt(tx: SqlRunner, decisionId: string, entry: Entry, batch: Job[]): Promise<Batch | 'stale' | null> {
+  private async attempt(
+    tx: SqlRunner,
+    decisionId: string,
+    entry: Entry,
+    batch: Job[],
+  ): Promise<Batch | 'stale' | null> {
     // Bumping the version takes the row's lock (PostgreSQL; SQLite holds the write lock already).
     const [locked] = await tx.all<{ version: number; partnershipId: string }>(
-      'UPDATE "Decision" SET "version" = "version" + 1, "updatedAt" = $2 WHERE "id" = $1 RETURNING "version", "partnershipId"', [decisionId, new Date()]);
+      'UPDATE "Decision" SET "version" = "version" + 1, "updatedAt" = $2 WHERE "id" = $1 RETURNING "version", "partnershipId"',
+      [decisionId, new Date()],
+    );
     if (!locked) return null;
-    const [partnership] = await tx.all<{ rosterVersion: number }>('SELECT "rosterVersion" FROM "Partnership" WHERE "id" = $1', [locked.partnershipId]);
-    if (Number(locked.version) !== entry.version + 1 || Number(partnership?.rosterVersion) !== entry.rosterVersion) return 'stale';
+    const [partnership] = await tx.all<{ rosterVersion: number }>(
+      'SELECT "rosterVersion" FROM "Partnership" WHERE "id" = $1',
+      [locked.partnershipId],
+    );
+    if (Number(locked.version) !== entry.version + 1 || Number(partnership?.rosterVersion) !== entry.rosterVersion)
+      return 'stale';
     let state = entry.state;
     let wrote = false;
     const done: Applied<unknown>[] = [];
@@ -153,14 +167,20 @@ export class DecisionFastPath {
     }
     if (!done.length) throw new NeedsFullPath(); // rolls back the version bump too
     let version = Number(locked.version);
-    if (wrote) version = Number((await tx.all<{ version: number }>('SELECT "version" FROM "Decision" WHERE "id" = $1', [decisionId]))[0]?.version);
+    if (wrote)
+      version = Number(
+        (await tx.all<{ version: number }>('SELECT "version" FROM "Decision" WHERE "id" = $1', [decisionId]))[0]
+          ?.version,
+      );
     return { done, entry: { state: deepFreeze(state), version, rosterVersion: entry.rosterVersion } };
   }
 
   /** Versions first, then the state: a write in between makes the copy look older than it is, never newer. */
   private async fresh(decisionId: string): Promise<Entry | null> {
     const [v] = await this.sql.all<{ version: number; rosterVersion: number }>(
-      'SELECT d."version", p."rosterVersion" FROM "Decision" d JOIN "Partnership" p ON p."id" = d."partnershipId" WHERE d."id" = $1', [decisionId]);
+      'SELECT d."version", p."rosterVersion" FROM "Decision" d JOIN "Partnership" p ON p."id" = d."partnershipId" WHERE d."id" = $1',
+      [decisionId],
+    );
     if (!v) return null;
     const version = Number(v.version);
     const rosterVersion = Number(v.rosterVersion);
@@ -181,7 +201,6 @@ export class DecisionFastPath {
     if (this.entries.size >= MAX_CACHED) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(decisionId, entry);
   }
-
 }
 
 /** This copy can say what a fresh read would give after the vote: it names the voter, and the vote it replaces is the one stored. */
@@ -189,21 +208,45 @@ const canWriteVote = (state: DecisionState, c: VoteChange): boolean =>
   !!state.people[c.personId] && state.votes.find((v) => v.personId === c.personId)?.option === c.replaces;
 
 /** Writes one vote and its audit row, and returns the state as a fresh read would give it. */
-async function writeVote(tx: SqlRunner, state: DecisionState, plan: Plan<unknown>, c: VoteChange): Promise<DecisionState> {
+async function writeVote(
+  tx: SqlRunner,
+  state: DecisionState,
+  plan: Plan<unknown>,
+  c: VoteChange,
+): Promise<DecisionState> {
   const d = state.decision;
   const at = plan.at;
   const existing = state.votes.find((v) => v.personId === c.personId);
   if (existing) {
-    await tx.run('UPDATE "Vote" SET "option" = $1, "changes" = "changes" + 1, "updatedAt" = $2 WHERE "decisionId" = $3 AND "personId" = $4', [c.option, at, d.id, c.personId]);
+    await tx.run(
+      'UPDATE "Vote" SET "option" = $1, "changes" = "changes" + 1, "updatedAt" = $2 WHERE "decisionId" = $3 AND "personId" = $4',
+      [c.option, at, d.id, c.personId],
+    );
   } else {
-    await tx.run('INSERT INTO "Vote" ("id", "decisionId", "personId", "option", "changes", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, 0, $5, $6)',
-      [randomUUID(), d.id, c.personId, c.option, at, at]);
+    await tx.run(
+      'INSERT INTO "Vote" ("id", "decisionId", "personId", "option", "changes", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, 0, $5, $6)',
+      [randomUUID(), d.id, c.personId, c.option, at, at],
+    );
   }
   const audit = voteAudit(c, d.ballot === 'secret');
-  await tx.run('INSERT INTO "AuditEvent" ("id", "partnershipId", "actorId", "action", "subjectType", "subjectId", "before", "after", "at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-    [randomUUID(), d.partnershipId, plan.actorId, audit.action, 'decision', d.id, audit.before === null ? null : JSON.stringify(audit.before), JSON.stringify(audit.after), at]);
+  await tx.run(
+    'INSERT INTO "AuditEvent" ("id", "partnershipId", "actorId", "action", "subjectType", "subjectId", "before", "after", "at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+    [
+      randomUUID(),
+      d.partnershipId,
+      plan.actorId,
+      audit.action,
+      'decision',
+      d.id,
+      audit.before === null ? null : JSON.stringify(audit.before),
+      JSON.stringify(audit.after),
+      at,
+    ],
+  );
   const votes = existing
-    ? state.votes.map((v) => (v.personId === c.personId ? { ...v, option: c.option, changes: v.changes + 1, updatedAt: at } : v))
+    ? state.votes.map((v) =>
+        v.personId === c.personId ? { ...v, option: c.option, changes: v.changes + 1, updatedAt: at } : v,
+      )
     : [...state.votes, { personId: c.personId, option: c.option, changes: 0, at, updatedAt: at }];
   return { ...state, votes };
 }

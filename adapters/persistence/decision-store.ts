@@ -38,38 +38,70 @@ export class PrismaDecisionStore implements DecisionStore {
   /** votes, and reads of a decision's state, on prepared statements and a versioned cache */
   readonly fast: DecisionFastPath;
 
-  constructor(private readonly db: Db, sql: FastSql, private readonly provider: Provider = 'sqlite') {
+  constructor(
+    private readonly db: Db,
+    sql: FastSql,
+    private readonly provider: Provider = 'sqlite',
+  ) {
     this.fast = new DecisionFastPath(db, sql);
   }
 
   async create(draft: DecisionDraft, plan: Plan<unknown>): Promise<DecisionState> {
-    return withRetry(() => this.db.$transaction(async (tx) => {
-      const last = await tx.decision.findFirst({ where: { partnershipId: draft.partnershipId }, orderBy: { number: 'desc' }, select: { number: true } });
-      const row = await tx.decision.create({
-        data: {
-          partnershipId: draft.partnershipId, number: (last?.number ?? 0) + 1, title: draft.title, description: draft.description, kind: draft.kind,
-          organisations: JSON.stringify(draft.organisations), options: JSON.stringify(draft.options), ballot: draft.ballot, visibility: draft.visibility,
-          rules: JSON.stringify(draft.rules), closesAt: draft.closesAt, createdById: draft.createdById, createdAt: plan.at, updatedAt: plan.at,
-        },
-      });
-      await audit(tx, row.partnershipId, row.id, plan, 'decision.create', null, {
-        number: row.number, kind: draft.kind, ballot: draft.ballot, visibility: draft.visibility, closesAt: draft.closesAt.toISOString(), organisations: draft.organisations.length,
-      });
-      const state = (await loadState(tx, row.id))!;
-      await write(tx, state, plan);
-      return (await loadState(tx, row.id))!;
-    }, TX));
+    return withRetry(() =>
+      this.db.$transaction(async (tx) => {
+        const last = await tx.decision.findFirst({
+          where: { partnershipId: draft.partnershipId },
+          orderBy: { number: 'desc' },
+          select: { number: true },
+        });
+        const row = await tx.decision.create({
+          data: {
+            partnershipId: draft.partnershipId,
+            number: (last?.number ?? 0) + 1,
+            title: draft.title,
+            description: draft.description,
+            kind: draft.kind,
+            organisations: JSON.stringify(draft.organisations),
+            options: JSON.stringify(draft.options),
+            ballot: draft.ballot,
+            visibility: draft.visibility,
+            rules: JSON.stringify(draft.rules),
+            closesAt: draft.closesAt,
+            createdById: draft.createdById,
+            createdAt: plan.at,
+            updatedAt: plan.at,
+          },
+        });
+        await audit(tx, row.partnershipId, row.id, plan, 'decision.create', null, {
+          number: row.number,
+          kind: draft.kind,
+          ballot: draft.ballot,
+          visibility: draft.visibility,
+          closesAt: draft.closesAt.toISOString(),
+          organisations: draft.organisations.length,
+        });
+        const state = (await loadState(tx, row.id))!;
+        await write(tx, state, plan);
+        return (await loadState(tx, row.id))!;
+      }, TX),
+    );
   }
 
   async find(lookup: DecisionLookup): Promise<DecisionState | null> {
     if ('id' in lookup) return this.fast.find(lookup.id);
-    const row = await this.db.decision.findUnique({ where: { partnershipId_number: { partnershipId: lookup.partnershipId, number: lookup.number } }, select: { id: true } });
+    const row = await this.db.decision.findUnique({
+      where: { partnershipId_number: { partnershipId: lookup.partnershipId, number: lookup.number } },
+      select: { id: true },
+    });
     return row ? this.fast.find(row.id) : null;
   }
 
   async list(partnershipId: string | null, status?: DecisionStatus, scope: PartnershipScope = 'all') {
     const rows = await this.db.decision.findMany({
-      where: { ...(partnershipId ? { partnershipId } : { partnership: partnershipsIn(scope) }), ...(status ? { status } : {}) },
+      where: {
+        ...(partnershipId ? { partnershipId } : { partnership: partnershipsIn(scope) }),
+        ...(status ? { status } : {}),
+      },
       orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
     });
     return rows.map(toDecision);
@@ -80,16 +112,18 @@ export class PrismaDecisionStore implements DecisionStore {
     if (fast !== 'full-path') return fast;
     this.fast.forget(decisionId);
     let erased = false;
-    const result = await withRetry(() => this.db.$transaction(async (tx) => {
-      // Touching the row first takes its lock (PostgreSQL), so requests about one decision queue.
-      const locked = await tx.decision.updateMany({ where: { id: decisionId }, data: { updatedAt: new Date() } });
-      if (locked.count === 0) return null;
-      const before = (await loadState(tx, decisionId))!;
-      const plan = decide(before);
-      if (plan.changes.length === 0) return { state: before, outcome: plan.outcome };
-      erased = await write(tx, before, plan);
-      return { state: (await loadState(tx, decisionId))!, outcome: plan.outcome };
-    }, TX));
+    const result = await withRetry(() =>
+      this.db.$transaction(async (tx) => {
+        // Touching the row first takes its lock (PostgreSQL), so requests about one decision queue.
+        const locked = await tx.decision.updateMany({ where: { id: decisionId }, data: { updatedAt: new Date() } });
+        if (locked.count === 0) return null;
+        const before = (await loadState(tx, decisionId))!;
+        const plan = decide(before);
+        if (plan.changes.length === 0) return { state: before, outcome: plan.outcome };
+        erased = await write(tx, before, plan);
+        return { state: (await loadState(tx, decisionId))!, outcome: plan.outcome };
+      }, TX),
+    );
     if (erased) await this.flushErased();
     return result;
   }
@@ -114,10 +148,24 @@ export class PrismaDecisionStore implements DecisionStore {
   }
 }
 
-async function audit(tx: Tx, partnershipId: string, decisionId: string, plan: Plan<unknown>, action: string, before: unknown, after: unknown, subject?: { type: string; id: string }) {
+async function audit(
+  tx: Tx,
+  partnershipId: string,
+  decisionId: string,
+  plan: Plan<unknown>,
+  action: string,
+  before: unknown,
+  after: unknown,
+  subject?: { type: string; id: string },
+) {
   await tx.auditEvent.create({
     data: {
-      partnershipId, actorId: plan.actorId, action, subjectType: subject?.type ?? 'decision', subjectId: subject?.id ?? decisionId, at: plan.at,
+      partnershipId,
+      actorId: plan.actorId,
+      action,
+      subjectType: subject?.type ?? 'decision',
+      subjectId: subject?.id ?? decisionId,
+      at: plan.at,
       before: before === null ? null : JSON.stringify(before),
       after: JSON.stringify(subject ? { ...(after as object), decisionId } : after),
     },
@@ -131,25 +179,52 @@ async function audit(tx: Tx, partnershipId: string, decisionId: string, plan: Pl
 async function write(tx: Tx, state: DecisionState, plan: Plan<unknown>): Promise<boolean> {
   const d = state.decision;
   const at = plan.at;
-  const log = (action: string, before: unknown, after: unknown, subject?: { type: string; id: string }) => audit(tx, d.partnershipId, d.id, plan, action, before, after, subject);
+  const log = (action: string, before: unknown, after: unknown, subject?: { type: string; id: string }) =>
+    audit(tx, d.partnershipId, d.id, plan, action, before, after, subject);
   const secret = d.ballot === 'secret';
   let erased = false;
   for (const c of plan.changes as Change[]) {
     const key = (personId: string) => ({ decisionId_personId: { decisionId: d.id, personId } });
     switch (c.type) {
       case 'declare': {
-        const data = { outcome: c.outcome, kind: c.kind ?? null, organisation: c.organisation ?? null, detail: c.detail ?? null, updatedAt: at };
-        await tx.declaration.upsert({ where: key(c.personId), create: { decisionId: d.id, personId: c.personId, ...data, createdAt: at }, update: data });
-        await log(c.replaces ? 'decision.declare.change' : 'decision.declare', c.replaces ? { outcome: c.replaces } : null, { personId: c.personId, outcome: c.outcome, kind: c.kind ?? null, organisation: c.organisation ?? null });
+        const data = {
+          outcome: c.outcome,
+          kind: c.kind ?? null,
+          organisation: c.organisation ?? null,
+          detail: c.detail ?? null,
+          updatedAt: at,
+        };
+        await tx.declaration.upsert({
+          where: key(c.personId),
+          create: { decisionId: d.id, personId: c.personId, ...data, createdAt: at },
+          update: data,
+        });
+        await log(
+          c.replaces ? 'decision.declare.change' : 'decision.declare',
+          c.replaces ? { outcome: c.replaces } : null,
+          { personId: c.personId, outcome: c.outcome, kind: c.kind ?? null, organisation: c.organisation ?? null },
+        );
         break;
       }
       case 'recuse':
-        await tx.recusal.create({ data: { decisionId: d.id, personId: c.personId, reasons: JSON.stringify(c.reasons), createdAt: at } });
-        await log('decision.recuse', null, { personId: c.personId, reasons: c.reasons.map((r) => ({ kind: r.kind, source: r.source })) });
+        await tx.recusal.create({
+          data: { decisionId: d.id, personId: c.personId, reasons: JSON.stringify(c.reasons), createdAt: at },
+        });
+        await log('decision.recuse', null, {
+          personId: c.personId,
+          reasons: c.reasons.map((r) => ({ kind: r.kind, source: r.source })),
+        });
         break;
       case 'vote': {
-        if (c.replaces !== undefined) await tx.vote.update({ where: key(c.personId), data: { option: c.option, changes: { increment: 1 }, updatedAt: at } });
-        else await tx.vote.create({ data: { decisionId: d.id, personId: c.personId, option: c.option, createdAt: at, updatedAt: at } });
+        if (c.replaces !== undefined)
+          await tx.vote.update({
+            where: key(c.personId),
+            data: { option: c.option, changes: { increment: 1 }, updatedAt: at },
+          });
+        else
+          await tx.vote.create({
+            data: { decisionId: d.id, personId: c.personId, option: c.option, createdAt: at, updatedAt: at },
+          });
         const entry = voteAudit(c, secret);
         await log(entry.action, entry.before, entry.after);
         break;
@@ -159,17 +234,48 @@ async function write(tx: Tx, state: DecisionState, plan: Plan<unknown>): Promise
         await log('decision.vote.withdraw', null, { personId: c.personId, why: c.why });
         break;
       case 'register-interest':
-        await tx.interest.create({ data: { personId: c.personId, organisation: c.organisation, organisationKey: organisationKey(c.organisation), kind: c.kind, detail: c.detail ?? null, createdAt: at, updatedAt: at } });
-        await log('interest.add', null, { organisation: c.organisation, kind: c.kind, source: 'decision' }, { type: 'person', id: c.personId });
+        await tx.interest.create({
+          data: {
+            personId: c.personId,
+            organisation: c.organisation,
+            organisationKey: organisationKey(c.organisation),
+            kind: c.kind,
+            detail: c.detail ?? null,
+            createdAt: at,
+            updatedAt: at,
+          },
+        });
+        await log(
+          'interest.add',
+          null,
+          { organisation: c.organisation, kind: c.kind, source: 'decision' },
+          { type: 'person', id: c.personId },
+        );
         break;
       case 'amend': {
-        const data = { ...(c.closesAt ? { closesAt: c.closesAt } : {}), ...(c.ballot ? { ballot: c.ballot } : {}), ...(c.visibility ? { visibility: c.visibility } : {}) };
+        const data = {
+          ...(c.closesAt ? { closesAt: c.closesAt } : {}),
+          ...(c.ballot ? { ballot: c.ballot } : {}),
+          ...(c.visibility ? { visibility: c.visibility } : {}),
+        };
         await tx.decision.update({ where: { id: d.id }, data });
-        await log('decision.amend', { closesAt: d.closesAt.toISOString(), ballot: d.ballot, visibility: d.visibility }, { ...data, ...(c.closesAt ? { closesAt: c.closesAt.toISOString() } : {}) });
+        await log(
+          'decision.amend',
+          { closesAt: d.closesAt.toISOString(), ballot: d.ballot, visibility: d.visibility },
+          { ...data, ...(c.closesAt ? { closesAt: c.closesAt.toISOString() } : {}) },
+        );
         break;
       }
       case 'close':
-        await tx.decision.update({ where: { id: d.id }, data: { status: 'closed', closedAt: c.closedAt ?? at, closeReason: c.reason, outcome: JSON.stringify(c.snapshot) } });
+        await tx.decision.update({
+          where: { id: d.id },
+          data: {
+            status: 'closed',
+            closedAt: c.closedAt ?? at,
+            closeReason: c.reason,
+            outcome: JSON.stringify(c.snapshot),
+          },
+        });
         // The tally is in the outcome now: the link between each member and their choice goes,
         // in this transaction. The rows stay, without a choice, as the record of who took part.
         if (secret) {

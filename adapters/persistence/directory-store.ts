@@ -7,11 +7,16 @@ import { LIVE_PLATFORMS } from './scope.ts';
 
 // The lookups every request makes run as prepared statements (fast-sql.ts); writes stay on Prisma.
 export class PrismaDirectoryStore implements DirectoryStore {
-  constructor(private readonly db: Db, private readonly sql: FastSql) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sql: FastSql,
+  ) {}
 
   async findBinding(platform: Platform, workspaceId: string, channelId: string): Promise<Binding | null> {
     const [row] = await this.sql.all<{ partnershipId: string }>(
-      'SELECT "partnershipId" FROM "ChannelBinding" WHERE "platform" = $1 AND "workspaceId" = $2 AND "channelId" = $3', [platform, workspaceId, channelId]);
+      'SELECT "partnershipId" FROM "ChannelBinding" WHERE "platform" = $1 AND "workspaceId" = $2 AND "channelId" = $3',
+      [platform, workspaceId, channelId],
+    );
     return row ? { partnershipId: row.partnershipId, platform, workspaceId, channelId } : null;
   }
 
@@ -29,14 +34,18 @@ export class PrismaDirectoryStore implements DirectoryStore {
 
   async boundWorkspaces(partnershipId: string, platform: Platform): Promise<string[]> {
     const rows = await this.sql.all<{ workspaceId: string }>(
-      'SELECT DISTINCT "workspaceId" FROM "ChannelBinding" WHERE "partnershipId" = $1 AND "platform" = $2', [partnershipId, platform]);
+      'SELECT DISTINCT "workspaceId" FROM "ChannelBinding" WHERE "partnershipId" = $1 AND "platform" = $2',
+      [partnershipId, platform],
+    );
     return rows.map((r) => r.workspaceId);
   }
 
   async findIdentity(platform: Platform, workspaceId: string, userId: string): Promise<LinkedPerson | null> {
     const [row] = await this.sql.all<{ id: string; partnershipId: string }>(
-      'SELECT p."id", p."partnershipId" FROM "PlatformIdentity" i JOIN "Person" p ON p."id" = i."personId" '
-      + 'WHERE i."platform" = $1 AND i."workspaceId" = $2 AND i."userId" = $3 AND p."endedAt" IS NULL', [platform, workspaceId, userId]);
+      'SELECT p."id", p."partnershipId" FROM "PlatformIdentity" i JOIN "Person" p ON p."id" = i."personId" ' +
+        'WHERE i."platform" = $1 AND i."workspaceId" = $2 AND i."userId" = $3 AND p."endedAt" IS NULL',
+      [platform, workspaceId, userId],
+    );
     return row ? { personId: row.id, partnershipId: row.partnershipId } : null;
   }
 

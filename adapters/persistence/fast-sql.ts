@@ -59,10 +59,11 @@ export function sqliteFastSql(connection: () => SqliteConnection, onQuery: OnQue
   };
   // better-sqlite3 is synchronous: inside the lock nothing else can run on the connection.
   const direct = (db: Sqlite.Database): SqlRunner => ({
-    all: async <T extends Row>(sql: string, args: readonly SqlValue[] = []) => timed(sql, () => {
-      const stmt = prepare(db, sql);
-      return (stmt.reader ? stmt.all(...sqliteArgs(args)) : (stmt.run(...sqliteArgs(args)), [])) as T[];
-    }),
+    all: async <T extends Row>(sql: string, args: readonly SqlValue[] = []) =>
+      timed(sql, () => {
+        const stmt = prepare(db, sql);
+        return (stmt.reader ? stmt.all(...sqliteArgs(args)) : (stmt.run(...sqliteArgs(args)), [])) as T[];
+      }),
     run: async (sql, args = []) => timed(sql, () => prepare(db, sql).run(...sqliteArgs(args)).changes),
   });
   return {
@@ -106,7 +107,9 @@ export function pgFastSql(pool: pg.Pool, onQuery: OnQuery): FastSql {
       const t = performance.now();
       try {
         // BEGIN and COMMIT (no parameters) go as plain statements; the rest are prepared once per connection.
-        return await (args.length ? client.query({ name: nameOf(sql), text: sql, values: args.map(pgValue) }) : client.query(sql));
+        return await (args.length
+          ? client.query({ name: nameOf(sql), text: sql, values: args.map(pgValue) })
+          : client.query(sql));
       } finally {
         onQuery?.(sql, performance.now() - t);
       }

@@ -27,7 +27,10 @@ export function createStores(database: Database): Stores {
  * Open and migrate: what `npm start` and every database command of the CLI do first. A setting
  * that cannot be used (an unreachable server, a folder for a file) fails here as a StartupProblem.
  */
-export async function openMigrated(url: string, options?: OpenOptions): Promise<{ database: Database; stores: Stores; applied: string[] }> {
+export async function openMigrated(
+  url: string,
+  options?: OpenOptions,
+): Promise<{ database: Database; stores: Stores; applied: string[] }> {
   // One bounded connection first: the pool itself has no connect timeout (under load a request
   // waits for a free connection rather than fail), so it must not be the first to find a dead server.
   if (providerOf(url) === 'postgres') await probePostgres(url);

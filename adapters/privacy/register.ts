@@ -13,5 +13,10 @@ export async function runRetention(app: App, now: Date): Promise<number> {
 }
 
 export function registerPrivacy(app: App): void {
-  app.scheduler.add({ name: 'retention', schedule: '30 3 * * *', kind: 'maintenance', run: (now) => runRetention(app, now).then(() => undefined) });
+  app.scheduler.add({
+    name: 'retention',
+    schedule: '30 3 * * *',
+    kind: 'maintenance',
+    run: (now) => runRetention(app, now).then(() => undefined),
+  });
 }

@@ -18,7 +18,16 @@ export function registerReview(app: App): void {
     async run(now, scope) {
       // A big opening day can take longer than an hour with pacing: one sweep at a time per process and scope.
       if (running.has(scope)) return;
-      const sweep = runReviewSweep({ reviews: app.stores.reviews, notifier: app.notifier, logger: app.logger, paceMs: app.config.REVIEW_SEND_INTERVAL_MS }, now, scope);
+      const sweep = runReviewSweep(
+        {
+          reviews: app.stores.reviews,
+          notifier: app.notifier,
+          logger: app.logger,
+          paceMs: app.config.REVIEW_SEND_INTERVAL_MS,
+        },
+        now,
+        scope,
+      );
       running.set(scope, sweep);
       try {
         await sweep;

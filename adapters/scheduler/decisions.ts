@@ -12,7 +12,11 @@ export async function registerDecisions(app: App): Promise<void> {
     kind: 'partnerships',
     async run(now, scope) {
       // The job's own time (the playground's pretend one for its sandbox), not the app's clock.
-      await runDecisionJobs({ stores: app.stores, clock: { now: () => now }, logger: app.logger, notifier: app.notifier }, now, scope);
+      await runDecisionJobs(
+        { stores: app.stores, clock: { now: () => now }, logger: app.logger, notifier: app.notifier },
+        now,
+        scope,
+      );
     },
   });
 }

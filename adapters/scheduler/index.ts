@@ -35,7 +35,13 @@ export const SCHEDULER_LEASE = 'scheduler';
 export const LEASE_MS = 60_000;
 
 /** Take or renew the lease; true when this process holds it. Expired leases (a crashed holder) are taken over. */
-export function acquireLease(db: Db, holder: string, now: Date, name = SCHEDULER_LEASE, ms = LEASE_MS): Promise<boolean> {
+export function acquireLease(
+  db: Db,
+  holder: string,
+  now: Date,
+  name = SCHEDULER_LEASE,
+  ms = LEASE_MS,
+): Promise<boolean> {
   return takeLease(db, holder, now, name, ms);
 }
 
@@ -55,7 +61,10 @@ export class Scheduler {
   private stopped = false;
   private sandboxClock: Clock | null = null;
 
-  constructor(private readonly app: SchedulerHost, options: { leaseMs?: number } = {}) {
+  constructor(
+    private readonly app: SchedulerHost,
+    options: { leaseMs?: number } = {},
+  ) {
     this.leaseMs = options.leaseMs ?? LEASE_MS;
   }
 
@@ -78,12 +87,14 @@ export class Scheduler {
   tick(job: Job, at?: Date): Promise<boolean> {
     const now = at ?? this.app.clock.now();
     const sandbox = this.sandboxClock;
-    return this.track(this.runOnce(job, now, async () => {
-      if (job.kind === 'maintenance') return job.run(now);
-      if (!sandbox) return this.guarded(job, 'all', () => job.run(now, 'all'));
-      await this.guarded(job, 'live', () => job.run(now, 'live'));
-      await this.guarded(job, 'sandbox', () => job.run(at ?? sandbox.now(), 'sandbox'));
-    }));
+    return this.track(
+      this.runOnce(job, now, async () => {
+        if (job.kind === 'maintenance') return job.run(now);
+        if (!sandbox) return this.guarded(job, 'all', () => job.run(now, 'all'));
+        await this.guarded(job, 'live', () => job.run(now, 'live'));
+        await this.guarded(job, 'sandbox', () => job.run(at ?? sandbox.now(), 'sandbox'));
+      }),
+    );
   }
 
   /** The playground's "run scheduled jobs now": a partnership job for the sandbox only, at its clock's time. */
@@ -103,7 +114,12 @@ export class Scheduler {
     try {
       await work();
     } catch (error) {
-      this.app.logger.error('scheduled job failed', { key: job.name, scope, code: (error as { code?: string }).code, error: error as Error });
+      this.app.logger.error('scheduled job failed', {
+        key: job.name,
+        scope,
+        code: (error as { code?: string }).code,
+        error: error as Error,
+      });
     }
   }
 
@@ -114,18 +130,29 @@ export class Scheduler {
     try {
       if (!(await acquireLease(db, this.holder, realNow, SCHEDULER_LEASE, this.leaseMs))) return false;
     } catch (error) {
-      this.app.logger.error('scheduler lease unavailable', { key: job.name, code: (error as { code?: string }).code, error: error as Error });
+      this.app.logger.error('scheduler lease unavailable', {
+        key: job.name,
+        code: (error as { code?: string }).code,
+        error: error as Error,
+      });
       return false;
     }
     // Renew while the job runs, so a long run is not mistaken for a crashed holder.
-    const heartbeat = setInterval(() => {
-      acquireLease(db, this.holder, this.app.clock.now(), SCHEDULER_LEASE, this.leaseMs).catch(() => undefined);
-    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        acquireLease(db, this.holder, this.app.clock.now(), SCHEDULER_LEASE, this.leaseMs).catch(() => undefined);
+      },
+      Math.max(50, Math.floor(this.leaseMs / 3)),
+    );
     heartbeat.unref();
     try {
       await work();
     } catch (error) {
-      this.app.logger.error('scheduled job failed', { key: job.name, code: (error as { code?: string }).code, error: error as Error });
+      this.app.logger.error('scheduled job failed', {
+        key: job.name,
+        code: (error as { code?: string }).code,
+        error: error as Error,
+      });
     } finally {
       clearInterval(heartbeat);
     }
@@ -135,7 +162,9 @@ export class Scheduler {
   /** Schedules every job, then catches up once (anything that fell due while no process ran). */
   start(): Promise<void> {
     for (const job of this.jobs) {
-      this.tasks.push(cron.schedule(job.schedule, () => void this.tick(job), { timezone: 'Europe/London', name: job.name }));
+      this.tasks.push(
+        cron.schedule(job.schedule, () => void this.tick(job), { timezone: 'Europe/London', name: job.name }),
+      );
     }
     return (async () => {
       for (const job of this.jobs) await this.tick(job); // one at a time: they share the lease

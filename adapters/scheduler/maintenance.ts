@@ -13,5 +13,10 @@ export async function pruneOldDeliveries(app: Pick<App, 'database' | 'logger'>, 
 }
 
 export function registerMaintenance(app: App): void {
-  app.scheduler.add({ name: 'prune-deliveries', schedule: '15 4 * * *', kind: 'maintenance', run: (now) => pruneOldDeliveries(app, now).then(() => undefined) });
+  app.scheduler.add({
+    name: 'prune-deliveries',
+    schedule: '15 4 * * *',
+    kind: 'maintenance',
+    run: (now) => pruneOldDeliveries(app, now).then(() => undefined),
+  });
 }

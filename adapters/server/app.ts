@@ -9,6 +9,8 @@ import { openMigrated, type Database } from '../persistence/index.ts';
 import { seedDemo } from '../persistence/seed.ts';
 import { isDatabaseOutage } from '../persistence/outage.ts';
 import { HttpServer, sendJson } from './http.ts';
+import { EventBus } from '../../src/services/events.ts';
+import { subscribeNotifications } from '../../src/bot/notifications/index.ts';
 import { NotifierRegistry } from '../../src/bot/notifier-registry.ts';
 import { Scheduler } from '../scheduler/index.ts';
 
@@ -25,6 +27,8 @@ export interface App {
   http: HttpServer;
   /** adapters register their platform's notifier here */
   notifier: NotifierRegistry;
+  /** the services' events, with the chat layer's notices subscribed (one bus for the app) */
+  events: EventBus;
   /** follow-up work after an answer (card refreshes): shutdown and tests wait for it */
   background: InFlight;
   /** adapters and features add scheduled jobs here; started by registerAdapters when SCHEDULER is on */
@@ -44,7 +48,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Real for Slack, Teams and cron alike (request signatures and tokens are checked against it):
   // the playground pretends on a clock of its own (adapters/web).
   const clock = options.clock ?? systemClock;
-  const { database, stores, applied } = await openMigrated(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, setting: databaseSetting(config) });
+  const { database, stores, applied } = await openMigrated(config.DATABASE_URL, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    setting: databaseSetting(config),
+  });
   if (applied.length) logger.info('database migrated', { provider: database.provider, count: applied.length });
   if (config.SEED_DEMO) {
     const seeded = await seedDemo(stores, database.db);
@@ -54,9 +61,34 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const closers: (() => Promise<void> | void)[] = [];
   const notifier = new NotifierRegistry(stores, logger);
   const background = new InFlight();
-  const botWith = (at: Clock) => createBot({ stores, clock: at, logger, notifier, background, cardRefreshIntervalMs: config.CARD_REFRESH_INTERVAL_MS });
+  const events = subscribeNotifications(new EventBus(), {
+    stores,
+    logger,
+    notifier,
+    background,
+    cardRefreshIntervalMs: config.CARD_REFRESH_INTERVAL_MS,
+  });
+  const botWith = (at: Clock) =>
+    createBot({
+      stores,
+      clock: at,
+      logger,
+      notifier,
+      events,
+      background,
+      cardRefreshIntervalMs: config.CARD_REFRESH_INTERVAL_MS,
+    });
   const app: App = {
-    config, database, stores, clock, logger, http, notifier, background, botWith,
+    config,
+    database,
+    stores,
+    clock,
+    logger,
+    http,
+    notifier,
+    events,
+    background,
+    botWith,
     scheduler: undefined as unknown as Scheduler, // set just below: it needs the app
     bot: botWith(clock),
     onClose: (fn) => void closers.push(fn),
@@ -78,7 +110,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         await database.db.$queryRawUnsafe('SELECT 1');
         sendJson(res, 200, { status: 'ok', database: database.provider });
       } catch {
-        sendJson(res, 503, { status: 'unavailable', database: database.provider, message: 'The database is not answering.' });
+        sendJson(res, 503, {
+          status: 'unavailable',
+          database: database.provider,
+          message: 'The database is not answering.',
+        });
       }
     },
   });

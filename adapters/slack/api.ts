@@ -22,7 +22,8 @@ export function slackLogger(logger: Logger): SlackLogger {
   let level = LogLevel.INFO;
   const line = (args: unknown[]): string => {
     const first = args[0];
-    const text = first instanceof Error ? first.message : typeof first === 'string' ? first : 'message from the Slack library';
+    const text =
+      first instanceof Error ? first.message : typeof first === 'string' ? first : 'message from the Slack library';
     return `slack: ${text.split('\n')[0]!.slice(0, 200)}`;
   };
   return {
@@ -50,7 +51,11 @@ export function clientOptions(apiUrl: string | undefined, logger: Logger) {
 export function createSlackApi(token: string, apiUrl: string | undefined, logger: Logger): SlackApi {
   const client = new webApi.WebClient(token, clientOptions(apiUrl, logger));
   client.on(webApi.WebClientEvent.RATE_LIMITED, (retryAfterSeconds: number) => {
-    logger.warn('slack rate limited, retrying', { platform: 'slack', code: 'rate_limited', ms: retryAfterSeconds * 1000 });
+    logger.warn('slack rate limited, retrying', {
+      platform: 'slack',
+      code: 'rate_limited',
+      ms: retryAfterSeconds * 1000,
+    });
   });
   return client;
 }

@@ -4,7 +4,10 @@ import type { Db } from '../persistence/database.ts';
 import type { SlackApi } from './api.ts';
 
 export class DirectChannels {
-  constructor(private readonly api: SlackApi, private readonly db: Db) {}
+  constructor(
+    private readonly api: SlackApi,
+    private readonly db: Db,
+  ) {}
 
   async channelFor(workspaceId: string, userId: string): Promise<string> {
     const where = { platform_workspaceId_key: { platform: 'slack', workspaceId, key: userId } };

@@ -13,7 +13,10 @@ import { LIMITS } from './render/text.ts';
 
 /** The conversation of a click on the Home tab: private to the person, bound to no channel. */
 export const homeConversation = (workspaceId: string, userId: string): Conversation => ({
-  platform: 'slack', workspaceId, channelId: `home:${userId}`, kind: 'direct',
+  platform: 'slack',
+  workspaceId,
+  channelId: `home:${userId}`,
+  kind: 'direct',
 });
 
 export class SlackHome {
@@ -29,7 +32,10 @@ export class SlackHome {
     const conversation = homeConversation(workspaceId, userId);
     const speaker = await this.users.speaker(workspaceId, userId);
     const { stores, clock, logger, notifier } = this.app;
-    const home = await homeReply({ conversation, speaker, inbound: { type: 'text', text: '' } }, { stores, clock, logger, notifier });
+    const home = await homeReply(
+      { conversation, speaker, inbound: { type: 'text', text: '' } },
+      { stores, clock, logger, notifier },
+    );
     const blocks: Block[] = answer.length ? [...answer, { kind: 'divider' }, ...home.blocks] : home.blocks;
     const rendered: KnownBlock[] = renderBlocks(blocks, {
       maxBlocks: LIMITS.viewBlocks,

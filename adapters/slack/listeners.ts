@@ -17,7 +17,15 @@ import { ModalAck } from './modal-ack.ts';
 import { OPEN_FORM_ACTION } from './pending-forms.ts';
 import { formValues, formView, readMetadata, type StateValue } from './render/modal.ts';
 import type { SlackParts } from './parts.ts';
-import { actionInbound, channelKind, cleanText, deliveryKey, isHumanMessage, type ActionPayload, type MessageEventLike } from './translate.ts';
+import {
+  actionInbound,
+  channelKind,
+  cleanText,
+  deliveryKey,
+  isHumanMessage,
+  type ActionPayload,
+  type MessageEventLike,
+} from './translate.ts';
 
 /** Slack shows an error when a click is not acknowledged within 3 s; Bolt answers 404 at 3.001 s. */
 const ACK_DEADLINE_MS = 2_500;
@@ -35,7 +43,10 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
     try {
       return await s.delivery.deliver([textReply(text)], { ...origin, home: false, triggerId: undefined });
     } catch (error) {
-      logger.warn('slack apology not delivered where asked; trying a direct message', { platform: 'slack', code: slackErrorCode(error) });
+      logger.warn('slack apology not delivered where asked; trying a direct message', {
+        platform: 'slack',
+        code: slackErrorCode(error),
+      });
     }
     if (!(await s.notifier.sendToUser(origin.conversation.workspaceId, origin.userId, textReply(text)))) {
       logger.error('slack reply undeliverable', { platform: 'slack', code: 'E_UNDELIVERABLE' });
@@ -43,23 +54,34 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
   };
 
   /** A Slack API failure while answering is said as such: the answer was worked out but not shown. */
-  const failure = (error: unknown): string => ((error as { code?: unknown }).code?.toString().startsWith('slack_webapi')
-    ? `Sorry, I couldn’t show you my answer: Slack refused it (${slackErrorCode(error).slice(0, 60)}). Please try again in a minute, or ask me in a direct message.`
-    : SORRY);
+  const failure = (error: unknown): string =>
+    (error as { code?: unknown }).code?.toString().startsWith('slack_webapi')
+      ? `Sorry, I couldn’t show you my answer: Slack refused it (${slackErrorCode(error).slice(0, 60)}). Please try again in a minute, or ask me in a direct message.`
+      : SORRY;
 
   /**
    * Runs `work` once per delivery key (events arrive already claimed by the receiver, `context`
    * says so); on failure the person is told, and the log gets a code. When the database cannot
    * even record the claim, nothing is done and the person is asked to try again.
    */
-  const once = (key: string, kind: string, origin: Origin, work: () => Promise<void>, context: Record<string, unknown> = {}) =>
+  const once = (
+    key: string,
+    kind: string,
+    origin: Origin,
+    work: () => Promise<void>,
+    context: Record<string, unknown> = {},
+  ) =>
     s.inFlight.run(async () => {
       if (context[CLAIMED] !== key) {
         let fresh: boolean;
         try {
           fresh = await claimDelivery(app.database, key);
         } catch (error) {
-          logger.error('slack request refused: database unavailable', { platform: 'slack', kind, code: (error as { code?: string }).code ?? 'E_DATABASE' });
+          logger.error('slack request refused: database unavailable', {
+            platform: 'slack',
+            kind,
+            code: (error as { code?: string }).code ?? 'E_DATABASE',
+          });
           return apologise(origin, UNAVAILABLE);
         }
         if (!fresh) {
@@ -86,9 +108,18 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
   bolt.command(/^\/.+/, async ({ command, ack, respond, context }) => {
     await ack();
     const conversation: Conversation = {
-      platform: 'slack', workspaceId: command.team_id, channelId: command.channel_id, kind: channelKind(command.channel_id, command.channel_name),
+      platform: 'slack',
+      workspaceId: command.team_id,
+      channelId: command.channel_id,
+      kind: channelKind(command.channel_id, command.channel_name),
     };
-    const origin: Origin = { conversation, userId: command.user_id, privateChannel: false, respond, triggerId: command.trigger_id };
+    const origin: Origin = {
+      conversation,
+      userId: command.user_id,
+      privateChannel: false,
+      respond,
+      triggerId: command.trigger_id,
+    };
     await once(deliveryKey.command(command), 'command', origin, async () => {
       const text = cleanText(command.text, context.botUserId);
       await answer(origin, command.team_id, { type: 'command', text });
@@ -100,36 +131,71 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
   const linkAfterSetup = async (conversation: Conversation) => {
     const binding = await app.stores.directory.findBinding('slack', conversation.workspaceId, conversation.channelId);
     if (!binding) return;
-    void s.inFlight.run(() => linkRosterByEmail(s.api, app.stores, logger, binding.partnershipId, conversation.workspaceId)
-      .catch((error) => logger.warn('slack roster linking failed', { platform: 'slack', code: slackErrorCode(error) })));
+    void s.inFlight.run(() =>
+      linkRosterByEmail(s.api, app.stores, logger, binding.partnershipId, conversation.workspaceId).catch((error) =>
+        logger.warn('slack roster linking failed', { platform: 'slack', code: slackErrorCode(error) }),
+      ),
+    );
   };
 
   bolt.event('app_mention', async ({ event, body, context }) => {
     if (!isHumanMessage(event, context.botUserId)) return;
-    const conversation: Conversation = { platform: 'slack', workspaceId: body.team_id, channelId: event.channel, kind: channelKind(event.channel) };
+    const conversation: Conversation = {
+      platform: 'slack',
+      workspaceId: body.team_id,
+      channelId: event.channel,
+      kind: channelKind(event.channel),
+    };
     const origin: Origin = { conversation, userId: event.user!, privateChannel: false, threadTs: event.thread_ts };
-    await once(deliveryKey.event(body.event_id, event), 'mention', origin, () =>
-      answer(origin, body.team_id, { type: 'text', text: cleanText(event.text, context.botUserId) }), context);
+    await once(
+      deliveryKey.event(body.event_id, event),
+      'mention',
+      origin,
+      () => answer(origin, body.team_id, { type: 'text', text: cleanText(event.text, context.botUserId) }),
+      context,
+    );
   });
 
   bolt.event('message', async ({ event, body, context }) => {
     const message = event as MessageEventLike & { channel: string; channel_type?: string; thread_ts?: string };
     if (message.channel_type !== 'im' || !isHumanMessage(message, context.botUserId)) return;
-    const conversation: Conversation = { platform: 'slack', workspaceId: body.team_id, channelId: message.channel, kind: 'direct' };
+    const conversation: Conversation = {
+      platform: 'slack',
+      workspaceId: body.team_id,
+      channelId: message.channel,
+      kind: 'direct',
+    };
     const origin: Origin = { conversation, userId: message.user!, privateChannel: true, threadTs: message.thread_ts };
-    await once(deliveryKey.event(body.event_id, event), 'direct', origin, async () => {
-      await s.direct.remember(body.team_id, message.user!, message.channel);
-      await answer(origin, body.team_id, { type: 'text', text: cleanText(message.text ?? '', context.botUserId) });
-    }, context);
+    await once(
+      deliveryKey.event(body.event_id, event),
+      'direct',
+      origin,
+      async () => {
+        await s.direct.remember(body.team_id, message.user!, message.channel);
+        await answer(origin, body.team_id, { type: 'text', text: cleanText(message.text ?? '', context.botUserId) });
+      },
+      context,
+    );
   });
 
   bolt.event('app_home_opened', async ({ event, body, context }) => {
     if (event.tab !== 'home') return;
-    const origin: Origin = { conversation: homeConversation(body.team_id, event.user), userId: event.user, privateChannel: false, home: true };
-    await once(deliveryKey.event(body.event_id, event), 'home', origin, async () => {
-      if (event.channel?.startsWith('D')) await s.direct.remember(body.team_id, event.user, event.channel);
-      await s.home.publish(body.team_id, event.user);
-    }, context);
+    const origin: Origin = {
+      conversation: homeConversation(body.team_id, event.user),
+      userId: event.user,
+      privateChannel: false,
+      home: true,
+    };
+    await once(
+      deliveryKey.event(body.event_id, event),
+      'home',
+      origin,
+      async () => {
+        if (event.channel?.startsWith('D')) await s.direct.remember(body.team_id, event.user, event.channel);
+        await s.home.publish(body.team_id, event.user);
+      },
+      context,
+    );
   });
 
   bolt.action({ type: 'block_actions' }, async ({ ack, body, action, respond, context }) => {
@@ -144,26 +210,45 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
     // When clicks queue behind the database for longer, ack at the deadline anyway (the vote is
     // still written and the reply follows): a late ack would show the person an error for a vote
     // that then counts.
-    const recordFirst = body.type === 'block_actions' && body.view?.type !== 'modal' && a.action_id.startsWith('decision.');
+    const recordFirst =
+      body.type === 'block_actions' && body.view?.type !== 'modal' && a.action_id.startsWith('decision.');
     if (!recordFirst) await ackOnce();
-    const deadline = recordFirst ? setTimeout(() => {
-      if (acked) return;
-      logger.warn('slack decision click acknowledged before it was recorded', { platform: 'slack', kind: 'action', code: 'ack-deadline' });
-      void ackOnce().catch(() => undefined);
-    }, ACK_DEADLINE_MS) : undefined;
+    const deadline = recordFirst
+      ? setTimeout(() => {
+          if (acked) return;
+          logger.warn('slack decision click acknowledged before it was recorded', {
+            platform: 'slack',
+            kind: 'action',
+            code: 'ack-deadline',
+          });
+          void ackOnce().catch(() => undefined);
+        }, ACK_DEADLINE_MS)
+      : undefined;
     if (body.type !== 'block_actions' || body.view?.type === 'modal') return; // inputs in our modals do not dispatch
     const userId = body.user.id;
     const teamId = body.team?.id ?? body.user.team_id ?? context.teamId ?? '';
-    const container = body.container as { type?: string; message_ts?: string; channel_id?: string; is_ephemeral?: boolean };
+    const container = body.container as {
+      type?: string;
+      message_ts?: string;
+      channel_id?: string;
+      is_ephemeral?: boolean;
+    };
     const home = body.view?.type === 'home';
     const channelId = body.channel?.id ?? container.channel_id;
-    const conversation: Conversation = home || !channelId
-      ? homeConversation(teamId, userId)
-      : { platform: 'slack', workspaceId: teamId, channelId, kind: channelKind(channelId, body.channel?.name) };
-    const message = !home && container.type === 'message' && container.message_ts && channelId
-      ? { channelId, ts: container.message_ts, ephemeral: !!container.is_ephemeral } : undefined;
+    const conversation: Conversation =
+      home || !channelId
+        ? homeConversation(teamId, userId)
+        : { platform: 'slack', workspaceId: teamId, channelId, kind: channelKind(channelId, body.channel?.name) };
+    const message =
+      !home && container.type === 'message' && container.message_ts && channelId
+        ? { channelId, ts: container.message_ts, ephemeral: !!container.is_ephemeral }
+        : undefined;
     const origin: Origin = {
-      conversation, userId, home, message, triggerId: body.trigger_id,
+      conversation,
+      userId,
+      home,
+      message,
+      triggerId: body.trigger_id,
       // a message in a D channel that is not ephemeral was posted by the bot in its own DM
       privateChannel: !!message && !message.ephemeral && conversation.kind === 'direct',
       respond: body.response_url ? respond : undefined,
@@ -184,7 +269,10 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
   const openPendingForm = async (id: string, origin: Origin) => {
     const pending = s.forms.get(id);
     if (!pending || !origin.triggerId) {
-      return s.delivery.deliver([textReply('That form has expired. Ask me again and I will give you a new one.')], origin);
+      return s.delivery.deliver(
+        [textReply('That form has expired. Ask me again and I will give you a new one.')],
+        origin,
+      );
     }
     await s.api.views.open({ trigger_id: origin.triggerId, view: formView(pending.form, pending.origin) });
   };
@@ -195,18 +283,33 @@ export function registerListeners(bolt: BoltApp, app: App, s: SlackParts): void 
     const userId = body.user.id;
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const { context, origin: from } = readMetadata(view.private_metadata);
-    const conversation: Conversation = from.channelId && !from.channelId.startsWith('home:')
-      ? { platform: 'slack', workspaceId: teamId, channelId: from.channelId, kind: from.kind ?? channelKind(from.channelId) }
-      : homeConversation(teamId, userId);
+    const conversation: Conversation =
+      from.channelId && !from.channelId.startsWith('home:')
+        ? {
+            platform: 'slack',
+            workspaceId: teamId,
+            channelId: from.channelId,
+            kind: from.kind ?? channelKind(from.channelId),
+          }
+        : homeConversation(teamId, userId);
     const origin: Origin = { conversation, userId, privateChannel: false, triggerId: body.trigger_id };
     const values = formValues(view.state.values as unknown as Record<string, Record<string, StateValue>>);
     try {
       await once(deliveryKey.view(view.id, view.state.values), 'form', origin, async () => {
         const speaker = await s.users.speaker(teamId, userId);
-        const replies = await app.bot.handle({ conversation, speaker, inbound: { type: 'form', formId: view.callback_id, values, context } });
+        const replies = await app.bot.handle({
+          conversation,
+          speaker,
+          inbound: { type: 'form', formId: view.callback_id, values, context },
+        });
         // the same form back (its problems to fix) is shown in the modal in place
         const rest = await modal.answer(replies, view.callback_id, (form, lead) =>
-          formView(form, from, lead.length ? s.delivery.render({ summary: '', blocks: lead, visibility: 'private' }, origin).blocks : []));
+          formView(
+            form,
+            from,
+            lead.length ? s.delivery.render({ summary: '', blocks: lead, visibility: 'private' }, origin).blocks : [],
+          ),
+        );
         await s.delivery.deliver(rest, origin);
       });
     } finally {

@@ -31,12 +31,17 @@ export class SlackNotifier implements PlatformNotifier {
   async sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null> {
     if (reply.visibility === 'private' && conversation.kind !== 'direct') {
       // the core marks personal content private: it must never land where others can read it
-      this.logger.warn('slack refused a private message to a shared conversation', { platform: 'slack', code: 'private_in_channel' });
+      this.logger.warn('slack refused a private message to a shared conversation', {
+        platform: 'slack',
+        code: 'private_in_channel',
+      });
       return null;
     }
     try {
       const ts = await this.post(conversation, reply);
-      return ts ? { platform: 'slack', workspaceId: conversation.workspaceId, channelId: conversation.channelId, messageId: ts } : null;
+      return ts
+        ? { platform: 'slack', workspaceId: conversation.workspaceId, channelId: conversation.channelId, messageId: ts }
+        : null;
     } catch (error) {
       this.logger.warn('slack message failed', { platform: 'slack', code: slackErrorCode(error) });
       return null;
@@ -45,7 +50,9 @@ export class SlackNotifier implements PlatformNotifier {
 
   async updateMessage(ref: MessageRef, reply: Reply): Promise<boolean> {
     try {
-      const msg = this.delivery.render(reply, { conversation: { platform: 'slack', workspaceId: ref.workspaceId, channelId: ref.channelId, kind: 'channel' } });
+      const msg = this.delivery.render(reply, {
+        conversation: { platform: 'slack', workspaceId: ref.workspaceId, channelId: ref.channelId, kind: 'channel' },
+      });
       await this.api.chat.update({ channel: ref.channelId, ts: ref.messageId, ...msg });
       return true;
     } catch (error) {

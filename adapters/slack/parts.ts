@@ -34,7 +34,9 @@ export function buildParts(app: App, token: string, apiUrl: string | undefined):
   const direct = new DirectChannels(api, db);
   const forms = new PendingForms();
   const home = new SlackHome(app, api, users, forms);
-  const delivery = new SlackDelivery(api, direct, forms, (origin, answer) => home.publish(origin.conversation.workspaceId, origin.userId, answer));
+  const delivery = new SlackDelivery(api, direct, forms, (origin, answer) =>
+    home.publish(origin.conversation.workspaceId, origin.userId, answer),
+  );
   const notifier = new SlackNotifier(api, direct, delivery, logger);
   return { api, users, direct, forms, home, delivery, notifier, inFlight: new InFlight() };
 }

@@ -1,7 +1,12 @@
 // The Teams activity handler: translates each activity into the core's Request, asks the core,
 // and hands the replies to deliver.ts. No governance here: who may see what is the core's call.
 import {
-  TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type FileConsentCardResponse, type InvokeResponse, type TurnContext,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type FileConsentCardResponse,
+  type InvokeResponse,
+  type TurnContext,
 } from 'botbuilder';
 import type { Bot } from '../../src/bot/bot.ts';
 import type { Inbound, Request } from '../../src/domain/chat/inbound.ts';
@@ -52,13 +57,18 @@ export class TeamsBot extends TeamsActivityHandler {
   }
 
   private welcome(context: TurnContext): Promise<void> {
-    return welcome(context, this.deps.bot, { ...this.deps, speaker: () => speakerOf(context, this.deps.directory, this.deps.logger) });
+    return welcome(context, this.deps.bot, {
+      ...this.deps,
+      speaker: () => speakerOf(context, this.deps.directory, this.deps.logger),
+    });
   }
 
   /** Teams re-delivers an activity it thinks timed out: each activity id is acted on once. */
   private firstDelivery(context: TurnContext): Promise<boolean> {
     const { activity } = context;
-    return activity.id ? claimDelivery(this.deps.database, `teams:${activity.conversation?.id}:${activity.id}`) : Promise.resolve(true);
+    return activity.id
+      ? claimDelivery(this.deps.database, `teams:${activity.conversation?.id}:${activity.id}`)
+      : Promise.resolve(true);
   }
 
   private async message(context: TurnContext): Promise<void> {
@@ -90,7 +100,10 @@ export class TeamsBot extends TeamsActivityHandler {
   }
 
   /** Action.Execute (Universal Actions): answered in the HTTP response with a refreshed card. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     if (!(await this.firstDelivery(context))) return messageResponse(ALREADY_DONE);
     const inbound = parseSubmission(invokeValue?.action?.data) ?? UNREADABLE;
     if (scopeOf(context.activity) === 'direct') await rememberConversation(context, this.deps);
@@ -100,15 +113,25 @@ export class TeamsBot extends TeamsActivityHandler {
   }
 
   /** The person accepted a file the bot offered: upload it to the place Teams gave. */
-  protected override handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+  protected override handleTeamsFileConsentAccept(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
     return acceptFile(context, response, this.deps.logger);
   }
 
-  protected override handleTeamsFileConsentDecline(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+  protected override handleTeamsFileConsentDecline(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
     return declineFile(context, response);
   }
 
   private async request(context: TurnContext, inbound: Inbound): Promise<Request> {
-    return { conversation: conversationOf(context.activity), speaker: await speakerOf(context, this.deps.directory, this.deps.logger), inbound };
+    return {
+      conversation: conversationOf(context.activity),
+      speaker: await speakerOf(context, this.deps.directory, this.deps.logger),
+      inbound,
+    };
   }
 }

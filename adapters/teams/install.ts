@@ -11,7 +11,10 @@ import { toActivity } from './messages.ts';
 import { claimWelcome, saveReference } from './references.ts';
 
 /** Stores (or refreshes) the reference of the conversation this activity came from. */
-export async function rememberConversation(context: TurnContext, deps: DeliveryDeps): Promise<{ workspaceId: string; key: string }> {
+export async function rememberConversation(
+  context: TurnContext,
+  deps: DeliveryDeps,
+): Promise<{ workspaceId: string; key: string }> {
   const { activity } = context;
   const where = { workspaceId: tenantOf(activity), key: referenceKey(activity) };
   const reference = referenceFor(TurnContext.getConversationReference(activity), scopeOf(activity));
@@ -21,7 +24,9 @@ export async function rememberConversation(context: TurnContext, deps: DeliveryD
 
 export async function forgetConversation(context: TurnContext, deps: DeliveryDeps): Promise<void> {
   const { activity } = context;
-  await deps.db.conversationRef.deleteMany({ where: { platform: 'teams', workspaceId: tenantOf(activity), key: referenceKey(activity) } });
+  await deps.db.conversationRef.deleteMany({
+    where: { platform: 'teams', workspaceId: tenantOf(activity), key: referenceKey(activity) },
+  });
 }
 
 /**
@@ -29,7 +34,11 @@ export async function forgetConversation(context: TurnContext, deps: DeliveryDep
  * in a channel). It is general text with nothing personal in it, so it is posted where the bot
  * was added, even though help asked for directly is answered privately.
  */
-export async function welcome(context: TurnContext, bot: Bot, deps: DeliveryDeps & { speaker: () => Promise<Speaker> }): Promise<void> {
+export async function welcome(
+  context: TurnContext,
+  bot: Bot,
+  deps: DeliveryDeps & { speaker: () => Promise<Speaker> },
+): Promise<void> {
   const where = await rememberConversation(context, deps);
   if (!(await claimWelcome(deps.db, where.workspaceId, where.key))) return;
   const { activity } = context;

@@ -10,10 +10,18 @@ export function toActivity(reply: Reply): Partial<Activity> {
     return { type: ActivityTypes.Message, text: only.text, textFormat: 'markdown' };
   }
   // `summary` is what Teams shows in notifications and the activity feed.
-  return { type: ActivityTypes.Message, summary: reply.summary, attachments: [CardFactory.adaptiveCard(renderCard(reply))] };
+  return {
+    type: ActivityTypes.Message,
+    summary: reply.summary,
+    attachments: [CardFactory.adaptiveCard(renderCard(reply))],
+  };
 }
 
-export const textActivity = (text: string): Partial<Activity> => ({ type: ActivityTypes.Message, text, textFormat: 'plain' });
+export const textActivity = (text: string): Partial<Activity> => ({
+  type: ActivityTypes.Message,
+  text,
+  textFormat: 'plain',
+});
 
 /** Answer to an Action.Execute: the card that replaces the one clicked. */
 export const cardResponse = (reply: Reply): AdaptiveCardInvokeResponse => ({
@@ -40,6 +48,9 @@ export const notImplementedResponse = (name: string): { status: number; body: Ad
   body: {
     statusCode: 501,
     type: 'application/vnd.microsoft.error',
-    value: { code: 'NotImplemented', message: `partnership-bot does not handle the invoke “${name.slice(0, 100)}”.` } as unknown as AdaptiveCardInvokeResponse['value'],
+    value: {
+      code: 'NotImplemented',
+      message: `partnership-bot does not handle the invoke “${name.slice(0, 100)}”.`,
+    } as unknown as AdaptiveCardInvokeResponse['value'],
   },
 });

@@ -31,10 +31,14 @@ export class TeamsNotifier implements PlatformNotifier {
     if (!reference) return null;
     if (reply.attachment && shared) {
       // Teams offers files only in personal chats.
-      this.deps.logger.warn('teams cannot attach a file in a shared conversation; sent without it', { kind: conversation.kind });
+      this.deps.logger.warn('teams cannot attach a file in a shared conversation; sent without it', {
+        kind: conversation.kind,
+      });
     }
     const messageId = await this.post(reference, reply, !shared);
-    return messageId === null ? null : { platform: 'teams', workspaceId: conversation.workspaceId, channelId: conversation.channelId, messageId };
+    return messageId === null
+      ? null
+      : { platform: 'teams', workspaceId: conversation.workspaceId, channelId: conversation.channelId, messageId };
   }
 
   async updateMessage(ref: MessageRef, reply: Reply): Promise<boolean> {
@@ -60,14 +64,20 @@ export class TeamsNotifier implements PlatformNotifier {
     });
   }
 
-  private async continue(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<string | null>): Promise<string | null> {
+  private async continue(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<string | null>,
+  ): Promise<string | null> {
     let result: string | null = null;
     try {
       await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
         result = await logic(context);
       });
     } catch (error) {
-      this.deps.logger.warn('teams proactive message failed', { code: (error as { code?: string }).code, status: (error as { statusCode?: number }).statusCode });
+      this.deps.logger.warn('teams proactive message failed', {
+        code: (error as { code?: string }).code,
+        status: (error as { statusCode?: number }).statusCode,
+      });
       return null;
     }
     return result;

@@ -20,10 +20,11 @@ export interface StoredReference {
  */
 export async function saveReference(sql: FastSql, { workspaceId, key, reference }: StoredReference): Promise<void> {
   await sql.run(
-    'INSERT INTO "ConversationRef" ("id", "platform", "workspaceId", "key", "reference", "welcomed", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7) '
-    + 'ON CONFLICT ("platform", "workspaceId", "key") DO UPDATE SET "reference" = excluded."reference", "updatedAt" = excluded."updatedAt" '
-    + 'WHERE "ConversationRef"."reference" <> excluded."reference"',
-    [randomUUID(), PLATFORM, workspaceId, key, JSON.stringify(reference), false, new Date()]);
+    'INSERT INTO "ConversationRef" ("id", "platform", "workspaceId", "key", "reference", "welcomed", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7) ' +
+      'ON CONFLICT ("platform", "workspaceId", "key") DO UPDATE SET "reference" = excluded."reference", "updatedAt" = excluded."updatedAt" ' +
+      'WHERE "ConversationRef"."reference" <> excluded."reference"',
+    [randomUUID(), PLATFORM, workspaceId, key, JSON.stringify(reference), false, new Date()],
+  );
 }
 
 /**
@@ -31,10 +32,22 @@ export async function saveReference(sql: FastSql, { workspaceId, key, reference 
  * alone: object ids are unique across tenants, and a guest's personal chat may live in their
  * home tenant rather than the one a message came from.
  */
-export async function findReference(sql: FastSql, workspaceId: string, key: string, anyTenant = false): Promise<Partial<ConversationReference> | null> {
+export async function findReference(
+  sql: FastSql,
+  workspaceId: string,
+  key: string,
+  anyTenant = false,
+): Promise<Partial<ConversationReference> | null> {
   type Row = { reference: string };
-  let [row] = await sql.all<Row>('SELECT "reference" FROM "ConversationRef" WHERE "platform" = $1 AND "workspaceId" = $2 AND "key" = $3', [PLATFORM, workspaceId, key]);
-  if (!row && anyTenant) [row] = await sql.all<Row>('SELECT "reference" FROM "ConversationRef" WHERE "platform" = $1 AND "key" = $2 ORDER BY "updatedAt" DESC LIMIT 1', [PLATFORM, key]);
+  let [row] = await sql.all<Row>(
+    'SELECT "reference" FROM "ConversationRef" WHERE "platform" = $1 AND "workspaceId" = $2 AND "key" = $3',
+    [PLATFORM, workspaceId, key],
+  );
+  if (!row && anyTenant)
+    [row] = await sql.all<Row>(
+      'SELECT "reference" FROM "ConversationRef" WHERE "platform" = $1 AND "key" = $2 ORDER BY "updatedAt" DESC LIMIT 1',
+      [PLATFORM, key],
+    );
   if (!row) return null;
   try {
     return JSON.parse(row.reference) as Partial<ConversationReference>;
@@ -45,6 +58,9 @@ export async function findReference(sql: FastSql, workspaceId: string, key: stri
 
 /** True exactly once per conversation: the welcome is sent by whichever install event claims it first. */
 export async function claimWelcome(db: Db, workspaceId: string, key: string): Promise<boolean> {
-  const { count } = await db.conversationRef.updateMany({ where: { platform: PLATFORM, workspaceId, key, welcomed: false }, data: { welcomed: true } });
+  const { count } = await db.conversationRef.updateMany({
+    where: { platform: PLATFORM, workspaceId, key, welcomed: false },
+    data: { welcomed: true },
+  });
   return count === 1;
 }

@@ -11,7 +11,10 @@ async function lookUp(context: TurnContext, userId: string, logger: Logger): Pro
   try {
     return await TeamsInfo.getMember(context, userId);
   } catch (error) {
-    logger.warn('teams member lookup failed', { code: (error as { code?: string }).code, status: (error as { statusCode?: number }).statusCode });
+    logger.warn('teams member lookup failed', {
+      code: (error as { code?: string }).code,
+      status: (error as { statusCode?: number }).statusCode,
+    });
     return null;
   }
 }
@@ -26,11 +29,20 @@ function emailOf(member: TeamsChannelAccount): string | undefined {
 export async function speakerOf(context: TurnContext, directory: DirectoryStore, logger: Logger): Promise<Speaker> {
   const { activity } = context;
   const tenant = tenantOf(activity);
-  const base: Speaker = { userId: userIdOf(activity), workspaceId: tenant, displayName: activity.from?.name || undefined };
+  const base: Speaker = {
+    userId: userIdOf(activity),
+    workspaceId: tenant,
+    displayName: activity.from?.name || undefined,
+  };
   if (await directory.findIdentity('teams', tenant, base.userId)) return base;
   const member = activity.from?.id ? await lookUp(context, activity.from.id, logger) : null;
   if (!member) return base;
-  return { ...base, workspaceId: member.tenantId || tenant, email: emailOf(member), displayName: member.name || base.displayName };
+  return {
+    ...base,
+    workspaceId: member.tenantId || tenant,
+    email: emailOf(member),
+    displayName: member.name || base.displayName,
+  };
 }
 
 /**

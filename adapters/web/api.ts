@@ -36,7 +36,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<
 export function apiRoutes(deps: Deps): Route[] {
   const { app, sandbox, timeline } = deps;
   const route = (method: Route['method'], path: string, handler: Handler): Route => ({
-    method, path: `${API}${path}`,
+    method,
+    path: `${API}${path}`,
     async handler(req, res) {
       guard(req, deps.remote);
       res.setHeader('cache-control', 'no-store');
@@ -61,7 +62,11 @@ export function apiRoutes(deps: Deps): Route[] {
       const input = parse(sendSchema, await readJson(req));
       const person = await demoPerson(app, input.person);
       if (input.deliveryId && !(await claimDelivery(app.database, `web:${input.deliveryId}`))) {
-        throw new HttpError(409, 'This was already received (a double click or a repeated request), so it was not done twice.', 'duplicate');
+        throw new HttpError(
+          409,
+          'This was already received (a double click or a repeated request), so it was not done twice.',
+          'duplicate',
+        );
       }
       sendJson(res, 200, await send(sandbox, timeline, person, input));
     }),
@@ -69,8 +74,17 @@ export function apiRoutes(deps: Deps): Route[] {
     route('GET', '/inbox', async (_req, res, url) => {
       const person = await demoPerson(app, url.searchParams.get('person') ?? '');
       const sinceText = url.searchParams.get('since') ?? '0';
-      if (!/^\d{1,15}$/.test(sinceText)) throw new HttpError(400, `since must be a whole number of 0 or more (got "${sinceText.slice(0, 20)}"): the cursor of the last answer.`, 'bad_request');
-      sendJson(res, 200, { messages: timeline.changesFor(person.id, Number(sinceText)), cursor: timeline.cursor, clock: describeClock(sandbox.clock) });
+      if (!/^\d{1,15}$/.test(sinceText))
+        throw new HttpError(
+          400,
+          `since must be a whole number of 0 or more (got "${sinceText.slice(0, 20)}"): the cursor of the last answer.`,
+          'bad_request',
+        );
+      sendJson(res, 200, {
+        messages: timeline.changesFor(person.id, Number(sinceText)),
+        cursor: timeline.cursor,
+        clock: describeClock(sandbox.clock),
+      });
     }),
 
     route('GET', '/clock', async (_req, res) => sendJson(res, 200, describeClock(sandbox.clock))),
@@ -80,7 +94,11 @@ export function apiRoutes(deps: Deps): Route[] {
       const clock = sandbox.clock;
       const body = clockSchema.safeParse(await readJson(req));
       if (!body.success) {
-        throw new HttpError(400, 'Send {"at": "2026-10-01"} to pretend it is that date (09:00 in England), or {"reset": true} to go back to today.', 'bad_request');
+        throw new HttpError(
+          400,
+          'Send {"at": "2026-10-01"} to pretend it is that date (09:00 in England), or {"reset": true} to go back to today.',
+          'bad_request',
+        );
       }
       if ('reset' in body.data) {
         clock.reset();
@@ -113,7 +131,11 @@ async function demoPerson(app: App, personId: string): Promise<{ id: string; nam
   if (!(await findDemo(app))) throw new HttpError(503, NO_DEMO_MESSAGE, 'no_demo_partnership');
   const person = personId ? await findDemoPerson(app, personId) : null;
   if (!person) {
-    throw new HttpError(404, `There is no demo person with the id “${personId.slice(0, 60)}”. GET ${API}/people lists who you can be.`, 'unknown_person');
+    throw new HttpError(
+      404,
+      `There is no demo person with the id “${personId.slice(0, 60)}”. GET ${API}/people lists who you can be.`,
+      'unknown_person',
+    );
   }
   return person;
 }

@@ -51,11 +51,17 @@ export function parsePretendTime(text: string): Result<Date, string> {
     parsed = DateTime.fromISO(input, { setZone: true });
   }
   if (!parsed.isValid) return fail(`“${input.slice(0, 40)}” is not a date I can read. ${example}`);
-  if (parsed.year < 2000 || parsed.year > 2100) return fail(`Pick a date between the years 2000 and 2100 (got ${parsed.year}).`);
+  if (parsed.year < 2000 || parsed.year > 2100)
+    return fail(`Pick a date between the years 2000 and 2100 (got ${parsed.year}).`);
   return ok(parsed.toJSDate());
 }
 
-export function describeClock(clock: OffsetClock): { now: string; pretending: boolean; offsetMs: number; zone: string } {
+export function describeClock(clock: OffsetClock): {
+  now: string;
+  pretending: boolean;
+  offsetMs: number;
+  zone: string;
+} {
   const offsetMs = clock.offset;
   return { now: clock.now().toISOString(), pretending: offsetMs !== 0, offsetMs, zone: PLAYGROUND_ZONE };
 }

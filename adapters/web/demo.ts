@@ -37,10 +37,22 @@ export async function wireDemo(app: App): Promise<PartnershipRef | null> {
   const { directory, audit, rosters } = app.stores;
   const binding = await directory.findBinding('web', WORKSPACE_ID, CHANNEL_ID);
   if (!binding) {
-    await directory.bindChannel({ partnershipId: partnership.id, platform: 'web', workspaceId: WORKSPACE_ID, channelId: CHANNEL_ID }, 'playground');
-    await audit.record({ partnershipId: partnership.id, actorId: null, action: 'channel.bind', subjectType: 'channel', subjectId: `web/${CHANNEL_ID}` });
+    await directory.bindChannel(
+      { partnershipId: partnership.id, platform: 'web', workspaceId: WORKSPACE_ID, channelId: CHANNEL_ID },
+      'playground',
+    );
+    await audit.record({
+      partnershipId: partnership.id,
+      actorId: null,
+      action: 'channel.bind',
+      subjectType: 'channel',
+      subjectId: `web/${CHANNEL_ID}`,
+    });
   } else if (binding.partnershipId !== partnership.id) {
-    app.logger.warn('playground channel is bound to another partnership; left as it is', { partnershipId: binding.partnershipId, code: 'E_PLAYGROUND_BINDING' });
+    app.logger.warn('playground channel is bound to another partnership; left as it is', {
+      partnershipId: binding.partnershipId,
+      code: 'E_PLAYGROUND_BINDING',
+    });
   }
   const roster = await rosters.loadRoster(partnership.id);
   for (const person of roster.people) {
@@ -54,13 +66,20 @@ const ORDER = ['chair', 'vice-chair', 'secretary', 'treasurer'];
 
 function describe(p: Person): DemoPerson {
   const group = p.kind !== 'member' ? 'supporting' : p.roles.length ? 'officers' : 'members';
-  return { id: p.id, name: p.name, role: describeRole(p), group, ...(p.kind === 'member' ? { resident: p.resident } : {}) };
+  return {
+    id: p.id,
+    name: p.name,
+    role: describeRole(p),
+    group,
+    ...(p.kind === 'member' ? { resident: p.resident } : {}),
+  };
 }
 
 /** Officers in the usual order, then members, then the rep and paid workers. */
 export async function listDemoPeople(app: App, partnership: PartnershipRef): Promise<DemoPerson[]> {
   const roster = await app.stores.rosters.loadRoster(partnership.id);
-  const rank = (p: Person) => (p.kind !== 'member' ? 10 : p.roles.length ? Math.min(...p.roles.map((r) => ORDER.indexOf(r))) : 5);
+  const rank = (p: Person) =>
+    p.kind !== 'member' ? 10 : p.roles.length ? Math.min(...p.roles.map((r) => ORDER.indexOf(r))) : 5;
   return [...roster.people].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name)).map(describe);
 }
 

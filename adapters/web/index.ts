@@ -29,7 +29,8 @@ const STATIC: Record<string, string> = {
 
 /** The page may load only its own files and talk only to this server. */
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-cache',
@@ -51,8 +52,15 @@ export async function registerPlayground(app: App): Promise<boolean> {
   const sandbox: Sandbox = { clock, bot: app.botWith(clock) };
   app.scheduler.useSandboxClock(clock);
   const timeline = new Timeline(() => clock.now());
-  app.notifier.register('web', new WebNotifier(timeline, async (personId) => (await findDemoPerson(app, personId)) !== null));
-  for (const route of [...apiRoutes({ app, sandbox, timeline, remote: decision.remote }), ...staticRoutes(decision.remote)]) app.http.add(route);
+  app.notifier.register(
+    'web',
+    new WebNotifier(timeline, async (personId) => (await findDemoPerson(app, personId)) !== null),
+  );
+  for (const route of [
+    ...apiRoutes({ app, sandbox, timeline, remote: decision.remote }),
+    ...staticRoutes(decision.remote),
+  ])
+    app.http.add(route);
   return true;
 }
 
@@ -60,7 +68,8 @@ function staticRoutes(remote: boolean): Route[] {
   const file = (path: string, name: string, type: string): Route => {
     const content = readFileSync(join(PUBLIC, name));
     return {
-      method: 'GET', path,
+      method: 'GET',
+      path,
       handler(req, res) {
         guard(req, remote);
         res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'content-length': content.length });

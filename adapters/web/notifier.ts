@@ -9,7 +9,10 @@ import { CHANNEL_ID, dmChannelId, type Timeline } from './timeline.ts';
 export const WORKSPACE_ID = 'local';
 
 export class WebNotifier implements PlatformNotifier {
-  constructor(private readonly timeline: Timeline, private readonly isDemoPerson: (personId: string) => Promise<boolean>) {}
+  constructor(
+    private readonly timeline: Timeline,
+    private readonly isDemoPerson: (personId: string) => Promise<boolean>,
+  ) {}
 
   async sendToUser(workspaceId: string, userId: string, reply: Reply): Promise<boolean> {
     if (workspaceId !== WORKSPACE_ID || !(await this.isDemoPerson(userId))) return false;

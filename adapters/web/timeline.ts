@@ -43,7 +43,10 @@ export class Timeline {
   private readonly messages = new Map<string, PlaygroundMessage>();
   private counter = 0;
 
-  constructor(private readonly now: () => Date, private readonly limit = 2000) {}
+  constructor(
+    private readonly now: () => Date,
+    private readonly limit = 2000,
+  ) {}
 
   get cursor(): number {
     return this.counter;
@@ -52,7 +55,9 @@ export class Timeline {
   add(input: NewMessage): PlaygroundMessage {
     const seq = ++this.counter;
     const message: PlaygroundMessage = {
-      id: `m${seq}`, seq, version: seq,
+      id: `m${seq}`,
+      seq,
+      version: seq,
       channelId: input.channelId,
       kind: input.channelId === CHANNEL_ID ? 'channel' : 'direct',
       author: input.author,

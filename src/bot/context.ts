@@ -2,15 +2,26 @@
 // bound to a partnership decides the partnership; in a direct chat the person's own link does.
 // Someone from another workspace, or an unbound channel, never sees a partnership's data.
 import type { Person, Roster } from '../domain/roster.ts';
-import type { Clock, DirectoryStore, LinkedPerson, Logger, Notifier, PartnershipRef, Stores } from '../services/ports/index.ts';
+import type {
+  Clock,
+  DirectoryStore,
+  LinkedPerson,
+  Logger,
+  Notifier,
+  PartnershipRef,
+  Stores,
+} from '../services/ports/index.ts';
 import type { Platform, Request } from '../domain/chat/inbound.ts';
-import type { Background } from '../services/decisions/deps.ts';
+import type { Background } from '../services/in-flight.ts';
+import type { Events } from '../services/events.ts';
 
 export interface BotDeps {
   stores: Stores;
   clock: Clock;
   logger: Logger;
   notifier?: Notifier;
+  /** the services' events (src/bot/notifications); createBot makes its own bus when not given one */
+  events?: Events;
   /** follow-up work after the answer (src/services/in-flight.ts); see DecisionDeps */
   background?: Background;
   /** see DecisionDeps */
@@ -33,7 +44,12 @@ export type Resolution =
  * setup`). Otherwise anyone able to put an address on an account in any workspace could pass as a
  * member by email; people from elsewhere are linked by an officer with `link` in a bound channel.
  */
-export async function workspaceTrusted(directory: DirectoryStore, platform: Platform, workspaceId: string, partnershipId: string): Promise<boolean> {
+export async function workspaceTrusted(
+  directory: DirectoryStore,
+  platform: Platform,
+  workspaceId: string,
+  partnershipId: string,
+): Promise<boolean> {
   const bound = await directory.boundWorkspaces(partnershipId, platform);
   return bound.length === 0 || bound.includes(workspaceId);
 }
@@ -42,7 +58,12 @@ export async function workspaceTrusted(directory: DirectoryStore, platform: Plat
  * The person a chat account is linked to, if the link was made in a workspace the partnership
  * trusts. A link made by email before the partnership bound its channels elsewhere stops counting.
  */
-export async function findTrustedIdentity(directory: DirectoryStore, platform: Platform, workspaceId: string, userId: string): Promise<LinkedPerson | null> {
+export async function findTrustedIdentity(
+  directory: DirectoryStore,
+  platform: Platform,
+  workspaceId: string,
+  userId: string,
+): Promise<LinkedPerson | null> {
   const linked = await directory.findIdentity(platform, workspaceId, userId);
   return linked && (await workspaceTrusted(directory, platform, workspaceId, linked.partnershipId)) ? linked : null;
 }
@@ -57,11 +78,16 @@ export async function resolve(request: Request, deps: BotDeps): Promise<Resoluti
     linked = await findTrustedIdentity(directory, conversation.platform, conversation.workspaceId, speaker.userId);
   }
   // The actor id may be a person of another partnership: whoever tried, recorded where they tried.
-  const attempt = (partnershipId: string | undefined): Attempt | null => (partnershipId ? { partnershipId, actorId: linked?.personId ?? null } : null);
+  const attempt = (partnershipId: string | undefined): Attempt | null =>
+    partnershipId ? { partnershipId, actorId: linked?.personId ?? null } : null;
 
   let partnershipId: string | null = null;
   if (conversation.kind !== 'direct') {
-    const binding = await directory.findBinding(conversation.platform, conversation.workspaceId, conversation.channelId);
+    const binding = await directory.findBinding(
+      conversation.platform,
+      conversation.workspaceId,
+      conversation.channelId,
+    );
     if (!binding) return { status: 'unbound', attempt: attempt(linked?.partnershipId) };
     partnershipId = binding.partnershipId;
   }
@@ -72,7 +98,8 @@ export async function resolve(request: Request, deps: BotDeps): Promise<Resoluti
     const matches = [];
     for (const m of await directory.findByEmail(speaker.email)) {
       if (partnershipId !== null && m.partnershipId !== partnershipId) continue;
-      if (await workspaceTrusted(directory, conversation.platform, speaker.workspaceId, m.partnershipId)) matches.push(m);
+      if (await workspaceTrusted(directory, conversation.platform, speaker.workspaceId, m.partnershipId))
+        matches.push(m);
     }
     if (matches.length === 1) {
       const match = matches[0]!;
@@ -86,7 +113,8 @@ export async function resolve(request: Request, deps: BotDeps): Promise<Resoluti
     if (!linked) return { status: 'unknown-person', attempt: null };
     partnershipId = linked.partnershipId;
   }
-  if (linked && linked.partnershipId !== partnershipId) return { status: 'wrong-partnership', attempt: attempt(partnershipId) };
+  if (linked && linked.partnershipId !== partnershipId)
+    return { status: 'wrong-partnership', attempt: attempt(partnershipId) };
 
   const partnership = await rosters.getPartnership(partnershipId);
   if (!partnership) return { status: 'unbound', attempt: null };

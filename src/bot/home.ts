@@ -25,7 +25,10 @@ export async function homeReply(request: Request, deps: BotDeps): Promise<Reply>
       blocks: [
         { kind: 'heading', text: 'partnership-bot' },
         { kind: 'text', text: why },
-        { kind: 'text', text: 'An officer or the rep can link you in a channel of your partnership with `/partnership link @you Your Name`, or add the email address of this chat account to the roster.' },
+        {
+          kind: 'text',
+          text: 'An officer or the rep can link you in a channel of your partnership with `/partnership link @you Your Name`, or add the email address of this chat account to the roster.',
+        },
         { kind: 'actions', buttons: [HELP_BUTTON] },
       ],
     };
@@ -33,7 +36,13 @@ export async function homeReply(request: Request, deps: BotDeps): Promise<Reply>
   const { partnership, roster, person } = r;
   const blocks: Block[] = [
     { kind: 'heading', text: partnership.name },
-    { kind: 'facts', facts: [{ label: 'You', value: person.name }, { label: 'Your role', value: describeRole(person) }] },
+    {
+      kind: 'facts',
+      facts: [
+        { label: 'You', value: person.name },
+        { label: 'Your role', value: describeRole(person) },
+      ],
+    },
   ];
   const buttons: Button[] = [];
   if (can(person, 'criteria.view')) {
@@ -45,13 +54,19 @@ export async function homeReply(request: Request, deps: BotDeps): Promise<Reply>
       { kind: 'checklist', items: criteriaItems(report, false).filter((i) => i.tone !== 'pass') },
     );
     buttons.push({ actionId: 'run.criteria', label: 'Are we in criteria?', value: 'criteria', style: 'primary' });
-    if (can(person, 'criteria.details')) buttons.push({ actionId: 'criteria.details', label: 'Criteria details', value: 'details' });
+    if (can(person, 'criteria.details'))
+      buttons.push({ actionId: 'criteria.details', label: 'Criteria details', value: 'details' });
   }
   const decisions = await openDecisions(deps, { partnership, roster, person });
   blocks.push({ kind: 'divider' }, { kind: 'heading', text: 'Open decisions' });
-  blocks.push(decisions.items.length ? { kind: 'list', items: decisions.items } : { kind: 'text', text: 'No decisions are open at the moment.' });
+  blocks.push(
+    decisions.items.length
+      ? { kind: 'list', items: decisions.items }
+      : { kind: 'text', text: 'No decisions are open at the moment.' },
+  );
   if (decisions.buttons.length) blocks.push({ kind: 'actions', buttons: decisions.buttons });
-  if (can(person, 'roster.view')) buttons.push({ actionId: 'run.roster', label: 'Who is on the partnership?', value: 'roster' });
+  if (can(person, 'roster.view'))
+    buttons.push({ actionId: 'run.roster', label: 'Who is on the partnership?', value: 'roster' });
   buttons.push(HELP_BUTTON);
   blocks.push({ kind: 'divider' }, { kind: 'actions', buttons }, { kind: 'note', text: 'Only you can see this page.' });
   const summary = `${partnership.name}: you are ${describeRole(person)}; ${plural(decisions.items.length, 'open decision')}.`;
@@ -61,16 +76,23 @@ export async function homeReply(request: Request, deps: BotDeps): Promise<Reply>
 const MAX_DECISIONS = 20;
 
 /** The open decisions with where the person stands on each, and a button for what they can do next. */
-async function openDecisions(deps: BotDeps, actor: { partnership: PartnershipRef; roster: Roster; person: Person }): Promise<{ items: string[]; buttons: Button[] }> {
+async function openDecisions(
+  deps: BotDeps,
+  actor: { partnership: PartnershipRef; roster: Roster; person: Person },
+): Promise<{ items: string[]; buttons: Button[] }> {
   const items: string[] = [];
   const buttons: Button[] = [];
-  for (const d of (await deps.stores.decisions.list(actor.partnership.id, 'open')).sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime()).slice(0, MAX_DECISIONS)) {
+  for (const d of (await deps.stores.decisions.list(actor.partnership.id, 'open'))
+    .sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime())
+    .slice(0, MAX_DECISIONS)) {
     const state = await deps.stores.decisions.find({ id: d.id });
     if (!state) continue;
     const standing = standingOf(state, actor, actor.person.id);
     items.push(`Decision ${d.number}: ${d.title} (closes ${when.format(d.closesAt)}). ${standing.text}`);
-    if (standing.next === 'declare') buttons.push({ actionId: 'decision.declare', label: `Declare: Decision ${d.number}`, value: d.id });
-    if (standing.next === 'vote') buttons.push({ actionId: 'decision.ballot', label: `Vote: Decision ${d.number}`, value: d.id, style: 'primary' });
+    if (standing.next === 'declare')
+      buttons.push({ actionId: 'decision.declare', label: `Declare: Decision ${d.number}`, value: d.id });
+    if (standing.next === 'vote')
+      buttons.push({ actionId: 'decision.ballot', label: `Vote: Decision ${d.number}`, value: d.id, style: 'primary' });
   }
   return { items, buttons: buttons.slice(0, 10) };
 }

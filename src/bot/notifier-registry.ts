@@ -10,7 +10,10 @@ export class NotifierRegistry implements Notifier {
   /** What the core posts in a channel on its own passes the same guard as its answers. */
   private readonly guard: ChannelGuard;
 
-  constructor(stores: ChannelGuardDeps['stores'], private readonly logger: Logger) {
+  constructor(
+    stores: ChannelGuardDeps['stores'],
+    private readonly logger: Logger,
+  ) {
     this.directory = stores.directory;
     this.guard = createChannelGuard({ stores, logger });
   }
@@ -27,13 +30,19 @@ export class NotifierRegistry implements Notifier {
       try {
         delivered = (await platform.sendToUser(identity.workspaceId, identity.userId, reply)) || delivered;
       } catch (error) {
-        this.logger.warn('private message failed', { platform: identity.platform, personId, code: (error as { code?: string }).code });
+        this.logger.warn('private message failed', {
+          platform: identity.platform,
+          personId,
+          code: (error as { code?: string }).code,
+        });
       }
     }
     return delivered;
   }
 
-  async sendToConversation(...[conversation, reply]: Parameters<Notifier['sendToConversation']>): Promise<MessageRef | null> {
+  async sendToConversation(
+    ...[conversation, reply]: Parameters<Notifier['sendToConversation']>
+  ): Promise<MessageRef | null> {
     const platform = this.platforms.get(conversation.platform);
     return platform ? platform.sendToConversation(conversation, await this.guard.screen(conversation, reply)) : null;
   }

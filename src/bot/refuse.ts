@@ -53,7 +53,9 @@ export async function refuse(request: Request, deps: BotDeps, refusal: Refusal):
   const action = interactionId(request);
   const { attempt } = refusal;
   deps.logger.warn('security refused', {
-    code: refusal.reason, platform: conversation.platform, kind: action.slice(0, 60),
+    code: refusal.reason,
+    platform: conversation.platform,
+    kind: action.slice(0, 60),
     ...(attempt ? { partnershipId: attempt.partnershipId, personId: attempt.actorId } : {}),
   });
   if (attempt) {
@@ -70,12 +72,17 @@ export async function refuse(request: Request, deps: BotDeps, refusal: Refusal):
           ...(refusal.permission ? { permission: refusal.permission } : {}),
           ...(refusal.decisionId ? { decisionId: refusal.decisionId } : {}),
           // someone the roster does not know is recorded by their chat account
-          ...(attempt.actorId ? {} : { workspaceId: speaker.workspaceId.slice(0, 100), userId: speaker.userId.slice(0, 100) }),
+          ...(attempt.actorId
+            ? {}
+            : { workspaceId: speaker.workspaceId.slice(0, 100), userId: speaker.userId.slice(0, 100) }),
         },
       });
     } catch (error) {
       // The refusal stands even when the audit log cannot be written (the database is down).
-      deps.logger.error('security refusal not audited', { code: (error as { code?: string }).code ?? 'E_AUDIT', platform: conversation.platform });
+      deps.logger.error('security refusal not audited', {
+        code: (error as { code?: string }).code ?? 'E_AUDIT',
+        platform: conversation.platform,
+      });
     }
   }
   return [textReply(refusal.message)];

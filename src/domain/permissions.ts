@@ -3,7 +3,15 @@
 import type { Person } from './roster.ts';
 
 export const ACTORS = [
-  'rep', 'chair', 'vice-chair', 'secretary', 'treasurer', 'voting-member', 'non-voting-member', 'paid-worker', 'unknown',
+  'rep',
+  'chair',
+  'vice-chair',
+  'secretary',
+  'treasurer',
+  'voting-member',
+  'non-voting-member',
+  'paid-worker',
+  'unknown',
 ] as const;
 export type Actor = (typeof ACTORS)[number];
 
@@ -74,17 +82,4 @@ export function actorsOf(person: Person | null): Actor[] {
 export function can(person: Person | null, permission: Permission): boolean {
   const allowed: readonly Actor[] = PERMISSIONS[permission];
   return actorsOf(person).some((a) => allowed.includes(a));
-}
-
-const WHO: Record<Actor, string> = {
-  rep: 'the rep', chair: 'the chair', 'vice-chair': 'the vice-chair', secretary: 'the secretary', treasurer: 'the treasurer',
-  'voting-member': 'voting members', 'non-voting-member': 'non-voting members', 'paid-worker': 'paid workers', unknown: 'anyone',
-};
-
-/** "Only the chair, the vice-chair, the secretary or the rep can do that." */
-export function refusal(permission: Permission): string {
-  const allowed: readonly Actor[] = PERMISSIONS[permission];
-  const names = allowed.map((a) => WHO[a]);
-  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names.join('');
-  return `Only ${list} can do that.`;
 }

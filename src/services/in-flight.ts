@@ -1,7 +1,12 @@
 // Work still running after the person got their answer (a card refreshed after a vote, Slack work
 // after the acknowledgement). Shutdown waits for it (nothing is lost on a restart), and tests wait
 // for it instead of sleeping.
-export class InFlight {
+/** Where follow-up work goes once the person's answer is ready. */
+export interface Background {
+  run<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export class InFlight implements Background {
   private readonly running = new Set<Promise<unknown>>();
 
   run<T>(work: () => Promise<T>): Promise<T> {

@@ -24,7 +24,14 @@ export class FakeSlackSocket {
     server.on('connection', (ws) => {
       this.sockets.push(ws);
       ws.on('message', (data) => this.acks.push(JSON.parse(String(data)) as { envelope_id: string }));
-      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A1' } }));
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          debug_info: { host: 'fake' },
+          connection_info: { app_id: 'A1' },
+        }),
+      );
     });
     return this;
   }

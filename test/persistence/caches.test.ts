@@ -13,7 +13,11 @@ import type { Stores } from '../../src/services/ports/index.ts';
 import type { DecisionState } from '../../src/domain/decisions/types.ts';
 import { CHANNEL, createWorld, userIdOf, type World } from '../decisions/world.ts';
 
-const CAFE = { title: 'Community café catering contract', kind: 'procurement', organisations: 'Northfield Community Café Ltd' };
+const CAFE = {
+  title: 'Community café catering contract',
+  kind: 'procurement',
+  organisations: 'Northfield Community Café Ltd',
+};
 const VOTERS = ['Rosa Novak', 'Aisha Rahman', 'Gareth Jones', 'Kwame Mensah', 'Helen Brooks', 'David Hughes'];
 
 let world: World;
@@ -32,11 +36,12 @@ async function anotherProcess(): Promise<{ database: Database; stores: Stores }>
 }
 
 /** Rows written in the same millisecond have no order in the database: compare them by person. */
-const byPerson = (state: DecisionState | null) => state && ({
-  ...state,
-  votes: [...state.votes].sort((a, b) => a.personId.localeCompare(b.personId)),
-  declarations: [...state.declarations].sort((a, b) => a.personId.localeCompare(b.personId)),
-});
+const byPerson = (state: DecisionState | null) =>
+  state && {
+    ...state,
+    votes: [...state.votes].sort((a, b) => a.personId.localeCompare(b.personId)),
+    declarations: [...state.declarations].sort((a, b) => a.personId.localeCompare(b.personId)),
+  };
 
 const fastOf = (stores: Stores) => (stores.decisions as PrismaDecisionStore).fast;
 
@@ -52,10 +57,18 @@ describe('the decision cache', () => {
     const fresh = await loadState(world.db.database.db, id);
     expect(byPerson(cached)).toEqual(byPerson(fresh));
     expect(byPerson(cached)!.votes.map((v) => [v.personId, v.option, v.changes])).toEqual(
-      VOTERS.map((name, i) => [world.id(name), name === 'Rosa Novak' ? 'Against' : ['For', 'Against', 'Abstain'][i % 3], name === 'Rosa Novak' ? 1 : 0])
-        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
-    const audit = await world.db.database.db.auditEvent.findMany({ where: { subjectId: id, action: { startsWith: 'decision.vote' } } });
-    expect(audit.map((a) => a.action).sort()).toEqual([...VOTERS.map(() => 'decision.vote'), 'decision.vote.change'].sort());
+      VOTERS.map((name, i) => [
+        world.id(name),
+        name === 'Rosa Novak' ? 'Against' : ['For', 'Against', 'Abstain'][i % 3],
+        name === 'Rosa Novak' ? 1 : 0,
+      ]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    const audit = await world.db.database.db.auditEvent.findMany({
+      where: { subjectId: id, action: { startsWith: 'decision.vote' } },
+    });
+    expect(audit.map((a) => a.action).sort()).toEqual(
+      [...VOTERS.map(() => 'decision.vote'), 'decision.vote.change'].sort(),
+    );
     expect(JSON.parse(audit.find((a) => a.action === 'decision.vote.change')!.before!)).toEqual({ option: 'For' });
   });
 
@@ -66,7 +79,11 @@ describe('the decision cache', () => {
     await world.click('Rosa Novak', 'decision.vote', `${id}:0`); // this process now holds a copy
     const b = await anotherProcess();
     const botB = createBot({ stores: b.stores, clock: world.clock, logger: silentLogger });
-    const byB = await botB.handle({ conversation: CHANNEL, speaker: { userId: userIdOf('Aisha Rahman'), workspaceId: 'local' }, inbound: { type: 'action', actionId: 'decision.vote', value: `${id}:1` } });
+    const byB = await botB.handle({
+      conversation: CHANNEL,
+      speaker: { userId: userIdOf('Aisha Rahman'), workspaceId: 'local' },
+      inbound: { type: 'action', actionId: 'decision.vote', value: `${id}:1` },
+    });
     expect(byB.map(replyText).join()).toMatch(/recorded: Against/);
     const reloads = fastOf(world.db.stores).reloads;
     expect(replyText((await world.click('Gareth Jones', 'decision.vote', `${id}:0`))[0]!)).toMatch(/recorded: For/);
@@ -84,8 +101,13 @@ describe('the decision cache', () => {
     const card = { conversation: CHANNEL, message: { ...CHANNEL, messageId: 'm-elsewhere' } } as const;
     await b.stores.decisions.setCard(id, card);
     expect((await world.db.stores.decisions.find({ id }))!.decision.card).toEqual(card);
-    await b.database.db.decision.update({ where: { id }, data: { closesAt: new Date(before.decision.closesAt.getTime() + 3_600_000) } });
-    expect((await world.db.stores.decisions.find({ id }))!.decision.closesAt.getTime()).toBe(before.decision.closesAt.getTime() + 3_600_000);
+    await b.database.db.decision.update({
+      where: { id },
+      data: { closesAt: new Date(before.decision.closesAt.getTime() + 3_600_000) },
+    });
+    expect((await world.db.stores.decisions.find({ id }))!.decision.closesAt.getTime()).toBe(
+      before.decision.closesAt.getTime() + 3_600_000,
+    );
   });
 
   it('a declaration withdrawn elsewhere (a row deleted) is seen at once', async () => {
@@ -96,7 +118,9 @@ describe('the decision cache', () => {
     const b = await anotherProcess();
     await b.database.db.declaration.deleteMany({ where: { decisionId: id } });
     expect((await world.db.stores.decisions.find({ id }))!.declarations).toHaveLength(0);
-    expect(replyText((await world.click('Rosa Novak', 'decision.vote', `${id}:0`))[0]!)).toMatch(/Please declare first/);
+    expect(replyText((await world.click('Rosa Novak', 'decision.vote', `${id}:0`))[0]!)).toMatch(
+      /Please declare first/,
+    );
   });
 });
 
@@ -104,25 +128,44 @@ describe('a burst of votes on one decision', () => {
   it('is written in a few transactions, not one each; every vote counts once, and the vote that completes it closes it', async () => {
     world = await createWorld();
     const id = await world.start({ title: 'Fun day budget', closes: 'Friday 5pm' });
-    const voters = (await world.db.stores.rosters.loadRoster(world.partnership.id)).people.filter((p) => p.kind === 'member' && p.voting).map((p) => p.name);
+    const voters = (await world.db.stores.rosters.loadRoster(world.partnership.id)).people
+      .filter((p) => p.kind === 'member' && p.voting)
+      .map((p) => p.name);
     for (const name of voters) await world.click(name, 'decision.declare.none', id);
     let locks = 0;
-    const database = await openDatabase(world.db.url, { onQuery: (sql) => void (sql.startsWith('UPDATE "Decision" SET "version"') && locks++) });
+    const database = await openDatabase(world.db.url, {
+      onQuery: (sql) => void (sql.startsWith('UPDATE "Decision" SET "version"') && locks++),
+    });
     other = { database, stores: createStores(database) };
     const bot = createBot({ stores: other.stores, clock: world.clock, logger: silentLogger });
-    const replies = await Promise.all(voters.map((name, i) => bot.handle({
-      conversation: CHANNEL, speaker: { userId: userIdOf(name), workspaceId: 'local' }, inbound: { type: 'action', actionId: 'decision.vote', value: `${id}:${i % 2}` },
-    })));
-    expect(replies.flat().map(replyText).filter((t) => /Your vote on Decision 1 is recorded/.test(t))).toHaveLength(voters.length);
+    const replies = await Promise.all(
+      voters.map((name, i) =>
+        bot.handle({
+          conversation: CHANNEL,
+          speaker: { userId: userIdOf(name), workspaceId: 'local' },
+          inbound: { type: 'action', actionId: 'decision.vote', value: `${id}:${i % 2}` },
+        }),
+      ),
+    );
+    expect(
+      replies
+        .flat()
+        .map(replyText)
+        .filter((t) => /Your vote on Decision 1 is recorded/.test(t)),
+    ).toHaveLength(voters.length);
     expect(locks).toBeLessThan(voters.length / 2);
     const state = (await other.stores.decisions.find({ id }))!;
     expect(state.votes).toHaveLength(voters.length);
     expect(state.decision.status).toBe('closed');
     expect(state.decision.closeReason).toBe('all-voted');
     expect(state.decision.outcome!.tally).toEqual([
-      { option: 'For', count: Math.ceil(voters.length / 2) }, { option: 'Against', count: Math.floor(voters.length / 2) }, { option: 'Abstain', count: 0 },
+      { option: 'For', count: Math.ceil(voters.length / 2) },
+      { option: 'Against', count: Math.floor(voters.length / 2) },
+      { option: 'Abstain', count: 0 },
     ]);
-    expect(await world.db.database.db.auditEvent.count({ where: { subjectId: id, action: 'decision.vote' } })).toBe(voters.length);
+    expect(await world.db.database.db.auditEvent.count({ where: { subjectId: id, action: 'decision.vote' } })).toBe(
+      voters.length,
+    );
   });
 });
 
@@ -146,15 +189,46 @@ describe('the roster cache', () => {
     const rosa = world.id('Rosa Novak');
     const changes: (() => Promise<unknown>)[] = [
       () => db.person.update({ where: { id: rosa }, data: { resident: false } }),
-      () => db.interest.create({ data: { personId: rosa, organisation: 'Northfield Allotments', organisationKey: 'northfield allotments', kind: 'trustee' } }),
-      () => db.interest.updateMany({ where: { personId: rosa, organisation: 'Northfield Allotments' }, data: { kind: 'member' } }),
+      () =>
+        db.interest.create({
+          data: {
+            personId: rosa,
+            organisation: 'Northfield Allotments',
+            organisationKey: 'northfield allotments',
+            kind: 'trustee',
+          },
+        }),
+      () =>
+        db.interest.updateMany({
+          where: { personId: rosa, organisation: 'Northfield Allotments' },
+          data: { kind: 'member' },
+        }),
       () => db.interest.deleteMany({ where: { personId: rosa, organisation: 'Northfield Allotments' } }),
-      () => db.relationship.create({ data: { partnershipId: pid, fromId: rosa, toId: world.id('Aisha Rahman'), kind: 'close-friend' } }),
+      () =>
+        db.relationship.create({
+          data: { partnershipId: pid, fromId: rosa, toId: world.id('Aisha Rahman'), kind: 'close-friend' },
+        }),
       () => db.relationship.deleteMany({ where: { fromId: rosa } }),
-      () => db.organisation.create({ data: { partnershipId: pid, name: 'Northfield Allotments', key: 'northfield allotments', aliases: JSON.stringify(['The Allotments']) } }),
-      () => db.organisation.updateMany({ where: { partnershipId: pid }, data: { aliases: JSON.stringify(['Allotments Society']) } }),
-      () => db.partnership.update({ where: { id: pid }, data: { settings: JSON.stringify({ residentThreshold: 0.6 }) } }),
-      () => db.person.create({ data: { partnershipId: pid, name: 'New Member', kind: 'member', voting: true, resident: true } }),
+      () =>
+        db.organisation.create({
+          data: {
+            partnershipId: pid,
+            name: 'Northfield Allotments',
+            key: 'northfield allotments',
+            aliases: JSON.stringify(['The Allotments']),
+          },
+        }),
+      () =>
+        db.organisation.updateMany({
+          where: { partnershipId: pid },
+          data: { aliases: JSON.stringify(['Allotments Society']) },
+        }),
+      () =>
+        db.partnership.update({ where: { id: pid }, data: { settings: JSON.stringify({ residentThreshold: 0.6 }) } }),
+      () =>
+        db.person.create({
+          data: { partnershipId: pid, name: 'New Member', kind: 'member', voting: true, resident: true },
+        }),
       () => db.person.updateMany({ where: { name: 'New Member' }, data: { endedAt: new Date() } }),
     ];
     for (const change of changes) {

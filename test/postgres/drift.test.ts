@@ -17,8 +17,21 @@ type Provider = (typeof PROVIDERS)[number];
 
 /** Exit code 0: the migrations match the schema; 2: they differ (the SQL that is missing). */
 async function diff(provider: Provider, schemaFolder: string): Promise<{ code: number; sql: string }> {
-  const shadowUrl = provider === 'sqlite' ? `file:${join(TMP_DIR, `shadow-${Date.now()}-${Math.random()}.db`)}` : testCluster().adminUrl;
-  const args = [CLI, 'migrate', 'diff', '--from-migrations', join(ROOT, 'prisma', provider, 'migrations'), '--to-schema-datamodel', schemaFolder, '--script', '--exit-code'];
+  const shadowUrl =
+    provider === 'sqlite'
+      ? `file:${join(TMP_DIR, `shadow-${Date.now()}-${Math.random()}.db`)}`
+      : testCluster().adminUrl;
+  const args = [
+    CLI,
+    'migrate',
+    'diff',
+    '--from-migrations',
+    join(ROOT, 'prisma', provider, 'migrations'),
+    '--to-schema-datamodel',
+    schemaFolder,
+    '--script',
+    '--exit-code',
+  ];
   const env = { ...process.env, DATABASE_URL: shadowUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' };
   try {
     const { stdout } = await run(process.execPath, args, { cwd: ROOT, env, timeout: 120_000 });
@@ -42,7 +55,8 @@ function changedSchema(provider: Provider): string {
 describe('migrations for both providers', () => {
   it('share one models.prisma (the provider folders link to it)', () => {
     const shared = realpathSync(join(ROOT, 'prisma', 'models.prisma'));
-    for (const provider of PROVIDERS) expect(realpathSync(join(ROOT, 'prisma', provider, 'models.prisma'))).toBe(shared);
+    for (const provider of PROVIDERS)
+      expect(realpathSync(join(ROOT, 'prisma', provider, 'models.prisma'))).toBe(shared);
   });
 
   it('describe exactly the models, on SQLite and on PostgreSQL', async () => {

@@ -47,7 +47,12 @@ describe('the review job in the server', () => {
       const northfield = (await app.stores.rosters.findPartnership('northfield'))!;
       const roster = await app.stores.rosters.loadRoster(northfield.id);
       for (const name of ['Sam Taylor', 'Margaret Okafor', 'Gareth Jones']) {
-        await app.stores.directory.linkIdentity(roster.people.find((p) => p.name === name)!.id, 'web', 'local', `web-${name}`);
+        await app.stores.directory.linkIdentity(
+          roster.people.find((p) => p.name === name)!.id,
+          'web',
+          'local',
+          `web-${name}`,
+        );
       }
       expect(await app.scheduler.tick(job, OPENING)).toBe(true);
       expect(platform.sent.map((s) => `${s.userId}: ${s.reply.summary.slice(0, 40)}`).sort()).toEqual([

@@ -5,11 +5,18 @@ import { describeJsonErrorPosition, jsonErrorOffset } from '../../src/services/r
 
 describe('jsonErrorOffset', () => {
   it('finds no error in any valid JSON', () => {
-    fc.assert(fc.property(fc.json(), (text) => jsonErrorOffset(text) === -1), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.json(), (text) => jsonErrorOffset(text) === -1),
+      { numRuns: 300 },
+    );
   });
 
   it('finds an error exactly when JSON.parse fails, at the position V8 names when it names one', () => {
-    const corrupt = fc.tuple(fc.json(), fc.nat(), fc.constantFrom(',', '}', ']', '{', '"', ':', 'x', '-', '\n', '\u0001', '\\'));
+    const corrupt = fc.tuple(
+      fc.json(),
+      fc.nat(),
+      fc.constantFrom(',', '}', ']', '{', '"', ':', 'x', '-', '\n', '\u0001', '\\'),
+    );
     fc.assert(
       fc.property(corrupt, ([json, at, ch]) => {
         const i = at % (json.length + 1);

@@ -33,7 +33,15 @@ describe(`the scheduler lease across processes (${TEST_PROVIDER})`, () => {
     return new Scheduler({ database, clock, logger: silentLogger }, leaseMs ? { leaseMs } : {});
   }
   function job(runs: string[], label: string, ms = 0): Job {
-    return { name: 'count', schedule: '0 3 * * *', kind: 'maintenance', run: async () => { runs.push(label); if (ms) await sleep(ms); } };
+    return {
+      name: 'count',
+      schedule: '0 3 * * *',
+      kind: 'maintenance',
+      run: async () => {
+        runs.push(label);
+        if (ms) await sleep(ms);
+      },
+    };
   }
 
   it('has one holder at a time, renews, takes over an expired lease and hands over on release', async () => {
@@ -50,9 +58,15 @@ describe(`the scheduler lease across processes (${TEST_PROVIDER})`, () => {
   it('lets exactly one of two processes win a free or an expired lease, every time', async () => {
     for (let i = 0; i < 15; i++) {
       const name = `race-${i}`;
-      const free = await Promise.all([acquireLease(a(), 'A', at(0), name, 60_000), acquireLease(b(), 'B', at(0), name, 60_000)]);
+      const free = await Promise.all([
+        acquireLease(a(), 'A', at(0), name, 60_000),
+        acquireLease(b(), 'B', at(0), name, 60_000),
+      ]);
       expect(free.filter(Boolean)).toHaveLength(1);
-      const expired = await Promise.all([acquireLease(a(), 'A2', at(120), name, 60_000), acquireLease(b(), 'B2', at(120), name, 60_000)]);
+      const expired = await Promise.all([
+        acquireLease(a(), 'A2', at(120), name, 60_000),
+        acquireLease(b(), 'B2', at(120), name, 60_000),
+      ]);
       expect(expired.filter(Boolean)).toHaveLength(1);
     }
   });
@@ -97,7 +111,15 @@ describe(`the scheduler lease across processes (${TEST_PROVIDER})`, () => {
     one.add({ ...job(runs, 'second'), name: 'second' });
     await one.start();
     expect(runs).toEqual(['first', 'second']);
-    const long = one.tick({ name: 'long', schedule: '0 3 * * *', kind: 'maintenance', run: async () => { await sleep(300); runs.push('long done'); } });
+    const long = one.tick({
+      name: 'long',
+      schedule: '0 3 * * *',
+      kind: 'maintenance',
+      run: async () => {
+        await sleep(300);
+        runs.push('long done');
+      },
+    });
     await one.stop();
     expect(runs).toContain('long done');
     expect(await long).toBe(true);

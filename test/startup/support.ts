@@ -38,7 +38,18 @@ export async function runServerUntilExit(env: Record<string, string>, options: R
   const started = performance.now();
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'server.mjs')], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', PLAYGROUND: 'false', SCHEDULER: 'false', SEED_DEMO: 'false', DATA_DIR: cwd, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: cwd,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      PLAYGROUND: 'false',
+      SCHEDULER: 'false',
+      SEED_DEMO: 'false',
+      DATA_DIR: cwd,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.asNobody ? NOBODY : {}),
   });
@@ -51,7 +62,11 @@ export async function runServerUntilExit(env: Record<string, string>, options: R
     const code = await new Promise<number | null>((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new Error(`The server was still running after ${limit} ms (it should have stopped).\nstdout: ${stdout}\nstderr: ${stderr}`));
+        reject(
+          new Error(
+            `The server was still running after ${limit} ms (it should have stopped).\nstdout: ${stdout}\nstderr: ${stderr}`,
+          ),
+        );
       }, limit);
       child.once('exit', (c) => {
         clearTimeout(timer);
@@ -89,10 +104,11 @@ async function serve(onConnection: (socket: Socket) => void): Promise<Loopback> 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as { port: number }).port,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -44,8 +44,17 @@ export function talkTo(stores: Stores): Talk {
   const bot = createBot({ stores, clock: systemClock, logger: silentLogger });
   const say = (who: Who, where: Where, inbound: string | Inbound) =>
     bot.handle({
-      conversation: { platform: where.platform ?? 'slack', workspaceId: where.workspaceId ?? 'T1', channelId: where.channelId, kind: where.kind },
-      speaker: { userId: who.userId, workspaceId: who.workspaceId ?? where.workspaceId ?? 'T1', ...(who.email ? { email: who.email } : {}) },
+      conversation: {
+        platform: where.platform ?? 'slack',
+        workspaceId: where.workspaceId ?? 'T1',
+        channelId: where.channelId,
+        kind: where.kind,
+      },
+      speaker: {
+        userId: who.userId,
+        workspaceId: who.workspaceId ?? where.workspaceId ?? 'T1',
+        ...(who.email ? { email: who.email } : {}),
+      },
       inbound: typeof inbound === 'string' ? { type: 'text', text: inbound } : inbound,
     });
   return {

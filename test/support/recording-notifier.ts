@@ -27,7 +27,12 @@ export class RecordingNotifier implements Notifier, PlatformNotifier {
   }
 
   async sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null> {
-    const ref: MessageRef = { platform: conversation.platform, workspaceId: conversation.workspaceId, channelId: conversation.channelId, messageId: `m${++this.sequence}` };
+    const ref: MessageRef = {
+      platform: conversation.platform,
+      workspaceId: conversation.workspaceId,
+      channelId: conversation.channelId,
+      messageId: `m${++this.sequence}`,
+    };
     this.posted.push({ conversation, reply, ref });
     return ref;
   }

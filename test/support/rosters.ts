@@ -8,10 +8,32 @@ import { formatProblems } from '../../src/domain/result.ts';
 
 type Extra = Partial<Omit<PersonEntry, 'name' | 'kind'>>;
 
-export const resident = (name: string, extra: Extra = {}): PersonEntry => ({ name, kind: 'member', resident: true, voting: true, roles: [], ...extra });
-export const nonResident = (name: string, extra: Extra = {}): PersonEntry => resident(name, { resident: false, ...extra });
-export const worker = (name: string, extra: Extra = {}): PersonEntry => ({ name, kind: 'paid-worker', resident: false, voting: false, roles: [], ...extra });
-export const rep = (name: string, extra: Extra = {}): PersonEntry => ({ name, kind: 'rep', resident: false, voting: false, roles: [], ...extra });
+export const resident = (name: string, extra: Extra = {}): PersonEntry => ({
+  name,
+  kind: 'member',
+  resident: true,
+  voting: true,
+  roles: [],
+  ...extra,
+});
+export const nonResident = (name: string, extra: Extra = {}): PersonEntry =>
+  resident(name, { resident: false, ...extra });
+export const worker = (name: string, extra: Extra = {}): PersonEntry => ({
+  name,
+  kind: 'paid-worker',
+  resident: false,
+  voting: false,
+  roles: [],
+  ...extra,
+});
+export const rep = (name: string, extra: Extra = {}): PersonEntry => ({
+  name,
+  kind: 'rep',
+  resident: false,
+  voting: false,
+  roles: [],
+  ...extra,
+});
 
 /** `count` members named `${prefix} 1`, `${prefix} 2`, ... */
 export const many = (count: number, prefix: string, make: (name: string) => PersonEntry = resident): PersonEntry[] =>
@@ -20,7 +42,11 @@ export const many = (count: number, prefix: string, make: (name: string) => Pers
 /** `[a, kind, b]`: a is b's kind (as in the roster file's `between`). */
 export type Link = [string, string, string];
 
-export function rosterOf(people: PersonEntry[], links: Link[] = [], settings: Partial<PartnershipSettings> = {}): Roster {
+export function rosterOf(
+  people: PersonEntry[],
+  links: Link[] = [],
+  settings: Partial<PartnershipSettings> = {},
+): Roster {
   const document = {
     partnership: { name: 'Test Big Local' },
     people,

@@ -28,7 +28,12 @@ export class TimedRecordingNotifier implements Notifier {
 
   async sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null> {
     this.conversations.push({ at: this.clock.now(), conversation, reply });
-    return { platform: conversation.platform, workspaceId: conversation.workspaceId, channelId: conversation.channelId, messageId: `m${++this.counter}` };
+    return {
+      platform: conversation.platform,
+      workspaceId: conversation.workspaceId,
+      channelId: conversation.channelId,
+      messageId: `m${++this.counter}`,
+    };
   }
 
   async updateMessage(ref: MessageRef, reply: Reply): Promise<boolean> {

@@ -11,7 +11,10 @@ it('saves a new reference, leaves an unchanged one untouched, and replaces a cha
   db = await createTestDatabase();
   const where = { workspaceId: 'tenant-1', key: 'aad-user-1' };
   const first = { serviceUrl: 'https://smba.example/emea/', conversation: { id: 'a:personal-1' } } as never;
-  const row = () => db.database.db.conversationRef.findUniqueOrThrow({ where: { platform_workspaceId_key: { platform: 'teams', ...where } } });
+  const row = () =>
+    db.database.db.conversationRef.findUniqueOrThrow({
+      where: { platform_workspaceId_key: { platform: 'teams', ...where } },
+    });
   await saveReference(db.database.sql, { ...where, reference: first });
   const saved = await row();
   await new Promise((resolve) => setTimeout(resolve, 5));

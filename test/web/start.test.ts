@@ -11,8 +11,21 @@ describe('npm start', () => {
   it('prints "Open http://localhost:<port>/ to try the bot" and serves the playground there', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pb-start-'));
     const db = newDatabaseUrl();
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', DATA_DIR: cwd, DATABASE_URL: db.url, LOG_LEVEL: 'warn', SCHEDULER: 'false' };
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'server.mjs')], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: cwd,
+      DATABASE_URL: db.url,
+      LOG_LEVEL: 'warn',
+      SCHEDULER: 'false',
+    };
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'server.mjs')], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       let out = '';
       const url = await new Promise<string>((resolve, reject) => {

@@ -6,8 +6,10 @@ import type { Flags } from '../main.ts';
 
 export async function personCommand(io: CliIo, flags: Flags, positionals: string[]): Promise<number> {
   const [action, ...extra] = positionals;
-  if (action !== 'export' && action !== 'erase') throw new CliError(`person needs export or erase (got "${action ?? ''}").`, EXIT.usage);
-  if (extra.length) throw new CliError(`person ${action} takes no extra words; unexpected: ${extra.join(' ')}`, EXIT.usage);
+  if (action !== 'export' && action !== 'erase')
+    throw new CliError(`person needs export or erase (got "${action ?? ''}").`, EXIT.usage);
+  if (extra.length)
+    throw new CliError(`person ${action} takes no extra words; unexpected: ${extra.join(' ')}`, EXIT.usage);
   const slug = requireSlug(flags);
   const name = flags.name?.trim();
   if (!name) throw new CliError('--name "Full Name" is required (as on the roster).', EXIT.usage);
@@ -22,7 +24,10 @@ export async function personCommand(io: CliIo, flags: Flags, positionals: string
       return EXIT.ok;
     }
     if (!flags.yes) {
-      throw new CliError(`This permanently erases ${name}'s personal data from ${partnership.name} (decision records are kept, pseudonymised). Run again with --yes to confirm.`, EXIT.usage);
+      throw new CliError(
+        `This permanently erases ${name}'s personal data from ${partnership.name} (decision records are kept, pseudonymised). Run again with --yes to confirm.`,
+        EXIT.usage,
+      );
     }
     const erased = await erasePerson(database.db, lookup, null);
     if (!erased) throw new CliError(`Nobody called "${name}" is on ${partnership.name} (or they were already erased).`);

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { STALE, parseValue, privateText } from '../register/common.ts';
 import { MAX_ORGANISATIONS, parseCheck, querySchema, runCheck, shareCheck } from '../register/coi-query.ts';
-import { can, refusal } from '../../domain/permissions.ts';
+import { can } from '../../domain/permissions.ts';
+import { refusal } from '../views/refusals.ts';
 import { linkNames } from './organisations.ts';
 import type { ActionHandler, Command } from './types.ts';
 import { intent } from './types.ts';
@@ -15,13 +16,17 @@ const SUFFIX = '(?: contract| contracts| grant| grants| tender| bid| bids| decis
 export const coi: Command = {
   name: 'coi',
   aliases: ['conflicts'],
-  summary: 'Who must not take part in a decision about an organisation or a numbered decision (chair, vice-chair, secretary, rep).',
+  summary:
+    'Who must not take part in a decision about an organisation or a numbered decision (chair, vice-chair, secretary, rep).',
   usage: 'coi <organisation>[; <another organisation>] | coi <decision number>',
   needsPartnership: true,
   intents: [
     intent(
       new RegExp(`\\bwho can(?:'t|’t| not|not)? vote on (?:the )?(.+?)${SUFFIX}\\s*\\??$`, 'i'),
-      new RegExp(`\\bwho (?:must|should|has to|needs to) (?:step back|not take part|not vote|sit out) (?:on|from|in|for) (?:the )?(.+?)${SUFFIX}\\s*\\??$`, 'i'),
+      new RegExp(
+        `\\bwho (?:must|should|has to|needs to) (?:step back|not take part|not vote|sit out) (?:on|from|in|for) (?:the )?(.+?)${SUFFIX}\\s*\\??$`,
+        'i',
+      ),
       /\bcoi check (?:for|on) (.+?)\s*\??$/i,
       /\bcoi (?:for|on) (.+?)\s*\??$/i,
       /\bconflicts? of interest (?:for|on|with) (.+?)\s*\??$/i,
@@ -35,7 +40,15 @@ export const coi: Command = {
   },
 };
 
-const linkValue = z.object({ q: querySchema, i: z.number().int().min(0).max(MAX_ORGANISATIONS - 1), o: z.string().min(1).max(200) });
+const linkValue = z.object({
+  q: querySchema,
+  i: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_ORGANISATIONS - 1),
+  o: z.string().min(1).max(200),
+});
 
 export const coiActions: Record<string, ActionHandler> = {
   /** "Use the known name" / "Keep mine" from "did you mean …?" */

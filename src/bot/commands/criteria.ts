@@ -1,5 +1,6 @@
 import { checkCriteria } from '../../domain/criteria/index.ts';
-import { can, refusal } from '../../domain/permissions.ts';
+import { can } from '../../domain/permissions.ts';
+import { refusal } from '../views/refusals.ts';
 import { textReply } from '../../domain/chat/reply.ts';
 import { criteriaReply } from '../views/criteria.ts';
 import type { ActionHandler, Command, ScopedContext } from './types.ts';
@@ -16,7 +17,8 @@ async function answer(ctx: ScopedContext, wantDetails: boolean) {
   return [criteriaReply(report, { showDetails: mayDetail, visibility: 'private' })];
 }
 
-const UNKNOWN = 'I don’t know who you are yet, so I can’t show the partnership’s details. Ask your chair or rep to add your email address to the roster or to link you with `/partnership link`.';
+const UNKNOWN =
+  'I don’t know who you are yet, so I can’t show the partnership’s details. Ask your chair or rep to add your email address to the roster or to link you with `/partnership link`.';
 
 export const criteria: Command = {
   name: 'criteria',

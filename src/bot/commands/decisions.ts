@@ -1,13 +1,15 @@
 // `/partnership decisions` (the open ones, and where you stand) and `/partnership decision <n>`
 // (the minutes-ready record, privately).
 import { listOpen, showRecord } from '../../services/decisions/manage.ts';
-import { can, refusal } from '../../domain/permissions.ts';
+import { can } from '../../domain/permissions.ts';
+import { refusal } from '../views/refusals.ts';
 import { textReply } from '../../domain/chat/reply.ts';
 import { actorOf } from './poll.ts';
 import type { Command } from './types.ts';
 import { intent } from './types.ts';
 
-const UNKNOWN = 'I don’t know who you are yet, so I can’t show you the partnership’s decisions. Ask your chair or rep to link you with `/partnership link`.';
+const UNKNOWN =
+  'I don’t know who you are yet, so I can’t show you the partnership’s decisions. Ask your chair or rep to link you with `/partnership link`.';
 
 export const decisions: Command = {
   name: 'decisions',
@@ -35,10 +37,17 @@ export const decision: Command = {
   summary: 'The record of a decision, ready for the minutes: declarations, recusals, votes, quorum.',
   usage: 'decision <number>',
   needsPartnership: true,
-  intents: [intent(/\b(?:show|see|open|record\s+(?:of|for)|minutes\s+(?:of|for))\s+(?:me\s+)?(?:the\s+)?decision\s+(\d+)\b/i)],
+  intents: [
+    intent(/\b(?:show|see|open|record\s+(?:of|for)|minutes\s+(?:of|for))\s+(?:me\s+)?(?:the\s+)?decision\s+(\d+)\b/i),
+  ],
   async run(ctx) {
     const number = /^\s*(\d{1,6})\s*$/.exec(ctx.args)?.[1];
-    if (!number) return [textReply('Which decision? Give its number, for example `/partnership decision 3`. `/partnership decisions` lists the open ones.')];
+    if (!number)
+      return [
+        textReply(
+          'Which decision? Give its number, for example `/partnership decision 3`. `/partnership decisions` lists the open ones.',
+        ),
+      ];
     return showRecord(ctx.deps, actorOf(ctx), { number: Number(number) });
   },
 };

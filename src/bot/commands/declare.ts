@@ -26,23 +26,49 @@ export const declare: Command = {
     const { decisions } = ctx.deps.stores;
     if (number) {
       const state = await decisions.find({ partnershipId: actor.partnership.id, number: Number(number) });
-      if (!state) return [textReply(`${actor.partnership.name} has no Decision ${number}. Type \`/partnership decisions\` to see the open ones.`)];
+      if (!state)
+        return [
+          textReply(
+            `${actor.partnership.name} has no Decision ${number}. Type \`/partnership decisions\` to see the open ones.`,
+          ),
+        ];
       return declarePrompt(ctx.deps, actor, state.decision.id);
     }
-    if (ctx.args.trim()) return [textReply('Give the decision’s number, for example `/partnership declare 3`, or just `/partnership declare` to see the open decisions.')];
+    if (ctx.args.trim())
+      return [
+        textReply(
+          'Give the decision’s number, for example `/partnership declare 3`, or just `/partnership declare` to see the open decisions.',
+        ),
+      ];
     const open = await decisions.list(actor.partnership.id, 'open');
     if (open.length === 0) {
-      return [textReply(`${actor.partnership.name} has no open decisions to declare on. Declarations are asked for when a vote starts.`)];
+      return [
+        textReply(
+          `${actor.partnership.name} has no open decisions to declare on. Declarations are asked for when a vote starts.`,
+        ),
+      ];
     }
     if (open.length === 1) return declarePrompt(ctx.deps, actor, open[0]!.id);
-    return [{
-      summary: `${open.length} decisions are open. Which one is your declaration about?`,
-      blocks: [
-        { kind: 'text', text: 'Which decision is your declaration about?' },
-        { kind: 'list', items: open.map((d) => `Decision ${d.number}: ${d.title} (closes ${formatWhen(d.closesAt, d.rules.timeZone)})`) },
-        { kind: 'actions', buttons: open.slice(0, 10).map((d) => ({ actionId: 'decision.declare', label: `Decision ${d.number}`, value: d.id })) },
-      ],
-      visibility: 'private',
-    }];
+    return [
+      {
+        summary: `${open.length} decisions are open. Which one is your declaration about?`,
+        blocks: [
+          { kind: 'text', text: 'Which decision is your declaration about?' },
+          {
+            kind: 'list',
+            items: open.map(
+              (d) => `Decision ${d.number}: ${d.title} (closes ${formatWhen(d.closesAt, d.rules.timeZone)})`,
+            ),
+          },
+          {
+            kind: 'actions',
+            buttons: open
+              .slice(0, 10)
+              .map((d) => ({ actionId: 'decision.declare', label: `Decision ${d.number}`, value: d.id })),
+          },
+        ],
+        visibility: 'private',
+      },
+    ];
   },
 };

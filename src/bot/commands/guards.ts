@@ -4,7 +4,8 @@
 // must be listed here (test/security/guards.test.ts): a new button cannot go unguarded.
 import { noVoteReason } from '../../domain/decisions/who.ts';
 import type { Person } from '../../domain/roster.ts';
-import { refusal, type Permission } from '../../domain/permissions.ts';
+import { type Permission } from '../../domain/permissions.ts';
+import { refusal } from '../views/refusals.ts';
 
 export interface Guard {
   permission: Permission;
@@ -12,7 +13,10 @@ export interface Guard {
   message?: (person: Person) => string;
 }
 
-const voter = (permission: Permission): Guard => ({ permission, message: (p) => noVoteReason(p) ?? refusal(permission) });
+const voter = (permission: Permission): Guard => ({
+  permission,
+  message: (p) => noVoteReason(p) ?? refusal(permission),
+});
 const MEMBERS_ONLY = 'Only partnership members confirm their membership: this button is not for you.';
 
 export const ACTION_GUARDS: Record<string, Guard> = {

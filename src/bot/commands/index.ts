@@ -19,13 +19,43 @@ import type { ActionHandler, Command, FormHandler } from './types.ts';
 
 export const COMMANDS: Command[] = [];
 export const help = makeHelp(() => COMMANDS);
-COMMANDS.push(criteria, roster, coi, interests, relationships, organisations, setup, link, poll, declare, decisions, decision, review, privacy, help);
+COMMANDS.push(
+  criteria,
+  roster,
+  coi,
+  interests,
+  relationships,
+  organisations,
+  setup,
+  link,
+  poll,
+  declare,
+  decisions,
+  decision,
+  review,
+  privacy,
+  help,
+);
 
 /** Buttons, by action id. `run.<command>` runs a command with no arguments. */
-export const ACTIONS: Record<string, ActionHandler> = { ...criteriaActions, ...coiActions, ...interestActions, ...relationshipActions, ...organisationActions, ...decisionActions, ...reviewActions };
+export const ACTIONS: Record<string, ActionHandler> = {
+  ...criteriaActions,
+  ...coiActions,
+  ...interestActions,
+  ...relationshipActions,
+  ...organisationActions,
+  ...decisionActions,
+  ...reviewActions,
+};
 
 /** Form submissions, by form id. */
-export const FORMS: Record<string, FormHandler> = { ...interestForms, ...relationshipForms, ...organisationForms, ...decisionForms, ...reviewForms };
+export const FORMS: Record<string, FormHandler> = {
+  ...interestForms,
+  ...relationshipForms,
+  ...organisationForms,
+  ...decisionForms,
+  ...reviewForms,
+};
 
 export function findCommand(word: string): Command | undefined {
   const w = word.toLowerCase();

@@ -4,12 +4,17 @@ import type { Actor } from '../../services/decisions/deps.ts';
 import type { Command, ScopedContext } from './types.ts';
 import { intent } from './types.ts';
 
-export const actorOf = (ctx: ScopedContext): Actor => ({ partnership: ctx.scope.partnership, roster: ctx.scope.roster, person: ctx.scope.person });
+export const actorOf = (ctx: ScopedContext): Actor => ({
+  partnership: ctx.scope.partnership,
+  roster: ctx.scope.roster,
+  person: ctx.scope.person,
+});
 
 export const poll: Command = {
   name: 'poll',
   aliases: ['new-decision', 'decide'],
-  summary: 'Put a decision to the partnership: everyone declares, conflicted members step back, the rest vote (chair, vice-chair, secretary).',
+  summary:
+    'Put a decision to the partnership: everyone declares, conflicted members step back, the rest vote (chair, vice-chair, secretary).',
   usage: 'poll [title]',
   needsPartnership: true,
   intents: [

@@ -4,9 +4,18 @@
 import { describeRelationship, validateRelationship } from '../../domain/register.ts';
 import type { Person } from '../../domain/roster.ts';
 import type { StoredRelationship } from '../../services/ports/index.ts';
-import { can, refusal } from '../../domain/permissions.ts';
+import { can } from '../../domain/permissions.ts';
+import { refusal } from '../views/refusals.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
-import { STALE, UNKNOWN_PERSON, changeBy, formValue, personName, privateText, problemsReply } from '../register/common.ts';
+import {
+  STALE,
+  UNKNOWN_PERSON,
+  changeBy,
+  formValue,
+  personName,
+  privateText,
+  problemsReply,
+} from '../register/common.ts';
 import { confirmRemoveRelationship, relationshipForm, relationshipsReply } from '../views/relationships.ts';
 import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.ts';
 import { intent } from './types.ts';
@@ -25,13 +34,21 @@ function manager(ctx: ScopedContext): Person | Reply {
   return person;
 }
 
-async function show(ctx: ScopedContext, person: Person, options: { mine?: boolean; offset?: number; notice?: string } = {}): Promise<Reply> {
+async function show(
+  ctx: ScopedContext,
+  person: Person,
+  options: { mine?: boolean; offset?: number; notice?: string } = {},
+): Promise<Reply> {
   const all = await ctx.deps.stores.register.relationships(ctx.scope.partnership.id);
   const manage = !options.mine && can(person, 'relationships.manage');
   const entries = manage ? all : all.filter((r) => r.fromId === person.id || r.toId === person.id);
   return relationshipsReply({
-    viewer: person, people: ctx.scope.roster.people, entries, manage,
-    ...(options.offset !== undefined ? { offset: options.offset } : {}), ...(options.notice ? { notice: options.notice } : {}),
+    viewer: person,
+    people: ctx.scope.roster.people,
+    entries,
+    manage,
+    ...(options.offset !== undefined ? { offset: options.offset } : {}),
+    ...(options.notice ? { notice: options.notice } : {}),
   });
 }
 
@@ -41,7 +58,11 @@ async function entry(ctx: ScopedContext, id: string): Promise<StoredRelationship
   return r && r.partnershipId === ctx.scope.partnership.id ? r : null;
 }
 
-async function save(ctx: ScopedContext, values: Record<string, string | string[]>, existingId?: string): Promise<Reply[]> {
+async function save(
+  ctx: ScopedContext,
+  values: Record<string, string | string[]>,
+  existingId?: string,
+): Promise<Reply[]> {
   const person = manager(ctx);
   if (!('id' in person)) return [person];
   const { register } = ctx.deps.stores;
@@ -50,16 +71,35 @@ async function save(ctx: ScopedContext, values: Record<string, string | string[]
   const others = (await register.relationships(ctx.scope.partnership.id)).filter((r) => r.id !== existingId);
   const parsed = validateRelationship(
     { fromId: formValue(values, 'from'), toId: formValue(values, 'to'), kind: formValue(values, 'kind') },
-    ctx.scope.roster.people, others,
+    ctx.scope.roster.people,
+    others,
   );
-  const retry = { actionId: existingId ? 'relationships.edit' : 'relationships.add', label: 'Try again', value: existingId ?? 'new' };
-  if (!parsed.ok) return [problemsReply('I couldn’t save that relationship; nothing was changed:', parsed.error, retry)];
+  const retry = {
+    actionId: existingId ? 'relationships.edit' : 'relationships.add',
+    label: 'Try again',
+    value: existingId ?? 'new',
+  };
+  if (!parsed.ok)
+    return [problemsReply('I couldn’t save that relationship; nothing was changed:', parsed.error, retry)];
   const change = changeBy(ctx);
-  const result = existingId ? await register.updateRelationship(change, existingId, parsed.value) : await register.addRelationship(change, parsed.value);
-  if (result.status === 'duplicate') return [problemsReply('I couldn’t save that relationship; nothing was changed:', [{ where: '', message: 'That relationship is already recorded.' }], retry)];
+  const result = existingId
+    ? await register.updateRelationship(change, existingId, parsed.value)
+    : await register.addRelationship(change, parsed.value);
+  if (result.status === 'duplicate')
+    return [
+      problemsReply(
+        'I couldn’t save that relationship; nothing was changed:',
+        [{ where: '', message: 'That relationship is already recorded.' }],
+        retry,
+      ),
+    ];
   if (result.status === 'not-found') return [privateText(STALE)];
   const verb = existingId ? 'Updated' : 'Recorded';
-  return [await show(ctx, person, { notice: `${verb}: ${describeRelationship(result.value, personName(ctx.scope.roster.people))}` })];
+  return [
+    await show(ctx, person, {
+      notice: `${verb}: ${describeRelationship(result.value, personName(ctx.scope.roster.people))}`,
+    }),
+  ];
 }
 
 export const relationshipActions: Record<string, ActionHandler> = {
@@ -85,7 +125,11 @@ export const relationshipActions: Record<string, ActionHandler> = {
     const r = await entry(ctx, value);
     const result = r ? await ctx.deps.stores.register.removeRelationship(changeBy(ctx), r.id) : null;
     if (!result || result.status !== 'saved') return [privateText(STALE)];
-    return [await show(ctx, person, { notice: `Removed: ${describeRelationship(result.value, personName(ctx.scope.roster.people))}` })];
+    return [
+      await show(ctx, person, {
+        notice: `Removed: ${describeRelationship(result.value, personName(ctx.scope.roster.people))}`,
+      }),
+    ];
   },
   'relationships.page': async (ctx, value) => {
     const person = viewer(ctx);
@@ -97,7 +141,8 @@ export const relationshipActions: Record<string, ActionHandler> = {
 
 export const relationshipForms: Record<string, FormHandler> = {
   'relationships.add': (ctx, values) => save(ctx, values),
-  'relationships.edit': (ctx, values, context) => (context ? save(ctx, values, context) : Promise.resolve([privateText(STALE)])),
+  'relationships.edit': (ctx, values, context) =>
+    context ? save(ctx, values, context) : Promise.resolve([privateText(STALE)]),
 };
 
 export const relationships: Command = {

@@ -1,7 +1,8 @@
 // `/partnership review settings`: the chair or the rep sets the season's dates, the nudge
 // cadence, the quiet hours and the confirmation reminders, in a form. Checked whole before saving.
 import { reviewSettingsSchema, WEEKDAYS, type ReviewSettings } from '../../domain/review/settings.ts';
-import { can, refusal } from '../../domain/permissions.ts';
+import { can } from '../../domain/permissions.ts';
+import { refusal } from '../views/refusals.ts';
 import { textReply, type Field, type Reply } from '../../domain/chat/reply.ts';
 import type { FormHandler, ScopedContext } from './types.ts';
 
@@ -25,26 +26,62 @@ const LABELS: Record<string, string> = {
 
 export async function settingsForm(ctx: ScopedContext): Promise<Reply[]> {
   const { person, partnership } = ctx.scope;
-  if (!can(person, 'review.settings')) return [textReply(person ? refusal('review.settings') : 'I don’t know who you are yet.')];
+  if (!can(person, 'review.settings'))
+    return [textReply(person ? refusal('review.settings') : 'I don’t know who you are yet.')];
   const r = partnership.settings.review;
-  const text = (id: keyof ReviewSettings, hint?: string): Field => ({ id, label: LABELS[id]!, type: 'text', required: true, initial: String(r[id] ?? ''), ...(hint ? { hint } : {}) });
-  const days = (id: 'nudgeDays' | 'finalMonthNudgeDays' | 'quietDays'): Field => ({ id, label: LABELS[id]!, type: 'multiselect', options: DAY_OPTIONS, initial: r[id].join(',') });
+  const text = (id: keyof ReviewSettings, hint?: string): Field => ({
+    id,
+    label: LABELS[id]!,
+    type: 'text',
+    required: true,
+    initial: String(r[id] ?? ''),
+    ...(hint ? { hint } : {}),
+  });
+  const days = (id: 'nudgeDays' | 'finalMonthNudgeDays' | 'quietDays'): Field => ({
+    id,
+    label: LABELS[id]!,
+    type: 'multiselect',
+    options: DAY_OPTIONS,
+    initial: r[id].join(','),
+  });
   const fields: Field[] = [
-    text('opensOn', 'For example 09-01 for 1 September.'), text('opensAt'), text('deadline', 'For example 12-31 for 31 December.'),
-    days('nudgeDays'), days('finalMonthNudgeDays'), text('nudgeAt'),
-    text('quietFrom'), text('quietTo'), days('quietDays'),
-    { id: 'confirmationReminders', label: LABELS.confirmationReminders!, type: 'select', options: ['0', '1', '2'].map((v) => ({ value: v, label: v })), initial: String(r.confirmationReminders) },
-    { id: 'confirmationReminderDays', label: LABELS.confirmationReminderDays!, type: 'number', initial: String(r.confirmationReminderDays) },
+    text('opensOn', 'For example 09-01 for 1 September.'),
+    text('opensAt'),
+    text('deadline', 'For example 12-31 for 31 December.'),
+    days('nudgeDays'),
+    days('finalMonthNudgeDays'),
+    text('nudgeAt'),
+    text('quietFrom'),
+    text('quietTo'),
+    days('quietDays'),
+    {
+      id: 'confirmationReminders',
+      label: LABELS.confirmationReminders!,
+      type: 'select',
+      options: ['0', '1', '2'].map((v) => ({ value: v, label: v })),
+      initial: String(r.confirmationReminders),
+    },
+    {
+      id: 'confirmationReminderDays',
+      label: LABELS.confirmationReminderDays!,
+      type: 'number',
+      initial: String(r.confirmationReminderDays),
+    },
   ];
-  return [{
-    summary: `Review season settings for ${partnership.name}.`,
-    visibility: 'private',
-    blocks: [
-      { kind: 'heading', text: 'Review season settings' },
-      { kind: 'text', text: 'Times are London time. Nudges go only when something is outstanding; nothing is sent in the quiet hours or on quiet days.' },
-      { kind: 'form', form: { id: SETTINGS_FORM, title: 'Review season settings', submitLabel: 'Save', fields } },
-    ],
-  }];
+  return [
+    {
+      summary: `Review season settings for ${partnership.name}.`,
+      visibility: 'private',
+      blocks: [
+        { kind: 'heading', text: 'Review season settings' },
+        {
+          kind: 'text',
+          text: 'Times are London time. Nudges go only when something is outstanding; nothing is sent in the quiet hours or on quiet days.',
+        },
+        { kind: 'form', form: { id: SETTINGS_FORM, title: 'Review season settings', submitLabel: 'Save', fields } },
+      ],
+    },
+  ];
 }
 
 const list = (v: string | string[] | undefined): string[] =>
@@ -53,7 +90,8 @@ const one = (v: string | string[] | undefined): string | undefined => (Array.isA
 
 export const saveSettings: FormHandler = async (ctx, values) => {
   const { person, partnership } = ctx.scope;
-  if (!can(person, 'review.settings')) return [textReply(person ? refusal('review.settings') : 'I don’t know who you are yet.')];
+  if (!can(person, 'review.settings'))
+    return [textReply(person ? refusal('review.settings') : 'I don’t know who you are yet.')];
   const current = partnership.settings.review;
   const candidate: Record<string, unknown> = { ...current };
   for (const id of ['opensOn', 'opensAt', 'deadline', 'nudgeAt', 'quietFrom', 'quietTo'] as const) {
@@ -71,7 +109,15 @@ export const saveSettings: FormHandler = async (ctx, values) => {
     const problems = parsed.error.issues.map((i) => `${LABELS[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`);
     return [textReply(`Nothing was saved:\n${problems.join('\n')}`)];
   }
-  await ctx.deps.stores.rosters.updateSettings(partnership.id, { ...partnership.settings, review: parsed.data }, person!.id);
+  await ctx.deps.stores.rosters.updateSettings(
+    partnership.id,
+    { ...partnership.settings, review: parsed.data },
+    person!.id,
+  );
   const s = parsed.data;
-  return [textReply(`Saved. The season opens on ${s.opensOn} at ${s.opensAt} and the review is due by ${s.deadline}; nudges on ${s.nudgeDays.join(', ') || 'no day'} (${s.finalMonthNudgeDays.join(', ') || 'no day'} in the deadline’s month) at ${s.nudgeAt}; quiet ${s.quietFrom}–${s.quietTo} and on ${s.quietDays.join(', ') || 'no day'}.`)];
+  return [
+    textReply(
+      `Saved. The season opens on ${s.opensOn} at ${s.opensAt} and the review is due by ${s.deadline}; nudges on ${s.nudgeDays.join(', ') || 'no day'} (${s.finalMonthNudgeDays.join(', ') || 'no day'} in the deadline’s month) at ${s.nudgeAt}; quiet ${s.quietFrom}–${s.quietTo} and on ${s.quietDays.join(', ') || 'no day'}.`,
+    ),
+  ];
 };

@@ -2,7 +2,8 @@
 // only privately, to officers and the rep.
 import { countMembers } from '../../domain/criteria/index.ts';
 import { describeRole, isMember, plural } from '../../domain/roster.ts';
-import { can, refusal } from '../../domain/permissions.ts';
+import { can } from '../../domain/permissions.ts';
+import { refusal } from '../views/refusals.ts';
 import type { Block } from '../../domain/chat/reply.ts';
 import { textReply } from '../../domain/chat/reply.ts';
 import type { Command } from './types.ts';
@@ -24,11 +25,22 @@ export const roster: Command = {
   ],
   async run(ctx) {
     const { roster: r, person } = ctx.scope;
-    if (!can(person, 'roster.view')) return [textReply(person ? refusal('roster.view') : 'I don’t know who you are yet. Ask your chair or rep to link you with `/partnership link`.')];
+    if (!can(person, 'roster.view'))
+      return [
+        textReply(
+          person
+            ? refusal('roster.view')
+            : 'I don’t know who you are yet. Ask your chair or rep to link you with `/partnership link`.',
+        ),
+      ];
     const details = !ctx.inChannel && can(person, 'roster.details');
     const { counted } = countMembers(r);
     const line = (p: (typeof r.people)[number]) => {
-      const extra = details ? [p.kind === 'member' ? (p.resident ? 'resident' : 'not a resident') : '', p.email ?? 'no email'].filter(Boolean) : [];
+      const extra = details
+        ? [p.kind === 'member' ? (p.resident ? 'resident' : 'not a resident') : '', p.email ?? 'no email'].filter(
+            Boolean,
+          )
+        : [];
       return `${p.name}: ${describeRole(p)}${extra.length ? ` (${extra.join(', ')})` : ''}`;
     };
     const members = r.people.filter(isMember);
@@ -39,8 +51,13 @@ export const roster: Command = {
       { kind: 'text', text: summary },
       { kind: 'list', items: members.map(line) },
     ];
-    if (others.length) blocks.push({ kind: 'heading', text: 'Supporting the partnership (not members)' }, { kind: 'list', items: others.map(line) });
-    if (!details && can(person, 'roster.details')) blocks.push({ kind: 'note', text: 'Ask me in a direct message to see resident status and email addresses.' });
+    if (others.length)
+      blocks.push(
+        { kind: 'heading', text: 'Supporting the partnership (not members)' },
+        { kind: 'list', items: others.map(line) },
+      );
+    if (!details && can(person, 'roster.details'))
+      blocks.push({ kind: 'note', text: 'Ask me in a direct message to see resident status and email addresses.' });
     return [{ summary, blocks, visibility: ctx.inChannel ? 'channel' : 'private' }];
   },
 };

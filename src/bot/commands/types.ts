@@ -41,13 +41,19 @@ export type Command =
   | (CommandBase & { needsPartnership: false; run(ctx: CommandContext): Promise<Reply[]> });
 
 export type ActionHandler = (ctx: ScopedContext, value: string) => Promise<Reply[]>;
-export type FormHandler = (ctx: ScopedContext, values: Record<string, string | string[]>, context: string | undefined) => Promise<Reply[]>;
+export type FormHandler = (
+  ctx: ScopedContext,
+  values: Record<string, string | string[]>,
+  context: string | undefined,
+) => Promise<Reply[]>;
 
 /** Builds an intent from regular expressions; the first capture group (if any) is the argument. */
-export const intent = (...patterns: RegExp[]) => (text: string): string | null => {
-  for (const p of patterns) {
-    const m = p.exec(text);
-    if (m) return (m[1] ?? '').trim();
-  }
-  return null;
-};
+export const intent =
+  (...patterns: RegExp[]) =>
+  (text: string): string | null => {
+    for (const p of patterns) {
+      const m = p.exec(text);
+      if (m) return (m[1] ?? '').trim();
+    }
+    return null;
+  };

@@ -39,7 +39,10 @@ export function parseValue<T>(value: string, schema: z.ZodType<T>): T | null {
 }
 
 export function problemsReply(intro: string, problems: readonly Problem[], retry?: Button): Reply {
-  const blocks: Block[] = [{ kind: 'text', text: intro }, { kind: 'list', items: formatProblems(problems).split('\n') }];
+  const blocks: Block[] = [
+    { kind: 'text', text: intro },
+    { kind: 'list', items: formatProblems(problems).split('\n') },
+  ];
   if (retry) blocks.push({ kind: 'actions', buttons: [retry] });
   return reply(`${intro} ${formatProblems(problems)}`, blocks);
 }
@@ -50,8 +53,10 @@ export function formatDate(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
 }
 
-export const personName = (people: readonly Person[]) => (id: string): string =>
-  people.find((p) => p.id === id)?.name ?? 'someone no longer on the roster';
+export const personName =
+  (people: readonly Person[]) =>
+  (id: string): string =>
+    people.find((p) => p.id === id)?.name ?? 'someone no longer on the roster';
 
 /** The partnership's known organisations (src/domain/organisation-match.ts, directoryFor). */
 export async function loadDirectory(ctx: ScopedContext, skipInterestId?: string): Promise<OrganisationDirectory> {

@@ -15,7 +15,9 @@ export interface CriteriaViewOptions {
 export function criteriaHeadline(r: CriteriaReport): string {
   const state = r.inCriteria ? 'in criteria' : 'not in criteria';
   const warnings = r.checks.filter((c) => c.status === 'warn').length;
-  const coi = r.conformsToCoiGuidance ? '' : ' The make-up of the partnership breaks the conflicts of interest guidance.';
+  const coi = r.conformsToCoiGuidance
+    ? ''
+    : ' The make-up of the partnership breaks the conflicts of interest guidance.';
   const warn = warnings ? ` ${warnings} ${warnings === 1 ? 'thing needs' : 'things need'} watching.` : '';
   return `${r.partnership} is ${state}: ${r.members} members, ${r.residents} of them residents.${coi}${warn}`;
 }
@@ -39,8 +41,16 @@ const WORST: Tone[] = ['fail', 'warn', 'info', 'pass'];
 function relationshipsItem(checks: readonly CheckResult[]): CheckItem {
   const tone = WORST.find((t) => checks.some((c) => c.status === t)) ?? 'pass';
   return tone === 'pass'
-    ? { tone, title: 'Relationships on the roster', text: 'No relationship between people on the roster breaks the rules.' }
-    : { tone, title: 'Relationships on the roster', text: 'There are things to check privately about relationships on the roster. Officers and the rep can see them with the button below.' };
+    ? {
+        tone,
+        title: 'Relationships on the roster',
+        text: 'No relationship between people on the roster breaks the rules.',
+      }
+    : {
+        tone,
+        title: 'Relationships on the roster',
+        text: 'There are things to check privately about relationships on the roster. Officers and the rep can see them with the button below.',
+      };
 }
 
 export function criteriaReply(r: CriteriaReport, options: CriteriaViewOptions): Reply {
@@ -56,13 +66,22 @@ export function criteriaReply(r: CriteriaReport, options: CriteriaViewOptions): 
     { kind: 'checklist', items },
   ];
   if (failing.length) {
-    blocks.push({ kind: 'heading', text: 'What to do' }, { kind: 'list', items: failing.map((c) => `${c.title}: ${c.fix}`) });
+    blocks.push(
+      { kind: 'heading', text: 'What to do' },
+      { kind: 'list', items: failing.map((c) => `${c.title}: ${c.fix}`) },
+    );
     if (!r.inCriteria) {
-      blocks.push({ kind: 'note', text: 'When out of criteria, tell Local Trust "what you are doing to meet them, and your timeline" (your rep can help).' });
+      blocks.push({
+        kind: 'note',
+        text: 'When out of criteria, tell Local Trust "what you are doing to meet them, and your timeline" (your rep can help).',
+      });
     }
   }
   if (options.offerDetails) {
-    blocks.push({ kind: 'actions', buttons: [{ actionId: 'criteria.details', label: 'Show me the details privately', value: 'details' }] });
+    blocks.push({
+      kind: 'actions',
+      buttons: [{ actionId: 'criteria.details', label: 'Show me the details privately', value: 'details' }],
+    });
   }
   return { summary: headline, blocks, visibility: options.visibility };
 }

@@ -39,70 +39,136 @@ function emptyLine(v: RegisterView): string {
 
 export function registerReply(v: RegisterView): Reply {
   const count = v.interests.length;
-  const summary = v.notice ?? (v.own ? `Your register of interests: ${count === 1 ? '1 entry' : `${count} entries`}.` : `${v.owner.name}’s register of interests: ${count === 1 ? '1 entry' : `${count} entries`}.`);
-  const blocks: Block[] = [{ kind: 'heading', text: v.own ? 'Your register of interests' : `${v.owner.name}’s register of interests` }];
+  const summary =
+    v.notice ??
+    (v.own
+      ? `Your register of interests: ${count === 1 ? '1 entry' : `${count} entries`}.`
+      : `${v.owner.name}’s register of interests: ${count === 1 ? '1 entry' : `${count} entries`}.`);
+  const blocks: Block[] = [
+    { kind: 'heading', text: v.own ? 'Your register of interests' : `${v.owner.name}’s register of interests` },
+  ];
   if (v.notice) blocks.push({ kind: 'text', text: v.notice });
   blocks.push(...(v.extra ?? []));
   if (count === 0) blocks.push({ kind: 'text', text: emptyLine(v) });
   for (const i of v.interests) {
     blocks.push({ kind: 'text', text: describeInterest(i) });
     if (v.own) {
-      blocks.push({ kind: 'actions', buttons: [
-        { actionId: 'interests.edit', label: 'Edit', value: i.id },
-        { actionId: 'interests.remove', label: 'Remove', value: i.id, style: 'danger' },
-      ] });
+      blocks.push({
+        kind: 'actions',
+        buttons: [
+          { actionId: 'interests.edit', label: 'Edit', value: i.id },
+          { actionId: 'interests.remove', label: 'Remove', value: i.id, style: 'danger' },
+        ],
+      });
     }
   }
   if (v.own) {
     blocks.push({ kind: 'text', text: WHAT_TO_DECLARE });
-    const buttons = count < MAX_INTERESTS ? [{ actionId: 'interests.add', label: 'Add an interest', value: 'new', style: 'primary' as const }] : [];
-    if (count === 0) buttons.push({ actionId: 'interests.none', label: 'I have nothing to declare', value: 'none', style: 'primary' as const });
+    const buttons =
+      count < MAX_INTERESTS
+        ? [{ actionId: 'interests.add', label: 'Add an interest', value: 'new', style: 'primary' as const }]
+        : [];
+    if (count === 0)
+      buttons.push({
+        actionId: 'interests.none',
+        label: 'I have nothing to declare',
+        value: 'none',
+        style: 'primary' as const,
+      });
     if (buttons.length) blocks.push({ kind: 'actions', buttons });
-    blocks.push({ kind: 'note', text: 'Only you, the partnership’s officers and the rep can see your register. It is never shown in a channel.' });
+    blocks.push({
+      kind: 'note',
+      text: 'Only you, the partnership’s officers and the rep can see your register. It is never shown in a channel.',
+    });
   } else {
-    blocks.push({ kind: 'note', text: 'Private: only the person, the partnership’s officers and the rep can see a register.' });
+    blocks.push({
+      kind: 'note',
+      text: 'Private: only the person, the partnership’s officers and the rep can see a register.',
+    });
   }
   return reply(summary, blocks, 'private');
 }
 
 export function interestForm(existing?: StoredInterest): Reply {
   const title = existing ? 'Edit an interest' : 'Add an interest';
-  const blocks: Block[] = [{
-    kind: 'form',
-    form: {
-      id: existing ? 'interests.edit' : 'interests.add',
-      title,
-      submitLabel: 'Save',
-      ...(existing ? { context: existing.id } : {}),
-      fields: [
-        { id: 'organisation', label: 'Organisation, business or group', type: 'text', required: true, maxLength: 200, placeholder: 'For example: Riverside Youth Trust', ...(existing ? { initial: existing.organisation } : {}) },
-        { id: 'kind', label: 'Your link with it', type: 'select', required: true, options: INTEREST_KINDS.map((k) => ({ value: k, label: INTEREST_LABELS[k] })), ...(existing ? { initial: existing.kind } : {}) },
-        { id: 'detail', label: 'Detail (optional)', type: 'textarea', maxLength: 500, hint: 'For example your role, or since when.', ...(existing?.detail ? { initial: existing.detail } : {}) },
-      ],
+  const blocks: Block[] = [
+    {
+      kind: 'form',
+      form: {
+        id: existing ? 'interests.edit' : 'interests.add',
+        title,
+        submitLabel: 'Save',
+        ...(existing ? { context: existing.id } : {}),
+        fields: [
+          {
+            id: 'organisation',
+            label: 'Organisation, business or group',
+            type: 'text',
+            required: true,
+            maxLength: 200,
+            placeholder: 'For example: Riverside Youth Trust',
+            ...(existing ? { initial: existing.organisation } : {}),
+          },
+          {
+            id: 'kind',
+            label: 'Your link with it',
+            type: 'select',
+            required: true,
+            options: INTEREST_KINDS.map((k) => ({ value: k, label: INTEREST_LABELS[k] })),
+            ...(existing ? { initial: existing.kind } : {}),
+          },
+          {
+            id: 'detail',
+            label: 'Detail (optional)',
+            type: 'textarea',
+            maxLength: 500,
+            hint: 'For example your role, or since when.',
+            ...(existing?.detail ? { initial: existing.detail } : {}),
+          },
+        ],
+      },
     },
-  }];
+  ];
   return reply(title, blocks, 'private');
 }
 
 export function confirmRemoveReply(i: StoredInterest): Reply {
   const text = `Remove “${describeInterest(i)}” from your register?`;
-  return reply(text, [
-    { kind: 'text', text },
-    { kind: 'actions', buttons: [
-      { actionId: 'interests.remove.confirm', label: 'Yes, remove it', value: i.id, style: 'danger' },
-      { actionId: 'run.interests', label: 'No, keep it', value: 'keep' },
-    ] },
-  ], 'private');
+  return reply(
+    text,
+    [
+      { kind: 'text', text },
+      {
+        kind: 'actions',
+        buttons: [
+          { actionId: 'interests.remove.confirm', label: 'Yes, remove it', value: i.id, style: 'danger' },
+          { actionId: 'run.interests', label: 'No, keep it', value: 'keep' },
+        ],
+      },
+    ],
+    'private',
+  );
 }
 
 /** "Did you mean …?" after saving an entry whose organisation is close to a known one. */
 export function didYouMeanBlocks(interest: StoredInterest, suggestions: readonly string[]): Block[] {
   const names = suggestions.map((s) => `“${s}”`).join(' or ');
   return [
-    { kind: 'text', text: `“${interest.organisation}” is not a name I know, but it is close to ${names}. Did you mean ${suggestions.length > 1 ? 'one of those' : 'that'}? Using the known name makes sure conflict checks find your entry.` },
-    { kind: 'actions', buttons: [
-      ...suggestions.map((s) => ({ actionId: 'interests.use', label: `Use “${s}”`.slice(0, 75), value: JSON.stringify({ i: interest.id, o: s }), style: 'primary' as const })),
-      { actionId: 'interests.keep', label: `Keep “${interest.organisation}”`.slice(0, 75), value: interest.id },
-    ] },
+    {
+      kind: 'text',
+      text: `“${interest.organisation}” is not a name I know, but it is close to ${names}. Did you mean ${suggestions.length > 1 ? 'one of those' : 'that'}? Using the known name makes sure conflict checks find your entry.`,
+    },
+    {
+      kind: 'actions',
+      buttons: [
+        ...suggestions.map((s) => ({
+          actionId: 'interests.use',
+          label: `Use “${s}”`.slice(0, 75),
+          value: JSON.stringify({ i: interest.id, o: s }),
+          style: 'primary' as const,
+        })),
+        { actionId: 'interests.keep', label: `Keep “${interest.organisation}”`.slice(0, 75), value: interest.id },
+      ],
+    },
   ];
 }

@@ -75,7 +75,9 @@ export interface Reply {
 }
 
 export const reply = (summary: string, blocks: Block[], visibility: Reply['visibility'] = 'private'): Reply => ({
-  summary, blocks, visibility,
+  summary,
+  blocks,
+  visibility,
 });
 
 export const textReply = (text: string, visibility: Reply['visibility'] = 'private'): Reply =>
@@ -86,13 +88,28 @@ export function replyText(r: Reply): string {
   const lines = [r.summary];
   for (const b of r.blocks) {
     switch (b.kind) {
-      case 'heading': case 'text': case 'note': lines.push(b.text); break;
-      case 'facts': for (const f of b.facts) lines.push(`${f.label}: ${f.value}`); break;
-      case 'checklist': for (const i of b.items) lines.push(i.title, i.text, i.fix ?? '', ...(i.details ?? [])); break;
-      case 'list': lines.push(...b.items); break;
-      case 'actions': for (const btn of b.buttons) lines.push(btn.label); break;
-      case 'form': lines.push(b.form.title, ...b.form.fields.map((f) => f.label)); break;
-      case 'divider': break;
+      case 'heading':
+      case 'text':
+      case 'note':
+        lines.push(b.text);
+        break;
+      case 'facts':
+        for (const f of b.facts) lines.push(`${f.label}: ${f.value}`);
+        break;
+      case 'checklist':
+        for (const i of b.items) lines.push(i.title, i.text, i.fix ?? '', ...(i.details ?? []));
+        break;
+      case 'list':
+        lines.push(...b.items);
+        break;
+      case 'actions':
+        for (const btn of b.buttons) lines.push(btn.label);
+        break;
+      case 'form':
+        lines.push(b.form.title, ...b.form.fields.map((f) => f.label));
+        break;
+      case 'divider':
+        break;
     }
   }
   return lines.filter(Boolean).join('\n');

@@ -2,8 +2,13 @@
 import { Kinship } from '../kinship.ts';
 import type { Roster } from '../roster.ts';
 import {
-  checkFamilyHouseholdLimit, checkLtoInPower, checkLtoVoting, checkMemberRelatedToWorker,
-  checkPaidWorkerVoting, checkRelatedOfficers, checkWorkerRelatedToOfficer,
+  checkFamilyHouseholdLimit,
+  checkLtoInPower,
+  checkLtoVoting,
+  checkMemberRelatedToWorker,
+  checkPaidWorkerVoting,
+  checkRelatedOfficers,
+  checkWorkerRelatedToOfficer,
 } from './makeup.ts';
 import { checkDiversity, checkMinMembers, checkOwnRight, checkResidentMajority, countMembers } from './membership.ts';
 import type { CheckId, CriteriaReport } from './result.ts';
@@ -13,8 +18,13 @@ export { countMembers, MIN_MEMBERS, residentsNeededFor } from './membership.ts';
 
 const CRITERIA: readonly CheckId[] = ['min-members', 'resident-majority'];
 export const MAKE_UP_CHECKS: readonly CheckId[] = [
-  'paid-worker-voting', 'family-household-limit', 'related-officers', 'worker-related-to-officer',
-  'lto-in-power', 'member-related-to-worker', 'lto-voting',
+  'paid-worker-voting',
+  'family-household-limit',
+  'related-officers',
+  'worker-related-to-officer',
+  'lto-in-power',
+  'member-related-to-worker',
+  'lto-voting',
 ];
 
 export function checkCriteria(roster: Roster, kinship: Kinship = Kinship.of(roster)): CriteriaReport {

@@ -6,7 +6,11 @@ import type { DecisionRecord } from './record.ts';
 import { formatWhen, isoInZone } from './when.ts';
 import { describeReasons } from './who.ts';
 
-const KIND_WORDS: Record<string, string> = { 'direct-financial': 'direct financial', 'indirect-financial': 'indirect financial', loyalty: 'loyalty' };
+const KIND_WORDS: Record<string, string> = {
+  'direct-financial': 'direct financial',
+  'indirect-financial': 'indirect financial',
+  loyalty: 'loyalty',
+};
 
 export function when(r: DecisionRecord, at: Date): string {
   return formatWhen(at, r.timeZone, { year: true });
@@ -26,7 +30,8 @@ export function resultSentence(r: DecisionRecord): string {
   const lead = r.leading;
   const prefix = r.status === 'open' ? 'So far: ' : '';
   if (lead.kind === 'none') return `${prefix}${counts}. No votes for any option yet.`;
-  if (lead.kind === 'tie') return `${prefix}${counts}. Tied: ${listNames(lead.options)} have ${plural(lead.count, 'vote')} each.`;
+  if (lead.kind === 'tie')
+    return `${prefix}${counts}. Tied: ${listNames(lead.options)} have ${plural(lead.count, 'vote')} each.`;
   return `${prefix}${counts}. ${r.status === 'open' ? 'Leading' : 'Most votes'}: ${lead.option} (${lead.count}).`;
 }
 
@@ -35,7 +40,9 @@ export function quorumSentence(r: DecisionRecord): string {
   const rule = `Quorum: ${r.quorumRule} (${q.required} of ${r.counts.votingMembers}).`;
   const eligible = `${plural(r.counts.eligible, 'member')} eligible after recusals${r.counts.recused ? ` (${r.counts.recused} recused)` : ''}.`;
   if (r.status === 'open') {
-    const warning = q.canBeTaken ? '' : ' Too few eligible members remain for the decision to be taken: put it to a meeting, or ask your rep.';
+    const warning = q.canBeTaken
+      ? ''
+      : ' Too few eligible members remain for the decision to be taken: put it to a meeting, or ask your rep.';
     return `${rule} ${eligible} ${r.counts.voted} voted so far.${warning}`;
   }
   return q.met
@@ -54,12 +61,16 @@ export const declarationLine = (r: DecisionRecord, x: DecisionRecord['declaratio
     ? `${x.name}: no interest (${when(r, x.at)})`
     : `${x.name}: declared a ${KIND_WORDS[x.kind ?? ''] ?? 'an'} interest${x.organisation ? ` in ${x.organisation}` : ''}${x.detail ? `: ${x.detail}` : ''} (${when(r, x.at)})`;
 
-export const recusalLine = (x: DecisionRecord['recusals'][number]): string => `${x.name}: ${describeReasons(x.reasons).join(' ')}`;
+export const recusalLine = (x: DecisionRecord['recusals'][number]): string =>
+  `${x.name}: ${describeReasons(x.reasons).join(' ')}`;
 
 const changed = (n: number): string => (n === 0 ? '' : n === 1 ? '; changed once' : `; changed ${n} times`);
 
 export function voterLines(r: DecisionRecord): string[] {
-  if (!r.voters) return [`${plural(r.counts.voted, 'member')} voted. This was a secret ballot: no names are recorded against votes.`];
+  if (!r.voters)
+    return [
+      `${plural(r.counts.voted, 'member')} voted. This was a secret ballot: no names are recorded against votes.`,
+    ];
   if (r.voters.length === 0) return ['Nobody has voted yet.'];
   return r.voters.map((v) => `${v.name}${v.option ? `: ${v.option}` : ''} (${when(r, v.at)}${changed(v.changes)})`);
 }
@@ -77,15 +88,50 @@ export function facts(r: DecisionRecord): string {
 export function recordMarkdown(r: DecisionRecord): string {
   const list = (items: string[], empty: string) => (items.length ? items.map((i) => `- ${i}`) : [empty]);
   const lines = [
-    `# ${headline(r)}`, '', facts(r), '',
+    `# ${headline(r)}`,
+    '',
+    facts(r),
+    '',
     ...(r.organisations.length ? [`Organisations involved: ${r.organisations.join('; ')}.`, ''] : []),
     ...(r.description ? [r.description, ''] : []),
-    `Options: ${r.options.join('; ')}.`, '',
-    '## Result', '', resultSentence(r), '', quorumSentence(r), '', residentSentence(r), '',
-    '## Declarations of interest', '', ...list(r.declarations.map((x) => declarationLine(r, x)), 'No declarations yet.'), '',
-    '## Recusals', '', `Loyalty policy: ${r.loyaltyPolicy}.`, '', ...list(r.recusals.map(recusalLine), 'Nobody was recused.'), '',
-    ...(r.notEligible.length ? ['## Not eligible to vote', '', ...list(r.notEligible.map((n) => `${n.name}: ${n.why}`), ''), ''] : []),
-    '## Votes', '', ...list(voterLines(r), ''), '',
+    `Options: ${r.options.join('; ')}.`,
+    '',
+    '## Result',
+    '',
+    resultSentence(r),
+    '',
+    quorumSentence(r),
+    '',
+    residentSentence(r),
+    '',
+    '## Declarations of interest',
+    '',
+    ...list(
+      r.declarations.map((x) => declarationLine(r, x)),
+      'No declarations yet.',
+    ),
+    '',
+    '## Recusals',
+    '',
+    `Loyalty policy: ${r.loyaltyPolicy}.`,
+    '',
+    ...list(r.recusals.map(recusalLine), 'Nobody was recused.'),
+    '',
+    ...(r.notEligible.length
+      ? [
+          '## Not eligible to vote',
+          '',
+          ...list(
+            r.notEligible.map((n) => `${n.name}: ${n.why}`),
+            '',
+          ),
+          '',
+        ]
+      : []),
+    '## Votes',
+    '',
+    ...list(voterLines(r), ''),
+    '',
     `Times are ${r.timeZone}.`,
   ];
   return `${lines.join('\n')}\n`;
@@ -108,11 +154,23 @@ export function recordCsv(r: DecisionRecord): string {
     ['decision', 'put by', '', r.createdBy, at(r.createdAt)],
     ['decision', 'closes', '', '', at(r.closesAt)],
     ['decision', 'closed', r.closeReason ?? '', '', at(r.closedAt)],
-    ...r.declarations.map((x) => ['declaration', x.outcome === 'none' ? 'no interest' : `${x.kind ?? ''} interest`, [x.organisation, x.detail].filter(Boolean).join(': '), x.name, at(x.at)]),
-    ...r.recusals.flatMap((x) => x.reasons.map((reason) => ['recusal', reason.kind, `${reason.organisation}: ${reason.detail}`, x.name, at(x.at)])),
+    ...r.declarations.map((x) => [
+      'declaration',
+      x.outcome === 'none' ? 'no interest' : `${x.kind ?? ''} interest`,
+      [x.organisation, x.detail].filter(Boolean).join(': '),
+      x.name,
+      at(x.at),
+    ]),
+    ...r.recusals.flatMap((x) =>
+      x.reasons.map((reason) => ['recusal', reason.kind, `${reason.organisation}: ${reason.detail}`, x.name, at(x.at)]),
+    ),
     ...r.notEligible.map((n) => ['not eligible', 'setting', n.why, n.name, '']),
-    ...(r.voters ? r.voters.map((v) => ['vote', v.option ?? '', String(v.changes), v.name, at(v.at)]) : [['vote', 'secret ballot', String(r.counts.voted), '', '']]),
-    ...(r.tally ? r.tally.map((t) => ['tally', t.option, String(t.count), '', '']) : [['tally', 'hidden until close', '', '', '']]),
+    ...(r.voters
+      ? r.voters.map((v) => ['vote', v.option ?? '', String(v.changes), v.name, at(v.at)])
+      : [['vote', 'secret ballot', String(r.counts.voted), '', '']]),
+    ...(r.tally
+      ? r.tally.map((t) => ['tally', t.option, String(t.count), '', ''])
+      : [['tally', 'hidden until close', '', '', '']]),
     ['quorum', 'rule', r.quorumRule, '', ''],
     ['quorum', 'required', String(r.quorum.required), '', ''],
     ['quorum', 'voting members', String(r.counts.votingMembers), '', ''],

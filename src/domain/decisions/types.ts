@@ -38,7 +38,12 @@ export const rulesFrom = (s: PartnershipSettings): DecisionRules => ({
 
 /** Where the channel card lives: the conversation it was posted to and, when the platform returned one, the message. */
 export interface CardRef {
-  conversation: { platform: 'slack' | 'teams' | 'web'; workspaceId: string; channelId: string; kind: 'direct' | 'group' | 'channel' };
+  conversation: {
+    platform: 'slack' | 'teams' | 'web';
+    workspaceId: string;
+    channelId: string;
+    kind: 'direct' | 'group' | 'channel';
+  };
   message: { platform: 'slack' | 'teams' | 'web'; workspaceId: string; channelId: string; messageId: string } | null;
 }
 
@@ -132,7 +137,15 @@ export interface DecisionDraft {
 
 /** One write a use case asks for. The store applies them in order, in one transaction, each with its audit row. */
 export type Change =
-  | { type: 'declare'; personId: string; outcome: 'none' | 'interest'; kind?: ConflictKind; organisation?: string; detail?: string; replaces?: 'none' }
+  | {
+      type: 'declare';
+      personId: string;
+      outcome: 'none' | 'interest';
+      kind?: ConflictKind;
+      organisation?: string;
+      detail?: string;
+      replaces?: 'none';
+    }
   | { type: 'recuse'; personId: string; reasons: ConflictReason[] }
   | { type: 'vote'; personId: string; option: string; replaces?: string }
   | { type: 'withdraw-vote'; personId: string; why: string }

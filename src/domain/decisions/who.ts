@@ -5,13 +5,19 @@ import type { Person } from '../roster.ts';
 import type { Decision } from './types.ts';
 import type { Standing } from './standing.ts';
 
-const KIND_WORDS = { 'direct-financial': 'direct financial', 'indirect-financial': 'indirect financial', loyalty: 'loyalty' } as const;
+const KIND_WORDS = {
+  'direct-financial': 'direct financial',
+  'indirect-financial': 'indirect financial',
+  loyalty: 'loyalty',
+} as const;
 
 /** Why this person cannot vote on any decision, or null when they have a vote. */
 export function noVoteReason(person: Person | null): string | null {
-  if (!person) return 'I don’t know who you are yet, so I can’t take your vote. Ask your chair or rep to link you with `/partnership link`.';
+  if (!person)
+    return 'I don’t know who you are yet, so I can’t take your vote. Ask your chair or rep to link you with `/partnership link`.';
   if (can(person, 'decision.vote')) return null;
-  if (person.kind === 'paid-worker') return 'Paid workers never vote on partnership decisions: Local Trust’s guidance says “in no circumstances should a paid worker also sit as a voting member”.';
+  if (person.kind === 'paid-worker')
+    return 'Paid workers never vote on partnership decisions: Local Trust’s guidance says “in no circumstances should a paid worker also sit as a voting member”.';
   if (person.kind === 'rep') return 'The Big Local rep supports the partnership but does not vote on its decisions.';
   return 'You are a non-voting member of the partnership, so you don’t declare or vote on its decisions.';
 }

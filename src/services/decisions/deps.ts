@@ -2,6 +2,7 @@
 // running) the notifier. The bot's dependencies and the scheduler's both fit.
 import type { Person, Roster } from '../../domain/roster.ts';
 import type { Clock, Logger, Notifier, PartnershipRef, Stores } from '../ports/index.ts';
+import type { Background } from '../in-flight.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
 import { textReply } from '../../domain/chat/reply.ts';
 
@@ -16,9 +17,7 @@ export interface DecisionDeps {
   cardRefreshIntervalMs?: number | undefined;
 }
 
-export interface Background {
-  run<T>(work: () => Promise<T>): Promise<T>;
-}
+export type { Background } from '../in-flight.ts';
 
 /** Who is acting, in which partnership, with its roster as loaded for this request. */
 export interface Actor {
@@ -27,7 +26,8 @@ export interface Actor {
   person: Person | null;
 }
 
-export const NOT_FOUND = 'I can’t find that decision in your partnership. Type `/partnership decisions` to see the open ones.';
+export const NOT_FOUND =
+  'I can’t find that decision in your partnership. Type `/partnership decisions` to see the open ones.';
 export const notFound = (): Reply[] => [textReply(NOT_FOUND)];
 
 /** A private message; a failure to reach someone is logged (ids only) and reported as false. */
@@ -46,7 +46,9 @@ export async function tell(deps: DecisionDeps, personId: string, reply: Reply): 
  * With `gapMs`, a job starts at least that long after the previous one for its key started: a
  * burst shares one job that runs at the end of the gap, reading the newest state then.
  */
-export function coalescer(now: () => number = Date.now): (key: string, job: () => Promise<void>, gapMs?: number) => Promise<void> {
+export function coalescer(
+  now: () => number = Date.now,
+): (key: string, job: () => Promise<void>, gapMs?: number) => Promise<void> {
   const tails = new Map<string, Promise<void>>();
   const queued = new Map<string, Promise<void>>();
   return (key, job, gapMs = 0) => {
@@ -70,4 +72,5 @@ export function coalescer(now: () => number = Date.now): (key: string, job: () =
 }
 
 /** Kept alive on purpose: shutdown waits for a queued refresh rather than dropping it. */
-const pause = (ms: number): Promise<void> => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+const pause = (ms: number): Promise<void> =>
+  ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();

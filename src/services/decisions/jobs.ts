@@ -43,7 +43,11 @@ export async function runDecisionJobs(deps: DecisionDeps, now: Date, scope: Part
       }
       deps.logger.info('decision reminders sent', { decisionId: d.id, count: result.outcome.targets.length });
     } catch (error) {
-      deps.logger.error('decision job failed', { decisionId: d.id, code: (error as { code?: string }).code, error: error as Error });
+      deps.logger.error('decision job failed', {
+        decisionId: d.id,
+        code: (error as { code?: string }).code,
+        error: error as Error,
+      });
     }
   }
   return report;

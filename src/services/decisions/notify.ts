@@ -18,21 +18,31 @@ const cards = coalescer();
  * the one the request loaded (it changes far more rarely than votes).
  */
 export function refreshCard(deps: DecisionDeps, decisionId: string, roster: Roster): Promise<void> {
-  return cards(decisionId, async () => {
-    const notifier = deps.notifier;
-    if (!notifier) return;
-    const state = await deps.stores.decisions.find({ id: decisionId });
-    const message = state?.decision.card?.message;
-    if (!state || !message) return;
-    try {
-      if (!(await notifier.updateMessage(message, decisionCard(state, roster)))) deps.logger.warn('decision card not updated', { decisionId });
-    } catch (error) {
-      deps.logger.warn('decision card not updated', { decisionId, code: (error as { code?: string }).code });
-    }
-  }, deps.cardRefreshIntervalMs);
+  return cards(
+    decisionId,
+    async () => {
+      const notifier = deps.notifier;
+      if (!notifier) return;
+      const state = await deps.stores.decisions.find({ id: decisionId });
+      const message = state?.decision.card?.message;
+      if (!state || !message) return;
+      try {
+        if (!(await notifier.updateMessage(message, decisionCard(state, roster))))
+          deps.logger.warn('decision card not updated', { decisionId });
+      } catch (error) {
+        deps.logger.warn('decision card not updated', { decisionId, code: (error as { code?: string }).code });
+      }
+    },
+    deps.cardRefreshIntervalMs,
+  );
 }
 
-export async function tellChairs(deps: DecisionDeps, state: DecisionState, roster: Roster, reply: Reply): Promise<number> {
+export async function tellChairs(
+  deps: DecisionDeps,
+  state: DecisionState,
+  roster: Roster,
+  reply: Reply,
+): Promise<number> {
   let reached = 0;
   for (const id of chairsOf(roster.people, state.decision)) if (await tell(deps, id, reply)) reached++;
   return reached;
@@ -44,7 +54,10 @@ export function quorumWarning(state: DecisionState, roster: Roster): Reply {
   const text = `Quorum warning for Decision ${d.number} (“${d.title}”): after recusals only ${r.counts.eligible} eligible voting members remain, and the quorum (${r.quorumRule}) needs ${r.quorum.required}. The decision may need to go to a meeting; your rep can advise.`;
   return {
     summary: text,
-    blocks: [{ kind: 'text', text }, { kind: 'actions', buttons: [{ actionId: 'decision.view', label: 'Show the record', value: d.id }] }],
+    blocks: [
+      { kind: 'text', text },
+      { kind: 'actions', buttons: [{ actionId: 'decision.view', label: 'Show the record', value: d.id }] },
+    ],
     visibility: 'private',
   };
 }
@@ -53,7 +66,11 @@ export async function warnQuorum(deps: DecisionDeps, state: DecisionState, roste
   await tellChairs(deps, state, roster, quorumWarning(state, roster));
 }
 
-const REASON = { time: 'at its closing time', chair: 'by the chair', 'all-voted': 'because every eligible member has voted' } as const;
+const REASON = {
+  time: 'at its closing time',
+  chair: 'by the chair',
+  'all-voted': 'because every eligible member has voted',
+} as const;
 
 /** The card shows the result; the chair hears it privately with the quorum and resident share. */
 export async function announceClosed(deps: DecisionDeps, state: DecisionState, roster: Roster): Promise<void> {
@@ -70,7 +87,10 @@ export async function announceClosed(deps: DecisionDeps, state: DecisionState, r
   const text = `Decision ${d.number} (“${d.title}”) has closed ${REASON[d.closeReason ?? 'time']}. ${resultSentence(r)} ${quorumSentence(r)} ${residentSentence(r)}`;
   await tellChairs(deps, state, roster, {
     summary: text,
-    blocks: [{ kind: 'text', text }, { kind: 'actions', buttons: [{ actionId: 'decision.view', label: 'Show the record', value: d.id }] }],
+    blocks: [
+      { kind: 'text', text },
+      { kind: 'actions', buttons: [{ actionId: 'decision.view', label: 'Show the record', value: d.id }] },
+    ],
     visibility: 'private',
   });
   deps.logger.info('decision closed', { decisionId: d.id, code: d.closeReason });

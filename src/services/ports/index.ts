@@ -4,7 +4,14 @@ import type { Roster } from '../../domain/roster.ts';
 import type { PartnershipSettings } from '../../domain/settings.ts';
 import type { Conversation, Platform } from '../../domain/chat/inbound.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
-import type { CardRef, Decision, DecisionDraft, DecisionState, DecisionStatus, Plan } from '../../domain/decisions/types.ts';
+import type {
+  CardRef,
+  Decision,
+  DecisionDraft,
+  DecisionState,
+  DecisionStatus,
+  Plan,
+} from '../../domain/decisions/types.ts';
 import type { SeasonState } from '../../domain/review/plan.ts';
 import type { Confirmation, DecisionEvidence, ReviewRecord, Submission } from '../../domain/review/types.ts';
 import type { RegisterStore } from './register.ts';
@@ -57,7 +64,13 @@ export interface RosterStore {
   /** Current people (membership not ended) with relationships and interests; ids are database ids. */
   loadRoster(partnershipId: string): Promise<Roster>;
   /** Create or update a partnership from a roster, all or nothing. */
-  importRoster(slug: string, roster: Roster, actorId?: string | null, scope?: ImportScope, options?: ImportOptions): Promise<ImportSummary>;
+  importRoster(
+    slug: string,
+    roster: Roster,
+    actorId?: string | null,
+    scope?: ImportScope,
+    options?: ImportOptions,
+  ): Promise<ImportSummary>;
   updateSettings(partnershipId: string, settings: PartnershipSettings, actorId: string | null): Promise<void>;
 }
 
@@ -114,7 +127,10 @@ export interface DecisionStore {
   /** Newest first; every partnership in `scope` when `partnershipId` is null (the scheduler). */
   list(partnershipId: string | null, status?: DecisionStatus, scope?: PartnershipScope): Promise<Decision[]>;
   /** Null when there is no such decision. */
-  apply<T>(decisionId: string, decide: (state: DecisionState) => Plan<T>): Promise<{ state: DecisionState; outcome: T } | null>;
+  apply<T>(
+    decisionId: string,
+    decide: (state: DecisionState) => Plan<T>,
+  ): Promise<{ state: DecisionState; outcome: T } | null>;
   setCard(decisionId: string, card: CardRef): Promise<void>;
 }
 
@@ -183,7 +199,13 @@ export interface ReviewStore {
   decisionEvidence(partnershipId: string, year: number): Promise<DecisionEvidence[]>;
   /** Store (or replace) a member's confirmation for the year, audited, in one transaction. */
   confirmMembership(partnershipId: string, confirmation: Confirmation): Promise<void>;
-  saveAnswers(partnershipId: string, year: number, answers: { question: string; choice: string | null; text: string }[], actorId: string, at: Date): Promise<void>;
+  saveAnswers(
+    partnershipId: string,
+    year: number,
+    answers: { question: string; choice: string | null; text: string }[],
+    actorId: string,
+    at: Date,
+  ): Promise<void>;
   saveSubmission(partnershipId: string, submission: Submission): Promise<void>;
   /** Partnerships in a stable order, a page at a time (the sweep keeps memory flat). */
   listPartnerships(after: string | null, limit: number, scope?: PartnershipScope): Promise<PartnershipRef[]>;
@@ -194,7 +216,10 @@ export interface ReviewStore {
    * attempts 0. Returns the keys this call inserted: a key already recorded (by an earlier run or
    * another process) is left alone.
    */
-  reserveSends(sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[], now: Date): Promise<Set<string>>;
+  reserveSends(
+    sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[],
+    now: Date,
+  ): Promise<Set<string>>;
   /**
    * Start the first attempt of sends this process reserved (pending, attempts 0 -> 1), by a
    * conditional update; returns the keys claimed (one taken over by another process meanwhile is not).

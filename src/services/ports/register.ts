@@ -46,8 +46,18 @@ export interface RegisterStore {
   interestsOf(personId: string): Promise<StoredInterest[]>;
   getInterest(id: string): Promise<StoredInterest | null>;
   /** `registerOrganisation`: also add the organisation to the known list if no name or alias matches. */
-  addInterest(change: Change, personId: string, input: InterestInput, options?: { registerOrganisation?: boolean }): Promise<StoredInterest>;
-  updateInterest(change: Change, id: string, input: InterestInput, options?: { registerOrganisation?: boolean }): Promise<Saved<StoredInterest>>;
+  addInterest(
+    change: Change,
+    personId: string,
+    input: InterestInput,
+    options?: { registerOrganisation?: boolean },
+  ): Promise<StoredInterest>;
+  updateInterest(
+    change: Change,
+    id: string,
+    input: InterestInput,
+    options?: { registerOrganisation?: boolean },
+  ): Promise<Saved<StoredInterest>>;
   removeInterest(change: Change, id: string): Promise<Saved<StoredInterest>>;
   /** "Nothing to declare", recorded with its date (an audit row, action `interests.none-confirmed`). */
   confirmNothingToDeclare(change: Change, personId: string): Promise<void>;

@@ -15,7 +15,12 @@ export interface LoadedReview {
   status: ReviewStatus;
 }
 
-export async function loadReview(reviews: ReviewStore, roster: Roster, now: Date, year = reviewYear(now, roster.partnership.settings)): Promise<LoadedReview> {
+export async function loadReview(
+  reviews: ReviewStore,
+  roster: Roster,
+  now: Date,
+  year = reviewYear(now, roster.partnership.settings),
+): Promise<LoadedReview> {
   const record = await reviews.loadRecord(roster.partnership.id!, year);
   return { year, record, status: reviewStatus(roster, record) };
 }
@@ -32,7 +37,13 @@ export interface ExportFile {
  * The review of `year` as a file. A submitted review is exported exactly as it was submitted;
  * this year's, as it stands now. Earlier years exist only if they were marked as submitted.
  */
-export async function exportReview(reviews: ReviewStore, roster: Roster, year: number, format: ExportFormat, now: Date): Promise<Result<ExportFile, string>> {
+export async function exportReview(
+  reviews: ReviewStore,
+  roster: Roster,
+  year: number,
+  format: ExportFormat,
+  now: Date,
+): Promise<Result<ExportFile, string>> {
   const settings = roster.partnership.settings;
   const current = reviewYear(now, settings);
   if (year > current) return fail(`The ${year} review has not started yet: the current review year is ${current}.`);
@@ -43,11 +54,19 @@ export async function exportReview(reviews: ReviewStore, roster: Roster, year: n
     document = record.submission.document;
     submittedOn = isoDay(record.submission.submittedAt, settings);
   } else if (year < current) {
-    return fail(`No ${year} review was marked as submitted, so there is no record of it to export. The current review year is ${current}.`);
+    return fail(
+      `No ${year} review was marked as submitted, so there is no record of it to export. The current review year is ${current}.`,
+    );
   } else {
     document = reviewDocument(status, roster, await reviews.decisionEvidence(roster.partnership.id!, year), now);
   }
-  return ok({ document, submittedOn, filename: exportFilename(document, format), mimeType: exportMimeType(format), content: renderReview(document, format, submittedOn) });
+  return ok({
+    document,
+    submittedOn,
+    filename: exportFilename(document, format),
+    mimeType: exportMimeType(format),
+    content: renderReview(document, format, submittedOn),
+  });
 }
 
 /** What still stops the review from being marked as submitted (confirmations may still be missing). */
@@ -56,7 +75,12 @@ export function submitBlockers(status: ReviewStatus): string[] {
 }
 
 /** Record that the rep submitted this year's review: its snapshot is what next year compares with. */
-export async function submitReview(reviews: ReviewStore, roster: Roster, actorId: string, now: Date): Promise<Result<Submission, string[]>> {
+export async function submitReview(
+  reviews: ReviewStore,
+  roster: Roster,
+  actorId: string,
+  now: Date,
+): Promise<Result<Submission, string[]>> {
   const { year, status } = await loadReview(reviews, roster, now);
   const blockers = submitBlockers(status);
   if (blockers.length) return fail(blockers);

@@ -3,7 +3,14 @@
 // failed. The key is in the database before anything goes out, so a restart, a second
 // process or a late tick finds it and does not send again (docs/review.md, "Exactly once").
 import { isOpen, isQuiet, reviewYear, seasonAt } from '../../domain/review/calendar.ts';
-import { planReviewSends, retryAfter, STALE_PENDING_MS, type DueSend, type Plan, type SeasonState } from '../../domain/review/plan.ts';
+import {
+  planReviewSends,
+  retryAfter,
+  STALE_PENDING_MS,
+  type DueSend,
+  type Plan,
+  type SeasonState,
+} from '../../domain/review/plan.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
 import { confirmationRequest, nudgeMessage, seasonOpenMessage } from '../../bot/views/review-messages.ts';
@@ -32,7 +39,11 @@ export interface SweepSummary {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Sweeps the partnerships in `scope` (the scheduler: live ones at the real time, the playground's at its pretend time). */
-export async function runReviewSweep(deps: ReviewSweepDeps, now: Date, scope: PartnershipScope = 'all'): Promise<SweepSummary> {
+export async function runReviewSweep(
+  deps: ReviewSweepDeps,
+  now: Date,
+  scope: PartnershipScope = 'all',
+): Promise<SweepSummary> {
   const summary: SweepSummary = { partnerships: 0, due: 0, sent: 0, failed: 0, skipped: 0 };
   const batchSize = Math.min(Math.max(deps.batchSize ?? 200, 1), 500);
   const pacer = makePacer(deps.paceMs ?? 0, deps.sleep ?? defaultSleep);
@@ -101,18 +112,41 @@ interface Claimed {
  * sending stay pending and are never sent again (at most once); rows it never claimed are taken
  * over by a later sweep after STALE_PENDING_MS (docs/review.md, "Exactly once").
  */
-async function sendPage(deps: ReviewSweepDeps, work: Work[], now: Date, pace: () => Promise<void>, summary: SweepSummary) {
+async function sendPage(
+  deps: ReviewSweepDeps,
+  work: Work[],
+  now: Date,
+  pace: () => Promise<void>,
+  summary: SweepSummary,
+) {
   const rows = work.flatMap((w) => {
     const partnershipId = w.state.roster.partnership.id!;
     return [
-      ...w.plan.due.filter((d) => d.claim.type === 'insert').map((d) => ({ key: d.key, partnershipId, kind: d.kind, recipientId: d.recipientId, status: 'pending' as const })),
-      ...w.plan.skipped.map((d) => ({ key: d.key, partnershipId, kind: d.kind, recipientId: d.recipientId, status: 'skipped' as const })),
+      ...w.plan.due
+        .filter((d) => d.claim.type === 'insert')
+        .map((d) => ({
+          key: d.key,
+          partnershipId,
+          kind: d.kind,
+          recipientId: d.recipientId,
+          status: 'pending' as const,
+        })),
+      ...w.plan.skipped.map((d) => ({
+        key: d.key,
+        partnershipId,
+        kind: d.kind,
+        recipientId: d.recipientId,
+        status: 'skipped' as const,
+      })),
     ];
   });
   const reserved = rows.length ? await deps.reviews.reserveSends(rows, now) : new Set<string>();
   const paceMs = deps.paceMs ?? 0;
   const size = paceMs > 0 ? Math.max(1, Math.floor(CLAIM_AHEAD_MS / paceMs)) : CLAIM_BATCH;
-  for (const group of groups(work.filter((w) => w.plan.due.length), size)) {
+  for (const group of groups(
+    work.filter((w) => w.plan.due.length),
+    size,
+  )) {
     const claimed = await claimGroup(deps, group, reserved, now, summary);
     await sendGroup(deps, claimed, now, pace, summary);
   }
@@ -135,17 +169,40 @@ function groups(work: Work[], size: number): Work[][] {
   return out;
 }
 
-async function claimGroup(deps: ReviewSweepDeps, group: Work[], reserved: Set<string>, now: Date, summary: SweepSummary): Promise<Claimed[]> {
-  const fresh = group.flatMap((work) => work.plan.due.filter((d) => d.claim.type === 'insert').map((item) => ({ item, work })));
+async function claimGroup(
+  deps: ReviewSweepDeps,
+  group: Work[],
+  reserved: Set<string>,
+  now: Date,
+  summary: SweepSummary,
+): Promise<Claimed[]> {
+  const fresh = group.flatMap((work) =>
+    work.plan.due.filter((d) => d.claim.type === 'insert').map((item) => ({ item, work })),
+  );
   summary.due += group.reduce((n, w) => n + w.plan.due.length, 0);
   const ours = fresh.filter((f) => reserved.has(f.item.key));
-  const keys = new Set(ours.length ? await deps.reviews.claimReserved(ours.map((f) => f.item.key), now) : []);
+  const keys = new Set(
+    ours.length
+      ? await deps.reviews.claimReserved(
+          ours.map((f) => f.item.key),
+          now,
+        )
+      : [],
+  );
   const claimed: Claimed[] = ours.filter((f) => keys.has(f.item.key)).map((f) => ({ ...f, attempts: 1 }));
   summary.skipped += fresh.length - claimed.length; // recorded or taken over by another process
   // Rows recorded earlier (failed and due again, or pending and abandoned): claimed together, on the state planned.
-  const again = group.flatMap((work) => work.plan.due.flatMap((item) => (item.claim.type === 'claim' ? [{ item, work, claim: item.claim }] : [])));
+  const again = group.flatMap((work) =>
+    work.plan.due.flatMap((item) => (item.claim.type === 'claim' ? [{ item, work, claim: item.claim }] : [])),
+  );
   if (again.length) {
-    const won = new Set(await deps.reviews.claimSends(again.map(({ item, claim }) => ({ key: item.key, status: claim.status, attempts: claim.attempts })), now, new Date(now.getTime() - STALE_PENDING_MS)));
+    const won = new Set(
+      await deps.reviews.claimSends(
+        again.map(({ item, claim }) => ({ key: item.key, status: claim.status, attempts: claim.attempts })),
+        now,
+        new Date(now.getTime() - STALE_PENDING_MS),
+      ),
+    );
     for (const { item, work, claim } of again) {
       if (won.has(item.key)) claimed.push({ item, work, attempts: claim.attempts + 1 });
       else summary.skipped++;
@@ -154,7 +211,13 @@ async function claimGroup(deps: ReviewSweepDeps, group: Work[], reserved: Set<st
   return claimed;
 }
 
-async function sendGroup(deps: ReviewSweepDeps, claimed: Claimed[], now: Date, pace: () => Promise<void>, summary: SweepSummary) {
+async function sendGroup(
+  deps: ReviewSweepDeps,
+  claimed: Claimed[],
+  now: Date,
+  pace: () => Promise<void>,
+  summary: SweepSummary,
+) {
   const sent: string[] = [];
   const failed = new Map<number, string[]>(); // by attempts made: they wait alike before the next
   for (const { item, work, attempts } of claimed) {
@@ -173,7 +236,8 @@ async function sendGroup(deps: ReviewSweepDeps, claimed: Claimed[], now: Date, p
     else failed.set(attempts, [item.key]);
   }
   if (sent.length) await deps.reviews.finishSends(sent, { status: 'sent', at: now });
-  for (const [n, keys] of failed) await deps.reviews.finishSends(keys, { status: 'failed', at: now, nextAttemptAt: retryAfter(n, now) });
+  for (const [n, keys] of failed)
+    await deps.reviews.finishSends(keys, { status: 'failed', at: now, nextAttemptAt: retryAfter(n, now) });
   summary.sent += sent.length;
   summary.failed += [...failed.values()].reduce((a, k) => a + k.length, 0);
 }
@@ -182,8 +246,11 @@ function message(item: DueSend, state: SeasonState, status: ReviewStatus): Reply
   const person = state.roster.people.find((p) => p.id === item.recipientId);
   if (!person) return null;
   switch (item.kind) {
-    case 'review-open': return seasonOpenMessage(status, state.roster, person);
-    case 'review-nudge': return nudgeMessage(status, state.roster);
-    case 'review-confirm': return confirmationRequest(person, state.roster, status.year, item.reminder ?? 0, status.season.closes);
+    case 'review-open':
+      return seasonOpenMessage(status, state.roster, person);
+    case 'review-nudge':
+      return nudgeMessage(status, state.roster);
+    case 'review-confirm':
+      return confirmationRequest(person, state.roster, status.year, item.reminder ?? 0, status.season.closes);
   }
 }

@@ -20,12 +20,37 @@ export interface CsvRosterSources {
 
 /** Spreadsheet headings people actually type, mapped to the format's field names. */
 const PEOPLE_COLUMNS: Record<string, string> = {
-  name: 'name', kind: 'kind', type: 'kind', resident: 'resident', voting: 'voting', vote: 'voting',
-  roles: 'roles', role: 'roles', ltorepresentative: 'ltoRepresentative', lto: 'ltoRepresentative',
-  councillor: 'councillor', email: 'email', emailaddress: 'email',
+  name: 'name',
+  kind: 'kind',
+  type: 'kind',
+  resident: 'resident',
+  voting: 'voting',
+  vote: 'voting',
+  roles: 'roles',
+  role: 'roles',
+  ltorepresentative: 'ltoRepresentative',
+  lto: 'ltoRepresentative',
+  councillor: 'councillor',
+  email: 'email',
+  emailaddress: 'email',
 };
-const RELATIONSHIP_COLUMNS: Record<string, string> = { persona: 'a', person: 'a', kind: 'kind', relationship: 'kind', personb: 'b', of: 'b' };
-const INTEREST_COLUMNS: Record<string, string> = { name: 'name', person: 'name', organisation: 'organisation', organization: 'organisation', kind: 'kind', detail: 'detail', details: 'detail' };
+const RELATIONSHIP_COLUMNS: Record<string, string> = {
+  persona: 'a',
+  person: 'a',
+  kind: 'kind',
+  relationship: 'kind',
+  personb: 'b',
+  of: 'b',
+};
+const INTEREST_COLUMNS: Record<string, string> = {
+  name: 'name',
+  person: 'name',
+  organisation: 'organisation',
+  organization: 'organisation',
+  kind: 'kind',
+  detail: 'detail',
+  details: 'detail',
+};
 
 interface Row {
   line: number;
@@ -34,30 +59,56 @@ interface Row {
 
 const headingKey = (h: string): string => h.toLowerCase().replace(/[^a-z]/g, '');
 
-function readTable(source: CsvSource, columns: Record<string, string>, required: string[], problems: Problem[]): { rows: Row[]; columnOf: Map<string, string> } {
+function readTable(
+  source: CsvSource,
+  columns: Record<string, string>,
+  required: string[],
+  problems: Problem[],
+): { rows: Row[]; columnOf: Map<string, string> } {
   let records: { record: string[]; raw: string }[];
   try {
-    records = parse(source.text, { bom: true, raw: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(source.text, {
+      bom: true,
+      raw: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    }) as unknown as typeof records;
   } catch (error) {
-    problems.push({ where: source.file, message: `is not a readable CSV file (${error instanceof Error ? error.message : String(error)})` });
+    problems.push({
+      where: source.file,
+      message: `is not a readable CSV file (${error instanceof Error ? error.message : String(error)})`,
+    });
     return { rows: [], columnOf: new Map() };
   }
   const lines = startLines(records.map((r) => r.raw));
   const [header, ...body] = records;
   if (!header) {
-    problems.push({ where: source.file, message: `is empty; the first line must name the columns (${required.join(', ')})` });
+    problems.push({
+      where: source.file,
+      message: `is empty; the first line must name the columns (${required.join(', ')})`,
+    });
     return { rows: [], columnOf: new Map() };
   }
   const fields = header.record.map((h) => columns[headingKey(h)]);
   const columnOf = new Map<string, string>();
-  header.record.forEach((h, i) => { const f = fields[i]; if (f) columnOf.set(f, h); });
+  header.record.forEach((h, i) => {
+    const f = fields[i];
+    if (f) columnOf.set(f, h);
+  });
   const missing = required.filter((r) => !fields.includes(r));
   if (missing.length) {
-    problems.push({ where: `${source.file} line 1`, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${header.record.join(', ')})` });
+    problems.push({
+      where: `${source.file} line 1`,
+      message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${header.record.join(', ')})`,
+    });
   }
   const rows = body.map(({ record }, index) => {
     const cells = new Map<string, string>();
-    record.forEach((value, i) => { const f = fields[i]; if (f && value !== '') cells.set(f, value); });
+    record.forEach((value, i) => {
+      const f = fields[i];
+      if (f && value !== '') cells.set(f, value);
+    });
     return { line: lines[index + 1] ?? 0, cells };
   });
   // Spreadsheets export formatted but empty rows as ",,,,": they are not people.
@@ -94,10 +145,14 @@ function yesNo(value: string | undefined, fallback: boolean | undefined, where: 
   return false;
 }
 
-export function parseRosterCsv(sources: CsvRosterSources, base: PartnershipSettings = defaultSettings()): Result<ParsedRoster> {
+export function parseRosterCsv(
+  sources: CsvRosterSources,
+  base: PartnershipSettings = defaultSettings(),
+): Result<ParsedRoster> {
   const problems: Problem[] = [];
   const where = new Map<string, string>(); // document path -> file position
-  const at = (source: CsvSource, line: number, column: string | undefined) => `${source.file} line ${line}${column ? `, column "${column}"` : ''}`;
+  const at = (source: CsvSource, line: number, column: string | undefined) =>
+    `${source.file} line ${line}${column ? `, column "${column}"` : ''}`;
 
   const people = readTable(sources.people, PEOPLE_COLUMNS, ['name', 'kind', 'resident'], problems);
   const col = (f: string) => people.columnOf.get(f);
@@ -113,7 +168,10 @@ export function parseRosterCsv(sources: CsvRosterSources, base: PartnershipSetti
       kind: kind ?? '',
       resident: yesNo(row.cells.get('resident'), isMember ? undefined : false, pos('resident'), problems),
       voting: yesNo(row.cells.get('voting'), isMember, pos('voting'), problems),
-      roles: (row.cells.get('roles') ?? '').split(/[;,|/]/).map((r) => r.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean),
+      roles: (row.cells.get('roles') ?? '')
+        .split(/[;,|/]/)
+        .map((r) => r.trim().toLowerCase().replace(/\s+/g, '-'))
+        .filter(Boolean),
       ltoRepresentative: yesNo(row.cells.get('ltoRepresentative'), false, pos('ltoRepresentative'), problems),
       councillor: yesNo(row.cells.get('councillor'), false, pos('councillor'), problems),
       ...(email ? { email } : {}),
@@ -129,14 +187,25 @@ export function parseRosterCsv(sources: CsvRosterSources, base: PartnershipSetti
       const who = row.cells.get('name') ?? '';
       const index = byName.get(who.toLowerCase());
       if (index === undefined) {
-        problems.push({ where: at(sources.interests, row.line, table.columnOf.get('name')), message: `"${who}" is not in ${sources.people.file}` });
+        problems.push({
+          where: at(sources.interests, row.line, table.columnOf.get('name')),
+          message: `"${who}" is not in ${sources.people.file}`,
+        });
         continue;
       }
       const entry = entries[index]!;
       const list = entry.interests ?? (entry.interests = []);
-      for (const f of ['organisation', 'kind', 'detail']) where.set(`people.${index}.interests.${list.length}.${f}`, at(sources.interests, row.line, table.columnOf.get(f)));
+      for (const f of ['organisation', 'kind', 'detail'])
+        where.set(
+          `people.${index}.interests.${list.length}.${f}`,
+          at(sources.interests, row.line, table.columnOf.get(f)),
+        );
       const detail = row.cells.get('detail');
-      list.push({ organisation: row.cells.get('organisation') ?? '', kind: (row.cells.get('kind') ?? '').toLowerCase(), ...(detail ? { detail } : {}) });
+      list.push({
+        organisation: row.cells.get('organisation') ?? '',
+        kind: (row.cells.get('kind') ?? '').toLowerCase(),
+        ...(detail ? { detail } : {}),
+      });
     }
   }
   const relationships: { between: [string, string]; kind: string }[] = [];
@@ -148,7 +217,10 @@ export function parseRosterCsv(sources: CsvRosterSources, base: PartnershipSetti
       where.set(`relationships.${i}.between.1`, at(sources.relationships, row.line, table.columnOf.get('b')));
       where.set(`relationships.${i}.kind`, at(sources.relationships, row.line, table.columnOf.get('kind')));
       where.set(`relationships.${i}`, at(sources.relationships, row.line, undefined));
-      relationships.push({ between: [row.cells.get('a') ?? '', row.cells.get('b') ?? ''], kind: (row.cells.get('kind') ?? '').toLowerCase().replace(/\s+/g, '-') });
+      relationships.push({
+        between: [row.cells.get('a') ?? '', row.cells.get('b') ?? ''],
+        kind: (row.cells.get('kind') ?? '').toLowerCase().replace(/\s+/g, '-'),
+      });
     }
   }
   const locate = (path: readonly PropertyKey[]): string => {
@@ -158,7 +230,11 @@ export function parseRosterCsv(sources: CsvRosterSources, base: PartnershipSetti
     }
     return sources.people.file;
   };
-  const document = { partnership: { name: sources.partnershipName }, people: entries, ...(sources.relationships ? { relationships } : {}) };
+  const document = {
+    partnership: { name: sources.partnershipName },
+    people: entries,
+    ...(sources.relationships ? { relationships } : {}),
+  };
   const parsed = parseRosterDocument(document, locate, base);
   // Report the spreadsheet's own problems (yes/no cells, columns) together with the format's.
   if (problems.length) return fail([...problems, ...(parsed.ok ? [] : parsed.error)]);

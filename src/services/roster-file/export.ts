@@ -12,9 +12,21 @@ export function rosterToCsv(roster: Roster): { people: string; relationships: st
   return {
     people: stringify([
       ['name', 'kind', 'resident', 'voting', 'roles', 'lto_representative', 'councillor', 'email'],
-      ...doc.people.map((p) => [p.name, p.kind, yn(p.resident), yn(p.voting), p.roles.join(';'), yn(p.ltoRepresentative), yn(p.councillor), p.email ?? '']),
+      ...doc.people.map((p) => [
+        p.name,
+        p.kind,
+        yn(p.resident),
+        yn(p.voting),
+        p.roles.join(';'),
+        yn(p.ltoRepresentative),
+        yn(p.councillor),
+        p.email ?? '',
+      ]),
     ]),
-    relationships: stringify([['person_a', 'kind', 'person_b'], ...(doc.relationships ?? []).map((r) => [r.between[0], r.kind, r.between[1]])]),
+    relationships: stringify([
+      ['person_a', 'kind', 'person_b'],
+      ...(doc.relationships ?? []).map((r) => [r.between[0], r.kind, r.between[1]]),
+    ]),
     interests: stringify([
       ['name', 'organisation', 'kind', 'detail'],
       ...doc.people.flatMap((p) => (p.interests ?? []).map((i) => [p.name, i.organisation, i.kind, i.detail ?? ''])),

@@ -1,0 +1,62 @@
+// What the services announce after a change has committed. The chat layer subscribes (one
+// subscriber per event type, src/bot/notifications) and renders and sends; a service never words
+// or sends a message itself. Every event carries ids and state, never rendered text.
+import type { MessageRef } from './ports/index.ts';
+
+/**
+ * Each feature declares its events here, as a member of this map: the key is the event's type.
+ * Example: `DecisionOpened: { state: DecisionState; roster: Roster; conversation: Conversation }`.
+ */
+export interface EventMap {
+  /** placeholder until the features declare theirs; remove once one is here */
+  Placeholder: { id: string };
+}
+
+export type EventType = keyof EventMap;
+export type ServiceEvent = { [K in EventType]: { type: K } & EventMap[K] }[EventType];
+
+/** What became of an event's messages, for the service's answer or its exactly-once bookkeeping. */
+export interface Delivery {
+  /** people reached privately */
+  reached: string[];
+  /** people who could not be reached privately (not linked, or the platform refused) */
+  unreachable: string[];
+  /** the channel message posted, when the event posts one */
+  posted: MessageRef | null;
+  /** true when a platform was there but refused the channel message */
+  postFailed: boolean;
+}
+
+export const NOTHING_DELIVERED: Delivery = Object.freeze({
+  reached: [],
+  unreachable: [],
+  posted: null,
+  postFailed: false,
+}) as Delivery;
+
+/** The port the services emit through. */
+export interface Events {
+  emit<K extends EventType>(type: K, event: EventMap[K]): Promise<Delivery>;
+}
+
+export type Subscriber<K extends EventType> = (event: EventMap[K]) => Promise<Delivery>;
+
+/**
+ * One bus per app instance. An event nobody subscribes to (the CLI, a test of a service alone)
+ * delivers nothing. A subscriber's failure is the subscriber's to log: the change is committed.
+ */
+export class EventBus implements Events {
+  /** keyed by type: `on` pairs each type with its own subscriber, so the read below is sound */
+  private readonly subscribers = new Map<EventType, (event: never) => Promise<Delivery>>();
+
+  on<K extends EventType>(type: K, subscriber: Subscriber<K>): this {
+    if (this.subscribers.has(type)) throw new Error(`${String(type)} already has a subscriber`);
+    this.subscribers.set(type, subscriber);
+    return this;
+  }
+
+  emit<K extends EventType>(type: K, event: EventMap[K]): Promise<Delivery> {
+    const subscriber = this.subscribers.get(type) as Subscriber<K> | undefined;
+    return subscriber ? subscriber(event) : Promise.resolve({ ...NOTHING_DELIVERED, reached: [], unreachable: [] });
+  }
+}
