@@ -31,8 +31,8 @@ export type Applied<T> = { state: DecisionState; outcome: T } | null | 'locked-p
 export interface FastPathHooks {
   /** A request joined the queue of its decision; `queued` are waiting for the next transaction. */
   queued?(decisionId: string, queued: number): void;
-  /** Before a batch's transaction begins (no lock is held yet): `jobs` requests are in it. */
-  beforeBatch?(decisionId: string, jobs: number): Promise<void>;
+  /** Before each attempt's transaction begins, its copy in hand and no lock held: `jobs` requests are in the batch. */
+  beforeTransaction?(decisionId: string, jobs: number, attempt: number): Promise<void>;
 }
 
 interface Job {
@@ -112,11 +112,11 @@ export class DecisionFastPath {
 
   /** Settles the jobs it could and returns those left for the next batch, in order. */
   private async runBatch(decisionId: string, batch: Job[]): Promise<Job[]> {
-    await this.hooks.beforeBatch?.(decisionId, batch.length);
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       let result: Batch | 'stale' | null;
       try {
         const entry = this.entries.get(decisionId) ?? (await this.fresh(decisionId));
+        await this.hooks.beforeTransaction?.(decisionId, batch.length, attempt);
         result = entry && (await this.sql.transaction((tx) => this.attempt(tx, decisionId, entry, batch)));
       } catch (error) {
         if (!(error instanceof NeedsLock)) {

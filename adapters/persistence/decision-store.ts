@@ -4,8 +4,8 @@
 // vote path refuses, is done here in the locked transaction. Each kind of change has one writer:
 // a vote is written by decision-votes.ts (here through the same prepared statements, inside this
 // transaction), everything else by `writeChange` below, which has no vote case. One vote per
-// member per decision is the database's unique (decisionId, personId); a lost race on it is
-// retried, and the retry reads the winner's row, so a double click counts once.
+// member per decision is the database's unique (decisionId, personId), and every writer of a vote
+// holds the decision's row lock and decides on the current state, so a double click counts once.
 //
 // A secret ballot forgets (docs/privacy.md, "Secret ballots"): while it is open a Vote row holds
 // the member's choice (to change it, and to count it at close); the transaction that closes it

@@ -94,6 +94,52 @@ describe('the decision cache', () => {
     expect(byPerson(state)).toEqual(byPerson(await loadState(world.db.database.db, id)));
   });
 
+  it('a vote whose copy another process keeps making stale is still recorded, once, by the locked transaction', async () => {
+    world = await createWorld();
+    const id = await world.start(CAFE);
+    for (const name of VOTERS) await world.click(name, 'decision.declare.none', id);
+    const b = await anotherProcess();
+    // Before every attempt of this process, the other one changes the decision (its card).
+    const attempts: number[] = [];
+    const hooks: FastPathHooks = {
+      beforeTransaction: async (_, __, attempt) => {
+        attempts.push(attempt);
+        await b.stores.decisions.setCard(id, {
+          conversation: CHANNEL,
+          message: { ...CHANNEL, messageId: `m-${attempt}` },
+        });
+      },
+    };
+    const mine = {
+      ...world.db.stores,
+      decisions: new PrismaDecisionStore(
+        world.db.database.db,
+        world.db.database.sql,
+        world.db.database.provider,
+        hooks,
+      ),
+    };
+    const bot = createBot({ stores: mine, clock: world.clock, logger: silentLogger });
+    const replies = await bot.handle({
+      conversation: CHANNEL,
+      speaker: { userId: userIdOf('Rosa Novak'), workspaceId: 'local' },
+      inbound: { type: 'action', actionId: 'decision.vote', value: `${id}:0` },
+    });
+    expect(replies.map(replyText).join()).toMatch(/recorded: For/);
+    expect(attempts).toEqual([0, 1, 2]); // bounded: then the row's lock and a fresh read
+    const fresh = await loadState(world.db.database.db, id);
+    expect(fresh!.votes.map((v) => [v.personId, v.option, v.changes])).toEqual([[world.id('Rosa Novak'), 'For', 0]]);
+    expect(fresh!.decision.card?.message?.messageId).toBe('m-2');
+    expect(byPerson(await mine.decisions.find({ id }))).toEqual(byPerson(fresh));
+    expect(
+      (
+        await world.db.database.db.auditEvent.findMany({
+          where: { subjectId: id, action: { startsWith: 'decision.vote' } },
+        })
+      ).map((a) => [a.action, a.actorId, JSON.parse(a.after!)]),
+    ).toEqual([['decision.vote', world.id('Rosa Novak'), { personId: world.id('Rosa Novak'), option: 'For' }]]);
+  });
+
   it('a change to the decision itself (its card, its closing time) is seen at once', async () => {
     world = await createWorld();
     const id = await world.start(CAFE);
@@ -140,7 +186,8 @@ describe('a burst of votes on one decision', () => {
     const queued = new Promise<void>((resolve) => (everyoneQueued = resolve));
     const hooks: FastPathHooks = {
       queued: (_, waiting) => void (waiting === voters.length - 1 && everyoneQueued()),
-      beforeBatch: async (_, jobs) => {
+      beforeTransaction: async (_, jobs, attempt) => {
+        if (attempt > 0) return; // a copy made stale by the cards' refreshes: the same batch again
         batches.push(jobs);
         if (batches.length === 1) await queued;
       },
