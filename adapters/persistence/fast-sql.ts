@@ -141,3 +141,27 @@ export function pgFastSql(pool: pg.Pool, onQuery: OnQuery): FastSql {
     },
   };
 }
+
+/** What `prismaSql` needs of a Prisma transaction. */
+interface RawClient {
+  $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>;
+}
+
+/**
+ * The same statements inside a Prisma transaction, for the rare plan that must write a vote
+ * (decision-votes.ts) beside changes only Prisma writes (decision-store.ts), atomically. Prisma's
+ * SQLite adapter binds `?` in order: `$n` is rewritten and the arguments follow it.
+ */
+export function prismaSql(tx: RawClient, provider: 'sqlite' | 'postgres'): SqlRunner {
+  const bind = (sql: string, args: readonly SqlValue[]): [string, ...unknown[]] => {
+    if (provider === 'postgres') return [sql, ...args];
+    const ordered: SqlValue[] = [];
+    const text = sql.replace(/\$(\d+)/g, (_, n: string) => (ordered.push(args[Number(n) - 1]!), '?'));
+    return [text, ...ordered];
+  };
+  return {
+    all: <T extends Row>(sql: string, args: readonly SqlValue[] = []) => tx.$queryRawUnsafe<T[]>(...bind(sql, args)),
+    run: (sql, args = []) => tx.$executeRawUnsafe(...bind(sql, args)),
+  };
+}
