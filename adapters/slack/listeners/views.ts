@@ -6,7 +6,7 @@ import type { Conversation } from '../../../src/domain/chat/inbound.ts';
 import type { Origin } from '../deliver.ts';
 import { homeConversation } from '../home.ts';
 import { ModalAck } from '../modal-ack.ts';
-import { formValues, formView, readMetadata, type StateValue } from '../render/modal.ts';
+import { formValues, formView, readMetadata } from '../render/modal.ts';
 import { channelKind, deliveryKey } from '../translate.ts';
 import type { ListenerContext } from './context.ts';
 
@@ -28,7 +28,7 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
           }
         : homeConversation(teamId, userId);
     const origin: Origin = { conversation, userId, privateChannel: false, triggerId: body.trigger_id };
-    const values = formValues(view.state.values as unknown as Record<string, Record<string, StateValue>>);
+    const values = formValues(view.state.values);
     try {
       await ctx.once(deliveryKey.view(view.id, view.state.values), 'form', origin, async () => {
         const speaker = await s.users.speaker(teamId, userId);
