@@ -38,9 +38,9 @@ function authorizer(
 }
 
 export async function registerSlack(app: App): Promise<SlackParts> {
-  const { config, logger } = app;
+  // Each piece gets only what it uses from the app.
+  const { config, logger, stores, clock, notifier, bot } = app;
   const token = config.SLACK_BOT_TOKEN!;
-  const { stores, clock, notifier, bot } = app;
   const { deliveries, slackDirect } = app.platform;
   const parts = buildParts(
     { stores, clock, logger, notifier, directChannels: slackDirect },
