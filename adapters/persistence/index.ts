@@ -11,6 +11,7 @@ import { PrismaRosterStore } from './roster-store.ts';
 
 export type { Database } from './database.ts';
 export { deployMigrations, pendingMigrations } from './migrate.ts';
+export { createPlatformStores, type PlatformStores } from './platform-store.ts';
 
 export function createStores(database: Database): Stores {
   return {

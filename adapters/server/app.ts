@@ -5,8 +5,8 @@ import { InFlight } from '../../src/services/in-flight.ts';
 import { systemClock, type Clock, type Logger, type Stores } from '../../src/services/ports/index.ts';
 import { databaseSetting, type Config } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { openMigrated, type Database } from '../persistence/index.ts';
-import { seedDemo } from '../persistence/seed.ts';
+import { createPlatformStores, openMigrated, type Database, type PlatformStores } from '../persistence/index.ts';
+import { seedDemoOnce } from '../persistence/maintenance-store.ts';
 import { isDatabaseOutage } from '../persistence/outage.ts';
 import { HttpServer, sendJson } from './http.ts';
 import { EventBus } from '../../src/services/events.ts';
@@ -18,6 +18,8 @@ export interface App {
   config: Config;
   database: Database;
   stores: Stores;
+  /** what the adapters themselves keep in the database (delivery keys, chat references, leases, ...) */
+  platform: PlatformStores;
   bot: Bot;
   /** the real clock, for everything but the playground (which has its own pretend one) */
   clock: Clock;
@@ -54,13 +56,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   if (applied.length) logger.info('database migrated', { provider: database.provider, count: applied.length });
   if (config.SEED_DEMO) {
-    const seeded = await seedDemo(stores, database.db);
+    const seeded = await seedDemoOnce(stores, database);
     if (seeded) logger.info('demo partnership seeded', { partnershipId: seeded.partnership.id });
   }
+  const platform = createPlatformStores(database);
   const http = new HttpServer(logger, isDatabaseOutage);
   const closers: (() => Promise<void> | void)[] = [];
   const notifier = new NotifierRegistry(stores, logger);
   const background = new InFlight();
+  const scheduler = new Scheduler({ leases: platform.leases, clock, logger });
   const events = subscribeNotifications(new EventBus(), {
     stores,
     logger,
@@ -82,6 +86,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     config,
     database,
     stores,
+    platform,
     clock,
     logger,
     http,
@@ -89,7 +94,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     events,
     background,
     botWith,
-    scheduler: undefined as unknown as Scheduler, // set just below: it needs the app
+    scheduler,
     bot: botWith(clock),
     onClose: (fn) => void closers.push(fn),
     async close() {
@@ -100,14 +105,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await database.close();
     },
   };
-  app.scheduler = new Scheduler(app);
-  app.onClose(() => app.scheduler.stop());
+  app.onClose(() => scheduler.stop());
   http.add({
     method: 'GET',
     path: '/healthz',
     async handler(_req, res) {
       try {
-        await database.db.$queryRawUnsafe('SELECT 1');
+        await platform.health.ping();
         sendJson(res, 200, { status: 'ok', database: database.provider });
       } catch {
         sendJson(res, 503, {

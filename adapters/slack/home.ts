@@ -4,7 +4,7 @@ import type { KnownBlock } from '@slack/types';
 import { homeReply } from '../../src/bot/home.ts';
 import type { Conversation } from '../../src/domain/chat/inbound.ts';
 import type { Block } from '../../src/domain/chat/reply.ts';
-import type { App } from '../server/app.ts';
+import type { BotDeps } from '../../src/bot/context.ts';
 import type { SlackApi } from './api.ts';
 import type { SlackUsers } from './identity.ts';
 import type { PendingForms } from './pending-forms.ts';
@@ -19,9 +19,12 @@ export const homeConversation = (workspaceId: string, userId: string): Conversat
   kind: 'direct',
 });
 
+/** What the Home tab needs: the core's page is built from the stores, at the app's time. */
+export type HomeContext = Pick<BotDeps, 'stores' | 'clock' | 'logger' | 'notifier'>;
+
 export class SlackHome {
   constructor(
-    private readonly app: App,
+    private readonly ctx: HomeContext,
     private readonly api: SlackApi,
     private readonly users: SlackUsers,
     private readonly forms: PendingForms,
@@ -31,7 +34,7 @@ export class SlackHome {
   async publish(workspaceId: string, userId: string, answer: Block[] = []): Promise<void> {
     const conversation = homeConversation(workspaceId, userId);
     const speaker = await this.users.speaker(workspaceId, userId);
-    const { stores, clock, logger, notifier } = this.app;
+    const { stores, clock, logger, notifier } = this.ctx;
     const home = await homeReply(
       { conversation, speaker, inbound: { type: 'text', text: '' } },
       { stores, clock, logger, notifier },

@@ -61,7 +61,7 @@ export class SlackUsers {
  */
 export async function linkRosterByEmail(
   api: SlackApi,
-  stores: Stores,
+  stores: Pick<Stores, 'directory' | 'rosters'>,
   logger: Logger,
   partnershipId: string,
   teamId: string,

@@ -2,10 +2,9 @@
 // SLACK_APP_TOKEN is set), the listeners, and the notifier. Start-up never calls Slack: the bot's
 // ids come from SLACK_BOT_USER_ID and SLACK_BOT_ID, or from auth.test on the first request.
 import { App as BoltApp, SocketModeReceiver, type Authorize } from '@slack/bolt';
-import { claimDelivery } from '../persistence/deliveries.ts';
 import type { App } from '../server/app.ts';
 import { clientOptions, slackErrorCode, type SlackApi } from './api.ts';
-import { registerListeners } from './listeners.ts';
+import { registerListeners } from './listeners/index.ts';
 import { buildParts, type SlackParts } from './parts.ts';
 import { SlackHttpReceiver } from './receiver.ts';
 
@@ -39,9 +38,15 @@ function authorizer(
 }
 
 export async function registerSlack(app: App): Promise<SlackParts> {
-  const { config, logger } = app;
+  // Each piece gets only what it uses from the app.
+  const { config, logger, stores, clock, notifier, bot } = app;
   const token = config.SLACK_BOT_TOKEN!;
-  const parts = buildParts(app, token, config.SLACK_API_URL);
+  const { deliveries, slackDirect } = app.platform;
+  const parts = buildParts(
+    { stores, clock, logger, notifier, directChannels: slackDirect },
+    token,
+    config.SLACK_API_URL,
+  );
   const options = clientOptions(config.SLACK_API_URL, logger);
   const socketMode = !!config.SLACK_APP_TOKEN;
   const receiver = socketMode
@@ -51,8 +56,8 @@ export async function registerSlack(app: App): Promise<SlackParts> {
         logger: options.logger,
         installerOptions: { clientOptions: { slackApiUrl: options.slackApiUrl } },
       })
-    : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET!, app.clock, logger, options.logger, parts.inFlight, (key) =>
-        claimDelivery(app.database, key),
+    : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET!, clock, logger, options.logger, parts.inFlight, (key) =>
+        deliveries.claim(key),
       );
   const bolt = new BoltApp({
     receiver,
@@ -63,7 +68,7 @@ export async function registerSlack(app: App): Promise<SlackParts> {
   bolt.error(async (error) =>
     logger.error('slack listener failed', { platform: 'slack', code: slackErrorCode(error) }),
   );
-  registerListeners(bolt, app, parts);
+  registerListeners(bolt, { bot, stores, logger, deliveries, slack: parts });
   parts.bolt = bolt;
 
   if (receiver instanceof SlackHttpReceiver) {

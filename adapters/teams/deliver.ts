@@ -8,25 +8,23 @@ import {
   type AdaptiveCardInvokeResponse,
   type CloudAdapter,
   type ConversationParameters,
+  type ConversationReference,
 } from 'botbuilder';
 import type { Request, Speaker } from '../../src/domain/chat/inbound.ts';
 import type { Reply } from '../../src/domain/chat/reply.ts';
 import type { Logger } from '../../src/services/ports/index.ts';
-import type { FastSql } from '../persistence/fast-sql.ts';
-import type { Db } from '../persistence/database.ts';
+import type { TeamsReferenceStore } from '../persistence/conversation-refs.ts';
 import { referenceFor } from './activity.ts';
 import { fileConsentActivity } from './files.ts';
 import { cardResponse, messageResponse, textActivity, toActivity } from './messages.ts';
-import { findReference, saveReference } from './references.ts';
 import { withRetry } from './retry.ts';
 
 export interface DeliveryDeps {
   adapter: CloudAdapter;
   /** '' when authentication is off */
   appId: string;
-  db: Db;
-  /** prepared statements on the same database (references are saved on every click) */
-  sql: FastSql;
+  /** where conversation references are kept (saved on every message and click in a personal chat) */
+  references: TeamsReferences;
   logger: Logger;
 }
 
@@ -34,8 +32,22 @@ export const SENT_PRIVATELY = 'I’ve sent you my answer in a private chat.';
 export const ASK_PRIVATELY =
   'I can only answer that privately, and I can’t open a private chat with you yet. Open a chat with me (select my name, then Chat) and ask me there.';
 
-/** No audience: the connector then uses the configured cloud's (public, government, China). */
-const DEFAULT_AUDIENCE = undefined as unknown as string;
+export type TeamsReferences = Pick<TeamsReferenceStore, 'save' | 'find' | 'claimWelcome' | 'forget'>;
+
+/**
+ * createConversationAsync as botbuilder runs it: its declaration asks for an audience, but with
+ * none the connector uses the configured cloud's (public, government, China), which is what we want.
+ */
+interface ConversationCreator {
+  createConversationAsync(
+    botAppId: string,
+    channelId: string,
+    serviceUrl: string,
+    audience: string | undefined,
+    parameters: ConversationParameters,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
+}
 
 export interface Turn {
   context: TurnContext;
@@ -107,7 +119,11 @@ async function sendPrivately(turn: Turn, replies: Reply[], deps: DeliveryDeps): 
     for (const reply of replies) await sendWithFile(context, reply);
   };
   try {
-    const reference = await findReference(deps.sql, speaker.workspaceId, speaker.userId, true);
+    const reference = await deps.references.find<Partial<ConversationReference>>(
+      speaker.workspaceId,
+      speaker.userId,
+      true,
+    );
     if (reference) {
       await deps.adapter.continueConversationAsync(deps.appId, reference, sendAll);
       return SENT_PRIVATELY;
@@ -142,15 +158,16 @@ async function openPersonalChat(
     tenantId,
     channelData: { tenant: { id: tenantId } },
   } as ConversationParameters;
-  await deps.adapter.createConversationAsync(
+  const creator: ConversationCreator = deps.adapter;
+  await creator.createConversationAsync(
     deps.appId,
     activity.channelId,
     activity.serviceUrl,
-    DEFAULT_AUDIENCE,
+    undefined,
     parameters,
     async (personal) => {
       const reference = referenceFor(TurnContext.getConversationReference(personal.activity), 'direct');
-      await saveReference(deps.sql, { workspaceId: speaker.workspaceId, key: speaker.userId, reference });
+      await deps.references.save({ workspaceId: speaker.workspaceId, key: speaker.userId, reference });
       await logic(personal);
     },
   );

@@ -11,8 +11,7 @@ import {
 import type { Bot } from '../../src/bot/bot.ts';
 import type { Inbound, Request } from '../../src/domain/chat/inbound.ts';
 import type { DirectoryStore } from '../../src/services/ports/index.ts';
-import { claimDelivery } from '../persistence/deliveries.ts';
-import type { Database } from '../persistence/database.ts';
+import type { DeliveryKeys } from '../persistence/maintenance-store.ts';
 import { conversationOf, scopeOf, textInbound } from './activity.ts';
 import { parseSubmission } from './cards/submit.ts';
 import { deliver, deliverInvoke, type DeliveryDeps } from './deliver.ts';
@@ -23,8 +22,8 @@ import { forgetConversation, rememberConversation, welcome } from './install.ts'
 import { messageText, speakerOf } from './speaker.ts';
 
 export interface HandlerDeps extends DeliveryDeps {
-  /** where deliveries are claimed (claimDelivery) */
-  database: Pick<Database, 'sql'>;
+  /** where deliveries are claimed, so a re-delivered activity is acted on once */
+  deliveries: Pick<DeliveryKeys, 'claim'>;
   bot: Bot;
   directory: DirectoryStore;
 }
@@ -67,7 +66,7 @@ export class TeamsBot extends TeamsActivityHandler {
   private firstDelivery(context: TurnContext): Promise<boolean> {
     const { activity } = context;
     return activity.id
-      ? claimDelivery(this.deps.database, `teams:${activity.conversation?.id}:${activity.id}`)
+      ? this.deps.deliveries.claim(`teams:${activity.conversation?.id}:${activity.id}`)
       : Promise.resolve(true);
   }
 

@@ -60,8 +60,13 @@ export function createAdapter(
 
 export async function registerTeams(app: App): Promise<void> {
   const { adapter, auth, appId } = createAdapter(app.config, app.logger);
-  const deps = { adapter, appId, db: app.database.db, sql: app.database.sql, logger: app.logger };
-  const bot = new TeamsBot({ ...deps, database: app.database, bot: app.bot, directory: app.stores.directory });
+  const deps = { adapter, appId, references: app.platform.teamsReferences, logger: app.logger };
+  const bot = new TeamsBot({
+    ...deps,
+    deliveries: app.platform.deliveries,
+    bot: app.bot,
+    directory: app.stores.directory,
+  });
   app.http.add({
     method: 'POST',
     path: TEAMS_ROUTE,

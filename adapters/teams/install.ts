@@ -8,7 +8,6 @@ import type { Request, Speaker } from '../../src/domain/chat/inbound.ts';
 import { conversationOf, referenceFor, referenceKey, scopeOf, tenantOf, userIdOf } from './activity.ts';
 import { send, type DeliveryDeps } from './deliver.ts';
 import { toActivity } from './messages.ts';
-import { claimWelcome, saveReference } from './references.ts';
 
 /** Stores (or refreshes) the reference of the conversation this activity came from. */
 export async function rememberConversation(
@@ -18,15 +17,13 @@ export async function rememberConversation(
   const { activity } = context;
   const where = { workspaceId: tenantOf(activity), key: referenceKey(activity) };
   const reference = referenceFor(TurnContext.getConversationReference(activity), scopeOf(activity));
-  await saveReference(deps.sql, { ...where, reference });
+  await deps.references.save({ ...where, reference });
   return where;
 }
 
 export async function forgetConversation(context: TurnContext, deps: DeliveryDeps): Promise<void> {
   const { activity } = context;
-  await deps.db.conversationRef.deleteMany({
-    where: { platform: 'teams', workspaceId: tenantOf(activity), key: referenceKey(activity) },
-  });
+  await deps.references.forget(tenantOf(activity), referenceKey(activity));
 }
 
 /**
@@ -40,7 +37,7 @@ export async function welcome(
   deps: DeliveryDeps & { speaker: () => Promise<Speaker> },
 ): Promise<void> {
   const where = await rememberConversation(context, deps);
-  if (!(await claimWelcome(deps.db, where.workspaceId, where.key))) return;
+  if (!(await deps.references.claimWelcome(where.workspaceId, where.key))) return;
   const { activity } = context;
   const personal = scopeOf(activity) === 'direct';
   const request: Request = {

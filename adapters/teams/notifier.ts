@@ -7,7 +7,6 @@ import type { MessageRef, PlatformNotifier } from '../../src/services/ports/inde
 import { send, type DeliveryDeps } from './deliver.ts';
 import { fileConsentActivity } from './files.ts';
 import { toActivity } from './messages.ts';
-import { findReference } from './references.ts';
 import { withRetry } from './retry.ts';
 
 export class TeamsNotifier implements PlatformNotifier {
@@ -15,7 +14,7 @@ export class TeamsNotifier implements PlatformNotifier {
 
   /** A personal chat message; false when the person never opened a chat with the bot (nothing stored). */
   async sendToUser(workspaceId: string, userId: string, reply: Reply): Promise<boolean> {
-    const reference = await findReference(this.deps.sql, workspaceId, userId, true);
+    const reference = await this.deps.references.find<Partial<ConversationReference>>(workspaceId, userId, true);
     if (!reference) return false;
     return (await this.post(reference, reply, true)) !== null;
   }
@@ -27,7 +26,10 @@ export class TeamsNotifier implements PlatformNotifier {
       this.deps.logger.warn('teams refused a private reply to a shared conversation', { kind: conversation.kind });
       return null;
     }
-    const reference = await findReference(this.deps.sql, conversation.workspaceId, conversation.channelId);
+    const reference = await this.deps.references.find<Partial<ConversationReference>>(
+      conversation.workspaceId,
+      conversation.channelId,
+    );
     if (!reference) return null;
     if (reply.attachment && shared) {
       // Teams offers files only in personal chats.
@@ -42,7 +44,7 @@ export class TeamsNotifier implements PlatformNotifier {
   }
 
   async updateMessage(ref: MessageRef, reply: Reply): Promise<boolean> {
-    const reference = await findReference(this.deps.sql, ref.workspaceId, ref.channelId);
+    const reference = await this.deps.references.find<Partial<ConversationReference>>(ref.workspaceId, ref.channelId);
     if (!reference) return false;
     const updated = await this.continue(reference, async (context) => {
       await withRetry(() => context.updateActivity({ ...toActivity(reply), id: ref.messageId }));

@@ -8,7 +8,7 @@ import type { App } from '../server/app.ts';
 import type { Route } from '../server/http.ts';
 import { apiRoutes, type Sandbox } from './api.ts';
 import { OffsetClock } from './clock.ts';
-import { findDemoPerson, NO_DEMO_MESSAGE, wireDemo } from './demo.ts';
+import { findDemoPerson, NO_DEMO_MESSAGE, wireDemo, type DemoContext } from './demo.ts';
 import { WebNotifier } from './notifier.ts';
 import { describePlayground, guard, playgroundDecision } from './security.ts';
 import { Timeline } from './timeline.ts';
@@ -44,7 +44,8 @@ export async function registerPlayground(app: App): Promise<boolean> {
   else if (decision.run && decision.remote) app.logger.warn(line, { code: 'W_PLAYGROUND_REMOTE' });
   else app.logger.info(line, { code: decision.run ? 'PLAYGROUND_ON' : 'PLAYGROUND_OFF' });
   if (!decision.run) return false;
-  if (!(await wireDemo(app))) app.logger.warn(NO_DEMO_MESSAGE, { code: 'E_NO_DEMO' });
+  const demo: DemoContext = { stores: app.stores, demoPeople: app.platform.demoPeople, logger: app.logger };
+  if (!(await wireDemo(demo))) app.logger.warn(NO_DEMO_MESSAGE, { code: 'E_NO_DEMO' });
 
   // The playground's own pretend clock, for its bot and for the scheduled jobs' runs over its
   // sandbox partnerships; the app's clock stays real for Slack, Teams and every other partnership.
@@ -54,10 +55,18 @@ export async function registerPlayground(app: App): Promise<boolean> {
   const timeline = new Timeline(() => clock.now());
   app.notifier.register(
     'web',
-    new WebNotifier(timeline, async (personId) => (await findDemoPerson(app, personId)) !== null),
+    new WebNotifier(timeline, async (personId) => (await findDemoPerson(demo, personId)) !== null),
   );
   for (const route of [
-    ...apiRoutes({ app, sandbox, timeline, remote: decision.remote }),
+    ...apiRoutes({
+      demo,
+      deliveries: app.platform.deliveries,
+      scheduler: app.scheduler,
+      logger: app.logger,
+      sandbox,
+      timeline,
+      remote: decision.remote,
+    }),
     ...staticRoutes(decision.remote),
   ])
     app.http.add(route);

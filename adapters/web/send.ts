@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Inbound, Request } from '../../src/domain/chat/inbound.ts';
 import type { Reply } from '../../src/domain/chat/reply.ts';
-import type { App } from '../server/app.ts';
+import type { Bot } from '../../src/bot/bot.ts';
 import { WORKSPACE_ID } from './notifier.ts';
 import { CHANNEL_ID, dmChannelId, type MessageView, type PlaygroundMessage, type Timeline, view } from './timeline.ts';
 
@@ -52,7 +52,7 @@ export interface SendResult {
 }
 
 export async function send(
-  app: Pick<App, 'bot'>,
+  app: { bot: Pick<Bot, 'handle'> },
   timeline: Timeline,
   person: { id: string; name: string },
   input: SendInput,

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../adapters/log.ts';
 import { openDatabase, type Database } from '../../adapters/persistence/database.ts';
+import { leaseStore } from '../../adapters/persistence/maintenance-store.ts';
 import { acquireLease, releaseLease, Scheduler, type Job } from '../../adapters/scheduler/index.ts';
 import { systemClock, type Clock } from '../../src/services/ports/index.ts';
 import { createTestDatabase, TEST_PROVIDER, type TestDatabase } from '../support/db.ts';
@@ -26,11 +27,11 @@ describe(`the scheduler lease across processes (${TEST_PROVIDER})`, () => {
     await first.close();
   });
 
-  const a = () => first.database.db;
-  const b = () => second.db;
+  const a = () => leaseStore(first.database);
+  const b = () => leaseStore(second);
 
   function scheduler(database: Database, clock: Clock = { now: () => T0 }, leaseMs?: number) {
-    return new Scheduler({ database, clock, logger: silentLogger }, leaseMs ? { leaseMs } : {});
+    return new Scheduler({ leases: leaseStore(database), clock, logger: silentLogger }, leaseMs ? { leaseMs } : {});
   }
   function job(runs: string[], label: string, ms = 0): Job {
     return {

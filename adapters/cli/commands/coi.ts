@@ -6,7 +6,7 @@ import { directoryFor, type OrganisationDirectory } from '../../../src/domain/or
 import { organisationKey } from '../../../src/domain/organisations.ts';
 import type { Roster } from '../../../src/domain/roster.ts';
 import { CliError, EXIT, findPartnershipOrFail, withStores, type CliIo } from '../io.ts';
-import type { Flags } from '../main.ts';
+import type { Flags } from '../flags.ts';
 import { rosterFrom } from './criteria.ts';
 
 export function coiJson(r: CoiResult) {

@@ -13,7 +13,7 @@ import {
   withStores,
   type CliIo,
 } from '../io.ts';
-import type { Flags } from '../main.ts';
+import type { Flags } from '../flags.ts';
 
 export function criteriaJson(r: CriteriaReport) {
   return {

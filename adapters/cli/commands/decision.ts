@@ -8,7 +8,7 @@ import { formatWhen } from '../../../src/domain/decisions/when.ts';
 import type { DecisionState } from '../../../src/domain/decisions/types.ts';
 import type { Stores } from '../../../src/services/ports/index.ts';
 import { CliError, EXIT, findPartnershipOrFail, withStores, type CliIo } from '../io.ts';
-import type { Flags } from '../main.ts';
+import type { Flags } from '../flags.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

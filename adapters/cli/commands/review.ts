@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../../src/domain/review/ex
 import { systemClock, type Clock } from '../../../src/services/ports/index.ts';
 import { exportReview } from '../../../src/services/review/service.ts';
 import { CliError, EXIT, findPartnershipOrFail, withStores, type CliIo } from '../io.ts';
-import type { Flags } from '../main.ts';
+import type { Flags } from '../flags.ts';
 
 export async function reviewCommand(
   io: CliIo,

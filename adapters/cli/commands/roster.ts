@@ -13,7 +13,7 @@ import {
   withStores,
   type CliIo,
 } from '../io.ts';
-import type { Flags } from '../main.ts';
+import type { Flags } from '../flags.ts';
 
 export async function rosterCommand(io: CliIo, flags: Flags, positionals: string[]): Promise<number> {
   const [action, file, ...extra] = positionals;
