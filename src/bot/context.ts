@@ -93,11 +93,5 @@ export async function resolve(request: Request, deps: BotDeps): Promise<Resoluti
   return { status: 'ok', partnership, roster, person };
 }
 
-export const EXPLAIN: Record<Exclude<Resolution['status'], 'ok'>, string> = {
-  unbound:
-    'This conversation is not linked to a Big Local partnership yet. The chair or the rep can link it by typing `/partnership setup <partnership>` here.',
-  'unknown-person':
-    'I don’t know who you are yet. Ask your chair or rep to add your email address to the roster, or to link you with `/partnership link`.',
-  'wrong-partnership':
-    'This conversation belongs to a partnership you are not on, so I can’t show you its details. Ask the chair or rep if you think you should be on its roster.',
-};
+/** Why a conversation could not be resolved, in words (src/bot/views/resolution.ts). */
+export { EXPLAIN } from './views/resolution.ts';
