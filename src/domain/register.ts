@@ -1,5 +1,6 @@
 // The register of interests and the roster's relationships as people edit them: what a valid
-// entry is, and how to describe one in words. Validation says what is wrong and how to fix it.
+// entry is. Validation says what is wrong and how to fix it; describing entries is the chat
+// layer's (src/bot/views/interests.ts, relationships.ts).
 import { fail, ok, type Problem, type Result } from './result.ts';
 import { organisationKey } from './organisations.ts';
 import { INTEREST_KINDS, RELATIONSHIP_KINDS, type InterestKind, type Person, type RelationshipKind } from './roster.ts';
@@ -124,16 +125,4 @@ export function validateRelationship(
     ]);
   }
   return ok(input);
-}
-
-export function describeInterest(i: InterestInput): string {
-  return `${INTEREST_LABELS[i.kind].replace(/ \(.*\)$/, '')} of ${i.organisation}${i.detail ? `: ${i.detail}` : ''}`;
-}
-
-/** "Tom Whitfield is Sarah Whitfield’s spouse", or from the viewer's side: "You are Sarah Whitfield’s spouse". */
-export function describeRelationship(r: RelationshipInput, nameOf: (id: string) => string, viewerId?: string): string {
-  const label = RELATIONSHIP_LABELS[r.kind].replace(/ \(.*\)$/, '');
-  if (viewerId === r.fromId) return `You are ${nameOf(r.toId)}’s ${label}.`;
-  if (viewerId === r.toId) return `${nameOf(r.fromId)} is your ${label}.`;
-  return `${nameOf(r.fromId)} is ${nameOf(r.toId)}’s ${label}.`;
 }

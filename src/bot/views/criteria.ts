@@ -5,6 +5,9 @@ import type { CriteriaReport } from '../../domain/criteria/index.ts';
 import { RELATIONSHIP_CHECKS, type CheckResult } from '../../domain/criteria/result.ts';
 import type { Block, CheckItem, Reply, Tone } from '../../domain/chat/reply.ts';
 
+export const CRITERIA_UNKNOWN_PERSON =
+  'I don’t know who you are yet, so I can’t show the partnership’s details. Ask your chair or rep to add your email address to the roster or to link you with `/partnership link`.';
+
 export interface CriteriaViewOptions {
   showDetails: boolean;
   visibility: Reply['visibility'];

@@ -1,20 +1,20 @@
 // A person's register of interests as replies: always private (it holds the detail of where
 // someone works, what they own, which groups they belong to).
-import { INTEREST_LABELS, describeInterest } from '../../domain/register.ts';
-import { INTEREST_KINDS, type Person } from '../../domain/roster.ts';
+import { INTEREST_LABELS, type InterestInput } from '../../domain/register.ts';
+import { INTEREST_KINDS } from '../../domain/roster.ts';
+import type { Problem } from '../../domain/result.ts';
 import type { StoredInterest } from '../../services/ports/index.ts';
-import { formatDate } from '../register/common.ts';
+import { MAX_INTERESTS, type InterestRefusal, type RegisterData } from '../../services/interests.ts';
+import { STALE, formatDate, notOnRosterText, problemsReply } from './register.ts';
 import type { Block, Reply } from '../../domain/chat/reply.ts';
 import { reply } from '../../domain/chat/reply.ts';
 
-export const MAX_INTERESTS = 20;
+/** "Trustee of Riverside Youth Trust: since 2019" */
+export function describeInterest(i: InterestInput): string {
+  return `${INTEREST_LABELS[i.kind].replace(/ \(.*\)$/, '')} of ${i.organisation}${i.detail ? `: ${i.detail}` : ''}`;
+}
 
-export interface RegisterView {
-  owner: Person;
-  /** the viewer is the owner: entries can be edited */
-  own: boolean;
-  interests: StoredInterest[];
-  confirmedNoneAt: Date | null;
+export interface RegisterView extends RegisterData {
   timeZone: string;
   /** what just happened ("Saved: …"), shown first */
   notice?: string;
@@ -171,4 +171,38 @@ export function didYouMeanBlocks(interest: StoredInterest, suggestions: readonly
       ],
     },
   ];
+}
+
+export const savedNotice = (i: StoredInterest): string => `Saved: ${describeInterest(i)}.`;
+export const updatedNotice = (i: StoredInterest): string => `Updated: ${describeInterest(i)}.`;
+export const removedNotice = (i: StoredInterest): string => `Removed: ${describeInterest(i)}.`;
+export const NOTHING_TO_DECLARE_NOTICE = 'Recorded: you have nothing to declare. Thank you; tell me if that changes.';
+export const keptNotice = (i: StoredInterest): string =>
+  `Kept “${i.organisation}” as you typed it. If it is another name for a known organisation, an officer can link the two names.`;
+
+export const ONLY_OWN_REGISTER =
+  'You can see only your own register of interests: type `/partnership interests`. Officers and the rep can see others’.';
+
+/** The form's problems, with a button to open the form again. */
+export const interestProblemsReply = (problems: readonly Problem[], existingId?: string): Reply =>
+  problemsReply('I couldn’t save that interest; nothing was changed:', problems, {
+    actionId: existingId ? 'interests.edit' : 'interests.add',
+    label: 'Try again',
+    value: existingId ?? 'new',
+  });
+
+/** Why the register was not shown or changed, for the refusals only this feature has. */
+export function interestRefusalText(
+  refused: Exclude<InterestRefusal, { code: 'not-permitted' | 'unknown-person' | 'not-found' | 'invalid' }>,
+): string {
+  switch (refused.code) {
+    case 'stale':
+      return STALE;
+    case 'too-many':
+      return `Your register already has ${refused.max} entries, the most I keep for one person. Remove entries that no longer apply, or combine them (one per organisation).`;
+    case 'has-entries':
+      return `Your register has ${refused.count === 1 ? 'an entry' : `${refused.count} entries`}, so I can’t record “nothing to declare”. Remove the entries that no longer apply first (type \`/partnership interests\`).`;
+    case 'not-on-roster':
+      return notOnRosterText(refused.name.trim().slice(0, 80), refused.close);
+  }
 }

@@ -1,23 +1,28 @@
 // Relationships between people on the roster as replies: always private. Officers and the rep
 // see and manage all of them; everyone else sees only the entries they are part of.
-import { RELATIONSHIP_LABELS, describeRelationship } from '../../domain/register.ts';
+import { RELATIONSHIP_LABELS, type RelationshipInput } from '../../domain/register.ts';
 import { RELATIONSHIP_KINDS, type Person } from '../../domain/roster.ts';
+import type { Problem } from '../../domain/result.ts';
 import type { StoredRelationship } from '../../services/ports/index.ts';
-import { personName } from '../register/common.ts';
+import type { RelationshipsData } from '../../services/relationships.ts';
+import { personName, problemsReply } from './register.ts';
 import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
 import { reply } from '../../domain/chat/reply.ts';
+
+/** "Tom Whitfield is Sarah Whitfield’s spouse", or from the viewer's side: "You are Sarah Whitfield’s spouse". */
+export function describeRelationship(r: RelationshipInput, nameOf: (id: string) => string, viewerId?: string): string {
+  const label = RELATIONSHIP_LABELS[r.kind].replace(/ \(.*\)$/, '');
+  if (viewerId === r.fromId) return `You are ${nameOf(r.toId)}’s ${label}.`;
+  if (viewerId === r.toId) return `${nameOf(r.fromId)} is your ${label}.`;
+  return `${nameOf(r.fromId)} is ${nameOf(r.toId)}’s ${label}.`;
+}
 
 export const PAGE = 10;
 
 const WHY =
   'Relationships matter twice: no more than two people from one family or household may be members, and a member whose close relative or friend works for a bidder must not take part in that decision.';
 
-export interface RelationshipsView {
-  viewer: Person;
-  people: readonly Person[];
-  entries: readonly StoredRelationship[];
-  /** all entries, with buttons to change them (officers and the rep) */
-  manage: boolean;
+export interface RelationshipsView extends RelationshipsData {
   offset?: number;
   notice?: string;
 }
@@ -140,3 +145,20 @@ export function confirmRemoveRelationship(r: StoredRelationship, people: readonl
     'private',
   );
 }
+
+/** "Recorded: …", "Updated: …", "Removed: …" */
+export const relationshipNotice = (
+  verb: 'Recorded' | 'Updated' | 'Removed',
+  r: StoredRelationship,
+  people: readonly Person[],
+): string => `${verb}: ${describeRelationship(r, personName(people))}`;
+
+/** The form's problems, with a button to open the form again. */
+export const relationshipProblemsReply = (problems: readonly Problem[], existingId?: string): Reply =>
+  problemsReply('I couldn’t save that relationship; nothing was changed:', problems, {
+    actionId: existingId ? 'relationships.edit' : 'relationships.add',
+    label: 'Try again',
+    value: existingId ?? 'new',
+  });
+
+export const DUPLICATE_RELATIONSHIP: Problem = { where: '', message: 'That relationship is already recorded.' };
