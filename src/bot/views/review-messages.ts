@@ -1,14 +1,13 @@
 // The review season's scheduled messages: the season opening (rep and chair), the rep's nudge
 // (only what is outstanding), and a member's one-click membership confirmation. All private.
 import { formatDay } from '../../domain/review/calendar.ts';
+import { CONFIRM_CHOICES, type ConfirmChoice } from '../../domain/review/types.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
 import { plural, type Person, type Roster } from '../../domain/roster.ts';
 import type { Button, CheckItem, Reply } from '../../domain/chat/reply.ts';
 import { criteriaHeadline, criteriaItems } from './criteria.ts';
 
 export const CONFIRM_ACTION = 'review.confirm';
-export const CONFIRM_CHOICES = ['resident', 'non-resident', 'left'] as const;
-export type ConfirmChoice = (typeof CONFIRM_CHOICES)[number];
 
 export const CONFIRM_LABELS: Record<ConfirmChoice, string> = {
   resident: 'Yes, I’m a member and I live in the area',
