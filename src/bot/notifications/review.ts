@@ -6,9 +6,15 @@ import type { Reply } from '../../domain/chat/reply.ts';
 import type { EventBus, Delivery } from '../../services/events.ts';
 import { NOTHING_DELIVERED } from '../../services/events.ts';
 import { confirmationRequest, memberLeftMessage, nudgeMessage, seasonOpenMessage } from '../views/review-messages.ts';
-import type { NotificationDeps } from './index.ts';
+import type { Logger, Notifier } from '../../services/ports/index.ts';
 
-export function subscribeReview(bus: EventBus, deps: NotificationDeps): void {
+/** What these notices need of the NotificationDeps (declared here: ./index.ts imports this file). */
+export interface ReviewNotificationDeps {
+  logger: Logger;
+  notifier?: Notifier | undefined;
+}
+
+export function subscribeReview(bus: EventBus, deps: ReviewNotificationDeps): void {
   /** One private message; a platform's refusal or failure is logged and counts as not reached. */
   const send = async (personId: string, reply: Reply, log: Record<string, unknown>): Promise<boolean> => {
     if (!deps.notifier) return false;
