@@ -6,6 +6,7 @@ import type { ReviewStatus } from '../../domain/review/status.ts';
 import { plural, type Person, type Roster } from '../../domain/roster.ts';
 import type { Button, CheckItem, Reply } from '../../domain/chat/reply.ts';
 import { criteriaHeadline, criteriaItems } from './criteria.ts';
+import { detailIssueText, outstandingText } from './review-outstanding.ts';
 
 export const CONFIRM_ACTION = 'review.confirm';
 
@@ -61,7 +62,7 @@ export function reviewChecklist(s: ReviewStatus, showNames: boolean): CheckItem[
       tone: 'warn',
       title: 'Details to check',
       text: plural(s.detailIssues.length, 'detail'),
-      ...(showNames ? { details: s.detailIssues } : {}),
+      ...(showNames ? { details: s.detailIssues.map(detailIssueText) } : {}),
     });
   if (s.changes === null)
     items.push({
@@ -143,7 +144,7 @@ export function nudgeMessage(s: ReviewStatus, roster: Roster): Reply {
     blocks: [
       { kind: 'heading', text: `Partnership review ${s.year}: still to do` },
       { kind: 'text', text: summary },
-      { kind: 'list', items: s.outstanding.map((o) => o.text) },
+      { kind: 'list', items: s.outstanding.map(outstandingText) },
       { kind: 'actions', buttons },
     ],
   };

@@ -6,6 +6,7 @@ import type { Refusal } from '../../services/actor.ts';
 import type { AnswerProblem, ReviewRefusal } from '../../services/review/refusals.ts';
 import { MAX_ANSWER } from '../../domain/review/types.ts';
 import { refusalText } from './refusals.ts';
+import { outstandingText } from './review-outstanding.ts';
 
 /** Typed review commands from someone the roster does not know. */
 export const REVIEW_UNKNOWN =
@@ -62,7 +63,7 @@ export function reviewRefusalText(r: ReviewRefusal, settings: PartnershipSetting
     case 'changes-changed':
       return 'The changes since last year have changed since that message. Here they are now:';
     case 'submit-blocked':
-      return `Not yet: before the review is marked as submitted, ${r.blockers.map((o) => lowerFirst(o.text)).join(' ')} Type \`/partnership review answer\`.`;
+      return `Not yet: before the review is marked as submitted, ${r.blockers.map((o) => lowerFirst(outstandingText(o))).join(' ')} Type \`/partnership review answer\`.`;
     case 'review-not-started':
       return `The ${r.year} review has not started yet: the current review year is ${r.current}.`;
     case 'review-not-on-record':

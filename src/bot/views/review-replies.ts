@@ -9,6 +9,7 @@ import type { PartnershipSettings } from '../../domain/settings.ts';
 import type { Confirmed } from '../../services/review/confirm.ts';
 import type { ExportFile } from '../../services/review/export.ts';
 import { CONFIRM_LABELS, statusButton } from './review-messages.ts';
+import { outstandingText } from './review-outstanding.ts';
 
 export const OWN_DETAILS_SENT =
   'I’ve sent you your own review details privately: type `/partnership review` in a direct message to me.';
@@ -94,7 +95,10 @@ export function changesNowReply(changes: string[], fingerprint: string): Reply {
 export function answersSavedReply(year: number, saved: number, after: ReviewStatus): Reply {
   const blocks: Block[] = [{ kind: 'text', text: `Saved ${plural(saved, 'answer')} for the ${year} review.` }];
   if (after.outstanding.length)
-    blocks.push({ kind: 'text', text: 'Still to do:' }, { kind: 'list', items: after.outstanding.map((o) => o.text) });
+    blocks.push(
+      { kind: 'text', text: 'Still to do:' },
+      { kind: 'list', items: after.outstanding.map(outstandingText) },
+    );
   else
     blocks.push({
       kind: 'text',
