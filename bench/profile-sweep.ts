@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util';
 import { silentLogger } from '../adapters/log.ts';
 import { openDatabase } from '../adapters/persistence/database.ts';
 import { createStores } from '../adapters/persistence/index.ts';
-import type { Notifier } from '../src/services/ports/index.ts';
+import { subscribeNotifications } from '../src/bot/notifications/index.ts';
+import { EventBus } from '../src/services/events.ts';
+import { systemClock, type Notifier } from '../src/services/ports/index.ts';
 import { runReviewSweep } from '../src/services/review/sweep.ts';
 import { SWEEP_MOMENTS, createSweepDatabase, seedPartnerships } from './lib/review-world.ts';
 
@@ -46,7 +48,13 @@ try {
     sendToConversation: async () => null,
     updateMessage: async () => false,
   };
-  const reviews = createStores(database).reviews;
+  const stores = createStores(database);
+  const deps = {
+    stores,
+    clock: systemClock,
+    logger: silentLogger,
+    events: subscribeNotifications(new EventBus(), { stores, logger: silentLogger, notifier }),
+  };
   for (const [label, at] of SWEEP_MOMENTS) {
     statements.clear();
     const profiled = label === values.moment;
@@ -60,7 +68,7 @@ try {
     const t = performance.now();
     const cpu = process.cpuUsage();
     const s = await runReviewSweep(
-      { reviews, notifier, logger: silentLogger, ...(values.batch ? { batchSize: Number(values.batch) } : {}) },
+      { ...deps, ...(values.batch ? { batchSize: Number(values.batch) } : {}) },
       new Date(at),
     );
     const took = performance.now() - t;

@@ -4,7 +4,9 @@
 import { silentLogger } from '../adapters/log.ts';
 import { createStores } from '../adapters/persistence/index.ts';
 import { openDatabase } from '../adapters/persistence/database.ts';
-import type { Notifier } from '../src/services/ports/index.ts';
+import { subscribeNotifications } from '../src/bot/notifications/index.ts';
+import { EventBus } from '../src/services/events.ts';
+import { systemClock, type Notifier } from '../src/services/ports/index.ts';
 import { runReviewSweep } from '../src/services/review/sweep.ts';
 import { measureMemory } from './lib/memory.ts';
 import { SWEEP_MOMENTS, createSweepDatabase, seedPartnerships } from './lib/review-world.ts';
@@ -24,14 +26,20 @@ try {
     sendToConversation: async () => null,
     updateMessage: async () => false,
   };
-  const reviews = createStores(database).reviews;
+  const stores = createStores(database);
+  const deps = {
+    stores,
+    clock: systemClock,
+    logger: silentLogger,
+    events: subscribeNotifications(new EventBus(), { stores, logger: silentLogger, notifier }),
+  };
   for (const [label, at] of SWEEP_MOMENTS) {
     handed = 0;
     let took = 0;
     const { result: s, memory: m } = await measureMemory(async () => {
       queries = 0;
       t = performance.now();
-      const summary = await runReviewSweep({ reviews, notifier, logger: silentLogger }, new Date(at));
+      const summary = await runReviewSweep(deps, new Date(at));
       took = performance.now() - t;
       return summary;
     });

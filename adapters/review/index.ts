@@ -1,6 +1,7 @@
 // Review season in the server: an hourly job (at :05, Europe/London) that runs the sweep with the
-// app's clock. The logic is in src/services/review/sweep.ts; cron only triggers it, and the sweep itself
-// makes sure nothing is sent twice, whoever runs it and however often.
+// app's clock. The logic is in src/services/review/sweep.ts; its messages are events the app's bus
+// hands to src/bot/notifications/review.ts. Cron only triggers it, and the sweep itself makes sure
+// nothing is sent twice, whoever runs it and however often.
 import { runReviewSweep } from '../../src/services/review/sweep.ts';
 import type { PartnershipScope } from '../../src/services/ports/index.ts';
 import type { App } from '../server/app.ts';
@@ -20,9 +21,10 @@ export function registerReview(app: App): void {
       if (running.has(scope)) return;
       const sweep = runReviewSweep(
         {
-          reviews: app.stores.reviews,
-          notifier: app.notifier,
+          stores: app.stores,
+          clock: app.clock,
           logger: app.logger,
+          events: app.events,
           paceMs: app.config.REVIEW_SEND_INTERVAL_MS,
         },
         now,

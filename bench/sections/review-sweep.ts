@@ -4,7 +4,9 @@
 import { silentLogger } from '../../adapters/log.ts';
 import { openDatabase } from '../../adapters/persistence/database.ts';
 import { createStores } from '../../adapters/persistence/index.ts';
-import type { Notifier } from '../../src/services/ports/index.ts';
+import { subscribeNotifications } from '../../src/bot/notifications/index.ts';
+import { EventBus } from '../../src/services/events.ts';
+import { systemClock, type Notifier } from '../../src/services/ports/index.ts';
 import { runReviewSweep } from '../../src/services/review/sweep.ts';
 import { SWEEP_MOMENTS, createSweepDatabase, seedPartnerships } from '../lib/review-world.ts';
 import { measureMemory } from '../lib/memory.ts';
@@ -44,7 +46,13 @@ async function sweepAt(ctx: BenchContext, size: number): Promise<{ seedMs: numbe
       sendToConversation: async () => null,
       updateMessage: async () => false,
     };
-    const reviews = createStores(database).reviews;
+    const stores = createStores(database);
+    const deps = {
+      stores,
+      clock: systemClock,
+      logger: silentLogger,
+      events: subscribeNotifications(new EventBus(), { stores, logger: silentLogger, notifier }),
+    };
     const sweeps: Swept[] = [];
     for (const [moment, at] of SWEEP_MOMENTS) {
       handed = 0;
@@ -52,7 +60,7 @@ async function sweepAt(ctx: BenchContext, size: number): Promise<{ seedMs: numbe
       const { result: s, memory } = await measureMemory(async () => {
         queries = 0;
         t = performance.now();
-        const summary = await runReviewSweep({ reviews, notifier, logger: silentLogger }, new Date(at));
+        const summary = await runReviewSweep(deps, new Date(at));
         took = performance.now() - t;
         return summary;
       });

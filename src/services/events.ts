@@ -1,6 +1,8 @@
 // What the services announce after a change has committed. The chat layer subscribes (one
 // subscriber per event type, src/bot/notifications) and renders and sends; a service never words
 // or sends a message itself. Every event carries ids and state, never rendered text.
+import type { ReviewStatus } from '../domain/review/status.ts';
+import type { Roster } from '../domain/roster.ts';
 import type { MessageRef } from './ports/index.ts';
 
 /**
@@ -8,8 +10,21 @@ import type { MessageRef } from './ports/index.ts';
  * Example: `DecisionOpened: { state: DecisionState; roster: Roster; conversation: Conversation }`.
  */
 export interface EventMap {
-  /** placeholder until the features declare theirs; remove once one is here */
-  Placeholder: { id: string };
+  /** the review season opened: the rep or the chair (`recipientId`) is told where the review stands */
+  ReviewSeasonOpened: { roster: Roster; status: ReviewStatus; recipientId: string; sendKey: string };
+  /** a nudge slot came with something outstanding: the rep (or the chair) is told what */
+  ReviewNudgeDue: { roster: Roster; status: ReviewStatus; recipientId: string; sendKey: string };
+  /** a member is asked to confirm their membership (`reminder` 0) or reminded (1, 2) */
+  MembershipConfirmationRequested: {
+    roster: Roster;
+    recipientId: string;
+    year: number;
+    reminder: number;
+    deadline: Date;
+    sendKey: string;
+  };
+  /** a member said they are no longer a member: the rep (or the chair) in `recipientIds` is told */
+  MemberLeft: { roster: Roster; personId: string; year: number; recipientIds: string[] };
 }
 
 export type EventType = keyof EventMap;

@@ -6,13 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { replyText } from '../../src/domain/chat/reply.ts';
 import { STALE_PENDING_MS } from '../../src/domain/review/plan.ts';
 import { runReviewSweep, type SweepSummary } from '../../src/services/review/sweep.ts';
-import { silentLogger } from '../../adapters/log.ts';
 import type { PartnershipRef } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { ROOT } from '../support/paths.ts';
 import { TimedRecordingNotifier as RecordingNotifier } from '../support/timed-notifier.ts';
-import { demoRoster, hourlyTicks, logOf, sweep } from './helpers.ts';
+import { demoRoster, hourlyTicks, logOf, sweep, sweepDeps } from './helpers.ts';
 
 let db: (TestDatabase & { partnership: PartnershipRef }) | undefined;
 afterEach(async () => {
@@ -192,9 +191,7 @@ describe('review season: exactly once', () => {
     const pauses: number[] = [];
     const summary = await runReviewSweep(
       {
-        reviews: db.stores.reviews,
-        notifier,
-        logger: silentLogger,
+        ...sweepDeps(db.stores, notifier),
         paceMs: 250,
         sleep: async (ms) => {
           pauses.push(ms);

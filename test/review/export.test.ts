@@ -8,7 +8,8 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Roster } from '../../src/domain/roster.ts';
 import type { PartnershipRef } from '../../src/services/ports/index.ts';
-import { exportReview } from '../../src/services/review/service.ts';
+import { reviewFile } from '../../src/services/review/export.ts';
+import { reviewRefusalText } from '../../src/bot/views/review-refusals.ts';
 import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
 import { BIN, ROOT } from '../support/paths.ts';
 import { demoRoster, lastYearDocument } from './helpers.ts';
@@ -63,14 +64,14 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 const file = async (format: 'md' | 'csv', year = 2026, now = NOW) => {
-  const r = await exportReview(
+  const r = await reviewFile(
     db.stores.reviews,
     await db.stores.rosters.loadRoster(db.partnership.id),
     year,
     format,
     now,
   );
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(reviewRefusalText(r.error, roster.partnership.settings, 'command'));
   return r.value;
 };
 
@@ -221,12 +222,11 @@ describe('the review export', () => {
     await db.stores.rosters.importRoster('northfield', demoRoster({ without: ['Gareth Jones'] }));
     const later = await file('md', 2026, new Date('2026-12-20T12:00:00Z'));
     expect(later.content).toBe(before.replace('not yet submitted', 'submitted 2026-11-20'));
-    const r = await exportReview(db.stores.reviews, roster, 2024, 'md', NOW);
-    expect(r).toEqual({
-      ok: false,
-      error:
-        'No 2024 review was marked as submitted, so there is no record of it to export. The current review year is 2026.',
-    });
+    const r = await reviewFile(db.stores.reviews, roster, 2024, 'md', NOW);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? r : reviewRefusalText(r.error, roster.partnership.settings, 'command')).toBe(
+      'No 2024 review was marked as submitted, so there is no record of it to export. The current review year is 2026.',
+    );
   });
 });
 

@@ -9,8 +9,10 @@ import { reviewDocument } from '../../src/domain/review/document.ts';
 import { reviewStatus } from '../../src/domain/review/status.ts';
 import type { ReviewDocument, ReviewRecord } from '../../src/domain/review/types.ts';
 import type { Roster } from '../../src/domain/roster.ts';
-import type { Clock, Notifier, Stores } from '../../src/services/ports/index.ts';
-import { runReviewSweep, type SweepSummary } from '../../src/services/review/sweep.ts';
+import { systemClock, type Clock, type Notifier, type Stores } from '../../src/services/ports/index.ts';
+import { subscribeNotifications } from '../../src/bot/notifications/index.ts';
+import { EventBus } from '../../src/services/events.ts';
+import { runReviewSweep, type ReviewSweepDeps, type SweepSummary } from '../../src/services/review/sweep.ts';
 import { parseRosterJson } from '../../src/services/roster-file/document.ts';
 import { DEMO_ROSTER } from '../support/paths.ts';
 import type { SentMessage } from '../support/timed-notifier.ts';
@@ -21,8 +23,16 @@ export function* hourlyTicks(from: string, to: string): Generator<Date> {
   for (let t = new Date(from).getTime(); t <= end; t += 60 * 60_000) yield new Date(t);
 }
 
+/** What the scheduler gives the sweep: the stores, and a bus whose review notices go through `notifier`. */
+export const sweepDeps = (stores: Stores, notifier: Notifier): ReviewSweepDeps => ({
+  stores,
+  clock: systemClock,
+  logger: silentLogger,
+  events: subscribeNotifications(new EventBus(), { stores, logger: silentLogger, notifier }),
+});
+
 export const sweep = (stores: Stores, notifier: Notifier, now: Date): Promise<SweepSummary> =>
-  runReviewSweep({ reviews: stores.reviews, notifier, logger: silentLogger, paceMs: 0 }, now);
+  runReviewSweep({ ...sweepDeps(stores, notifier), paceMs: 0 }, now);
 
 export const london = (at: Date): string => {
   const t = DateTime.fromJSDate(at, { zone: 'Europe/London' });

@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../src/domain/review/export.ts';
 import { systemClock, type Clock } from '../../../src/services/ports/index.ts';
-import { exportReview } from '../../../src/services/review/service.ts';
+import { reviewFile } from '../../../src/services/review/export.ts';
+import { reviewRefusalText } from '../../../src/bot/views/review-refusals.ts';
 import { CliError, EXIT, findPartnershipOrFail, withStores, type CliIo } from '../io.ts';
 import type { Flags } from '../flags.ts';
 
@@ -31,8 +32,8 @@ export async function reviewCommand(
   return withStores(io, async (stores) => {
     const partnership = await findPartnershipOrFail(stores, slug);
     const roster = await stores.rosters.loadRoster(partnership.id);
-    const result = await exportReview(stores.reviews, roster, year, format, clock.now());
-    if (!result.ok) throw new CliError(result.error);
+    const result = await reviewFile(stores.reviews, roster, year, format, clock.now());
+    if (!result.ok) throw new CliError(reviewRefusalText(result.error, roster.partnership.settings, 'command'));
     const file = result.value;
     if (!flags.out) {
       io.out(file.content);

@@ -6,6 +6,7 @@ import type { ReviewStatus } from '../../domain/review/status.ts';
 import {
   CHOICE_LABELS,
   CHOICES,
+  MAX_ANSWER,
   PLAN,
   TIMELINE,
   type DecisionEvidence,
@@ -17,7 +18,6 @@ import type { Block, CheckItem, Field, Reply } from '../../domain/chat/reply.ts'
 
 export const ANSWERS_FORM = 'review.answers';
 export const commentField = (id: string): string => `${id}.comment`;
-export const MAX_ANSWER = 3000;
 
 const check = (s: ReviewStatus, id: string): CheckResult | undefined => s.criteria.checks.find((c) => c.id === id);
 

@@ -1,14 +1,14 @@
 // The review season's scheduled messages: the season opening (rep and chair), the rep's nudge
 // (only what is outstanding), and a member's one-click membership confirmation. All private.
 import { formatDay } from '../../domain/review/calendar.ts';
+import { CONFIRM_CHOICES, type ConfirmChoice } from '../../domain/review/types.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
 import { plural, type Person, type Roster } from '../../domain/roster.ts';
 import type { Button, CheckItem, Reply } from '../../domain/chat/reply.ts';
 import { criteriaHeadline, criteriaItems } from './criteria.ts';
+import { detailIssueText, outstandingText } from './review-outstanding.ts';
 
 export const CONFIRM_ACTION = 'review.confirm';
-export const CONFIRM_CHOICES = ['resident', 'non-resident', 'left'] as const;
-export type ConfirmChoice = (typeof CONFIRM_CHOICES)[number];
 
 export const CONFIRM_LABELS: Record<ConfirmChoice, string> = {
   resident: 'Yes, I’m a member and I live in the area',
@@ -62,7 +62,7 @@ export function reviewChecklist(s: ReviewStatus, showNames: boolean): CheckItem[
       tone: 'warn',
       title: 'Details to check',
       text: plural(s.detailIssues.length, 'detail'),
-      ...(showNames ? { details: s.detailIssues } : {}),
+      ...(showNames ? { details: s.detailIssues.map(detailIssueText) } : {}),
     });
   if (s.changes === null)
     items.push({
@@ -144,7 +144,7 @@ export function nudgeMessage(s: ReviewStatus, roster: Roster): Reply {
     blocks: [
       { kind: 'heading', text: `Partnership review ${s.year}: still to do` },
       { kind: 'text', text: summary },
-      { kind: 'list', items: s.outstanding.map((o) => o.text) },
+      { kind: 'list', items: s.outstanding.map(outstandingText) },
       { kind: 'actions', buttons },
     ],
   };

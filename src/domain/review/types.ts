@@ -15,6 +15,13 @@ export const CHOICES = ['yes', 'partly', 'no'] as const;
 export type Choice = (typeof CHOICES)[number];
 export const CHOICE_LABELS: Record<Choice, string> = { yes: 'Yes', partly: 'Partly', no: 'No' };
 
+/** A member's answer to "are you still a member, and do you live in the area?" */
+export const CONFIRM_CHOICES = ['resident', 'non-resident', 'left'] as const;
+export type ConfirmChoice = (typeof CONFIRM_CHOICES)[number];
+
+/** The longest comment, plan or timeline the rep may give (a form field's limit too). */
+export const MAX_ANSWER = 3000;
+
 /** Stored answers besides the four questions: the plan and timeline (when out of criteria), and the rep's check of the changes. */
 export const PLAN = 'plan';
 export const TIMELINE = 'timeline';

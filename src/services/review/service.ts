@@ -1,91 +1,89 @@
-// Review use cases shared by the chat commands and the CLI: load the year's review, export it,
-// record its submission. Expected failures come back as values with a message saying what to do.
-import { isoDay, reviewYear } from '../../domain/review/calendar.ts';
+// The review's operations for the rep and the chair, and a member's own view: each checks its
+// permission first (src/services/actor.ts), then the review's state, then writes once.
+import { isOpen } from '../../domain/review/calendar.ts';
 import { reviewDocument } from '../../domain/review/document.ts';
-import { exportFilename, exportMimeType, renderReview, type ExportFormat } from '../../domain/review/export.ts';
-import { reviewStatus, type ReviewStatus } from '../../domain/review/status.ts';
-import type { ReviewDocument, ReviewRecord, Submission } from '../../domain/review/types.ts';
-import type { Roster } from '../../domain/roster.ts';
-import type { ReviewStore } from '../ports/index.ts';
-import { fail, ok, type Result } from '../../domain/result.ts';
+import { SNOOZE_DAYS } from '../../domain/review/settings.ts';
+import type { ReviewStatus } from '../../domain/review/status.ts';
+import type { Confirmation, DecisionEvidence, Submission } from '../../domain/review/types.ts';
+import { can } from '../../domain/permissions.ts';
+import type { Person, Roster } from '../../domain/roster.ts';
+import { authorize, type Actor } from '../actor.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { loadReview } from './load.ts';
+import type { ReviewResult } from './refusals.ts';
 
-export interface LoadedReview {
-  year: number;
-  record: ReviewRecord;
-  status: ReviewStatus;
+const refused = <T>(refusal: Extract<ReviewResult<T>, { ok: false }>['error']): ReviewResult<T> => ({
+  ok: false,
+  error: refusal,
+});
+
+/** What `/partnership review` shows this person. */
+export type ReviewView =
+  | { kind: 'whole'; status: ReviewStatus; roster: Roster; now: Date }
+  | { kind: 'own'; person: Person; roster: Roster; year: number; confirmation: Confirmation | null; open: boolean }
+  /** paid workers: the review is not theirs to run or confirm */
+  | { kind: 'none' };
+
+/** The whole review for the rep and the chair; a member's own confirmation; nothing for the rest. */
+export async function showReview(deps: ServiceDeps, actor: Actor): Promise<ReviewResult<ReviewView>> {
+  const allowed = authorize(actor, 'review.status');
+  if (!allowed.ok && allowed.refusal.code === 'unknown-person') return refused(allowed.refusal);
+  const person = actor.person!;
+  const now = deps.clock.now();
+  if (!allowed.ok && !can(person, 'review.confirm')) return { ok: true, value: { kind: 'none' } };
+  const { year, status } = await loadReview(deps.stores.reviews, actor.roster, now);
+  if (allowed.ok) return { ok: true, value: { kind: 'whole', status, roster: actor.roster, now } };
+  const confirmation = status.confirmations.get(person.id) ?? null;
+  return {
+    ok: true,
+    value: { kind: 'own', person, roster: actor.roster, year, confirmation, open: isOpen(now, status.season) },
+  };
 }
 
-export async function loadReview(
-  reviews: ReviewStore,
-  roster: Roster,
-  now: Date,
-  year = reviewYear(now, roster.partnership.settings),
-): Promise<LoadedReview> {
-  const record = await reviews.loadRecord(roster.partnership.id!, year);
-  return { year, record, status: reviewStatus(roster, record) };
+/** What the answers form needs: where the review stands and the bot's evidence for each question. */
+export async function openAnswers(
+  deps: ServiceDeps,
+  actor: Actor,
+): Promise<ReviewResult<{ status: ReviewStatus; roster: Roster; evidence: DecisionEvidence[] }>> {
+  const allowed = authorize(actor, 'review.answer');
+  if (!allowed.ok) return refused(allowed.refusal);
+  const { year, status } = await loadReview(deps.stores.reviews, actor.roster, deps.clock.now());
+  if (status.submission) return refused({ code: 'review-submitted', year, submittedAt: status.submission.submittedAt });
+  const evidence = await deps.stores.reviews.decisionEvidence(actor.partnership.id, year);
+  return { ok: true, value: { status, roster: actor.roster, evidence } };
 }
 
-export interface ExportFile {
-  document: ReviewDocument;
-  submittedOn: string | null;
-  filename: string;
-  mimeType: string;
-  content: string;
+/** Pauses the rep's nudges for SNOOZE_DAYS (`on`), or starts them again. */
+export async function snoozeNudges(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { on: boolean },
+): Promise<ReviewResult<{ on: boolean; until: Date }>> {
+  const allowed = authorize(actor, 'review.snooze');
+  if (!allowed.ok) return refused(allowed.refusal);
+  const { partnership } = actor;
+  const settings = partnership.settings;
+  const until = new Date(deps.clock.now().getTime() + SNOOZE_DAYS * 24 * 60 * 60_000);
+  const review = { ...settings.review };
+  if (input.on) review.snoozedUntil = until.toISOString();
+  else delete review.snoozedUntil;
+  await deps.stores.rosters.updateSettings(partnership.id, { ...settings, review }, allowed.person.id);
+  deps.logger.info('review nudges snoozed', { partnershipId: partnership.id, on: input.on });
+  return { ok: true, value: { on: input.on, until } };
 }
 
-/**
- * The review of `year` as a file. A submitted review is exported exactly as it was submitted;
- * this year's, as it stands now. Earlier years exist only if they were marked as submitted.
- */
-export async function exportReview(
-  reviews: ReviewStore,
-  roster: Roster,
-  year: number,
-  format: ExportFormat,
-  now: Date,
-): Promise<Result<ExportFile, string>> {
-  const settings = roster.partnership.settings;
-  const current = reviewYear(now, settings);
-  if (year > current) return fail(`The ${year} review has not started yet: the current review year is ${current}.`);
-  const { record, status } = await loadReview(reviews, roster, now, year);
-  let document: ReviewDocument;
-  let submittedOn: string | null = null;
-  if (record.submission) {
-    document = record.submission.document;
-    submittedOn = isoDay(record.submission.submittedAt, settings);
-  } else if (year < current) {
-    return fail(
-      `No ${year} review was marked as submitted, so there is no record of it to export. The current review year is ${current}.`,
-    );
-  } else {
-    document = reviewDocument(status, roster, await reviews.decisionEvidence(roster.partnership.id!, year), now);
-  }
-  return ok({
-    document,
-    submittedOn,
-    filename: exportFilename(document, format),
-    mimeType: exportMimeType(format),
-    content: renderReview(document, format, submittedOn),
-  });
-}
-
-/** What still stops the review from being marked as submitted (confirmations may still be missing). */
-export function submitBlockers(status: ReviewStatus): string[] {
-  return status.outstanding.filter((o) => o.kind === 'questions' || o.kind === 'plan').map((o) => o.text);
-}
-
-/** Record that the rep submitted this year's review: its snapshot is what next year compares with. */
-export async function submitReview(
-  reviews: ReviewStore,
-  roster: Roster,
-  actorId: string,
-  now: Date,
-): Promise<Result<Submission, string[]>> {
-  const { year, status } = await loadReview(reviews, roster, now);
-  const blockers = submitBlockers(status);
-  if (blockers.length) return fail(blockers);
-  const document = reviewDocument(status, roster, await reviews.decisionEvidence(roster.partnership.id!, year), now);
-  const submission: Submission = { year, submittedAt: now, submittedById: actorId, document };
-  await reviews.saveSubmission(roster.partnership.id!, submission);
-  return ok(submission);
+/** Records that the rep submitted this year's review: its snapshot is what next year compares with. */
+export async function submitReview(deps: ServiceDeps, actor: Actor): Promise<ReviewResult<Submission>> {
+  const allowed = authorize(actor, 'review.submit');
+  if (!allowed.ok) return refused(allowed.refusal);
+  const now = deps.clock.now();
+  const { roster } = actor;
+  const { year, status } = await loadReview(deps.stores.reviews, roster, now);
+  const blockers = status.outstanding.filter((o) => o.kind === 'questions' || o.kind === 'plan');
+  if (blockers.length) return refused({ code: 'submit-blocked', blockers });
+  const evidence = await deps.stores.reviews.decisionEvidence(actor.partnership.id, year);
+  const document = reviewDocument(status, roster, evidence, now);
+  const submission: Submission = { year, submittedAt: now, submittedById: allowed.person.id, document };
+  await deps.stores.reviews.saveSubmission(actor.partnership.id, submission);
+  return { ok: true, value: submission };
 }

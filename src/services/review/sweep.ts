@@ -1,5 +1,6 @@
 // The review-season job: for every partnership, work out what is due now and send each message
-// exactly once. Order: record the unique keys (pending) -> claim them -> send -> mark sent or
+// exactly once. Order: record the unique keys (pending) -> claim them -> send (an event the chat
+// layer renders and delivers; its Delivery says whether the person was reached) -> mark sent or
 // failed. The key is in the database before anything goes out, so a restart, a second
 // process or a late tick finds it and does not send again (docs/review.md, "Exactly once").
 import { isOpen, isQuiet, reviewYear, seasonAt } from '../../domain/review/calendar.ts';
@@ -12,14 +13,11 @@ import {
   type SeasonState,
 } from '../../domain/review/plan.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
-import type { Reply } from '../../domain/chat/reply.ts';
-import { confirmationRequest, nudgeMessage, seasonOpenMessage } from '../../bot/views/review-messages.ts';
-import type { Logger, Notifier, PartnershipRef, PartnershipScope, ReviewStore } from '../ports/index.ts';
+import type { ServiceDeps } from '../deps.ts';
+import type { Delivery } from '../events.ts';
+import type { PartnershipRef, PartnershipScope } from '../ports/index.ts';
 
-export interface ReviewSweepDeps {
-  reviews: ReviewStore;
-  notifier: Notifier;
-  logger: Logger;
+export interface ReviewSweepDeps extends ServiceDeps {
   /** pause between two messages, so chat platforms' rate limits are respected (0 in tests) */
   paceMs?: number;
   /** partnerships loaded per page (at most 500: the database limits a query's parameters) */
@@ -49,14 +47,14 @@ export async function runReviewSweep(
   const pacer = makePacer(deps.paceMs ?? 0, deps.sleep ?? defaultSleep);
   let after: string | null = null;
   for (;;) {
-    const page = await deps.reviews.listPartnerships(after, batchSize, scope);
+    const page = await deps.stores.reviews.listPartnerships(after, batchSize, scope);
     if (!page.length) break;
     after = page[page.length - 1]!.id;
     // Cheap filter before loading rosters: most hours, most partnerships have nothing to do.
     const active = page.filter((p) => !isQuiet(now, p.settings) && isOpen(now, seasonAt(now, p.settings)));
     for (const [year, group] of byYear(active, now)) {
       const work: Work[] = [];
-      for (const state of await deps.reviews.loadSeasonStates(group, year)) {
+      for (const state of await deps.stores.reviews.loadSeasonStates(group, year)) {
         summary.partnerships++;
         const plan = planReviewSends(state, now);
         if (plan.status && (plan.due.length || plan.skipped.length)) work.push({ state, plan });
@@ -140,7 +138,7 @@ async function sendPage(
       })),
     ];
   });
-  const reserved = rows.length ? await deps.reviews.reserveSends(rows, now) : new Set<string>();
+  const reserved = rows.length ? await deps.stores.reviews.reserveSends(rows, now) : new Set<string>();
   const paceMs = deps.paceMs ?? 0;
   const size = paceMs > 0 ? Math.max(1, Math.floor(CLAIM_AHEAD_MS / paceMs)) : CLAIM_BATCH;
   for (const group of groups(
@@ -183,7 +181,7 @@ async function claimGroup(
   const ours = fresh.filter((f) => reserved.has(f.item.key));
   const keys = new Set(
     ours.length
-      ? await deps.reviews.claimReserved(
+      ? await deps.stores.reviews.claimReserved(
           ours.map((f) => f.item.key),
           now,
         )
@@ -197,7 +195,7 @@ async function claimGroup(
   );
   if (again.length) {
     const won = new Set(
-      await deps.reviews.claimSends(
+      await deps.stores.reviews.claimSends(
         again.map(({ item, claim }) => ({ key: item.key, status: claim.status, attempts: claim.attempts })),
         now,
         new Date(now.getTime() - STALE_PENDING_MS),
@@ -221,12 +219,11 @@ async function sendGroup(
   const sent: string[] = [];
   const failed = new Map<number, string[]>(); // by attempts made: they wait alike before the next
   for (const { item, work, attempts } of claimed) {
-    const reply = message(item, work.state, work.plan.status!);
     let delivered = false;
-    if (reply) {
+    if (work.state.roster.people.some((p) => p.id === item.recipientId)) {
       await pace();
       try {
-        delivered = await deps.notifier.sendToPerson(item.recipientId, reply);
+        delivered = (await announce(deps, item, work.state, work.plan.status!)).reached.includes(item.recipientId);
       } catch (error) {
         deps.logger.warn('review message failed', { key: item.key, code: (error as { code?: string }).code });
       }
@@ -235,22 +232,28 @@ async function sendGroup(
     else if (failed.has(attempts)) failed.get(attempts)!.push(item.key);
     else failed.set(attempts, [item.key]);
   }
-  if (sent.length) await deps.reviews.finishSends(sent, { status: 'sent', at: now });
+  if (sent.length) await deps.stores.reviews.finishSends(sent, { status: 'sent', at: now });
   for (const [n, keys] of failed)
-    await deps.reviews.finishSends(keys, { status: 'failed', at: now, nextAttemptAt: retryAfter(n, now) });
+    await deps.stores.reviews.finishSends(keys, { status: 'failed', at: now, nextAttemptAt: retryAfter(n, now) });
   summary.sent += sent.length;
   summary.failed += [...failed.values()].reduce((a, k) => a + k.length, 0);
 }
 
-function message(item: DueSend, state: SeasonState, status: ReviewStatus): Reply | null {
-  const person = state.roster.people.find((p) => p.id === item.recipientId);
-  if (!person) return null;
+/** The event for one due send: the chat layer renders it and says whether the person was reached. */
+function announce(deps: ReviewSweepDeps, item: DueSend, state: SeasonState, status: ReviewStatus): Promise<Delivery> {
+  const { roster } = state;
+  const about = { roster, recipientId: item.recipientId, sendKey: item.key };
   switch (item.kind) {
     case 'review-open':
-      return seasonOpenMessage(status, state.roster, person);
+      return deps.events.emit('ReviewSeasonOpened', { ...about, status });
     case 'review-nudge':
-      return nudgeMessage(status, state.roster);
+      return deps.events.emit('ReviewNudgeDue', { ...about, status });
     case 'review-confirm':
-      return confirmationRequest(person, state.roster, status.year, item.reminder ?? 0, status.season.closes);
+      return deps.events.emit('MembershipConfirmationRequested', {
+        ...about,
+        year: status.year,
+        reminder: item.reminder ?? 0,
+        deadline: status.season.closes,
+      });
   }
 }
