@@ -4,6 +4,7 @@
 import type { EventBus } from '../../services/events.ts';
 import type { Background } from '../../services/in-flight.ts';
 import type { Logger, Notifier, Stores } from '../../services/ports/index.ts';
+import { subscribeDecisions } from './decisions.ts';
 
 export interface NotificationDeps {
   stores: Stores;
@@ -17,6 +18,6 @@ export interface NotificationDeps {
 
 /** Subscribes every feature's notices to `bus`; returns it. */
 export function subscribeNotifications(bus: EventBus, deps: NotificationDeps): EventBus {
-  void deps; // each feature adds its `subscribe…(bus, deps)` here
+  subscribeDecisions(bus, deps);
   return bus;
 }

@@ -10,12 +10,14 @@ import {
   residentSentence,
   resultSentence,
   voterLines,
-} from '../../domain/decisions/minutes.ts';
+} from './decision-minutes.ts';
 import type { DecisionRecord } from '../../domain/decisions/record.ts';
 import { plural } from '../../domain/roster.ts';
 import { CONFLICT_KINDS, type ConflictKind } from '../../domain/coi.ts';
 import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import type { RecordView } from '../../services/decisions/record.ts';
 import { kindsOf } from './coi-share.ts';
+import { ownPartText } from './decision-words.ts';
 
 export interface RecordViewOptions {
   decisionId: string;
@@ -119,3 +121,13 @@ export function conflictsLogReply(r: DecisionRecord, sharedBy: string): Reply {
     visibility: 'channel',
   };
 }
+
+/** The record as the service gave it for this viewer. */
+export const recordView = (v: RecordView): Reply =>
+  recordReply(v.record, {
+    decisionId: v.decisionId,
+    conflicts: v.conflicts,
+    canShare: v.canShare,
+    canManage: v.canManage,
+    own: v.own ? ownPartText(v.own) : undefined,
+  });
