@@ -52,21 +52,19 @@ describe('every button and every form, by someone the table refuses', () => {
 
   const inbounds = (): Inbound[] => [
     ...Object.keys(ACTIONS).map((actionId): Inbound => ({ type: 'action', actionId, value: valueFor(actionId) })),
-    ...Object.keys(FORMS).map(
-      (formId): Inbound => ({
-        type: 'form',
-        formId,
-        values:
-          formId === 'decision.create'
-            ? { title: 'A forged decision', closes: 'Friday 5pm' }
-            : formId === 'decision.declare'
-              ? { kind: 'loyalty', detail: 'I am a trustee' }
-              : formId === 'decision.amend'
-                ? { closes: 'Saturday 5pm' }
-                : {},
-        context: formId.startsWith('decision.') && formId !== 'decision.create' ? decisionId : undefined,
-      }),
-    ),
+    ...Object.keys(FORMS).map((formId): Inbound => ({
+      type: 'form',
+      formId,
+      values:
+        formId === 'decision.create'
+          ? { title: 'A forged decision', closes: 'Friday 5pm' }
+          : formId === 'decision.declare'
+            ? { kind: 'loyalty', detail: 'I am a trustee' }
+            : formId === 'decision.amend'
+              ? { closes: 'Saturday 5pm' }
+              : {},
+      context: formId.startsWith('decision.') && formId !== 'decision.create' ? decisionId : undefined,
+    })),
   ];
 
   const counts = async () => {

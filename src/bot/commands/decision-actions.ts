@@ -54,7 +54,10 @@ const manager = (decisionId: string): RefusalWords => ({ notPermitted: manageRef
 
 /** A button about one decision: its value parsed (or refused and audited), then the handler. */
 const on =
-  (run: (ctx: ScopedContext, t: Target) => Promise<Reply[]>, schema: z.ZodType<Target> = decisionValue): ActionHandler =>
+  (
+    run: (ctx: ScopedContext, t: Target) => Promise<Reply[]>,
+    schema: z.ZodType<Target> = decisionValue,
+  ): ActionHandler =>
   async (ctx, value) => {
     const parsed = schema.safeParse(value);
     if (!parsed.success) return refusePayload(ctx, 'malformed-value', MALFORMED);

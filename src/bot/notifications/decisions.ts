@@ -50,7 +50,8 @@ export function subscribeDecisions(bus: EventBus, deps: DecisionNoticeDeps): voi
   async function tellChairs(state: DecisionState, roster: Roster, reply: Reply): Promise<Delivery> {
     const reached: string[] = [];
     const unreachable: string[] = [];
-    for (const id of chairsOf(roster.people, state.decision)) (await tell(id, reply) ? reached : unreachable).push(id);
+    for (const id of chairsOf(roster.people, state.decision))
+      ((await tell(id, reply)) ? reached : unreachable).push(id);
     return delivered({ reached, unreachable });
   }
 
@@ -152,7 +153,10 @@ export function subscribeDecisions(bus: EventBus, deps: DecisionNoticeDeps): voi
       if (!conversation || !notifier) return delivered({});
       const name = roster.people.find((p) => p.id === sharedBy)?.name ?? '';
       try {
-        const posted = await notifier.sendToConversation(conversation, conflictsLogReply(buildRecord(state, roster), name));
+        const posted = await notifier.sendToConversation(
+          conversation,
+          conflictsLogReply(buildRecord(state, roster), name),
+        );
         return delivered({ posted, postFailed: !posted });
       } catch (error) {
         logger.warn('conflicts log not posted', { decisionId: state.decision.id, code: codeOf(error) });

@@ -216,7 +216,10 @@ export const sharedReply = (d: Decision): Reply =>
  * layer's refusal handling). `prefix` leads an amendment's refusal ("Nothing was changed.").
  */
 export function decisionRefusalReply(
-  refused: Exclude<DecisionRefusal, { code: 'not-permitted' | 'unknown-person' | 'not-found' | 'invalid' | 'no-decision' }>,
+  refused: Exclude<
+    DecisionRefusal,
+    { code: 'not-permitted' | 'unknown-person' | 'not-found' | 'invalid' | 'no-decision' }
+  >,
   o: {
     person: Person | null;
     partnershipName: string;

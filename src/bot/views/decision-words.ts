@@ -125,4 +125,3 @@ export function positionText(p: Position): string {
       return 'You have declared; you have not voted yet.';
   }
 }
-

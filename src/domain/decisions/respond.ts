@@ -25,8 +25,7 @@ export type DeclareOutcome =
   | Refusal;
 
 export type VoteOutcome =
-  | { kind: 'voted'; option: string; previous: string | null; unchanged: boolean; closed: CloseReason | null }
-  | Refusal;
+  { kind: 'voted'; option: string; previous: string | null; unchanged: boolean; closed: CloseReason | null } | Refusal;
 
 const MAX_DETAIL = 500;
 const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();

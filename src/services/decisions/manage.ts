@@ -59,7 +59,8 @@ export async function close(
   );
   if (!result.ok) return result;
   const { state, outcome } = result.value;
-  if (outcome.kind !== 'closed') return fail({ code: 'refused', decision: state.decision, why: closedWhy(state.decision) });
+  if (outcome.kind !== 'closed')
+    return fail({ code: 'refused', decision: state.decision, why: closedWhy(state.decision) });
   await announceClosed(deps, state, actor);
   return ok({ decision: state.decision });
 }

@@ -13,8 +13,7 @@ import { findFor, type Actor, type DecisionResult, type ServiceDeps } from './de
 
 /** A person's own part in a decision, for those not shown the whole conflicts log. */
 export type OwnPart =
-  | { recused: ConflictReason[] }
-  | { declared: 'none' | 'interest' | null; voted: { option: string | null } | null };
+  { recused: ConflictReason[] } | { declared: 'none' | 'interest' | null; voted: { option: string | null } | null };
 
 export interface RecordView {
   decisionId: string;

@@ -75,7 +75,11 @@ export interface Started {
   quorumShort: boolean;
 }
 
-export async function startDecision(deps: ServiceDeps, actor: Actor, input: StartInput): Promise<DecisionResult<Started>> {
+export async function startDecision(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: StartInput,
+): Promise<DecisionResult<Started>> {
   const allowed = authorizeCreate(actor);
   if (!allowed.ok) return fail(allowed.refusal);
   const { person } = allowed;
@@ -118,8 +122,7 @@ export async function startDecision(deps: ServiceDeps, actor: Actor, input: Star
   await deps.stores.decisions.setCard(d.id, { conversation, message: card.posted });
   const asked = await deps.events.emit('DeclarationsRequested', { state, roster });
   const unreachable = new Set(asked.unreachable);
-  if (!standing.canBeTaken && !person.roles.includes('chair'))
-    await deps.events.emit('QuorumLost', { state, roster });
+  if (!standing.canBeTaken && !person.roles.includes('chair')) await deps.events.emit('QuorumLost', { state, roster });
   return ok({
     state,
     roster,

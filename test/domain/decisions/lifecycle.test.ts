@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  planAmend,
-  planClose,
-  planReminders,
-  type AmendOutcome,
-} from '../../../src/domain/decisions/lifecycle.ts';
+import { planAmend, planClose, planReminders, type AmendOutcome } from '../../../src/domain/decisions/lifecycle.ts';
 import { buildRecord } from '../../../src/domain/decisions/record.ts';
 import { assess, leadingOption } from '../../../src/domain/decisions/standing.ts';
 import type { DecisionState } from '../../../src/domain/decisions/types.ts';

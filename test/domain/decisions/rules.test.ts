@@ -307,7 +307,13 @@ describe('declaring, then voting', () => {
       detail: 'I volunteer there',
       at: NOW,
     };
-    const kept = planDeclare(stateOf(stay, stayDecision, { declarations: [loyal] }), stay, rosa, { outcome: 'none' }, NOW);
+    const kept = planDeclare(
+      stateOf(stay, stayDecision, { declarations: [loyal] }),
+      stay,
+      rosa,
+      { outcome: 'none' },
+      NOW,
+    );
     expect(kept.outcome).toMatchObject({ kind: 'refused', code: 'interest-on-record' });
     expect(said(kept, rosa)).toMatch(/stays on the record/);
     // under the default policy the same interest has recused her: she is told so, privately
