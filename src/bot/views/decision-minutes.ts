@@ -6,6 +6,14 @@ import type { DecisionRecord } from '../../domain/decisions/record.ts';
 import { formatWhen, isoInZone } from '../../domain/decisions/when.ts';
 import { describeReasons, KIND_WORDS } from './decision-words.ts';
 
+const LOYALTY = {
+  withdraw: 'loyalty conflicts mean stepping back',
+  'declare-and-stay': 'loyalty conflicts are declared and the member stays',
+} as const;
+
+/** "Loyalty policy: …." */
+export const loyaltyPolicy = (r: DecisionRecord): string => `Loyalty policy: ${LOYALTY[r.loyalty]}.`;
+
 export function when(r: DecisionRecord, at: Date): string {
   return formatWhen(at, r.timeZone, { year: true });
 }
@@ -107,7 +115,7 @@ export function recordMarkdown(r: DecisionRecord): string {
     '',
     '## Recusals',
     '',
-    `Loyalty policy: ${r.loyaltyPolicy}.`,
+    loyaltyPolicy(r),
     '',
     ...list(r.recusals.map(recusalLine), 'Nobody was recused.'),
     '',

@@ -4,6 +4,7 @@ import {
   declarationLine,
   facts,
   headline,
+  loyaltyPolicy,
   quorumSentence,
   recordMarkdown,
   recusalLine,
@@ -53,7 +54,7 @@ export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
     );
     blocks.push(
       { kind: 'heading', text: 'Recusals' },
-      { kind: 'text', text: `Loyalty policy: ${r.loyaltyPolicy}.` },
+      { kind: 'text', text: loyaltyPolicy(r) },
       { kind: 'list', items: r.recusals.length ? r.recusals.map(recusalLine) : ['Nobody was recused.'] },
     );
     if (r.notEligible.length)
@@ -105,7 +106,7 @@ export function conflictsLogReply(r: DecisionRecord, sharedBy: string): Reply {
   const recused = r.recusals.map((x) => `${x.name}: ${kindsOf(x.reasons)} interest; ${notVoting}`);
   const blocks: Block[] = [
     { kind: 'heading', text: `Conflicts of interest log: ${headline(r)}` },
-    { kind: 'text', text: `Loyalty policy: ${r.loyaltyPolicy}.` },
+    { kind: 'text', text: loyaltyPolicy(r) },
     { kind: 'heading', text: 'Declarations' },
     { kind: 'list', items: declared.length ? declared : ['No declarations yet.'] },
     { kind: 'heading', text: 'Recused' },
