@@ -11,9 +11,10 @@ export async function registerDecisions(app: App): Promise<void> {
     schedule: '* * * * *',
     kind: 'partnerships',
     async run(now, scope) {
-      // The job's own time (the playground's pretend one for its sandbox), not the app's clock.
+      // The job's own time (the playground's pretend one for its sandbox), not the app's clock;
+      // what it closes and reminds is announced through the app's events (src/bot/notifications).
       await runDecisionJobs(
-        { stores: app.stores, clock: { now: () => now }, logger: app.logger, notifier: app.notifier },
+        { stores: app.stores, clock: { now: () => now }, logger: app.logger, events: app.events },
         now,
         scope,
       );

@@ -5,9 +5,6 @@ import type { Command, CommandContext, ScopedContext } from './commands/types.ts
 import { EXPLAIN, resolve, type BotDeps, type Resolution } from './context.ts';
 import type { Request } from '../domain/chat/inbound.ts';
 import { refuse } from './refuse.ts';
-import { ACTION_GUARDS, FORM_GUARDS, type Guard } from './commands/guards.ts';
-import { can } from '../domain/permissions.ts';
-import { refusal } from './views/refusals.ts';
 import type { Reply } from '../domain/chat/reply.ts';
 import { textReply } from '../domain/chat/reply.ts';
 import { EventBus } from '../services/events.ts';
@@ -66,18 +63,16 @@ async function answer(request: Request, deps: BotDeps, resolution: Resolution): 
         const command = findCommand(inbound.actionId.slice(4));
         return command ? run(command, { ...base, args: '' }) : [unknownAction()];
       }
+      // Each handler calls its service, which checks the permission (and the handler answers and
+      // audits a refusal): there is no second check here.
       const handler = own(ACTIONS, inbound.actionId);
       if (!handler) return [unknownAction()];
-      return scoped(base, (ctx) =>
-        guarded(ctx, own(ACTION_GUARDS, inbound.actionId), () => handler(ctx, inbound.value.slice(0, MAX_TEXT))),
-      );
+      return scoped(base, (ctx) => handler(ctx, inbound.value.slice(0, MAX_TEXT)));
     }
     case 'form': {
       const handler = own(FORMS, inbound.formId);
       if (!handler) return [unknownAction()];
-      return scoped(base, (ctx) =>
-        guarded(ctx, own(FORM_GUARDS, inbound.formId), () => handler(ctx, inbound.values, inbound.context)),
-      );
+      return scoped(base, (ctx) => handler(ctx, inbound.values, inbound.context));
     }
   }
 }
@@ -87,26 +82,6 @@ const own = <T>(table: Record<string, T>, key: string): T | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
 
 const clean = (text: string): string => text.slice(0, MAX_TEXT).replace(/\s+/g, ' ').trim();
-
-const UNKNOWN =
-  'I don’t know who you are yet, so I can’t do that for you. Ask your chair or rep to add your email address to the roster, or to link you with `/partnership link`.';
-
-/** A button or form the table does not allow this person (or one with no guard at all): refused and audited. */
-function guarded(ctx: ScopedContext, guard: Guard | undefined, fn: () => Promise<Reply[]>): Promise<Reply[]> {
-  const { person, partnership } = ctx.scope;
-  if (guard && can(person, guard.permission)) return fn();
-  const message = !person
-    ? UNKNOWN
-    : guard
-      ? (guard.message?.(person) ?? refusal(guard.permission))
-      : 'That button is not one I can act on. Type `/partnership help` to start again.';
-  return refuse(ctx.request, ctx.deps, {
-    reason: 'not-permitted',
-    message,
-    ...(guard ? { permission: guard.permission } : {}),
-    attempt: { partnershipId: partnership.id, actorId: person?.id ?? null },
-  });
-}
 
 function run(command: Command, ctx: CommandContext): Promise<Reply[]> {
   if (!command.needsPartnership) return command.run(ctx);

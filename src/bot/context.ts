@@ -16,9 +16,9 @@ export interface BotDeps {
   notifier?: Notifier;
   /** the services' events (src/bot/notifications); createBot makes its own bus when not given one */
   events?: Events;
-  /** follow-up work after the answer (src/services/in-flight.ts); see DecisionDeps */
+  /** follow-up work after the answer (src/services/in-flight.ts): a card refresh after a vote */
   background?: Background;
-  /** see DecisionDeps */
+  /** least milliseconds between two refreshes of one decision’s card (src/bot/notifications/decisions.ts) */
   cardRefreshIntervalMs?: number;
 }
 

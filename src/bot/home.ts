@@ -2,14 +2,16 @@
 // partnership is in criteria, the decisions open now, and buttons for the common questions. Private
 // to the person, but it still shows only what the person may see.
 import { checkCriteria } from '../domain/criteria/index.ts';
-import { describeRole, plural, type Person, type Roster } from '../domain/roster.ts';
-import { standingOf } from '../services/decisions/manage.ts';
-import type { PartnershipRef } from '../services/ports/index.ts';
+import { describeRole, plural } from '../domain/roster.ts';
+import type { Actor } from '../services/actor.ts';
+import { listOpen } from '../services/decisions/record.ts';
 import { EXPLAIN, resolve, type BotDeps } from './context.ts';
 import type { Request } from '../domain/chat/inbound.ts';
 import { can } from '../domain/permissions.ts';
 import type { Block, Button, Reply } from '../domain/chat/reply.ts';
 import { criteriaHeadline, criteriaItems } from './views/criteria.ts';
+import { positionText } from './views/decision-words.ts';
+import { EventBus } from '../services/events.ts';
 
 const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
 
@@ -73,25 +75,19 @@ export async function homeReply(request: Request, deps: BotDeps): Promise<Reply>
   return { summary, blocks, visibility: 'private' };
 }
 
-const MAX_DECISIONS = 20;
-
-/** The open decisions with where the person stands on each, and a button for what they can do next. */
-async function openDecisions(
-  deps: BotDeps,
-  actor: { partnership: PartnershipRef; roster: Roster; person: Person },
-): Promise<{ items: string[]; buttons: Button[] }> {
+/** The open decisions, soonest closing first, with where the person stands on each and a button for what they can do next. */
+async function openDecisions(deps: BotDeps, actor: Actor): Promise<{ items: string[]; buttons: Button[] }> {
   const items: string[] = [];
   const buttons: Button[] = [];
-  for (const d of (await deps.stores.decisions.list(actor.partnership.id, 'open'))
-    .sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime())
-    .slice(0, MAX_DECISIONS)) {
-    const state = await deps.stores.decisions.find({ id: d.id });
-    if (!state) continue;
-    const standing = standingOf(state, actor, actor.person.id);
-    items.push(`Decision ${d.number}: ${d.title} (closes ${when.format(d.closesAt)}). ${standing.text}`);
-    if (standing.next === 'declare')
+  // Only reads: the Home tab is drawn outside createBot, with no events to announce anything through.
+  const { stores, clock, logger } = deps;
+  const events = deps.events ?? new EventBus();
+  const open = await listOpen({ stores, clock, logger, events }, actor, { soonestFirst: true });
+  for (const { decision: d, position } of open.ok ? open.value.shown : []) {
+    items.push(`Decision ${d.number}: ${d.title} (closes ${when.format(d.closesAt)}). ${positionText(position)}`);
+    if (position.kind === 'undeclared')
       buttons.push({ actionId: 'decision.declare', label: `Declare: Decision ${d.number}`, value: d.id });
-    if (standing.next === 'vote')
+    if (position.kind === 'declared')
       buttons.push({ actionId: 'decision.ballot', label: `Vote: Decision ${d.number}`, value: d.id, style: 'primary' });
   }
   return { items, buttons: buttons.slice(0, 10) };

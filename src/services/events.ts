@@ -1,6 +1,9 @@
 // What the services announce after a change has committed. The chat layer subscribes (one
 // subscriber per event type, src/bot/notifications) and renders and sends; a service never words
 // or sends a message itself. Every event carries ids and state, never rendered text.
+import type { Conversation } from '../domain/chat/inbound.ts';
+import type { ReminderTarget } from '../domain/decisions/lifecycle.ts';
+import type { DecisionState } from '../domain/decisions/types.ts';
 import type { ReviewStatus } from '../domain/review/status.ts';
 import type { Roster } from '../domain/roster.ts';
 import type { MessageRef } from './ports/index.ts';
@@ -10,6 +13,28 @@ import type { MessageRef } from './ports/index.ts';
  * Example: `DecisionOpened: { state: DecisionState; roster: Roster; conversation: Conversation }`.
  */
 export interface EventMap {
+  // Decisions (src/services/decisions; said and sent by src/bot/notifications/decisions.ts).
+  /** a decision was put: its card goes to `conversation` (Delivery.posted, or postFailed) */
+  DecisionOpened: { state: DecisionState; roster: Roster; conversation: Conversation };
+  /** the eligible are asked to declare, the recused and the excluded told why (Delivery: the eligible reached or not) */
+  DeclarationsRequested: { state: DecisionState; roster: Roster };
+  /** too few eligible members remain for the quorum: the chair(s) are warned */
+  QuorumLost: { state: DecisionState; roster: Roster };
+  /** the counts changed: the card is refreshed, after the person's answer when work runs in the background */
+  DeclarationRecorded: { decisionId: string; roster: Roster };
+  VoteRecorded: { decisionId: string; roster: Roster };
+  /** a recusal the roster now requires was recorded on a refused vote */
+  RecusalRecorded: { decisionId: string; roster: Roster };
+  /** the closing time or the ballot changed: the card is refreshed */
+  DecisionAmended: { decisionId: string; roster: Roster };
+  /** the card shows the result; the chair(s) are told */
+  DecisionClosed: { state: DecisionState; roster: Roster };
+  /** once per decision, before it closes (Delivery.reached: who got their reminder) */
+  RemindersDue: { state: DecisionState; targets: ReminderTarget[] };
+  /** the chair shared the conflicts log with `conversation` (Delivery.posted, or nothing to post through) */
+  ConflictsLogShared: { state: DecisionState; roster: Roster; sharedBy: string; conversation: Conversation | null };
+
+  // Review (src/services/review; said and sent by src/bot/notifications/review.ts).
   /** the review season opened: the rep or the chair (`recipientId`) is told where the review stands */
   ReviewSeasonOpened: { roster: Roster; status: ReviewStatus; recipientId: string; sendKey: string };
   /** a nudge slot came with something outstanding: the rep (or the chair) is told what */

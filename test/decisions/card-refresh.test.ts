@@ -1,7 +1,7 @@
 // The card refresh interval (CARD_REFRESH_INTERVAL_MS): during a burst of votes a decision's card
 // is redrawn at most once per interval, and the last redraw reads the newest state.
 import { expect, it } from 'vitest';
-import { coalescer } from '../../src/services/decisions/deps.ts';
+import { coalescer } from '../../src/bot/notifications/coalescer.ts';
 
 it('a burst shares one refresh at the end of the interval, which sees the newest value; other cards are not held up', async () => {
   const cards = coalescer();

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRecord } from '../../src/domain/decisions/record.ts';
-import { recordCsv, recordMarkdown } from '../../src/domain/decisions/minutes.ts';
+import { recordCsv, recordMarkdown } from '../../src/bot/views/decision-minutes.ts';
 import { BIN, ROOT } from '../support/paths.ts';
 import { createWorld, type World } from './world.ts';
 

@@ -3,7 +3,6 @@
 // (DMs, channel posts, updates in place) reaching the right pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, COMMANDS } from '../../src/bot/commands/index.ts';
-import { ACTION_GUARDS } from '../../src/bot/commands/guards.ts';
 import type { Command } from '../../src/bot/commands/types.ts';
 import { textReply, type Reply } from '../../src/domain/chat/reply.ts';
 import { Timeline } from '../../adapters/web/timeline.ts';
@@ -33,9 +32,6 @@ beforeAll(async () => {
   COMMANDS.push(announce);
   ACTIONS['test.replace-public'] = async () => [card('Replaced for everyone', 'channel')];
   ACTIONS['test.replace-private'] = async () => [card('Private answer to a public card', 'private')];
-  // every button names the permission it needs (src/bot/commands/guards.ts): these, anyone's
-  ACTION_GUARDS['test.replace-public'] = { permission: 'help.view' };
-  ACTION_GUARDS['test.replace-private'] = { permission: 'help.view' };
   t = await startTestApp({ PLAYGROUND: 'true' });
   const list = await people(t.url);
   chair = named(list, 'Margaret Okafor');
@@ -46,8 +42,6 @@ afterAll(async () => {
   COMMANDS.splice(COMMANDS.indexOf(announce), 1);
   delete ACTIONS['test.replace-public'];
   delete ACTIONS['test.replace-private'];
-  delete ACTION_GUARDS['test.replace-public'];
-  delete ACTION_GUARDS['test.replace-private'];
   await t.close();
 });
 

@@ -4,7 +4,6 @@
 // send theirs: through the Notifier; the form is answered by a handler registered in FORMS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, FORMS } from '../../src/bot/commands/index.ts';
-import { ACTION_GUARDS, FORM_GUARDS } from '../../src/bot/commands/guards.ts';
 import { textReply, type Reply } from '../../src/domain/chat/reply.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import {
@@ -43,9 +42,6 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: the reply m
         visibility: 'private',
       },
     ];
-    // every button and form names the permission it needs (src/bot/commands/guards.ts): these, anyone's
-    FORM_GUARDS[FORM_ID] = { permission: 'help.view' };
-    ACTION_GUARDS[OPEN_FORM_ACTION] = { permission: 'help.view' };
     t = await startTestApp({ PLAYGROUND: 'true' });
     chair = named(await people(t.url), 'Margaret Okafor');
     browser = await launch();
@@ -53,8 +49,6 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: the reply m
   afterAll(async () => {
     delete FORMS[FORM_ID];
     delete ACTIONS[OPEN_FORM_ACTION];
-    delete FORM_GUARDS[FORM_ID];
-    delete ACTION_GUARDS[OPEN_FORM_ACTION];
     await browser?.close();
     await t?.close();
   });

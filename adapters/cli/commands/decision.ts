@@ -3,7 +3,7 @@
 // ID is the decision's number within the partnership (with --partnership) or its id (a uuid).
 // Results hidden until close stay hidden here too, and secret ballots never carry names.
 import { buildRecord } from '../../../src/domain/decisions/record.ts';
-import { recordCsv, recordMarkdown } from '../../../src/domain/decisions/minutes.ts';
+import { recordCsv, recordMarkdown } from '../../../src/bot/views/decision-minutes.ts';
 import { formatWhen } from '../../../src/domain/decisions/when.ts';
 import type { DecisionState } from '../../../src/domain/decisions/types.ts';
 import type { Stores } from '../../../src/services/ports/index.ts';

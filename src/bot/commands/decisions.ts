@@ -1,10 +1,11 @@
 // `/partnership decisions` (the open ones, and where you stand) and `/partnership decision <n>`
 // (the minutes-ready record, privately).
-import { listOpen, showRecord } from '../../services/decisions/manage.ts';
-import { can } from '../../domain/permissions.ts';
-import { refusal } from '../views/refusals.ts';
+import { listOpen, showRecord } from '../../services/decisions/record.ts';
 import { textReply } from '../../domain/chat/reply.ts';
-import { actorOf } from './poll.ts';
+import { openListReply } from '../views/decision-answers.ts';
+import { recordView } from '../views/decision-record.ts';
+import { refusal } from '../views/refusals.ts';
+import { actorOf, answer, servicesOf } from './decision-scope.ts';
 import type { Command } from './types.ts';
 import { intent } from './types.ts';
 
@@ -25,9 +26,8 @@ export const decisions: Command = {
     ),
   ],
   async run(ctx) {
-    const { person } = ctx.scope;
-    if (!can(person, 'decision.view')) return [textReply(person ? refusal('decision.view') : UNKNOWN)];
-    return listOpen(ctx.deps, actorOf(ctx));
+    const open = await listOpen(servicesOf(ctx.deps), actorOf(ctx));
+    return answer(ctx, open, (list) => openListReply(list, ctx.scope.partnership.name), { unknown: UNKNOWN });
   },
 };
 
@@ -48,6 +48,7 @@ export const decision: Command = {
           'Which decision? Give its number, for example `/partnership decision 3`. `/partnership decisions` lists the open ones.',
         ),
       ];
-    return showRecord(ctx.deps, actorOf(ctx), { number: Number(number) });
+    const shown = await showRecord(servicesOf(ctx.deps), actorOf(ctx), { number: Number(number) });
+    return answer(ctx, shown, recordView, { unknown: refusal('decision.view') });
   },
 };

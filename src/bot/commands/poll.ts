@@ -1,14 +1,10 @@
 // `/partnership poll` (or "start a vote"): the form that puts a decision to the partnership.
 import { startForm } from '../../services/decisions/start.ts';
-import type { Actor } from '../../services/decisions/deps.ts';
-import type { Command, ScopedContext } from './types.ts';
+import { createFormReply } from '../views/decision-prompts.ts';
+import { createRefusal } from '../views/decision-words.ts';
+import { actorOf, answer } from './decision-scope.ts';
+import type { Command } from './types.ts';
 import { intent } from './types.ts';
-
-export const actorOf = (ctx: ScopedContext): Actor => ({
-  partnership: ctx.scope.partnership,
-  roster: ctx.scope.roster,
-  person: ctx.scope.person,
-});
 
 export const poll: Command = {
   name: 'poll',
@@ -23,5 +19,14 @@ export const poll: Command = {
       /^\s*new\s+(?:decision|poll|vote)\b(?:.*?\b(?:on|about)\s+(.+?)|.*?)\s*[.?!]*$/i,
     ),
   ],
-  run: async (ctx) => startForm(actorOf(ctx), ctx.request.conversation, ctx.args),
+  async run(ctx) {
+    const title = ctx.args;
+    const words = createRefusal(ctx.scope.person, ctx.scope.partnership.settings);
+    return answer(
+      ctx,
+      startForm(actorOf(ctx), ctx.request.conversation),
+      (form) => createFormReply(undefined, title ? { title: title.slice(0, 150) } : {}, form.channelId),
+      { notPermitted: words, unknown: words },
+    );
+  },
 };

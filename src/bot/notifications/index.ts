@@ -4,6 +4,7 @@
 import type { EventBus } from '../../services/events.ts';
 import type { Background } from '../../services/in-flight.ts';
 import type { Logger, Notifier, Stores } from '../../services/ports/index.ts';
+import { subscribeDecisions } from './decisions.ts';
 import { subscribeReview } from './review.ts';
 
 export interface NotificationDeps {
@@ -18,6 +19,7 @@ export interface NotificationDeps {
 
 /** Subscribes every feature's notices to `bus`; returns it. */
 export function subscribeNotifications(bus: EventBus, deps: NotificationDeps): EventBus {
+  subscribeDecisions(bus, deps);
   subscribeReview(bus, deps);
   return bus;
 }

@@ -1,7 +1,7 @@
 // The decision's card in the channel. Counts only: never who declared what or who stepped back
 // and why (that is the conflicts log, which only the chair may share). Tallies only when visible.
 import { buildRecord } from '../../domain/decisions/record.ts';
-import { quorumSentence, residentSentence, resultSentence } from '../../domain/decisions/minutes.ts';
+import { quorumSentence, residentSentence, resultSentence } from './decision-minutes.ts';
 import { resultsVisible } from '../../domain/decisions/standing.ts';
 import type { DecisionState } from '../../domain/decisions/types.ts';
 import { formatWhen } from '../../domain/decisions/when.ts';

@@ -4,18 +4,21 @@ import {
   declarationLine,
   facts,
   headline,
+  loyaltyPolicy,
   quorumSentence,
   recordMarkdown,
   recusalLine,
   residentSentence,
   resultSentence,
   voterLines,
-} from '../../domain/decisions/minutes.ts';
+} from './decision-minutes.ts';
 import type { DecisionRecord } from '../../domain/decisions/record.ts';
 import { plural } from '../../domain/roster.ts';
 import { CONFLICT_KINDS, type ConflictKind } from '../../domain/coi.ts';
 import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import type { RecordView } from '../../services/decisions/record.ts';
 import { kindsOf } from './coi-share.ts';
+import { ownPartText } from './decision-words.ts';
 
 export interface RecordViewOptions {
   decisionId: string;
@@ -51,7 +54,7 @@ export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
     );
     blocks.push(
       { kind: 'heading', text: 'Recusals' },
-      { kind: 'text', text: `Loyalty policy: ${r.loyaltyPolicy}.` },
+      { kind: 'text', text: loyaltyPolicy(r) },
       { kind: 'list', items: r.recusals.length ? r.recusals.map(recusalLine) : ['Nobody was recused.'] },
     );
     if (r.notEligible.length)
@@ -103,7 +106,7 @@ export function conflictsLogReply(r: DecisionRecord, sharedBy: string): Reply {
   const recused = r.recusals.map((x) => `${x.name}: ${kindsOf(x.reasons)} interest; ${notVoting}`);
   const blocks: Block[] = [
     { kind: 'heading', text: `Conflicts of interest log: ${headline(r)}` },
-    { kind: 'text', text: `Loyalty policy: ${r.loyaltyPolicy}.` },
+    { kind: 'text', text: loyaltyPolicy(r) },
     { kind: 'heading', text: 'Declarations' },
     { kind: 'list', items: declared.length ? declared : ['No declarations yet.'] },
     { kind: 'heading', text: 'Recused' },
@@ -119,3 +122,13 @@ export function conflictsLogReply(r: DecisionRecord, sharedBy: string): Reply {
     visibility: 'channel',
   };
 }
+
+/** The record as the service gave it for this viewer. */
+export const recordView = (v: RecordView): Reply =>
+  recordReply(v.record, {
+    decisionId: v.decisionId,
+    conflicts: v.conflicts,
+    canShare: v.canShare,
+    canManage: v.canManage,
+    own: v.own ? ownPartText(v.own) : undefined,
+  });

@@ -18,23 +18,13 @@ import { parseClosingTime } from './when.ts';
 
 /**
  * The chair, vice-chair or secretary (the authorisation table, src/domain/permissions.ts); the rep
- * too when the partnership's settings allow it, the one rule the table cannot hold.
+ * too when the partnership's settings allow it, the one rule the table cannot hold. Asked once, by
+ * the service's permission check (src/services/decisions/authorize.ts).
  */
 export function mayCreate(person: Person | null, settings: PartnershipSettings): boolean {
   if (!person) return false;
   if (person.kind === 'rep' && settings.repMayCreateDecisions) return true;
   return can(person, 'decision.create');
-}
-
-export function createRefusal(person: Person | null, settings: PartnershipSettings): string {
-  const who = settings.repMayCreateDecisions
-    ? 'the chair, the vice-chair, the secretary or the rep'
-    : 'the chair, the vice-chair or the secretary';
-  const extra =
-    person?.kind === 'rep'
-      ? ' Your partnership has not allowed the rep to put decisions; its chair can change that setting.'
-      : ' Ask one of them to start the vote.';
-  return `Only ${who} can put a decision to the partnership.${extra}`;
 }
 
 /**

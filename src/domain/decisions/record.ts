@@ -4,7 +4,7 @@
 import type { ConflictReason } from '../coi.ts';
 import type { Roster } from '../roster.ts';
 import { assess, leadingOption, resultsVisible, snapshotAt } from './standing.ts';
-import type { Ballot, CloseReason, DecisionKind, DecisionState, Visibility } from './types.ts';
+import type { Ballot, CloseReason, DecisionKind, DecisionRules, DecisionState, Visibility } from './types.ts';
 
 export interface DecisionRecord {
   partnership: string;
@@ -24,7 +24,8 @@ export interface DecisionRecord {
   closesAt: Date;
   closedAt: Date | null;
   quorumRule: string;
-  loyaltyPolicy: string;
+  /** the partnership's loyalty policy frozen on the decision (its words: src/bot/views/decision-minutes.ts) */
+  loyalty: DecisionRules['loyaltyConflicts'];
   declarations: {
     name: string;
     outcome: 'none' | 'interest';
@@ -44,11 +45,6 @@ export interface DecisionRecord {
   quorum: { required: number; canBeTaken: boolean; met: boolean };
   residents: { voted: number; residents: number; majority: boolean };
 }
-
-const LOYALTY = {
-  withdraw: 'loyalty conflicts mean stepping back',
-  'declare-and-stay': 'loyalty conflicts are declared and the member stays',
-} as const;
 
 export function buildRecord(state: DecisionState, roster: Roster): DecisionRecord {
   const d = state.decision;
@@ -90,7 +86,7 @@ export function buildRecord(state: DecisionState, roster: Roster): DecisionRecor
     closesAt: d.closesAt,
     closedAt: d.closedAt,
     quorumRule: standing.rule,
-    loyaltyPolicy: LOYALTY[d.rules.loyaltyConflicts],
+    loyalty: d.rules.loyaltyConflicts,
     declarations: [...state.declarations]
       .sort((a, b) => a.at.getTime() - b.at.getTime())
       .map((x) => ({

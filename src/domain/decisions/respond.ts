@@ -2,12 +2,12 @@
 // state read inside the store's transaction, say what to write and what to tell them.
 import { CONFLICT_KINDS, type ConflictKind, type ConflictReason } from '../coi.ts';
 import { organisationKey } from '../organisations.ts';
-import { INTEREST_KINDS, type InterestKind, type Person, type Roster } from '../roster.ts';
+import { hasVote, INTEREST_KINDS, type InterestKind, type Person, type Roster } from '../roster.ts';
 import { fail, ok, type Problem, type Result } from '../result.ts';
-import { closeChanges, closedMessage, isOverdue, refused, syncChanges, type Refusal } from './lifecycle.ts';
+import { closeChanges, closedWhy, isOverdue, refused, syncChanges, type Refusal } from './lifecycle.ts';
 import { assess } from './standing.ts';
 import type { Change, CloseReason, Decision, DecisionState, Plan } from './types.ts';
-import { ineligibleReason, noVoteReason, recusalNotice } from './who.ts';
+import { exclusionOf } from './who.ts';
 
 export type DeclareInput =
   | { outcome: 'none' }
@@ -22,11 +22,10 @@ export type DeclareOutcome =
       quorumLost: boolean;
       closed: CloseReason | null;
     }
-  | (Refusal & { recused?: boolean });
+  | Refusal;
 
 export type VoteOutcome =
-  | { kind: 'voted'; option: string; previous: string | null; unchanged: boolean; closed: CloseReason | null }
-  | (Refusal & { offerDeclare?: boolean; recused?: boolean });
+  { kind: 'voted'; option: string; previous: string | null; unchanged: boolean; closed: CloseReason | null } | Refusal;
 
 const MAX_DETAIL = 500;
 const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
@@ -84,8 +83,8 @@ export function validateDeclaration(
   });
 }
 
-function plan<T>(person: Person | null, now: Date, changes: Change[], outcome: T): Plan<T> {
-  return { actorId: person?.id ?? null, at: now, changes, outcome };
+function plan<T>(person: Person, now: Date, changes: Change[], outcome: T): Plan<T> {
+  return { actorId: person.id, at: now, changes, outcome };
 }
 
 /** Changes after a response: close if everyone eligible has now voted, else just keep in step. */
@@ -110,28 +109,22 @@ function follow(
   return { changes: syncChanges(standing), closed: null, quorumLost: !standing.canBeTaken, recused };
 }
 
+/** `person` is someone the service has authorised to declare; the decision's own rules are checked here. */
 export function planDeclare(
   state: DecisionState,
   roster: Roster,
-  person: Person | null,
+  person: Person,
   input: DeclareInput,
   now: Date,
 ): Plan<DeclareOutcome> {
   const d = state.decision;
-  if (d.status === 'closed') return plan(person, now, [], refused(closedMessage(state)));
+  if (d.status === 'closed') return plan(person, now, [], refused(closedWhy(d)));
   const standing = assess(state, roster);
   if (isOverdue(state, now))
-    return plan(
-      person,
-      now,
-      closeChanges(state, standing, roster, 'time'),
-      refused(closedMessage({ ...state, decision: { ...d, closedAt: d.closesAt } })),
-    );
-  const noVote = noVoteReason(person);
-  if (noVote || !person) return plan(person, now, [], refused(noVote ?? ''));
+    return plan(person, now, closeChanges(state, standing, roster, 'time'), refused(closedWhy(d)));
+  if (!hasVote(person)) return plan(person, now, [], refused({ code: 'no-vote' }));
   const already = standing.recused.get(person.id);
-  if (already)
-    return plan(person, now, syncChanges(standing), { ...refused(recusalNotice(d, already)), recused: true });
+  if (already) return plan(person, now, syncChanges(standing), refused({ code: 'recused', reasons: already }));
 
   const existing = state.declarations.find((x) => x.personId === person.id);
   if (input.outcome === 'none' && existing?.outcome === 'none') {
@@ -145,14 +138,7 @@ export function planDeclare(
     });
   }
   if (existing?.outcome === 'interest') {
-    return plan(
-      person,
-      now,
-      [],
-      refused(
-        'You have already declared an interest in this decision, and a declaration stays on the record. If something was wrong or is missing, tell the chair so it is noted in the minutes.',
-      ),
-    );
+    return plan(person, now, [], refused({ code: 'interest-on-record' }));
   }
   const declare: Change =
     input.outcome === 'none'
@@ -205,46 +191,28 @@ export function planDeclare(
   });
 }
 
+/** `person` is someone the service has authorised to vote; the decision's own rules are checked here. */
 export function planVote(
   state: DecisionState,
   roster: Roster,
-  person: Person | null,
+  person: Person,
   optionIndex: number,
   now: Date,
 ): Plan<VoteOutcome> {
   const d = state.decision;
-  if (d.status === 'closed') return plan(person, now, [], refused(closedMessage(state)));
+  if (d.status === 'closed') return plan(person, now, [], refused(closedWhy(d)));
   const standing = assess(state, roster);
   if (isOverdue(state, now))
-    return plan(
-      person,
-      now,
-      closeChanges(state, standing, roster, 'time'),
-      refused(closedMessage({ ...state, decision: { ...d, closedAt: d.closesAt } })),
-    );
+    return plan(person, now, closeChanges(state, standing, roster, 'time'), refused(closedWhy(d)));
   const option = Number.isInteger(optionIndex) ? d.options[optionIndex] : undefined;
-  if (option === undefined)
-    return plan(
-      person,
-      now,
-      [],
-      refused('That option is not on this decision. Open the ballot again from the decision’s card.'),
-    );
-  const noVote = noVoteReason(person);
-  if (noVote || !person) return plan(person, now, [], refused(noVote ?? ''));
+  if (option === undefined) return plan(person, now, [], refused({ code: 'no-such-option' }));
+  if (!hasVote(person)) return plan(person, now, [], refused({ code: 'no-vote' }));
   const recused = standing.recused.get(person.id);
-  if (recused)
-    return plan(person, now, syncChanges(standing), { ...refused(recusalNotice(d, recused)), recused: true });
-  const ineligible = ineligibleReason(person, standing);
-  if (ineligible) return plan(person, now, syncChanges(standing), refused(ineligible));
-  if (!standing.declared.has(person.id)) {
-    return plan(person, now, syncChanges(standing), {
-      ...refused(
-        `Please declare first: before your vote on Decision ${d.number} counts, say whether you have any interest in it (“No interest” or “I have an interest”).`,
-      ),
-      offerDeclare: true,
-    });
-  }
+  if (recused) return plan(person, now, syncChanges(standing), refused({ code: 'recused', reasons: recused }));
+  const excluded = exclusionOf(person, standing);
+  if (excluded) return plan(person, now, syncChanges(standing), refused({ code: 'not-eligible', why: excluded }));
+  if (!standing.declared.has(person.id))
+    return plan(person, now, syncChanges(standing), refused({ code: 'declare-first' }));
   const existing = state.votes.find((v) => v.personId === person.id);
   if (existing?.option === option) {
     return plan(person, now, syncChanges(standing), {

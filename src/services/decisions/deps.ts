@@ -1,76 +1,65 @@
-// What the decision use cases need: the stores, the clock, a logger and (when a chat platform is
-// running) the notifier. The bot's dependencies and the scheduler's both fit.
-import type { Person, Roster } from '../../domain/roster.ts';
-import type { Clock, Logger, Notifier, PartnershipRef, Stores } from '../ports/index.ts';
-import type { Background } from '../in-flight.ts';
-import type { Reply } from '../../domain/chat/reply.ts';
-import { textReply } from '../../domain/chat/reply.ts';
+// What the decision operations share: their refusals (the shared ones widened with the decisions'
+// own), reading a decision of the actor's partnership, and running a plan on one.
+import type { RefusedWhy } from '../../domain/decisions/lifecycle.ts';
+import type { Decision, DecisionState, Plan } from '../../domain/decisions/types.ts';
+import { fail, ok, type Problem, type Result } from '../../domain/result.ts';
+import type { Actor, Refusal } from '../actor.ts';
+import type { ServiceDeps } from '../deps.ts';
 
-export interface DecisionDeps {
-  stores: Stores;
-  clock: Clock;
-  logger: Logger;
-  notifier?: Notifier | undefined;
-  /** Where follow-up work goes once the person's answer is ready (a card refresh): without it, it is awaited. */
-  background?: Background | undefined;
-  /** least milliseconds between two refreshes of one decision's card (0: after every change) */
-  cardRefreshIntervalMs?: number | undefined;
+export type { Actor } from '../actor.ts';
+export type { ServiceDeps } from '../deps.ts';
+
+/** Why a decision operation did nothing (or nothing more), as a code and what the chat layer needs to say it. */
+export type DecisionRefusal =
+  | Refusal
+  /** not a decision of the actor's partnership; `elsewhere`: it is another partnership's */
+  | { code: 'no-decision'; elsewhere: boolean }
+  /** the partnership has no decision with that number */
+  | { code: 'no-such-number'; number: number }
+  /** the decision's own rules refuse it (closed, recused, declare first, …) */
+  | { code: 'refused'; decision: Decision; why: RefusedWhy }
+  /** a decision is put in a channel, where its card goes */
+  | { code: 'needs-channel' }
+  | { code: 'draft-invalid'; problems: Problem[]; channelId: string }
+  | { code: 'declaration-invalid'; decision: Decision; problems: Problem[] }
+  | { code: 'closing-time-invalid'; problem: string };
+
+export type DecisionResult<T> = Result<T, DecisionRefusal>;
+
+/** Reads a decision of the actor's partnership (no writes); anything else is "no decision". */
+export async function findFor(
+  deps: ServiceDeps,
+  actor: Actor,
+  lookup: { id: string } | { number: number },
+): Promise<DecisionResult<DecisionState>> {
+  const state = await deps.stores.decisions.find(
+    'id' in lookup ? lookup : { partnershipId: actor.partnership.id, number: lookup.number },
+  );
+  if (!state) return fail({ code: 'no-decision', elsewhere: false });
+  if (state.decision.partnershipId !== actor.partnership.id) return fail({ code: 'no-decision', elsewhere: true });
+  return ok(state);
 }
 
-export type { Background } from '../in-flight.ts';
-
-/** Who is acting, in which partnership, with its roster as loaded for this request. */
-export interface Actor {
-  partnership: PartnershipRef;
-  roster: Roster;
-  person: Person | null;
+/** Runs a plan in the store's transaction, only for a decision of the actor's own partnership. */
+export async function applyFor<T>(
+  deps: ServiceDeps,
+  actor: Actor,
+  decisionId: string,
+  decide: (s: DecisionState) => Plan<T>,
+): Promise<DecisionResult<{ state: DecisionState; outcome: T }>> {
+  const elsewhere = { kind: 'elsewhere' } as const;
+  const result = await deps.stores.decisions.apply<T | typeof elsewhere>(decisionId, (state) =>
+    state.decision.partnershipId === actor.partnership.id
+      ? decide(state)
+      : { actorId: null, at: deps.clock.now(), changes: [], outcome: elsewhere },
+  );
+  if (!result) return fail({ code: 'no-decision', elsewhere: false });
+  if (result.outcome === elsewhere) return fail({ code: 'no-decision', elsewhere: true });
+  return ok(result as { state: DecisionState; outcome: T });
 }
 
-export const NOT_FOUND =
-  'I can’t find that decision in your partnership. Type `/partnership decisions` to see the open ones.';
-export const notFound = (): Reply[] => [textReply(NOT_FOUND)];
-
-/** A private message; a failure to reach someone is logged (ids only) and reported as false. */
-export async function tell(deps: DecisionDeps, personId: string, reply: Reply): Promise<boolean> {
-  if (!deps.notifier) return false;
-  try {
-    return await deps.notifier.sendToPerson(personId, reply);
-  } catch (error) {
-    deps.logger.warn('private message failed', { personId, code: (error as { code?: string }).code });
-    return false;
-  }
+/** A decision that has closed (by time, by the chair, or because everyone voted): announced, and logged. */
+export async function announceClosed(deps: ServiceDeps, state: DecisionState, actor: Pick<Actor, 'roster'>) {
+  await deps.events.emit('DecisionClosed', { state, roster: actor.roster });
+  deps.logger.info('decision closed', { decisionId: state.decision.id, code: state.decision.closeReason });
 }
-
-/**
- * Several small async jobs run one after another per key; a job queued while one waits shares it.
- * With `gapMs`, a job starts at least that long after the previous one for its key started: a
- * burst shares one job that runs at the end of the gap, reading the newest state then.
- */
-export function coalescer(
-  now: () => number = Date.now,
-): (key: string, job: () => Promise<void>, gapMs?: number) => Promise<void> {
-  const tails = new Map<string, Promise<void>>();
-  const queued = new Map<string, Promise<void>>();
-  return (key, job, gapMs = 0) => {
-    const waiting = queued.get(key);
-    if (waiting) return waiting;
-    let startedAt = 0;
-    const run = (tails.get(key) ?? Promise.resolve()).then(() => {
-      queued.delete(key); // from here on the job may already have read the state: later changes queue anew
-      startedAt = now();
-      return job();
-    });
-    // The next job for this key waits for this one and then for the rest of the gap.
-    const settled = run.catch(() => undefined).then(() => pause(startedAt + gapMs - now()));
-    queued.set(key, run);
-    tails.set(key, settled);
-    void settled.then(() => {
-      if (tails.get(key) === settled) tails.delete(key);
-    });
-    return run;
-  };
-}
-
-/** Kept alive on purpose: shutdown waits for a queued refresh rather than dropping it. */
-const pause = (ms: number): Promise<void> =>
-  ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();

@@ -4,10 +4,8 @@
 // runs, or two servers, cannot close or remind twice.
 import { planClose, planReminders, reminderDueAt } from '../../domain/decisions/lifecycle.ts';
 import type { Roster } from '../../domain/roster.ts';
-import { reminderReply } from '../../bot/views/decision-prompts.ts';
 import type { PartnershipScope } from '../ports/index.ts';
-import { tell, type DecisionDeps } from './deps.ts';
-import { announceClosed } from './notify.ts';
+import { announceClosed, type ServiceDeps } from './deps.ts';
 
 export interface JobReport {
   closed: string[];
@@ -15,7 +13,7 @@ export interface JobReport {
 }
 
 /** The decisions of the partnerships in `scope` (the scheduler: live ones at the real time, the playground's at its pretend time). */
-export async function runDecisionJobs(deps: DecisionDeps, now: Date, scope: PartnershipScope): Promise<JobReport> {
+export async function runDecisionJobs(deps: ServiceDeps, now: Date, scope: PartnershipScope): Promise<JobReport> {
   const report: JobReport = { closed: [], reminded: 0 };
   const rosters = new Map<string, Promise<Roster>>();
   const rosterOf = (partnershipId: string) => {
@@ -29,7 +27,7 @@ export async function runDecisionJobs(deps: DecisionDeps, now: Date, scope: Part
         const result = await deps.stores.decisions.apply(d.id, (state) => planClose(state, roster, null, now));
         if (result?.outcome.kind === 'closed') {
           report.closed.push(d.id);
-          await announceClosed(deps, result.state, roster);
+          await announceClosed(deps, result.state, { roster });
         }
         continue;
       }
@@ -38,9 +36,8 @@ export async function runDecisionJobs(deps: DecisionDeps, now: Date, scope: Part
       const roster = await rosterOf(d.partnershipId);
       const result = await deps.stores.decisions.apply(d.id, (state) => planReminders(state, roster, now));
       if (result?.outcome.kind !== 'remind') continue;
-      for (const target of result.outcome.targets) {
-        if (await tell(deps, target.personId, reminderReply(result.state.decision, target.needs))) report.reminded++;
-      }
+      const sent = await deps.events.emit('RemindersDue', { state: result.state, targets: result.outcome.targets });
+      report.reminded += sent.reached.length;
       deps.logger.info('decision reminders sent', { decisionId: d.id, count: result.outcome.targets.length });
     } catch (error) {
       deps.logger.error('decision job failed', {

@@ -1,22 +1,15 @@
 // Putting a decision to the partnership: check who asks and what they typed, write the decision
-// with the recusals the register and relationships already require (one transaction), then post
-// the card in the channel and ask every voting member privately to declare.
-import { createRefusal, mayCreate, validateDraft, type DraftValues } from '../../domain/decisions/create.ts';
+// with the recusals the register and relationships already require (one transaction), then
+// announce it: its card in the channel, and every voting member asked privately to declare.
+import { validateDraft, type DraftValues } from '../../domain/decisions/create.ts';
 import { syncChanges } from '../../domain/decisions/lifecycle.ts';
 import { assess } from '../../domain/decisions/standing.ts';
 import type { Decision, DecisionDraft, DecisionState } from '../../domain/decisions/types.ts';
-import { formatWhen } from '../../domain/decisions/when.ts';
-import { recusalNotice } from '../../domain/decisions/who.ts';
-import { listNames, plural } from '../../domain/roster.ts';
-import { formatProblems } from '../../domain/result.ts';
 import type { Conversation } from '../../domain/chat/inbound.ts';
-import type { Reply } from '../../domain/chat/reply.ts';
-import { textReply } from '../../domain/chat/reply.ts';
-import { decisionCard } from '../../bot/views/decision-card.ts';
-import { createFormReply, declarationPrompt } from '../../bot/views/decision-prompts.ts';
-import { tell, type Actor, type DecisionDeps } from './deps.ts';
-import { tellChairs, quorumWarning } from './notify.ts';
-import type { MessageRef } from '../ports/index.ts';
+import { fail, ok } from '../../domain/result.ts';
+import type { Roster } from '../../domain/roster.ts';
+import { authorizeCreate } from './authorize.ts';
+import type { Actor, DecisionResult, ServiceDeps } from './deps.ts';
 
 const asDecision = (draft: DecisionDraft, now: Date): Decision => ({
   ...draft,
@@ -31,18 +24,13 @@ const asDecision = (draft: DecisionDraft, now: Date): Decision => ({
   outcome: null,
 });
 
-const formValues = (values: DraftValues): Record<string, string> =>
-  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : (v ?? '')]));
-
-export function startForm(actor: Actor, conversation: Conversation, title: string): Reply[] {
-  if (!mayCreate(actor.person, actor.partnership.settings))
-    return [textReply(createRefusal(actor.person, actor.partnership.settings))];
-  if (conversation.kind === 'direct') return [textReply(DIRECT)];
-  return [createFormReply(undefined, title ? { title: title.slice(0, 150) } : {}, conversation.channelId)];
+/** The creation form may be opened: by whom the check allows, in a channel (where the card goes). */
+export function startForm(actor: Actor, conversation: Conversation): DecisionResult<{ channelId: string }> {
+  const allowed = authorizeCreate(actor);
+  if (!allowed.ok) return fail(allowed.refusal);
+  if (conversation.kind === 'direct') return fail({ code: 'needs-channel' });
+  return ok({ channelId: conversation.channelId });
 }
-
-const DIRECT =
-  'Start the vote in your partnership’s channel (type `/partnership poll` there), so that everyone sees its card.';
 
 /**
  * The channel for the card: where the form was submitted, or, when a platform delivers a form's
@@ -50,7 +38,7 @@ const DIRECT =
  * channel is bound to the same partnership.
  */
 async function channelFor(
-  deps: DecisionDeps,
+  deps: ServiceDeps,
   actor: Actor,
   conversation: Conversation,
   context: string | undefined,
@@ -63,26 +51,49 @@ async function channelFor(
     : null;
 }
 
+export interface StartInput {
+  /** where the form was submitted */
+  conversation: Conversation;
+  values: DraftValues;
+  /** the channel the form was opened in, as the form carries it */
+  context?: string | undefined;
+}
+
+export interface Started {
+  state: DecisionState;
+  roster: Roster;
+  /** the card is in the channel */
+  posted: boolean;
+  /** a platform was there but refused the card: it goes back with the answer */
+  postFailed: boolean;
+  /** voting members asked privately to declare */
+  asked: number;
+  /** names of the voting members who could not be reached privately */
+  unreachable: string[];
+  recused: number;
+  /** too few eligible members remain for the quorum */
+  quorumShort: boolean;
+}
+
 export async function startDecision(
-  deps: DecisionDeps,
+  deps: ServiceDeps,
   actor: Actor,
-  submittedIn: Conversation,
-  values: DraftValues,
-  context?: string,
-): Promise<Reply[]> {
-  const { partnership, roster, person } = actor;
-  if (!person || !mayCreate(person, partnership.settings))
-    return [textReply(createRefusal(person, partnership.settings))];
-  const conversation = await channelFor(deps, actor, submittedIn, context);
-  if (!conversation) return [textReply(DIRECT)];
+  input: StartInput,
+): Promise<DecisionResult<Started>> {
+  const allowed = authorizeCreate(actor);
+  if (!allowed.ok) return fail(allowed.refusal);
+  const { person } = allowed;
+  const { partnership, roster } = actor;
+  const conversation = await channelFor(deps, actor, input.conversation, input.context);
+  if (!conversation) return fail({ code: 'needs-channel' });
   const now = deps.clock.now();
-  const draft = validateDraft(values, {
+  const draft = validateDraft(input.values, {
     partnershipId: partnership.id,
     creator: person,
     settings: partnership.settings,
     now,
   });
-  if (!draft.ok) return [createFormReply(formatProblems(draft.error), formValues(values), conversation.channelId)];
+  if (!draft.ok) return fail({ code: 'draft-invalid', problems: draft.error, channelId: conversation.channelId });
 
   const preview: DecisionState = {
     decision: asDecision(draft.value, now),
@@ -105,60 +116,21 @@ export async function startDecision(
     count: standing.eligible.length,
   });
 
-  const replies: Reply[] = [];
-  const card = decisionCard(state, roster);
-  let message: MessageRef | null = null;
-  const posting = { failed: false };
-  try {
-    message = deps.notifier ? await deps.notifier.sendToConversation(conversation, card) : null;
-    posting.failed = !!deps.notifier?.canReach?.(conversation.platform) && !message;
-  } catch (error) {
-    posting.failed = true;
-    deps.logger.warn('decision card not posted', { decisionId: d.id, code: (error as { code?: string }).code });
-  }
-  await deps.stores.decisions.setCard(d.id, { conversation, message });
-  if (!message) replies.push(card); // no platform to post through: the card goes back with the answer
-
-  const unreachable: string[] = [];
-  const prompt = declarationPrompt(d);
-  for (const p of standing.eligible) if (!(await tell(deps, p.id, prompt))) unreachable.push(p.name);
-  for (const [id, reasons] of standing.recused) await tell(deps, id, textReply(recusalNotice(d, reasons)));
-  for (const n of standing.notEligible)
-    await tell(
-      deps,
-      n.person.id,
-      textReply(`Decision ${d.number} (“${d.title}”) is open, but you can’t vote on it: ${n.why}.`),
-    );
-
-  const lines = [
-    `Decision ${d.number} is open until ${formatWhen(d.closesAt, d.rules.timeZone)}.${message ? ' Its card is in the channel.' : ''}`,
-    `I asked ${plural(standing.eligible.length - unreachable.length, 'voting member')} privately to declare any interest first.`,
-  ];
-  // The chat platform refused the card (an outage, a rate limit that outlasted the retries): the
-  // card comes back with this answer instead, and the person who put the decision is told why.
-  if (!message && posting.failed)
-    lines.push(
-      `I couldn’t post its card in the channel just now, so it comes with this answer instead; its counts won’t update by themselves. \`/partnership decision ${d.number}\` shows the record at any time.`,
-    );
-  if (standing.recused.size)
-    lines.push(
-      `${plural(standing.recused.size, 'member')} must not take part (the register of interests or their relationships show a conflict); each has been told why, privately.`,
-    );
-  if (unreachable.length)
-    lines.push(
-      `I couldn’t reach ${listNames(unreachable)} privately (not linked to chat yet): they can use the card’s Declare button or \`/partnership declare\`.`,
-    );
-  if (!standing.canBeTaken) {
-    lines.push(quorumWarning(state, roster).summary);
-    if (!person.roles.includes('chair')) await tellChairs(deps, state, roster, quorumWarning(state, roster));
-  }
-  replies.unshift({
-    summary: lines[0]!,
-    blocks: [
-      { kind: 'text', text: lines.join('\n') },
-      { kind: 'actions', buttons: [{ actionId: 'decision.view', label: 'Show the record', value: d.id }] },
-    ],
-    visibility: 'private',
+  const card = await deps.events.emit('DecisionOpened', { state, roster, conversation });
+  // Where the card is (or only the channel, when it could not be posted) before anyone is asked:
+  // the first votes refresh it, and a close posts the result there.
+  await deps.stores.decisions.setCard(d.id, { conversation, message: card.posted });
+  const asked = await deps.events.emit('DeclarationsRequested', { state, roster });
+  const unreachable = new Set(asked.unreachable);
+  if (!standing.canBeTaken && !person.roles.includes('chair')) await deps.events.emit('QuorumLost', { state, roster });
+  return ok({
+    state,
+    roster,
+    posted: !!card.posted,
+    postFailed: card.postFailed,
+    asked: standing.eligible.length - unreachable.size,
+    unreachable: standing.eligible.filter((p) => unreachable.has(p.id)).map((p) => p.name),
+    recused: standing.recused.size,
+    quorumShort: !standing.canBeTaken,
   });
-  return replies;
 }

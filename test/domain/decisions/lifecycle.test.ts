@@ -1,23 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { planAmend, planClose, planReminders } from '../../../src/domain/decisions/lifecycle.ts';
+import { planAmend, planClose, planReminders, type AmendOutcome } from '../../../src/domain/decisions/lifecycle.ts';
 import { buildRecord } from '../../../src/domain/decisions/record.ts';
 import { assess, leadingOption } from '../../../src/domain/decisions/standing.ts';
+import type { DecisionState } from '../../../src/domain/decisions/types.ts';
+import { mayManage } from '../../../src/domain/decisions/who.ts';
+import { manageRefusal, refusedText } from '../../../src/bot/views/decision-words.ts';
 import { CLOSES, NOW, decisionFor, demoRoster, none, person, stateOf, voteOf } from './fixtures.ts';
 
 const roster = demoRoster();
 const chair = person(roster, 'Margaret Okafor');
 const rosa = person(roster, 'Rosa Novak');
 const later = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
+/** What the person is told of a plan's refusal (src/bot/views/decision-words.ts). */
+const said = (state: DecisionState, outcome: AmendOutcome) =>
+  outcome.kind === 'refused' ? refusedText(state.decision, outcome, chair) : null;
 
 describe('a secret ballot, and results hidden until close', () => {
   it('a secret ballot can never be made open', () => {
     const secret = stateOf(roster, decisionFor(roster, { ballot: 'secret' }));
     const plan = planAmend(secret, chair, { ballot: 'open' }, NOW);
     expect(plan.changes).toEqual([]);
-    expect(plan.outcome).toMatchObject({
-      kind: 'refused',
-      reason: 'A secret ballot can never be made open: members voted on the promise that their choice stays private.',
-    });
+    expect(plan.outcome).toMatchObject({ kind: 'refused', code: 'secret-stays-secret' });
+    expect(said(secret, plan.outcome)).toBe(
+      'A secret ballot can never be made open: members voted on the promise that their choice stays private.',
+    );
   });
 
   it('a secret ballot never has live results: making a live decision secret needs “After close” too', () => {
@@ -25,25 +31,22 @@ describe('a secret ballot, and results hidden until close', () => {
     for (const request of [{ ballot: 'secret' as const }, { ballot: 'secret' as const, visibility: 'live' as const }]) {
       const plan = planAmend(live, chair, request, NOW);
       expect(plan.changes).toEqual([]);
-      expect(plan.outcome).toEqual({
-        kind: 'refused',
-        reason:
-          'A secret ballot can’t have live results: the counts would show how someone voted when they drop after a member is recused or leaves. To make it secret, choose “After close” for Results as well.',
-      });
+      expect(plan.outcome).toEqual({ kind: 'refused', code: 'secret-never-live' });
+      expect(said(live, plan.outcome)).toBe(
+        'A secret ballot can’t have live results: the counts would show how someone voted when they drop after a member is recused or leaves. To make it secret, choose “After close” for Results as well.',
+      );
     }
     const secret = stateOf(roster, decisionFor(roster, { ballot: 'secret', visibility: 'after-close' }));
-    expect(planAmend(secret, chair, { visibility: 'live' }, NOW).outcome).toMatchObject({
-      kind: 'refused',
-      reason: expect.stringMatching(/^A secret ballot can’t have live results/),
-    });
+    const outcome = planAmend(secret, chair, { visibility: 'live' }, NOW).outcome;
+    expect(outcome).toMatchObject({ kind: 'refused' });
+    expect(said(secret, outcome)).toMatch(/^A secret ballot can’t have live results/);
   });
 
   it('results hidden until close can never be revealed early', () => {
     const hidden = stateOf(roster, decisionFor(roster, { visibility: 'after-close' }));
-    expect(planAmend(hidden, chair, { visibility: 'live' }, NOW).outcome).toMatchObject({
-      kind: 'refused',
-      reason: expect.stringMatching(/can’t be revealed early/),
-    });
+    const outcome = planAmend(hidden, chair, { visibility: 'live' }, NOW).outcome;
+    expect(outcome).toMatchObject({ kind: 'refused' });
+    expect(said(hidden, outcome)).toMatch(/can’t be revealed early/);
   });
 
   it('open to secret, or live to hidden, only before anyone has voted', () => {
@@ -62,14 +65,15 @@ describe('a secret ballot, and results hidden until close', () => {
     ]);
   });
 
+  // The rule is asked once, by the service's permission check (src/services/decisions/authorize.ts).
   it('only the chair or whoever put the decision may amend or close it', () => {
     const state = stateOf(roster, decisionFor(roster, { createdById: person(roster, 'Priya Patel').id }));
-    expect(planAmend(state, rosa, { closesAt: later(48) }, NOW).outcome).toMatchObject({
-      kind: 'refused',
-      reason: 'Only the chair, or the person who put this decision, can do that.',
-    });
-    expect(planClose(state, roster, rosa, NOW).outcome).toMatchObject({ kind: 'refused' });
-    expect(planClose(state, roster, person(roster, 'David Hughes'), NOW).outcome).toMatchObject({ kind: 'refused' });
+    expect(mayManage(rosa, state.decision)).toBe(false);
+    expect(manageRefusal).toBe('Only the chair, or the person who put this decision, can do that.');
+    expect(mayManage(person(roster, 'David Hughes'), state.decision)).toBe(false);
+    expect(mayManage(person(roster, 'Priya Patel'), state.decision)).toBe(true);
+    expect(mayManage(chair, state.decision)).toBe(true);
+    expect(mayManage(null, state.decision)).toBe(false);
     expect(planClose(state, roster, person(roster, 'Priya Patel'), NOW).outcome).toEqual({
       kind: 'closed',
       reason: 'chair',

@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { createRefusal, mayCreate, validateDraft } from '../../../src/domain/decisions/create.ts';
+import { mayCreate, validateDraft } from '../../../src/domain/decisions/create.ts';
+import { createRefusal, refusedText } from '../../../src/bot/views/decision-words.ts';
+import type { Person } from '../../../src/domain/roster.ts';
+import type { Plan } from '../../../src/domain/decisions/types.ts';
 import { assess } from '../../../src/domain/decisions/standing.ts';
-import { planDeclare, planVote, validateDeclaration } from '../../../src/domain/decisions/respond.ts';
+import {
+  planDeclare,
+  planVote,
+  validateDeclaration,
+  type DeclareOutcome,
+  type VoteOutcome,
+} from '../../../src/domain/decisions/respond.ts';
 import { can } from '../../../src/domain/permissions.ts';
 import { parseSettings } from '../../../src/domain/settings.ts';
 import { CLOSES, NOW, decisionFor, demoRoster, none, person, stateOf, voteOf } from './fixtures.ts';
 
 const roster = demoRoster();
 const id = (name: string) => person(roster, name).id;
+/** What the person is told of a plan's refusal (src/bot/views/decision-words.ts). */
+const said = (plan: Plan<DeclareOutcome | VoteOutcome>, who: Person) =>
+  plan.outcome.kind === 'refused' ? refusedText(decisionFor(roster), plan.outcome, who) : null;
 
 describe('who may put a decision', () => {
   it('the chair, vice-chair and secretary; the rep only when the partnership allows it', () => {
@@ -193,7 +205,8 @@ describe('recusal and eligibility (the coi engine, under the decision’s frozen
       ['Linda Marsh', /non-voting member/],
     ] as const) {
       const plan = planVote(stateOf(roster, decisionFor(roster)), roster, person(roster, name), 0, NOW);
-      expect(plan.outcome).toMatchObject({ kind: 'refused', reason: expect.stringMatching(why) });
+      expect(plan.outcome).toMatchObject({ kind: 'refused', code: 'no-vote' });
+      expect(said(plan, person(roster, name))).toMatch(why);
       expect(plan.changes.filter((c) => c.type === 'vote')).toEqual([]);
     }
   });
@@ -226,11 +239,8 @@ describe('declaring, then voting', () => {
 
   it('asks for a declaration before taking a vote', () => {
     const plan = planVote(stateOf(roster, decision), roster, rosa, 0, NOW);
-    expect(plan.outcome).toMatchObject({
-      kind: 'refused',
-      offerDeclare: true,
-      reason: expect.stringMatching(/^Please declare first/),
-    });
+    expect(plan.outcome).toMatchObject({ kind: 'refused', code: 'declare-first' });
+    expect(said(plan, rosa)).toMatch(/^Please declare first/);
   });
 
   it('counts a double click once and records a change', () => {
@@ -247,10 +257,9 @@ describe('declaring, then voting', () => {
 
   it('refuses an option that is not on the decision (a tampered button)', () => {
     const declared = stateOf(roster, decision, { declarations: [none(rosa.id)] });
-    expect(planVote(declared, roster, rosa, 7, NOW).outcome).toMatchObject({
-      kind: 'refused',
-      reason: expect.stringMatching(/not on this decision/),
-    });
+    const plan = planVote(declared, roster, rosa, 7, NOW);
+    expect(plan.outcome).toMatchObject({ kind: 'refused', code: 'no-such-option' });
+    expect(said(plan, rosa)).toMatch(/not on this decision/);
   });
 
   it('closes when every eligible member has voted', () => {
@@ -278,10 +287,8 @@ describe('declaring, then voting', () => {
     const declared = stateOf(roster, decision, { declarations: [none(rosa.id)] });
     const late = new Date(CLOSES.getTime() + 1000);
     const plan = planVote(declared, roster, rosa, 0, late);
-    expect(plan.outcome).toMatchObject({
-      kind: 'refused',
-      reason: expect.stringMatching(/closed at Fri 23 Oct, 17:00/),
-    });
+    expect(plan.outcome).toMatchObject({ kind: 'refused', code: 'closed' });
+    expect(said(plan, rosa)).toMatch(/closed at Fri 23 Oct, 17:00/);
     expect(plan.changes.map((c) => c.type)).toEqual(['close']);
     expect(planDeclare(declared, roster, rosa, { outcome: 'none' }, late).changes.at(-1)).toMatchObject({
       type: 'close',
@@ -300,17 +307,25 @@ describe('declaring, then voting', () => {
       detail: 'I volunteer there',
       at: NOW,
     };
-    expect(
-      planDeclare(stateOf(stay, stayDecision, { declarations: [loyal] }), stay, rosa, { outcome: 'none' }, NOW).outcome,
-    ).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/stays on the record/) });
+    const kept = planDeclare(
+      stateOf(stay, stayDecision, { declarations: [loyal] }),
+      stay,
+      rosa,
+      { outcome: 'none' },
+      NOW,
+    );
+    expect(kept.outcome).toMatchObject({ kind: 'refused', code: 'interest-on-record' });
+    expect(said(kept, rosa)).toMatch(/stays on the record/);
     // under the default policy the same interest has recused her: she is told so, privately
-    expect(
-      planDeclare(stateOf(roster, decision, { declarations: [loyal] }), roster, rosa, { outcome: 'none' }, NOW).outcome,
-    ).toMatchObject({
-      kind: 'refused',
-      recused: true,
-      reason: expect.stringMatching(/^You must not take part in Decision 1/),
-    });
+    const recused = planDeclare(
+      stateOf(roster, decision, { declarations: [loyal] }),
+      roster,
+      rosa,
+      { outcome: 'none' },
+      NOW,
+    );
+    expect(recused.outcome).toMatchObject({ kind: 'refused', code: 'recused' });
+    expect(said(recused, rosa)).toMatch(/^You must not take part in Decision 1/);
     const plan = planDeclare(
       stateOf(roster, decision, { declarations: [none(rosa.id)] }),
       roster,

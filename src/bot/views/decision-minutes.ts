@@ -1,16 +1,18 @@
 // The record in words: the sentences the chat view, the minutes text (Markdown) and the CSV share.
 import { stringify } from 'csv-stringify/sync';
-import { percent } from '../settings.ts';
-import { listNames, plural } from '../roster.ts';
-import type { DecisionRecord } from './record.ts';
-import { formatWhen, isoInZone } from './when.ts';
-import { describeReasons } from './who.ts';
+import { percent } from '../../domain/settings.ts';
+import { listNames, plural } from '../../domain/roster.ts';
+import type { DecisionRecord } from '../../domain/decisions/record.ts';
+import { formatWhen, isoInZone } from '../../domain/decisions/when.ts';
+import { describeReasons, KIND_WORDS } from './decision-words.ts';
 
-const KIND_WORDS: Record<string, string> = {
-  'direct-financial': 'direct financial',
-  'indirect-financial': 'indirect financial',
-  loyalty: 'loyalty',
-};
+const LOYALTY = {
+  withdraw: 'loyalty conflicts mean stepping back',
+  'declare-and-stay': 'loyalty conflicts are declared and the member stays',
+} as const;
+
+/** "Loyalty policy: …." */
+export const loyaltyPolicy = (r: DecisionRecord): string => `Loyalty policy: ${LOYALTY[r.loyalty]}.`;
 
 export function when(r: DecisionRecord, at: Date): string {
   return formatWhen(at, r.timeZone, { year: true });
@@ -59,7 +61,7 @@ export function residentSentence(r: DecisionRecord): string {
 export const declarationLine = (r: DecisionRecord, x: DecisionRecord['declarations'][number]): string =>
   x.outcome === 'none'
     ? `${x.name}: no interest (${when(r, x.at)})`
-    : `${x.name}: declared a ${KIND_WORDS[x.kind ?? ''] ?? 'an'} interest${x.organisation ? ` in ${x.organisation}` : ''}${x.detail ? `: ${x.detail}` : ''} (${when(r, x.at)})`;
+    : `${x.name}: declared a ${(KIND_WORDS as Record<string, string>)[x.kind ?? ''] ?? 'an'} interest${x.organisation ? ` in ${x.organisation}` : ''}${x.detail ? `: ${x.detail}` : ''} (${when(r, x.at)})`;
 
 export const recusalLine = (x: DecisionRecord['recusals'][number]): string =>
   `${x.name}: ${describeReasons(x.reasons).join(' ')}`;
@@ -113,7 +115,7 @@ export function recordMarkdown(r: DecisionRecord): string {
     '',
     '## Recusals',
     '',
-    `Loyalty policy: ${r.loyaltyPolicy}.`,
+    loyaltyPolicy(r),
     '',
     ...list(r.recusals.map(recusalLine), 'Nobody was recused.'),
     '',
