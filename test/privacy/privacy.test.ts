@@ -132,7 +132,7 @@ describe('subject access and erasure', () => {
 
 describe('person commands on the CLI', () => {
   // Spawns the CLI six times: generous under a loaded machine.
-  it('exports, refuses to erase without --yes, then erases', { timeout: 120_000 }, async () => {
+  it('exports, refuses to erase without --yes, then erases', { timeout: 240_000 }, async () => {
     const { url, remove } = newDatabaseUrl();
     const env = { ...process.env, DATABASE_URL: url };
     const cli = (...args: string[]) =>
