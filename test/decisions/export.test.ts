@@ -167,7 +167,7 @@ describe('partnership-bot decision (the real CLI process)', () => {
       ['2', 'open'],
       ['1', 'closed'],
     ]);
-  }, 180_000); // a hang guard: several CLI processes, each tens of seconds on a busy machine
+  }, 300_000); // a hang guard: up to four CLI processes, a minute each on a busy machine (cliTestTimeout)
 
   it('says what is wrong, with the usual exit codes', async () => {
     const fail = (args: string[]) =>
@@ -191,5 +191,5 @@ describe('partnership-bot decision (the real CLI process)', () => {
       code: 2,
       stderr: expect.stringMatching(/decision export needs an ID/),
     });
-  }, 180_000); // a hang guard: several CLI processes, each tens of seconds on a busy machine
+  }, 300_000); // a hang guard: up to four CLI processes, a minute each on a busy machine (cliTestTimeout)
 });

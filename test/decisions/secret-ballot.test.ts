@@ -280,7 +280,7 @@ describe('a secret ballot forgets who chose what when it closes', () => {
         for (const label of OPTIONS) expect(fileHolds(t, await idOf(t, user), label), user.name).toBe(false);
     }
     expectNoChoiceInLogs();
-  }, 300_000); // a hang guard: eight CLI processes, each tens of seconds on a busy machine
+  }, 540_000); // a hang guard: eight CLI processes, a minute each on a busy machine (cliTestTimeout)
 
   it('closed because everyone eligible voted (a change of vote on the way): the choices go in the same transaction', async () => {
     const t = await start();
