@@ -17,8 +17,8 @@ export default defineConfig({
     // Timeouts only guard against a hang, never against slowness (docs/testing.md): a test that
     // starts servers or CLI processes on two cores kept busy (other work, `stress`) can take
     // several times as long as on a quiet machine, and longer again on PostgreSQL.
-    testTimeout: postgres ? 120_000 : 60_000,
-    hookTimeout: 120_000,
+    testTimeout: postgres ? 600_000 : 300_000,
+    hookTimeout: postgres ? 600_000 : 300_000,
     teardownTimeout: 60_000,
     // Two cores: more workers only queue on the CPU and on SQLite's file locks.
     maxWorkers: 2,

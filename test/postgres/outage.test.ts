@@ -81,7 +81,7 @@ beforeAll(async () => {
   decisionId = (await t.app.stores.decisions.list(partnership.id))[0]!.id;
   rosa = (await t.app.stores.rosters.loadRoster(partnership.id)).people.find((p) => p.name === 'Rosa Novak')!.id;
   await settle(t.app);
-}, 120_000);
+});
 
 afterAll(async () => {
   await admin.query(`ALTER DATABASE "${target.name}" ALLOW_CONNECTIONS true`).catch(() => undefined);

@@ -17,11 +17,12 @@ export interface Exited {
 
 /**
  * Only a hang guard: the tests assert no timing. A start-up that fails takes a few seconds on a
- * quiet machine and over 20 s while several run at once on two busy cores (docs/testing.md).
+ * quiet machine, and has taken over 100 s with two cores shared by dozens of busy processes
+ * (docs/testing.md).
  */
-export const SERVER_RUN_LIMIT_MS = 100_000;
+export const SERVER_RUN_LIMIT_MS = 240_000;
 /** A test's own bound: one server run, with room to spare (the runs of a describe.concurrent overlap). */
-export const SERVER_RUN_TEST = { timeout: SERVER_RUN_LIMIT_MS + 50_000 };
+export const SERVER_RUN_TEST = { timeout: SERVER_RUN_LIMIT_MS + 60_000 };
 
 /** uid and gid of `nobody`: the server run as a user without root's exemptions */
 export const NOBODY = { uid: 65534, gid: 65534 };

@@ -338,5 +338,5 @@ describe('settings that can be used still start the server', () => {
       target.remove();
       rmSync(join(fresh, '..', '..'), { recursive: true, force: true });
     }
-  }, 240_000); // two server processes, each with its own start-up bound (test/postgres/server-process.ts)
+  }, 600_000); // two server processes, each with its own start-up bound (test/postgres/server-process.ts)
 });
