@@ -5,10 +5,10 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { openDatabase } from '../../adapters/persistence/database.ts';
 import { DEMO_ROSTER } from '../support/paths.ts';
 import { createDemoDatabase, TEST_PROVIDER } from '../support/db.ts';
-import { runCli, scratchDir } from '../support/cli.ts';
+import { cliTestTimeout, runCli, scratchDir } from '../support/cli.ts';
 
-// Each test spawns a few Node processes; on a busy 2-core machine that can take a while.
-vi.setConfig({ testTimeout: 120_000 });
+// Each test spawns up to five Node processes, one after another; on a busy 2-core machine that can take a while.
+vi.setConfig({ testTimeout: cliTestTimeout(5) });
 
 const scratch = scratchDir();
 afterAll(() => scratch.remove());

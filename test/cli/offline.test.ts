@@ -3,10 +3,10 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_ROSTER } from '../support/paths.ts';
-import { runCli, scratchDir } from '../support/cli.ts';
+import { cliTestTimeout, runCli, scratchDir } from '../support/cli.ts';
 
-// Each test spawns a few Node processes; on a busy 2-core machine that can take a while.
-vi.setConfig({ testTimeout: 120_000 });
+// Each test spawns up to five Node processes, one after another; on a busy 2-core machine that can take a while.
+vi.setConfig({ testTimeout: cliTestTimeout(5) });
 
 const scratch = scratchDir();
 const file = (name: string, content: unknown) => {

@@ -51,7 +51,7 @@ beforeAll(async () => {
   await voteAs('Kwame Mensah', secret, 1);
   hidden = await world.start({ title: 'Logo choice', options: 'Blue; Green', visibility: 'after-close' });
   await voteAs('Rosa Novak', hidden, 1);
-}, 120_000);
+});
 afterAll(async () => world?.close());
 
 const recordOf = async (id: string) => {
@@ -167,7 +167,7 @@ describe('partnership-bot decision (the real CLI process)', () => {
       ['2', 'open'],
       ['1', 'closed'],
     ]);
-  }, 60_000);
+  });
 
   it('says what is wrong, with the usual exit codes', async () => {
     const fail = (args: string[]) =>
@@ -191,5 +191,5 @@ describe('partnership-bot decision (the real CLI process)', () => {
       code: 2,
       stderr: expect.stringMatching(/decision export needs an ID/),
     });
-  }, 60_000);
+  });
 });

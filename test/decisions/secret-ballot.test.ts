@@ -280,7 +280,7 @@ describe('a secret ballot forgets who chose what when it closes', () => {
         for (const label of OPTIONS) expect(fileHolds(t, await idOf(t, user), label), user.name).toBe(false);
     }
     expectNoChoiceInLogs();
-  }, 120_000);
+  }, 540_000); // a hang guard: eight CLI processes, a minute each on a busy machine (cliTestTimeout)
 
   it('closed because everyone eligible voted (a change of vote on the way): the choices go in the same transaction', async () => {
     const t = await start();
@@ -304,7 +304,7 @@ describe('a secret ballot forgets who chose what when it closes', () => {
       /Plan Kestrel 5, Plan Osprey 3, Plan Heron 1\.[\s\S]*9 members voted\. This was a secret ballot/,
     );
     expectNoChoiceInLogs();
-  }, 120_000);
+  });
 
   it('closed at its time by the scheduler’s job; a change of vote while open is kept only as the latest choice', async () => {
     const t = await start();
@@ -333,7 +333,7 @@ describe('a secret ballot forgets who chose what when it closes', () => {
     await expectForgotten(t, id, [U.rosa, U.gareth]);
     expect(await record(t, 1)).toMatch(/Plan Kestrel 0, Plan Osprey 1, Plan Heron 1\./);
     expectNoChoiceInLogs();
-  }, 120_000);
+  });
 });
 
 describe('a secret ballot never has live results', () => {
@@ -353,7 +353,7 @@ describe('a secret ballot never has live results', () => {
     expect(shown(lastResponse(t, notice.responsePath))).toContain(
       'Secret-ballot votes: only you, privately, while voting is open; when it closes your choice is erased and only the tally and who voted are kept.',
     );
-  }, 60_000);
+  });
 
   it('an open decision with live results cannot be made secret unless its results move to after close', async () => {
     const t = await start();
@@ -387,5 +387,5 @@ describe('a secret ballot never has live results', () => {
       ballot: 'secret',
       visibility: 'after-close',
     });
-  }, 60_000);
+  });
 });

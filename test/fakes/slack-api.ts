@@ -97,18 +97,6 @@ export class FakeSlackApi {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Wait until `predicate` holds for the recorded calls (or fail after `ms`). */
-  async waitFor(predicate: (calls: Call[]) => boolean, ms = 5_000): Promise<void> {
-    const until = Date.now() + ms;
-    while (!predicate(this.calls)) {
-      if (Date.now() > until)
-        throw new Error(
-          `fake Slack API: condition not met; calls were ${this.calls.map((c) => c.method).join(', ') || 'none'}`,
-        );
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-
   clear(): void {
     this.calls.length = 0;
   }

@@ -2,6 +2,7 @@
 // Slack does), lets a test push envelopes (slash commands, events) and records the client's acks.
 import WebSocket from 'ws';
 import type { AddressInfo } from 'node:net';
+import { eventually } from '../support/eventually.ts';
 
 export interface Envelope {
   envelope_id: string;
@@ -40,12 +41,8 @@ export class FakeSlackSocket {
     return `ws://127.0.0.1:${(this.server!.address() as AddressInfo).port}/link`;
   }
 
-  private async until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
-    const end = Date.now() + ms;
-    while (!check()) {
-      if (Date.now() > end) throw new Error(`fake Slack socket: ${what} did not happen`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+  private until(check: () => boolean, what: string): Promise<void> {
+    return eventually(check, `fake Slack socket: ${what}`);
   }
 
   connected(): Promise<void> {

@@ -34,7 +34,7 @@ async function diff(provider: Provider, schemaFolder: string): Promise<{ code: n
   ];
   const env = { ...process.env, DATABASE_URL: shadowUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' };
   try {
-    const { stdout } = await run(process.execPath, args, { cwd: ROOT, env, timeout: 120_000 });
+    const { stdout } = await run(process.execPath, args, { cwd: ROOT, env, timeout: 240_000 });
     return { code: 0, sql: stdout };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -65,7 +65,7 @@ describe('migrations for both providers', () => {
       const hint = `${PROVIDERS[i]} migrations differ from prisma/models.prisma; run node scripts/new-migration.mjs <name>:\n${sql}`;
       expect(code, hint).toBe(0);
     });
-  }, 240_000);
+  });
 
   it('would notice a model added without a migration', async () => {
     const folders = PROVIDERS.map(changedSchema);
@@ -78,5 +78,5 @@ describe('migrations for both providers', () => {
     } finally {
       folders.forEach((f) => rmSync(f, { recursive: true, force: true }));
     }
-  }, 240_000);
+  });
 });

@@ -23,6 +23,7 @@ import {
   type SlackTest,
 } from '../slack/support.ts';
 import { MARGARET, message, post } from '../teams/support.ts';
+import { eventually } from '../support/eventually.ts';
 import { createPostgresDatabase, testCluster } from '../support/postgres.ts';
 
 let t: SlackTest;
@@ -43,11 +44,10 @@ async function goDown(): Promise<void> {
 
 async function comeBack(): Promise<void> {
   await admin.query(`ALTER DATABASE "${target.name}" ALLOW_CONNECTIONS true`);
-  const until = Date.now() + 20_000;
-  while ((await fetch(`${t.server.url}/healthz`)).status !== 200) {
-    if (Date.now() > until) throw new Error('the server did not find its database again');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await eventually(
+    async () => (await fetch(`${t.server.url}/healthz`)).status === 200,
+    'the server finding its database again',
+  );
 }
 
 const count = async () => ({
@@ -81,7 +81,7 @@ beforeAll(async () => {
   decisionId = (await t.app.stores.decisions.list(partnership.id))[0]!.id;
   rosa = (await t.app.stores.rosters.loadRoster(partnership.id)).people.find((p) => p.name === 'Rosa Novak')!.id;
   await settle(t.app);
-}, 120_000);
+});
 
 afterAll(async () => {
   await admin.query(`ALTER DATABASE "${target.name}" ALLOW_CONNECTIONS true`).catch(() => undefined);

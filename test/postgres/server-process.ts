@@ -12,7 +12,7 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 240_000): Promise<ServerProcess> {
   const cwd = mkdtempSync(join(TMP_DIR, 'server-')); // its own folder: no developer .env is loaded
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'server.mjs')], {
     cwd,

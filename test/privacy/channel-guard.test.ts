@@ -64,7 +64,7 @@ describe('Slack', () => {
         return t.fake.calls.map((c) => JSON.stringify(c.args)).filter((c) => !shown.has(c));
       },
     };
-  }, 60_000);
+  });
   afterAll(async () => {
     await t.close();
     await t.fake.close();
@@ -73,7 +73,7 @@ describe('Slack', () => {
   it('no marker, relationship or resident status in anything posted to the channel; all of it privately', async () => {
     await driveEverything(s);
     await expectChannelsClean(s, await demoNames(s));
-  }, 120_000);
+  });
 
   it('the guard holds back a channel message that repeats a declaration, and logs only a code', async () => {
     await expectGuardHoldsBack(s, logged);
@@ -116,13 +116,13 @@ describe('Teams', () => {
           .filter((p) => !inChannel(p.conversationId))
           .map((p) => JSON.stringify(p.activity)),
     };
-  }, 60_000);
+  });
   afterAll(() => t.close());
 
   it('no marker, relationship or resident status in anything posted to the channel; all of it privately', async () => {
     await driveEverything(s);
     await expectChannelsClean(s, await demoNames(s));
-  }, 120_000);
+  });
 
   it('the guard holds back a channel message that repeats a declaration, and logs only a code', async () => {
     await expectGuardHoldsBack(s, logged);
@@ -169,13 +169,13 @@ describe('the playground', () => {
       privately: async () =>
         (await messages()).filter((m) => m.channelId !== 'partnership-channel' || m.private).map((m) => m.text),
     };
-  }, 60_000);
+  });
   afterAll(() => t.close());
 
   it('no marker, relationship or resident status in anything posted to the channel; all of it privately', async () => {
     await driveEverything(s);
     await expectChannelsClean(s, await demoNames(s));
-  }, 120_000);
+  });
 
   it('the guard holds back a channel message that repeats a declaration, and logs only a code', async () => {
     await expectGuardHoldsBack(s, logged);

@@ -7,6 +7,7 @@ import { replyText } from '../../src/domain/chat/reply.ts';
 import { silentLogger } from '../../adapters/log.ts';
 import { systemClock } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, newDatabaseUrl } from '../support/db.ts';
+import { cliTestTimeout } from '../support/cli.ts';
 import { BIN, ROOT } from '../support/paths.ts';
 
 const run = promisify(execFile);
@@ -132,7 +133,7 @@ describe('subject access and erasure', () => {
 
 describe('person commands on the CLI', () => {
   // Spawns the CLI six times: generous under a loaded machine.
-  it('exports, refuses to erase without --yes, then erases', { timeout: 120_000 }, async () => {
+  it('exports, refuses to erase without --yes, then erases', { timeout: cliTestTimeout(6) }, async () => {
     const { url, remove } = newDatabaseUrl();
     const env = { ...process.env, DATABASE_URL: url };
     const cli = (...args: string[]) =>

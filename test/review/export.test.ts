@@ -266,7 +266,7 @@ describe('partnership-bot review export', () => {
     >[];
     expect(rows.filter((r) => r.section === 'member')).toHaveLength(11);
     expect(rows.find((r) => r.section === 'question')?.answer).toBe('Partly');
-  }, 60_000);
+  });
 
   it('says what is wrong with the arguments', () => {
     const noYear = cli('review', 'export', '--partnership', 'northfield', '--format', 'csv');
@@ -281,5 +281,5 @@ describe('partnership-bot review export', () => {
       1,
       expect.stringContaining('No partnership "nowhere" in the database. Known: northfield.'),
     ]);
-  }, 60_000);
+  });
 });

@@ -7,9 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../adapters/log.ts';
 import { openDatabase, type Database } from '../../adapters/persistence/database.ts';
 import { leaseStore } from '../../adapters/persistence/maintenance-store.ts';
-import { acquireLease, releaseLease, Scheduler, type Job } from '../../adapters/scheduler/index.ts';
-import { systemClock, type Clock } from '../../src/services/ports/index.ts';
+import { acquireLease, releaseLease, Scheduler, SCHEDULER_LEASE, type Job } from '../../adapters/scheduler/index.ts';
+import type { Clock } from '../../src/services/ports/index.ts';
 import { createTestDatabase, TEST_PROVIDER, type TestDatabase } from '../support/db.ts';
+import { eventually } from '../support/eventually.ts';
+import { FakeClock } from '../support/fake-clock.ts';
 
 const T0 = new Date('2026-11-23T09:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -96,11 +98,21 @@ describe(`the scheduler lease across processes (${TEST_PROVIDER})`, () => {
 
   it('keeps the lease while a long job runs, so no second process starts it meanwhile', async () => {
     const runs: string[] = [];
-    const busy = scheduler(first.database, systemClock, 1_000);
-    const other = scheduler(second, systemClock, 1_000);
-    const running = busy.tick(job(runs, 'busy', 2_500));
-    await sleep(1_800); // past the lease's first expiry: only the heartbeat keeps it
+    // The clock moves only when the test says, and the job runs until the test lets it finish:
+    // no race between the heartbeat, the job and the other process, however busy the machine.
+    const clock = new FakeClock(T0);
+    const busy = scheduler(first.database, clock, 1_000);
+    const other = scheduler(second, clock, 1_000);
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const running = busy.tick({ ...job(runs, 'busy'), run: () => (runs.push('busy'), finished) });
+    await eventually(() => runs.length > 0, 'the long job starting'); // the lease is taken: held until T0 + 1 s
+    clock.set(at(5)); // past the lease's first expiry: only the heartbeat keeps it
+    const expiry = async () =>
+      (await first.database.db.lease.findUniqueOrThrow({ where: { name: SCHEDULER_LEASE } })).expiresAt;
+    await eventually(async () => (await expiry()) > clock.now(), 'a heartbeat renewing the lease');
     expect(await other.tick(job(runs, 'other'))).toBe(false);
+    finish();
     expect(await running).toBe(true);
     expect(runs).toEqual(['busy']);
   });

@@ -5,6 +5,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { newDatabaseUrl } from '../support/db.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { eventually } from '../support/eventually.ts';
 import { TestClock, TUESDAY } from '../decisions/world.ts';
 import { sendWeb } from './surfaces.ts';
 
@@ -93,11 +94,10 @@ it('the scheduler’s catch-up run alone closes a decision that fell due while n
   clock.set(new Date(decision.closesAt.getTime() + 3 * 86_400_000).toISOString());
   const again = await start({ SCHEDULER: 'true' });
   // no tick from the test: start() runs every job once
-  const until = Date.now() + 10_000;
-  while ((await again.app.stores.decisions.find({ id: decision.id }))!.decision.status !== 'closed') {
-    if (Date.now() > until) throw new Error('the catch-up run did not close the decision');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await eventually(
+    async () => (await again.app.stores.decisions.find({ id: decision.id }))!.decision.status === 'closed',
+    'the catch-up run closing the decision',
+  );
   const closed = (await again.app.stores.decisions.find({ id: decision.id }))!.decision;
   expect(closed.closedAt!.toISOString()).toBe(decision.closesAt.toISOString());
 });

@@ -88,7 +88,7 @@ describe('Slack app manifest', () => {
     expect(ok).toEqual([]);
     expect(misspelledKey!.join('\n')).toMatch(/bot_event/);
     expect(unknownScope!.join('\n')).toMatch(/chat:writes/);
-  }, 60_000);
+  });
 
   it('points events, the slash command and interactivity at the one endpoint', () => {
     const urls = [

@@ -36,7 +36,7 @@ beforeAll(async () => {
   await settle(t.app);
   decisionId = (await db().decision.findMany({ select: { id: true } })).map((d) => d.id).find((id) => !before.has(id))!;
   rosaId = (await db().person.findFirstOrThrow({ where: { email: USERS.member.email } })).id;
-}, 60_000);
+});
 afterAll(() => t.close());
 
 describe('decision clicks are recorded before Slack gets the ack', () => {

@@ -18,6 +18,7 @@ import {
   NOBODY,
   refusingPostgres,
   runServerUntilExit,
+  SERVER_RUN_TEST,
   silentServer,
   type Exited,
   type Loopback,
@@ -51,7 +52,7 @@ const unprivilegedPortStart = (() => {
   }
 })();
 
-describe.concurrent('start-up stops in one line when DATA_DIR cannot be used', { timeout: 60_000 }, () => {
+describe.concurrent('start-up stops in one line when DATA_DIR cannot be used', SERVER_RUN_TEST, () => {
   it('DATA_DIR is a file', async () => {
     const run = await runServerUntilExit(
       { DATA_DIR: 'notes.txt' },
@@ -98,7 +99,7 @@ describe.concurrent('start-up stops in one line when DATA_DIR cannot be used', {
   });
 });
 
-describe.concurrent('start-up stops in one line when a SQLite DATABASE_URL cannot be used', { timeout: 60_000 }, () => {
+describe.concurrent('start-up stops in one line when a SQLite DATABASE_URL cannot be used', SERVER_RUN_TEST, () => {
   it('names a folder', async () => {
     const run = await runServerUntilExit(
       { DATABASE_URL: 'file:./db' },
@@ -150,91 +151,87 @@ describe.concurrent('start-up stops in one line when a SQLite DATABASE_URL canno
   });
 });
 
-describe.concurrent(
-  'start-up stops in one line when a PostgreSQL DATABASE_URL cannot be used',
-  { timeout: 60_000 },
-  () => {
-    const stand: { silent?: Loopback; wrongPassword?: Loopback; noDatabase?: Loopback } = {};
-    beforeAll(async () => {
-      stand.silent = await silentServer();
-      stand.wrongPassword = await refusingPostgres('28P01', 'password authentication failed for user "bot"');
-      stand.noDatabase = await refusingPostgres('3D000', 'database "bot" does not exist');
-    });
-    afterAll(async () => {
-      await Promise.all(Object.values(stand).map((s) => s.close()));
-    });
+describe.concurrent('start-up stops in one line when a PostgreSQL DATABASE_URL cannot be used', SERVER_RUN_TEST, () => {
+  const stand: { silent?: Loopback; wrongPassword?: Loopback; noDatabase?: Loopback } = {};
+  beforeAll(async () => {
+    stand.silent = await silentServer();
+    stand.wrongPassword = await refusingPostgres('28P01', 'password authentication failed for user "bot"');
+    stand.noDatabase = await refusingPostgres('3D000', 'database "bot" does not exist');
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(stand).map((s) => s.close()));
+  });
 
-    it('an unparsable URL, without echoing the password', async () => {
-      const run = await runServerUntilExit({ DATABASE_URL: 'postgresql://bot:hunter2@[bad/x' });
-      expectOneLine(run, 'DATABASE_URL', /is not a valid PostgreSQL URL.*percent-encoded/);
-      expect(run.stderr).not.toContain('hunter2');
-    });
+  it('an unparsable URL, without echoing the password', async () => {
+    const run = await runServerUntilExit({ DATABASE_URL: 'postgresql://bot:hunter2@[bad/x' });
+    expectOneLine(run, 'DATABASE_URL', /is not a valid PostgreSQL URL.*percent-encoded/);
+    expect(run.stderr).not.toContain('hunter2');
+  });
 
-    it('a port that is not a number', async () => {
-      expectOneLine(
-        await runServerUntilExit({ DATABASE_URL: 'postgresql://host:notaport/db' }),
-        'DATABASE_URL',
-        /is not a valid PostgreSQL URL/,
-      );
-    });
+  it('a port that is not a number', async () => {
+    expectOneLine(
+      await runServerUntilExit({ DATABASE_URL: 'postgresql://host:notaport/db' }),
+      'DATABASE_URL',
+      /is not a valid PostgreSQL URL/,
+    );
+  });
 
-    it('nothing listening on the port', async () => {
-      const port = await closedPort();
-      const run = await runServerUntilExit({ DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${port}/bot` });
-      expectOneLine(
-        run,
-        'DATABASE_URL',
-        new RegExp(`nothing accepts connections at 127\\.0\\.0\\.1:${port}\\. Start PostgreSQL there`),
-      );
-      expect(run.stderr).not.toContain('hunter2');
-    });
+  it('nothing listening on the port', async () => {
+    const port = await closedPort();
+    const run = await runServerUntilExit({ DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${port}/bot` });
+    expectOneLine(
+      run,
+      'DATABASE_URL',
+      new RegExp(`nothing accepts connections at 127\\.0\\.0\\.1:${port}\\. Start PostgreSQL there`),
+    );
+    expect(run.stderr).not.toContain('hunter2');
+  });
 
-    it('a server that never answers (a firewall dropping packets) is given up after the connect timeout', async () => {
-      const run = await runServerUntilExit({
-        DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${stand.silent!.port}/bot`,
-      });
-      expectOneLine(run, 'DATABASE_URL', /PostgreSQL at 127\.0\.0\.1:\d+ did not answer within 5 seconds/);
+  it('a server that never answers (a firewall dropping packets) is given up after the connect timeout', async () => {
+    const run = await runServerUntilExit({
+      DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${stand.silent!.port}/bot`,
     });
+    expectOneLine(run, 'DATABASE_URL', /PostgreSQL at 127\.0\.0\.1:\d+ did not answer within 5 seconds/);
+  });
 
-    it('a wrong password', async () => {
-      const run = await runServerUntilExit({
-        DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${stand.wrongPassword!.port}/bot`,
-      });
-      expectOneLine(
-        run,
-        'DATABASE_URL',
-        /refused the user "bot" \(28P01\)\. Check the user and password in DATABASE_URL/,
-      );
-      expect(run.stderr).not.toContain('hunter2');
+  it('a wrong password', async () => {
+    const run = await runServerUntilExit({
+      DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${stand.wrongPassword!.port}/bot`,
     });
+    expectOneLine(
+      run,
+      'DATABASE_URL',
+      /refused the user "bot" \(28P01\)\. Check the user and password in DATABASE_URL/,
+    );
+    expect(run.stderr).not.toContain('hunter2');
+  });
 
-    it('a database that does not exist', async () => {
-      const run = await runServerUntilExit({
-        DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${stand.noDatabase!.port}/bot`,
-      });
-      expectOneLine(
-        run,
-        'DATABASE_URL',
-        /the database "bot" does not exist at 127\.0\.0\.1:\d+\. Create it \(createdb bot\)/,
-      );
+  it('a database that does not exist', async () => {
+    const run = await runServerUntilExit({
+      DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${stand.noDatabase!.port}/bot`,
     });
+    expectOneLine(
+      run,
+      'DATABASE_URL',
+      /the database "bot" does not exist at 127\.0\.0\.1:\d+\. Create it \(createdb bot\)/,
+    );
+  });
 
-    it.runIf(TEST_PROVIDER === 'postgres')('a database that does not exist on the real test server', async () => {
-      const run = await runServerUntilExit({ DATABASE_URL: databaseUrl(testCluster().adminUrl, 'no_such_database') });
-      expectOneLine(run, 'DATABASE_URL', /the database "no_such_database" does not exist/);
+  it.runIf(TEST_PROVIDER === 'postgres')('a database that does not exist on the real test server', async () => {
+    const run = await runServerUntilExit({ DATABASE_URL: databaseUrl(testCluster().adminUrl, 'no_such_database') });
+    expectOneLine(run, 'DATABASE_URL', /the database "no_such_database" does not exist/);
+  });
+
+  it.runIf(TEST_PROVIDER === 'postgres')('a user the real test server does not know', async () => {
+    const run = await runServerUntilExit({
+      DATABASE_URL: testCluster().adminUrl.replace('//postgres@', '//nobody_here:secret@'),
     });
+    expectOneLine(run, 'DATABASE_URL', /refused the user "nobody_here" \(28000\)/);
+    expect(run.stderr).not.toContain('secret');
+  });
+});
 
-    it.runIf(TEST_PROVIDER === 'postgres')('a user the real test server does not know', async () => {
-      const run = await runServerUntilExit({
-        DATABASE_URL: testCluster().adminUrl.replace('//postgres@', '//nobody_here:secret@'),
-      });
-      expectOneLine(run, 'DATABASE_URL', /refused the user "nobody_here" \(28000\)/);
-      expect(run.stderr).not.toContain('secret');
-    });
-  },
-);
-
-describe.concurrent('start-up stops in one line when HOST or PORT cannot be used', { timeout: 60_000 }, () => {
+describe.concurrent('start-up stops in one line when HOST or PORT cannot be used', SERVER_RUN_TEST, () => {
   it('HOST is not a valid address', async () => {
     expectOneLine(
       await runServerUntilExit({ HOST: '256.1.1.1' }),
@@ -286,7 +283,7 @@ describe.concurrent('start-up stops in one line when HOST or PORT cannot be used
   );
 });
 
-describe('an unforeseen start-up failure', { timeout: 60_000 }, () => {
+describe('an unforeseen start-up failure', SERVER_RUN_TEST, () => {
   /** A database that claims every migration but has none of the tables: seeding the demo fails. */
   const prepare = (cwd: string) => {
     const db = new Sqlite(join(cwd, 'hollow.db'));
@@ -341,5 +338,5 @@ describe('settings that can be used still start the server', () => {
       target.remove();
       rmSync(join(fresh, '..', '..'), { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 600_000); // two server processes, each with its own start-up bound (test/postgres/server-process.ts)
 });

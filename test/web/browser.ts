@@ -38,7 +38,7 @@ export async function launch(): Promise<Browser> {
     locale: 'en-GB',
     timezoneId: 'Europe/London',
   });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(30_000); // a hang guard for each wait: a busy machine's Chromium is slow, never wrong
   return {
     context,
     async close() {
