@@ -3,6 +3,8 @@
 // form may carry only its own fields, or it is refused and audited (../refuse.ts). Then one
 // service operation runs: it checks the permission, and that the decision is the person's own
 // partnership's, against the decision as stored.
+import { actorOf } from './types.ts';
+import { serviceDeps } from '../context.ts';
 import { z } from 'zod';
 import { BALLOTS, VISIBILITIES } from '../../domain/decisions/types.ts';
 import { close, confirmClose, amend, amendPrompt } from '../../services/decisions/manage.ts';
@@ -27,7 +29,7 @@ import {
 import { interestFormReply } from '../views/decision-prompts.ts';
 import { conflictsLogReply, recordView } from '../views/decision-record.ts';
 import { createRefusal, MALFORMED, manageRefusal, noVoteReason, UNEXPECTED_FIELDS } from '../views/decision-words.ts';
-import { actorOf, answer, refusePayload, servicesOf, type RefusalWords } from './decision-scope.ts';
+import { answer, refusePayload, type RefusalWords } from './decision-scope.ts';
 import type { ActionHandler, FormHandler, ScopedContext } from './types.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,7 +66,7 @@ const on =
     return run(ctx, parsed.data);
   };
 
-const services = (ctx: ScopedContext) => servicesOf(ctx.deps);
+const services = (ctx: ScopedContext) => serviceDeps(ctx.deps);
 
 const ballotFor = async (ctx: ScopedContext, t: Target) =>
   answer(ctx, await ballot(services(ctx), actorOf(ctx), { decisionId: t.id }), ballotPromptReply, voter(ctx, t.id));
@@ -190,7 +192,7 @@ const one = (v: string | string[] | undefined): string =>
 
 export const decisionForms: Record<string, FormHandler> = {
   'decision.create': checked('decision.create', async (ctx, values, context) => {
-    const started = await startDecision(servicesOf(ctx.deps), actorOf(ctx), {
+    const started = await startDecision(serviceDeps(ctx.deps), actorOf(ctx), {
       conversation: ctx.request.conversation,
       values,
       context,
@@ -204,14 +206,14 @@ export const decisionForms: Record<string, FormHandler> = {
     'decision.declare',
     aboutDecision(async (ctx, decisionId, values) => {
       const declaration: Declaration = { outcome: 'interest', values };
-      const declared = await declare(servicesOf(ctx.deps), actorOf(ctx), { decisionId, declaration });
+      const declared = await declare(serviceDeps(ctx.deps), actorOf(ctx), { decisionId, declaration });
       return answer(ctx, declared, declaredReply, { ...voter(ctx, decisionId), values: flat(values) });
     }),
   ),
   'decision.amend': checked(
     'decision.amend',
     aboutDecision(async (ctx, decisionId, values) => {
-      const amended = await amend(servicesOf(ctx.deps), actorOf(ctx), {
+      const amended = await amend(serviceDeps(ctx.deps), actorOf(ctx), {
         decisionId,
         closes: one(values.closes),
         ballot: BALLOTS.find((b) => b === one(values.ballot)),

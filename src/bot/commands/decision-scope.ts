@@ -2,28 +2,12 @@
 // and one way to answer a decision service's refusal (audited when it refuses a click or a form).
 import type { Reply } from '../../domain/chat/reply.ts';
 import { textReply } from '../../domain/chat/reply.ts';
-import type { Actor } from '../../services/actor.ts';
-import type { ServiceDeps } from '../../services/deps.ts';
 import type { DecisionRefusal, DecisionResult } from '../../services/decisions/deps.ts';
-import type { BotDeps } from '../context.ts';
 import { refuse, type RefusalReason } from '../refuse.ts';
 import { answerRefusal } from '../refused.ts';
 import { decisionRefusalReply } from '../views/decision-answers.ts';
 import { NOT_FOUND } from '../views/decision-words.ts';
 import type { ScopedContext } from './types.ts';
-
-export const actorOf = (ctx: ScopedContext): Actor => ({
-  partnership: ctx.scope.partnership,
-  roster: ctx.scope.roster,
-  person: ctx.scope.person,
-});
-
-/** The services' deps from the bot's: createBot always gives its handlers an events port. */
-export function servicesOf(deps: BotDeps): ServiceDeps {
-  const { stores, clock, logger, events } = deps;
-  if (!events) throw new Error('createBot gives every handler an events port');
-  return { stores, clock, logger, events };
-}
 
 export interface RefusalWords {
   /** what someone the check refuses is told, when the feature says it better than the table */

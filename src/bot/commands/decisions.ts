@@ -1,11 +1,13 @@
 // `/partnership decisions` (the open ones, and where you stand) and `/partnership decision <n>`
 // (the minutes-ready record, privately).
+import { actorOf } from './types.ts';
+import { serviceDeps } from '../context.ts';
 import { listOpen, showRecord } from '../../services/decisions/record.ts';
 import { textReply } from '../../domain/chat/reply.ts';
 import { openListReply } from '../views/decision-answers.ts';
 import { recordView } from '../views/decision-record.ts';
 import { refusal } from '../views/refusals.ts';
-import { actorOf, answer, servicesOf } from './decision-scope.ts';
+import { answer } from './decision-scope.ts';
 import type { Command } from './types.ts';
 import { intent } from './types.ts';
 
@@ -26,7 +28,7 @@ export const decisions: Command = {
     ),
   ],
   async run(ctx) {
-    const open = await listOpen(servicesOf(ctx.deps), actorOf(ctx));
+    const open = await listOpen(serviceDeps(ctx.deps), actorOf(ctx));
     return answer(ctx, open, (list) => openListReply(list, ctx.scope.partnership.name), { unknown: UNKNOWN });
   },
 };
@@ -48,7 +50,7 @@ export const decision: Command = {
           'Which decision? Give its number, for example `/partnership decision 3`. `/partnership decisions` lists the open ones.',
         ),
       ];
-    const shown = await showRecord(servicesOf(ctx.deps), actorOf(ctx), { number: Number(number) });
+    const shown = await showRecord(serviceDeps(ctx.deps), actorOf(ctx), { number: Number(number) });
     return answer(ctx, shown, recordView, { unknown: refusal('decision.view') });
   },
 };

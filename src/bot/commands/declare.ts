@@ -1,10 +1,12 @@
 // `/partnership declare [number]` and "I need to declare an interest": the declaration flow for
 // the open decisions.
+import { actorOf } from './types.ts';
+import { serviceDeps } from '../context.ts';
 import { declarePrompt } from '../../services/decisions/prompts.ts';
 import { textReply } from '../../domain/chat/reply.ts';
 import { declarePromptReply } from '../views/decision-answers.ts';
 import { noVoteReason } from '../views/decision-words.ts';
-import { actorOf, answer, servicesOf } from './decision-scope.ts';
+import { answer } from './decision-scope.ts';
 import type { Command } from './types.ts';
 import { intent } from './types.ts';
 
@@ -30,7 +32,7 @@ export const declare: Command = {
         ),
       ];
     const prompt = await declarePrompt(
-      servicesOf(ctx.deps),
+      serviceDeps(ctx.deps),
       actorOf(ctx),
       number ? { number: Number(number) } : { open: true },
     );

@@ -1,8 +1,9 @@
 // `/partnership poll` (or "start a vote"): the form that puts a decision to the partnership.
+import { actorOf } from './types.ts';
 import { startForm } from '../../services/decisions/start.ts';
 import { createFormReply } from '../views/decision-prompts.ts';
 import { createRefusal } from '../views/decision-words.ts';
-import { actorOf, answer } from './decision-scope.ts';
+import { answer } from './decision-scope.ts';
 import type { Command } from './types.ts';
 import { intent } from './types.ts';
 

@@ -2,6 +2,8 @@
 // changes are right", snooze, download and submit. Each parses what was clicked or typed and
 // hands it to one review service, which checks who clicked, which year it was for and whether the
 // review is still open (src/services/review).
+import { actorOf } from './types.ts';
+import { serviceDeps } from '../context.ts';
 import { CONFIRM_CHOICES, PLAN, QUESTIONS, TIMELINE } from '../../domain/review/types.ts';
 import { confirmChanges, confirmMembership } from '../../services/review/confirm.ts';
 import { saveReviewAnswers, type AnswersInput } from '../../services/review/answers.ts';
@@ -11,7 +13,7 @@ import { MEMBERS_ONLY } from '../views/review-refusals.ts';
 import { answersSavedReply, changesCheckedReply, changesNowReply, confirmedReply } from '../views/review-replies.ts';
 import { answerForm, download, snooze, submit } from './review.ts';
 import { saveSettings, SETTINGS_FORM } from './review-settings.ts';
-import { actorOf, answerReviewRefusal, serviceDeps } from './review-scope.ts';
+import { answerReviewRefusal } from './review-scope.ts';
 import type { ActionHandler, FormHandler, ScopedContext } from './types.ts';
 
 /** `2026:resident`: the year and the choice, each null when the value does not carry one. */
@@ -24,13 +26,13 @@ function parseConfirmation(value: string) {
 }
 
 async function confirm(ctx: ScopedContext, value: string): Promise<Reply[]> {
-  const result = await confirmMembership(serviceDeps(ctx), actorOf(ctx), parseConfirmation(value));
+  const result = await confirmMembership(serviceDeps(ctx.deps), actorOf(ctx), parseConfirmation(value));
   if (!result.ok) return answerReviewRefusal(ctx, result.error, 'confirm', { notPermitted: MEMBERS_ONLY });
   return [confirmedReply(result.value, ctx.scope.roster, ctx.scope.partnership.settings)];
 }
 
 async function changesOk(ctx: ScopedContext, fingerprint: string): Promise<Reply[]> {
-  const result = await confirmChanges(serviceDeps(ctx), actorOf(ctx), { fingerprint });
+  const result = await confirmChanges(serviceDeps(ctx.deps), actorOf(ctx), { fingerprint });
   if (!result.ok)
     return result.error.code === 'changes-changed'
       ? [changesNowReply(result.error.changes, result.error.fingerprint)]
@@ -56,7 +58,7 @@ function answersFrom(values: Record<string, string | string[]>, context: string 
 }
 
 const saveAnswers: FormHandler = async (ctx, values, context) => {
-  const result = await saveReviewAnswers(serviceDeps(ctx), actorOf(ctx), answersFrom(values, context));
+  const result = await saveReviewAnswers(serviceDeps(ctx.deps), actorOf(ctx), answersFrom(values, context));
   if (!result.ok) return answerReviewRefusal(ctx, result.error, 'answers');
   const { year, saved, after } = result.value;
   return [answersSavedReply(year, saved, after)];

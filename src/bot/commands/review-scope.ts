@@ -2,29 +2,12 @@
 // refusal is answered: the shared ones through answerRefusal (which audits a refused click), the
 // review's own in the words of src/bot/views/review-refusals.ts.
 import { textReply, type Reply } from '../../domain/chat/reply.ts';
-import type { Actor } from '../../services/actor.ts';
-import type { ServiceDeps } from '../../services/deps.ts';
-import { EventBus } from '../../services/events.ts';
 import type { ReviewRefusal } from '../../services/review/refusals.ts';
 import type { SettingsRefusal } from '../../services/settings.ts';
 import { answerRefusal } from '../refused.ts';
 import { isSharedRefusal, reviewRefusalText, type ReviewPlace } from '../views/review-refusals.ts';
 import { settingsRefusedText } from '../views/review-settings.ts';
 import type { ScopedContext } from './types.ts';
-
-export const actorOf = (ctx: ScopedContext): Actor => ({
-  partnership: ctx.scope.partnership,
-  roster: ctx.scope.roster,
-  person: ctx.scope.person,
-});
-
-/** createBot always gives its handlers the app's bus; a bare one (nobody subscribed) otherwise. */
-export const serviceDeps = (ctx: ScopedContext): ServiceDeps => ({
-  stores: ctx.deps.stores,
-  clock: ctx.deps.clock,
-  logger: ctx.deps.logger,
-  events: ctx.deps.events ?? new EventBus(),
-});
 
 const interactive = (ctx: ScopedContext): boolean =>
   ctx.request.inbound.type === 'action' || ctx.request.inbound.type === 'form';

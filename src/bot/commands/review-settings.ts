@@ -1,10 +1,12 @@
 // `/partnership review settings`: the chair or the rep sets the season's dates, the nudge
 // cadence, the quiet hours and the confirmation reminders, in a form; src/services/settings.ts
 // checks it whole before saving.
+import { actorOf } from './types.ts';
+import { serviceDeps } from '../context.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
 import { changeReviewSettings, reviewSettingsOf } from '../../services/settings.ts';
 import { SETTINGS_FORM, SETTINGS_UNKNOWN, settingsFormReply, settingsSavedReply } from '../views/review-settings.ts';
-import { actorOf, answerReviewRefusal, serviceDeps } from './review-scope.ts';
+import { answerReviewRefusal } from './review-scope.ts';
 import type { FormHandler, ScopedContext } from './types.ts';
 
 export { SETTINGS_FORM };
@@ -36,7 +38,7 @@ function changesFrom(values: Record<string, string | string[]>): Record<string, 
 }
 
 export const saveSettings: FormHandler = async (ctx, values) => {
-  const result = await changeReviewSettings(serviceDeps(ctx), actorOf(ctx), changesFrom(values));
+  const result = await changeReviewSettings(serviceDeps(ctx.deps), actorOf(ctx), changesFrom(values));
   if (!result.ok) return answerReviewRefusal(ctx, result.error, 'command', { unknown: SETTINGS_UNKNOWN });
   return [settingsSavedReply(result.value)];
 };

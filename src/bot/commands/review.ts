@@ -1,6 +1,8 @@
 // `/partnership review [status|answer|snooze|resume|export [md|csv] [YEAR]|submit]`: the annual
 // partnership review (RULES.md section 5). The rep and chair run it; members confirm their membership.
 // Each handler parses, calls one review service (src/services/review) and renders with a view.
+import { actorOf } from './types.ts';
+import { serviceDeps } from '../context.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../domain/review/export.ts';
 import { exportReview } from '../../services/review/export.ts';
 import { openAnswers, showReview, snoozeNudges, submitReview } from '../../services/review/service.ts';
@@ -19,14 +21,14 @@ import {
 } from '../views/review-replies.ts';
 import { memberReviewReply, reviewStatusReply } from '../views/review-status.ts';
 import { settingsForm } from './review-settings.ts';
-import { actorOf, answerReviewRefusal, serviceDeps } from './review-scope.ts';
+import { answerReviewRefusal } from './review-scope.ts';
 import type { Command, ScopedContext } from './types.ts';
 import { intent } from './types.ts';
 
 const WORDS = { unknown: REVIEW_UNKNOWN };
 
 export async function showStatus(ctx: ScopedContext): Promise<Reply[]> {
-  const result = await showReview(serviceDeps(ctx), actorOf(ctx));
+  const result = await showReview(serviceDeps(ctx.deps), actorOf(ctx));
   // the status button runs this command too: its words for someone unknown stay the review's
   if (!result.ok && result.error.code === 'unknown-person') return answerRefusal(ctx, result.error, REVIEW_UNKNOWN);
   if (!result.ok) return answerReviewRefusal(ctx, result.error, 'command', WORDS);
@@ -46,26 +48,26 @@ export async function showStatus(ctx: ScopedContext): Promise<Reply[]> {
 }
 
 export async function answerForm(ctx: ScopedContext): Promise<Reply[]> {
-  const result = await openAnswers(serviceDeps(ctx), actorOf(ctx));
+  const result = await openAnswers(serviceDeps(ctx.deps), actorOf(ctx));
   if (!result.ok) return answerReviewRefusal(ctx, result.error, 'answer-form', WORDS);
   const { status, roster, evidence } = result.value;
   return [answersFormReply(status, roster, evidence)];
 }
 
 export async function snooze(ctx: ScopedContext, on: boolean): Promise<Reply[]> {
-  const result = await snoozeNudges(serviceDeps(ctx), actorOf(ctx), { on });
+  const result = await snoozeNudges(serviceDeps(ctx.deps), actorOf(ctx), { on });
   if (!result.ok) return answerReviewRefusal(ctx, result.error, 'command', WORDS);
   return [snoozedReply(ctx.scope.roster, ctx.scope.partnership.settings, result.value.on, result.value.until)];
 }
 
 export async function download(ctx: ScopedContext, format: ExportFormat, year?: number): Promise<Reply[]> {
-  const result = await exportReview(serviceDeps(ctx), actorOf(ctx), { format, year });
+  const result = await exportReview(serviceDeps(ctx.deps), actorOf(ctx), { format, year });
   if (!result.ok) return answerReviewRefusal(ctx, result.error, 'command', WORDS);
   return [exportReply(ctx.scope.roster, result.value)];
 }
 
 export async function submit(ctx: ScopedContext): Promise<Reply[]> {
-  const result = await submitReview(serviceDeps(ctx), actorOf(ctx));
+  const result = await submitReview(serviceDeps(ctx.deps), actorOf(ctx));
   if (!result.ok) return answerReviewRefusal(ctx, result.error, 'command', WORDS);
   return [submittedReply(ctx.scope.roster, result.value)];
 }

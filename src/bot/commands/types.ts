@@ -1,16 +1,11 @@
 // One file per command; each gets a narrow context and returns replies.
-import type { Person, Roster } from '../../domain/roster.ts';
-import type { PartnershipRef } from '../../services/ports/index.ts';
+import type { Actor } from '../../services/actor.ts';
 import type { BotDeps, Resolution } from '../context.ts';
 import type { Request } from '../../domain/chat/inbound.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
 
-export interface Scope {
-  partnership: PartnershipRef;
-  roster: Roster;
-  /** null: a user in a bound channel whom the roster does not know */
-  person: Person | null;
-}
+/** Who is acting, where: exactly what every service operation takes as its actor. */
+export type Scope = Actor;
 
 export interface CommandContext {
   request: Request;
@@ -57,3 +52,6 @@ export const intent =
     }
     return null;
   };
+
+/** The actor a service operation is given: the request's scope. */
+export const actorOf = (ctx: ScopedContext): Actor => ctx.scope;
