@@ -21,15 +21,17 @@ export class PrismaDirectoryStore implements DirectoryStore {
   }
 
   /** Binding a Slack or Teams channel makes a sandbox partnership real: the playground leaves it alone from then on. */
-  async bindChannel(binding: Binding): Promise<void> {
-    if (!LIVE_PLATFORMS.includes(binding.platform)) {
-      await this.db.channelBinding.create({ data: binding });
-      return;
-    }
-    await this.db.$transaction([
-      this.db.channelBinding.create({ data: binding }),
-      this.db.partnership.updateMany({ where: { id: binding.partnershipId, sandbox: true }, data: { sandbox: false } }),
-    ]);
+  async bindChannel(binding: Binding, _actorId: string, audit?: AuditEntry): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      await tx.channelBinding.create({ data: binding });
+      if (LIVE_PLATFORMS.includes(binding.platform)) {
+        await tx.partnership.updateMany({
+          where: { id: binding.partnershipId, sandbox: true },
+          data: { sandbox: false },
+        });
+      }
+      if (audit) await tx.auditEvent.create({ data: auditRow(audit) });
+    });
   }
 
   async boundWorkspaces(partnershipId: string, platform: Platform): Promise<string[]> {
@@ -57,11 +59,25 @@ export class PrismaDirectoryStore implements DirectoryStore {
     return rows.map((r) => ({ personId: r.id, partnershipId: r.partnershipId }));
   }
 
-  async linkIdentity(personId: string, platform: Platform, workspaceId: string, userId: string): Promise<void> {
-    await this.db.platformIdentity.upsert({
+  async linkIdentity(
+    personId: string,
+    platform: Platform,
+    workspaceId: string,
+    userId: string,
+    audit?: AuditEntry,
+  ): Promise<void> {
+    const link = {
       where: { platform_workspaceId_userId: { platform, workspaceId, userId } },
       create: { personId, platform, workspaceId, userId },
       update: { personId },
+    };
+    if (!audit) {
+      await this.db.platformIdentity.upsert(link);
+      return;
+    }
+    await this.db.$transaction(async (tx) => {
+      await tx.platformIdentity.upsert(link);
+      await tx.auditEvent.create({ data: auditRow(audit) });
     });
   }
 
@@ -75,16 +91,16 @@ export class PrismaAuditLog implements AuditLog {
   constructor(private readonly db: Db) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.db.auditEvent.create({
-      data: {
-        partnershipId: entry.partnershipId,
-        actorId: entry.actorId,
-        action: entry.action,
-        subjectType: entry.subjectType,
-        subjectId: entry.subjectId ?? null,
-        before: entry.before === undefined ? null : JSON.stringify(entry.before),
-        after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      },
-    });
+    await this.db.auditEvent.create({ data: auditRow(entry) });
   }
 }
+
+const auditRow = (entry: AuditEntry) => ({
+  partnershipId: entry.partnershipId,
+  actorId: entry.actorId,
+  action: entry.action,
+  subjectType: entry.subjectType,
+  subjectId: entry.subjectId ?? null,
+  before: entry.before === undefined ? null : JSON.stringify(entry.before),
+  after: entry.after === undefined ? null : JSON.stringify(entry.after),
+});

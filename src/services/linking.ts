@@ -75,11 +75,10 @@ export async function linkAccount(
   const { userId, name } = input.mention;
   const target = findOnRoster(actor.roster, name);
   if ('code' in target) return refused({ ...target, name: name.trim() });
-  const { directory, audit } = deps.stores;
+  const { directory } = deps.stores;
   const existing = await directory.findIdentity(input.platform, input.workspaceId, userId);
   if (existing && existing.personId !== target.id) return refused({ code: 'linked-elsewhere' });
-  await directory.linkIdentity(target.id, input.platform, input.workspaceId, userId);
-  await audit.record({
+  await directory.linkIdentity(target.id, input.platform, input.workspaceId, userId, {
     partnershipId: actor.partnership.id,
     actorId: who.person.id,
     action: 'identity.link',

@@ -23,7 +23,7 @@ export async function bindChannel(
   input: { conversation: Conversation; speaker: Speaker; slug: string },
 ): Promise<Answer<PartnershipRef, SetupRefusal>> {
   const { conversation, speaker } = input;
-  const { directory, rosters, audit } = deps.stores;
+  const { directory, rosters } = deps.stores;
   if (conversation.kind === 'direct') return refused({ code: 'direct' });
   const slug = input.slug.trim().toLowerCase();
   const linked = await findTrustedIdentity(directory, conversation.platform, speaker.workspaceId, speaker.userId);
@@ -59,8 +59,7 @@ export async function bindChannel(
     workspaceId: conversation.workspaceId,
     channelId: conversation.channelId,
   };
-  await directory.bindChannel(binding, person.id);
-  await audit.record({
+  await directory.bindChannel(binding, person.id, {
     partnershipId: partnership.id,
     actorId: person.id,
     action: 'channel.bind',

@@ -88,13 +88,21 @@ export interface LinkedPerson {
 
 export interface DirectoryStore {
   findBinding(platform: Platform, workspaceId: string, channelId: string): Promise<Binding | null>;
-  bindChannel(binding: Binding, actorId: string): Promise<void>;
+  /** With `audit`, its row is written in the same transaction as the binding. */
+  bindChannel(binding: Binding, actorId: string, audit?: AuditEntry): Promise<void>;
   /** The workspaces (Slack teams, Teams tenants) where the partnership has a bound channel on this platform. */
   boundWorkspaces(partnershipId: string, platform: Platform): Promise<string[]>;
   findIdentity(platform: Platform, workspaceId: string, userId: string): Promise<LinkedPerson | null>;
   /** Current people with this email (case-insensitive), across partnerships. */
   findByEmail(email: string): Promise<LinkedPerson[]>;
-  linkIdentity(personId: string, platform: Platform, workspaceId: string, userId: string): Promise<void>;
+  /** With `audit`, its row is written in the same transaction as the link. */
+  linkIdentity(
+    personId: string,
+    platform: Platform,
+    workspaceId: string,
+    userId: string,
+    audit?: AuditEntry,
+  ): Promise<void>;
   /** Every chat account linked to the person (to reach them privately). */
   identitiesOf(personId: string): Promise<{ platform: Platform; workspaceId: string; userId: string }[]>;
 }
