@@ -124,7 +124,7 @@ export function voteNotes(check: VoteCheck | null, update: string): string[] {
     `Private replies: ${check.replies.toLocaleString('en-GB')}. Card refreshes (${update}): ${check.cardUpdates.toLocaleString('en-GB')} ` +
       `(${(check.cardUpdates / Math.max(1, check.answered)).toFixed(2)} per click): by design the card is redrawn after the answer, at most once per ` +
       '`CARD_REFRESH_INTERVAL_MS` (default 1 s; message updates are rate-limited) during a burst, and its last redraw shows the newest counts ' +
-      '(src/services/decisions/notify.ts refreshCard); the floor redraws on every click.',
+      '(src/bot/notifications/decisions.ts refreshCard); the floor redraws on every click.',
   ];
 }
 
@@ -166,7 +166,7 @@ export const slackVote: Section = {
           text: 'a vote is durably recorded before it is acknowledged',
           met: recordedAll && slowest < 2_500,
           note:
-            "the core's transaction commits before ack() (adapters/slack/listeners.ts; test/slack/record-before-ack.test.ts)" +
+            "the core's transaction commits before ack() (adapters/slack/listeners/actions.ts; test/slack/record-before-ack.test.ts)" +
             (slowest >= 2_500
               ? `; but the slowest click took ${Math.round(slowest)} ms: clicks still queued at 2.5 s were acknowledged at that deadline, before their vote was written`
               : '; every answered click found in the database'),
