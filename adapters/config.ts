@@ -42,7 +42,11 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallba
       return z.NEVER;
     });
 
-const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
 const textOr = (fallback: string) => optionalText.transform((v) => v ?? fallback);
 
 /** Never echo a password: `postgresql://user:secret@host` becomes `postgresql://user:***@host`. */
@@ -54,7 +58,8 @@ const schema = z
     HOST: textOr('127.0.0.1'),
     DATA_DIR: textOr('./data'),
     DATABASE_URL: optionalText.refine((v) => v === undefined || /^(file:|postgres(ql)?:\/\/)/i.test(v), {
-      message: 'must start with file: (SQLite, for example file:./data/partnership-bot.db) or postgresql:// (PostgreSQL)',
+      message:
+        'must start with file: (SQLite, for example file:./data/partnership-bot.db) or postgresql:// (PostgreSQL)',
     }),
     DATABASE_POOL_SIZE: wholeNumber(1, 200, 10),
     LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error'], 'info'),
@@ -65,14 +70,32 @@ const schema = z
     PLAYGROUND_ALLOW_REMOTE: bool(false),
     SCHEDULER: bool(true),
     /** pause between two review-season messages, so chat platforms' rate limits are respected */
-    REVIEW_SEND_INTERVAL_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(0).max(60_000, 'must be at most 60000 (one minute)').default(250),
+    REVIEW_SEND_INTERVAL_MS: z.coerce
+      .number({ error: 'must be a whole number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(0)
+      .max(60_000, 'must be at most 60000 (one minute)')
+      .default(250),
     /** least time between two refreshes of one decision's card (chat.update is rate-limited); the last refresh always shows the newest counts */
-    CARD_REFRESH_INTERVAL_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(0).max(60_000, 'must be at most 60000 (one minute)').default(1000),
-    PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: 'must be a URL starting with https://' }),
-    SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'must be a bot token starting with xoxb-' }),
+    CARD_REFRESH_INTERVAL_MS: z.coerce
+      .number({ error: 'must be a whole number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(0)
+      .max(60_000, 'must be at most 60000 (one minute)')
+      .default(1000),
+    PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+      message: 'must be a URL starting with https://',
+    }),
+    SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+      message: 'must be a bot token starting with xoxb-',
+    }),
     SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), { message: 'must be an app-level token starting with xapp-' }),
-    SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: 'must be a URL such as https://slack.com/api/' }),
+    SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
+      message: 'must be an app-level token starting with xapp-',
+    }),
+    SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+      message: 'must be a URL such as https://slack.com/api/',
+    }),
     SLACK_BOT_USER_ID: optionalText,
     SLACK_BOT_ID: optionalText,
     MICROSOFT_APP_ID: optionalText,
@@ -80,20 +103,50 @@ const schema = z
     MICROSOFT_APP_TYPE: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'MultiTenant'),
     MICROSOFT_APP_TENANT_ID: optionalText,
     /** where Bot Framework token signing keys are looked up; Microsoft's by default (tests point it at a loopback fake) */
-    MICROSOFT_OPENID_METADATA_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: 'must be a URL such as https://login.botframework.com/v1/.well-known/openidconfiguration' }),
+    MICROSOFT_OPENID_METADATA_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+      message: 'must be a URL such as https://login.botframework.com/v1/.well-known/openidconfiguration',
+    }),
   })
   .superRefine((env, ctx) => {
     const need = (when: boolean, key: string, message: string) => {
       if (when) ctx.addIssue({ code: 'custom', path: [key], message });
     };
-    need(!!env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN, 'SLACK_SIGNING_SECRET', 'is required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (Slack app > Basic Information > Signing Secret)');
-    need(!!env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'is required when SLACK_SIGNING_SECRET is set (Slack app > OAuth & Permissions > Bot User OAuth Token)');
+    need(
+      !!env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN,
+      'SLACK_SIGNING_SECRET',
+      'is required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (Slack app > Basic Information > Signing Secret)',
+    );
+    need(
+      !!env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN,
+      'SLACK_BOT_TOKEN',
+      'is required when SLACK_SIGNING_SECRET is set (Slack app > OAuth & Permissions > Bot User OAuth Token)',
+    );
     need(!!env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN, 'SLACK_BOT_TOKEN', 'is required for Socket Mode too');
-    need(!!env.MICROSOFT_APP_PASSWORD && !env.MICROSOFT_APP_ID, 'MICROSOFT_APP_ID', 'is required when MICROSOFT_APP_PASSWORD is set (the Microsoft App ID of the Azure Bot registration)');
-    need(!!env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI', 'MICROSOFT_APP_PASSWORD', 'is required when MICROSOFT_APP_ID is set (the client secret of the Azure Bot registration)');
-    need(env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID, 'MICROSOFT_APP_TENANT_ID', 'is required when MICROSOFT_APP_TYPE is SingleTenant');
-    need(env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && !!env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID, 'MICROSOFT_APP_TENANT_ID', 'is required when MICROSOFT_APP_TYPE is UserAssignedMSI');
-    need(env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && !!env.MICROSOFT_APP_PASSWORD, 'MICROSOFT_APP_PASSWORD', 'must not be set when MICROSOFT_APP_TYPE is UserAssignedMSI (the managed identity has no password)');
+    need(
+      !!env.MICROSOFT_APP_PASSWORD && !env.MICROSOFT_APP_ID,
+      'MICROSOFT_APP_ID',
+      'is required when MICROSOFT_APP_PASSWORD is set (the Microsoft App ID of the Azure Bot registration)',
+    );
+    need(
+      !!env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI',
+      'MICROSOFT_APP_PASSWORD',
+      'is required when MICROSOFT_APP_ID is set (the client secret of the Azure Bot registration)',
+    );
+    need(
+      env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID,
+      'MICROSOFT_APP_TENANT_ID',
+      'is required when MICROSOFT_APP_TYPE is SingleTenant',
+    );
+    need(
+      env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && !!env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID,
+      'MICROSOFT_APP_TENANT_ID',
+      'is required when MICROSOFT_APP_TYPE is UserAssignedMSI',
+    );
+    need(
+      env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && !!env.MICROSOFT_APP_PASSWORD,
+      'MICROSOFT_APP_PASSWORD',
+      'must not be set when MICROSOFT_APP_TYPE is UserAssignedMSI (the managed identity has no password)',
+    );
   });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -125,7 +178,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       const got = typeof value === 'string' && !/TOKEN|SECRET|PASSWORD/.test(key) ? ` (got "${redact(value)}")` : '';
       return `  ${key} ${i.message}${i.message.includes('(got') ? '' : got}`;
     });
-    throw new ConfigError(`Configuration problem:\n${lines.join('\n')}\nSet it in .env or the environment; .env.example describes every variable.`);
+    throw new ConfigError(
+      `Configuration problem:\n${lines.join('\n')}\nSet it in .env or the environment; .env.example describes every variable.`,
+    );
   }
   const c = parsed.data;
   const dataDir = isAbsolute(c.DATA_DIR) ? c.DATA_DIR : resolve(cwd, c.DATA_DIR);

@@ -1,25 +1,52 @@
 // One JSON line per event. Never logs tokens, secrets, message text, payloads or personal data:
 // fields are ids and codes, and anything that looks sensitive is dropped by name.
-import type { Logger } from '../src/ports/index.ts';
+import type { Logger } from '../src/services/ports/index.ts';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 export type Level = keyof typeof LEVELS;
 
-const SENSITIVE = /token|secret|password|authori[sz]ation|cookie|signature|payload|body|text|email|name|interest|relationship|resident|detail|option|choice/i;
-const ALLOWED = new Set(['requestId', 'personId', 'partnershipId', 'decisionId', 'platform', 'route', 'status', 'code', 'ms', 'method', 'path', 'count', 'port', 'url', 'provider', 'kind', 'attempt', 'key']);
+const SENSITIVE =
+  /token|secret|password|authori[sz]ation|cookie|signature|payload|body|text|email|name|interest|relationship|resident|detail|option|choice/i;
+const ALLOWED = new Set([
+  'requestId',
+  'personId',
+  'partnershipId',
+  'decisionId',
+  'platform',
+  'route',
+  'status',
+  'code',
+  'ms',
+  'method',
+  'path',
+  'count',
+  'port',
+  'url',
+  'provider',
+  'kind',
+  'attempt',
+  'key',
+]);
 
 export function redact(fields: Record<string, unknown> = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (SENSITIVE.test(key) && !ALLOWED.has(key)) continue;
-    if (value instanceof Error) out[key] = { code: (value as { code?: unknown }).code, message: value.message.slice(0, 300) };
+    if (value instanceof Error)
+      out[key] = { code: (value as { code?: unknown }).code, message: value.message.slice(0, 300) };
     else if (typeof value === 'string') out[key] = value.slice(0, 300);
     else out[key] = value;
   }
   return out;
 }
 
-export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger & { child(fields: Record<string, unknown>): Logger; debug(message: string, fields?: Record<string, unknown>): void } {
+export function createLogger(
+  level: Level = 'info',
+  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Logger & {
+  child(fields: Record<string, unknown>): Logger;
+  debug(message: string, fields?: Record<string, unknown>): void;
+} {
   const make = (bound: Record<string, unknown>) => {
     const emit = (lvl: Level, message: string, fields?: Record<string, unknown>) => {
       if (LEVELS[lvl] < LEVELS[level]) return;

@@ -5,8 +5,8 @@ import { silentLogger } from '../adapters/log.ts';
 import { openDatabase } from '../adapters/persistence/database.ts';
 import { createStores } from '../adapters/persistence/index.ts';
 import { createBot } from '../src/bot/bot.ts';
-import type { Conversation } from '../src/bot/inbound.ts';
-import { systemClock } from '../src/ports/index.ts';
+import type { Conversation } from '../src/domain/chat/inbound.ts';
+import { systemClock } from '../src/services/ports/index.ts';
 import { median, ms } from './lib/stats.ts';
 import { clickOf, createVoteWorld } from './lib/vote-world.ts';
 
@@ -14,8 +14,13 @@ const clicks = Number(process.argv[2] ?? 200);
 const conversation: Conversation = { platform: 'slack', workspaceId: 'T0BENCH', channelId: 'C0BENCH', kind: 'channel' };
 const world = await createVoteWorld(conversation, '1.1', (i) => `U0VOTER${i}`);
 let queries = 0;
-const trace = process.env.TRACE_SQL === "1";
-const database = await openDatabase(world.databaseUrl, { onQuery: (sql) => { queries++; if (trace && n === clicks - 1) console.log(sql.slice(0, 140)); } });
+const trace = process.env.TRACE_SQL === '1';
+const database = await openDatabase(world.databaseUrl, {
+  onQuery: (sql) => {
+    queries++;
+    if (trace && n === clicks - 1) console.log(sql.slice(0, 140));
+  },
+});
 const bot = createBot({ stores: createStores(database), clock: systemClock, logger: silentLogger });
 const times: number[] = [];
 const counts: number[] = [];
@@ -24,7 +29,11 @@ for (; n < clicks; n++) {
   const { voter, option } = clickOf(n);
   queries = 0;
   const t = performance.now();
-  const replies = await bot.handle({ conversation, speaker: { userId: world.userId(voter), workspaceId: 'T0BENCH' }, inbound: { type: 'action', actionId: 'decision.vote', value: `${world.decisionId}:${option}` } });
+  const replies = await bot.handle({
+    conversation,
+    speaker: { userId: world.userId(voter), workspaceId: 'T0BENCH' },
+    inbound: { type: 'action', actionId: 'decision.vote', value: `${world.decisionId}:${option}` },
+  });
   times.push(performance.now() - t);
   counts.push(queries);
   if (n === 0) console.log(replies[0]?.summary);

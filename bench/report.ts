@@ -1,5 +1,6 @@
 // The benchmark's results: one section per row of issue 9, rendered as markdown tables
 // (bench/results/latest.md, committed) and JSON (bench/results/latest.json).
+import type { PgCluster } from '../scripts/pg-cluster.mjs';
 
 export interface Table {
   caption?: string;
@@ -35,13 +36,16 @@ export interface Section {
 export interface BenchContext {
   root: string;
   /** a PostgreSQL cluster for this run, started on first use; null when the binaries are missing */
-  postgres(): Promise<import('../scripts/pg-cluster.mjs').PgCluster | null>;
+  postgres(): Promise<PgCluster | null>;
   log(message: string): void;
 }
 
 /** A row for a measurement whose feature is not on this branch yet: says so, never a number. */
-export const notMeasured = (why: string, width: number, label: string): string[] =>
-  [label, `not measured yet: ${why}`, ...Array.from({ length: Math.max(0, width - 2) }, () => '')];
+export const notMeasured = (why: string, width: number, label: string): string[] => [
+  label,
+  `not measured yet: ${why}`,
+  ...Array.from({ length: Math.max(0, width - 2) }, () => ''),
+];
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -55,7 +59,12 @@ const targetLine = (t: Target) =>
   `- ${t.met === true ? 'met' : t.met === false ? '**missed**' : 'not measured yet'}: ${t.text}${t.note ? ` (${t.note})` : ''}`;
 
 export function toMarkdown(header: Record<string, string>, sections: SectionResult[]): string {
-  const out = ['# Benchmark results (`npm run bench`)', '', ...Object.entries(header).map(([k, v]) => `- ${k}: ${v}`), ''];
+  const out = [
+    '# Benchmark results (`npm run bench`)',
+    '',
+    ...Object.entries(header).map(([k, v]) => `- ${k}: ${v}`),
+    '',
+  ];
   out.push('What each row means and how to run it: [docs/benchmarks.md](../../docs/benchmarks.md).', '');
   for (const s of sections) {
     out.push(`## ${s.id}. ${s.title}`, '', s.about, '');

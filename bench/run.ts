@@ -19,7 +19,8 @@ const only = (() => {
 const maxMinutes = Number(process.env.BENCH_MAX_MINUTES ?? 15);
 const started = Date.now();
 const loadAtStart = loadavg()[0] ?? 0;
-const log = (message: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
+const log = (message: string) =>
+  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
 
 let cluster: Promise<PgCluster | null> | null = null;
 const ctx: BenchContext = {
@@ -64,8 +65,13 @@ try {
       failed = true;
       log(`section ${section.id} failed: ${(error as Error).stack ?? error}`);
       results.push({
-        id: section.id, title: section.title, about: '', tables: [], targets: [],
-        notes: [`**This section failed to run**: ${(error as Error).message.split('\n')[0]}`], data: { error: String(error) },
+        id: section.id,
+        title: section.title,
+        about: '',
+        tables: [],
+        targets: [],
+        notes: [`**This section failed to run**: ${(error as Error).message.split('\n')[0]}`],
+        data: { error: String(error) },
       });
     }
   }
@@ -77,7 +83,11 @@ try {
 const commit = (() => {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'adapters', 'bench', 'prisma', ':!bench/results'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync(
+      'git',
+      ['status', '--porcelain', '--', 'src', 'adapters', 'bench', 'prisma', ':!bench/results'],
+      { cwd: ROOT, encoding: 'utf8' },
+    ).trim();
     return dirty ? `${head} with uncommitted changes` : head;
   } catch {
     return 'unknown';
@@ -95,6 +105,9 @@ const dir = join(ROOT, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
 const name = only ? `partial-${[...only].join('-')}` : 'latest';
 writeFileSync(join(dir, `${name}.md`), toMarkdown(header, results));
-writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ header, sections: results.map((r) => ({ id: r.id, title: r.title, targets: r.targets, data: r.data })) }, null, 2)}\n`);
+writeFileSync(
+  join(dir, `${name}.json`),
+  `${JSON.stringify({ header, sections: results.map((r) => ({ id: r.id, title: r.title, targets: r.targets, data: r.data })) }, null, 2)}\n`,
+);
 log(`wrote bench/results/${name}.md and ${name}.json`);
 process.exit(failed ? 1 : 0);

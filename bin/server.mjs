@@ -8,7 +8,9 @@ if (existsSync('.env')) {
     process.loadEnvFile('.env');
   } catch (error) {
     // The same one-line report as every other start-up problem (adapters/startup-problem.ts).
-    process.stderr.write(`.env: the file cannot be read (${error?.code ?? 'unreadable'}). Make .env a readable text file of NAME=value lines, or remove it.\n`);
+    process.stderr.write(
+      `.env: the file cannot be read (${error?.code ?? 'unreadable'}). Make .env a readable text file of NAME=value lines, or remove it.\n`,
+    );
     process.exit(78);
   }
 }

@@ -25,9 +25,24 @@ try {
     copyFileSync(join(root, 'prisma', provider, 'schema.prisma'), join(old, 'schema.prisma'));
     writeFileSync(join(old, 'models.prisma'), before);
     const url = provider === 'sqlite' ? `file:${join(old, 'diff.db')}` : pg.url();
-    const sql = execFileSync(process.execPath, [cli, 'migrate', 'diff', '--from-schema-datamodel', old, '--to-schema-datamodel', join(root, 'prisma', provider), '--script'], {
-      cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: url },
-    });
+    const sql = execFileSync(
+      process.execPath,
+      [
+        cli,
+        'migrate',
+        'diff',
+        '--from-schema-datamodel',
+        old,
+        '--to-schema-datamodel',
+        join(root, 'prisma', provider),
+        '--script',
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: url },
+      },
+    );
     if (!sql.trim() || /This is an empty migration/.test(sql)) {
       console.log(`${provider}: no change`);
       continue;
@@ -40,4 +55,3 @@ try {
 } finally {
   pg.stop();
 }
-

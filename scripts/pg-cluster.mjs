@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 function findBinary(name) {
-  const found = spawnSync('sh', ['-c', `command -v ${name} || ls /usr/lib/postgresql/*/bin/${name} 2>/dev/null | sort -V | tail -n 1`], { encoding: 'utf8' });
+  const found = spawnSync(
+    'sh',
+    ['-c', `command -v ${name} || ls /usr/lib/postgresql/*/bin/${name} 2>/dev/null | sort -V | tail -n 1`],
+    { encoding: 'utf8' },
+  );
   const path = (found.stdout ?? '').trim().split('\n').pop();
   return path || null;
 }
@@ -28,7 +32,9 @@ export const MISSING_POSTGRES =
 export function runSqlSync(url, sql) {
   const psql = findBinary('psql');
   if (!psql) throw new Error('psql is not installed: apt-get install postgresql-client');
-  execFileSync(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 async function freePort() {
@@ -51,7 +57,12 @@ export async function startPostgres() {
   chmodSync(dir, 0o777);
   const asRoot = process.getuid?.() === 0;
   const run = (bin, args) => {
-    if (asRoot) execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', [bin, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')], { stdio: 'pipe' });
+    if (asRoot)
+      execFileSync(
+        'su',
+        ['postgres', '-s', '/bin/sh', '-c', [bin, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')],
+        { stdio: 'pipe' },
+      );
     else execFileSync(bin, args, { stdio: 'pipe' });
   };
   const data = join(dir, 'data');

@@ -25,13 +25,19 @@ try {
   writeFileSync(join(MANIFEST_DIR, 'outline.png'), outlineIcon());
   const pkg = buildTeamsPackage({ appId: process.env.MICROSOFT_APP_ID, publicUrl: process.env.PUBLIC_URL });
   const problems = await validate(pkg.manifest);
-  if (problems === null) process.stdout.write('(Schema check skipped: @microsoft/app-manifest is not installed; run `npm install` with dev dependencies to check.)\n');
-  else if (problems.length) throw new PackageError(`The manifest does not match the Teams schema:\n  ${problems.join('\n  ')}`);
+  if (problems === null)
+    process.stdout.write(
+      '(Schema check skipped: @microsoft/app-manifest is not installed; run `npm install` with dev dependencies to check.)\n',
+    );
+  else if (problems.length)
+    throw new PackageError(`The manifest does not match the Teams schema:\n  ${problems.join('\n  ')}`);
   mkdirSync(join(root, 'dist'), { recursive: true });
   const out = join(root, 'dist', 'teams-app.zip');
   writeFileSync(out, pkg.zip);
   for (const w of pkg.warnings) process.stdout.write(`Note: ${w}\n`);
-  process.stdout.write(`Wrote ${out} (${pkg.files.map((f) => f.name).join(', ')}; app id ${pkg.manifest.id}).\nUpload it in Teams: Apps > Manage your apps > Upload an app (docs/teams.md).\n`);
+  process.stdout.write(
+    `Wrote ${out} (${pkg.files.map((f) => f.name).join(', ')}; app id ${pkg.manifest.id}).\nUpload it in Teams: Apps > Manage your apps > Upload an app (docs/teams.md).\n`,
+  );
 } catch (error) {
   if (error instanceof PackageError) {
     process.stderr.write(`${error.message}\n`);

@@ -12,14 +12,26 @@ function files(dir: string): string[] {
   });
 }
 
-const FORBIDDEN = [/^@slack\//, /^botbuilder/, /^botframework-/, /^@prisma\//, /^prisma/, /^pg$/, /^better-sqlite3$/, /adapters\//, /generated\//];
+const FORBIDDEN = [
+  /^@slack\//,
+  /^botbuilder/,
+  /^botframework-/,
+  /^@prisma\//,
+  /^prisma/,
+  /^pg$/,
+  /^better-sqlite3$/,
+  /adapters\//,
+  /generated\//,
+];
 
 describe('architecture', () => {
   it('nothing under src/ imports Slack, botbuilder, Prisma, a database driver or an adapter', () => {
     const offences: string[] = [];
     for (const file of files(join(ROOT, 'src'))) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      for (const m of text.matchAll(
+        /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+      )) {
         const spec = m[1] ?? m[2] ?? '';
         if (FORBIDDEN.some((f) => f.test(spec))) offences.push(`${relative(ROOT, file)} imports ${spec}`);
       }
@@ -28,7 +40,10 @@ describe('architecture', () => {
   });
 
   it('botbuilder is imported only inside adapters/teams/', () => {
-    const offences = [...files(join(ROOT, 'src')), ...files(join(ROOT, 'adapters')).filter((f) => !f.includes('/generated/'))]
+    const offences = [
+      ...files(join(ROOT, 'src')),
+      ...files(join(ROOT, 'adapters')).filter((f) => !f.includes('/generated/')),
+    ]
       .filter((f) => !f.includes(`${join('adapters', 'teams')}`))
       .filter((f) => /from\s+['"](botbuilder|botframework-)/.test(readFileSync(f, 'utf8')))
       .map((f) => relative(ROOT, f));
@@ -36,7 +51,10 @@ describe('architecture', () => {
   });
 
   it('source files stay small (at most 400 lines)', () => {
-    const big = [...files(join(ROOT, 'src')), ...files(join(ROOT, 'adapters')).filter((f) => !f.includes('/generated/'))]
+    const big = [
+      ...files(join(ROOT, 'src')),
+      ...files(join(ROOT, 'adapters')).filter((f) => !f.includes('/generated/')),
+    ]
       .map((f) => ({ f: relative(ROOT, f), lines: readFileSync(f, 'utf8').split('\n').length }))
       .filter((x) => x.lines > 400);
     expect(big).toEqual([]);

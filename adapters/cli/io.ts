@@ -6,11 +6,11 @@ import { loadConfig } from '../config.ts';
 import { openMigrated, type Database } from '../persistence/index.ts';
 import { MigrationError } from '../persistence/migrate.ts';
 import { StartupProblem } from '../startup-problem.ts';
-import type { Stores } from '../../src/ports/index.ts';
+import type { Stores } from '../../src/services/ports/index.ts';
 import type { PartnershipSettings } from '../../src/domain/settings.ts';
-import { parseRosterCsv } from '../../src/roster-file/csv.ts';
-import { parseRosterJson, type ParsedRoster } from '../../src/roster-file/document.ts';
-import { fail, formatProblems, type Result } from '../../src/result.ts';
+import { parseRosterCsv } from '../../src/services/roster-file/csv.ts';
+import { parseRosterJson, type ParsedRoster } from '../../src/services/roster-file/document.ts';
+import { fail, formatProblems, type Result } from '../../src/domain/result.ts';
 
 export interface CliIo {
   out(text: string): void;
@@ -23,7 +23,10 @@ export interface CliIo {
 export const EXIT = { ok: 0, input: 1, usage: 2, environment: 3 } as const;
 
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: number = EXIT.input) {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.input,
+  ) {
     super(message);
   }
 }
@@ -34,7 +37,14 @@ export function readText(io: CliIo, file: string): string {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String(code ?? error);
     throw new CliError(`Cannot read ${file}: ${why}.`);
   }
 }
@@ -52,19 +62,37 @@ export function loadRosterFiles(io: CliIo, files: RosterFiles, base?: Partnershi
   const ext = extname(files.file).toLowerCase();
   if (ext === '.csv') {
     const source = (file: string | undefined) => (file ? { file, text: readText(io, file) } : undefined);
-    return parseRosterCsv({ partnershipName: files.name ?? 'Big Local partnership', people: source(files.file)!, relationships: source(files.relationships), interests: source(files.interests) }, base);
+    return parseRosterCsv(
+      {
+        partnershipName: files.name ?? 'Big Local partnership',
+        people: source(files.file)!,
+        relationships: source(files.relationships),
+        interests: source(files.interests),
+      },
+      base,
+    );
   }
   if (ext !== '.json') {
-    return fail([{ where: files.file, message: 'must be a .json roster or a .csv people file (see docs/roster-format.md)' }]);
+    return fail([
+      { where: files.file, message: 'must be a .json roster or a .csv people file (see docs/roster-format.md)' },
+    ]);
   }
   if (files.relationships || files.interests) {
-    return fail([{ where: files.file, message: '--relationships and --interests go with a CSV people file; a JSON roster holds them itself' }]);
+    return fail([
+      {
+        where: files.file,
+        message: '--relationships and --interests go with a CSV people file; a JSON roster holds them itself',
+      },
+    ]);
   }
   return parseRosterJson(readText(io, files.file), files.file, base);
 }
 
 export function unwrap<T>(result: Result<T>): T {
-  if (!result.ok) throw new CliError(`The roster has ${result.error.length === 1 ? 'a problem' : `${result.error.length} problems`}; nothing was changed:\n${formatProblems(result.error)}`);
+  if (!result.ok)
+    throw new CliError(
+      `The roster has ${result.error.length === 1 ? 'a problem' : `${result.error.length} problems`}; nothing was changed:\n${formatProblems(result.error)}`,
+    );
   return result.value;
 }
 
@@ -73,7 +101,10 @@ export async function withStores<T>(io: CliIo, fn: (stores: Stores) => Promise<T
   return withDatabase(io, (opened) => fn(opened.stores));
 }
 
-export async function withDatabase<T>(io: CliIo, fn: (opened: { database: Database; stores: Stores }) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  io: CliIo,
+  fn: (opened: { database: Database; stores: Stores }) => Promise<T>,
+): Promise<T> {
   let opened;
   const config = (() => {
     try {
@@ -87,9 +118,13 @@ export async function withDatabase<T>(io: CliIo, fn: (opened: { database: Databa
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // Both already name the setting and what to do (the same line `npm start` prints).
-    if (error instanceof MigrationError || error instanceof StartupProblem) throw new CliError(message, EXIT.environment);
+    if (error instanceof MigrationError || error instanceof StartupProblem)
+      throw new CliError(message, EXIT.environment);
     const where = config.DATABASE_URL.startsWith('file:') ? ` at ${config.DATABASE_URL.slice('file:'.length)}` : '';
-    throw new CliError(`Cannot open the database${where} (${message}). Check DATABASE_URL (or DATA_DIR): the folder must be one this user can create and write.`, EXIT.environment);
+    throw new CliError(
+      `Cannot open the database${where} (${message}). Check DATABASE_URL (or DATA_DIR): the folder must be one this user can create and write.`,
+      EXIT.environment,
+    );
   }
   try {
     return await fn(opened);
@@ -102,7 +137,9 @@ export async function findPartnershipOrFail(stores: Stores, slug: string) {
   const partnership = await stores.rosters.findPartnership(slug);
   if (!partnership) {
     const known = (await stores.rosters.listPartnerships()).map((p) => p.slug);
-    throw new CliError(`No partnership "${slug}" in the database.${known.length ? ` Known: ${known.join(', ')}.` : ' Import one first: partnership-bot roster import FILE --partnership SLUG.'}`);
+    throw new CliError(
+      `No partnership "${slug}" in the database.${known.length ? ` Known: ${known.join(', ')}.` : ' Import one first: partnership-bot roster import FILE --partnership SLUG.'}`,
+    );
   }
   return partnership;
 }
@@ -113,6 +150,10 @@ const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 export function requireSlug(flags: { partnership?: string | undefined }): string {
   const slug = flags.partnership;
   if (!slug) throw new CliError('--partnership SLUG is required (a short name such as northfield).', EXIT.usage);
-  if (!SLUG.test(slug)) throw new CliError(`--partnership "${slug}" must be 2 to 63 lower-case letters, digits and hyphens, such as northfield or east-marsh.`, EXIT.usage);
+  if (!SLUG.test(slug))
+    throw new CliError(
+      `--partnership "${slug}" must be 2 to 63 lower-case letters, digits and hyphens, such as northfield or east-marsh.`,
+      EXIT.usage,
+    );
   return slug;
 }

@@ -7,6 +7,7 @@ import { personCommand } from './commands/person.ts';
 import { decisionCommand } from './commands/decision.ts';
 import { rosterCommand } from './commands/roster.ts';
 import { reviewCommand } from './commands/review.ts';
+import type { CliCommand, Flags } from './flags.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 
 export const USAGE = `partnership-bot: governance checks for Big Local partnerships
@@ -48,22 +49,6 @@ const OPTIONS = {
   year: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-export interface Flags {
-  roster?: string | undefined;
-  partnership?: string | undefined;
-  organisation?: string[] | undefined;
-  json?: boolean | undefined;
-  format?: string | undefined;
-  out?: string | undefined;
-  name?: string | undefined;
-  relationships?: string | undefined;
-  interests?: string | undefined;
-  yes?: boolean | undefined;
-  year?: string | undefined;
-}
-
-export type CliCommand = (io: CliIo, flags: Flags, positionals: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, CliCommand> = {
   criteria: (io, flags) => criteriaCommand(io, flags),

@@ -35,7 +35,9 @@ export interface OpenOptions {
 }
 
 type QueryEvents = { $on(event: 'query', listener: (e: { query: string; duration: number }) => void): void };
-const queryLog = (options: OpenOptions) => ({ log: options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [] });
+const queryLog = (options: OpenOptions) => ({
+  log: options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [],
+});
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const provider = providerOf(url);
@@ -89,7 +91,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const onQuery = options.onQuery;
   if (onQuery) (db as unknown as QueryEvents).$on('query', (e) => onQuery(e.query, e.duration));
   return {
-    db, sql, provider, url,
+    db,
+    sql,
+    provider,
+    url,
     close: async () => {
       await db.$disconnect();
       await closePool();

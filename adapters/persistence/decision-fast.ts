@@ -2,15 +2,18 @@
 // version and its partnership's roster version (both bumped by database triggers on any change,
 // whichever process or tool made it). A vote then takes the row lock by bumping the version: if
 // the new number is the cached one plus one, nothing changed since it was read, so the core
-// decides on the cached state and the vote and its audit row are written as prepared statements.
-// Anything else (a stale copy, a change other than a vote) falls back to the Prisma path in
-// decision-store.ts, which reads everything afresh.
-import { randomUUID } from 'node:crypto';
-import type { Change, DecisionState, Plan } from '../../src/domain/decisions/types.ts';
+// decides on the cached state and the vote and its audit row are written (decision-votes.ts) as
+// prepared statements. A stale copy is reloaded and the vote decided again. This path writes
+// plans made only of votes; a plan with any other change (a declaration, a recusal, a close: the
+// vote that completes a ballot closes it), or a vote whose copy another process keeps making stale,
+// is refused here and done by the locked transaction in decision-store.ts, which reads afresh
+// under the row's lock and so always makes progress.
+import type { DecisionState, Plan } from '../../src/domain/decisions/types.ts';
 import type { Db } from './database.ts';
 import { loadState } from './decision-rows.ts';
+import { isVote, writeVote, type VoteChange } from './decision-votes.ts';
 import type { FastSql, SqlRunner } from './fast-sql.ts';
-import { deepFreeze } from '../../src/freeze.ts';
+import { deepFreeze } from '../../src/domain/freeze.ts';
 
 interface Entry {
   state: DecisionState;
@@ -18,20 +21,19 @@ interface Entry {
   rosterVersion: number;
 }
 
-type VoteChange = Extract<Change, { type: 'vote' }>;
+/** Thrown inside the transaction to roll it back and leave the request to the locked path. */
+class NeedsLock extends Error {}
 
-/** What a vote leaves in the audit log; secret ballots never record the choice. Shared with the Prisma path. */
-export function voteAudit(c: VoteChange, secret: boolean): { action: string; before: unknown; after: unknown } {
-  const after = secret ? { personId: c.personId, secret: true } : { personId: c.personId, option: c.option };
-  return c.replaces !== undefined
-    ? { action: 'decision.vote.change', before: secret ? null : { option: c.replaces }, after }
-    : { action: 'decision.vote', before: null, after };
+/** The result, null when there is no such decision, or 'locked-path' when this path refuses the plan. */
+export type Applied<T> = { state: DecisionState; outcome: T } | null | 'locked-path';
+
+/** Points where a test can hold the path (test/persistence/caches.test.ts), injected, never mocked. */
+export interface FastPathHooks {
+  /** A request joined the queue of its decision; `queued` are waiting for the next transaction. */
+  queued?(decisionId: string, queued: number): void;
+  /** Before each attempt's transaction begins, its copy in hand and no lock held: `jobs` requests are in the batch. */
+  beforeTransaction?(decisionId: string, jobs: number, attempt: number): Promise<void>;
 }
-
-/** Thrown inside the transaction to roll it back and use the Prisma path. */
-class NeedsFullPath extends Error {}
-
-type Applied<T> = { state: DecisionState; outcome: T } | null | 'full-path';
 
 interface Job {
   decide: (state: DecisionState) => Plan<unknown>;
@@ -39,7 +41,10 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-/** The jobs of a batch settled in one transaction (in order, from the first) and the copy it left. */
+/**
+ * The jobs of a batch settled in one transaction (in order, from the first) and the copy it left;
+ * when they are fewer than the batch, the next job's plan was refused (it needs the locked path).
+ */
 interface Batch {
   done: Applied<unknown>[];
   entry: Entry | null;
@@ -58,7 +63,11 @@ export class DecisionFastPath {
   /** how often a copy had to be read from the database (the benchmark reports it) */
   reloads = 0;
 
-  constructor(private readonly db: Db, private readonly sql: FastSql) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sql: FastSql,
+    private readonly hooks: FastPathHooks = {},
+  ) {}
 
   /** The current state, from the cache while its versions are unchanged. */
   async find(decisionId: string): Promise<DecisionState | null> {
@@ -71,8 +80,8 @@ export class DecisionFastPath {
 
   /**
    * Runs the plan on the fast path: the result, null when there is no such decision, or
-   * 'full-path' when the Prisma path must do it (a change other than a vote, or a copy that kept
-   * going stale because another process is busy with the same decision). Requests about one
+   * 'locked-path' when the locked transaction must do it (a change other than a vote, or a copy
+   * that kept going stale because another process is busy with the same decision). Requests about one
    * decision that arrive while a transaction is running are decided one after another in the
    * next transaction: one commit (one disk flush) for a burst of votes, each still committed
    * before its caller hears the result.
@@ -80,7 +89,9 @@ export class DecisionFastPath {
   apply<T>(decisionId: string, decide: (state: DecisionState) => Plan<T>): Promise<Applied<T>> {
     return new Promise<Applied<T>>((resolve, reject) => {
       const job: Job = { decide, resolve: resolve as Job['resolve'], reject };
-      this.waiting.set(decisionId, [...(this.waiting.get(decisionId) ?? []), job]);
+      const queue = [...(this.waiting.get(decisionId) ?? []), job];
+      this.waiting.set(decisionId, queue);
+      this.hooks.queued?.(decisionId, queue.length);
       if (!this.draining.has(decisionId)) void this.drain(decisionId);
     });
   }
@@ -105,9 +116,10 @@ export class DecisionFastPath {
       let result: Batch | 'stale' | null;
       try {
         const entry = this.entries.get(decisionId) ?? (await this.fresh(decisionId));
+        await this.hooks.beforeTransaction?.(decisionId, batch.length, attempt);
         result = entry && (await this.sql.transaction((tx) => this.attempt(tx, decisionId, entry, batch)));
       } catch (error) {
-        if (!(error instanceof NeedsFullPath)) {
+        if (!(error instanceof NeedsLock)) {
           for (const job of batch) job.reject(error);
           return [];
         }
@@ -123,44 +135,63 @@ export class DecisionFastPath {
       }
       if (result.entry) this.remember(decisionId, result.entry);
       result.done.forEach((outcome, i) => batch[i]!.resolve(outcome));
-      if (result.done.length) return batch.slice(result.done.length);
-      break; // the first job needs the full path
+      if (result.done.length === batch.length) return [];
+      // The next job was decided on the current state and refused: it goes to the locked path.
+      batch[result.done.length]!.resolve('locked-path');
+      return batch.slice(result.done.length + 1);
     }
-    batch[0]!.resolve('full-path');
+    batch[0]!.resolve('locked-path'); // the copy kept going stale: another process is busy with this decision
     return batch.slice(1);
   }
 
-  private async attempt(tx: SqlRunner, decisionId: string, entry: Entry, batch: Job[]): Promise<Batch | 'stale' | null> {
+  private async attempt(
+    tx: SqlRunner,
+    decisionId: string,
+    entry: Entry,
+    batch: Job[],
+  ): Promise<Batch | 'stale' | null> {
     // Bumping the version takes the row's lock (PostgreSQL; SQLite holds the write lock already).
     const [locked] = await tx.all<{ version: number; partnershipId: string }>(
-      'UPDATE "Decision" SET "version" = "version" + 1, "updatedAt" = $2 WHERE "id" = $1 RETURNING "version", "partnershipId"', [decisionId, new Date()]);
+      'UPDATE "Decision" SET "version" = "version" + 1, "updatedAt" = $2 WHERE "id" = $1 RETURNING "version", "partnershipId"',
+      [decisionId, new Date()],
+    );
     if (!locked) return null;
-    const [partnership] = await tx.all<{ rosterVersion: number }>('SELECT "rosterVersion" FROM "Partnership" WHERE "id" = $1', [locked.partnershipId]);
-    if (Number(locked.version) !== entry.version + 1 || Number(partnership?.rosterVersion) !== entry.rosterVersion) return 'stale';
+    const [partnership] = await tx.all<{ rosterVersion: number }>(
+      'SELECT "rosterVersion" FROM "Partnership" WHERE "id" = $1',
+      [locked.partnershipId],
+    );
+    if (Number(locked.version) !== entry.version + 1 || Number(partnership?.rosterVersion) !== entry.rosterVersion)
+      return 'stale';
     let state = entry.state;
     let wrote = false;
     const done: Applied<unknown>[] = [];
     for (const job of batch) {
       const plan = job.decide(state);
       if (plan.changes.length > 0) {
-        const votes = plan.changes.filter((c): c is VoteChange => c.type === 'vote');
-        // anything but a vote, or a voter this copy does not name: the full path, from here on
+        const votes = plan.changes.filter(isVote);
+        // anything but a vote, or a voter this copy does not name: the locked path, from here on
         if (votes.length !== plan.changes.length || !votes.every((c) => canWriteVote(state, c))) break;
         for (const change of votes) state = await writeVote(tx, state, plan, change);
         wrote = true;
       }
       done.push({ state, outcome: plan.outcome });
     }
-    if (!done.length) throw new NeedsFullPath(); // rolls back the version bump too
+    if (!done.length) throw new NeedsLock(); // rolls back the version bump too
     let version = Number(locked.version);
-    if (wrote) version = Number((await tx.all<{ version: number }>('SELECT "version" FROM "Decision" WHERE "id" = $1', [decisionId]))[0]?.version);
+    if (wrote)
+      version = Number(
+        (await tx.all<{ version: number }>('SELECT "version" FROM "Decision" WHERE "id" = $1', [decisionId]))[0]
+          ?.version,
+      );
     return { done, entry: { state: deepFreeze(state), version, rosterVersion: entry.rosterVersion } };
   }
 
   /** Versions first, then the state: a write in between makes the copy look older than it is, never newer. */
   private async fresh(decisionId: string): Promise<Entry | null> {
     const [v] = await this.sql.all<{ version: number; rosterVersion: number }>(
-      'SELECT d."version", p."rosterVersion" FROM "Decision" d JOIN "Partnership" p ON p."id" = d."partnershipId" WHERE d."id" = $1', [decisionId]);
+      'SELECT d."version", p."rosterVersion" FROM "Decision" d JOIN "Partnership" p ON p."id" = d."partnershipId" WHERE d."id" = $1',
+      [decisionId],
+    );
     if (!v) return null;
     const version = Number(v.version);
     const rosterVersion = Number(v.rosterVersion);
@@ -181,29 +212,8 @@ export class DecisionFastPath {
     if (this.entries.size >= MAX_CACHED) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(decisionId, entry);
   }
-
 }
 
 /** This copy can say what a fresh read would give after the vote: it names the voter, and the vote it replaces is the one stored. */
 const canWriteVote = (state: DecisionState, c: VoteChange): boolean =>
   !!state.people[c.personId] && state.votes.find((v) => v.personId === c.personId)?.option === c.replaces;
-
-/** Writes one vote and its audit row, and returns the state as a fresh read would give it. */
-async function writeVote(tx: SqlRunner, state: DecisionState, plan: Plan<unknown>, c: VoteChange): Promise<DecisionState> {
-  const d = state.decision;
-  const at = plan.at;
-  const existing = state.votes.find((v) => v.personId === c.personId);
-  if (existing) {
-    await tx.run('UPDATE "Vote" SET "option" = $1, "changes" = "changes" + 1, "updatedAt" = $2 WHERE "decisionId" = $3 AND "personId" = $4', [c.option, at, d.id, c.personId]);
-  } else {
-    await tx.run('INSERT INTO "Vote" ("id", "decisionId", "personId", "option", "changes", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, 0, $5, $6)',
-      [randomUUID(), d.id, c.personId, c.option, at, at]);
-  }
-  const audit = voteAudit(c, d.ballot === 'secret');
-  await tx.run('INSERT INTO "AuditEvent" ("id", "partnershipId", "actorId", "action", "subjectType", "subjectId", "before", "after", "at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-    [randomUUID(), d.partnershipId, plan.actorId, audit.action, 'decision', d.id, audit.before === null ? null : JSON.stringify(audit.before), JSON.stringify(audit.after), at]);
-  const votes = existing
-    ? state.votes.map((v) => (v.personId === c.personId ? { ...v, option: c.option, changes: v.changes + 1, updatedAt: at } : v))
-    : [...state.votes, { personId: c.personId, option: c.option, changes: 0, at, updatedAt: at }];
-  return { ...state, votes };
-}

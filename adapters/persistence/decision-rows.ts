@@ -3,7 +3,15 @@
 import type { ConflictKind, ConflictReason } from '../../src/domain/coi.ts';
 import { parseSettings } from '../../src/domain/settings.ts';
 import {
-  rulesFrom, type Ballot, type CardRef, type ClosingSnapshot, type CloseReason, type Decision, type DecisionKind, type DecisionState, type Visibility,
+  rulesFrom,
+  type Ballot,
+  type CardRef,
+  type ClosingSnapshot,
+  type CloseReason,
+  type Decision,
+  type DecisionKind,
+  type DecisionState,
+  type Visibility,
 } from '../../src/domain/decisions/types.ts';
 import { safeJson } from './roster-store.ts';
 import type { Db } from './database.ts';
@@ -58,16 +66,34 @@ export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState 
     },
   });
   if (!row) return null;
-  const ids = new Set([row.createdById, ...row.declarations.map((d) => d.personId), ...row.recusals.map((r) => r.personId), ...row.votes.map((v) => v.personId)]);
-  const people = await tx.person.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, resident: true } });
+  const ids = new Set([
+    row.createdById,
+    ...row.declarations.map((d) => d.personId),
+    ...row.recusals.map((r) => r.personId),
+    ...row.votes.map((v) => v.personId),
+  ]);
+  const people = await tx.person.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, name: true, resident: true },
+  });
   return {
     decision: toDecision(row),
     declarations: row.declarations.map((d) => ({
-      personId: d.personId, outcome: d.outcome === 'interest' ? 'interest' : 'none', kind: (d.kind as ConflictKind | null) ?? null,
-      organisation: d.organisation, detail: d.detail, at: d.updatedAt,
+      personId: d.personId,
+      outcome: d.outcome === 'interest' ? 'interest' : 'none',
+      kind: (d.kind as ConflictKind | null) ?? null,
+      organisation: d.organisation,
+      detail: d.detail,
+      at: d.updatedAt,
     })),
     recusals: row.recusals.map((r) => ({ personId: r.personId, reasons: reasonsOf(r.reasons), at: r.createdAt })),
-    votes: row.votes.map((v) => ({ personId: v.personId, option: v.option, changes: v.changes, at: v.createdAt, updatedAt: v.updatedAt })),
+    votes: row.votes.map((v) => ({
+      personId: v.personId,
+      option: v.option,
+      changes: v.changes,
+      at: v.createdAt,
+      updatedAt: v.updatedAt,
+    })),
     people: Object.fromEntries(people.map((p) => [p.id, { name: p.name, resident: p.resident }])),
   };
 }

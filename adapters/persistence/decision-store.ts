@@ -1,7 +1,11 @@
 // Decisions in the database. Every use case is one transaction: lock the decision's row, read its
-// state, let the core decide, write the changes with their audit rows. One vote per member per
-// decision is the database's unique (decisionId, personId); a lost race on it is retried, and the
-// retry reads the winner's row, so a double click counts once.
+// state, let the core decide, write the changes with their audit rows. A plan made only of votes
+// is done by the vote path (decision-fast.ts) on its cached copy; every other plan, and a vote the
+// vote path refuses, is done here in the locked transaction. Each kind of change has one writer:
+// a vote is written by decision-votes.ts (here through the same prepared statements, inside this
+// transaction), everything else by `writeChange` below, which has no vote case. One vote per
+// member per decision is the database's unique (decisionId, personId), and every writer of a vote
+// holds the decision's row lock and decides on the current state, so a double click counts once.
 //
 // A secret ballot forgets (docs/privacy.md, "Secret ballots"): while it is open a Vote row holds
 // the member's choice (to change it, and to count it at close); the transaction that closes it
@@ -9,13 +13,14 @@
 // SQLite the freed bytes are zeroed (secure_delete, database.ts) and the WAL, which still holds
 // the old pages, is checkpointed and truncated once the close has committed.
 import { organisationKey } from '../../src/domain/organisations.ts';
-import type { Change, DecisionDraft, DecisionState, DecisionStatus, Plan } from '../../src/domain/decisions/types.ts';
-import type { DecisionLookup, DecisionStore, PartnershipScope } from '../../src/ports/index.ts';
+import type { DecisionDraft, DecisionState, DecisionStatus, Plan } from '../../src/domain/decisions/types.ts';
+import type { DecisionLookup, DecisionStore, PartnershipScope } from '../../src/services/ports/index.ts';
 import type { CardRef } from '../../src/domain/decisions/types.ts';
 import type { Db, Provider } from './database.ts';
-import { DecisionFastPath, voteAudit } from './decision-fast.ts';
+import { DecisionFastPath, type FastPathHooks } from './decision-fast.ts';
 import { loadState, toDecision, type Tx } from './decision-rows.ts';
-import type { FastSql } from './fast-sql.ts';
+import { isVote, writeVote, type OtherChange } from './decision-votes.ts';
+import { prismaSql, type FastSql } from './fast-sql.ts';
 import { partnershipsIn } from './scope.ts';
 
 /** Many members click at once: transactions queue rather than fail. */
@@ -38,38 +43,71 @@ export class PrismaDecisionStore implements DecisionStore {
   /** votes, and reads of a decision's state, on prepared statements and a versioned cache */
   readonly fast: DecisionFastPath;
 
-  constructor(private readonly db: Db, sql: FastSql, private readonly provider: Provider = 'sqlite') {
-    this.fast = new DecisionFastPath(db, sql);
+  constructor(
+    private readonly db: Db,
+    sql: FastSql,
+    private readonly provider: Provider = 'sqlite',
+    hooks?: FastPathHooks,
+  ) {
+    this.fast = new DecisionFastPath(db, sql, hooks);
   }
 
   async create(draft: DecisionDraft, plan: Plan<unknown>): Promise<DecisionState> {
-    return withRetry(() => this.db.$transaction(async (tx) => {
-      const last = await tx.decision.findFirst({ where: { partnershipId: draft.partnershipId }, orderBy: { number: 'desc' }, select: { number: true } });
-      const row = await tx.decision.create({
-        data: {
-          partnershipId: draft.partnershipId, number: (last?.number ?? 0) + 1, title: draft.title, description: draft.description, kind: draft.kind,
-          organisations: JSON.stringify(draft.organisations), options: JSON.stringify(draft.options), ballot: draft.ballot, visibility: draft.visibility,
-          rules: JSON.stringify(draft.rules), closesAt: draft.closesAt, createdById: draft.createdById, createdAt: plan.at, updatedAt: plan.at,
-        },
-      });
-      await audit(tx, row.partnershipId, row.id, plan, 'decision.create', null, {
-        number: row.number, kind: draft.kind, ballot: draft.ballot, visibility: draft.visibility, closesAt: draft.closesAt.toISOString(), organisations: draft.organisations.length,
-      });
-      const state = (await loadState(tx, row.id))!;
-      await write(tx, state, plan);
-      return (await loadState(tx, row.id))!;
-    }, TX));
+    return withRetry(() =>
+      this.db.$transaction(async (tx) => {
+        const last = await tx.decision.findFirst({
+          where: { partnershipId: draft.partnershipId },
+          orderBy: { number: 'desc' },
+          select: { number: true },
+        });
+        const row = await tx.decision.create({
+          data: {
+            partnershipId: draft.partnershipId,
+            number: (last?.number ?? 0) + 1,
+            title: draft.title,
+            description: draft.description,
+            kind: draft.kind,
+            organisations: JSON.stringify(draft.organisations),
+            options: JSON.stringify(draft.options),
+            ballot: draft.ballot,
+            visibility: draft.visibility,
+            rules: JSON.stringify(draft.rules),
+            closesAt: draft.closesAt,
+            createdById: draft.createdById,
+            createdAt: plan.at,
+            updatedAt: plan.at,
+          },
+        });
+        await audit(tx, row.partnershipId, row.id, plan, 'decision.create', null, {
+          number: row.number,
+          kind: draft.kind,
+          ballot: draft.ballot,
+          visibility: draft.visibility,
+          closesAt: draft.closesAt.toISOString(),
+          organisations: draft.organisations.length,
+        });
+        const state = (await loadState(tx, row.id))!;
+        await this.write(tx, state, plan);
+        return (await loadState(tx, row.id))!;
+      }, TX),
+    );
   }
 
   async find(lookup: DecisionLookup): Promise<DecisionState | null> {
     if ('id' in lookup) return this.fast.find(lookup.id);
-    const row = await this.db.decision.findUnique({ where: { partnershipId_number: { partnershipId: lookup.partnershipId, number: lookup.number } }, select: { id: true } });
+    const row = await this.db.decision.findUnique({
+      where: { partnershipId_number: { partnershipId: lookup.partnershipId, number: lookup.number } },
+      select: { id: true },
+    });
     return row ? this.fast.find(row.id) : null;
   }
 
   async list(partnershipId: string | null, status?: DecisionStatus, scope: PartnershipScope = 'all') {
     const rows = await this.db.decision.findMany({
-      where: { ...(partnershipId ? { partnershipId } : { partnership: partnershipsIn(scope) }), ...(status ? { status } : {}) },
+      where: {
+        ...(partnershipId ? { partnershipId } : { partnership: partnershipsIn(scope) }),
+        ...(status ? { status } : {}),
+      },
       orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
     });
     return rows.map(toDecision);
@@ -77,19 +115,21 @@ export class PrismaDecisionStore implements DecisionStore {
 
   async apply<T>(decisionId: string, decide: (state: DecisionState) => Plan<T>) {
     const fast = await this.fast.apply(decisionId, decide);
-    if (fast !== 'full-path') return fast;
+    if (fast !== 'locked-path') return fast;
     this.fast.forget(decisionId);
     let erased = false;
-    const result = await withRetry(() => this.db.$transaction(async (tx) => {
-      // Touching the row first takes its lock (PostgreSQL), so requests about one decision queue.
-      const locked = await tx.decision.updateMany({ where: { id: decisionId }, data: { updatedAt: new Date() } });
-      if (locked.count === 0) return null;
-      const before = (await loadState(tx, decisionId))!;
-      const plan = decide(before);
-      if (plan.changes.length === 0) return { state: before, outcome: plan.outcome };
-      erased = await write(tx, before, plan);
-      return { state: (await loadState(tx, decisionId))!, outcome: plan.outcome };
-    }, TX));
+    const result = await withRetry(() =>
+      this.db.$transaction(async (tx) => {
+        // Touching the row first takes its lock (PostgreSQL), so requests about one decision queue.
+        const locked = await tx.decision.updateMany({ where: { id: decisionId }, data: { updatedAt: new Date() } });
+        if (locked.count === 0) return null;
+        const before = (await loadState(tx, decisionId))!;
+        const plan = decide(before);
+        if (plan.changes.length === 0) return { state: before, outcome: plan.outcome };
+        erased = await this.write(tx, before, plan);
+        return { state: (await loadState(tx, decisionId))!, outcome: plan.outcome };
+      }, TX),
+    );
     if (erased) await this.flushErased();
     return result;
   }
@@ -112,12 +152,37 @@ export class PrismaDecisionStore implements DecisionStore {
   async setCard(decisionId: string, card: CardRef): Promise<void> {
     await this.db.decision.update({ where: { id: decisionId }, data: { cardRef: JSON.stringify(card) } });
   }
+
+  /** Writes the plan's changes in order, each by its one writer. True when it erased a secret ballot's choices. */
+  private async write(tx: Tx, state: DecisionState, plan: Plan<unknown>): Promise<boolean> {
+    let erased = false;
+    let current = state;
+    for (const change of plan.changes) {
+      if (isVote(change)) current = await writeVote(prismaSql(tx, this.provider), current, plan, change);
+      else erased = (await writeChange(tx, current, plan, change)) || erased;
+    }
+    return erased;
+  }
 }
 
-async function audit(tx: Tx, partnershipId: string, decisionId: string, plan: Plan<unknown>, action: string, before: unknown, after: unknown, subject?: { type: string; id: string }) {
+async function audit(
+  tx: Tx,
+  partnershipId: string,
+  decisionId: string,
+  plan: Plan<unknown>,
+  action: string,
+  before: unknown,
+  after: unknown,
+  subject?: { type: string; id: string },
+) {
   await tx.auditEvent.create({
     data: {
-      partnershipId, actorId: plan.actorId, action, subjectType: subject?.type ?? 'decision', subjectId: subject?.id ?? decisionId, at: plan.at,
+      partnershipId,
+      actorId: plan.actorId,
+      action,
+      subjectType: subject?.type ?? 'decision',
+      subjectId: subject?.id ?? decisionId,
+      at: plan.at,
       before: before === null ? null : JSON.stringify(before),
       after: JSON.stringify(subject ? { ...(after as object), decisionId } : after),
     },
@@ -125,64 +190,101 @@ async function audit(tx: Tx, partnershipId: string, decisionId: string, plan: Pl
 }
 
 /**
- * Applies the plan's changes in order; each leaves an audit row (secret ballots never record the
- * choice). True when it closed a secret ballot, erasing its choices.
+ * Writes one change other than a vote, with its audit row. True when it closed a secret ballot,
+ * erasing its choices.
  */
-async function write(tx: Tx, state: DecisionState, plan: Plan<unknown>): Promise<boolean> {
+async function writeChange(tx: Tx, state: DecisionState, plan: Plan<unknown>, c: OtherChange): Promise<boolean> {
   const d = state.decision;
   const at = plan.at;
-  const log = (action: string, before: unknown, after: unknown, subject?: { type: string; id: string }) => audit(tx, d.partnershipId, d.id, plan, action, before, after, subject);
-  const secret = d.ballot === 'secret';
-  let erased = false;
-  for (const c of plan.changes as Change[]) {
-    const key = (personId: string) => ({ decisionId_personId: { decisionId: d.id, personId } });
-    switch (c.type) {
-      case 'declare': {
-        const data = { outcome: c.outcome, kind: c.kind ?? null, organisation: c.organisation ?? null, detail: c.detail ?? null, updatedAt: at };
-        await tx.declaration.upsert({ where: key(c.personId), create: { decisionId: d.id, personId: c.personId, ...data, createdAt: at }, update: data });
-        await log(c.replaces ? 'decision.declare.change' : 'decision.declare', c.replaces ? { outcome: c.replaces } : null, { personId: c.personId, outcome: c.outcome, kind: c.kind ?? null, organisation: c.organisation ?? null });
-        break;
-      }
-      case 'recuse':
-        await tx.recusal.create({ data: { decisionId: d.id, personId: c.personId, reasons: JSON.stringify(c.reasons), createdAt: at } });
-        await log('decision.recuse', null, { personId: c.personId, reasons: c.reasons.map((r) => ({ kind: r.kind, source: r.source })) });
-        break;
-      case 'vote': {
-        if (c.replaces !== undefined) await tx.vote.update({ where: key(c.personId), data: { option: c.option, changes: { increment: 1 }, updatedAt: at } });
-        else await tx.vote.create({ data: { decisionId: d.id, personId: c.personId, option: c.option, createdAt: at, updatedAt: at } });
-        const entry = voteAudit(c, secret);
-        await log(entry.action, entry.before, entry.after);
-        break;
-      }
-      case 'withdraw-vote':
-        await tx.vote.deleteMany({ where: { decisionId: d.id, personId: c.personId } });
-        await log('decision.vote.withdraw', null, { personId: c.personId, why: c.why });
-        break;
-      case 'register-interest':
-        await tx.interest.create({ data: { personId: c.personId, organisation: c.organisation, organisationKey: organisationKey(c.organisation), kind: c.kind, detail: c.detail ?? null, createdAt: at, updatedAt: at } });
-        await log('interest.add', null, { organisation: c.organisation, kind: c.kind, source: 'decision' }, { type: 'person', id: c.personId });
-        break;
-      case 'amend': {
-        const data = { ...(c.closesAt ? { closesAt: c.closesAt } : {}), ...(c.ballot ? { ballot: c.ballot } : {}), ...(c.visibility ? { visibility: c.visibility } : {}) };
-        await tx.decision.update({ where: { id: d.id }, data });
-        await log('decision.amend', { closesAt: d.closesAt.toISOString(), ballot: d.ballot, visibility: d.visibility }, { ...data, ...(c.closesAt ? { closesAt: c.closesAt.toISOString() } : {}) });
-        break;
-      }
-      case 'close':
-        await tx.decision.update({ where: { id: d.id }, data: { status: 'closed', closedAt: c.closedAt ?? at, closeReason: c.reason, outcome: JSON.stringify(c.snapshot) } });
-        // The tally is in the outcome now: the link between each member and their choice goes,
-        // in this transaction. The rows stay, without a choice, as the record of who took part.
-        if (secret) {
-          await tx.vote.updateMany({ where: { decisionId: d.id }, data: { option: null, changes: 0, updatedAt: at } });
-          erased = true;
-        }
-        await log('decision.close', null, { reason: c.reason, ...c.snapshot });
-        break;
-      case 'reminders-sent':
-        await tx.decision.update({ where: { id: d.id }, data: { remindersSentAt: at } });
-        await log('decision.remind', null, { at: at.toISOString() });
-        break;
+  const log = (action: string, before: unknown, after: unknown, subject?: { type: string; id: string }) =>
+    audit(tx, d.partnershipId, d.id, plan, action, before, after, subject);
+  const key = (personId: string) => ({ decisionId_personId: { decisionId: d.id, personId } });
+  switch (c.type) {
+    case 'declare': {
+      const data = {
+        outcome: c.outcome,
+        kind: c.kind ?? null,
+        organisation: c.organisation ?? null,
+        detail: c.detail ?? null,
+        updatedAt: at,
+      };
+      await tx.declaration.upsert({
+        where: key(c.personId),
+        create: { decisionId: d.id, personId: c.personId, ...data, createdAt: at },
+        update: data,
+      });
+      await log(
+        c.replaces ? 'decision.declare.change' : 'decision.declare',
+        c.replaces ? { outcome: c.replaces } : null,
+        { personId: c.personId, outcome: c.outcome, kind: c.kind ?? null, organisation: c.organisation ?? null },
+      );
+      return false;
     }
+    case 'recuse':
+      await tx.recusal.create({
+        data: { decisionId: d.id, personId: c.personId, reasons: JSON.stringify(c.reasons), createdAt: at },
+      });
+      await log('decision.recuse', null, {
+        personId: c.personId,
+        reasons: c.reasons.map((r) => ({ kind: r.kind, source: r.source })),
+      });
+      return false;
+    case 'withdraw-vote':
+      await tx.vote.deleteMany({ where: { decisionId: d.id, personId: c.personId } });
+      await log('decision.vote.withdraw', null, { personId: c.personId, why: c.why });
+      return false;
+    case 'register-interest':
+      await tx.interest.create({
+        data: {
+          personId: c.personId,
+          organisation: c.organisation,
+          organisationKey: organisationKey(c.organisation),
+          kind: c.kind,
+          detail: c.detail ?? null,
+          createdAt: at,
+          updatedAt: at,
+        },
+      });
+      await log(
+        'interest.add',
+        null,
+        { organisation: c.organisation, kind: c.kind, source: 'decision' },
+        { type: 'person', id: c.personId },
+      );
+      return false;
+    case 'amend': {
+      const data = {
+        ...(c.closesAt ? { closesAt: c.closesAt } : {}),
+        ...(c.ballot ? { ballot: c.ballot } : {}),
+        ...(c.visibility ? { visibility: c.visibility } : {}),
+      };
+      await tx.decision.update({ where: { id: d.id }, data });
+      await log(
+        'decision.amend',
+        { closesAt: d.closesAt.toISOString(), ballot: d.ballot, visibility: d.visibility },
+        { ...data, ...(c.closesAt ? { closesAt: c.closesAt.toISOString() } : {}) },
+      );
+      return false;
+    }
+    case 'close':
+      await tx.decision.update({
+        where: { id: d.id },
+        data: {
+          status: 'closed',
+          closedAt: c.closedAt ?? at,
+          closeReason: c.reason,
+          outcome: JSON.stringify(c.snapshot),
+        },
+      });
+      // The tally is in the outcome now: the link between each member and their choice goes,
+      // in this transaction. The rows stay, without a choice, as the record of who took part.
+      if (d.ballot === 'secret')
+        await tx.vote.updateMany({ where: { decisionId: d.id }, data: { option: null, changes: 0, updatedAt: at } });
+      await log('decision.close', null, { reason: c.reason, ...c.snapshot });
+      return d.ballot === 'secret';
+    case 'reminders-sent':
+      await tx.decision.update({ where: { id: d.id }, data: { remindersSentAt: at } });
+      await log('decision.remind', null, { at: at.toISOString() });
+      return false;
   }
-  return erased;
 }

@@ -38,7 +38,13 @@ class ClaimWriter {
           const won = await this.sql.transaction(async (tx) => {
             const fresh = new Set<string>();
             for (const key of keys) {
-              if ((await tx.run('INSERT INTO "ProcessedDelivery" ("key", "createdAt") VALUES ($1, $2) ON CONFLICT ("key") DO NOTHING', [key, new Date()])) === 1) fresh.add(key);
+              if (
+                (await tx.run(
+                  'INSERT INTO "ProcessedDelivery" ("key", "createdAt") VALUES ($1, $2) ON CONFLICT ("key") DO NOTHING',
+                  [key, new Date()],
+                )) === 1
+              )
+                fresh.add(key);
             }
             return fresh;
           });

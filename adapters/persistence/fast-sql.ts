@@ -59,10 +59,11 @@ export function sqliteFastSql(connection: () => SqliteConnection, onQuery: OnQue
   };
   // better-sqlite3 is synchronous: inside the lock nothing else can run on the connection.
   const direct = (db: Sqlite.Database): SqlRunner => ({
-    all: async <T extends Row>(sql: string, args: readonly SqlValue[] = []) => timed(sql, () => {
-      const stmt = prepare(db, sql);
-      return (stmt.reader ? stmt.all(...sqliteArgs(args)) : (stmt.run(...sqliteArgs(args)), [])) as T[];
-    }),
+    all: async <T extends Row>(sql: string, args: readonly SqlValue[] = []) =>
+      timed(sql, () => {
+        const stmt = prepare(db, sql);
+        return (stmt.reader ? stmt.all(...sqliteArgs(args)) : (stmt.run(...sqliteArgs(args)), [])) as T[];
+      }),
     run: async (sql, args = []) => timed(sql, () => prepare(db, sql).run(...sqliteArgs(args)).changes),
   });
   return {
@@ -106,7 +107,9 @@ export function pgFastSql(pool: pg.Pool, onQuery: OnQuery): FastSql {
       const t = performance.now();
       try {
         // BEGIN and COMMIT (no parameters) go as plain statements; the rest are prepared once per connection.
-        return await (args.length ? client.query({ name: nameOf(sql), text: sql, values: args.map(pgValue) }) : client.query(sql));
+        return await (args.length
+          ? client.query({ name: nameOf(sql), text: sql, values: args.map(pgValue) })
+          : client.query(sql));
       } finally {
         onQuery?.(sql, performance.now() - t);
       }
@@ -136,5 +139,29 @@ export function pgFastSql(pool: pg.Pool, onQuery: OnQuery): FastSql {
         client.release(broken);
       }
     },
+  };
+}
+
+/** What `prismaSql` needs of a Prisma transaction. */
+interface RawClient {
+  $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>;
+}
+
+/**
+ * The same statements inside a Prisma transaction, for the rare plan that must write a vote
+ * (decision-votes.ts) beside changes only Prisma writes (decision-store.ts), atomically. Prisma's
+ * SQLite adapter binds `?` in order: `$n` is rewritten and the arguments follow it.
+ */
+export function prismaSql(tx: RawClient, provider: 'sqlite' | 'postgres'): SqlRunner {
+  const bind = (sql: string, args: readonly SqlValue[]): [string, ...unknown[]] => {
+    if (provider === 'postgres') return [sql, ...args];
+    const ordered: SqlValue[] = [];
+    const text = sql.replace(/\$(\d+)/g, (_, n: string) => (ordered.push(args[Number(n) - 1]!), '?'));
+    return [text, ...ordered];
+  };
+  return {
+    all: <T extends Row>(sql: string, args: readonly SqlValue[] = []) => tx.$queryRawUnsafe<T[]>(...bind(sql, args)),
+    run: (sql, args = []) => tx.$executeRawUnsafe(...bind(sql, args)),
   };
 }

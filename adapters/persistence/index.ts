@@ -1,5 +1,5 @@
 // The persistence adapter: open, migrate, and the stores the core's ports need.
-import type { Stores } from '../../src/ports/index.ts';
+import type { Stores } from '../../src/services/ports/index.ts';
 import { openDatabase, providerOf, type Database, type OpenOptions } from './database.ts';
 import { PrismaDecisionStore } from './decision-store.ts';
 import { PrismaAuditLog, PrismaDirectoryStore } from './directory-store.ts';
@@ -11,6 +11,7 @@ import { PrismaRosterStore } from './roster-store.ts';
 
 export type { Database } from './database.ts';
 export { deployMigrations, pendingMigrations } from './migrate.ts';
+export { createPlatformStores, type PlatformStores } from './platform-store.ts';
 
 export function createStores(database: Database): Stores {
   return {
@@ -27,7 +28,10 @@ export function createStores(database: Database): Stores {
  * Open and migrate: what `npm start` and every database command of the CLI do first. A setting
  * that cannot be used (an unreachable server, a folder for a file) fails here as a StartupProblem.
  */
-export async function openMigrated(url: string, options?: OpenOptions): Promise<{ database: Database; stores: Stores; applied: string[] }> {
+export async function openMigrated(
+  url: string,
+  options?: OpenOptions,
+): Promise<{ database: Database; stores: Stores; applied: string[] }> {
   // One bounded connection first: the pool itself has no connect timeout (under load a request
   // waits for a free connection rather than fail), so it must not be the first to find a dead server.
   if (providerOf(url) === 'postgres') await probePostgres(url);

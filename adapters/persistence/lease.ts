@@ -11,7 +11,8 @@ export async function acquireLease(db: Db, holder: string, now: Date, name: stri
   const expiresAt = new Date(now.getTime() + ms);
   // One conditional UPDATE: PostgreSQL re-checks the condition after a concurrent writer
   // commits, so of two processes racing for an expired lease only one matches.
-  const renew = () => db.lease.updateMany({ where: { name, OR: [{ holder }, { expiresAt: { lt: now } }] }, data: { holder, expiresAt } });
+  const renew = () =>
+    db.lease.updateMany({ where: { name, OR: [{ holder }, { expiresAt: { lt: now } }] }, data: { holder, expiresAt } });
   if ((await renew()).count === 1) return true;
   try {
     await db.lease.create({ data: { name, holder, expiresAt } });

@@ -14,7 +14,9 @@ export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export function committedMigrations(provider: Database['provider']): string[] {
   const dir = join(projectRoot, 'prisma', provider, 'migrations');
-  return readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory()).sort();
+  return readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .sort();
 }
 
 async function appliedMigrations(database: Database): Promise<Set<string>> {
@@ -45,10 +47,11 @@ export async function pendingMigrations(database: Database): Promise<string[]> {
  * by the one before it skips the CLI.
  */
 export async function deployMigrations(url: string, provider: Database['provider']): Promise<void> {
-  if (provider === 'postgres') return withMigrationLock(url, async (applied) => {
-    if (committedMigrations('postgres').every((m) => applied.has(m))) return;
-    await runDeploy(url, provider);
-  });
+  if (provider === 'postgres')
+    return withMigrationLock(url, async (applied) => {
+      if (committedMigrations('postgres').every((m) => applied.has(m))) return;
+      await runDeploy(url, provider);
+    });
   return runDeploy(url, provider);
 }
 
@@ -61,8 +64,15 @@ async function runDeploy(url: string, provider: Database['provider']): Promise<v
       timeout: 120_000,
     });
   } catch (error) {
-    const detail = (error as { stderr?: string }).stderr?.split('\n').filter((l) => /error|P\d{4}/i.test(l)).slice(0, 5).join(' ') ?? '';
-    throw new MigrationError(`Could not migrate the database (${provider}): ${detail || String(error)}. Check DATABASE_URL and that the database is reachable.`);
+    const detail =
+      (error as { stderr?: string }).stderr
+        ?.split('\n')
+        .filter((l) => /error|P\d{4}/i.test(l))
+        .slice(0, 5)
+        .join(' ') ?? '';
+    throw new MigrationError(
+      `Could not migrate the database (${provider}): ${detail || String(error)}. Check DATABASE_URL and that the database is reachable.`,
+    );
   }
 }
 
@@ -84,7 +94,9 @@ async function withMigrationLock(url: string, fn: (applied: Set<string>) => Prom
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     let applied = new Set<string>();
     try {
-      const rows = await client.query<{ migration_name: string }>('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
+      const rows = await client.query<{ migration_name: string }>(
+        'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      );
       applied = new Set(rows.rows.map((r) => r.migration_name));
     } catch {
       // no migrations table yet: a new database

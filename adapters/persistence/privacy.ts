@@ -18,41 +18,111 @@ async function findPerson(db: Db, lookup: PersonLookup) {
 export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record<string, unknown> | null> {
   const person = await findPerson(db, lookup);
   if (!person) return null;
-  const [partnership, interests, relFrom, relTo, identities, confirmations, declarations, votes, recusals, sends, audit] = await Promise.all([
+  const [
+    partnership,
+    interests,
+    relFrom,
+    relTo,
+    identities,
+    confirmations,
+    declarations,
+    votes,
+    recusals,
+    sends,
+    audit,
+  ] = await Promise.all([
     db.partnership.findUniqueOrThrow({ where: { id: person.partnershipId }, select: { slug: true, name: true } }),
     db.interest.findMany({ where: { personId: person.id } }),
     db.relationship.findMany({ where: { fromId: person.id }, include: { to: { select: { name: true } } } }),
     db.relationship.findMany({ where: { toId: person.id }, include: { from: { select: { name: true } } } }),
     db.platformIdentity.findMany({ where: { personId: person.id } }),
     db.membershipConfirmation.findMany({ where: { personId: person.id } }),
-    db.declaration.findMany({ where: { personId: person.id }, include: { decision: { select: { number: true, title: true } } } }),
-    db.vote.findMany({ where: { personId: person.id }, include: { decision: { select: { number: true, title: true, ballot: true } } } }),
-    db.recusal.findMany({ where: { personId: person.id }, include: { decision: { select: { number: true, title: true } } } }),
+    db.declaration.findMany({
+      where: { personId: person.id },
+      include: { decision: { select: { number: true, title: true } } },
+    }),
+    db.vote.findMany({
+      where: { personId: person.id },
+      include: { decision: { select: { number: true, title: true, ballot: true } } },
+    }),
+    db.recusal.findMany({
+      where: { personId: person.id },
+      include: { decision: { select: { number: true, title: true } } },
+    }),
     db.scheduledSend.findMany({ where: { recipientId: person.id } }),
-    db.auditEvent.findMany({ where: { OR: [{ actorId: person.id }, { subjectId: person.id }] }, orderBy: { at: 'asc' } }),
+    db.auditEvent.findMany({
+      where: { OR: [{ actorId: person.id }, { subjectId: person.id }] },
+      orderBy: { at: 'asc' },
+    }),
   ]);
   return {
     exportedAt: new Date().toISOString(),
     partnership,
     person: {
-      name: person.name, kind: person.kind, resident: person.resident, voting: person.voting,
-      roles: person.roles ? person.roles.split(',') : [], ltoRepresentative: person.ltoRepresentative, councillor: person.councillor,
-      email: person.email, membershipEnded: person.endedAt, createdAt: person.createdAt, updatedAt: person.updatedAt,
+      name: person.name,
+      kind: person.kind,
+      resident: person.resident,
+      voting: person.voting,
+      roles: person.roles ? person.roles.split(',') : [],
+      ltoRepresentative: person.ltoRepresentative,
+      councillor: person.councillor,
+      email: person.email,
+      membershipEnded: person.endedAt,
+      createdAt: person.createdAt,
+      updatedAt: person.updatedAt,
     },
-    interests: interests.map((i) => ({ organisation: i.organisation, kind: i.kind, detail: i.detail, recorded: i.createdAt })),
+    interests: interests.map((i) => ({
+      organisation: i.organisation,
+      kind: i.kind,
+      detail: i.detail,
+      recorded: i.createdAt,
+    })),
     relationships: [
       ...relFrom.map((r) => ({ statement: `${person.name} is ${r.to.name}'s ${r.kind}`, recorded: r.createdAt })),
       ...relTo.map((r) => ({ statement: `${r.from.name} is ${person.name}'s ${r.kind}`, recorded: r.createdAt })),
     ],
-    chatAccounts: identities.map((i) => ({ platform: i.platform, workspace: i.workspaceId, user: i.userId, linked: i.createdAt })),
-    membershipConfirmations: confirmations.map((c) => ({ year: c.year, resident: c.resident, confirmedAt: c.confirmedAt })),
-    declarations: declarations.map((d) => ({ decision: `${d.decision.number}: ${d.decision.title}`, outcome: d.outcome, kind: d.kind, detail: d.detail, at: d.updatedAt })),
+    chatAccounts: identities.map((i) => ({
+      platform: i.platform,
+      workspace: i.workspaceId,
+      user: i.userId,
+      linked: i.createdAt,
+    })),
+    membershipConfirmations: confirmations.map((c) => ({
+      year: c.year,
+      resident: c.resident,
+      confirmedAt: c.confirmedAt,
+    })),
+    declarations: declarations.map((d) => ({
+      decision: `${d.decision.number}: ${d.decision.title}`,
+      outcome: d.outcome,
+      kind: d.kind,
+      detail: d.detail,
+      at: d.updatedAt,
+    })),
     // A secret ballot's choice is never exported, not even to the voter (docs/privacy.md): an
     // export is a file that travels. Only that they voted; the choice is erased at close anyway.
-    votes: votes.map((v) => (v.decision.ballot === 'secret'
-      ? { decision: `${v.decision.number}: ${v.decision.title}`, ballot: 'secret', option: null, note: 'secret ballot: the choice is not shown, and is erased when voting closes', at: v.createdAt }
-      : { decision: `${v.decision.number}: ${v.decision.title}`, ballot: 'open', option: v.option, changes: v.changes, at: v.updatedAt })),
-    recusals: recusals.map((r) => ({ decision: `${r.decision.number}: ${r.decision.title}`, reasons: safeJson(r.reasons), at: r.createdAt })),
+    votes: votes.map((v) =>
+      v.decision.ballot === 'secret'
+        ? {
+            decision: `${v.decision.number}: ${v.decision.title}`,
+            ballot: 'secret',
+            option: null,
+            note: 'secret ballot: the choice is not shown, and is erased when voting closes',
+            at: v.createdAt,
+          }
+        : {
+            decision: `${v.decision.number}: ${v.decision.title}`,
+            ballot: 'open',
+            option: v.option,
+            changes: v.changes,
+            at: v.updatedAt,
+          },
+    ),
+    recusals: recusals.map((r) => ({
+      decision: `${r.decision.number}: ${r.decision.title}`,
+      reasons: safeJson(r.reasons),
+      at: r.createdAt,
+    })),
     messagesSent: sends.map((s) => ({ kind: s.kind, status: s.status, sentAt: s.sentAt })),
     auditTrail: audit.map((a) => ({ action: a.action, byThisPerson: a.actorId === person.id, at: a.at })),
   };
@@ -62,7 +132,12 @@ export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record
  * Erase a person's personal data. Kept, pseudonymised: the person row (so votes, declarations
  * and recusals still count in decision records) under a name like "Former member 3f2a".
  */
-export async function erasePerson(db: Db, lookup: PersonLookup, actorId: string | null, now = new Date()): Promise<{ pseudonym: string } | null> {
+export async function erasePerson(
+  db: Db,
+  lookup: PersonLookup,
+  actorId: string | null,
+  now = new Date(),
+): Promise<{ pseudonym: string } | null> {
   const person = await findPerson(db, lookup);
   if (!person) return null;
   const pseudonym = `Former ${person.kind === 'member' ? 'member' : person.kind === 'rep' ? 'rep' : 'worker'} ${person.id.slice(0, 6)}`;
@@ -75,15 +150,34 @@ export async function erasePerson(db: Db, lookup: PersonLookup, actorId: string 
     // Recusal reasons quote register entries and relationship chains: keep only their kinds.
     for (const r of await tx.recusal.findMany({ where: { personId: person.id } })) {
       const reasons = safeJson(r.reasons);
-      const kinds = Array.isArray(reasons) ? reasons.map((x) => ({ kind: (x as { kind?: unknown }).kind ?? 'unknown' })) : [];
+      const kinds = Array.isArray(reasons)
+        ? reasons.map((x) => ({ kind: (x as { kind?: unknown }).kind ?? 'unknown' }))
+        : [];
       await tx.recusal.update({ where: { id: r.id }, data: { reasons: JSON.stringify(kinds) } });
     }
     await tx.auditEvent.updateMany({ where: { subjectId: person.id }, data: { before: null, after: null } });
     await tx.person.update({
       where: { id: person.id },
-      data: { name: pseudonym, email: null, resident: false, councillor: false, ltoRepresentative: false, roles: '', erasedAt: now, endedAt: person.endedAt ?? now },
+      data: {
+        name: pseudonym,
+        email: null,
+        resident: false,
+        councillor: false,
+        ltoRepresentative: false,
+        roles: '',
+        erasedAt: now,
+        endedAt: person.endedAt ?? now,
+      },
     });
-    await tx.auditEvent.create({ data: { partnershipId: person.partnershipId, actorId, action: 'person.erase', subjectType: 'person', subjectId: person.id } });
+    await tx.auditEvent.create({
+      data: {
+        partnershipId: person.partnershipId,
+        actorId,
+        action: 'person.erase',
+        subjectType: 'person',
+        subjectId: person.id,
+      },
+    });
   });
   return { pseudonym };
 }
@@ -93,7 +187,10 @@ export async function eraseExpired(db: Db, partnershipId: string, retentionMonth
   if (retentionMonths <= 0) return 0;
   const cutoff = new Date(now);
   cutoff.setUTCMonth(cutoff.getUTCMonth() - retentionMonths);
-  const expired = await db.person.findMany({ where: { partnershipId, erasedAt: null, endedAt: { lt: cutoff } }, select: { name: true } });
+  const expired = await db.person.findMany({
+    where: { partnershipId, erasedAt: null, endedAt: { lt: cutoff } },
+    select: { name: true },
+  });
   for (const p of expired) await erasePerson(db, { partnershipId, name: p.name }, null, now);
   return expired.length;
 }

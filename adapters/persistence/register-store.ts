@@ -5,22 +5,59 @@ import { CONFLICT_KINDS, type ConflictKind, type DecisionDeclaration } from '../
 import { organisationKey } from '../../src/domain/organisations.ts';
 import { sameFact, type InterestInput, type RelationshipInput } from '../../src/domain/register.ts';
 import type { InterestKind, RelationshipKind } from '../../src/domain/roster.ts';
-import type { Change, DecisionForCheck, RegisterStore, Saved, StoredInterest, StoredRelationship } from '../../src/ports/index.ts';
+import type {
+  Change,
+  DecisionForCheck,
+  RegisterStore,
+  Saved,
+  StoredInterest,
+  StoredRelationship,
+} from '../../src/services/ports/index.ts';
 import type { Db } from './database.ts';
 import { aliasKnown, ensureKnown, loadKnown, unaliasKnown, writeAudit, type Tx } from './organisation-rows.ts';
 import { safeJson } from './roster-store.ts';
 
-type InterestRow = { id: string; personId: string; organisation: string; kind: string; detail: string | null; updatedAt: Date };
-type RelationshipRow = { id: string; partnershipId: string; fromId: string; toId: string; kind: string; createdAt: Date };
+type InterestRow = {
+  id: string;
+  personId: string;
+  organisation: string;
+  kind: string;
+  detail: string | null;
+  updatedAt: Date;
+};
+type RelationshipRow = {
+  id: string;
+  partnershipId: string;
+  fromId: string;
+  toId: string;
+  kind: string;
+  createdAt: Date;
+};
 
 const toInterest = (r: InterestRow): StoredInterest => ({
-  id: r.id, personId: r.personId, organisation: r.organisation, kind: r.kind as InterestKind, detail: r.detail ?? undefined, updatedAt: r.updatedAt,
+  id: r.id,
+  personId: r.personId,
+  organisation: r.organisation,
+  kind: r.kind as InterestKind,
+  detail: r.detail ?? undefined,
+  updatedAt: r.updatedAt,
 });
 const toRelationship = (r: RelationshipRow): StoredRelationship & { partnershipId: string } => ({
-  id: r.id, partnershipId: r.partnershipId, fromId: r.fromId, toId: r.toId, kind: r.kind as RelationshipKind, createdAt: r.createdAt,
+  id: r.id,
+  partnershipId: r.partnershipId,
+  fromId: r.fromId,
+  toId: r.toId,
+  kind: r.kind as RelationshipKind,
+  createdAt: r.createdAt,
 });
 /** What the audit row keeps of an interest or a relationship. */
-const interestAudit = (i: StoredInterest) => ({ interestId: i.id, personId: i.personId, organisation: i.organisation, kind: i.kind, detail: i.detail ?? null });
+const interestAudit = (i: StoredInterest) => ({
+  interestId: i.id,
+  personId: i.personId,
+  organisation: i.organisation,
+  kind: i.kind,
+  detail: i.detail ?? null,
+});
 const relationshipFields = (r: RelationshipInput) => ({ fromId: r.fromId, toId: r.toId, kind: r.kind });
 const relationshipAudit = (r: StoredRelationship) => ({ relationshipId: r.id, ...relationshipFields(r) });
 
@@ -29,13 +66,26 @@ const relationshipAudit = (r: StoredRelationship) => ({ relationshipId: r.id, ..
 const audited = (tx: Tx, change: Change, action: string, personId: string, before?: unknown, after?: unknown) =>
   writeAudit(tx, change, action, 'person', personId, before, after);
 
-async function auditRelationship(tx: Tx, change: Change, action: string, before?: StoredRelationship, after?: StoredRelationship) {
-  const people = new Set([before?.fromId, before?.toId, after?.fromId, after?.toId].filter((id): id is string => id !== undefined));
+async function auditRelationship(
+  tx: Tx,
+  change: Change,
+  action: string,
+  before?: StoredRelationship,
+  after?: StoredRelationship,
+) {
+  const people = new Set(
+    [before?.fromId, before?.toId, after?.fromId, after?.toId].filter((id): id is string => id !== undefined),
+  );
   for (const personId of people) {
     await audited(tx, change, action, personId, before && relationshipAudit(before), after && relationshipAudit(after));
   }
 }
-const interestData = (i: InterestInput) => ({ organisation: i.organisation, organisationKey: organisationKey(i.organisation), kind: i.kind, detail: i.detail ?? null });
+const interestData = (i: InterestInput) => ({
+  organisation: i.organisation,
+  organisationKey: organisationKey(i.organisation),
+  kind: i.kind,
+  detail: i.detail ?? null,
+});
 
 const saved = <T>(value: T): Saved<T> => ({ status: 'saved', value });
 const NOT_FOUND = { status: 'not-found' } as const;
@@ -52,9 +102,20 @@ async function relationshipIn(tx: Tx, change: Change, id: string) {
   return row && row.partnershipId === change.partnershipId ? toRelationship(row) : null;
 }
 
-async function isDuplicate(tx: Tx, partnershipId: string, input: RelationshipInput, exceptId?: string): Promise<boolean> {
+async function isDuplicate(
+  tx: Tx,
+  partnershipId: string,
+  input: RelationshipInput,
+  exceptId?: string,
+): Promise<boolean> {
   const rows = await tx.relationship.findMany({
-    where: { partnershipId, OR: [{ fromId: input.fromId, toId: input.toId }, { fromId: input.toId, toId: input.fromId }] },
+    where: {
+      partnershipId,
+      OR: [
+        { fromId: input.fromId, toId: input.toId },
+        { fromId: input.toId, toId: input.fromId },
+      ],
+    },
   });
   return rows.some((r) => r.id !== exceptId && sameFact(toRelationship(r), input));
 }
@@ -71,7 +132,12 @@ export class PrismaRegisterStore implements RegisterStore {
     return row ? toInterest(row) : null;
   }
 
-  async addInterest(change: Change, personId: string, input: InterestInput, options: { registerOrganisation?: boolean } = {}) {
+  async addInterest(
+    change: Change,
+    personId: string,
+    input: InterestInput,
+    options: { registerOrganisation?: boolean } = {},
+  ) {
     return this.db.$transaction(async (tx) => {
       const row = toInterest(await tx.interest.create({ data: { personId, ...interestData(input) } }));
       await audited(tx, change, 'interest.add', personId, undefined, interestAudit(row));
@@ -80,7 +146,12 @@ export class PrismaRegisterStore implements RegisterStore {
     });
   }
 
-  async updateInterest(change: Change, id: string, input: InterestInput, options: { registerOrganisation?: boolean } = {}): Promise<Saved<StoredInterest>> {
+  async updateInterest(
+    change: Change,
+    id: string,
+    input: InterestInput,
+    options: { registerOrganisation?: boolean } = {},
+  ): Promise<Saved<StoredInterest>> {
     return this.db.$transaction(async (tx) => {
       const before = await interestIn(tx, change, id);
       if (!before) return NOT_FOUND;
@@ -103,7 +174,9 @@ export class PrismaRegisterStore implements RegisterStore {
 
   async confirmNothingToDeclare(change: Change, personId: string) {
     await this.db.$transaction(async (tx) => {
-      await audited(tx, change, 'interests.none-confirmed', personId, undefined, { confirmedAt: change.at.toISOString() });
+      await audited(tx, change, 'interests.none-confirmed', personId, undefined, {
+        confirmedAt: change.at.toISOString(),
+      });
     });
   }
 
@@ -131,7 +204,9 @@ export class PrismaRegisterStore implements RegisterStore {
   async addRelationship(change: Change, input: RelationshipInput): Promise<Saved<StoredRelationship>> {
     return this.db.$transaction(async (tx) => {
       if (await isDuplicate(tx, change.partnershipId, input)) return DUPLICATE;
-      const row = toRelationship(await tx.relationship.create({ data: { partnershipId: change.partnershipId, ...relationshipFields(input) } }));
+      const row = toRelationship(
+        await tx.relationship.create({ data: { partnershipId: change.partnershipId, ...relationshipFields(input) } }),
+      );
       await auditRelationship(tx, change, 'relationship.add', undefined, row);
       return saved(row);
     });
@@ -176,7 +251,10 @@ export class PrismaRegisterStore implements RegisterStore {
   }
 
   async declarationDetails(partnershipId: string): Promise<string[]> {
-    const rows = await this.db.declaration.findMany({ where: { decision: { partnershipId }, detail: { not: null } }, select: { detail: true } });
+    const rows = await this.db.declaration.findMany({
+      where: { decision: { partnershipId }, detail: { not: null } },
+      select: { detail: true },
+    });
     return rows.flatMap((r) => (r.detail ? [r.detail] : []));
   }
 
@@ -189,11 +267,17 @@ export class PrismaRegisterStore implements RegisterStore {
     const names = safeJson(row.organisations);
     const isKind = (k: string | null): k is ConflictKind => (CONFLICT_KINDS as readonly (string | null)[]).includes(k);
     return {
-      id: row.id, number: row.number, title: row.title, kind: row.kind,
+      id: row.id,
+      number: row.number,
+      title: row.title,
+      kind: row.kind,
       organisations: Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [],
       // A declared interest without a kind counts as a loyalty conflict: the member said there is one.
       declarations: row.declarations.map((d): DecisionDeclaration => ({
-        personId: d.personId, kind: isKind(d.kind) ? d.kind : 'loyalty', organisation: d.organisation ?? undefined, detail: d.detail ?? undefined,
+        personId: d.personId,
+        kind: isKind(d.kind) ? d.kind : 'loyalty',
+        organisation: d.organisation ?? undefined,
+        detail: d.detail ?? undefined,
       })),
     };
   }

@@ -8,21 +8,42 @@
 import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { SeasonState } from '../../src/domain/review/plan.ts';
 import type { Relationship, RelationshipKind } from '../../src/domain/roster.ts';
-import type { PartnershipRef } from '../../src/ports/index.ts';
+import type { PartnershipRef } from '../../src/services/ports/index.ts';
 import type { Db } from './database.ts';
 import { groupBy, REVIEW_SEND_KINDS, toRecord, toSendRecord, yearStart } from './review-records.ts';
 import { toPerson } from './roster-store.ts';
 
 type PersonRow = {
-  id: string; partnershipId: string; name: string; kind: string; resident: boolean; voting: boolean; roles: string;
-  ltoRepresentative: boolean; councillor: boolean; email: string | null;
+  id: string;
+  partnershipId: string;
+  name: string;
+  kind: string;
+  resident: boolean;
+  voting: boolean;
+  roles: string;
+  ltoRepresentative: boolean;
+  councillor: boolean;
+  email: string | null;
 };
 type RelationshipRow = { partnershipId: string; fromId: string; toId: string; kind: string };
 type AnswerRow = { partnershipId: string; question: string; answer: string; answeredById: string; updatedAt: Date };
-type SubmissionRow = { partnershipId: string; year: number; snapshot: string; submittedById: string | null; submittedAt: Date };
+type SubmissionRow = {
+  partnershipId: string;
+  year: number;
+  snapshot: string;
+  submittedById: string | null;
+  submittedAt: Date;
+};
 type SendRow = {
-  partnershipId: string; key: string; kind: string; recipientId: string | null; status: string; attempts: number;
-  createdAt: Date; sentAt: Date | null; nextAttemptAt: Date | null;
+  partnershipId: string;
+  key: string;
+  kind: string;
+  recipientId: string | null;
+  status: string;
+  attempts: number;
+  createdAt: Date;
+  sentAt: Date | null;
+  nextAttemptAt: Date | null;
 };
 type ConfirmationRow = { personId: string; year: number; resident: boolean; member: boolean; confirmedAt: Date };
 
@@ -55,19 +76,36 @@ async function readPage(db: Db, ids: readonly string[], year: number) {
 }
 
 /** Everything the planner needs for a page of partnerships, in seven queries. */
-export async function loadSeasonPage(db: Db, partnerships: readonly PartnershipRef[], year: number): Promise<SeasonState[]> {
+export async function loadSeasonPage(
+  db: Db,
+  partnerships: readonly PartnershipRef[],
+  year: number,
+): Promise<SeasonState[]> {
   if (!partnerships.length) return [];
-  const rows = await readPage(db, partnerships.map((p) => p.id), year);
+  const rows = await readPage(
+    db,
+    partnerships.map((p) => p.id),
+    year,
+  );
   // Current people only (endedAt null): relationships, confirmations and linked accounts of people who left are dropped.
   const partnershipOf = new Map(rows.people.map((p) => [p.id, p.partnershipId]));
   const current = (id: string) => partnershipOf.has(id);
   const by = {
     people: groupBy(rows.people, (p) => p.partnershipId),
-    relationships: groupBy(rows.relationships.filter((r) => current(r.fromId) && current(r.toId)), (r) => r.partnershipId),
-    confirmations: groupBy(rows.confirmations.filter((c) => current(c.personId)), (c) => partnershipOf.get(c.personId)!),
+    relationships: groupBy(
+      rows.relationships.filter((r) => current(r.fromId) && current(r.toId)),
+      (r) => r.partnershipId,
+    ),
+    confirmations: groupBy(
+      rows.confirmations.filter((c) => current(c.personId)),
+      (c) => partnershipOf.get(c.personId)!,
+    ),
     answers: groupBy(rows.answers, (a) => a.partnershipId),
     submissions: groupBy(rows.submissions, (s) => s.partnershipId),
-    identities: groupBy(rows.identities.filter((i) => current(i.personId)), (i) => partnershipOf.get(i.personId)!),
+    identities: groupBy(
+      rows.identities.filter((i) => current(i.personId)),
+      (i) => partnershipOf.get(i.personId)!,
+    ),
     sends: groupBy(rows.sends, (s) => s.partnershipId),
   };
   return partnerships.map((p): SeasonState => {
@@ -76,7 +114,11 @@ export async function loadSeasonPage(db: Db, partnerships: readonly PartnershipR
       roster: {
         partnership: { id: p.id, slug: p.slug, name: p.name, settings: p.settings },
         people: (by.people.get(p.id) ?? []).map((row) => toPerson({ ...row, interests: [] })),
-        relationships: (by.relationships.get(p.id) ?? []).map((r): Relationship => ({ fromId: r.fromId, toId: r.toId, kind: r.kind as RelationshipKind })),
+        relationships: (by.relationships.get(p.id) ?? []).map((r): Relationship => ({
+          fromId: r.fromId,
+          toId: r.toId,
+          kind: r.kind as RelationshipKind,
+        })),
       },
       record: toRecord(year, {
         confirmations: by.confirmations.get(p.id) ?? [],

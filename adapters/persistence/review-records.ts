@@ -1,7 +1,16 @@
 // Reading the review's rows (confirmations, answers, submissions, sends) into the core's types,
 // for one partnership or a page of them at once.
 import { parseReviewDocument } from '../../src/domain/review/document.ts';
-import { CHOICES, type Answer, type Choice, type Confirmation, type ReviewRecord, type SendRecord, type SendStatus, type Submission } from '../../src/domain/review/types.ts';
+import {
+  CHOICES,
+  type Answer,
+  type Choice,
+  type Confirmation,
+  type ReviewRecord,
+  type SendRecord,
+  type SendStatus,
+  type Submission,
+} from '../../src/domain/review/types.ts';
 import { safeJson } from './roster-store.ts';
 
 export const REVIEW_SEND_KINDS = ['review-open', 'review-nudge', 'review-confirm'];
@@ -10,8 +19,14 @@ type AnswerRow = { question: string; answer: string; answeredById: string; updat
 type ConfirmationRow = { personId: string; year: number; resident: boolean; member: boolean; confirmedAt: Date };
 type SubmissionRow = { year: number; snapshot: string; submittedById: string | null; submittedAt: Date };
 type SendRow = {
-  key: string; kind: string; recipientId: string | null; status: string; attempts: number;
-  createdAt: Date; sentAt: Date | null; nextAttemptAt: Date | null;
+  key: string;
+  kind: string;
+  recipientId: string | null;
+  status: string;
+  attempts: number;
+  createdAt: Date;
+  sentAt: Date | null;
+  nextAttemptAt: Date | null;
 };
 
 /** Answers are stored as JSON `{ choice, text }`. */
@@ -25,7 +40,11 @@ export function toAnswer(row: AnswerRow): Answer {
 }
 
 export const toConfirmation = (r: ConfirmationRow): Confirmation => ({
-  personId: r.personId, year: r.year, resident: r.resident, member: r.member, confirmedAt: r.confirmedAt,
+  personId: r.personId,
+  year: r.year,
+  resident: r.resident,
+  member: r.member,
+  confirmedAt: r.confirmedAt,
 });
 
 export function toSubmission(row: SubmissionRow): Submission | null {
@@ -34,14 +53,26 @@ export function toSubmission(row: SubmissionRow): Submission | null {
 }
 
 export const toSendRecord = (r: SendRow): SendRecord => ({
-  key: r.key, kind: r.kind, recipientId: r.recipientId, status: r.status as SendStatus, attempts: r.attempts,
-  createdAt: r.createdAt, sentAt: r.sentAt, nextAttemptAt: r.nextAttemptAt,
+  key: r.key,
+  kind: r.kind,
+  recipientId: r.recipientId,
+  status: r.status as SendStatus,
+  attempts: r.attempts,
+  createdAt: r.createdAt,
+  sentAt: r.sentAt,
+  nextAttemptAt: r.nextAttemptAt,
 });
 
 /** Confirmation requests that could not be delivered after every attempt: the rep is told. */
 export const unreachableOf = (sends: readonly SendRecord[], year: number): string[] =>
   sends
-    .filter((s) => s.kind === 'review-confirm' && s.status === 'failed' && s.nextAttemptAt === null && s.key.startsWith(`confirm:${year}:`))
+    .filter(
+      (s) =>
+        s.kind === 'review-confirm' &&
+        s.status === 'failed' &&
+        s.nextAttemptAt === null &&
+        s.key.startsWith(`confirm:${year}:`),
+    )
     .flatMap((s) => (s.recipientId ? [s.recipientId] : []));
 
 export interface RecordRows {

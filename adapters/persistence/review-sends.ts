@@ -13,7 +13,7 @@
 // is the one thing SQLite and PostgreSQL spell differently here.
 import { randomUUID } from 'node:crypto';
 import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { SendClaim, SendOutcome, SendReservation } from '../../src/ports/index.ts';
+import type { SendClaim, SendOutcome, SendReservation } from '../../src/services/ports/index.ts';
 import type { Database } from './database.ts';
 
 /** The client and which database it speaks to (the JSON unpacking differs). */
@@ -27,18 +27,20 @@ type Dialect = 'sqlite' | 'postgresql';
 const dialectOf = (database: SendsDb): Dialect => (database.provider === 'postgres' ? 'postgresql' : 'sqlite');
 
 /** Rows given as one JSON array of arrays: a row source whose `value ->> i` is the i-th column. */
-const jsonRows = (dialect: Dialect, rows: unknown[][]): Sql => dialect === 'sqlite'
-  ? sql`json_each(${JSON.stringify(rows)})`
-  : sql`json_array_elements(CAST(${JSON.stringify(rows)} AS json)) AS j(value)`;
+const jsonRows = (dialect: Dialect, rows: unknown[][]): Sql =>
+  dialect === 'sqlite'
+    ? sql`json_each(${JSON.stringify(rows)})`
+    : sql`json_array_elements(CAST(${JSON.stringify(rows)} AS json)) AS j(value)`;
 
 /**
  * `"key" IN (...)` with the keys as one JSON array. PostgreSQL gets `= ANY(ARRAY(...))`, which is
  * always looked up in the key index: as `IN (SELECT ...)` on a table without statistics yet (a new
  * database's first season) it planned a nested scan of the whole table per key, 20 s for 12,000 keys.
  */
-const keyIn = (dialect: Dialect, keys: readonly string[]): Sql => dialect === 'sqlite'
-  ? sql`"key" IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`
-  : sql`"key" = ANY(ARRAY(SELECT json_array_elements_text(CAST(${JSON.stringify(keys)} AS json))))`;
+const keyIn = (dialect: Dialect, keys: readonly string[]): Sql =>
+  dialect === 'sqlite'
+    ? sql`"key" IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`
+    : sql`"key" = ANY(ARRAY(SELECT json_array_elements_text(CAST(${JSON.stringify(keys)} AS json))))`;
 
 /**
  * UUIDs (version 7) that start with the current time: rows inserted together share the end of
@@ -61,14 +63,21 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** Inserts the rows whose key is free; returns the keys inserted (the others were recorded before). */
-export async function insertSends(database: SendsDb, sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[], now: Date): Promise<Set<string>> {
+export async function insertSends(
+  database: SendsDb,
+  sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[],
+  now: Date,
+): Promise<Set<string>> {
   const { db } = database;
   const dialect = dialectOf(database);
   const createdAt = dialect === 'sqlite' ? sql`${now}` : sql`CAST(${now} AS timestamp(3))`;
   const mine = new Set<string>();
   for (const chunk of chunks(sends)) {
     const id = timeOrderedIds();
-    const rows = jsonRows(dialect, chunk.map((s) => [id(), s.partnershipId, s.key, s.kind, s.recipientId, s.status]));
+    const rows = jsonRows(
+      dialect,
+      chunk.map((s) => [id(), s.partnershipId, s.key, s.kind, s.recipientId, s.status]),
+    );
     const inserted = await db.$queryRaw<Keyed>(sql`
       INSERT INTO "ScheduledSend" ("id", "partnershipId", "key", "kind", "recipientId", "status", "attempts", "createdAt")
       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, 0, ${createdAt} FROM ${rows} WHERE true
@@ -99,7 +108,12 @@ export async function claimRecorded(database: SendsDb, keys: readonly string[], 
  * pending row only once created at or before `staleBefore`, a failed one only once its next attempt
  * is due. One statement per state seen (a handful: attempts are at most MAX_ATTEMPTS).
  */
-export async function claimAgain(database: SendsDb, claims: readonly SendClaim[], now: Date, staleBefore: Date): Promise<string[]> {
+export async function claimAgain(
+  database: SendsDb,
+  claims: readonly SendClaim[],
+  now: Date,
+  staleBefore: Date,
+): Promise<string[]> {
   const { db } = database;
   const dialect = dialectOf(database);
   const byState = new Map<string, { status: SendClaim['status']; attempts: number; keys: string[] }>();
@@ -127,10 +141,13 @@ export async function claimAgain(database: SendsDb, claims: readonly SendClaim[]
 export async function markSends(database: SendsDb, keys: readonly string[], outcome: SendOutcome): Promise<void> {
   const { db } = database;
   const dialect = dialectOf(database);
-  const set = outcome.status === 'sent'
-    ? sql`"status" = 'sent', "sentAt" = ${outcome.at}, "nextAttemptAt" = NULL`
-    : sql`"status" = 'failed', "nextAttemptAt" = ${outcome.nextAttemptAt}`;
+  const set =
+    outcome.status === 'sent'
+      ? sql`"status" = 'sent', "sentAt" = ${outcome.at}, "nextAttemptAt" = NULL`
+      : sql`"status" = 'failed', "nextAttemptAt" = ${outcome.nextAttemptAt}`;
   for (const chunk of chunks(keys)) {
-    await db.$executeRaw(sql`UPDATE "ScheduledSend" SET ${set} WHERE ${keyIn(dialect, chunk)} AND "status" = 'pending'`);
+    await db.$executeRaw(
+      sql`UPDATE "ScheduledSend" SET ${set} WHERE ${keyIn(dialect, chunk)} AND "status" = 'pending'`,
+    );
   }
 }

@@ -3,7 +3,14 @@
 // go exactly once: the unique key is inserted before sending, claims are conditional updates.
 import type { SeasonState } from '../../src/domain/review/plan.ts';
 import type { Confirmation, DecisionEvidence, Submission } from '../../src/domain/review/types.ts';
-import type { PartnershipRef, PartnershipScope, ReviewStore, SendClaim, SendOutcome, SendReservation } from '../../src/ports/index.ts';
+import type {
+  PartnershipRef,
+  PartnershipScope,
+  ReviewStore,
+  SendClaim,
+  SendOutcome,
+  SendReservation,
+} from '../../src/services/ports/index.ts';
 import type { Db, Provider } from './database.ts';
 import { encodeAnswer, toRecord, toSendRecord, yearStart } from './review-records.ts';
 import { loadSeasonPage } from './review-page.ts';
@@ -14,7 +21,10 @@ import { partnershipsIn } from './scope.ts';
 export class PrismaReviewStore implements ReviewStore {
   private readonly sends: SendsDb;
 
-  constructor(private readonly db: Db, provider: Provider) {
+  constructor(
+    private readonly db: Db,
+    provider: Provider,
+  ) {
     this.sends = { db, provider };
   }
 
@@ -23,24 +33,52 @@ export class PrismaReviewStore implements ReviewStore {
       this.db.membershipConfirmation.findMany({ where: { year, person: { partnershipId } } }),
       this.db.reviewAnswer.findMany({ where: { partnershipId, year } }),
       this.db.reviewSubmission.findMany({ where: { partnershipId, year: { in: [year, year - 1] } } }),
-      this.db.platformIdentity.findMany({ where: { person: { partnershipId, endedAt: null } }, select: { personId: true } }),
-      this.db.scheduledSend.findMany({ where: { partnershipId, kind: 'review-confirm', status: 'failed', nextAttemptAt: null, createdAt: { gte: yearStart(year) } } }),
+      this.db.platformIdentity.findMany({
+        where: { person: { partnershipId, endedAt: null } },
+        select: { personId: true },
+      }),
+      this.db.scheduledSend.findMany({
+        where: {
+          partnershipId,
+          kind: 'review-confirm',
+          status: 'failed',
+          nextAttemptAt: null,
+          createdAt: { gte: yearStart(year) },
+        },
+      }),
     ]);
-    return toRecord(year, { confirmations, answers, submissions, linked: identities.map((i) => i.personId), sends: sends.map(toSendRecord) });
+    return toRecord(year, {
+      confirmations,
+      answers,
+      submissions,
+      linked: identities.map((i) => i.personId),
+      sends: sends.map(toSendRecord),
+    });
   }
 
   async decisionEvidence(partnershipId: string, year: number): Promise<DecisionEvidence[]> {
     const rows = await this.db.decision.findMany({
-      where: { partnershipId, createdAt: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } },
+      where: {
+        partnershipId,
+        createdAt: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) },
+      },
       select: {
-        number: true, title: true, kind: true, status: true, createdAt: true,
+        number: true,
+        title: true,
+        kind: true,
+        status: true,
+        createdAt: true,
         declarations: { select: { outcome: true } },
         _count: { select: { recusals: true, votes: true } },
       },
       orderBy: { number: 'asc' },
     });
     return rows.map((d) => ({
-      number: d.number, title: d.title, kind: d.kind, status: d.status, createdAt: d.createdAt,
+      number: d.number,
+      title: d.title,
+      kind: d.kind,
+      status: d.status,
+      createdAt: d.createdAt,
       declarations: d.declarations.length,
       interestsDeclared: d.declarations.filter((x) => x.outcome === 'interest').length,
       recusals: d._count.recusals,
@@ -58,12 +96,26 @@ export class PrismaReviewStore implements ReviewStore {
       });
       // The audit says that the person answered, not where they live (the row itself holds that).
       await tx.auditEvent.create({
-        data: { partnershipId, actorId: c.personId, action: 'review.confirm', subjectType: 'person', subjectId: c.personId, after: JSON.stringify({ year: c.year, member: c.member }), at: c.confirmedAt },
+        data: {
+          partnershipId,
+          actorId: c.personId,
+          action: 'review.confirm',
+          subjectType: 'person',
+          subjectId: c.personId,
+          after: JSON.stringify({ year: c.year, member: c.member }),
+          at: c.confirmedAt,
+        },
       });
     });
   }
 
-  async saveAnswers(partnershipId: string, year: number, answers: { question: string; choice: string | null; text: string }[], actorId: string, at: Date) {
+  async saveAnswers(
+    partnershipId: string,
+    year: number,
+    answers: { question: string; choice: string | null; text: string }[],
+    actorId: string,
+    at: Date,
+  ) {
     await this.db.$transaction(async (tx) => {
       for (const a of answers) {
         const data = { answer: encodeAnswer(a.choice, a.text), answeredById: actorId, updatedAt: at };
@@ -74,7 +126,15 @@ export class PrismaReviewStore implements ReviewStore {
         });
       }
       await tx.auditEvent.create({
-        data: { partnershipId, actorId, action: 'review.answer', subjectType: 'review', subjectId: String(year), after: JSON.stringify({ questions: answers.map((a) => a.question) }), at },
+        data: {
+          partnershipId,
+          actorId,
+          action: 'review.answer',
+          subjectType: 'review',
+          subjectId: String(year),
+          after: JSON.stringify({ questions: answers.map((a) => a.question) }),
+          at,
+        },
       });
     });
   }
@@ -88,12 +148,23 @@ export class PrismaReviewStore implements ReviewStore {
         update: data,
       });
       await tx.auditEvent.create({
-        data: { partnershipId, actorId: s.submittedById, action: 'review.submit', subjectType: 'review', subjectId: String(s.year), at: s.submittedAt },
+        data: {
+          partnershipId,
+          actorId: s.submittedById,
+          action: 'review.submit',
+          subjectType: 'review',
+          subjectId: String(s.year),
+          at: s.submittedAt,
+        },
       });
     });
   }
 
-  async listPartnerships(after: string | null, limit: number, scope: PartnershipScope = 'all'): Promise<PartnershipRef[]> {
+  async listPartnerships(
+    after: string | null,
+    limit: number,
+    scope: PartnershipScope = 'all',
+  ): Promise<PartnershipRef[]> {
     const rows = await this.db.partnership.findMany({
       where: { ...(after ? { id: { gt: after } } : {}), ...partnershipsIn(scope) },
       orderBy: { id: 'asc' },
@@ -107,7 +178,10 @@ export class PrismaReviewStore implements ReviewStore {
     return loadSeasonPage(this.db, partnerships, year);
   }
 
-  reserveSends(sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[], now: Date): Promise<Set<string>> {
+  reserveSends(
+    sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[],
+    now: Date,
+  ): Promise<Set<string>> {
     return insertSends(this.sends, sends, now);
   }
 

@@ -1,19 +1,38 @@
 // The roster in the database. Imports are all or nothing (one transaction); people who leave
 // have their membership ended rather than deleted, so past decision records stay true.
-import type { Interest, InterestKind, Person, PersonKind, Relationship, RelationshipKind, Role, Roster } from '../../src/domain/roster.ts';
+import type {
+  Interest,
+  InterestKind,
+  Person,
+  PersonKind,
+  Relationship,
+  RelationshipKind,
+  Role,
+  Roster,
+} from '../../src/domain/roster.ts';
 import { organisationKey } from '../../src/domain/organisations.ts';
 import { parseSettings, type PartnershipSettings } from '../../src/domain/settings.ts';
-import type { ImportOptions, ImportScope, ImportSummary, PartnershipRef, PartnershipScope, RosterStore } from '../../src/ports/index.ts';
+import type {
+  ImportOptions,
+  ImportScope,
+  ImportSummary,
+  PartnershipRef,
+  PartnershipScope,
+  RosterStore,
+} from '../../src/services/ports/index.ts';
 import type { Db } from './database.ts';
 import type { FastSql } from './fast-sql.ts';
-import { deepFreeze } from '../../src/freeze.ts';
+import { deepFreeze } from '../../src/domain/freeze.ts';
 import { partnershipsIn } from './scope.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
 type PartnershipRow = { id: string; slug: string; name: string; settings: string };
 
 export const toPartnershipRef = (row: PartnershipRow): PartnershipRef => ({
-  id: row.id, slug: row.slug, name: row.name, settings: parseSettings(safeJson(row.settings)),
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  settings: parseSettings(safeJson(row.settings)),
 });
 
 export function safeJson(text: string | null | undefined): unknown {
@@ -26,8 +45,15 @@ export function safeJson(text: string | null | undefined): unknown {
 }
 
 type PersonRow = {
-  id: string; name: string; kind: string; resident: boolean; voting: boolean; roles: string;
-  ltoRepresentative: boolean; councillor: boolean; email: string | null;
+  id: string;
+  name: string;
+  kind: string;
+  resident: boolean;
+  voting: boolean;
+  roles: string;
+  ltoRepresentative: boolean;
+  councillor: boolean;
+  email: string | null;
   interests: { id: string; organisation: string; kind: string; detail: string | null }[];
 };
 
@@ -41,19 +67,33 @@ export const toPerson = (row: PersonRow): Person => ({
   ltoRepresentative: row.ltoRepresentative,
   councillor: row.councillor,
   email: row.email ?? undefined,
-  interests: row.interests.map((i): Interest => ({ id: i.id, organisation: i.organisation, kind: i.kind as InterestKind, detail: i.detail ?? undefined })),
+  interests: row.interests.map((i): Interest => ({
+    id: i.id,
+    organisation: i.organisation,
+    kind: i.kind as InterestKind,
+    detail: i.detail ?? undefined,
+  })),
 });
 
 const personFields = (p: Person) => ({
-  name: p.name, kind: p.kind, resident: p.resident, voting: p.voting, roles: p.roles.join(','),
-  ltoRepresentative: p.ltoRepresentative, councillor: p.councillor, email: p.email?.toLowerCase() ?? null,
+  name: p.name,
+  kind: p.kind,
+  resident: p.resident,
+  voting: p.voting,
+  roles: p.roles.join(','),
+  ltoRepresentative: p.ltoRepresentative,
+  councillor: p.councillor,
+  email: p.email?.toLowerCase() ?? null,
 });
 
 export class PrismaRosterStore implements RosterStore {
   /** Rosters change far more rarely than they are read: every click needs one (versioned-cache.ts). */
   private readonly rosters = new VersionedCache<Roster>(256);
 
-  constructor(private readonly db: Db, private readonly sql: FastSql) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sql: FastSql,
+  ) {}
 
   async findPartnership(slug: string) {
     const row = await this.db.partnership.findUnique({ where: { slug } });
@@ -61,16 +101,24 @@ export class PrismaRosterStore implements RosterStore {
   }
 
   async getPartnership(id: string) {
-    const [row] = await this.sql.all<PartnershipRow>('SELECT "id", "slug", "name", "settings" FROM "Partnership" WHERE "id" = $1', [id]);
+    const [row] = await this.sql.all<PartnershipRow>(
+      'SELECT "id", "slug", "name", "settings" FROM "Partnership" WHERE "id" = $1',
+      [id],
+    );
     return row ? toPartnershipRef(row) : null;
   }
 
   async listPartnerships(scope: PartnershipScope = 'all') {
-    return (await this.db.partnership.findMany({ where: partnershipsIn(scope), orderBy: { slug: 'asc' } })).map(toPartnershipRef);
+    return (await this.db.partnership.findMany({ where: partnershipsIn(scope), orderBy: { slug: 'asc' } })).map(
+      toPartnershipRef,
+    );
   }
 
   async loadRoster(partnershipId: string): Promise<Roster> {
-    const [row] = await this.sql.all<{ rosterVersion: number }>('SELECT "rosterVersion" FROM "Partnership" WHERE "id" = $1', [partnershipId]);
+    const [row] = await this.sql.all<{ rosterVersion: number }>(
+      'SELECT "rosterVersion" FROM "Partnership" WHERE "id" = $1',
+      [partnershipId],
+    );
     if (!row) return this.readRoster(partnershipId); // says the partnership is missing
     const version = String(row.rosterVersion);
     const cached = this.rosters.get(partnershipId, version);
@@ -83,15 +131,29 @@ export class PrismaRosterStore implements RosterStore {
   private async readRoster(partnershipId: string): Promise<Roster> {
     const [partnership, people, relationships, organisations] = await Promise.all([
       this.db.partnership.findUniqueOrThrow({ where: { id: partnershipId } }),
-      this.db.person.findMany({ where: { partnershipId, endedAt: null }, include: { interests: { orderBy: { createdAt: 'asc' } } }, orderBy: { createdAt: 'asc' } }),
-      this.db.relationship.findMany({ where: { partnershipId, from: { endedAt: null }, to: { endedAt: null } }, orderBy: { createdAt: 'asc' } }),
-      this.db.organisation.findMany({ where: { partnershipId, NOT: { aliases: '[]' } }, orderBy: { createdAt: 'asc' } }),
+      this.db.person.findMany({
+        where: { partnershipId, endedAt: null },
+        include: { interests: { orderBy: { createdAt: 'asc' } } },
+        orderBy: { createdAt: 'asc' },
+      }),
+      this.db.relationship.findMany({
+        where: { partnershipId, from: { endedAt: null }, to: { endedAt: null } },
+        orderBy: { createdAt: 'asc' },
+      }),
+      this.db.organisation.findMany({
+        where: { partnershipId, NOT: { aliases: '[]' } },
+        orderBy: { createdAt: 'asc' },
+      }),
     ]);
     const ref = toPartnershipRef(partnership);
     return {
       partnership: { id: ref.id, slug: ref.slug, name: ref.name, settings: ref.settings },
       people: people.map(toPerson),
-      relationships: relationships.map((r): Relationship => ({ fromId: r.fromId, toId: r.toId, kind: r.kind as RelationshipKind })),
+      relationships: relationships.map((r): Relationship => ({
+        fromId: r.fromId,
+        toId: r.toId,
+        kind: r.kind as RelationshipKind,
+      })),
       organisationAliases: organisations.map((o) => {
         const aliases = safeJson(o.aliases);
         return [o.name, ...(Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [])];
@@ -100,56 +162,94 @@ export class PrismaRosterStore implements RosterStore {
   }
 
   /** Without a scope (the demo seed, tests) the roster replaces everything it could list. */
-  async importRoster(slug: string, roster: Roster, actorId: string | null = null, scope?: ImportScope, options: ImportOptions = {}): Promise<ImportSummary> {
-    return this.db.$transaction(async (tx) => {
-      const existingPartnership = await tx.partnership.findUnique({ where: { slug } });
-      const settings = JSON.stringify(roster.partnership.settings);
-      const partnership = existingPartnership
-        ? await tx.partnership.update({ where: { id: existingPartnership.id }, data: { name: roster.partnership.name, settings } })
-        : await tx.partnership.create({ data: { slug, name: roster.partnership.name, settings, sandbox: options.sandbox === true } });
-      const existing = await tx.person.findMany({ where: { partnershipId: partnership.id, erasedAt: null } });
-      const byName = new Map(existing.map((p) => [p.name.toLowerCase(), p]));
-      const idFor = new Map<string, string>(); // roster id -> database id
-      const summary: ImportSummary = { partnership: toPartnershipRef(partnership), created: !existingPartnership, added: [], updated: [], ended: [] };
-      const kept = new Set<string>();
-      for (const person of roster.people) {
-        const found = byName.get(person.name.toLowerCase());
-        const row = found
-          ? await tx.person.update({ where: { id: found.id }, data: { ...personFields(person), endedAt: null } })
-          : await tx.person.create({ data: { ...personFields(person), partnershipId: partnership.id } });
-        (found ? summary.updated : summary.added).push(person.name);
-        idFor.set(person.id, row.id);
-        kept.add(row.id);
-        if (scope && !scope.interestsOf.has(person.id)) continue;
-        await tx.interest.deleteMany({ where: { personId: row.id } });
-        if (person.interests.length) {
-          await tx.interest.createMany({
-            data: person.interests.map((i) => ({ personId: row.id, organisation: i.organisation, organisationKey: organisationKey(i.organisation), kind: i.kind, detail: i.detail ?? null })),
-          });
+  async importRoster(
+    slug: string,
+    roster: Roster,
+    actorId: string | null = null,
+    scope?: ImportScope,
+    options: ImportOptions = {},
+  ): Promise<ImportSummary> {
+    return this.db.$transaction(
+      async (tx) => {
+        const existingPartnership = await tx.partnership.findUnique({ where: { slug } });
+        const settings = JSON.stringify(roster.partnership.settings);
+        const partnership = existingPartnership
+          ? await tx.partnership.update({
+              where: { id: existingPartnership.id },
+              data: { name: roster.partnership.name, settings },
+            })
+          : await tx.partnership.create({
+              data: { slug, name: roster.partnership.name, settings, sandbox: options.sandbox === true },
+            });
+        const existing = await tx.person.findMany({ where: { partnershipId: partnership.id, erasedAt: null } });
+        const byName = new Map(existing.map((p) => [p.name.toLowerCase(), p]));
+        const idFor = new Map<string, string>(); // roster id -> database id
+        const summary: ImportSummary = {
+          partnership: toPartnershipRef(partnership),
+          created: !existingPartnership,
+          added: [],
+          updated: [],
+          ended: [],
+        };
+        const kept = new Set<string>();
+        for (const person of roster.people) {
+          const found = byName.get(person.name.toLowerCase());
+          const row = found
+            ? await tx.person.update({ where: { id: found.id }, data: { ...personFields(person), endedAt: null } })
+            : await tx.person.create({ data: { ...personFields(person), partnershipId: partnership.id } });
+          (found ? summary.updated : summary.added).push(person.name);
+          idFor.set(person.id, row.id);
+          kept.add(row.id);
+          if (scope && !scope.interestsOf.has(person.id)) continue;
+          await tx.interest.deleteMany({ where: { personId: row.id } });
+          if (person.interests.length) {
+            await tx.interest.createMany({
+              data: person.interests.map((i) => ({
+                personId: row.id,
+                organisation: i.organisation,
+                organisationKey: organisationKey(i.organisation),
+                kind: i.kind,
+                detail: i.detail ?? null,
+              })),
+            });
+          }
         }
-      }
-      const leaving = existing.filter((p) => !kept.has(p.id) && p.endedAt === null);
-      if (leaving.length) {
-        await tx.person.updateMany({ where: { id: { in: leaving.map((p) => p.id) } }, data: { endedAt: new Date() } });
-        summary.ended.push(...leaving.map((p) => p.name));
-      }
-      const replaceRelationships = !scope || scope.relationships;
-      if (replaceRelationships) await tx.relationship.deleteMany({ where: { partnershipId: partnership.id } });
-      const links = (replaceRelationships ? roster.relationships : []).flatMap((r) => {
-        const fromId = idFor.get(r.fromId);
-        const toId = idFor.get(r.toId);
-        return fromId && toId ? [{ partnershipId: partnership.id, fromId, toId, kind: r.kind }] : [];
-      });
-      const unique = [...new Map(links.map((l) => [`${l.fromId}|${l.toId}|${l.kind}`, l])).values()];
-      if (unique.length) await tx.relationship.createMany({ data: unique });
-      await tx.auditEvent.create({
-        data: {
-          partnershipId: partnership.id, actorId, action: 'roster.import', subjectType: 'partnership', subjectId: partnership.id,
-          after: JSON.stringify({ added: summary.added.length, updated: summary.updated.length, ended: summary.ended.length, relationships: unique.length }),
-        },
-      });
-      return summary;
-    }, { timeout: 120_000, maxWait: 30_000 });
+        const leaving = existing.filter((p) => !kept.has(p.id) && p.endedAt === null);
+        if (leaving.length) {
+          await tx.person.updateMany({
+            where: { id: { in: leaving.map((p) => p.id) } },
+            data: { endedAt: new Date() },
+          });
+          summary.ended.push(...leaving.map((p) => p.name));
+        }
+        const replaceRelationships = !scope || scope.relationships;
+        if (replaceRelationships) await tx.relationship.deleteMany({ where: { partnershipId: partnership.id } });
+        const links = (replaceRelationships ? roster.relationships : []).flatMap((r) => {
+          const fromId = idFor.get(r.fromId);
+          const toId = idFor.get(r.toId);
+          return fromId && toId ? [{ partnershipId: partnership.id, fromId, toId, kind: r.kind }] : [];
+        });
+        const unique = [...new Map(links.map((l) => [`${l.fromId}|${l.toId}|${l.kind}`, l])).values()];
+        if (unique.length) await tx.relationship.createMany({ data: unique });
+        await tx.auditEvent.create({
+          data: {
+            partnershipId: partnership.id,
+            actorId,
+            action: 'roster.import',
+            subjectType: 'partnership',
+            subjectId: partnership.id,
+            after: JSON.stringify({
+              added: summary.added.length,
+              updated: summary.updated.length,
+              ended: summary.ended.length,
+              relationships: unique.length,
+            }),
+          },
+        });
+        return summary;
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
   }
 
   async updateSettings(partnershipId: string, settings: PartnershipSettings, actorId: string | null) {
@@ -157,7 +257,15 @@ export class PrismaRosterStore implements RosterStore {
       const before = await tx.partnership.findUniqueOrThrow({ where: { id: partnershipId } });
       await tx.partnership.update({ where: { id: partnershipId }, data: { settings: JSON.stringify(settings) } });
       await tx.auditEvent.create({
-        data: { partnershipId, actorId, action: 'settings.update', subjectType: 'partnership', subjectId: partnershipId, before: before.settings, after: JSON.stringify(settings) },
+        data: {
+          partnershipId,
+          actorId,
+          action: 'settings.update',
+          subjectType: 'partnership',
+          subjectId: partnershipId,
+          before: before.settings,
+          after: JSON.stringify(settings),
+        },
       });
     });
   }

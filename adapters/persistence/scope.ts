@@ -2,7 +2,7 @@
 // is the playground's sandbox while it is marked so (seeded for the playground) and no Slack or
 // Teams channel is bound to it: binding one clears the mark (directory-store.ts), and the second
 // condition holds even for a binding written some other way.
-import type { PartnershipScope } from '../../src/ports/index.ts';
+import type { PartnershipScope } from '../../src/services/ports/index.ts';
 
 /** The chat platforms real people use: a partnership bound on one of them is never the playground's. */
 export const LIVE_PLATFORMS = ['slack', 'teams'];

@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseRosterJson } from '../../src/roster-file/document.ts';
-import { formatProblems } from '../../src/result.ts';
-import type { ImportSummary, Stores } from '../../src/ports/index.ts';
+import { parseRosterJson } from '../../src/services/roster-file/document.ts';
+import { formatProblems } from '../../src/domain/result.ts';
+import type { ImportSummary, Stores } from '../../src/services/ports/index.ts';
 import type { Db } from './database.ts';
 import { acquireLease, releaseLease } from './lease.ts';
 import { projectRoot } from './migrate.ts';

@@ -77,7 +77,10 @@ function serialise(adapter: SqlDriverAdapter, lock: Lock): SqlDriverAdapter {
  * `onConnect` hears of each connection with its lock, so the fast statements (fast-sql.ts) can
  * share the connection and queue behind the same lock.
  */
-export function serialisedFactory(inner: SqlDriverAdapterFactory, onConnect?: (adapter: SqlDriverAdapter, lock: Lock) => void): SqlDriverAdapterFactory {
+export function serialisedFactory(
+  inner: SqlDriverAdapterFactory,
+  onConnect?: (adapter: SqlDriverAdapter, lock: Lock) => void,
+): SqlDriverAdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,

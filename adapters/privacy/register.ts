@@ -1,17 +1,40 @@
 // The retention job: once a night, erase people whose membership ended longer ago than their
 // partnership's retention period (settings.retentionMonths). Repeat-safe: erased people are skipped.
-import { eraseExpired } from '../persistence/privacy.ts';
-import type { App } from '../server/app.ts';
+import type { Logger, RosterStore } from '../../src/services/ports/index.ts';
+import type { PersonalData } from '../persistence/maintenance-store.ts';
+import type { Scheduler } from '../scheduler/index.ts';
 
-export async function runRetention(app: App, now: Date): Promise<number> {
+/** What the retention job needs from the app. */
+export interface RetentionContext {
+  rosters: Pick<RosterStore, 'listPartnerships'>;
+  personalData: Pick<PersonalData, 'eraseExpired'>;
+  logger: Logger;
+}
+
+export async function runRetention(ctx: RetentionContext, now: Date): Promise<number> {
   let erased = 0;
-  for (const p of await app.stores.rosters.listPartnerships()) {
-    erased += await eraseExpired(app.database.db, p.id, p.settings.retentionMonths, now);
+  for (const p of await ctx.rosters.listPartnerships()) {
+    erased += await ctx.personalData.eraseExpired(p.id, p.settings.retentionMonths, now);
   }
-  if (erased) app.logger.info('retention: personal data erased', { count: erased });
+  if (erased) ctx.logger.info('retention: personal data erased', { count: erased });
   return erased;
 }
 
-export function registerPrivacy(app: App): void {
-  app.scheduler.add({ name: 'retention', schedule: '30 3 * * *', kind: 'maintenance', run: (now) => runRetention(app, now).then(() => undefined) });
+export function registerPrivacy(app: {
+  scheduler: Pick<Scheduler, 'add'>;
+  stores: { rosters: RetentionContext['rosters'] };
+  platform: { personalData: PersonalData };
+  logger: Logger;
+}): void {
+  const ctx: RetentionContext = {
+    rosters: app.stores.rosters,
+    personalData: app.platform.personalData,
+    logger: app.logger,
+  };
+  app.scheduler.add({
+    name: 'retention',
+    schedule: '30 3 * * *',
+    kind: 'maintenance',
+    run: (now) => runRetention(ctx, now).then(() => undefined),
+  });
 }

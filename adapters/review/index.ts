@@ -1,8 +1,9 @@
 // Review season in the server: an hourly job (at :05, Europe/London) that runs the sweep with the
-// app's clock. The logic is in src/review/sweep.ts; cron only triggers it, and the sweep itself
-// makes sure nothing is sent twice, whoever runs it and however often.
-import { runReviewSweep } from '../../src/review/sweep.ts';
-import type { PartnershipScope } from '../../src/ports/index.ts';
+// app's clock. The logic is in src/services/review/sweep.ts; its messages are events the app's bus
+// hands to src/bot/notifications/review.ts. Cron only triggers it, and the sweep itself makes sure
+// nothing is sent twice, whoever runs it and however often.
+import { runReviewSweep } from '../../src/services/review/sweep.ts';
+import type { PartnershipScope } from '../../src/services/ports/index.ts';
 import type { App } from '../server/app.ts';
 
 export const REVIEW_JOB = 'review-season';
@@ -18,7 +19,17 @@ export function registerReview(app: App): void {
     async run(now, scope) {
       // A big opening day can take longer than an hour with pacing: one sweep at a time per process and scope.
       if (running.has(scope)) return;
-      const sweep = runReviewSweep({ reviews: app.stores.reviews, notifier: app.notifier, logger: app.logger, paceMs: app.config.REVIEW_SEND_INTERVAL_MS }, now, scope);
+      const sweep = runReviewSweep(
+        {
+          stores: app.stores,
+          clock: app.clock,
+          logger: app.logger,
+          events: app.events,
+          paceMs: app.config.REVIEW_SEND_INTERVAL_MS,
+        },
+        now,
+        scope,
+      );
       running.set(scope, sweep);
       try {
         await sweep;

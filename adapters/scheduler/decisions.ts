@@ -1,6 +1,6 @@
 // Registers the decisions job: every minute, close what is overdue and send reminders that are
-// due. The logic is src/decisions/jobs.ts; running it twice or late is harmless.
-import { runDecisionJobs } from '../../src/decisions/jobs.ts';
+// due. The logic is src/services/decisions/jobs.ts; running it twice or late is harmless.
+import { runDecisionJobs } from '../../src/services/decisions/jobs.ts';
 import type { App } from '../server/app.ts';
 
 export const DECISIONS_JOB = 'decisions';
@@ -11,8 +11,13 @@ export async function registerDecisions(app: App): Promise<void> {
     schedule: '* * * * *',
     kind: 'partnerships',
     async run(now, scope) {
-      // The job's own time (the playground's pretend one for its sandbox), not the app's clock.
-      await runDecisionJobs({ stores: app.stores, clock: { now: () => now }, logger: app.logger, notifier: app.notifier }, now, scope);
+      // The job's own time (the playground's pretend one for its sandbox), not the app's clock;
+      // what it closes and reminds is announced through the app's events (src/bot/notifications).
+      await runDecisionJobs(
+        { stores: app.stores, clock: { now: () => now }, logger: app.logger, events: app.events },
+        now,
+        scope,
+      );
     },
   });
 }

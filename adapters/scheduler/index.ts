@@ -6,10 +6,8 @@
 // process that crashes stops renewing it and another takes over once it has expired.
 import { randomUUID } from 'node:crypto';
 import cron from 'node-cron';
-import type { App } from '../server/app.ts';
-import type { Db } from '../persistence/database.ts';
-import { acquireLease as takeLease, releaseLease as dropLease } from '../persistence/lease.ts';
-import type { Clock, PartnershipScope } from '../../src/ports/index.ts';
+import type { Leases } from '../persistence/maintenance-store.ts';
+import type { Clock, Logger, PartnershipScope } from '../../src/services/ports/index.ts';
 
 /** Work on partnerships (decisions, review season): run per scope, each at its own clock's time. */
 export interface PartnershipJob {
@@ -34,17 +32,27 @@ export type Job = PartnershipJob | MaintenanceJob;
 export const SCHEDULER_LEASE = 'scheduler';
 export const LEASE_MS = 60_000;
 
-/** Take or renew the lease; true when this process holds it. Expired leases (a crashed holder) are taken over. */
-export function acquireLease(db: Db, holder: string, now: Date, name = SCHEDULER_LEASE, ms = LEASE_MS): Promise<boolean> {
-  return takeLease(db, holder, now, name, ms);
+/** Take or renew the scheduler's lease; true when this holder has it. Expired leases (a crashed holder) are taken over. */
+export function acquireLease(
+  leases: Leases,
+  holder: string,
+  now: Date,
+  name = SCHEDULER_LEASE,
+  ms = LEASE_MS,
+): Promise<boolean> {
+  return leases.acquire(holder, now, name, ms);
 }
 
-export function releaseLease(db: Db, holder: string, name = SCHEDULER_LEASE): Promise<void> {
-  return dropLease(db, holder, name);
+export function releaseLease(leases: Leases, holder: string, name = SCHEDULER_LEASE): Promise<void> {
+  return leases.release(holder, name);
 }
 
-/** What the scheduler needs from the app (the whole App satisfies it). */
-export type SchedulerHost = Pick<App, 'database' | 'clock' | 'logger'>;
+/** What the scheduler needs: the lease shared by every server process, the real clock, a log. */
+export interface SchedulerHost {
+  leases: Leases;
+  clock: Clock;
+  logger: Logger;
+}
 
 export class Scheduler {
   readonly jobs: Job[] = [];
@@ -55,7 +63,10 @@ export class Scheduler {
   private stopped = false;
   private sandboxClock: Clock | null = null;
 
-  constructor(private readonly app: SchedulerHost, options: { leaseMs?: number } = {}) {
+  constructor(
+    private readonly host: SchedulerHost,
+    options: { leaseMs?: number } = {},
+  ) {
     this.leaseMs = options.leaseMs ?? LEASE_MS;
   }
 
@@ -76,20 +87,22 @@ export class Scheduler {
    * (tests) is the real time, and stands for the sandbox clock's too; otherwise each scope's clock says.
    */
   tick(job: Job, at?: Date): Promise<boolean> {
-    const now = at ?? this.app.clock.now();
+    const now = at ?? this.host.clock.now();
     const sandbox = this.sandboxClock;
-    return this.track(this.runOnce(job, now, async () => {
-      if (job.kind === 'maintenance') return job.run(now);
-      if (!sandbox) return this.guarded(job, 'all', () => job.run(now, 'all'));
-      await this.guarded(job, 'live', () => job.run(now, 'live'));
-      await this.guarded(job, 'sandbox', () => job.run(at ?? sandbox.now(), 'sandbox'));
-    }));
+    return this.track(
+      this.runOnce(job, now, async () => {
+        if (job.kind === 'maintenance') return job.run(now);
+        if (!sandbox) return this.guarded(job, 'all', () => job.run(now, 'all'));
+        await this.guarded(job, 'live', () => job.run(now, 'live'));
+        await this.guarded(job, 'sandbox', () => job.run(at ?? sandbox.now(), 'sandbox'));
+      }),
+    );
   }
 
   /** The playground's "run scheduled jobs now": a partnership job for the sandbox only, at its clock's time. */
   runSandbox(job: PartnershipJob): Promise<boolean> {
-    const clock = this.sandboxClock ?? this.app.clock;
-    return this.track(this.runOnce(job, this.app.clock.now(), () => job.run(clock.now(), 'sandbox')));
+    const clock = this.sandboxClock ?? this.host.clock;
+    return this.track(this.runOnce(job, this.host.clock.now(), () => job.run(clock.now(), 'sandbox')));
   }
 
   private track(run: Promise<boolean>): Promise<boolean> {
@@ -103,29 +116,45 @@ export class Scheduler {
     try {
       await work();
     } catch (error) {
-      this.app.logger.error('scheduled job failed', { key: job.name, scope, code: (error as { code?: string }).code, error: error as Error });
+      this.host.logger.error('scheduled job failed', {
+        key: job.name,
+        scope,
+        code: (error as { code?: string }).code,
+        error: error as Error,
+      });
     }
   }
 
   /** `realNow`: the lease is always taken at the real time, never a pretended one (it would hold it for years). */
   private async runOnce(job: Job, realNow: Date, work: () => Promise<void>): Promise<boolean> {
     if (this.stopped) return false;
-    const db = this.app.database.db;
+    const { leases } = this.host;
     try {
-      if (!(await acquireLease(db, this.holder, realNow, SCHEDULER_LEASE, this.leaseMs))) return false;
+      if (!(await acquireLease(leases, this.holder, realNow, SCHEDULER_LEASE, this.leaseMs))) return false;
     } catch (error) {
-      this.app.logger.error('scheduler lease unavailable', { key: job.name, code: (error as { code?: string }).code, error: error as Error });
+      this.host.logger.error('scheduler lease unavailable', {
+        key: job.name,
+        code: (error as { code?: string }).code,
+        error: error as Error,
+      });
       return false;
     }
     // Renew while the job runs, so a long run is not mistaken for a crashed holder.
-    const heartbeat = setInterval(() => {
-      acquireLease(db, this.holder, this.app.clock.now(), SCHEDULER_LEASE, this.leaseMs).catch(() => undefined);
-    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        acquireLease(leases, this.holder, this.host.clock.now(), SCHEDULER_LEASE, this.leaseMs).catch(() => undefined);
+      },
+      Math.max(50, Math.floor(this.leaseMs / 3)),
+    );
     heartbeat.unref();
     try {
       await work();
     } catch (error) {
-      this.app.logger.error('scheduled job failed', { key: job.name, code: (error as { code?: string }).code, error: error as Error });
+      this.host.logger.error('scheduled job failed', {
+        key: job.name,
+        code: (error as { code?: string }).code,
+        error: error as Error,
+      });
     } finally {
       clearInterval(heartbeat);
     }
@@ -135,7 +164,9 @@ export class Scheduler {
   /** Schedules every job, then catches up once (anything that fell due while no process ran). */
   start(): Promise<void> {
     for (const job of this.jobs) {
-      this.tasks.push(cron.schedule(job.schedule, () => void this.tick(job), { timezone: 'Europe/London', name: job.name }));
+      this.tasks.push(
+        cron.schedule(job.schedule, () => void this.tick(job), { timezone: 'Europe/London', name: job.name }),
+      );
     }
     return (async () => {
       for (const job of this.jobs) await this.tick(job); // one at a time: they share the lease
@@ -147,6 +178,6 @@ export class Scheduler {
     for (const t of this.tasks) await t.stop();
     this.tasks = [];
     await Promise.allSettled([...this.running]); // let a running job finish before the database closes
-    await releaseLease(this.app.database.db, this.holder).catch(() => undefined);
+    await releaseLease(this.host.leases, this.holder).catch(() => undefined);
   }
 }

@@ -1,21 +1,25 @@
 // Builds the running application: configuration, database, core, HTTP server. Each chat adapter
 // then registers itself with `register(app)`.
 import { createBot, type Bot } from '../../src/bot/bot.ts';
-import { InFlight } from '../../src/in-flight.ts';
-import { systemClock, type Clock, type Logger, type Stores } from '../../src/ports/index.ts';
+import { InFlight } from '../../src/services/in-flight.ts';
+import { systemClock, type Clock, type Logger, type Stores } from '../../src/services/ports/index.ts';
 import { databaseSetting, type Config } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { openMigrated, type Database } from '../persistence/index.ts';
-import { seedDemo } from '../persistence/seed.ts';
+import { createPlatformStores, openMigrated, type Database, type PlatformStores } from '../persistence/index.ts';
+import { seedDemoOnce } from '../persistence/maintenance-store.ts';
 import { isDatabaseOutage } from '../persistence/outage.ts';
 import { HttpServer, sendJson } from './http.ts';
-import { NotifierRegistry } from '../../src/notify.ts';
+import { EventBus } from '../../src/services/events.ts';
+import { subscribeNotifications } from '../../src/bot/notifications/index.ts';
+import { NotifierRegistry } from '../../src/bot/notifier-registry.ts';
 import { Scheduler } from '../scheduler/index.ts';
 
 export interface App {
   config: Config;
   database: Database;
   stores: Stores;
+  /** what the adapters themselves keep in the database (delivery keys, chat references, leases, ...) */
+  platform: PlatformStores;
   bot: Bot;
   /** the real clock, for everything but the playground (which has its own pretend one) */
   clock: Clock;
@@ -25,6 +29,8 @@ export interface App {
   http: HttpServer;
   /** adapters register their platform's notifier here */
   notifier: NotifierRegistry;
+  /** the services' events, with the chat layer's notices subscribed (one bus for the app) */
+  events: EventBus;
   /** follow-up work after an answer (card refreshes): shutdown and tests wait for it */
   background: InFlight;
   /** adapters and features add scheduled jobs here; started by registerAdapters when SCHEDULER is on */
@@ -44,20 +50,51 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Real for Slack, Teams and cron alike (request signatures and tokens are checked against it):
   // the playground pretends on a clock of its own (adapters/web).
   const clock = options.clock ?? systemClock;
-  const { database, stores, applied } = await openMigrated(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, setting: databaseSetting(config) });
+  const { database, stores, applied } = await openMigrated(config.DATABASE_URL, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    setting: databaseSetting(config),
+  });
   if (applied.length) logger.info('database migrated', { provider: database.provider, count: applied.length });
   if (config.SEED_DEMO) {
-    const seeded = await seedDemo(stores, database.db);
+    const seeded = await seedDemoOnce(stores, database);
     if (seeded) logger.info('demo partnership seeded', { partnershipId: seeded.partnership.id });
   }
+  const platform = createPlatformStores(database);
   const http = new HttpServer(logger, isDatabaseOutage);
   const closers: (() => Promise<void> | void)[] = [];
   const notifier = new NotifierRegistry(stores, logger);
   const background = new InFlight();
-  const botWith = (at: Clock) => createBot({ stores, clock: at, logger, notifier, background, cardRefreshIntervalMs: config.CARD_REFRESH_INTERVAL_MS });
+  const scheduler = new Scheduler({ leases: platform.leases, clock, logger });
+  const events = subscribeNotifications(new EventBus(), {
+    stores,
+    logger,
+    notifier,
+    background,
+    cardRefreshIntervalMs: config.CARD_REFRESH_INTERVAL_MS,
+  });
+  const botWith = (at: Clock) =>
+    createBot({
+      stores,
+      clock: at,
+      logger,
+      notifier,
+      events,
+      background,
+      cardRefreshIntervalMs: config.CARD_REFRESH_INTERVAL_MS,
+    });
   const app: App = {
-    config, database, stores, clock, logger, http, notifier, background, botWith,
-    scheduler: undefined as unknown as Scheduler, // set just below: it needs the app
+    config,
+    database,
+    stores,
+    platform,
+    clock,
+    logger,
+    http,
+    notifier,
+    events,
+    background,
+    botWith,
+    scheduler,
     bot: botWith(clock),
     onClose: (fn) => void closers.push(fn),
     async close() {
@@ -68,17 +105,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await database.close();
     },
   };
-  app.scheduler = new Scheduler(app);
-  app.onClose(() => app.scheduler.stop());
+  app.onClose(() => scheduler.stop());
   http.add({
     method: 'GET',
     path: '/healthz',
     async handler(_req, res) {
       try {
-        await database.db.$queryRawUnsafe('SELECT 1');
+        await platform.health.ping();
         sendJson(res, 200, { status: 'ok', database: database.provider });
       } catch {
-        sendJson(res, 503, { status: 'unavailable', database: database.provider, message: 'The database is not answering.' });
+        sendJson(res, 503, {
+          status: 'unavailable',
+          database: database.provider,
+          message: 'The database is not answering.',
+        });
       }
     },
   });

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../../src/ports/index.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 
 export interface RouteContext {
   requestId: string;
@@ -19,7 +19,11 @@ export interface Route {
 }
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code = 'E_HTTP') {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code = 'E_HTTP',
+  ) {
     super(message);
   }
 }
@@ -39,7 +43,10 @@ export async function readBody(req: IncomingMessage, limit = 1024 * 1024): Promi
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -78,7 +85,9 @@ export class HttpServer {
   }
 
   private match(method: string, path: string): Route | undefined | 'method' {
-    const candidates = this.routes.filter((r) => (r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : r.path === path));
+    const candidates = this.routes.filter((r) =>
+      r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : r.path === path,
+    );
     if (candidates.length === 0) return undefined;
     return candidates.find((r) => r.method === method) ?? 'method';
   }
@@ -92,23 +101,49 @@ export class HttpServer {
     const route = this.match(req.method ?? 'GET', path);
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
-      this.logger.info('request', { requestId, method: req.method, path: path.slice(0, 100), status: res.statusCode, ms: Math.round(performance.now() - started) });
+      this.logger.info('request', {
+        requestId,
+        method: req.method,
+        path: path.slice(0, 100),
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      });
     });
-    if (route === undefined) return sendJson(res, 404, { error: 'not_found', message: `Nothing here at ${path.slice(0, 100)}.` });
-    if (route === 'method') return sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed here.` });
+    if (route === undefined)
+      return sendJson(res, 404, { error: 'not_found', message: `Nothing here at ${path.slice(0, 100)}.` });
+    if (route === 'method')
+      return sendJson(res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed here.` });
     try {
       await route.handler(req, res, { requestId, logger: this.logger });
     } catch (error) {
       const refusal = asRefusal(error);
       if (refusal) return sendJson(res, refusal.status, { error: refusal.code, message: refusal.message });
       if (this.isOutage(error)) {
-        this.logger.warn('request refused: database unavailable', { requestId, path: path.slice(0, 100), code: (error as { code?: string }).code ?? 'E_DATABASE' });
-        return sendJson(res, 503, { error: 'unavailable', message: 'The bot’s records cannot be reached just now. Nothing was done; please try again in a minute.', requestId });
+        this.logger.warn('request refused: database unavailable', {
+          requestId,
+          path: path.slice(0, 100),
+          code: (error as { code?: string }).code ?? 'E_DATABASE',
+        });
+        return sendJson(res, 503, {
+          error: 'unavailable',
+          message: 'The bot’s records cannot be reached just now. Nothing was done; please try again in a minute.',
+          requestId,
+        });
       }
       // A bug, not bad input: logged with where it happened but not its message, which may
       // quote the data being handled (personal data never goes into the log).
-      this.logger.error('request failed', { requestId, path: path.slice(0, 100), code: (error as { code?: string }).code, kind: (error as Error)?.name, where: whereThrown(error) });
-      sendJson(res, 500, { error: 'internal', message: 'Something went wrong on our side. Nothing was saved; please try again.', requestId });
+      this.logger.error('request failed', {
+        requestId,
+        path: path.slice(0, 100),
+        code: (error as { code?: string }).code,
+        kind: (error as Error)?.name,
+        where: whereThrown(error),
+      });
+      sendJson(res, 500, {
+        error: 'internal',
+        message: 'Something went wrong on our side. Nothing was saved; please try again.',
+        requestId,
+      });
     }
   }
 
@@ -116,8 +151,15 @@ export class HttpServer {
     const server = createServer((req, res) => {
       this.dispatch(req, res).catch((error: unknown) => {
         // never an unhandled rejection (it would stop the process): whatever escaped is a bug
-        this.logger.error('request failed', { code: (error as { code?: string }).code, kind: (error as Error)?.name, where: whereThrown(error) });
-        sendJson(res, 500, { error: 'internal', message: 'Something went wrong on our side. Nothing was saved; please try again.' });
+        this.logger.error('request failed', {
+          code: (error as { code?: string }).code,
+          kind: (error as Error)?.name,
+          where: whereThrown(error),
+        });
+        sendJson(res, 500, {
+          error: 'internal',
+          message: 'Something went wrong on our side. Nothing was saved; please try again.',
+        });
       });
     });
     server.keepAliveTimeout = 65_000; // longer than typical load balancer idle timeouts

@@ -20,14 +20,17 @@ export function jsonProblem(value: unknown): string | null {
   while (stack.length > 0) {
     const { value: v, depth, path } = stack.pop()!;
     if (typeof v === 'string') {
-      if (LONE_SURROGATE.test(v)) return `${shown(path)} contains a lone UTF-16 surrogate (such as \\ud800), which is not a character. Send well-formed Unicode text.`;
+      if (LONE_SURROGATE.test(v))
+        return `${shown(path)} contains a lone UTF-16 surrogate (such as \\ud800), which is not a character. Send well-formed Unicode text.`;
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;
-    if (depth >= MAX_DEPTH) return `The JSON is nested more than ${MAX_DEPTH} levels deep (at ${shown(path)}); no request here needs that.`;
+    if (depth >= MAX_DEPTH)
+      return `The JSON is nested more than ${MAX_DEPTH} levels deep (at ${shown(path)}); no request here needs that.`;
     for (const [key, child] of Object.entries(v)) {
       const at = Array.isArray(v) ? `${path}[${key}]` : `${path}.${key}`;
-      if (LONE_SURROGATE.test(key)) return `A key in ${shown(path)} contains a lone UTF-16 surrogate (such as \\ud800). Send well-formed Unicode text.`;
+      if (LONE_SURROGATE.test(key))
+        return `A key in ${shown(path)} contains a lone UTF-16 surrogate (such as \\ud800). Send well-formed Unicode text.`;
       if (FORBIDDEN_KEYS.has(key)) return `${shown(path)} has the key “${key}”, which is not accepted.`;
       stack.push({ value: child, depth: depth + 1, path: at });
     }

@@ -28,7 +28,10 @@ async function preflight(config: Config, stage: StartupStage): Promise<string> {
   return address;
 }
 
-export async function startServer(env: NodeJS.ProcessEnv = process.env, stage: StartupStage = { doing: '', variable: '.env' }): Promise<{ app: App; url: string }> {
+export async function startServer(
+  env: NodeJS.ProcessEnv = process.env,
+  stage: StartupStage = { doing: '', variable: '.env' },
+): Promise<{ app: App; url: string }> {
   const config = loadConfig(env);
   const address = await preflight(config, stage);
   Object.assign(stage, { doing: 'opening and migrating the database', variable: databaseSetting(config) });
@@ -51,7 +54,13 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, stage: S
 export async function main(): Promise<void> {
   try {
     const stage: StartupStage = { doing: 'reading the configuration', variable: '.env' };
-    const stalled = () => new StartupProblem('E_STARTUP_STALLED', stage.variable, `start-up made no progress for ${STARTUP_DEADLINE_MS / 1000} seconds while ${stage.doing}`, `Check ${stage.variable}; run with LOG_LEVEL=debug for details`);
+    const stalled = () =>
+      new StartupProblem(
+        'E_STARTUP_STALLED',
+        stage.variable,
+        `start-up made no progress for ${STARTUP_DEADLINE_MS / 1000} seconds while ${stage.doing}`,
+        `Check ${stage.variable}; run with LOG_LEVEL=debug for details`,
+      );
     const { app, url } = await within(startServer(process.env, stage), STARTUP_DEADLINE_MS, stalled);
     app.logger.info('partnership-bot is listening', { url });
     process.stdout.write(`\npartnership-bot is running at ${url}  (health: ${url}/healthz)\n`);
@@ -84,10 +93,20 @@ export function startupFailure(error: unknown): { line: string; exitCode: number
   const code = errorCode(e);
   const message = hidePassword(oneLine(e.message)).slice(0, 300);
   createLogger(logLevel(process.env.LOG_LEVEL)).debug('start-up failed', {
-    kind: e.name, code, reason: message, frames: (e.stack ?? '').split('\n').filter((l) => l.trim().startsWith('at ')).map((l) => l.trim()).slice(0, 15),
+    kind: e.name,
+    code,
+    reason: message,
+    frames: (e.stack ?? '')
+      .split('\n')
+      .filter((l) => l.trim().startsWith('at '))
+      .map((l) => l.trim())
+      .slice(0, 15),
   });
   // Prisma's messages open with the call and a code excerpt; the reason is their last line.
-  const lines = e.message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = e.message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const reason = hidePassword((/invocation/.test(lines[0] ?? '') ? lines.at(-1) : lines[0]) ?? '').slice(0, 160);
   const summary = `${e.name}${code ? ` ${code}` : ''}: ${reason}`;
   return { line: `partnership-bot could not start (${summary}). Run with LOG_LEVEL=debug for details.`, exitCode: 70 }; // EX_SOFTWARE

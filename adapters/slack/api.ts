@@ -1,7 +1,7 @@
 // The Slack Web API client the adapter uses (Bolt's own @slack/web-api), pointed at SLACK_API_URL,
 // and a bridge from the Slack libraries' logger to ours that never passes payloads through.
 import { LogLevel, webApi, type Logger as SlackLogger } from '@slack/bolt';
-import type { Logger } from '../../src/ports/index.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 
 export type SlackApi = InstanceType<typeof webApi.WebClient>;
 
@@ -22,7 +22,8 @@ export function slackLogger(logger: Logger): SlackLogger {
   let level = LogLevel.INFO;
   const line = (args: unknown[]): string => {
     const first = args[0];
-    const text = first instanceof Error ? first.message : typeof first === 'string' ? first : 'message from the Slack library';
+    const text =
+      first instanceof Error ? first.message : typeof first === 'string' ? first : 'message from the Slack library';
     return `slack: ${text.split('\n')[0]!.slice(0, 200)}`;
   };
   return {
@@ -50,7 +51,11 @@ export function clientOptions(apiUrl: string | undefined, logger: Logger) {
 export function createSlackApi(token: string, apiUrl: string | undefined, logger: Logger): SlackApi {
   const client = new webApi.WebClient(token, clientOptions(apiUrl, logger));
   client.on(webApi.WebClientEvent.RATE_LIMITED, (retryAfterSeconds: number) => {
-    logger.warn('slack rate limited, retrying', { platform: 'slack', code: 'rate_limited', ms: retryAfterSeconds * 1000 });
+    logger.warn('slack rate limited, retrying', {
+      platform: 'slack',
+      code: 'rate_limited',
+      ms: retryAfterSeconds * 1000,
+    });
   });
   return client;
 }

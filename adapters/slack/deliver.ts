@@ -3,8 +3,8 @@
 // a normal message in the bot's own DM, the App Home tab), `channel` replies by the conversation
 // (in_channel, chat.postMessage). replaceOriginal updates the clicked message in place.
 import type { RespondArguments, RespondFn } from '@slack/bolt';
-import type { Conversation } from '../../src/bot/inbound.ts';
-import type { Block, Reply } from '../../src/bot/reply.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import type { Block, Reply } from '../../src/domain/chat/reply.ts';
 import type { SlackApi } from './api.ts';
 import type { DirectChannels } from './direct.ts';
 import type { PendingForms } from './pending-forms.ts';
@@ -59,9 +59,16 @@ export class SlackDelivery {
     if (origin.home) await this.publishHome(origin, homeBlocks);
   }
 
-  private async openForm(form: Extract<Block, { kind: 'form' }>['form'], origin: Origin, triggerId: string): Promise<boolean> {
+  private async openForm(
+    form: Extract<Block, { kind: 'form' }>['form'],
+    origin: Origin,
+    triggerId: string,
+  ): Promise<boolean> {
     try {
-      await this.api.views.open({ trigger_id: triggerId, view: formView(form, { channelId: origin.conversation.channelId, kind: origin.conversation.kind }) });
+      await this.api.views.open({
+        trigger_id: triggerId,
+        view: formView(form, { channelId: origin.conversation.channelId, kind: origin.conversation.kind }),
+      });
       return true;
     } catch {
       return false; // trigger expired: the message gets a button that opens the form instead
@@ -89,10 +96,16 @@ export class SlackDelivery {
       }
     }
     if (isPrivate) {
-      if (origin.privateChannel) return void (await this.api.chat.postMessage({ channel: conversation.channelId, ...thread, ...msg }));
+      if (origin.privateChannel)
+        return void (await this.api.chat.postMessage({ channel: conversation.channelId, ...thread, ...msg }));
       if (respond) return void (await viaResponseUrl({ response_type: 'ephemeral', replace_original: false }));
       if (conversation.kind !== 'direct') {
-        return void (await this.api.chat.postEphemeral({ channel: conversation.channelId, user: origin.userId, ...thread, ...msg }));
+        return void (await this.api.chat.postEphemeral({
+          channel: conversation.channelId,
+          user: origin.userId,
+          ...thread,
+          ...msg,
+        }));
       }
       const channel = await this.direct.channelFor(conversation.workspaceId, origin.userId);
       return void (await this.api.chat.postMessage({ channel, ...msg }));
@@ -105,14 +118,20 @@ export class SlackDelivery {
   private async upload(reply: Reply, origin: Origin): Promise<void> {
     const file = reply.attachment!;
     const isPrivate = reply.visibility === 'private' || origin.conversation.kind === 'direct';
-    const channel = isPrivate && !origin.privateChannel
-      ? await this.direct.channelFor(origin.conversation.workspaceId, origin.userId)
-      : origin.conversation.channelId;
+    const channel =
+      isPrivate && !origin.privateChannel
+        ? await this.direct.channelFor(origin.conversation.workspaceId, origin.userId)
+        : origin.conversation.channelId;
     await uploadFile(this.api, channel, file, reply.summary);
   }
 }
 
-export async function uploadFile(api: SlackApi, channel: string, file: NonNullable<Reply['attachment']>, title: string): Promise<void> {
+export async function uploadFile(
+  api: SlackApi,
+  channel: string,
+  file: NonNullable<Reply['attachment']>,
+  title: string,
+): Promise<void> {
   await api.files.uploadV2({
     channel_id: channel,
     filename: file.filename,

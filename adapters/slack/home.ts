@@ -2,9 +2,9 @@
 // answer on top) when they click one of its buttons.
 import type { KnownBlock } from '@slack/types';
 import { homeReply } from '../../src/bot/home.ts';
-import type { Conversation } from '../../src/bot/inbound.ts';
-import type { Block } from '../../src/bot/reply.ts';
-import type { App } from '../server/app.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import type { Block } from '../../src/domain/chat/reply.ts';
+import type { BotDeps } from '../../src/bot/context.ts';
 import type { SlackApi } from './api.ts';
 import type { SlackUsers } from './identity.ts';
 import type { PendingForms } from './pending-forms.ts';
@@ -13,12 +13,18 @@ import { LIMITS } from './render/text.ts';
 
 /** The conversation of a click on the Home tab: private to the person, bound to no channel. */
 export const homeConversation = (workspaceId: string, userId: string): Conversation => ({
-  platform: 'slack', workspaceId, channelId: `home:${userId}`, kind: 'direct',
+  platform: 'slack',
+  workspaceId,
+  channelId: `home:${userId}`,
+  kind: 'direct',
 });
+
+/** What the Home tab needs: the core's page is built from the stores, at the app's time. */
+export type HomeContext = Pick<BotDeps, 'stores' | 'clock' | 'logger' | 'notifier'>;
 
 export class SlackHome {
   constructor(
-    private readonly app: App,
+    private readonly ctx: HomeContext,
     private readonly api: SlackApi,
     private readonly users: SlackUsers,
     private readonly forms: PendingForms,
@@ -28,8 +34,11 @@ export class SlackHome {
   async publish(workspaceId: string, userId: string, answer: Block[] = []): Promise<void> {
     const conversation = homeConversation(workspaceId, userId);
     const speaker = await this.users.speaker(workspaceId, userId);
-    const { stores, clock, logger, notifier } = this.app;
-    const home = await homeReply({ conversation, speaker, inbound: { type: 'text', text: '' } }, { stores, clock, logger, notifier });
+    const { stores, clock, logger, notifier } = this.ctx;
+    const home = await homeReply(
+      { conversation, speaker, inbound: { type: 'text', text: '' } },
+      { stores, clock, logger, notifier },
+    );
     const blocks: Block[] = answer.length ? [...answer, { kind: 'divider' }, ...home.blocks] : home.blocks;
     const rendered: KnownBlock[] = renderBlocks(blocks, {
       maxBlocks: LIMITS.viewBlocks,

@@ -1,8 +1,8 @@
 // Who is speaking: a Slack user's email and home workspace from users.info (cached), so the core
 // can link them to the roster by email. And, when a channel is bound, linking the roster's people
 // to their Slack accounts with users.lookupByEmail so the bot can reach them privately.
-import type { Speaker } from '../../src/bot/inbound.ts';
-import type { DirectoryStore, Logger, Stores } from '../../src/ports/index.ts';
+import type { Speaker } from '../../src/domain/chat/inbound.ts';
+import type { DirectoryStore, Logger, Stores } from '../../src/services/ports/index.ts';
 import { slackErrorCode, type SlackApi } from './api.ts';
 
 interface CachedUser {
@@ -16,7 +16,12 @@ const MAX_CACHED = 5_000;
 export class SlackUsers {
   private readonly cache = new Map<string, CachedUser>();
 
-  constructor(private readonly api: SlackApi, private readonly logger: Logger, private readonly directory: DirectoryStore, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly api: SlackApi,
+    private readonly logger: Logger,
+    private readonly directory: DirectoryStore,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The speaker as the core sees them; without an email when Slack will not say (then the core asks them to get linked). */
   async speaker(teamId: string, userId: string): Promise<Speaker> {
@@ -54,7 +59,13 @@ export class SlackUsers {
  * Link every roster person who has an email and no Slack account in this workspace yet, if Slack
  * knows the email. Existing links are never changed. Returns how many were linked.
  */
-export async function linkRosterByEmail(api: SlackApi, stores: Stores, logger: Logger, partnershipId: string, teamId: string): Promise<number> {
+export async function linkRosterByEmail(
+  api: SlackApi,
+  stores: Pick<Stores, 'directory' | 'rosters'>,
+  logger: Logger,
+  partnershipId: string,
+  teamId: string,
+): Promise<number> {
   const { directory, rosters } = stores;
   const roster = await rosters.loadRoster(partnershipId);
   let linked = 0;
@@ -67,7 +78,8 @@ export async function linkRosterByEmail(api: SlackApi, stores: Stores, logger: L
       user = (await api.users.lookupByEmail({ email: person.email })).user;
     } catch (error) {
       const code = slackErrorCode(error);
-      if (code !== 'users_not_found') logger.warn('slack users.lookupByEmail failed', { platform: 'slack', personId: person.id, code });
+      if (code !== 'users_not_found')
+        logger.warn('slack users.lookupByEmail failed', { platform: 'slack', personId: person.id, code });
       continue;
     }
     if (!user?.id) continue;

@@ -2,10 +2,9 @@
 // SLACK_APP_TOKEN is set), the listeners, and the notifier. Start-up never calls Slack: the bot's
 // ids come from SLACK_BOT_USER_ID and SLACK_BOT_ID, or from auth.test on the first request.
 import { App as BoltApp, SocketModeReceiver, type Authorize } from '@slack/bolt';
-import { claimDelivery } from '../persistence/deliveries.ts';
 import type { App } from '../server/app.ts';
-import { clientOptions, slackErrorCode, slackLogger, type SlackApi } from './api.ts';
-import { registerListeners } from './listeners.ts';
+import { clientOptions, slackErrorCode, type SlackApi } from './api.ts';
+import { registerListeners } from './listeners/index.ts';
 import { buildParts, type SlackParts } from './parts.ts';
 import { SlackHttpReceiver } from './receiver.ts';
 
@@ -17,11 +16,18 @@ const adapters = new WeakMap<App, SlackParts>();
 export const slackOf = (app: App): SlackParts | undefined => adapters.get(app);
 
 /** The bot's token and ids; the ids are looked up (once) only if they were not configured. */
-function authorizer(api: SlackApi, token: string, botId: string | undefined, botUserId: string | undefined): Authorize<boolean> {
+function authorizer(
+  api: SlackApi,
+  token: string,
+  botId: string | undefined,
+  botUserId: string | undefined,
+): Authorize<boolean> {
   let ids: Promise<{ botId?: string; botUserId?: string }> | undefined =
     botId && botUserId ? Promise.resolve({ botId, botUserId }) : undefined;
   return async () => {
-    ids ??= api.auth.test().then((r) => ({ ...(r.bot_id ? { botId: r.bot_id } : {}), ...(r.user_id ? { botUserId: r.user_id } : {}) }));
+    ids ??= api.auth
+      .test()
+      .then((r) => ({ ...(r.bot_id ? { botId: r.bot_id } : {}), ...(r.user_id ? { botUserId: r.user_id } : {}) }));
     try {
       return { botToken: token, ...(await ids) };
     } catch (error) {
@@ -32,38 +38,61 @@ function authorizer(api: SlackApi, token: string, botId: string | undefined, bot
 }
 
 export async function registerSlack(app: App): Promise<SlackParts> {
-  const { config, logger } = app;
+  // Each piece gets only what it uses from the app.
+  const { config, logger, stores, clock, notifier, bot } = app;
   const token = config.SLACK_BOT_TOKEN!;
-  const parts = buildParts(app, token, config.SLACK_API_URL);
+  const { deliveries, slackDirect } = app.platform;
+  const parts = buildParts(
+    { stores, clock, logger, notifier, directChannels: slackDirect },
+    token,
+    config.SLACK_API_URL,
+  );
   const options = clientOptions(config.SLACK_API_URL, logger);
   const socketMode = !!config.SLACK_APP_TOKEN;
   const receiver = socketMode
-    // the socket client keeps its own patient retry policy for apps.connections.open
-    ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: options.logger, installerOptions: { clientOptions: { slackApiUrl: options.slackApiUrl } } })
-    : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET!, app.clock, logger, options.logger, parts.inFlight, (key) => claimDelivery(app.database, key));
+    ? // the socket client keeps its own patient retry policy for apps.connections.open
+      new SocketModeReceiver({
+        appToken: config.SLACK_APP_TOKEN!,
+        logger: options.logger,
+        installerOptions: { clientOptions: { slackApiUrl: options.slackApiUrl } },
+      })
+    : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET!, clock, logger, options.logger, parts.inFlight, (key) =>
+        deliveries.claim(key),
+      );
   const bolt = new BoltApp({
     receiver,
     authorize: authorizer(parts.api, token, config.SLACK_BOT_ID, config.SLACK_BOT_USER_ID),
     logger: options.logger,
     clientOptions: options,
   });
-  bolt.error(async (error) => logger.error('slack listener failed', { platform: 'slack', code: slackErrorCode(error) }));
-  registerListeners(bolt, app, parts);
+  bolt.error(async (error) =>
+    logger.error('slack listener failed', { platform: 'slack', code: slackErrorCode(error) }),
+  );
+  registerListeners(bolt, { bot, stores, logger, deliveries, slack: parts });
   parts.bolt = bolt;
 
   if (receiver instanceof SlackHttpReceiver) {
-    app.http.add({ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req, res, ctx) => receiver.handle(req, res, ctx) });
+    app.http.add({
+      method: 'POST',
+      path: SLACK_EVENTS_PATH,
+      handler: (req, res, ctx) => receiver.handle(req, res, ctx),
+    });
   } else {
     // Connecting is Slack's business, not start-up's: the server runs while the socket (re)connects.
     void bolt.start().then(
       () => logger.info('slack socket mode connected', { platform: 'slack' }),
-      (error) => logger.error('slack socket mode failed to connect', { platform: 'slack', code: slackErrorCode(error) }),
+      (error) =>
+        logger.error('slack socket mode failed to connect', { platform: 'slack', code: slackErrorCode(error) }),
     );
     app.onClose(async () => void (await bolt.stop().catch(() => undefined)));
   }
   app.onClose(() => parts.inFlight.settled());
   app.notifier.register('slack', parts.notifier);
   adapters.set(app, parts);
-  logger.info('slack adapter ready', { platform: 'slack', kind: socketMode ? 'socket-mode' : 'http', path: SLACK_EVENTS_PATH });
+  logger.info('slack adapter ready', {
+    platform: 'slack',
+    kind: socketMode ? 'socket-mode' : 'http',
+    path: SLACK_EVENTS_PATH,
+  });
   return parts;
 }

@@ -7,7 +7,7 @@
 // first, and its answer is delivered as usual.
 import type { AckFn, ViewResponseAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import type { Block, Form, Reply } from '../../src/bot/reply.ts';
+import type { Block, Form, Reply } from '../../src/domain/chat/reply.ts';
 
 const ACK_WITHIN_MS = 2_500;
 
@@ -15,7 +15,10 @@ export class ModalAck {
   private done = false;
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly ack: AckFn<void> | AckFn<ViewResponseAction>, withinMs = ACK_WITHIN_MS) {
+  constructor(
+    private readonly ack: AckFn<void> | AckFn<ViewResponseAction>,
+    withinMs = ACK_WITHIN_MS,
+  ) {
     this.timer = setTimeout(() => void this.close(), withinMs);
   }
 
@@ -24,14 +27,22 @@ export class ModalAck {
    * replies still to deliver. Anything else closes the modal.
    */
   async answer(replies: Reply[], formId: string, view: (form: Form, lead: Block[]) => ModalView): Promise<Reply[]> {
-    const again = this.done ? -1 : replies.findIndex((r) => r.blocks.some((b) => b.kind === 'form' && b.form.id === formId));
+    const again = this.done
+      ? -1
+      : replies.findIndex((r) => r.blocks.some((b) => b.kind === 'form' && b.form.id === formId));
     const reply = replies[again];
     const form = reply?.blocks.find((b) => b.kind === 'form');
     if (!reply || form?.kind !== 'form') {
       await this.close();
       return replies;
     }
-    await this.send({ response_action: 'update', view: view(form.form, reply.blocks.filter((b) => b !== form)) });
+    await this.send({
+      response_action: 'update',
+      view: view(
+        form.form,
+        reply.blocks.filter((b) => b !== form),
+      ),
+    });
     return replies.filter((r) => r !== reply);
   }
 

@@ -2,9 +2,9 @@
 // message to a bound channel, and updates in place. Rate limits (429) are waited out by the Web
 // API client for as long as Retry-After says; other failures are logged by code and reported as
 // "not delivered" so the core can carry on.
-import type { Conversation } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { Logger, MessageRef, PlatformNotifier } from '../../src/ports/index.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
+import type { Logger, MessageRef, PlatformNotifier } from '../../src/services/ports/index.ts';
 import { slackErrorCode, type SlackApi } from './api.ts';
 import { uploadFile, type SlackDelivery } from './deliver.ts';
 import type { DirectChannels } from './direct.ts';
@@ -31,12 +31,17 @@ export class SlackNotifier implements PlatformNotifier {
   async sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null> {
     if (reply.visibility === 'private' && conversation.kind !== 'direct') {
       // the core marks personal content private: it must never land where others can read it
-      this.logger.warn('slack refused a private message to a shared conversation', { platform: 'slack', code: 'private_in_channel' });
+      this.logger.warn('slack refused a private message to a shared conversation', {
+        platform: 'slack',
+        code: 'private_in_channel',
+      });
       return null;
     }
     try {
       const ts = await this.post(conversation, reply);
-      return ts ? { platform: 'slack', workspaceId: conversation.workspaceId, channelId: conversation.channelId, messageId: ts } : null;
+      return ts
+        ? { platform: 'slack', workspaceId: conversation.workspaceId, channelId: conversation.channelId, messageId: ts }
+        : null;
     } catch (error) {
       this.logger.warn('slack message failed', { platform: 'slack', code: slackErrorCode(error) });
       return null;
@@ -45,7 +50,9 @@ export class SlackNotifier implements PlatformNotifier {
 
   async updateMessage(ref: MessageRef, reply: Reply): Promise<boolean> {
     try {
-      const msg = this.delivery.render(reply, { conversation: { platform: 'slack', workspaceId: ref.workspaceId, channelId: ref.channelId, kind: 'channel' } });
+      const msg = this.delivery.render(reply, {
+        conversation: { platform: 'slack', workspaceId: ref.workspaceId, channelId: ref.channelId, kind: 'channel' },
+      });
       await this.api.chat.update({ channel: ref.channelId, ts: ref.messageId, ...msg });
       return true;
     } catch (error) {

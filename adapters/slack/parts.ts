@@ -1,14 +1,12 @@
 // The pieces of the Slack adapter, built once per app by registerSlack (index.ts).
 import type { App as BoltApp } from '@slack/bolt';
-import type { Logger } from '../../src/ports/index.ts';
-import type { Db } from '../persistence/database.ts';
-import type { App } from '../server/app.ts';
+import type { Clock, Logger, Notifier, Stores } from '../../src/services/ports/index.ts';
 import { createSlackApi, type SlackApi } from './api.ts';
 import { SlackDelivery } from './deliver.ts';
-import { DirectChannels } from './direct.ts';
+import { DirectChannels, type DirectChannelStore } from './direct.ts';
 import { SlackHome } from './home.ts';
 import { SlackUsers } from './identity.ts';
-import { InFlight } from '../../src/in-flight.ts';
+import { InFlight } from '../../src/services/in-flight.ts';
 import { SlackNotifier } from './notifier.ts';
 import { PendingForms } from './pending-forms.ts';
 
@@ -26,15 +24,27 @@ export interface SlackParts {
   bolt?: BoltApp;
 }
 
-export function buildParts(app: App, token: string, apiUrl: string | undefined): SlackParts {
-  const logger: Logger = app.logger;
-  const db: Db = app.database.db;
+/** What the pieces need from the app. */
+export interface SlackPartsContext {
+  /** the Home tab is the core's own page (src/bot/home.ts), so it reads the stores */
+  stores: Stores;
+  clock: Clock;
+  logger: Logger;
+  notifier: Notifier;
+  /** where the bot's direct-message channels are remembered */
+  directChannels: DirectChannelStore;
+}
+
+export function buildParts(ctx: SlackPartsContext, token: string, apiUrl: string | undefined): SlackParts {
+  const { logger } = ctx;
   const api = createSlackApi(token, apiUrl, logger);
-  const users = new SlackUsers(api, logger, app.stores.directory);
-  const direct = new DirectChannels(api, db);
+  const users = new SlackUsers(api, logger, ctx.stores.directory);
+  const direct = new DirectChannels(api, ctx.directChannels);
   const forms = new PendingForms();
-  const home = new SlackHome(app, api, users, forms);
-  const delivery = new SlackDelivery(api, direct, forms, (origin, answer) => home.publish(origin.conversation.workspaceId, origin.userId, answer));
+  const home = new SlackHome(ctx, api, users, forms);
+  const delivery = new SlackDelivery(api, direct, forms, (origin, answer) =>
+    home.publish(origin.conversation.workspaceId, origin.userId, answer),
+  );
   const notifier = new SlackNotifier(api, direct, delivery, logger);
   return { api, users, direct, forms, home, delivery, notifier, inFlight: new InFlight() };
 }

@@ -3,7 +3,7 @@
 // hour; an older button explains that the form has expired.
 import { randomUUID } from 'node:crypto';
 import type { Button as SlackButton } from '@slack/types';
-import type { Form } from '../../src/bot/reply.ts';
+import type { Form } from '../../src/domain/chat/reply.ts';
 import { slackButton } from './render/blocks.ts';
 import type { FormOrigin } from './render/modal.ts';
 

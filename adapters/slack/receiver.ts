@@ -3,11 +3,18 @@
 // HTTPResponseAck (the HTTP response is sent at ack(), so slow work continues afterwards) and runs
 // Bolt's real pipeline with app.processEvent.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPResponseAck, verifySlackRequest, type App as BoltApp, type Logger as SlackLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
-import type { Clock, Logger } from '../../src/ports/index.ts';
+import {
+  HTTPResponseAck,
+  verifySlackRequest,
+  type App as BoltApp,
+  type Logger as SlackLogger,
+  type Receiver,
+  type ReceiverEvent,
+} from '@slack/bolt';
+import type { Clock, Logger } from '../../src/services/ports/index.ts';
 import { HttpError, readBody, sendJson, type RouteContext } from '../server/http.ts';
 import { parseJson } from '../server/json.ts';
-import type { InFlight } from '../../src/in-flight.ts';
+import type { InFlight } from '../../src/services/in-flight.ts';
 import { deliveryKey } from './translate.ts';
 import { slackPayloadProblem } from './validate.ts';
 
@@ -45,7 +52,9 @@ function timestampProblem(header: string | undefined, nowMs: number): string | n
 export function parseSlackBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if ((contentType ?? '').split(';')[0]!.trim().toLowerCase() === FORM) {
     const form = Object.fromEntries(new URLSearchParams(raw));
-    return typeof form.payload === 'string' ? (parseJson(form.payload, 'The payload field') as Record<string, unknown>) : form;
+    return typeof form.payload === 'string'
+      ? (parseJson(form.payload, 'The payload field') as Record<string, unknown>)
+      : form;
   }
   return parseJson(raw, 'The Slack payload') as Record<string, unknown>;
 }
@@ -81,7 +90,8 @@ export class SlackHttpReceiver implements Receiver {
     const raw = (await readBody(req)).toString('utf8');
     const contentType = header(req, 'content-type');
     // Slack's SSL check of a slash command URL is not signed; it is answered and nothing else is read
-    if (contentType?.startsWith(FORM) && new URLSearchParams(raw).get('ssl_check') === '1') return sendJson(res, 200, {});
+    if (contentType?.startsWith(FORM) && new URLSearchParams(raw).get('ssl_check') === '1')
+      return sendJson(res, 200, {});
     const nowMs = this.clock.now().getTime();
     const timestamp = header(req, 'x-slack-request-timestamp');
     let refused = timestampProblem(timestamp, nowMs);
@@ -90,7 +100,10 @@ export class SlackHttpReceiver implements Receiver {
         verifySlackRequest({
           signingSecret: this.signingSecret,
           body: raw,
-          headers: { 'x-slack-signature': header(req, 'x-slack-signature') ?? '', 'x-slack-request-timestamp': Number(timestamp) },
+          headers: {
+            'x-slack-signature': header(req, 'x-slack-signature') ?? '',
+            'x-slack-request-timestamp': Number(timestamp),
+          },
           nowMilliseconds: nowMs,
         });
       } catch (error) {
@@ -99,18 +112,28 @@ export class SlackHttpReceiver implements Receiver {
     }
     if (refused) {
       this.logger.warn('slack request rejected', { requestId: ctx.requestId, platform: 'slack', code: refused });
-      return sendJson(res, 401, { error: 'unauthorized', message: 'The request is not signed by Slack with this app’s signing secret, or it is more than five minutes old.' });
+      return sendJson(res, 401, {
+        error: 'unauthorized',
+        message:
+          'The request is not signed by Slack with this app’s signing secret, or it is more than five minutes old.',
+      });
     }
     const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== FORM && type !== JSON_TYPE) {
-      return sendJson(res, 415, { error: 'unsupported_media_type', message: 'Slack sends JSON (events) or a form (commands and interactivity); this request is neither.' });
+      return sendJson(res, 415, {
+        error: 'unsupported_media_type',
+        message: 'Slack sends JSON (events) or a form (commands and interactivity); this request is neither.',
+      });
     }
     let body: Record<string, unknown>;
     try {
       body = parseSlackBody(raw, contentType);
     } catch (error) {
       const detail = error instanceof HttpError ? ` ${error.message}` : '';
-      return sendJson(res, 400, { error: 'bad_request', message: `The body is neither JSON nor a Slack form.${detail}` });
+      return sendJson(res, 400, {
+        error: 'bad_request',
+        message: `The body is neither JSON nor a Slack form.${detail}`,
+      });
     }
     const problem = slackPayloadProblem(body, type === FORM);
     if (problem) {
@@ -130,18 +153,36 @@ export class SlackHttpReceiver implements Receiver {
       try {
         fresh = await this.claim(key);
       } catch (error) {
-        this.logger.error('slack event refused: database unavailable', { requestId: ctx.requestId, platform: 'slack', code: (error as { code?: string }).code ?? 'E_DATABASE' });
-        return sendJson(res, 503, { error: 'unavailable', message: 'The bot’s database is not answering. Nothing was done; Slack will send the event again.' });
+        this.logger.error('slack event refused: database unavailable', {
+          requestId: ctx.requestId,
+          platform: 'slack',
+          code: (error as { code?: string }).code ?? 'E_DATABASE',
+        });
+        return sendJson(res, 503, {
+          error: 'unavailable',
+          message: 'The bot’s database is not answering. Nothing was done; Slack will send the event again.',
+        });
       }
       if (!fresh) {
-        this.logger.info('slack delivery already handled', { requestId: ctx.requestId, platform: 'slack', kind: 'event', code: 'duplicate' });
+        this.logger.info('slack delivery already handled', {
+          requestId: ctx.requestId,
+          platform: 'slack',
+          kind: 'event',
+          code: 'duplicate',
+        });
         return sendJson(res, 200, {});
       }
       customProperties = { [CLAIMED]: key };
     }
 
     const httpRequest = Object.assign(req, { rawBody: Buffer.from(raw, 'utf8') });
-    const ack = new HTTPResponseAck({ logger: this.slackLogger, processBeforeResponse: false, httpRequest, httpRequestBody: body, httpResponse: res });
+    const ack = new HTTPResponseAck({
+      logger: this.slackLogger,
+      processBeforeResponse: false,
+      httpRequest,
+      httpRequestBody: body,
+      httpResponse: res,
+    });
     const retry = Number(header(req, 'x-slack-retry-num'));
     const event: ReceiverEvent = {
       body,
@@ -153,7 +194,11 @@ export class SlackHttpReceiver implements Receiver {
       try {
         await this.bolt!.processEvent(event);
       } catch (error) {
-        this.logger.error('slack event failed', { requestId: ctx.requestId, platform: 'slack', code: (error as { code?: string }).code });
+        this.logger.error('slack event failed', {
+          requestId: ctx.requestId,
+          platform: 'slack',
+          code: (error as { code?: string }).code,
+        });
         if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'Something went wrong on our side.' });
       }
     });

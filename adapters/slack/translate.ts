@@ -1,7 +1,7 @@
 // Slack payloads as the core's Request pieces: conversation kind, cleaned text, action ids, and
 // the keys that make a re-sent delivery recognisable.
 import { createHash } from 'node:crypto';
-import type { Conversation, Inbound } from '../../src/bot/inbound.ts';
+import type { Conversation, Inbound } from '../../src/domain/chat/inbound.ts';
 import { ACTION_SUFFIX } from './render/blocks.ts';
 
 /**
@@ -14,7 +14,8 @@ export function channelKind(channelId: string, hint?: string): Conversation['kin
   return channelId.startsWith('D') ? 'direct' : 'channel';
 }
 
-const unescapeEntities = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeEntities = (text: string): string =>
+  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /**
  * Slack markup as plain words: the bot's own mention is removed, channel and link markup becomes
@@ -45,12 +46,16 @@ export interface ActionPayload {
 }
 
 export function actionInbound(action: ActionPayload): Extract<Inbound, { type: 'action' }> {
-  const value = action.value ?? action.selected_option?.value ?? action.selected_options?.map((o) => o.value).join(',') ?? '';
+  const value =
+    action.value ?? action.selected_option?.value ?? action.selected_options?.map((o) => o.value).join(',') ?? '';
   return { type: 'action', actionId: action.action_id.replace(ACTION_SUFFIX, ''), value };
 }
 
 const digest = (...parts: (string | number | undefined)[]): string =>
-  createHash('sha256').update(parts.map((p) => String(p ?? '')).join('\u0000')).digest('base64url').slice(0, 32);
+  createHash('sha256')
+    .update(parts.map((p) => String(p ?? '')).join('\u0000'))
+    .digest('base64url')
+    .slice(0, 32);
 
 /**
  * Keys for claimDelivery: the same delivery always gives the same key, a new one a new key.
@@ -58,9 +63,16 @@ const digest = (...parts: (string | number | undefined)[]): string =>
  * them unique (trigger ids and action timestamps are new for every command and click).
  */
 export const deliveryKey = {
-  event: (eventId: string | undefined, fallback: unknown): string => `slack:event:${eventId ?? digest(JSON.stringify(fallback))}`,
-  command: (c: { team_id: string; user_id: string; channel_id: string; command: string; text: string; trigger_id: string }): string =>
-    `slack:command:${digest(c.team_id, c.user_id, c.channel_id, c.command, c.text, c.trigger_id)}`,
+  event: (eventId: string | undefined, fallback: unknown): string =>
+    `slack:event:${eventId ?? digest(JSON.stringify(fallback))}`,
+  command: (c: {
+    team_id: string;
+    user_id: string;
+    channel_id: string;
+    command: string;
+    text: string;
+    trigger_id: string;
+  }): string => `slack:command:${digest(c.team_id, c.user_id, c.channel_id, c.command, c.text, c.trigger_id)}`,
   action: (userId: string, container: unknown, action: ActionPayload): string =>
     `slack:action:${digest(userId, JSON.stringify(container ?? {}), action.action_id, action.value, action.action_ts)}`,
   view: (viewId: string, state: unknown): string => `slack:view:${viewId}:${digest(JSON.stringify(state ?? {}))}`,

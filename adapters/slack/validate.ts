@@ -10,7 +10,10 @@ const text = z.string().max(40_000, 'is longer than 40,000 characters, more than
 
 const command = z.looseObject({
   command: z.string().regex(/^\/[\w-]{1,32}$/, 'is not a slash command'),
-  team_id: id, user_id: id, channel_id: id, trigger_id: id,
+  team_id: id,
+  user_id: id,
+  channel_id: id,
+  trigger_id: id,
   text,
   response_url: z.url().max(1_000).optional(),
   channel_name: z.string().max(255).optional(),
@@ -28,31 +31,50 @@ const team = z.looseObject({ id }).nullable().optional();
 
 const actions = z.looseObject({
   type: z.literal('block_actions'),
-  user, team,
-  actions: z.array(z.looseObject({
-    action_id: id,
-    value: z.string().max(2_000, 'is longer than 2,000 characters, more than Slack allows').optional(),
-  })).min(1, 'is empty').max(25),
+  user,
+  team,
+  actions: z
+    .array(
+      z.looseObject({
+        action_id: id,
+        value: z.string().max(2_000, 'is longer than 2,000 characters, more than Slack allows').optional(),
+      }),
+    )
+    .min(1, 'is empty')
+    .max(25),
 });
 
 const submission = z.looseObject({
   type: z.literal('view_submission'),
-  user, team,
-  view: z.looseObject({ id, callback_id: z.string().max(255), private_metadata: z.string().max(3_000).optional(), state: z.looseObject({ values: z.record(z.string(), z.unknown()) }) }),
+  user,
+  team,
+  view: z.looseObject({
+    id,
+    callback_id: z.string().max(255),
+    private_metadata: z.string().max(3_000).optional(),
+    state: z.looseObject({ values: z.record(z.string(), z.unknown()) }),
+  }),
 });
 
 const verification = z.looseObject({ type: z.literal('url_verification'), challenge: z.string().max(200) });
 
 /** Null when the request is one we handle and well formed; else what is wrong, in a sentence. */
 export function slackPayloadProblem(body: unknown, form: boolean): string | null {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The body is not a Slack payload (expected an object).';
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return 'The body is not a Slack payload (expected an object).';
   const type = (body as { type?: unknown }).type;
-  const schema = form && type === undefined ? command
-    : type === 'event_callback' ? event
-      : type === 'block_actions' ? actions
-        : type === 'view_submission' ? submission
-          : type === 'url_verification' ? verification
-            : null;
+  const schema =
+    form && type === undefined
+      ? command
+      : type === 'event_callback'
+        ? event
+        : type === 'block_actions'
+          ? actions
+          : type === 'view_submission'
+            ? submission
+            : type === 'url_verification'
+              ? verification
+              : null;
   if (!schema) return `This app does not handle Slack payloads of type “${String(type).slice(0, 40)}”.`;
   const parsed = schema.safeParse(body);
   if (parsed.success) return null;

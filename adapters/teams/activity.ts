@@ -5,7 +5,7 @@
 // channel itself, so a channel and every thread in it map to ONE binding, and proactive messages
 // sent to that id start a new thread in the channel.
 import type { Activity, ConversationReference } from 'botbuilder';
-import type { Conversation, Inbound } from '../../src/bot/inbound.ts';
+import type { Conversation, Inbound } from '../../src/domain/chat/inbound.ts';
 import { findCommand } from '../../src/bot/commands/index.ts';
 
 export type Scope = Conversation['kind'];
@@ -13,10 +13,14 @@ export type Scope = Conversation['kind'];
 /** personal -> direct, groupChat -> group, channel -> channel (the Emulator sends no type: isGroup decides). */
 export function scopeOf(activity: Partial<Activity>): Scope {
   switch (activity.conversation?.conversationType) {
-    case 'personal': return 'direct';
-    case 'groupChat': return 'group';
-    case 'channel': return 'channel';
-    default: return activity.conversation?.isGroup ? 'group' : 'direct';
+    case 'personal':
+      return 'direct';
+    case 'groupChat':
+      return 'group';
+    case 'channel':
+      return 'channel';
+    default:
+      return activity.conversation?.isGroup ? 'group' : 'direct';
   }
 }
 
@@ -33,7 +37,12 @@ export function tenantOf(activity: Partial<Activity>): string {
 export const stripThread = (conversationId: string): string => conversationId.split(';messageid=')[0] ?? conversationId;
 
 export function conversationOf(activity: Partial<Activity>): Conversation {
-  return { platform: 'teams', workspaceId: tenantOf(activity), channelId: stripThread(activity.conversation?.id ?? ''), kind: scopeOf(activity) };
+  return {
+    platform: 'teams',
+    workspaceId: tenantOf(activity),
+    channelId: stripThread(activity.conversation?.id ?? ''),
+    kind: scopeOf(activity),
+  };
 }
 
 /** The user's stable id: the Entra object id in Teams, the channel account id elsewhere (Emulator). */

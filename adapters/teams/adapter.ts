@@ -7,7 +7,11 @@ import type { AuthenticateRequestResult } from 'botframework-connector';
  * (to tell a bad token from an outage) and hands over the result, as CloudAdapter.process would.
  */
 export class TeamsAdapter extends CloudAdapter {
-  run(identity: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  run(
+    identity: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(identity, activity, logic);
   }
 }

@@ -5,14 +5,16 @@
 // a 500 carrying botbuilder's internal error text.
 import { CallerIdConstants, type Activity, type ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
-import type { Clock } from '../../src/ports/index.ts';
+import type { Clock } from '../../src/services/ports/index.ts';
 import { HttpError } from '../server/http.ts';
 
 /** Longest wait for Microsoft's signing keys; Teams itself gives a bot 15 seconds to answer. */
 export const KEY_FETCH_TIMEOUT_MS = 5_000;
 
-const UNAUTHORIZED = 'The request does not carry a valid Bot Framework token for this bot (MICROSOFT_APP_ID). Teams and the Azure Bot Service send one with every activity.';
-const OUTAGE = 'The bot cannot check the request’s token right now: Microsoft’s signing keys could not be fetched. Nothing was done; Teams will try again.';
+const UNAUTHORIZED =
+  'The request does not carry a valid Bot Framework token for this bot (MICROSOFT_APP_ID). Teams and the Azure Bot Service send one with every activity.';
+const OUTAGE =
+  'The bot cannot check the request’s token right now: Microsoft’s signing keys could not be fetched. Nothing was done; Teams will try again.';
 
 /**
  * botbuilder's public-cloud settings, spelled out because naming any one of them (here the
@@ -35,7 +37,9 @@ export function authSettings(metadataUrl: string | undefined): Record<string, un
 function decodePart(part: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -54,12 +58,23 @@ export function tokenProblem(header: string, appId: string, nowMs: number): stri
   if (!head || !claims || typeof head.alg !== 'string') return 'not_a_jwt';
   if (typeof claims.iss !== 'string') return 'no_issuer';
   // A Teams (channel) token names this bot as its audience; other issuers are botbuilder's to judge.
-  if (claims.iss === AuthenticationConstants.ToBotFromChannelTokenIssuer && claims.aud !== appId) return 'wrong_audience';
+  if (claims.iss === AuthenticationConstants.ToBotFromChannelTokenIssuer && claims.aud !== appId)
+    return 'wrong_audience';
   if (typeof claims.exp === 'number' && claims.exp * 1000 < nowMs - 5 * 60_000) return 'expired';
   return null;
 }
 
-const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_CONNECT_TIMEOUT']);
+const NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
 
 /** 'outage' when botbuilder could not fetch the keys, 'refused' when the token is not valid, null for anything else (a bug). */
@@ -83,7 +98,11 @@ export interface AuthDeps {
 }
 
 /** Authenticates an activity or throws HttpError 401 (not a valid token) or 503 (keys unavailable). */
-export async function authenticate(activity: Activity, header: string, deps: AuthDeps): Promise<AuthenticateRequestResult> {
+export async function authenticate(
+  activity: Activity,
+  header: string,
+  deps: AuthDeps,
+): Promise<AuthenticateRequestResult> {
   const refuse = (code: string): never => {
     deps.onRefused(code);
     throw new HttpError(401, UNAUTHORIZED, 'unauthorized');
@@ -94,7 +113,10 @@ export async function authenticate(activity: Activity, header: string, deps: Aut
   }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('key fetch timed out'), { code: 'ETIMEDOUT' })), deps.timeoutMs ?? KEY_FETCH_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error('key fetch timed out'), { code: 'ETIMEDOUT' })),
+      deps.timeoutMs ?? KEY_FETCH_TIMEOUT_MS,
+    );
   });
   try {
     // The losing promise keeps running; race has attached handlers to it, so its end is never unhandled.

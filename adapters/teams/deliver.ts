@@ -2,33 +2,52 @@
 // thread, for a channel). Teams has no ephemeral messages, so a private reply asked for in a
 // channel or group chat goes to the person's personal chat with the bot, and the conversation
 // only gets a neutral line saying so; private content never goes into the conversation.
-import { TurnContext, type Activity, type AdaptiveCardInvokeResponse, type CloudAdapter, type ConversationParameters } from 'botbuilder';
-import type { Request, Speaker } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { Logger } from '../../src/ports/index.ts';
-import type { FastSql } from '../persistence/fast-sql.ts';
-import type { Db } from '../persistence/database.ts';
+import {
+  TurnContext,
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type CloudAdapter,
+  type ConversationParameters,
+  type ConversationReference,
+} from 'botbuilder';
+import type { Request, Speaker } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
+import type { TeamsReferenceStore } from '../persistence/conversation-refs.ts';
 import { referenceFor } from './activity.ts';
 import { fileConsentActivity } from './files.ts';
 import { cardResponse, messageResponse, textActivity, toActivity } from './messages.ts';
-import { findReference, saveReference } from './references.ts';
 import { withRetry } from './retry.ts';
 
 export interface DeliveryDeps {
   adapter: CloudAdapter;
   /** '' when authentication is off */
   appId: string;
-  db: Db;
-  /** prepared statements on the same database (references are saved on every click) */
-  sql: FastSql;
+  /** where conversation references are kept (saved on every message and click in a personal chat) */
+  references: TeamsReferences;
   logger: Logger;
 }
 
 export const SENT_PRIVATELY = 'I’ve sent you my answer in a private chat.';
-export const ASK_PRIVATELY = 'I can only answer that privately, and I can’t open a private chat with you yet. Open a chat with me (select my name, then Chat) and ask me there.';
+export const ASK_PRIVATELY =
+  'I can only answer that privately, and I can’t open a private chat with you yet. Open a chat with me (select my name, then Chat) and ask me there.';
 
-/** No audience: the connector then uses the configured cloud's (public, government, China). */
-const DEFAULT_AUDIENCE = undefined as unknown as string;
+export type TeamsReferences = Pick<TeamsReferenceStore, 'save' | 'find' | 'claimWelcome' | 'forget'>;
+
+/**
+ * createConversationAsync as botbuilder runs it: its declaration asks for an audience, but with
+ * none the connector uses the configured cloud's (public, government, China), which is what we want.
+ */
+interface ConversationCreator {
+  createConversationAsync(
+    botAppId: string,
+    channelId: string,
+    serviceUrl: string,
+    audience: string | undefined,
+    parameters: ConversationParameters,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
+}
 
 export interface Turn {
   context: TurnContext;
@@ -38,7 +57,8 @@ export interface Turn {
   clickedActivityId?: string | undefined;
 }
 
-export const send = (context: TurnContext, activity: Partial<Activity>) => withRetry(() => context.sendActivity(activity));
+export const send = (context: TurnContext, activity: Partial<Activity>) =>
+  withRetry(() => context.sendActivity(activity));
 
 /** A reply in a personal chat: its message, then the offer of its file (if any). */
 export async function sendWithFile(context: TurnContext, reply: Reply): Promise<void> {
@@ -83,8 +103,13 @@ function split({ request, replies }: Turn): { here: Reply[]; privately: Reply[] 
   if (request.conversation.kind === 'direct') return { here: replies, privately: [] };
   const here = replies.filter((r) => r.visibility === 'channel');
   // Files can only be offered in a personal chat: a shared reply's file goes to the person who asked.
-  const files: Reply[] = here.filter((r) => r.attachment).map((r) => ({ summary: r.summary, blocks: [], visibility: 'private', attachment: r.attachment }));
-  return { here: here.map(({ attachment: _file, ...r }) => r), privately: [...replies.filter((r) => r.visibility === 'private'), ...files] };
+  const files: Reply[] = here
+    .filter((r) => r.attachment)
+    .map((r) => ({ summary: r.summary, blocks: [], visibility: 'private', attachment: r.attachment }));
+  return {
+    here: here.map(({ attachment: _file, ...r }) => r),
+    privately: [...replies.filter((r) => r.visibility === 'private'), ...files],
+  };
 }
 
 /** Returns the line to show in the conversation. */
@@ -94,14 +119,21 @@ async function sendPrivately(turn: Turn, replies: Reply[], deps: DeliveryDeps): 
     for (const reply of replies) await sendWithFile(context, reply);
   };
   try {
-    const reference = await findReference(deps.sql, speaker.workspaceId, speaker.userId, true);
+    const reference = await deps.references.find<Partial<ConversationReference>>(
+      speaker.workspaceId,
+      speaker.userId,
+      true,
+    );
     if (reference) {
       await deps.adapter.continueConversationAsync(deps.appId, reference, sendAll);
       return SENT_PRIVATELY;
     }
     if (await openPersonalChat(turn.context, speaker, deps, sendAll)) return SENT_PRIVATELY;
   } catch (error) {
-    deps.logger.warn('teams private reply failed', { code: (error as { code?: string }).code, status: (error as { statusCode?: number }).statusCode });
+    deps.logger.warn('teams private reply failed', {
+      code: (error as { code?: string }).code,
+      status: (error as { statusCode?: number }).statusCode,
+    });
   }
   return ASK_PRIVATELY;
 }
@@ -110,7 +142,12 @@ async function sendPrivately(turn: Turn, replies: Reply[], deps: DeliveryDeps): 
  * Starts a personal chat with the speaker. Teams allows it when the app is installed where the
  * person is (this team or chat); it refuses (403) otherwise, and we ask them to message us.
  */
-async function openPersonalChat(context: TurnContext, speaker: Speaker, deps: DeliveryDeps, logic: (c: TurnContext) => Promise<void>): Promise<boolean> {
+async function openPersonalChat(
+  context: TurnContext,
+  speaker: Speaker,
+  deps: DeliveryDeps,
+  logic: (c: TurnContext) => Promise<void>,
+): Promise<boolean> {
   const { activity } = context;
   if (activity.channelId !== 'msteams' || !activity.from?.id || !activity.serviceUrl) return false;
   const tenantId = activity.conversation.tenantId ?? speaker.workspaceId;
@@ -121,10 +158,18 @@ async function openPersonalChat(context: TurnContext, speaker: Speaker, deps: De
     tenantId,
     channelData: { tenant: { id: tenantId } },
   } as ConversationParameters;
-  await deps.adapter.createConversationAsync(deps.appId, activity.channelId, activity.serviceUrl, DEFAULT_AUDIENCE, parameters, async (personal) => {
-    const reference = referenceFor(TurnContext.getConversationReference(personal.activity), 'direct');
-    await saveReference(deps.sql, { workspaceId: speaker.workspaceId, key: speaker.userId, reference });
-    await logic(personal);
-  });
+  const creator: ConversationCreator = deps.adapter;
+  await creator.createConversationAsync(
+    deps.appId,
+    activity.channelId,
+    activity.serviceUrl,
+    undefined,
+    parameters,
+    async (personal) => {
+      const reference = referenceFor(TurnContext.getConversationReference(personal.activity), 'direct');
+      await deps.references.save({ workspaceId: speaker.workspaceId, key: speaker.userId, reference });
+      await logic(personal);
+    },
+  );
   return true;
 }

@@ -4,8 +4,8 @@
 // travels inside the consent card (its acceptContext), so nothing is kept on the server between
 // the question and the answer; a Teams message must hold it, hence the size limit.
 import { ActivityTypes, type Activity, type FileConsentCardResponse, type TurnContext } from 'botbuilder';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { Logger } from '../../src/ports/index.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 import { textActivity } from './messages.ts';
 
 export const MAX_FILE_BYTES = 24 * 1024;
@@ -15,22 +15,37 @@ type FileOffer = NonNullable<Reply['attachment']>;
 export function fileConsentActivity(file: FileOffer): Partial<Activity> {
   const size = Buffer.byteLength(file.content, 'utf8');
   if (size > MAX_FILE_BYTES) {
-    return textActivity(`${file.filename} is ${Math.ceil(size / 1024)} KB, more than Teams lets me send (${MAX_FILE_BYTES / 1024} KB). Ask your rep for a copy.`);
+    return textActivity(
+      `${file.filename} is ${Math.ceil(size / 1024)} KB, more than Teams lets me send (${MAX_FILE_BYTES / 1024} KB). Ask your rep for a copy.`,
+    );
   }
   return {
     type: ActivityTypes.Message,
-    attachments: [{
-      contentType: 'application/vnd.microsoft.teams.card.file.consent',
-      name: file.filename,
-      content: { description: `${file.filename}, to save in your OneDrive`, sizeInBytes: size, acceptContext: file, declineContext: { filename: file.filename } },
-    }],
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.teams.card.file.consent',
+        name: file.filename,
+        content: {
+          description: `${file.filename}, to save in your OneDrive`,
+          sizeInBytes: size,
+          acceptContext: file,
+          declineContext: { filename: file.filename },
+        },
+      },
+    ],
   };
 }
 
 const isOffer = (v: unknown): v is FileOffer =>
-  typeof v === 'object' && v !== null && ['filename', 'mimeType', 'content'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string');
+  typeof v === 'object' &&
+  v !== null &&
+  ['filename', 'mimeType', 'content'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string');
 
-export async function acceptFile(context: TurnContext, response: FileConsentCardResponse, logger: Logger): Promise<void> {
+export async function acceptFile(
+  context: TurnContext,
+  response: FileConsentCardResponse,
+  logger: Logger,
+): Promise<void> {
   const file = response.context;
   const upload = response.uploadInfo;
   if (!isOffer(file) || !upload?.uploadUrl) {
@@ -46,17 +61,21 @@ export async function acceptFile(context: TurnContext, response: FileConsentCard
   }).catch((error: unknown) => ({ ok: false, status: 0, error }) as const);
   if (!res.ok) {
     logger.warn('teams file upload failed', { status: res.status });
-    await context.sendActivity(textActivity(`I couldn’t save ${file.filename} to your OneDrive just now. Ask me again in a minute.`));
+    await context.sendActivity(
+      textActivity(`I couldn’t save ${file.filename} to your OneDrive just now. Ask me again in a minute.`),
+    );
     return;
   }
   await context.sendActivity({
     type: ActivityTypes.Message,
-    attachments: [{
-      contentType: 'application/vnd.microsoft.teams.card.file.info',
-      contentUrl: upload.contentUrl,
-      name: upload.name ?? file.filename,
-      content: { uniqueId: upload.uniqueId, fileType: upload.fileType },
-    }],
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.teams.card.file.info',
+        contentUrl: upload.contentUrl,
+        name: upload.name ?? file.filename,
+        content: { uniqueId: upload.uniqueId, fileType: upload.fileType },
+      },
+    ],
   });
 }
 

@@ -1,13 +1,17 @@
 // The Teams activity handler: translates each activity into the core's Request, asks the core,
 // and hands the replies to deliver.ts. No governance here: who may see what is the core's call.
 import {
-  TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type FileConsentCardResponse, type InvokeResponse, type TurnContext,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type FileConsentCardResponse,
+  type InvokeResponse,
+  type TurnContext,
 } from 'botbuilder';
 import type { Bot } from '../../src/bot/bot.ts';
-import type { Inbound, Request } from '../../src/bot/inbound.ts';
-import type { DirectoryStore } from '../../src/ports/index.ts';
-import { claimDelivery } from '../persistence/deliveries.ts';
-import type { Database } from '../persistence/database.ts';
+import type { Inbound, Request } from '../../src/domain/chat/inbound.ts';
+import type { DirectoryStore } from '../../src/services/ports/index.ts';
+import type { DeliveryKeys } from '../persistence/maintenance-store.ts';
 import { conversationOf, scopeOf, textInbound } from './activity.ts';
 import { parseSubmission } from './cards/submit.ts';
 import { deliver, deliverInvoke, type DeliveryDeps } from './deliver.ts';
@@ -18,8 +22,8 @@ import { forgetConversation, rememberConversation, welcome } from './install.ts'
 import { messageText, speakerOf } from './speaker.ts';
 
 export interface HandlerDeps extends DeliveryDeps {
-  /** where deliveries are claimed (claimDelivery) */
-  database: Pick<Database, 'sql'>;
+  /** where deliveries are claimed, so a re-delivered activity is acted on once */
+  deliveries: Pick<DeliveryKeys, 'claim'>;
   bot: Bot;
   directory: DirectoryStore;
 }
@@ -52,13 +56,18 @@ export class TeamsBot extends TeamsActivityHandler {
   }
 
   private welcome(context: TurnContext): Promise<void> {
-    return welcome(context, this.deps.bot, { ...this.deps, speaker: () => speakerOf(context, this.deps.directory, this.deps.logger) });
+    return welcome(context, this.deps.bot, {
+      ...this.deps,
+      speaker: () => speakerOf(context, this.deps.directory, this.deps.logger),
+    });
   }
 
   /** Teams re-delivers an activity it thinks timed out: each activity id is acted on once. */
   private firstDelivery(context: TurnContext): Promise<boolean> {
     const { activity } = context;
-    return activity.id ? claimDelivery(this.deps.database, `teams:${activity.conversation?.id}:${activity.id}`) : Promise.resolve(true);
+    return activity.id
+      ? this.deps.deliveries.claim(`teams:${activity.conversation?.id}:${activity.id}`)
+      : Promise.resolve(true);
   }
 
   private async message(context: TurnContext): Promise<void> {
@@ -90,7 +99,10 @@ export class TeamsBot extends TeamsActivityHandler {
   }
 
   /** Action.Execute (Universal Actions): answered in the HTTP response with a refreshed card. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     if (!(await this.firstDelivery(context))) return messageResponse(ALREADY_DONE);
     const inbound = parseSubmission(invokeValue?.action?.data) ?? UNREADABLE;
     if (scopeOf(context.activity) === 'direct') await rememberConversation(context, this.deps);
@@ -100,15 +112,25 @@ export class TeamsBot extends TeamsActivityHandler {
   }
 
   /** The person accepted a file the bot offered: upload it to the place Teams gave. */
-  protected override handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+  protected override handleTeamsFileConsentAccept(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
     return acceptFile(context, response, this.deps.logger);
   }
 
-  protected override handleTeamsFileConsentDecline(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+  protected override handleTeamsFileConsentDecline(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
     return declineFile(context, response);
   }
 
   private async request(context: TurnContext, inbound: Inbound): Promise<Request> {
-    return { conversation: conversationOf(context.activity), speaker: await speakerOf(context, this.deps.directory, this.deps.logger), inbound };
+    return {
+      conversation: conversationOf(context.activity),
+      speaker: await speakerOf(context, this.deps.directory, this.deps.logger),
+      inbound,
+    };
   }
 }

@@ -5,7 +5,7 @@ import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { TeamsAdapter } from './adapter.ts';
 import type { App } from '../server/app.ts';
 import type { Config } from '../config.ts';
-import type { Logger } from '../../src/ports/index.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 import { authSettings } from './auth.ts';
 import { TeamsBot } from './handler.ts';
 import { TeamsNotifier } from './notifier.ts';
@@ -14,24 +14,35 @@ import { textActivity } from './messages.ts';
 
 export const TEAMS_ROUTE = '/api/messages';
 
-export function createAdapter(config: Config, logger: Logger): { adapter: TeamsAdapter; auth: ConfigurationBotFrameworkAuthentication; appId: string } {
+export function createAdapter(
+  config: Config,
+  logger: Logger,
+): { adapter: TeamsAdapter; auth: ConfigurationBotFrameworkAuthentication; appId: string } {
   const appId = config.MICROSOFT_APP_ID ?? '';
   // No app id: an empty configuration, which botbuilder treats as "authentication off" whatever
   // MICROSOFT_APP_TYPE says (SingleTenant without an app id would otherwise refuse to start).
-  const auth = new ConfigurationBotFrameworkAuthentication(appId ? {
-    MicrosoftAppId: appId,
-    MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
-    MicrosoftAppType: config.MICROSOFT_APP_TYPE,
-    MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
-    ...authSettings(config.MICROSOFT_OPENID_METADATA_URL),
-  } : {});
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    appId
+      ? {
+          MicrosoftAppId: appId,
+          MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+          MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+          MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+          ...authSettings(config.MICROSOFT_OPENID_METADATA_URL),
+        }
+      : {},
+  );
   const adapter = new TeamsAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // A proactive send (continueConversation, createConversation) failing is the caller's to
     // handle: no apology to someone who did not write.
     const incoming = context.activity.type === 'message' || context.activity.type === 'invoke';
     if (!incoming) throw error;
-    logger.error('teams turn failed', { code: (error as { code?: string }).code, status: (error as { statusCode?: number }).statusCode, error });
+    logger.error('teams turn failed', {
+      code: (error as { code?: string }).code,
+      status: (error as { statusCode?: number }).statusCode,
+      error,
+    });
     try {
       await context.sendActivity(textActivity('Sorry, something went wrong on my side. Please try again in a minute.'));
     } catch {
@@ -49,11 +60,23 @@ export function createAdapter(config: Config, logger: Logger): { adapter: TeamsA
 
 export async function registerTeams(app: App): Promise<void> {
   const { adapter, auth, appId } = createAdapter(app.config, app.logger);
-  const deps = { adapter, appId, db: app.database.db, sql: app.database.sql, logger: app.logger };
-  const bot = new TeamsBot({ ...deps, database: app.database, bot: app.bot, directory: app.stores.directory });
+  const deps = { adapter, appId, references: app.platform.teamsReferences, logger: app.logger };
+  const bot = new TeamsBot({
+    ...deps,
+    deliveries: app.platform.deliveries,
+    bot: app.bot,
+    directory: app.stores.directory,
+  });
   app.http.add({
-    method: 'POST', path: TEAMS_ROUTE,
-    handler: (req, res, ctx) => receive(req, res, { adapter, auth, appId, clock: app.clock, logger: app.logger, requestId: ctx.requestId }, (context) => bot.run(context)),
+    method: 'POST',
+    path: TEAMS_ROUTE,
+    handler: (req, res, ctx) =>
+      receive(
+        req,
+        res,
+        { adapter, auth, appId, clock: app.clock, logger: app.logger, requestId: ctx.requestId },
+        (context) => bot.run(context),
+      ),
   });
   app.notifier.register('teams', new TeamsNotifier(deps));
 }

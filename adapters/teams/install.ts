@@ -4,24 +4,26 @@
 // claims the welcome first sends it, once.
 import { TurnContext } from 'botbuilder';
 import type { Bot } from '../../src/bot/bot.ts';
-import type { Request, Speaker } from '../../src/bot/inbound.ts';
+import type { Request, Speaker } from '../../src/domain/chat/inbound.ts';
 import { conversationOf, referenceFor, referenceKey, scopeOf, tenantOf, userIdOf } from './activity.ts';
 import { send, type DeliveryDeps } from './deliver.ts';
 import { toActivity } from './messages.ts';
-import { claimWelcome, saveReference } from './references.ts';
 
 /** Stores (or refreshes) the reference of the conversation this activity came from. */
-export async function rememberConversation(context: TurnContext, deps: DeliveryDeps): Promise<{ workspaceId: string; key: string }> {
+export async function rememberConversation(
+  context: TurnContext,
+  deps: DeliveryDeps,
+): Promise<{ workspaceId: string; key: string }> {
   const { activity } = context;
   const where = { workspaceId: tenantOf(activity), key: referenceKey(activity) };
   const reference = referenceFor(TurnContext.getConversationReference(activity), scopeOf(activity));
-  await saveReference(deps.sql, { ...where, reference });
+  await deps.references.save({ ...where, reference });
   return where;
 }
 
 export async function forgetConversation(context: TurnContext, deps: DeliveryDeps): Promise<void> {
   const { activity } = context;
-  await deps.db.conversationRef.deleteMany({ where: { platform: 'teams', workspaceId: tenantOf(activity), key: referenceKey(activity) } });
+  await deps.references.forget(tenantOf(activity), referenceKey(activity));
 }
 
 /**
@@ -29,9 +31,13 @@ export async function forgetConversation(context: TurnContext, deps: DeliveryDep
  * in a channel). It is general text with nothing personal in it, so it is posted where the bot
  * was added, even though help asked for directly is answered privately.
  */
-export async function welcome(context: TurnContext, bot: Bot, deps: DeliveryDeps & { speaker: () => Promise<Speaker> }): Promise<void> {
+export async function welcome(
+  context: TurnContext,
+  bot: Bot,
+  deps: DeliveryDeps & { speaker: () => Promise<Speaker> },
+): Promise<void> {
   const where = await rememberConversation(context, deps);
-  if (!(await claimWelcome(deps.db, where.workspaceId, where.key))) return;
+  if (!(await deps.references.claimWelcome(where.workspaceId, where.key))) return;
   const { activity } = context;
   const personal = scopeOf(activity) === 'direct';
   const request: Request = {

@@ -1,7 +1,7 @@
 // A core reply as a Teams message activity: an Adaptive Card, or plain text when the reply is
 // one paragraph (Teams shows a short answer better as text than as a card).
 import { ActivityTypes, CardFactory, type Activity, type AdaptiveCardInvokeResponse } from 'botbuilder';
-import type { Reply } from '../../src/bot/reply.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
 import { renderCard } from './cards/render.ts';
 
 export function toActivity(reply: Reply): Partial<Activity> {
@@ -10,10 +10,18 @@ export function toActivity(reply: Reply): Partial<Activity> {
     return { type: ActivityTypes.Message, text: only.text, textFormat: 'markdown' };
   }
   // `summary` is what Teams shows in notifications and the activity feed.
-  return { type: ActivityTypes.Message, summary: reply.summary, attachments: [CardFactory.adaptiveCard(renderCard(reply))] };
+  return {
+    type: ActivityTypes.Message,
+    summary: reply.summary,
+    attachments: [CardFactory.adaptiveCard(renderCard(reply))],
+  };
 }
 
-export const textActivity = (text: string): Partial<Activity> => ({ type: ActivityTypes.Message, text, textFormat: 'plain' });
+export const textActivity = (text: string): Partial<Activity> => ({
+  type: ActivityTypes.Message,
+  text,
+  textFormat: 'plain',
+});
 
 /** Answer to an Action.Execute: the card that replaces the one clicked. */
 export const cardResponse = (reply: Reply): AdaptiveCardInvokeResponse => ({
@@ -40,6 +48,9 @@ export const notImplementedResponse = (name: string): { status: number; body: Ad
   body: {
     statusCode: 501,
     type: 'application/vnd.microsoft.error',
-    value: { code: 'NotImplemented', message: `partnership-bot does not handle the invoke “${name.slice(0, 100)}”.` } as unknown as AdaptiveCardInvokeResponse['value'],
+    value: {
+      code: 'NotImplemented',
+      message: `partnership-bot does not handle the invoke “${name.slice(0, 100)}”.`,
+    } as unknown as AdaptiveCardInvokeResponse['value'],
   },
 });

@@ -1,13 +1,12 @@
 // Messages the core sends outside a turn (reminders, vote cards): through the stored
 // conversation references and continueConversationAsync.
 import type { ConversationReference, TurnContext } from 'botbuilder';
-import type { Conversation } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { MessageRef, PlatformNotifier } from '../../src/ports/index.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
+import type { MessageRef, PlatformNotifier } from '../../src/services/ports/index.ts';
 import { send, type DeliveryDeps } from './deliver.ts';
 import { fileConsentActivity } from './files.ts';
 import { toActivity } from './messages.ts';
-import { findReference } from './references.ts';
 import { withRetry } from './retry.ts';
 
 export class TeamsNotifier implements PlatformNotifier {
@@ -15,7 +14,7 @@ export class TeamsNotifier implements PlatformNotifier {
 
   /** A personal chat message; false when the person never opened a chat with the bot (nothing stored). */
   async sendToUser(workspaceId: string, userId: string, reply: Reply): Promise<boolean> {
-    const reference = await findReference(this.deps.sql, workspaceId, userId, true);
+    const reference = await this.deps.references.find<Partial<ConversationReference>>(workspaceId, userId, true);
     if (!reference) return false;
     return (await this.post(reference, reply, true)) !== null;
   }
@@ -27,18 +26,25 @@ export class TeamsNotifier implements PlatformNotifier {
       this.deps.logger.warn('teams refused a private reply to a shared conversation', { kind: conversation.kind });
       return null;
     }
-    const reference = await findReference(this.deps.sql, conversation.workspaceId, conversation.channelId);
+    const reference = await this.deps.references.find<Partial<ConversationReference>>(
+      conversation.workspaceId,
+      conversation.channelId,
+    );
     if (!reference) return null;
     if (reply.attachment && shared) {
       // Teams offers files only in personal chats.
-      this.deps.logger.warn('teams cannot attach a file in a shared conversation; sent without it', { kind: conversation.kind });
+      this.deps.logger.warn('teams cannot attach a file in a shared conversation; sent without it', {
+        kind: conversation.kind,
+      });
     }
     const messageId = await this.post(reference, reply, !shared);
-    return messageId === null ? null : { platform: 'teams', workspaceId: conversation.workspaceId, channelId: conversation.channelId, messageId };
+    return messageId === null
+      ? null
+      : { platform: 'teams', workspaceId: conversation.workspaceId, channelId: conversation.channelId, messageId };
   }
 
   async updateMessage(ref: MessageRef, reply: Reply): Promise<boolean> {
-    const reference = await findReference(this.deps.sql, ref.workspaceId, ref.channelId);
+    const reference = await this.deps.references.find<Partial<ConversationReference>>(ref.workspaceId, ref.channelId);
     if (!reference) return false;
     const updated = await this.continue(reference, async (context) => {
       await withRetry(() => context.updateActivity({ ...toActivity(reply), id: ref.messageId }));
@@ -60,14 +66,20 @@ export class TeamsNotifier implements PlatformNotifier {
     });
   }
 
-  private async continue(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<string | null>): Promise<string | null> {
+  private async continue(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<string | null>,
+  ): Promise<string | null> {
     let result: string | null = null;
     try {
       await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
         result = await logic(context);
       });
     } catch (error) {
-      this.deps.logger.warn('teams proactive message failed', { code: (error as { code?: string }).code, status: (error as { statusCode?: number }).statusCode });
+      this.deps.logger.warn('teams proactive message failed', {
+        code: (error as { code?: string }).code,
+        status: (error as { statusCode?: number }).statusCode,
+      });
       return null;
     }
     return result;

@@ -13,7 +13,10 @@ const retryable = (error: unknown): boolean => {
   return typeof status === 'number' && (status === 429 || status >= 500);
 };
 
-export async function withRetry<T>(send: () => Promise<T>, { attempts = 3, delayMs = 250 }: RetryOptions = {}): Promise<T> {
+export async function withRetry<T>(
+  send: () => Promise<T>,
+  { attempts = 3, delayMs = 250 }: RetryOptions = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await send();

@@ -3,15 +3,18 @@
 // from the Bot Connector's member lookup, which is asked only while the user is not linked yet.
 // A failed lookup never breaks the reply: the user is then simply not linked by email this time.
 import { TeamsInfo, TurnContext, type Mention, type TeamsChannelAccount } from 'botbuilder';
-import type { Speaker } from '../../src/bot/inbound.ts';
-import type { DirectoryStore, Logger } from '../../src/ports/index.ts';
+import type { Speaker } from '../../src/domain/chat/inbound.ts';
+import type { DirectoryStore, Logger } from '../../src/services/ports/index.ts';
 import { stripAtTags, tenantOf, userIdOf } from './activity.ts';
 
 async function lookUp(context: TurnContext, userId: string, logger: Logger): Promise<TeamsChannelAccount | null> {
   try {
     return await TeamsInfo.getMember(context, userId);
   } catch (error) {
-    logger.warn('teams member lookup failed', { code: (error as { code?: string }).code, status: (error as { statusCode?: number }).statusCode });
+    logger.warn('teams member lookup failed', {
+      code: (error as { code?: string }).code,
+      status: (error as { statusCode?: number }).statusCode,
+    });
     return null;
   }
 }
@@ -26,11 +29,20 @@ function emailOf(member: TeamsChannelAccount): string | undefined {
 export async function speakerOf(context: TurnContext, directory: DirectoryStore, logger: Logger): Promise<Speaker> {
   const { activity } = context;
   const tenant = tenantOf(activity);
-  const base: Speaker = { userId: userIdOf(activity), workspaceId: tenant, displayName: activity.from?.name || undefined };
+  const base: Speaker = {
+    userId: userIdOf(activity),
+    workspaceId: tenant,
+    displayName: activity.from?.name || undefined,
+  };
   if (await directory.findIdentity('teams', tenant, base.userId)) return base;
   const member = activity.from?.id ? await lookUp(context, activity.from.id, logger) : null;
   if (!member) return base;
-  return { ...base, workspaceId: member.tenantId || tenant, email: emailOf(member), displayName: member.name || base.displayName };
+  return {
+    ...base,
+    workspaceId: member.tenantId || tenant,
+    email: emailOf(member),
+    displayName: member.name || base.displayName,
+  };
 }
 
 /**

@@ -2,13 +2,14 @@
 // the core's Reply model it gets back; everything it shows comes from here.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { claimDelivery } from '../persistence/deliveries.ts';
-import type { App } from '../server/app.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
+import type { DeliveryKeys } from '../persistence/maintenance-store.ts';
+import type { Scheduler } from '../scheduler/index.ts';
 import { HttpError, readBody, sendJson, type Route } from '../server/http.ts';
 import { parseJson } from '../server/json.ts';
 import type { Bot } from '../../src/bot/bot.ts';
 import { describeClock, parsePretendTime, type OffsetClock } from './clock.ts';
-import { findDemo, findDemoPerson, listDemoPeople, NO_DEMO_MESSAGE, wireDemo } from './demo.ts';
+import { findDemo, findDemoPerson, listDemoPeople, NO_DEMO_MESSAGE, wireDemo, type DemoContext } from './demo.ts';
 import { guard, requireJson } from './security.ts';
 import { send, sendSchema } from './send.ts';
 import { CHANNEL_ID, type Timeline } from './timeline.ts';
@@ -24,8 +25,14 @@ export interface Sandbox {
   bot: Bot;
 }
 
-interface Deps {
-  app: App;
+/** What the API needs from the app. */
+export interface ApiDeps {
+  demo: DemoContext;
+  /** a repeated send (double click, retried request) is refused by its delivery id */
+  deliveries: Pick<DeliveryKeys, 'claim'>;
+  /** the jobs the playground may run for its sandbox */
+  scheduler: Pick<Scheduler, 'jobs' | 'runSandbox'>;
+  logger: Logger;
   sandbox: Sandbox;
   timeline: Timeline;
   remote: boolean;
@@ -33,10 +40,11 @@ interface Deps {
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
-export function apiRoutes(deps: Deps): Route[] {
-  const { app, sandbox, timeline } = deps;
+export function apiRoutes(deps: ApiDeps): Route[] {
+  const { demo, sandbox, timeline } = deps;
   const route = (method: Route['method'], path: string, handler: Handler): Route => ({
-    method, path: `${API}${path}`,
+    method,
+    path: `${API}${path}`,
     async handler(req, res) {
       guard(req, deps.remote);
       res.setHeader('cache-control', 'no-store');
@@ -46,12 +54,12 @@ export function apiRoutes(deps: Deps): Route[] {
 
   return [
     route('GET', '/people', async (_req, res) => {
-      const partnership = await wireDemo(app);
+      const partnership = await wireDemo(demo);
       if (!partnership) throw new HttpError(503, NO_DEMO_MESSAGE, 'no_demo_partnership');
       sendJson(res, 200, {
         partnership: { name: partnership.name, slug: partnership.slug },
         channel: { id: CHANNEL_ID, name: `#${CHANNEL_ID}` },
-        people: await listDemoPeople(app, partnership),
+        people: await listDemoPeople(demo, partnership),
         clock: describeClock(sandbox.clock),
         cursor: timeline.cursor,
       });
@@ -59,18 +67,31 @@ export function apiRoutes(deps: Deps): Route[] {
 
     route('POST', '/send', async (req, res) => {
       const input = parse(sendSchema, await readJson(req));
-      const person = await demoPerson(app, input.person);
-      if (input.deliveryId && !(await claimDelivery(app.database, `web:${input.deliveryId}`))) {
-        throw new HttpError(409, 'This was already received (a double click or a repeated request), so it was not done twice.', 'duplicate');
+      const person = await demoPerson(demo, input.person);
+      if (input.deliveryId && !(await deps.deliveries.claim(`web:${input.deliveryId}`))) {
+        throw new HttpError(
+          409,
+          'This was already received (a double click or a repeated request), so it was not done twice.',
+          'duplicate',
+        );
       }
       sendJson(res, 200, await send(sandbox, timeline, person, input));
     }),
 
     route('GET', '/inbox', async (_req, res, url) => {
-      const person = await demoPerson(app, url.searchParams.get('person') ?? '');
+      const person = await demoPerson(demo, url.searchParams.get('person') ?? '');
       const sinceText = url.searchParams.get('since') ?? '0';
-      if (!/^\d{1,15}$/.test(sinceText)) throw new HttpError(400, `since must be a whole number of 0 or more (got "${sinceText.slice(0, 20)}"): the cursor of the last answer.`, 'bad_request');
-      sendJson(res, 200, { messages: timeline.changesFor(person.id, Number(sinceText)), cursor: timeline.cursor, clock: describeClock(sandbox.clock) });
+      if (!/^\d{1,15}$/.test(sinceText))
+        throw new HttpError(
+          400,
+          `since must be a whole number of 0 or more (got "${sinceText.slice(0, 20)}"): the cursor of the last answer.`,
+          'bad_request',
+        );
+      sendJson(res, 200, {
+        messages: timeline.changesFor(person.id, Number(sinceText)),
+        cursor: timeline.cursor,
+        clock: describeClock(sandbox.clock),
+      });
     }),
 
     route('GET', '/clock', async (_req, res) => sendJson(res, 200, describeClock(sandbox.clock))),
@@ -80,7 +101,11 @@ export function apiRoutes(deps: Deps): Route[] {
       const clock = sandbox.clock;
       const body = clockSchema.safeParse(await readJson(req));
       if (!body.success) {
-        throw new HttpError(400, 'Send {"at": "2026-10-01"} to pretend it is that date (09:00 in England), or {"reset": true} to go back to today.', 'bad_request');
+        throw new HttpError(
+          400,
+          'Send {"at": "2026-10-01"} to pretend it is that date (09:00 in England), or {"reset": true} to go back to today.',
+          'bad_request',
+        );
       }
       if ('reset' in body.data) {
         clock.reset();
@@ -89,7 +114,7 @@ export function apiRoutes(deps: Deps): Route[] {
         if (!at.ok) throw new HttpError(400, at.error, 'bad_date');
         clock.pretend(at.value);
       }
-      app.logger.info('playground clock set', { code: clock.offset === 0 ? 'reset' : 'pretend' });
+      deps.logger.info('playground clock set', { code: clock.offset === 0 ? 'reset' : 'pretend' });
       sendJson(res, 200, describeClock(clock));
     }),
 
@@ -100,20 +125,24 @@ export function apiRoutes(deps: Deps): Route[] {
       await readJson(req);
       const jobs: { name: string; ran: boolean }[] = [];
       const notRun: { name: string; reason: string }[] = [];
-      for (const job of app.scheduler.jobs) {
+      for (const job of deps.scheduler.jobs) {
         if (job.kind === 'maintenance') notRun.push({ name: job.name, reason: NOT_RUN });
-        else jobs.push({ name: job.name, ran: await app.scheduler.runSandbox(job) });
+        else jobs.push({ name: job.name, ran: await deps.scheduler.runSandbox(job) });
       }
       sendJson(res, 200, { jobs, notRun, clock: describeClock(sandbox.clock), cursor: timeline.cursor });
     }),
   ];
 }
 
-async function demoPerson(app: App, personId: string): Promise<{ id: string; name: string }> {
-  if (!(await findDemo(app))) throw new HttpError(503, NO_DEMO_MESSAGE, 'no_demo_partnership');
-  const person = personId ? await findDemoPerson(app, personId) : null;
+async function demoPerson(demo: DemoContext, personId: string): Promise<{ id: string; name: string }> {
+  if (!(await findDemo(demo))) throw new HttpError(503, NO_DEMO_MESSAGE, 'no_demo_partnership');
+  const person = personId ? await findDemoPerson(demo, personId) : null;
   if (!person) {
-    throw new HttpError(404, `There is no demo person with the id “${personId.slice(0, 60)}”. GET ${API}/people lists who you can be.`, 'unknown_person');
+    throw new HttpError(
+      404,
+      `There is no demo person with the id “${personId.slice(0, 60)}”. GET ${API}/people lists who you can be.`,
+      'unknown_person',
+    );
   }
   return person;
 }

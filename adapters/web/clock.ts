@@ -3,8 +3,8 @@
 // and the scheduled jobs' runs for its sandbox partnerships use it; Slack, Teams, cron's runs for
 // every other partnership and the housekeeping jobs keep the real clock (adapters/web/index.ts).
 import { DateTime } from 'luxon';
-import type { Clock } from '../../src/ports/index.ts';
-import { fail, ok, type Result } from '../../src/result.ts';
+import type { Clock } from '../../src/services/ports/index.ts';
+import { fail, ok, type Result } from '../../src/domain/result.ts';
 
 /** Dates typed without a zone are read in England's time, like everything else the bot shows. */
 export const PLAYGROUND_ZONE = 'Europe/London';
@@ -51,11 +51,17 @@ export function parsePretendTime(text: string): Result<Date, string> {
     parsed = DateTime.fromISO(input, { setZone: true });
   }
   if (!parsed.isValid) return fail(`“${input.slice(0, 40)}” is not a date I can read. ${example}`);
-  if (parsed.year < 2000 || parsed.year > 2100) return fail(`Pick a date between the years 2000 and 2100 (got ${parsed.year}).`);
+  if (parsed.year < 2000 || parsed.year > 2100)
+    return fail(`Pick a date between the years 2000 and 2100 (got ${parsed.year}).`);
   return ok(parsed.toJSDate());
 }
 
-export function describeClock(clock: OffsetClock): { now: string; pretending: boolean; offsetMs: number; zone: string } {
+export function describeClock(clock: OffsetClock): {
+  now: string;
+  pretending: boolean;
+  offsetMs: number;
+  zone: string;
+} {
   const offsetMs = clock.offset;
   return { now: clock.now().toISOString(), pretending: offsetMs !== 0, offsetMs, zone: PLAYGROUND_ZONE };
 }

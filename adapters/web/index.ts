@@ -8,7 +8,7 @@ import type { App } from '../server/app.ts';
 import type { Route } from '../server/http.ts';
 import { apiRoutes, type Sandbox } from './api.ts';
 import { OffsetClock } from './clock.ts';
-import { findDemoPerson, NO_DEMO_MESSAGE, wireDemo } from './demo.ts';
+import { findDemoPerson, NO_DEMO_MESSAGE, wireDemo, type DemoContext } from './demo.ts';
 import { WebNotifier } from './notifier.ts';
 import { describePlayground, guard, playgroundDecision } from './security.ts';
 import { Timeline } from './timeline.ts';
@@ -29,7 +29,8 @@ const STATIC: Record<string, string> = {
 
 /** The page may load only its own files and talk only to this server. */
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-cache',
@@ -43,7 +44,8 @@ export async function registerPlayground(app: App): Promise<boolean> {
   else if (decision.run && decision.remote) app.logger.warn(line, { code: 'W_PLAYGROUND_REMOTE' });
   else app.logger.info(line, { code: decision.run ? 'PLAYGROUND_ON' : 'PLAYGROUND_OFF' });
   if (!decision.run) return false;
-  if (!(await wireDemo(app))) app.logger.warn(NO_DEMO_MESSAGE, { code: 'E_NO_DEMO' });
+  const demo: DemoContext = { stores: app.stores, demoPeople: app.platform.demoPeople, logger: app.logger };
+  if (!(await wireDemo(demo))) app.logger.warn(NO_DEMO_MESSAGE, { code: 'E_NO_DEMO' });
 
   // The playground's own pretend clock, for its bot and for the scheduled jobs' runs over its
   // sandbox partnerships; the app's clock stays real for Slack, Teams and every other partnership.
@@ -51,8 +53,23 @@ export async function registerPlayground(app: App): Promise<boolean> {
   const sandbox: Sandbox = { clock, bot: app.botWith(clock) };
   app.scheduler.useSandboxClock(clock);
   const timeline = new Timeline(() => clock.now());
-  app.notifier.register('web', new WebNotifier(timeline, async (personId) => (await findDemoPerson(app, personId)) !== null));
-  for (const route of [...apiRoutes({ app, sandbox, timeline, remote: decision.remote }), ...staticRoutes(decision.remote)]) app.http.add(route);
+  app.notifier.register(
+    'web',
+    new WebNotifier(timeline, async (personId) => (await findDemoPerson(demo, personId)) !== null),
+  );
+  for (const route of [
+    ...apiRoutes({
+      demo,
+      deliveries: app.platform.deliveries,
+      scheduler: app.scheduler,
+      logger: app.logger,
+      sandbox,
+      timeline,
+      remote: decision.remote,
+    }),
+    ...staticRoutes(decision.remote),
+  ])
+    app.http.add(route);
   return true;
 }
 
@@ -60,7 +77,8 @@ function staticRoutes(remote: boolean): Route[] {
   const file = (path: string, name: string, type: string): Route => {
     const content = readFileSync(join(PUBLIC, name));
     return {
-      method: 'GET', path,
+      method: 'GET',
+      path,
       handler(req, res) {
         guard(req, remote);
         res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'content-length': content.length });

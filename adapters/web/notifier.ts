@@ -1,15 +1,18 @@
 // The playground's side of the Notifier: what the core sends outside the current conversation
 // (a DM prompt, a decision card in the channel, a review nudge) lands in the timeline, where the
 // page of the person concerned picks it up.
-import type { Conversation } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { MessageRef, PlatformNotifier } from '../../src/ports/index.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
+import type { MessageRef, PlatformNotifier } from '../../src/services/ports/index.ts';
 import { CHANNEL_ID, dmChannelId, type Timeline } from './timeline.ts';
 
 export const WORKSPACE_ID = 'local';
 
 export class WebNotifier implements PlatformNotifier {
-  constructor(private readonly timeline: Timeline, private readonly isDemoPerson: (personId: string) => Promise<boolean>) {}
+  constructor(
+    private readonly timeline: Timeline,
+    private readonly isDemoPerson: (personId: string) => Promise<boolean>,
+  ) {}
 
   async sendToUser(workspaceId: string, userId: string, reply: Reply): Promise<boolean> {
     if (workspaceId !== WORKSPACE_ID || !(await this.isDemoPerson(userId))) return false;

@@ -2,9 +2,9 @@
 // handed to the core exactly as Slack and Teams hand theirs, and the core's replies placed in
 // the conversation the way a chat platform would place them.
 import { z } from 'zod';
-import type { Inbound, Request } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { App } from '../server/app.ts';
+import type { Inbound, Request } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
+import type { Bot } from '../../src/bot/bot.ts';
 import { WORKSPACE_ID } from './notifier.ts';
 import { CHANNEL_ID, dmChannelId, type MessageView, type PlaygroundMessage, type Timeline, view } from './timeline.ts';
 
@@ -14,21 +14,31 @@ const id = z.string().min(1, 'is empty').max(255, 'is longer than 255 characters
 export const sendSchema = z.object({
   person: z.string().min(1, 'is empty').max(100),
   conversation: z.enum(['channel', 'direct'], { error: 'must be "channel" or "direct"' }),
-  inbound: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('text'), text }),
-    z.object({ type: z.literal('command'), text }),
-    z.object({ type: z.literal('action'), actionId: id, value: z.string().max(2000) }),
-    z.object({
-      type: z.literal('form'),
-      formId: id,
-      values: z.record(z.string().max(100), z.union([z.string().max(10_000), z.array(z.string().max(1000)).max(200)])),
-      context: z.string().max(2000).optional(),
-    }),
-  ], { error: 'must have a type of "text", "command", "action" or "form"' }),
+  inbound: z.discriminatedUnion(
+    'type',
+    [
+      z.object({ type: z.literal('text'), text }),
+      z.object({ type: z.literal('command'), text }),
+      z.object({ type: z.literal('action'), actionId: id, value: z.string().max(2000) }),
+      z.object({
+        type: z.literal('form'),
+        formId: id,
+        values: z.record(
+          z.string().max(100),
+          z.union([z.string().max(10_000), z.array(z.string().max(1000)).max(200)]),
+        ),
+        context: z.string().max(2000).optional(),
+      }),
+    ],
+    { error: 'must have a type of "text", "command", "action" or "form"' },
+  ),
   /** the message whose button or form this came from (for replies that replace it) */
   replyTo: z.string().max(40).optional(),
   /** a fresh id per click or submission: a repeat of the same id is not done twice */
-  deliveryId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _').optional(),
+  deliveryId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')
+    .optional(),
 });
 
 export type SendInput = z.infer<typeof sendSchema>;
@@ -41,7 +51,12 @@ export interface SendResult {
   cursor: number;
 }
 
-export async function send(app: Pick<App, 'bot'>, timeline: Timeline, person: { id: string; name: string }, input: SendInput): Promise<SendResult> {
+export async function send(
+  app: { bot: Pick<Bot, 'handle'> },
+  timeline: Timeline,
+  person: { id: string; name: string },
+  input: SendInput,
+): Promise<SendResult> {
   const direct = input.conversation === 'direct';
   const channelId = direct ? dmChannelId(person.id) : CHANNEL_ID;
   const inbound = input.inbound as Inbound;
@@ -54,21 +69,38 @@ export async function send(app: Pick<App, 'bot'>, timeline: Timeline, person: { 
   const author = { type: 'person' as const, personId: person.id, name: person.name };
   // Words are seen by everyone in the channel; a /partnership command only by whoever typed it,
   // unless the bot answers it in the channel (as Slack shows "used /partnership").
-  const echo = inbound.type === 'text' ? timeline.add({ channelId, author, text: inbound.text, onlyFor: null })
-    : inbound.type === 'command' ? timeline.add({ channelId, author, text: `/partnership ${inbound.text}`.trim(), onlyFor: person.id })
-      : null;
+  const echo =
+    inbound.type === 'text'
+      ? timeline.add({ channelId, author, text: inbound.text, onlyFor: null })
+      : inbound.type === 'command'
+        ? timeline.add({ channelId, author, text: `/partnership ${inbound.text}`.trim(), onlyFor: person.id })
+        : null;
   if (echo) touched.push(echo);
 
   const replies = await app.bot.handle(request);
   for (const reply of replies) touched.push(place(timeline, reply, person.id, channelId, input.replyTo));
   if (echo && echo.onlyFor !== null && replies.some((r) => r.visibility === 'channel')) timeline.share(echo.id);
-  return { replies, messages: [...new Set(touched)].map((m) => view(timeline.get(m.id) ?? m)), cursor: timeline.cursor };
+  return {
+    replies,
+    messages: [...new Set(touched)].map((m) => view(timeline.get(m.id) ?? m)),
+    cursor: timeline.cursor,
+  };
 }
 
-function place(timeline: Timeline, reply: Reply, personId: string, channelId: string, replyTo: string | undefined): PlaygroundMessage {
+function place(
+  timeline: Timeline,
+  reply: Reply,
+  personId: string,
+  channelId: string,
+  replyTo: string | undefined,
+): PlaygroundMessage {
   const onlyFor = reply.visibility === 'private' ? personId : null;
   const original = reply.replaceOriginal && replyTo ? timeline.get(replyTo) : undefined;
-  const replaceable = original && original.author.type === 'bot' && original.channelId === channelId && timeline.visibleTo(original, personId);
+  const replaceable =
+    original &&
+    original.author.type === 'bot' &&
+    original.channelId === channelId &&
+    timeline.visibleTo(original, personId);
   // A private reply never replaces a message others can see: that would show it to them.
   if (replaceable && !(onlyFor !== null && original.onlyFor === null)) {
     const updated = timeline.update(original.id, reply, onlyFor);

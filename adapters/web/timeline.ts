@@ -1,7 +1,7 @@
 // The playground's messages, in memory for the life of the process (bounded): what people typed,
 // the bot's replies, and what the core pushed through the Notifier. Each change takes a new
 // version number, so a page asks only for what changed since it last looked.
-import type { Reply } from '../../src/bot/reply.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
 
 export const CHANNEL_ID = 'partnership-channel';
 export const dmChannelId = (personId: string): string => `dm-${personId}`;
@@ -43,7 +43,10 @@ export class Timeline {
   private readonly messages = new Map<string, PlaygroundMessage>();
   private counter = 0;
 
-  constructor(private readonly now: () => Date, private readonly limit = 2000) {}
+  constructor(
+    private readonly now: () => Date,
+    private readonly limit = 2000,
+  ) {}
 
   get cursor(): number {
     return this.counter;
@@ -52,7 +55,9 @@ export class Timeline {
   add(input: NewMessage): PlaygroundMessage {
     const seq = ++this.counter;
     const message: PlaygroundMessage = {
-      id: `m${seq}`, seq, version: seq,
+      id: `m${seq}`,
+      seq,
+      version: seq,
       channelId: input.channelId,
       kind: input.channelId === CHANNEL_ID ? 'channel' : 'direct',
       author: input.author,

@@ -30,6 +30,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -42,7 +42,14 @@ export interface LoadResult {
 function send(agent: Agent, base: URL, r: LoadRequest): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { agent, host: base.hostname, port: base.port, method: 'POST', path: r.path, headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) } },
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        method: 'POST',
+        path: r.path,
+        headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -58,7 +65,8 @@ function send(agent: Agent, base: URL, r: LoadRequest): Promise<{ status: number
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const base = new URL(options.baseUrl);
-  if (base.hostname !== '127.0.0.1' && base.hostname !== 'localhost') throw new Error('The load generator only targets loopback.');
+  if (base.hostname !== '127.0.0.1' && base.hostname !== 'localhost')
+    throw new Error('The load generator only targets loopback.');
   const { concurrency, warmup = 200, maxRequests = 4_000, maxMs = 4_000, expectStatus = 200 } = options;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   let next = 0;
@@ -94,9 +102,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
   return {
-    concurrency, warmupSent, requests: sorted.length, errors, seconds,
+    concurrency,
+    warmupSent,
+    requests: sorted.length,
+    errors,
+    seconds,
     rps: sorted.length / seconds,
-    p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? Number.NaN,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
     ...(firstError ? { firstError } : {}),
   };
 }

@@ -40,7 +40,10 @@ export async function measureMemory<T>(work: () => Promise<T>): Promise<{ result
   try {
     const result = await work();
     sample();
-    return { result, memory: { heapBefore, heapAfter: (collectGarbage(), process.memoryUsage().heapUsed), peakHeap, peakRss } };
+    return {
+      result,
+      memory: { heapBefore, heapAfter: (collectGarbage(), process.memoryUsage().heapUsed), peakHeap, peakRss },
+    };
   } finally {
     clearInterval(sampler);
   }

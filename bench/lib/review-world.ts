@@ -25,13 +25,24 @@ export async function createSweepDatabase(): Promise<{ url: string; remove(): vo
 
 export async function seedPartnerships(database: Database, count: number): Promise<void> {
   for (let i = 0; i < count; i += 500) {
-    const page = Array.from({ length: Math.min(500, count - i) }, (_, k) => ({ id: randomUUID(), slug: `p-${i + k}`, name: `Partnership ${i + k}` }));
+    const page = Array.from({ length: Math.min(500, count - i) }, (_, k) => ({
+      id: randomUUID(),
+      slug: `p-${i + k}`,
+      name: `Partnership ${i + k}`,
+    }));
     await database.db.partnership.createMany({ data: page });
     await database.db.person.createMany({
-      data: page.flatMap((p) => Array.from({ length: 13 }, (_, j) => ({
-        partnershipId: p.id, name: `Person ${j}`, kind: j === 12 ? 'rep' : j === 11 ? 'paid-worker' : 'member',
-        resident: j < 7, voting: j < 11, roles: j === 0 ? 'chair' : '', email: `person${j}@example.org`,
-      }))),
+      data: page.flatMap((p) =>
+        Array.from({ length: 13 }, (_, j) => ({
+          partnershipId: p.id,
+          name: `Person ${j}`,
+          kind: j === 12 ? 'rep' : j === 11 ? 'paid-worker' : 'member',
+          resident: j < 7,
+          voting: j < 11,
+          roles: j === 0 ? 'chair' : '',
+          email: `person${j}@example.org`,
+        })),
+      ),
     });
   }
 }

@@ -1,7 +1,14 @@
 // Generated rosters of any size, deterministic for a seed: mostly resident members, four
 // officers, about 1% paid workers and one rep; interests in a pool of organisations; families of
 // two to four people, shared households and close friends, as a large partnership would have.
-import type { Interest, InterestKind, Person, Relationship, RelationshipKind, Roster } from '../../src/domain/roster.ts';
+import type {
+  Interest,
+  InterestKind,
+  Person,
+  Relationship,
+  RelationshipKind,
+  Roster,
+} from '../../src/domain/roster.ts';
 import { INTEREST_KINDS, ROLES } from '../../src/domain/roster.ts';
 import { defaultSettings } from '../../src/domain/settings.ts';
 
@@ -32,7 +39,11 @@ export function generateRoster(n: number, seed = 9): Roster {
     const kind = i === n - 1 ? 'rep' : i >= n - 1 - workers ? 'paid-worker' : 'member';
     const interests: Interest[] = [];
     const howMany = rnd() < 0.5 ? 0 : rnd() < 0.7 ? 1 : 2;
-    for (let k = 0; k < howMany; k++) interests.push({ organisation: organisationName(Math.floor(rnd() * orgs)), kind: pick(INTEREST_KINDS) as InterestKind });
+    for (let k = 0; k < howMany; k++)
+      interests.push({
+        organisation: organisationName(Math.floor(rnd() * orgs)),
+        kind: pick(INTEREST_KINDS) as InterestKind,
+      });
     people.push({
       id: `p${i}`,
       name: `Person ${i}`,
@@ -48,15 +59,19 @@ export function generateRoster(n: number, seed = 9): Roster {
   }
   const relationships: Relationship[] = [];
   const order = people.map((p) => p.id).sort(() => rnd() - 0.5);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     const size = rnd() < 0.7 ? 1 : 2 + Math.floor(rnd() * 3); // most people have no relative on the roster
-    for (let k = 1; k < size && i + k < order.length; k++) relationships.push({ fromId: order[i + k - 1]!, toId: order[i + k]!, kind: pick(FAMILY_KINDS) });
+    for (let k = 1; k < size && i + k < order.length; k++)
+      relationships.push({ fromId: order[i + k - 1]!, toId: order[i + k]!, kind: pick(FAMILY_KINDS) });
     i += size;
   }
   for (let k = 0; k < n / 20; k++) relationships.push({ fromId: pick(order), toId: pick(order), kind: 'household' });
   for (let k = 0; k < n / 10; k++) relationships.push({ fromId: pick(order), toId: pick(order), kind: 'close-friend' });
   return {
-    partnership: { name: `Generated partnership of ${n}`, settings: { ...defaultSettings(), ltoOrganisation: organisationName(1) } },
+    partnership: {
+      name: `Generated partnership of ${n}`,
+      settings: { ...defaultSettings(), ltoOrganisation: organisationName(1) },
+    },
     people,
     relationships: relationships.filter((r) => r.fromId !== r.toId),
   };

@@ -36,14 +36,22 @@ export function signedBlockAction(o: ClickOptions): LoadRequest {
     channel: { id: channel, name: 'partnership' },
     message: { type: 'message', ts, text: 'A vote', user: 'U0BOT' },
     response_url: o.responseUrl ?? 'http://127.0.0.1:9/unused-response-url',
-    actions: [{ type: 'button', action_id: o.actionId, block_id: 'vote', value: o.value, action_ts: `${Date.now() / 1000}` }],
+    actions: [
+      { type: 'button', action_id: o.actionId, block_id: 'vote', value: o.value, action_ts: `${Date.now() / 1000}` },
+    ],
   };
   const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
   const timestamp = Math.floor(Date.now() / 1000).toString();
-  const signature = `v0=${createHmac('sha256', o.secret ?? BENCH_SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const signature = `v0=${createHmac('sha256', o.secret ?? BENCH_SIGNING_SECRET)
+    .update(`v0:${timestamp}:${body}`)
+    .digest('hex')}`;
   return {
     path: o.path ?? '/slack/events',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': timestamp,
+      'x-slack-signature': signature,
+    },
     body,
   };
 }

@@ -6,7 +6,11 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[index]!;
 }
 
-export const median = (values: readonly number[]): number => percentile([...values].sort((a, b) => a - b), 50);
+export const median = (values: readonly number[]): number =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 export function ms(value: number): string {
   if (!Number.isFinite(value)) return 'n/a';
@@ -15,12 +19,16 @@ export function ms(value: number): string {
   return `${value.toFixed(1)} ms`;
 }
 
-export const perSecond = (value: number): string => (Number.isFinite(value) ? `${Math.round(value).toLocaleString('en-GB')}/s` : 'n/a');
+export const perSecond = (value: number): string =>
+  Number.isFinite(value) ? `${Math.round(value).toLocaleString('en-GB')}/s` : 'n/a';
 export const count = (value: number): string => value.toLocaleString('en-GB');
 export const ratio = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(2)}x` : 'n/a');
 
 /** Runs fn repeatedly (after a warm-up) until enough time or runs have passed; returns the durations in ms. */
-export function timeRepeated(fn: () => void, options: { warmup?: number; minRuns?: number; maxRuns?: number; budgetMs?: number } = {}): number[] {
+export function timeRepeated(
+  fn: () => void,
+  options: { warmup?: number; minRuns?: number; maxRuns?: number; budgetMs?: number } = {},
+): number[] {
   const { warmup = 3, minRuns = 5, maxRuns = 50, budgetMs = 400 } = options;
   for (let i = 0; i < warmup; i++) fn();
   const times: number[] = [];

@@ -22,9 +22,17 @@ export function adaptiveCardInvoke(o: InvokeOptions): LoadRequest {
     serviceUrl: o.serviceUrl,
     from: { id: `29:${o.userId}`, aadObjectId: o.userId, name: o.userId },
     recipient: { id: '28:bench-bot', name: 'partnership-bot' },
-    conversation: { id: o.conversationId ?? '19:bench@thread.tacv2', conversationType: 'channel', tenantId: 'bench-tenant' },
+    conversation: {
+      id: o.conversationId ?? '19:bench@thread.tacv2',
+      conversationType: 'channel',
+      tenantId: 'bench-tenant',
+    },
     channelData: { tenant: { id: 'bench-tenant' } },
     value: { action: { type: 'Action.Execute', verb: o.verb, data: o.data }, trigger: 'manual' },
   };
-  return { path: o.path ?? '/api/messages', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) };
+  return {
+    path: o.path ?? '/api/messages',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  };
 }

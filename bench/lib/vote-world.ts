@@ -11,10 +11,10 @@ import { silentLogger } from '../../adapters/log.ts';
 import { openDatabase } from '../../adapters/persistence/database.ts';
 import { createStores, deployMigrations } from '../../adapters/persistence/index.ts';
 import { createBot } from '../../src/bot/bot.ts';
-import type { Conversation } from '../../src/bot/inbound.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
 import type { Person, Roster } from '../../src/domain/roster.ts';
 import { defaultSettings } from '../../src/domain/settings.ts';
-import { systemClock } from '../../src/ports/index.ts';
+import { systemClock } from '../../src/services/ports/index.ts';
 
 export const VOTERS = 500;
 
@@ -30,14 +30,27 @@ export interface VoteWorld {
 
 function roster(): Roster {
   const people: Person[] = Array.from({ length: VOTERS + 1 }, (_, i) => ({
-    id: `p${i}`, name: `Member ${i}`, kind: 'member', resident: i % 4 !== 0, voting: true, roles: i === 0 ? ['chair'] : [],
-    ltoRepresentative: false, councillor: false, email: `member${i}@example.org`, interests: [],
+    id: `p${i}`,
+    name: `Member ${i}`,
+    kind: 'member',
+    resident: i % 4 !== 0,
+    voting: true,
+    roles: i === 0 ? ['chair'] : [],
+    ltoRepresentative: false,
+    councillor: false,
+    email: `member${i}@example.org`,
+    interests: [],
   }));
   return { partnership: { name: 'Bench Big Local', settings: defaultSettings() }, people, relationships: [] };
 }
 
 /** `cardMessageId`: the decision card's message in `conversation`; `userId(i)`: member i's chat account. */
-export async function createVoteWorld(conversation: Conversation, cardMessageId: string, userId: (i: number) => string, teamsReference?: object): Promise<VoteWorld> {
+export async function createVoteWorld(
+  conversation: Conversation,
+  cardMessageId: string,
+  userId: (i: number) => string,
+  teamsReference?: object,
+): Promise<VoteWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-votes-'));
   const databaseUrl = `file:${join(dir, 'votes.db')}`;
   await deployMigrations(databaseUrl, 'sqlite');
@@ -50,24 +63,46 @@ export async function createVoteWorld(conversation: Conversation, cardMessageId:
     const ids = Array.from({ length: VOTERS + 1 }, (_, i) => byName.get(`Member ${i}`)!);
     const { platform, workspaceId, channelId } = conversation;
     await stores.directory.bindChannel({ partnershipId: partnership.id, platform, workspaceId, channelId }, ids[0]!);
-    await database.db.platformIdentity.createMany({ data: ids.map((personId, i) => ({ personId, platform, workspaceId, userId: userId(i) })) });
+    await database.db.platformIdentity.createMany({
+      data: ids.map((personId, i) => ({ personId, platform, workspaceId, userId: userId(i) })),
+    });
     const bot = createBot({ stores, clock: systemClock, logger: silentLogger });
     const replies = await bot.handle({
-      conversation, speaker: { userId: userId(0), workspaceId },
-      inbound: { type: 'form', formId: 'decision.create', values: { title: 'Fund the summer playscheme', closes: 'in 7 days' } },
+      conversation,
+      speaker: { userId: userId(0), workspaceId },
+      inbound: {
+        type: 'form',
+        formId: 'decision.create',
+        values: { title: 'Fund the summer playscheme', closes: 'in 7 days' },
+      },
     });
     const decision = (await stores.decisions.list(partnership.id))[0];
-    if (!decision) throw new Error(`the benchmark decision was not created: ${replies.map((r) => r.summary).join(' | ')}`);
-    await stores.decisions.setCard(decision.id, { conversation, message: { platform, workspaceId, channelId, messageId: cardMessageId } });
+    if (!decision)
+      throw new Error(`the benchmark decision was not created: ${replies.map((r) => r.summary).join(' | ')}`);
+    await stores.decisions.setCard(decision.id, {
+      conversation,
+      message: { platform, workspaceId, channelId, messageId: cardMessageId },
+    });
     // Teams updates a card through the conversation reference the adapter stored when it was installed.
-    if (teamsReference) await database.db.conversationRef.create({ data: { platform: 'teams', workspaceId, key: channelId, reference: JSON.stringify(teamsReference) } });
-    await database.db.declaration.createMany({ data: ids.map((personId) => ({ decisionId: decision.id, personId, outcome: 'none' })) });
+    if (teamsReference)
+      await database.db.conversationRef.create({
+        data: { platform: 'teams', workspaceId, key: channelId, reference: JSON.stringify(teamsReference) },
+      });
+    await database.db.declaration.createMany({
+      data: ids.map((personId) => ({ decisionId: decision.id, personId, outcome: 'none' })),
+    });
     return {
-      databaseUrl, decisionId: decision.id, userId,
+      databaseUrl,
+      decisionId: decision.id,
+      userId,
       async tally() {
         const db = await openDatabase(databaseUrl);
         try {
-          const votes = await db.db.vote.aggregate({ where: { decisionId: decision.id }, _count: { _all: true }, _sum: { changes: true } });
+          const votes = await db.db.vote.aggregate({
+            where: { decisionId: decision.id },
+            _count: { _all: true },
+            _sum: { changes: true },
+          });
           return { votes: votes._count._all, changes: votes._sum.changes ?? 0 };
         } finally {
           await db.close();

@@ -1,7 +1,7 @@
 // Sections 1 and 2: a vote click through the full server against the bare platform floor. The
 // floors are measured here; the full-server scenarios plug in as `FullServerScenario`s once the
 // Slack/Teams adapters and votes are on the branch (see docs/benchmarks.md).
-import { startChild, type Child } from '../lib/child.ts';
+import { type Child } from '../lib/child.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../lib/fake-slack-api.ts';
 import { runLoad, type LoadRequest, type LoadResult } from '../lib/load.ts';
 import { ms, perSecond, ratio } from '../lib/stats.ts';
@@ -34,15 +34,22 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Me
       ctx.log(`${scenario.label}: concurrency ${concurrency}`);
       const before = scenario.expectCalls ? (api.calls.get(scenario.expectCalls) ?? 0) : 0;
       const all = new Map(api.calls);
-      const result = await runLoad({ baseUrl: server.url, concurrency, request: (i) => scenario.request(runs.length * 100_000 + i) });
+      const result = await runLoad({
+        baseUrl: server.url,
+        concurrency,
+        request: (i) => scenario.request(runs.length * 100_000 + i),
+      });
       let outboundPerRequest: number | null = null;
       if (scenario.expectCalls) {
         const sent = result.warmupSent + result.requests + result.errors;
         // The call happens after the ack: give the last few a moment to arrive.
-        for (let waited = 0; waited < 3_000 && (api.calls.get(scenario.expectCalls) ?? 0) - before < sent; waited += 50) await sleep(50);
+        for (let waited = 0; waited < 3_000 && (api.calls.get(scenario.expectCalls) ?? 0) - before < sent; waited += 50)
+          await sleep(50);
         outboundPerRequest = ((api.calls.get(scenario.expectCalls) ?? 0) - before) / sent;
       }
-      const outbound = Object.fromEntries([...api.calls].map(([k, v]) => [k, v - (all.get(k) ?? 0)]).filter(([, v]) => Number(v) > 0));
+      const outbound = Object.fromEntries(
+        [...api.calls].map(([k, v]) => [k, v - (all.get(k) ?? 0)]).filter(([, v]) => Number(v) > 0),
+      );
       runs.push({ ...result, outboundPerRequest, outbound });
     }
   } finally {
@@ -52,11 +59,24 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Me
   return { label: scenario.label, runs };
 }
 
-export const FLOOR_COLUMNS = ['Path', 'Concurrency', 'p50', 'p99', 'Requests/s', 'Requests (errors)', 'Outbound calls per request'];
+export const FLOOR_COLUMNS = [
+  'Path',
+  'Concurrency',
+  'p50',
+  'p99',
+  'Requests/s',
+  'Requests (errors)',
+  'Outbound calls per request',
+];
 
 export function floorRows(m: Measured, outbound: string): string[][] {
   return m.runs.map((r) => [
-    m.label, String(r.concurrency), ms(r.p50), ms(r.p99), perSecond(r.rps), `${r.requests} (${r.errors})`,
+    m.label,
+    String(r.concurrency),
+    ms(r.p50),
+    ms(r.p99),
+    perSecond(r.rps),
+    `${r.requests} (${r.errors})`,
     r.outboundPerRequest === null ? 'none expected' : `${r.outboundPerRequest.toFixed(2)} ${outbound}`,
   ]);
 }
@@ -70,11 +90,21 @@ export function ratioTargets(floor: Measured, full: Measured | null, why: string
   const p50 = u1 && f1 ? u1.p50 / f1.p50 : null;
   const rate = u32 && f32 ? u32.rps / f32.rps : null;
   return [
-    { text: 'p50 at concurrency 1 at most 2x the floor', met: p50 === null ? null : p50 <= 2, note: p50 === null ? why : `${ratio(p50)} the floor` },
-    { text: 'sustained rate at concurrency 32 at least half the floor', met: rate === null ? null : rate >= 0.5, note: rate === null ? why : `${ratio(rate)} the floor` },
+    {
+      text: 'p50 at concurrency 1 at most 2x the floor',
+      met: p50 === null ? null : p50 <= 2,
+      note: p50 === null ? why : `${ratio(p50)} the floor`,
+    },
+    {
+      text: 'sustained rate at concurrency 32 at least half the floor',
+      met: rate === null ? null : rate >= 0.5,
+      note: rate === null ? why : `${ratio(rate)} the floor`,
+    },
   ];
 }
 
 export function floorErrors(m: Measured): string[] {
-  return m.runs.filter((r) => r.errors > 0).map((r) => `${m.label} at concurrency ${r.concurrency}: ${r.errors} errors, first: ${r.firstError ?? 'unknown'}`);
+  return m.runs
+    .filter((r) => r.errors > 0)
+    .map((r) => `${m.label} at concurrency ${r.concurrency}: ${r.errors} errors, first: ${r.firstError ?? 'unknown'}`);
 }

@@ -8,8 +8,8 @@ import { silentLogger } from '../../adapters/log.ts';
 import { openDatabase, type Provider } from '../../adapters/persistence/database.ts';
 import { createStores, deployMigrations } from '../../adapters/persistence/index.ts';
 import { createBot } from '../../src/bot/bot.ts';
-import type { Request } from '../../src/bot/inbound.ts';
-import { systemClock } from '../../src/ports/index.ts';
+import type { Request } from '../../src/domain/chat/inbound.ts';
+import { systemClock } from '../../src/services/ports/index.ts';
 import { generateRoster } from '../lib/rosters.ts';
 import { median, ms } from '../lib/stats.ts';
 import type { BenchContext, Section } from '../report.ts';
@@ -31,14 +31,24 @@ const inChannel = (inbound: Request['inbound']): Request => ({
 
 export const INTERACTIONS: { label: string; request: Request }[] = [
   { label: '"are we in criteria?" in a direct message', request: dm({ type: 'text', text: 'Are we in criteria?' }) },
-  { label: '"are we in criteria?" in the partnership channel', request: inChannel({ type: 'text', text: 'are we in criteria?' }) },
+  {
+    label: '"are we in criteria?" in the partnership channel',
+    request: inChannel({ type: 'text', text: 'are we in criteria?' }),
+  },
   { label: 'criteria details button', request: inChannel({ type: 'action', actionId: 'criteria.details', value: '' }) },
   { label: '"who is on the partnership?"', request: dm({ type: 'text', text: 'who is on the partnership?' }) },
-  { label: '/partnership coi (conflict check)', request: dm({ type: 'command', text: 'coi Organisation 0 Ltd; Organisation 2 Ltd' }) },
+  {
+    label: '/partnership coi (conflict check)',
+    request: dm({ type: 'command', text: 'coi Organisation 0 Ltd; Organisation 2 Ltd' }),
+  },
 ];
 const FIRST_CONTACT = 'first message from an unlinked account (linked by email)';
 
-interface Counted { label: string; queries: number[]; ms: number[] }
+interface Counted {
+  label: string;
+  queries: number[];
+  ms: number[];
+}
 
 async function measureAt(ctx: BenchContext, provider: Provider, size: number): Promise<Counted[]> {
   const name = `bench_queries_${size}_${Date.now()}`;
@@ -60,7 +70,10 @@ async function measureAt(ctx: BenchContext, provider: Provider, size: number): P
   try {
     const stores = createStores(database);
     const { partnership } = await stores.rosters.importRoster(`generated-${size}`, generateRoster(size));
-    await stores.directory.bindChannel({ partnershipId: partnership.id, platform: 'slack', workspaceId: 'T0BENCH', channelId: 'C0BENCH' }, 'bench');
+    await stores.directory.bindChannel(
+      { partnershipId: partnership.id, platform: 'slack', workspaceId: 'T0BENCH', channelId: 'C0BENCH' },
+      'bench',
+    );
     const bot = createBot({ stores, clock: systemClock, logger: silentLogger });
     const once = async (request: Request) => {
       queries = 0;
@@ -86,7 +99,8 @@ async function measureAt(ctx: BenchContext, provider: Provider, size: number): P
   }
 }
 
-const span = (values: number[]) => (Math.min(...values) === Math.max(...values) ? String(values[0]) : `${Math.min(...values)}-${Math.max(...values)}`);
+const span = (values: number[]) =>
+  Math.min(...values) === Math.max(...values) ? String(values[0]) : `${Math.min(...values)}-${Math.max(...values)}`;
 
 export const queriesPerInteraction: Section = {
   id: '5',
@@ -98,7 +112,9 @@ export const queriesPerInteraction: Section = {
     const notes: string[] = [];
     for (const provider of ['sqlite', 'postgres'] as const) {
       if (provider === 'postgres' && !(await ctx.postgres())) {
-        notes.push('PostgreSQL rows not measured: the PostgreSQL server binaries are not installed (apt-get install postgresql).');
+        notes.push(
+          'PostgreSQL rows not measured: the PostgreSQL server binaries are not installed (apt-get install postgresql).',
+        );
         continue;
       }
       const bySize: Counted[][] = [];
@@ -112,7 +128,15 @@ export const queriesPerInteraction: Section = {
         const l = large[i]!;
         const same = span(s.queries) === span(l.queries) && !span(s.queries).includes('-');
         constant &&= same;
-        rows.push([s.label, provider, span(s.queries), span(l.queries), same ? 'yes' : '**no**', ms(median(s.ms)), ms(median(l.ms))]);
+        rows.push([
+          s.label,
+          provider,
+          span(s.queries),
+          span(l.queries),
+          same ? 'yes' : '**no**',
+          ms(median(s.ms)),
+          ms(median(l.ms)),
+        ]);
       });
     }
     return {
@@ -121,8 +145,26 @@ export const queriesPerInteraction: Section = {
       about:
         `SQL statements the Prisma client sent for one interaction through the real core (createBot) and stores, on a generated partnership ` +
         `with its channel bound; ${RUNS} runs each (a range means the runs differed). Times include building the reply, in-process.`,
-      tables: [{ columns: ['Interaction', 'Database', 'Queries, 10 people', 'Queries, 1,000 people', 'Constant', 'Time, 10 people', 'Time, 1,000 people'], rows }],
-      targets: [{ text: 'queries per interaction constant (the same at 10 and 1,000 people)', met: rows.length ? constant : null }],
+      tables: [
+        {
+          columns: [
+            'Interaction',
+            'Database',
+            'Queries, 10 people',
+            'Queries, 1,000 people',
+            'Constant',
+            'Time, 10 people',
+            'Time, 1,000 people',
+          ],
+          rows,
+        },
+      ],
+      targets: [
+        {
+          text: 'queries per interaction constant (the same at 10 and 1,000 people)',
+          met: rows.length ? constant : null,
+        },
+      ],
       notes,
       data,
     };

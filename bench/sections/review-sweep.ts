@@ -1,11 +1,13 @@
-// Section 4: the review-season nudge sweep (src/review/sweep.ts runReviewSweep, as the scheduler
+// Section 4: the review-season nudge sweep (src/services/review/sweep.ts runReviewSweep, as the scheduler
 // runs it) for 150, 1,000 and 10,000 partnerships in one SQLite file: time, SQL statements and
 // memory at the season's busiest moments, with a Notifier that only counts what it is handed.
 import { silentLogger } from '../../adapters/log.ts';
 import { openDatabase } from '../../adapters/persistence/database.ts';
 import { createStores } from '../../adapters/persistence/index.ts';
-import type { Notifier } from '../../src/ports/index.ts';
-import { runReviewSweep } from '../../src/review/sweep.ts';
+import { subscribeNotifications } from '../../src/bot/notifications/index.ts';
+import { EventBus } from '../../src/services/events.ts';
+import { systemClock, type Notifier } from '../../src/services/ports/index.ts';
+import { runReviewSweep } from '../../src/services/review/sweep.ts';
 import { SWEEP_MOMENTS, createSweepDatabase, seedPartnerships } from '../lib/review-world.ts';
 import { measureMemory } from '../lib/memory.ts';
 import { ms } from '../lib/stats.ts';
@@ -17,7 +19,17 @@ const TARGET_MS = 10_000;
 const SIZE_BUDGET_MS = Number(process.env.BENCH_SWEEP_BUDGET_MS ?? 180_000);
 const MB = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
-interface Swept { moment: string; ms: number; queries: number; sent: number; handed: number; heapBefore: number; heapAfter: number; peakHeap: number; peakRss: number }
+interface Swept {
+  moment: string;
+  ms: number;
+  queries: number;
+  sent: number;
+  handed: number;
+  heapBefore: number;
+  heapAfter: number;
+  peakHeap: number;
+  peakRss: number;
+}
 
 async function sweepAt(ctx: BenchContext, size: number): Promise<{ seedMs: number; sweeps: Swept[] }> {
   const file = await createSweepDatabase();
@@ -29,8 +41,18 @@ async function sweepAt(ctx: BenchContext, size: number): Promise<{ seedMs: numbe
     const seedMs = performance.now() - t;
     ctx.log(`sweep: ${size} partnerships seeded in ${ms(seedMs)}`);
     let handed = 0;
-    const notifier: Notifier = { sendToPerson: async () => (handed++, true), sendToConversation: async () => null, updateMessage: async () => false };
-    const reviews = createStores(database).reviews;
+    const notifier: Notifier = {
+      sendToPerson: async () => (handed++, true),
+      sendToConversation: async () => null,
+      updateMessage: async () => false,
+    };
+    const stores = createStores(database);
+    const deps = {
+      stores,
+      clock: systemClock,
+      logger: silentLogger,
+      events: subscribeNotifications(new EventBus(), { stores, logger: silentLogger, notifier }),
+    };
     const sweeps: Swept[] = [];
     for (const [moment, at] of SWEEP_MOMENTS) {
       handed = 0;
@@ -38,7 +60,7 @@ async function sweepAt(ctx: BenchContext, size: number): Promise<{ seedMs: numbe
       const { result: s, memory } = await measureMemory(async () => {
         queries = 0;
         t = performance.now();
-        const summary = await runReviewSweep({ reviews, notifier, logger: silentLogger }, new Date(at));
+        const summary = await runReviewSweep(deps, new Date(at));
         took = performance.now() - t;
         return summary;
       });
@@ -62,7 +84,9 @@ export const reviewSweep: Section = {
     let spent = 0;
     for (const size of SWEEP_SIZES) {
       if (spent > SIZE_BUDGET_MS) {
-        notes.push(`${size.toLocaleString('en-GB')} partnerships not measured: the smaller sizes already took ${ms(spent)} (budget ${ms(SIZE_BUDGET_MS)}, BENCH_SWEEP_BUDGET_MS).`);
+        notes.push(
+          `${size.toLocaleString('en-GB')} partnerships not measured: the smaller sizes already took ${ms(spent)} (budget ${ms(SIZE_BUDGET_MS)}, BENCH_SWEEP_BUDGET_MS).`,
+        );
         rows.push([size.toLocaleString('en-GB'), '**not measured (time budget)**', '', '', '', '', '', '']);
         continue;
       }
@@ -71,7 +95,16 @@ export const reviewSweep: Section = {
       spent += performance.now() - started;
       data[size] = { seedMs, sweeps };
       for (const s of sweeps) {
-        rows.push([size.toLocaleString('en-GB'), s.moment, ms(s.ms), s.queries.toLocaleString('en-GB'), `${s.sent.toLocaleString('en-GB')} (${s.handed.toLocaleString('en-GB')})`, `${MB(s.heapBefore)} → ${MB(s.heapAfter)}`, MB(s.peakHeap), MB(s.peakRss)]);
+        rows.push([
+          size.toLocaleString('en-GB'),
+          s.moment,
+          ms(s.ms),
+          s.queries.toLocaleString('en-GB'),
+          `${s.sent.toLocaleString('en-GB')} (${s.handed.toLocaleString('en-GB')})`,
+          `${MB(s.heapBefore)} → ${MB(s.heapAfter)}`,
+          MB(s.peakHeap),
+          MB(s.peakRss),
+        ]);
       }
       const worst = Math.max(...sweeps.map((s) => s.ms));
       largest = { size, worst, heapGrowth: Math.max(...sweeps.map((s) => s.heapAfter - s.heapBefore)) };
@@ -86,12 +119,30 @@ export const reviewSweep: Section = {
         'during the sweep. Memory (bench/lib/memory.ts): heap used after a full garbage collection before and after the sweep (what it ' +
         'kept; "memory flat" is judged on this), and the highest heap used and resident set size sampled every 10 ms during it (the whole ' +
         'benchmark process, so they include the seeded data, earlier sections and garbage not yet collected).',
-      tables: [{ columns: ['Partnerships', 'Moment', 'Time', 'Queries', 'Sent (handed to the notifier)', 'Heap kept before → after', 'Peak heap', 'Peak RSS'], rows }],
-      targets: [{
-        text: '10,000-partnership sweep under 10 s with memory flat',
-        met: complete ? largest!.worst < TARGET_MS && largest!.heapGrowth < 64 * 2 ** 20 : null,
-        note: complete ? `slowest moment ${ms(largest!.worst)}, heap kept grew by at most ${MB(largest!.heapGrowth)}` : 'the 10,000 size was not measured (time budget)',
-      }],
+      tables: [
+        {
+          columns: [
+            'Partnerships',
+            'Moment',
+            'Time',
+            'Queries',
+            'Sent (handed to the notifier)',
+            'Heap kept before → after',
+            'Peak heap',
+            'Peak RSS',
+          ],
+          rows,
+        },
+      ],
+      targets: [
+        {
+          text: '10,000-partnership sweep under 10 s with memory flat',
+          met: complete ? largest!.worst < TARGET_MS && largest!.heapGrowth < 64 * 2 ** 20 : null,
+          note: complete
+            ? `slowest moment ${ms(largest!.worst)}, heap kept grew by at most ${MB(largest!.heapGrowth)}`
+            : 'the 10,000 size was not measured (time budget)',
+        },
+      ],
       notes,
       data,
     };

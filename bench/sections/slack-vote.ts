@@ -7,7 +7,15 @@ import { ROOT, startChild } from '../lib/child.ts';
 import { BENCH_SIGNING_SECRET, signedBlockAction } from '../lib/slack-request.ts';
 import { clickOf, createVoteWorld, type VoteWorld } from '../lib/vote-world.ts';
 import type { Section } from '../report.ts';
-import { FLOOR_COLUMNS, floorErrors, floorRows, measure, ratioTargets, type Measured, type Scenario } from './chat-floors.ts';
+import {
+  FLOOR_COLUMNS,
+  floorErrors,
+  floorRows,
+  measure,
+  ratioTargets,
+  type Measured,
+  type Scenario,
+} from './chat-floors.ts';
 
 export const bareBolt: Scenario = {
   label: 'bare Bolt floor (ack + chat.update)',
@@ -29,20 +37,44 @@ export function fullSlackServer() {
   const scenario: Scenario = {
     label: 'full server: signed block_actions vote',
     async start(_ctx, api) {
-      world = await createVoteWorld({ platform: 'slack', workspaceId: TEAM, channelId: CHANNEL, kind: 'channel' }, CARD_TS, (i) => `U0VOTER${i}`);
+      world = await createVoteWorld(
+        { platform: 'slack', workspaceId: TEAM, channelId: CHANNEL, kind: 'channel' },
+        CARD_TS,
+        (i) => `U0VOTER${i}`,
+      );
       responseUrl = `${api.url}response_url`;
-      return startChild(join(ROOT, 'bin', 'server.mjs'), {
-        PORT: '0', HOST: '127.0.0.1', DATABASE_URL: world.databaseUrl, SEED_DEMO: 'false', SCHEDULER: 'false', PLAYGROUND: 'false', LOG_LEVEL: 'error',
-        SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET, SLACK_API_URL: api.url, SLACK_BOT_USER_ID: 'U0BOT', SLACK_BOT_ID: 'B0BOT',
-      }, { ready: /running at (\S+)/ });
+      return startChild(
+        join(ROOT, 'bin', 'server.mjs'),
+        {
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATABASE_URL: world.databaseUrl,
+          SEED_DEMO: 'false',
+          SCHEDULER: 'false',
+          PLAYGROUND: 'false',
+          LOG_LEVEL: 'error',
+          SLACK_BOT_TOKEN: 'xoxb-bench',
+          SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+          SLACK_API_URL: api.url,
+          SLACK_BOT_USER_ID: 'U0BOT',
+          SLACK_BOT_ID: 'B0BOT',
+        },
+        { ready: /running at (\S+)/ },
+      );
     },
     // The button the Slack renderer makes for option k of the private ballot (an ephemeral
     // message): action id decision.vote, made unique as decision.vote~2 for the second button.
     request() {
       const { voter, option } = clickOf(clicks++);
       return signedBlockAction({
-        actionId: option === 0 ? 'decision.vote' : `decision.vote~${option + 1}`, value: `${world!.decisionId}:${option}`,
-        userId: world!.userId(voter), teamId: TEAM, channelId: CHANNEL, messageTs: BALLOT_TS, ephemeral: true, responseUrl,
+        actionId: option === 0 ? 'decision.vote' : `decision.vote~${option + 1}`,
+        value: `${world!.decisionId}:${option}`,
+        userId: world!.userId(voter),
+        teamId: TEAM,
+        channelId: CHANNEL,
+        messageTs: BALLOT_TS,
+        ephemeral: true,
+        responseUrl,
       });
     },
     expectCalls: 'response_url',
@@ -50,14 +82,35 @@ export function fullSlackServer() {
   return { scenario, world: () => world, clicks: () => clicks };
 }
 
-export interface VoteCheck { clicks: number; answered: number; votes: number; changes: number; cardUpdates: number; replies: number }
+export interface VoteCheck {
+  clicks: number;
+  answered: number;
+  votes: number;
+  changes: number;
+  cardUpdates: number;
+  replies: number;
+}
 
 /** Clicks answered 200 (warm-ups included) against the votes and changes the database holds. */
-export async function checkVotes(full: Measured, world: VoteWorld | null, clicks: number, card: (k: string) => boolean, reply: (k: string) => boolean): Promise<VoteCheck | null> {
+export async function checkVotes(
+  full: Measured,
+  world: VoteWorld | null,
+  clicks: number,
+  card: (k: string) => boolean,
+  reply: (k: string) => boolean,
+): Promise<VoteCheck | null> {
   if (!world) return null;
   const { votes, changes } = await world.tally();
   const errors = full.runs.reduce((n, r) => n + r.errors, 0);
-  const sum = (match: (k: string) => boolean) => full.runs.reduce((n, r) => n + Object.entries(r.outbound).filter(([k]) => match(k)).reduce((m, [, v]) => m + v, 0), 0);
+  const sum = (match: (k: string) => boolean) =>
+    full.runs.reduce(
+      (n, r) =>
+        n +
+        Object.entries(r.outbound)
+          .filter(([k]) => match(k))
+          .reduce((m, [, v]) => m + v, 0),
+      0,
+    );
   return { clicks, answered: clicks - errors, votes, changes, cardUpdates: sum(card), replies: sum(reply) };
 }
 
@@ -66,12 +119,12 @@ export function voteNotes(check: VoteCheck | null, update: string): string[] {
   const recorded = check.votes + check.changes;
   return [
     `Every click counted: ${check.clicks.toLocaleString('en-GB')} clicks sent (warm-ups included), ${check.answered.toLocaleString('en-GB')} answered; ` +
-    `the database holds ${check.votes} votes and ${check.changes.toLocaleString('en-GB')} changes = ${recorded.toLocaleString('en-GB')} ` +
-    `(${recorded === check.answered ? 'equal: every answered click is a vote or a change' : recorded > check.answered ? 'more: clicks that timed out were recorded all the same' : '**fewer: answered clicks are missing**'}).`,
+      `the database holds ${check.votes} votes and ${check.changes.toLocaleString('en-GB')} changes = ${recorded.toLocaleString('en-GB')} ` +
+      `(${recorded === check.answered ? 'equal: every answered click is a vote or a change' : recorded > check.answered ? 'more: clicks that timed out were recorded all the same' : '**fewer: answered clicks are missing**'}).`,
     `Private replies: ${check.replies.toLocaleString('en-GB')}. Card refreshes (${update}): ${check.cardUpdates.toLocaleString('en-GB')} ` +
-    `(${(check.cardUpdates / Math.max(1, check.answered)).toFixed(2)} per click): by design the card is redrawn after the answer, at most once per ` +
-    '`CARD_REFRESH_INTERVAL_MS` (default 1 s; message updates are rate-limited) during a burst, and its last redraw shows the newest counts ' +
-    '(src/decisions/notify.ts refreshCard); the floor redraws on every click.',
+      `(${(check.cardUpdates / Math.max(1, check.answered)).toFixed(2)} per click): by design the card is redrawn after the answer, at most once per ` +
+      '`CARD_REFRESH_INTERVAL_MS` (default 1 s; message updates are rate-limited) during a burst, and its last redraw shows the newest counts ' +
+      '(src/bot/notifications/decisions.ts refreshCard); the floor redraws on every click.',
   ];
 }
 
@@ -82,7 +135,13 @@ export const slackVote: Section = {
     const floor = await measure(ctx, bareBolt);
     const full = fullSlackServer();
     const measured = await measure(ctx, full.scenario);
-    const check = await checkVotes(measured, full.world(), full.clicks(), (k) => k === 'chat.update', (k) => k === 'response_url');
+    const check = await checkVotes(
+      measured,
+      full.world(),
+      full.clicks(),
+      (k) => k === 'chat.update',
+      (k) => k === 'response_url',
+    );
     full.world()?.remove();
     // Every click answered 200 must be in the database (clicks Bolt gave up on may be there too).
     const recordedAll = !!check && check.votes + check.changes >= check.answered;
@@ -97,12 +156,26 @@ export const slackVote: Section = {
         `the real app (bin/server.mjs, SQLite file) with ${500} members who declared no interest in an open decision; each click is a ` +
         'distinct member voting or changing their vote from the private ballot (`decision.vote` / `decision.vote~2`). The vote is ' +
         'written in one transaction before the ack; the reply (response_url) and the card refresh (`chat.update`) follow it. ' +
-        'The full server\'s outbound column counts the response_url replies.',
-      tables: [{ columns: FLOOR_COLUMNS, rows: [...floorRows(floor, 'chat.update'), ...floorRows(measured, 'response_url')] }],
+        "The full server's outbound column counts the response_url replies.",
+      tables: [
+        { columns: FLOOR_COLUMNS, rows: [...floorRows(floor, 'chat.update'), ...floorRows(measured, 'response_url')] },
+      ],
       targets: [
         ...ratioTargets(floor, measured, ''),
-        { text: 'a vote is durably recorded before it is acknowledged', met: recordedAll && slowest < 2_500, note: 'the core\'s transaction commits before ack() (adapters/slack/listeners.ts; test/slack/record-before-ack.test.ts)' + (slowest >= 2_500 ? `; but the slowest click took ${Math.round(slowest)} ms: clicks still queued at 2.5 s were acknowledged at that deadline, before their vote was written` : '; every answered click found in the database') },
-        { text: 'every click acknowledged within Slack\'s 3 s', met: errors === 0, note: errors ? `${errors} clicks answered by Bolt's 404 after 3 s` : `slowest ${Math.round(slowest)} ms` },
+        {
+          text: 'a vote is durably recorded before it is acknowledged',
+          met: recordedAll && slowest < 2_500,
+          note:
+            "the core's transaction commits before ack() (adapters/slack/listeners/actions.ts; test/slack/record-before-ack.test.ts)" +
+            (slowest >= 2_500
+              ? `; but the slowest click took ${Math.round(slowest)} ms: clicks still queued at 2.5 s were acknowledged at that deadline, before their vote was written`
+              : '; every answered click found in the database'),
+        },
+        {
+          text: "every click acknowledged within Slack's 3 s",
+          met: errors === 0,
+          note: errors ? `${errors} clicks answered by Bolt's 404 after 3 s` : `slowest ${Math.round(slowest)} ms`,
+        },
       ],
       notes: [...floorErrors(floor), ...floorErrors(measured), ...voteNotes(check, 'chat.update')],
       data: { floor, fullServer: measured, check },

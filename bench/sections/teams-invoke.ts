@@ -14,7 +14,13 @@ export const bareCloudAdapter: Scenario = {
   label: 'bare CloudAdapter floor (invoke echo)',
   start: () => startChild(join(ROOT, 'bench', 'floors', 'bare-teams.ts'), {}),
   // The discard port: the echo is answered in the HTTP response and must not call the connector.
-  request: (i) => adaptiveCardInvoke({ verb: 'vote', data: { option: 'For' }, userId: `user-${i}`, serviceUrl: 'http://127.0.0.1:9/' }),
+  request: (i) =>
+    adaptiveCardInvoke({
+      verb: 'vote',
+      data: { option: 'For' },
+      userId: `user-${i}`,
+      serviceUrl: 'http://127.0.0.1:9/',
+    }),
 };
 
 const TENANT = 'bench-tenant';
@@ -28,18 +34,44 @@ export function fullTeamsServer() {
     label: 'full server: adaptiveCard/action vote',
     async start(_ctx, api) {
       serviceUrl = api.url.replace(/api\/$/, '');
-      const reference = { serviceUrl, channelId: 'msteams', bot: { id: '28:bench-bot', name: 'partnership-bot' }, conversation: { id: CONVERSATION, conversationType: 'channel', tenantId: TENANT, isGroup: true } };
-      world = await createVoteWorld({ platform: 'teams', workspaceId: TENANT, channelId: CONVERSATION, kind: 'channel' }, '1700000000001', (i) => `aad-voter-${i}`, reference);
-      return startChild(join(ROOT, 'bin', 'server.mjs'), {
-        PORT: '0', HOST: '127.0.0.1', DATABASE_URL: world.databaseUrl, SEED_DEMO: 'false', SCHEDULER: 'false', PLAYGROUND: 'false', LOG_LEVEL: 'error',
-      }, { ready: /running at (\S+)/ });
+      const reference = {
+        serviceUrl,
+        channelId: 'msteams',
+        bot: { id: '28:bench-bot', name: 'partnership-bot' },
+        conversation: { id: CONVERSATION, conversationType: 'channel', tenantId: TENANT, isGroup: true },
+      };
+      world = await createVoteWorld(
+        { platform: 'teams', workspaceId: TENANT, channelId: CONVERSATION, kind: 'channel' },
+        '1700000000001',
+        (i) => `aad-voter-${i}`,
+        reference,
+      );
+      return startChild(
+        join(ROOT, 'bin', 'server.mjs'),
+        {
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATABASE_URL: world.databaseUrl,
+          SEED_DEMO: 'false',
+          SCHEDULER: 'false',
+          PLAYGROUND: 'false',
+          LOG_LEVEL: 'error',
+        },
+        { ready: /running at (\S+)/ },
+      );
     },
     // Action.Execute as the Teams renderer makes it for the ballot's buttons: verb = action id,
     // data.pb = { kind: 'action', actionId, value } (adapters/teams/cards/submit.ts).
     request() {
       const { voter, option } = clickOf(clicks++);
       const value = `${world!.decisionId}:${option}`;
-      return adaptiveCardInvoke({ verb: 'decision.vote', data: { pb: { kind: 'action', actionId: 'decision.vote', value } }, userId: world!.userId(voter), serviceUrl, conversationId: CONVERSATION });
+      return adaptiveCardInvoke({
+        verb: 'decision.vote',
+        data: { pb: { kind: 'action', actionId: 'decision.vote', value } },
+        userId: world!.userId(voter),
+        serviceUrl,
+        conversationId: CONVERSATION,
+      });
     },
   };
   return { scenario, world: () => world, clicks: () => clicks };
@@ -52,7 +84,13 @@ export const teamsInvoke: Section = {
     const floor = await measure(ctx, bareCloudAdapter);
     const full = fullTeamsServer();
     const measured = await measure(ctx, full.scenario);
-    const check = await checkVotes(measured, full.world(), full.clicks(), (k) => k.includes('/activities/'), () => false);
+    const check = await checkVotes(
+      measured,
+      full.world(),
+      full.clicks(),
+      (k) => k.includes('/activities/'),
+      () => false,
+    );
     full.world()?.remove();
     const recordedAll = !!check && check.votes + check.changes === check.answered;
     return {
@@ -67,7 +105,11 @@ export const teamsInvoke: Section = {
       tables: [{ columns: FLOOR_COLUMNS, rows: [...floorRows(floor, ''), ...floorRows(measured, '')] }],
       targets: [
         ...ratioTargets(floor, measured, ''),
-        { text: 'a vote is durably recorded before it is acknowledged', met: recordedAll, note: 'the invoke is answered in the HTTP response, after the core\'s transaction; every answered invoke found in the database' },
+        {
+          text: 'a vote is durably recorded before it is acknowledged',
+          met: recordedAll,
+          note: "the invoke is answered in the HTTP response, after the core's transaction; every answered invoke found in the database",
+        },
       ],
       notes: [...floorErrors(floor), ...floorErrors(measured), ...voteNotes(check, 'updateActivity on the connector')],
       data: { floor, fullServer: measured, check },

@@ -1,17 +1,17 @@
 // The conversation layer: a request in, replies out. Platform-neutral: adapters translate their
 // payloads into a Request and render the replies.
-import { ACTIONS, COMMANDS, FORMS, findCommand, help } from './commands/index.js';
-import type { Command, CommandContext, ScopedContext } from './commands/types.js';
-import { EXPLAIN, resolve, type BotDeps, type Resolution } from './context.js';
-import type { Request } from './inbound.js';
-import { refuse } from './refuse.js';
-import { ACTION_GUARDS, FORM_GUARDS, type Guard } from './commands/guards.js';
-import { can, refusal } from './permissions.js';
-import type { Reply } from './reply.js';
-import { textReply } from './reply.js';
-import { createChannelGuard, type ChannelGuard } from './channel-guard.js';
+import { ACTIONS, COMMANDS, FORMS, findCommand, help } from './commands/index.ts';
+import type { Command, CommandContext, ScopedContext } from './commands/types.ts';
+import { EXPLAIN, resolve, type BotDeps, type Resolution } from './context.ts';
+import type { Request } from '../domain/chat/inbound.ts';
+import { refuse } from './refuse.ts';
+import type { Reply } from '../domain/chat/reply.ts';
+import { textReply } from '../domain/chat/reply.ts';
+import { EventBus } from '../services/events.ts';
+import { subscribeNotifications } from './notifications/index.ts';
+import { createChannelGuard, type ChannelGuard } from './channel-guard.ts';
 
-export type { BotDeps } from './context.js';
+export type { BotDeps } from './context.ts';
 
 export interface Bot {
   handle(request: Request): Promise<Reply[]>;
@@ -20,7 +20,8 @@ export interface Bot {
 /** Upper bound on text we parse: Slack allows 40,000 characters, nobody types a command that long. */
 const MAX_TEXT = 4000;
 
-export function createBot(deps: BotDeps): Bot {
+export function createBot(given: BotDeps): Bot {
+  const deps: BotDeps = { ...given, events: given.events ?? subscribeNotifications(new EventBus(), given) };
   const guard = createChannelGuard(deps);
   return { handle: (request) => handle(request, deps, guard) };
 }
@@ -29,7 +30,8 @@ export function createBot(deps: BotDeps): Bot {
 async function handle(request: Request, deps: BotDeps, guard: ChannelGuard): Promise<Reply[]> {
   const resolution = await resolve(request, deps);
   const replies = await answer(request, deps, resolution);
-  const known = resolution.status === 'ok' ? { partnershipId: resolution.partnership.id, roster: resolution.roster } : undefined;
+  const known =
+    resolution.status === 'ok' ? { partnershipId: resolution.partnership.id, roster: resolution.roster } : undefined;
   return Promise.all(replies.map((r) => guard.screen(request.conversation, r, known)));
 }
 
@@ -61,35 +63,25 @@ async function answer(request: Request, deps: BotDeps, resolution: Resolution): 
         const command = findCommand(inbound.actionId.slice(4));
         return command ? run(command, { ...base, args: '' }) : [unknownAction()];
       }
+      // Each handler calls its service, which checks the permission (and the handler answers and
+      // audits a refusal): there is no second check here.
       const handler = own(ACTIONS, inbound.actionId);
       if (!handler) return [unknownAction()];
-      return scoped(base, (ctx) => guarded(ctx, own(ACTION_GUARDS, inbound.actionId), () => handler(ctx, inbound.value.slice(0, MAX_TEXT))));
+      return scoped(base, (ctx) => handler(ctx, inbound.value.slice(0, MAX_TEXT)));
     }
     case 'form': {
       const handler = own(FORMS, inbound.formId);
       if (!handler) return [unknownAction()];
-      return scoped(base, (ctx) => guarded(ctx, own(FORM_GUARDS, inbound.formId), () => handler(ctx, inbound.values, inbound.context)));
+      return scoped(base, (ctx) => handler(ctx, inbound.values, inbound.context));
     }
   }
 }
 
 /** Ids come from outside: only the table's own entries count, never "__proto__" or "toString". */
-const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+const own = <T>(table: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
 
 const clean = (text: string): string => text.slice(0, MAX_TEXT).replace(/\s+/g, ' ').trim();
-
-const UNKNOWN = 'I don’t know who you are yet, so I can’t do that for you. Ask your chair or rep to add your email address to the roster, or to link you with `/partnership link`.';
-
-/** A button or form the table does not allow this person (or one with no guard at all): refused and audited. */
-function guarded(ctx: ScopedContext, guard: Guard | undefined, fn: () => Promise<Reply[]>): Promise<Reply[]> {
-  const { person, partnership } = ctx.scope;
-  if (guard && can(person, guard.permission)) return fn();
-  const message = !person ? UNKNOWN : guard ? (guard.message?.(person) ?? refusal(guard.permission)) : 'That button is not one I can act on. Type `/partnership help` to start again.';
-  return refuse(ctx.request, ctx.deps, {
-    reason: 'not-permitted', message, ...(guard ? { permission: guard.permission } : {}),
-    attempt: { partnershipId: partnership.id, actorId: person?.id ?? null },
-  });
-}
 
 function run(command: Command, ctx: CommandContext): Promise<Reply[]> {
   if (!command.needsPartnership) return command.run(ctx);
@@ -101,7 +93,8 @@ async function scoped(ctx: CommandContext, fn: (ctx: ScopedContext) => Promise<R
   if (r.status !== 'ok') {
     // A click or a form from a conversation that is not this person's partnership's: refused and audited.
     const interactive = ctx.request.inbound.type === 'action' || ctx.request.inbound.type === 'form';
-    if (interactive) return refuse(ctx.request, ctx.deps, { reason: r.status, message: EXPLAIN[r.status], attempt: r.attempt });
+    if (interactive)
+      return refuse(ctx.request, ctx.deps, { reason: r.status, message: EXPLAIN[r.status], attempt: r.attempt });
     return [textReply(EXPLAIN[r.status])];
   }
   return fn({ ...ctx, scope: { partnership: r.partnership, roster: r.roster, person: r.person } });
@@ -109,11 +102,15 @@ async function scoped(ctx: CommandContext, fn: (ctx: ScopedContext) => Promise<R
 
 function unknownCommand(word: string): Reply {
   const names = COMMANDS.map((c) => c.name).join(', ');
-  return textReply(`I don’t know the command “${word.slice(0, 40)}”. The commands are: ${names}. Type \`/partnership help\` for more.`);
+  return textReply(
+    `I don’t know the command “${word.slice(0, 40)}”. The commands are: ${names}. Type \`/partnership help\` for more.`,
+  );
 }
 
 function unknownAction(): Reply {
-  return textReply('That button is from an older message that I can no longer act on. Type `/partnership help` to start again.');
+  return textReply(
+    'That button is from an older message that I can no longer act on. Type `/partnership help` to start again.',
+  );
 }
 
 function notUnderstood(text: string, inChannel: boolean): Reply {

@@ -1,15 +1,15 @@
 // The one privacy guard for whatever leaves for a channel (Slack, Teams, the playground): the
-// bot's answers (src/bot/bot.ts) and what the core posts or updates there on its own (src/notify.ts).
+// bot's answers (src/bot/bot.ts) and what the core posts or updates there on its own (src/bot/notifier-registry.ts).
 // Views already build channel replies from names, kinds and counts only; this is the defence in
 // depth behind them. A reply carrying the partnership's private free text (a register entry or
 // its detail, a relationship chain, a declaration's words, someone's resident status) is not
 // posted: a safe message goes instead, and the log gets a code, never the content.
-import { INTEREST_LABELS } from '../domain/register.js';
-import type { Roster } from '../domain/roster.js';
-import type { Conversation } from './inbound.js';
-import type { Logger, RegisterStore, DirectoryStore, RosterStore } from '../ports/index.js';
-import type { Reply } from './reply.js';
-import { replyText } from './reply.js';
+import { INTEREST_LABELS } from '../domain/register.ts';
+import type { Roster } from '../domain/roster.ts';
+import type { Conversation } from '../domain/chat/inbound.ts';
+import type { Logger, RegisterStore, DirectoryStore, RosterStore } from '../services/ports/index.ts';
+import type { Reply } from '../domain/chat/reply.ts';
+import { replyText } from '../domain/chat/reply.ts';
 
 export type LeakCode = 'register-entry' | 'interest-detail' | 'relationship' | 'declaration-detail' | 'residency';
 
@@ -26,7 +26,7 @@ export interface PrivateText {
   names: string[];
 }
 
-const norm = (s: string): string => s.toLowerCase().replace(/[‘’`]/g, '\'').replace(/\s+/g, ' ').trim();
+const norm = (s: string): string => s.toLowerCase().replace(/[‘’`]/g, "'").replace(/\s+/g, ' ').trim();
 
 /**
  * Free text is matched whole. Short or one-word texts ("manager") are everyday words the bot's own
@@ -37,8 +37,19 @@ const distinctive = (s: string): boolean => (s.includes(' ') ? s.length >= 8 : s
 
 /** Words a relationship is told in (src/domain/kinship.ts, src/domain/register.ts, src/domain/coi.ts). */
 const BONDS = [
-  'spouse', 'civil partner', 'partner', 'unmarried partner', 'parent', 'child', 'grandparent', 'grandchild', 'sibling',
-  'household member', 'close friend', 'relative', 'friend',
+  'spouse',
+  'civil partner',
+  'partner',
+  'unmarried partner',
+  'parent',
+  'child',
+  'grandparent',
+  'grandchild',
+  'sibling',
+  'household member',
+  'close friend',
+  'relative',
+  'friend',
 ];
 
 export function privateTextOf(roster: Roster, declarationDetails: readonly string[]): PrivateText {
@@ -74,7 +85,8 @@ function shown(reply: Reply): string[] {
   const lines = replyText(reply).split('\n');
   for (const b of reply.blocks) {
     if (b.kind !== 'form') continue;
-    for (const f of b.form.fields) lines.push(f.initial ?? '', f.placeholder ?? '', f.hint ?? '', ...(f.options ?? []).map((o) => o.label));
+    for (const f of b.form.fields)
+      lines.push(f.initial ?? '', f.placeholder ?? '', f.hint ?? '', ...(f.options ?? []).map((o) => o.label));
   }
   if (reply.attachment) lines.push(reply.attachment.filename, ...reply.attachment.content.split('\n'));
   return lines.map(norm).filter(Boolean);
@@ -97,7 +109,9 @@ export const WITHHELD =
   'I held this message back: it would have shown someone’s personal details (an interest, a relationship, a declaration or where someone lives) to the whole channel. Ask me in a direct message instead.';
 
 const withheld = (original: Reply): Reply => ({
-  summary: WITHHELD, blocks: [{ kind: 'text', text: WITHHELD }], visibility: 'channel',
+  summary: WITHHELD,
+  blocks: [{ kind: 'text', text: WITHHELD }],
+  visibility: 'channel',
   ...(original.replaceOriginal ? { replaceOriginal: true } : {}),
 });
 
@@ -107,7 +121,9 @@ export interface ChannelGuardDeps {
 }
 
 /** Where a message goes: a conversation, or a message already posted (no kind: looked up by its binding). */
-export type Destination = Pick<Conversation, 'platform' | 'workspaceId' | 'channelId'> & { kind?: Conversation['kind'] };
+export type Destination = Pick<Conversation, 'platform' | 'workspaceId' | 'channelId'> & {
+  kind?: Conversation['kind'];
+};
 
 export interface ChannelGuard {
   /**

@@ -1,21 +1,37 @@
 // Resolving a request to a partnership and a person, the same way on every platform. A channel
 // bound to a partnership decides the partnership; in a direct chat the person's own link does.
 // Someone from another workspace, or an unbound channel, never sees a partnership's data.
-import type { Person, Roster } from '../domain/roster.js';
-import type { Clock, DirectoryStore, LinkedPerson, Logger, Notifier, PartnershipRef, Stores } from '../ports/index.js';
-import type { Platform, Request } from './inbound.js';
-import type { Background } from '../decisions/deps.js';
+import type { Person, Roster } from '../domain/roster.ts';
+import type { Clock, Logger, Notifier, PartnershipRef, Stores } from '../services/ports/index.ts';
+import type { Request } from '../domain/chat/inbound.ts';
+import type { Background } from '../services/in-flight.ts';
+import { EventBus, type Events } from '../services/events.ts';
+import type { ServiceDeps } from '../services/deps.ts';
+import { findTrustedIdentity, linkByEmail } from '../services/linking.ts';
 
 export interface BotDeps {
   stores: Stores;
   clock: Clock;
   logger: Logger;
   notifier?: Notifier;
-  /** follow-up work after the answer (src/in-flight.ts); see DecisionDeps */
+  /** the services' events (src/bot/notifications); createBot makes its own bus when not given one */
+  events?: Events;
+  /** follow-up work after the answer (src/services/in-flight.ts): a card refresh after a vote */
   background?: Background;
-  /** see DecisionDeps */
+  /** least milliseconds between two refreshes of one decision’s card (src/bot/notifications/decisions.ts) */
   cardRefreshIntervalMs?: number;
 }
+
+/** No subscribers: emitting on it delivers nothing (createBot always gives a bus of its own). */
+const NO_EVENTS = new EventBus();
+
+/** What the services are given from the bot's dependencies. */
+export const serviceDeps = (deps: BotDeps): ServiceDeps => ({
+  stores: deps.stores,
+  clock: deps.clock,
+  logger: deps.logger,
+  events: deps.events ?? NO_EVENTS,
+});
 
 /** Who was turned away, for the audit log: the partnership concerned (when one is) and the person (when known). */
 export interface Attempt {
@@ -27,26 +43,6 @@ export type Resolution =
   | { status: 'ok'; partnership: PartnershipRef; roster: Roster; person: Person | null }
   | { status: 'unbound' | 'unknown-person' | 'wrong-partnership'; attempt: Attempt | null };
 
-/**
- * A workspace (Slack team, Teams tenant) speaks for a partnership's people only if the partnership
- * has bound a channel there, or has bound none on that platform yet (its first `/partnership
- * setup`). Otherwise anyone able to put an address on an account in any workspace could pass as a
- * member by email; people from elsewhere are linked by an officer with `link` in a bound channel.
- */
-export async function workspaceTrusted(directory: DirectoryStore, platform: Platform, workspaceId: string, partnershipId: string): Promise<boolean> {
-  const bound = await directory.boundWorkspaces(partnershipId, platform);
-  return bound.length === 0 || bound.includes(workspaceId);
-}
-
-/**
- * The person a chat account is linked to, if the link was made in a workspace the partnership
- * trusts. A link made by email before the partnership bound its channels elsewhere stops counting.
- */
-export async function findTrustedIdentity(directory: DirectoryStore, platform: Platform, workspaceId: string, userId: string): Promise<LinkedPerson | null> {
-  const linked = await directory.findIdentity(platform, workspaceId, userId);
-  return linked && (await workspaceTrusted(directory, platform, workspaceId, linked.partnershipId)) ? linked : null;
-}
-
 export async function resolve(request: Request, deps: BotDeps): Promise<Resolution> {
   const { conversation, speaker } = request;
   const { directory, rosters } = deps.stores;
@@ -57,11 +53,16 @@ export async function resolve(request: Request, deps: BotDeps): Promise<Resoluti
     linked = await findTrustedIdentity(directory, conversation.platform, conversation.workspaceId, speaker.userId);
   }
   // The actor id may be a person of another partnership: whoever tried, recorded where they tried.
-  const attempt = (partnershipId: string | undefined): Attempt | null => (partnershipId ? { partnershipId, actorId: linked?.personId ?? null } : null);
+  const attempt = (partnershipId: string | undefined): Attempt | null =>
+    partnershipId ? { partnershipId, actorId: linked?.personId ?? null } : null;
 
   let partnershipId: string | null = null;
   if (conversation.kind !== 'direct') {
-    const binding = await directory.findBinding(conversation.platform, conversation.workspaceId, conversation.channelId);
+    const binding = await directory.findBinding(
+      conversation.platform,
+      conversation.workspaceId,
+      conversation.channelId,
+    );
     if (!binding) return { status: 'unbound', attempt: attempt(linked?.partnershipId) };
     partnershipId = binding.partnershipId;
   }
@@ -69,24 +70,21 @@ export async function resolve(request: Request, deps: BotDeps): Promise<Resoluti
   if (!linked && speaker.email) {
     // Link by email when it picks out exactly one person (in this channel's partnership, if any)
     // whose partnership trusts the speaker's workspace.
-    const matches = [];
-    for (const m of await directory.findByEmail(speaker.email)) {
-      if (partnershipId !== null && m.partnershipId !== partnershipId) continue;
-      if (await workspaceTrusted(directory, conversation.platform, speaker.workspaceId, m.partnershipId)) matches.push(m);
-    }
-    if (matches.length === 1) {
-      const match = matches[0]!;
-      await directory.linkIdentity(match.personId, conversation.platform, speaker.workspaceId, speaker.userId);
-      linked = match;
-      deps.logger.info('identity linked by email', { platform: conversation.platform, personId: match.personId });
-    }
+    linked = await linkByEmail(serviceDeps(deps), {
+      platform: conversation.platform,
+      workspaceId: speaker.workspaceId,
+      userId: speaker.userId,
+      email: speaker.email,
+      partnershipId,
+    });
   }
 
   if (partnershipId === null) {
     if (!linked) return { status: 'unknown-person', attempt: null };
     partnershipId = linked.partnershipId;
   }
-  if (linked && linked.partnershipId !== partnershipId) return { status: 'wrong-partnership', attempt: attempt(partnershipId) };
+  if (linked && linked.partnershipId !== partnershipId)
+    return { status: 'wrong-partnership', attempt: attempt(partnershipId) };
 
   const partnership = await rosters.getPartnership(partnershipId);
   if (!partnership) return { status: 'unbound', attempt: null };
@@ -95,11 +93,5 @@ export async function resolve(request: Request, deps: BotDeps): Promise<Resoluti
   return { status: 'ok', partnership, roster, person };
 }
 
-export const EXPLAIN: Record<Exclude<Resolution['status'], 'ok'>, string> = {
-  unbound:
-    'This conversation is not linked to a Big Local partnership yet. The chair or the rep can link it by typing `/partnership setup <partnership>` here.',
-  'unknown-person':
-    'I don’t know who you are yet. Ask your chair or rep to add your email address to the roster, or to link you with `/partnership link`.',
-  'wrong-partnership':
-    'This conversation belongs to a partnership you are not on, so I can’t show you its details. Ask the chair or rep if you think you should be on its roster.',
-};
+/** Why a conversation could not be resolved, in words (src/bot/views/resolution.ts). */
+export { EXPLAIN } from './views/resolution.ts';

@@ -2,10 +2,10 @@
 // values could have been changed, replayed from another partnership's message or sent from a
 // conversation the bot does not serve. The person gets one clear sentence; the partnership's audit
 // log gets who tried what and why (ids and a reason code, never the payload); the log gets a line.
-import type { Attempt, BotDeps } from './context.js';
-import type { Request } from './inbound.js';
-import type { Reply } from './reply.js';
-import { textReply } from './reply.js';
+import type { Attempt, BotDeps } from './context.ts';
+import type { Request } from '../domain/chat/inbound.ts';
+import type { Reply } from '../domain/chat/reply.ts';
+import { textReply } from '../domain/chat/reply.ts';
 
 export const SECURITY_REFUSED = 'security.refused';
 
@@ -53,7 +53,9 @@ export async function refuse(request: Request, deps: BotDeps, refusal: Refusal):
   const action = interactionId(request);
   const { attempt } = refusal;
   deps.logger.warn('security refused', {
-    code: refusal.reason, platform: conversation.platform, kind: action.slice(0, 60),
+    code: refusal.reason,
+    platform: conversation.platform,
+    kind: action.slice(0, 60),
     ...(attempt ? { partnershipId: attempt.partnershipId, personId: attempt.actorId } : {}),
   });
   if (attempt) {
@@ -70,12 +72,17 @@ export async function refuse(request: Request, deps: BotDeps, refusal: Refusal):
           ...(refusal.permission ? { permission: refusal.permission } : {}),
           ...(refusal.decisionId ? { decisionId: refusal.decisionId } : {}),
           // someone the roster does not know is recorded by their chat account
-          ...(attempt.actorId ? {} : { workspaceId: speaker.workspaceId.slice(0, 100), userId: speaker.userId.slice(0, 100) }),
+          ...(attempt.actorId
+            ? {}
+            : { workspaceId: speaker.workspaceId.slice(0, 100), userId: speaker.userId.slice(0, 100) }),
         },
       });
     } catch (error) {
       // The refusal stands even when the audit log cannot be written (the database is down).
-      deps.logger.error('security refusal not audited', { code: (error as { code?: string }).code ?? 'E_AUDIT', platform: conversation.platform });
+      deps.logger.error('security refusal not audited', {
+        code: (error as { code?: string }).code ?? 'E_AUDIT',
+        platform: conversation.platform,
+      });
     }
   }
   return [textReply(refusal.message)];

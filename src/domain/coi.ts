@@ -1,12 +1,12 @@
 // Conflicts of interest in a procurement or grant decision (001, RULES.md section 3). Three
 // sources: the standing register of interests, the roster's relationships, and declarations
 // made for the decision itself.
-import { Kinship, type Bond } from './kinship.js';
-import { aliasResolver } from './organisation-match.js';
-import type { Interest, InterestKind, Person, Roster } from './roster.js';
-import { hasVote, isMember, listNames } from './roster.js';
-import { describeQuorum, quorumRequired } from './settings.js';
-import { residentsNeededFor } from './criteria/membership.js';
+import { Kinship, type Bond } from './kinship.ts';
+import { aliasResolver } from './organisation-match.ts';
+import type { Interest, InterestKind, Person, Roster } from './roster.ts';
+import { hasVote, isMember, listNames } from './roster.ts';
+import { describeQuorum, quorumRequired } from './settings.ts';
+import { residentsNeededFor } from './criteria/membership.ts';
 
 export const CONFLICT_KINDS = ['direct-financial', 'indirect-financial', 'loyalty'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
@@ -73,9 +73,17 @@ const conflictOf = (kind: InterestKind): ConflictKind => (FINANCIAL.has(kind) ? 
 const describeInterest = (who: string, i: Interest): string =>
   `${who}: ${i.kind} of ${i.organisation}${i.detail ? ` (${i.detail})` : ''}`;
 
-const BOND_WORDS: Record<Bond, string> = { family: 'relative', household: 'household member', 'close-friend': 'close friend' };
+const BOND_WORDS: Record<Bond, string> = {
+  family: 'relative',
+  household: 'household member',
+  'close-friend': 'close friend',
+};
 
-export function checkConflicts(roster: Roster, question: CoiQuestion, kinship: Kinship = Kinship.of(roster)): CoiResult {
+export function checkConflicts(
+  roster: Roster,
+  question: CoiQuestion,
+  kinship: Kinship = Kinship.of(roster),
+): CoiResult {
   const settings = roster.partnership.settings;
   const organisationKey = aliasResolver([...(roster.organisationAliases ?? []), ...(question.aliases ?? [])]);
   const wanted = new Map<string, string>();
@@ -96,14 +104,21 @@ export function checkConflicts(roster: Roster, question: CoiQuestion, kinship: K
       const organisation = wanted.get(organisationKey(interest.organisation));
       if (organisation === undefined) continue;
       const entry = describeInterest(holder.name, interest);
-      add(holder.id, { kind: conflictOf(interest.kind), source: 'register', organisation, detail: `Register of interests: ${entry}.` });
+      add(holder.id, {
+        kind: conflictOf(interest.kind),
+        source: 'register',
+        organisation,
+        detail: `Register of interests: ${entry}.`,
+      });
       if (!FINANCIAL.has(interest.kind)) continue;
       // 001: "a close relative or friend is employed by the organisation" is an indirect financial benefit.
       for (const bond of ['family', 'household', 'close-friend'] as const) {
         for (const otherId of kinship.circle(holder.id, bond)) {
           const chain = kinship.describe(kinship.chain(otherId, holder.id, bond) ?? []);
           add(otherId, {
-            kind: 'indirect-financial', source: 'relationship', organisation,
+            kind: 'indirect-financial',
+            source: 'relationship',
+            organisation,
             detail: `Their ${BOND_WORDS[bond]} ${holder.name} would benefit. ${chain}. ${entry}.`,
           });
         }
@@ -112,7 +127,12 @@ export function checkConflicts(roster: Roster, question: CoiQuestion, kinship: K
     if (holder.ltoRepresentative && settings.ltoOrganisation) {
       const organisation = wanted.get(organisationKey(settings.ltoOrganisation));
       if (organisation !== undefined) {
-        add(holder.id, { kind: 'direct-financial', source: 'lto', organisation, detail: `${holder.name} represents the locally trusted organisation, ${settings.ltoOrganisation}.` });
+        add(holder.id, {
+          kind: 'direct-financial',
+          source: 'lto',
+          organisation,
+          detail: `${holder.name} represents the locally trusted organisation, ${settings.ltoOrganisation}.`,
+        });
       }
     }
   }
@@ -120,9 +140,13 @@ export function checkConflicts(roster: Roster, question: CoiQuestion, kinship: K
   for (const d of question.declarations ?? []) {
     const person = byId.get(d.personId);
     if (!person) continue;
-    const organisation = d.organisation ? (wanted.get(organisationKey(d.organisation)) ?? d.organisation) : everyOrganisation;
+    const organisation = d.organisation
+      ? (wanted.get(organisationKey(d.organisation)) ?? d.organisation)
+      : everyOrganisation;
     add(d.personId, {
-      kind: d.kind, source: 'declaration', organisation,
+      kind: d.kind,
+      source: 'declaration',
+      organisation,
       detail: `${person.name} declared a ${d.kind.replace('-', ' ')} interest for this decision${d.detail ? `: ${d.detail}` : ''}.`,
     });
   }
@@ -160,7 +184,9 @@ export function checkConflicts(roster: Roster, question: CoiQuestion, kinship: K
       eligible: eligibleVoters.length,
       met: eligibleVoters.length >= required,
       eligibleResidents,
-      residentMajority: eligibleVoters.length > 0 && eligibleResidents >= residentsNeededFor(eligibleVoters.length, settings.residentThreshold),
+      residentMajority:
+        eligibleVoters.length > 0 &&
+        eligibleResidents >= residentsNeededFor(eligibleVoters.length, settings.residentThreshold),
     },
   };
 }

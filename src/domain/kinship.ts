@@ -2,23 +2,44 @@
 // partner, unmarried partner, parent, grandparent, child, sibling) is followed through chains, so
 // the spouse of my sibling is family; households are grouped the same way. Close friends are not
 // family: they matter only for indirect financial conflicts, and only directly.
-import type { Person, Relationship, RelationshipKind, Roster } from './roster.js';
+import type { Person, Relationship, RelationshipKind, Roster } from './roster.ts';
 
 const FAMILY: ReadonlySet<RelationshipKind> = new Set([
-  'spouse', 'civil-partner', 'partner', 'parent', 'child', 'grandparent', 'grandchild', 'sibling',
+  'spouse',
+  'civil-partner',
+  'partner',
+  'parent',
+  'child',
+  'grandparent',
+  'grandchild',
+  'sibling',
 ]);
 
 /** How `to` stands to `from` when the roster says `from` is `to`'s <kind>. */
 const INVERSE: Record<RelationshipKind, RelationshipKind> = {
-  spouse: 'spouse', 'civil-partner': 'civil-partner', partner: 'partner', sibling: 'sibling',
-  household: 'household', 'close-friend': 'close-friend',
-  parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent',
+  spouse: 'spouse',
+  'civil-partner': 'civil-partner',
+  partner: 'partner',
+  sibling: 'sibling',
+  household: 'household',
+  'close-friend': 'close-friend',
+  parent: 'child',
+  child: 'parent',
+  grandparent: 'grandchild',
+  grandchild: 'grandparent',
 };
 
 const LABEL: Record<RelationshipKind, string> = {
-  spouse: 'spouse', 'civil-partner': 'civil partner', partner: 'partner', parent: 'parent', child: 'child',
-  grandparent: 'grandparent', grandchild: 'grandchild', sibling: 'sibling',
-  household: 'household member', 'close-friend': 'close friend',
+  spouse: 'spouse',
+  'civil-partner': 'civil partner',
+  partner: 'partner',
+  parent: 'parent',
+  child: 'child',
+  grandparent: 'grandparent',
+  grandchild: 'grandchild',
+  sibling: 'sibling',
+  household: 'household member',
+  'close-friend': 'close friend',
 };
 
 /** One step of a chain: `from` is `to`'s `kind`. */
@@ -157,7 +178,7 @@ export class Kinship {
 
   private unwind(cameFrom: Map<string, Link>, a: string, b: string): Link[] {
     const path: Link[] = [];
-    for (let node = b; node !== a; ) {
+    for (let node = b; node !== a;) {
       const link = cameFrom.get(node)!;
       path.unshift(link);
       node = link.from;
@@ -167,9 +188,7 @@ export class Kinship {
 
   /** "Ann Smith is Bob Smith's spouse; Bob Smith is Cara Jones's sibling" (reads along the chain). */
   describe(chain: readonly Link[]): string {
-    return chain
-      .map((l) => `${this.name(l.from)} is ${this.name(l.to)}'s ${LABEL[l.kind]}`)
-      .join('; ');
+    return chain.map((l) => `${this.name(l.from)} is ${this.name(l.to)}'s ${LABEL[l.kind]}`).join('; ');
   }
 
   name(id: string): string {

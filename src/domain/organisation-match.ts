@@ -1,8 +1,8 @@
 // Known organisations of a partnership, their aliases, and "did you mean …?" for names that are
 // close but not the same. Volunteers type "Acme Cafe" for "ACME Community Café Limited": a
 // near-miss must be asked about, never silently treated as a different body (or as the same one).
-import { organisationKey } from './organisations.js';
-import type { Roster } from './roster.js';
+import { organisationKey } from './organisations.ts';
+import type { Roster } from './roster.ts';
 
 export interface OrganisationEntry {
   name: string;
@@ -11,8 +11,28 @@ export interface OrganisationEntry {
 
 /** Words that say what kind of body it is rather than which one: they weigh less when matching. */
 const GENERIC = new Set([
-  'community', 'trust', 'association', 'centre', 'center', 'group', 'club', 'project', 'projects', 'services', 'service',
-  'foundation', 'charity', 'society', 'partnership', 'network', 'local', 'big', 'hub', 'forum', 'team', 'organisation',
+  'community',
+  'trust',
+  'association',
+  'centre',
+  'center',
+  'group',
+  'club',
+  'project',
+  'projects',
+  'services',
+  'service',
+  'foundation',
+  'charity',
+  'society',
+  'partnership',
+  'network',
+  'local',
+  'big',
+  'hub',
+  'forum',
+  'team',
+  'organisation',
 ]);
 /** Legal forms and joining words: ignored when matching (the key already normalises them). */
 const IGNORED = new Set(['ltd', 'cic', 'co', 'and', 'of', 'the', 'plc', 'llp', 'inc', 'cio', 'uk', 'for', 'in']);
@@ -106,7 +126,9 @@ export class OrganisationDirectory {
 
   private add(e: OrganisationEntry): void {
     const names = [e.name, ...e.aliases].filter((n) => organisationKey(n));
-    const owners = names.map((n) => this.byKey.get(organisationKey(n))).filter((o): o is OrganisationEntry => o !== undefined);
+    const owners = names
+      .map((n) => this.byKey.get(organisationKey(n)))
+      .filter((o): o is OrganisationEntry => o !== undefined);
     // The earliest known entry keeps its display name; any other entry this one joins is folded in.
     const found = owners.sort((a, b) => this.entries.indexOf(a) - this.entries.indexOf(b))[0];
     const target = found ?? { name: e.name.trim(), aliases: [] as string[] };
@@ -144,7 +166,10 @@ export class OrganisationDirectory {
       const score = keySimilarity(key, known);
       if (score >= SUGGEST_AT && score > (best.get(entry) ?? 0)) best.set(entry, score);
     }
-    return [...best].sort((x, y) => y[1] - x[1] || x[0].name.localeCompare(y[0].name)).slice(0, limit).map(([e]) => e.name);
+    return [...best]
+      .sort((x, y) => y[1] - x[1] || x[0].name.localeCompare(y[0].name))
+      .slice(0, limit)
+      .map(([e]) => e.name);
   }
 
   /** Alias groups in the shape checkConflicts takes. */
@@ -158,10 +183,15 @@ export class OrganisationDirectory {
  * organisation on the current register, then the locally trusted organisation. `skipInterestId`
  * leaves out one register entry (one just typed, which must not suggest itself).
  */
-export function directoryFor(roster: Roster, kept: readonly OrganisationEntry[], skipInterestId?: string): OrganisationDirectory {
+export function directoryFor(
+  roster: Roster,
+  kept: readonly OrganisationEntry[],
+  skipInterestId?: string,
+): OrganisationDirectory {
   const entries: OrganisationEntry[] = kept.map((o) => ({ name: o.name, aliases: [...o.aliases] }));
   for (const p of roster.people) {
-    for (const i of p.interests) if (i.id === undefined || i.id !== skipInterestId) entries.push({ name: i.organisation, aliases: [] });
+    for (const i of p.interests)
+      if (i.id === undefined || i.id !== skipInterestId) entries.push({ name: i.organisation, aliases: [] });
   }
   const lto = roster.partnership.settings.ltoOrganisation;
   if (lto) entries.push({ name: lto, aliases: [] });

@@ -33,7 +33,11 @@ function normalise(name: string): string {
   for (const [pattern, replacement] of SUFFIXES) s = s.replace(pattern, replacement);
   // A chair asks about "Acme Trading" when the register says "Acme Trading Ltd": a trailing legal
   // form is optional, or the conflict would be missed.
-  s = s.replace(/^the\s+/, '').replace(/\s+(ltd|plc|cic|llp|inc)$/, '').replace(/\s+/g, ' ').trim();
+  s = s
+    .replace(/^the\s+/, '')
+    .replace(/\s+(ltd|plc|cic|llp|inc)$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return s;
 }
 

@@ -1,8 +1,9 @@
 // The register of interests and the roster's relationships as people edit them: what a valid
-// entry is, and how to describe one in words. Validation says what is wrong and how to fix it.
-import { fail, ok, type Problem, type Result } from '../result.js';
-import { organisationKey } from './organisations.js';
-import { INTEREST_KINDS, RELATIONSHIP_KINDS, type InterestKind, type Person, type RelationshipKind } from './roster.js';
+// entry is. Validation says what is wrong and how to fix it; describing entries is the chat
+// layer's (src/bot/views/interests.ts, relationships.ts).
+import { fail, ok, type Problem, type Result } from './result.ts';
+import { organisationKey } from './organisations.ts';
+import { INTEREST_KINDS, RELATIONSHIP_KINDS, type InterestKind, type Person, type RelationshipKind } from './roster.ts';
 
 export const MAX_ORGANISATION = 200;
 export const MAX_DETAIL = 500;
@@ -20,14 +21,27 @@ export interface RelationshipInput {
 }
 
 export const INTEREST_LABELS: Record<InterestKind, string> = {
-  employee: 'Employee', owner: 'Owner', director: 'Director', trustee: 'Trustee', member: 'Member',
-  volunteer: 'Volunteer', contractor: 'Contractor (paid for work)', other: 'Other link',
+  employee: 'Employee',
+  owner: 'Owner',
+  director: 'Director',
+  trustee: 'Trustee',
+  member: 'Member',
+  volunteer: 'Volunteer',
+  contractor: 'Contractor (paid for work)',
+  other: 'Other link',
 };
 
 /** How the form asks it: "<from> is <to>'s …". */
 export const RELATIONSHIP_LABELS: Record<RelationshipKind, string> = {
-  spouse: 'spouse', 'civil-partner': 'civil partner', partner: 'unmarried partner', parent: 'parent', child: 'child',
-  grandparent: 'grandparent', grandchild: 'grandchild', sibling: 'sibling', household: 'household member (lives with)',
+  spouse: 'spouse',
+  'civil-partner': 'civil partner',
+  partner: 'unmarried partner',
+  parent: 'parent',
+  child: 'child',
+  grandparent: 'grandparent',
+  grandchild: 'grandchild',
+  sibling: 'sibling',
+  household: 'household member (lives with)',
   'close-friend': 'close friend',
 };
 
@@ -35,24 +49,46 @@ const isInterestKind = (k: string): k is InterestKind => (INTEREST_KINDS as read
 const isRelationshipKind = (k: string): k is RelationshipKind => (RELATIONSHIP_KINDS as readonly string[]).includes(k);
 
 /** Checks what a member typed into the interest form. */
-export function validateInterest(raw: { organisation?: string; kind?: string; detail?: string }): Result<InterestInput> {
+export function validateInterest(raw: {
+  organisation?: string;
+  kind?: string;
+  detail?: string;
+}): Result<InterestInput> {
   const problems: Problem[] = [];
   const organisation = (raw.organisation ?? '').replace(/\s+/g, ' ').trim();
   const kind = (raw.kind ?? '').trim();
   const detail = (raw.detail ?? '').trim();
-  if (!organisation) problems.push({ where: 'Organisation', message: 'is empty: type the name of the organisation, business or group' });
-  else if (organisation.length > MAX_ORGANISATION) problems.push({ where: 'Organisation', message: `is ${organisation.length} characters long; shorten it to at most ${MAX_ORGANISATION}` });
-  else if (!organisationKey(organisation)) problems.push({ where: 'Organisation', message: 'needs at least one letter or digit' });
+  if (!organisation)
+    problems.push({ where: 'Organisation', message: 'is empty: type the name of the organisation, business or group' });
+  else if (organisation.length > MAX_ORGANISATION)
+    problems.push({
+      where: 'Organisation',
+      message: `is ${organisation.length} characters long; shorten it to at most ${MAX_ORGANISATION}`,
+    });
+  else if (!organisationKey(organisation))
+    problems.push({ where: 'Organisation', message: 'needs at least one letter or digit' });
   if (!isInterestKind(kind)) problems.push({ where: 'Kind', message: `choose one of: ${INTEREST_KINDS.join(', ')}` });
-  if (detail.length > MAX_DETAIL) problems.push({ where: 'Detail', message: `is ${detail.length} characters long; shorten it to at most ${MAX_DETAIL}` });
+  if (detail.length > MAX_DETAIL)
+    problems.push({
+      where: 'Detail',
+      message: `is ${detail.length} characters long; shorten it to at most ${MAX_DETAIL}`,
+    });
   if (problems.length || !isInterestKind(kind)) return fail(problems);
   return ok({ organisation, kind, detail: detail || undefined });
 }
 
 /** Inverse kinds: "A is B's parent" is the same fact as "B is A's child". */
 const INVERSE: Record<RelationshipKind, RelationshipKind> = {
-  spouse: 'spouse', 'civil-partner': 'civil-partner', partner: 'partner', sibling: 'sibling', household: 'household',
-  'close-friend': 'close-friend', parent: 'child', child: 'parent', grandparent: 'grandchild', grandchild: 'grandparent',
+  spouse: 'spouse',
+  'civil-partner': 'civil-partner',
+  partner: 'partner',
+  sibling: 'sibling',
+  household: 'household',
+  'close-friend': 'close-friend',
+  parent: 'child',
+  child: 'parent',
+  grandparent: 'grandchild',
+  grandchild: 'grandparent',
 };
 
 export const sameFact = (a: RelationshipInput, b: RelationshipInput): boolean =>
@@ -74,24 +110,19 @@ export function validateRelationship(
   const kind = (raw.kind ?? '').trim();
   if (!from) problems.push({ where: 'First person', message: 'choose someone who is on the roster' });
   if (!to) problems.push({ where: 'Second person', message: 'choose someone who is on the roster' });
-  if (from && to && from.id === to.id) problems.push({ where: 'Second person', message: `choose someone other than ${from.name}: a relationship is between two different people` });
-  if (!isRelationshipKind(kind)) problems.push({ where: 'Relationship', message: `choose one of: ${RELATIONSHIP_KINDS.join(', ')}` });
+  if (from && to && from.id === to.id)
+    problems.push({
+      where: 'Second person',
+      message: `choose someone other than ${from.name}: a relationship is between two different people`,
+    });
+  if (!isRelationshipKind(kind))
+    problems.push({ where: 'Relationship', message: `choose one of: ${RELATIONSHIP_KINDS.join(', ')}` });
   if (problems.length || !from || !to || !isRelationshipKind(kind)) return fail(problems);
   const input = { fromId: from.id, toId: to.id, kind };
   if (existing.some((e) => sameFact(e, input))) {
-    return fail([{ where: '', message: `That is already recorded: ${from.name} is ${to.name}’s ${RELATIONSHIP_LABELS[kind]}.` }]);
+    return fail([
+      { where: '', message: `That is already recorded: ${from.name} is ${to.name}’s ${RELATIONSHIP_LABELS[kind]}.` },
+    ]);
   }
   return ok(input);
-}
-
-export function describeInterest(i: InterestInput): string {
-  return `${INTEREST_LABELS[i.kind].replace(/ \(.*\)$/, '')} of ${i.organisation}${i.detail ? `: ${i.detail}` : ''}`;
-}
-
-/** "Tom Whitfield is Sarah Whitfield’s spouse", or from the viewer's side: "You are Sarah Whitfield’s spouse". */
-export function describeRelationship(r: RelationshipInput, nameOf: (id: string) => string, viewerId?: string): string {
-  const label = RELATIONSHIP_LABELS[r.kind].replace(/ \(.*\)$/, '');
-  if (viewerId === r.fromId) return `You are ${nameOf(r.toId)}’s ${label}.`;
-  if (viewerId === r.toId) return `${nameOf(r.fromId)} is your ${label}.`;
-  return `${nameOf(r.fromId)} is ${nameOf(r.toId)}’s ${label}.`;
 }

@@ -1,5 +1,5 @@
 // The roster: who is on a partnership, as the governance rules see them (shared/domain/RULES.md).
-import type { PartnershipSettings } from './settings.js';
+import type { PartnershipSettings } from './settings.ts';
 
 export const PERSON_KINDS = ['member', 'paid-worker', 'rep'] as const;
 export type PersonKind = (typeof PERSON_KINDS)[number];
@@ -8,12 +8,30 @@ export type PersonKind = (typeof PERSON_KINDS)[number];
 export const ROLES = ['chair', 'vice-chair', 'secretary', 'treasurer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const INTEREST_KINDS = ['employee', 'owner', 'director', 'trustee', 'member', 'volunteer', 'contractor', 'other'] as const;
+export const INTEREST_KINDS = [
+  'employee',
+  'owner',
+  'director',
+  'trustee',
+  'member',
+  'volunteer',
+  'contractor',
+  'other',
+] as const;
 export type InterestKind = (typeof INTEREST_KINDS)[number];
 
 /** `{ from, to, kind: 'parent' }` means `from` is `to`'s parent. */
 export const RELATIONSHIP_KINDS = [
-  'spouse', 'civil-partner', 'partner', 'parent', 'child', 'grandparent', 'grandchild', 'sibling', 'household', 'close-friend',
+  'spouse',
+  'civil-partner',
+  'partner',
+  'parent',
+  'child',
+  'grandparent',
+  'grandchild',
+  'sibling',
+  'household',
+  'close-friend',
 ] as const;
 export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
 

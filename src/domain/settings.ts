@@ -1,7 +1,7 @@
 // Per-partnership settings: where local policies may reasonably differ (RULES.md section 3,
 // "locally agreed policies and procedures"). Every field has the default a careful chair expects.
 import { z } from 'zod';
-import { reviewSettingsSchema } from './review/settings.js';
+import { reviewSettingsSchema } from './review/settings.ts';
 
 export const quorumSchema = z.discriminatedUnion('type', [
   /** at least this share of the voting members, rounded up */

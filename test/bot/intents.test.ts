@@ -30,7 +30,9 @@ describe('"are we in criteria?" and its paraphrases', () => {
   ])('%s', async (text) => {
     const { reply, text: all } = await talk.ask(DEMO.chair, DM, text);
     expect(reply.summary).toBe(CRITERIA);
-    expect(all).toContain('11 members counted; the paid worker Jo Brooks is not a member; the rep Sam Taylor is not a member.');
+    expect(all).toContain(
+      '11 members counted; the paid worker Jo Brooks is not a member; the rep Sam Taylor is not a member.',
+    );
   });
 
   it('as a command, an alias and a button', async () => {
@@ -42,7 +44,13 @@ describe('"are we in criteria?" and its paraphrases', () => {
 });
 
 describe('"who is on the partnership"', () => {
-  it.each(['who is on the partnership', "Who's on the partnership?", 'who are the members', 'show me the roster', 'roster'])('%s', async (text) => {
+  it.each([
+    'who is on the partnership',
+    "Who's on the partnership?",
+    'who are the members',
+    'show me the roster',
+    'roster',
+  ])('%s', async (text) => {
     const { reply, text: all } = await talk.ask(DEMO.member, DM, text);
     expect(reply.summary).toBe(ROSTER);
     expect(all).toContain('Margaret Okafor: chair');
@@ -54,13 +62,20 @@ describe('"who is on the partnership"', () => {
 });
 
 describe('help', () => {
-  it.each(['help', 'what can you do?', '?'])('%s lists every command, even for someone the bot does not know', async (text) => {
-    const { reply, text: all } = await talk.ask(DEMO.stranger, DM, text);
-    expect(reply.visibility).toBe('private');
-    for (const name of ['criteria', 'roster', 'coi', 'setup', 'link', 'help']) expect(all).toContain(`/partnership ${name}`);
-    const actions = reply.blocks.find((b) => b.kind === 'actions');
-    expect(actions && actions.kind === 'actions' && actions.buttons.map((b) => b.actionId)).toEqual(['run.criteria', 'run.roster']);
-  });
+  it.each(['help', 'what can you do?', '?'])(
+    '%s lists every command, even for someone the bot does not know',
+    async (text) => {
+      const { reply, text: all } = await talk.ask(DEMO.stranger, DM, text);
+      expect(reply.visibility).toBe('private');
+      for (const name of ['criteria', 'roster', 'coi', 'setup', 'link', 'help'])
+        expect(all).toContain(`/partnership ${name}`);
+      const actions = reply.blocks.find((b) => b.kind === 'actions');
+      expect(actions && actions.kind === 'actions' && actions.buttons.map((b) => b.actionId)).toEqual([
+        'run.criteria',
+        'run.roster',
+      ]);
+    },
+  );
 
   it('an empty /partnership command is help', async () => {
     const { text } = await talk.ask(DEMO.chair, DM, command('   '));
@@ -71,7 +86,9 @@ describe('help', () => {
 describe('never silence', () => {
   it('unknown words get a short helpful answer, in the same place they were said', async () => {
     const dm = await talk.ask(DEMO.chair, DM, "what's the weather like in Northfield");
-    expect(dm.reply.summary).toBe('I didn’t catch that. Try “are we in criteria?”, “who is on the partnership?” or “help”.');
+    expect(dm.reply.summary).toBe(
+      'I didn’t catch that. Try “are we in criteria?”, “who is on the partnership?” or “help”.',
+    );
     expect(dm.reply.visibility).toBe('private');
     const inChannel = await talk.ask(DEMO.chair, channel('C-unbound'), 'lovely meeting yesterday');
     expect(inChannel.reply.summary).toContain('I didn’t catch that.');
@@ -84,11 +101,17 @@ describe('never silence', () => {
     const { reply } = await talk.ask(DEMO.chair, DM, command('frobnicate now'));
     const names = COMMANDS.map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['criteria', 'roster', 'coi', 'setup', 'link', 'help']));
-    expect(reply.summary).toBe(`I don’t know the command “frobnicate”. The commands are: ${names.join(', ')}. Type \`/partnership help\` for more.`);
+    expect(reply.summary).toBe(
+      `I don’t know the command “frobnicate”. The commands are: ${names.join(', ')}. Type \`/partnership help\` for more.`,
+    );
   });
 
   it('a button or form the bot no longer knows', async () => {
-    for (const inbound of [click('vote.cast', 'x'), click('run.nothing'), { type: 'form' as const, formId: 'old.form', values: {} }]) {
+    for (const inbound of [
+      click('vote.cast', 'x'),
+      click('run.nothing'),
+      { type: 'form' as const, formId: 'old.form', values: {} },
+    ]) {
       const { reply } = await talk.ask(DEMO.chair, DM, inbound);
       expect(reply.summary).toContain('That button is from an older message');
     }
@@ -110,7 +133,9 @@ describe('coi by words', () => {
 
   it('several organisations at once with the command, and a prompt when none is given', async () => {
     const { reply } = await talk.ask(DEMO.chair, DM, command('coi Riverside Youth Trust; Northfield Food Bank'));
-    expect(reply.summary).toBe('2 members must not take part in the decision about Riverside Youth Trust and Northfield Food Bank.');
+    expect(reply.summary).toBe(
+      '2 members must not take part in the decision about Riverside Youth Trust and Northfield Food Bank.',
+    );
     const none = await talk.ask(DEMO.chair, DM, command('coi'));
     expect(none.reply.summary).toContain('Which organisation is the decision about?');
   });

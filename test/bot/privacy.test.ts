@@ -1,7 +1,7 @@
 // Personal data (relationships, interests, residency, emails) is never shown in a channel. Officers
 // and the rep see the details privately; other members never do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyText, type Reply } from '../../src/bot/reply.ts';
+import { replyText, type Reply } from '../../src/domain/chat/reply.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { DM, channel, click, command, talkTo, type Talk } from '../support/bot.ts';
 import { many, nonResident, rep, resident, rosterOf, worker } from '../support/rosters.ts';
@@ -20,15 +20,25 @@ beforeAll(async () => {
     [
       resident('Carol Chair', { roles: ['chair'], email: chair.email }),
       resident('Ann Able', { email: member.email }),
-      resident('Bob Able', { email: 'bob.able@example.org', interests: [{ organisation: 'Acme Trading Ltd', kind: 'director', detail: 'unpaid' }] }),
+      resident('Bob Able', {
+        email: 'bob.able@example.org',
+        interests: [{ organisation: 'Acme Trading Ltd', kind: 'director', detail: 'unpaid' }],
+      }),
       nonResident('Cara Able', { email: 'cara.able@example.org' }),
       ...many(5, 'Member'),
       worker('Will Worker', { email: theWorker.email }),
       rep('Rex Rep', { email: theRep.email }),
     ],
-    [['Ann Able', 'spouse', 'Bob Able'], ['Bob Able', 'sibling', 'Cara Able'], ['Member 1', 'parent', 'Will Worker']],
+    [
+      ['Ann Able', 'spouse', 'Bob Able'],
+      ['Bob Able', 'sibling', 'Cara Able'],
+      ['Member 1', 'parent', 'Will Worker'],
+    ],
   );
-  await db.stores.rosters.importRoster('privacy', { ...roster, partnership: { ...roster.partnership, name: 'Privacy Big Local' } });
+  await db.stores.rosters.importRoster('privacy', {
+    ...roster,
+    partnership: { ...roster.partnership, name: 'Privacy Big Local' },
+  });
   talk = talkTo(db.stores);
   await talk.ask(chair, ROOM, command('setup privacy'));
   for (const who of [member, theRep, theWorker]) await talk.ask(who, DM, 'hello'); // link by email
@@ -36,7 +46,18 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const CHAIN = "Ann Able is Bob Able's spouse; Bob Able is Cara Able's sibling";
-const SENSITIVE = [/spouse/i, /sibling/i, /parent/i, /'s (spouse|sibling|parent|child)/, /Counted as residents/, /Not residents/, /\bresident\)|\(resident|not a resident/, /Acme/, /director/, /@/];
+const SENSITIVE = [
+  /spouse/i,
+  /sibling/i,
+  /parent/i,
+  /'s (spouse|sibling|parent|child)/,
+  /Counted as residents/,
+  /Not residents/,
+  /\bresident\)|\(resident|not a resident/,
+  /Acme/,
+  /director/,
+  /@/,
+];
 
 function expectNothingSensitive(reply: Reply) {
   const text = replyText(reply);
@@ -51,11 +72,15 @@ describe('in a channel', () => {
     expect(text).not.toMatch(/from one family|related to a paid worker|pair/);
     expect(text).toContain('There are things to check privately about relationships on the roster.');
     expectNothingSensitive(reply);
-    expect(reply.blocks).toContainEqual({ kind: 'actions', buttons: [{ actionId: 'criteria.details', label: 'Show me the details privately', value: 'details' }] });
+    expect(reply.blocks).toContainEqual({
+      kind: 'actions',
+      buttons: [{ actionId: 'criteria.details', label: 'Show me the details privately', value: 'details' }],
+    });
   });
 
   it('whoever asks, the channel answer carries no details', async () => {
-    for (const who of [member, theRep, theWorker]) expectNothingSensitive((await talk.ask(who, ROOM, 'do we meet the criteria')).reply);
+    for (const who of [member, theRep, theWorker])
+      expectNothingSensitive((await talk.ask(who, ROOM, 'do we meet the criteria')).reply);
   });
 
   it('"who is on the partnership" gives names and roles, never residency or emails', async () => {

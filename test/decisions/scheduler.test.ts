@@ -2,8 +2,8 @@
 // what is overdue once, catching up after downtime, sends each reminder once, and keeps "5pm" at
 // 17:00 London time across the last Sunday of October.
 import { afterEach, describe, expect, it } from 'vitest';
-import { replyText } from '../../src/bot/reply.ts';
-import type { Inbound } from '../../src/bot/inbound.ts';
+import { replyText } from '../../src/domain/chat/reply.ts';
+import type { Inbound } from '../../src/domain/chat/inbound.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { RecordingNotifier } from '../support/recording-notifier.ts';
 import { CHANNEL, TestClock, TUESDAY, userIdOf } from './world.ts';
@@ -19,16 +19,35 @@ async function start() {
   app.notifier.register('web', recorder);
   const partnership = (await app.stores.rosters.findPartnership('northfield'))!;
   const roster = await app.stores.rosters.loadRoster(partnership.id);
-  await app.stores.directory.bindChannel({ partnershipId: partnership.id, platform: 'web', workspaceId: 'local', channelId: CHANNEL.channelId }, roster.people[0]!.id);
+  await app.stores.directory.bindChannel(
+    { partnershipId: partnership.id, platform: 'web', workspaceId: 'local', channelId: CHANNEL.channelId },
+    roster.people[0]!.id,
+  );
   for (const p of roster.people) await app.stores.directory.linkIdentity(p.id, 'web', 'local', userIdOf(p.name));
-  const send = (name: string, inbound: Inbound) => app.bot.handle({ conversation: CHANNEL, speaker: { userId: userIdOf(name), workspaceId: 'local' }, inbound });
+  const send = (name: string, inbound: Inbound) =>
+    app.bot.handle({ conversation: CHANNEL, speaker: { userId: userIdOf(name), workspaceId: 'local' }, inbound });
   const job = app.scheduler.jobs.find((j) => j.name === 'decisions')!;
   const create = async (values: Record<string, string>) => {
-    await send('Margaret Okafor', { type: 'form', formId: 'decision.create', values: { title: 'Fun day budget', ...values } });
+    await send('Margaret Okafor', {
+      type: 'form',
+      formId: 'decision.create',
+      values: { title: 'Fun day budget', ...values },
+    });
     return (await app.stores.decisions.list(partnership.id))[0]!;
   };
-  const sentTo = (name: string) => recorder.toUsers.filter((m) => m.userId === userIdOf(name)).map((m) => replyText(m.reply));
-  return { app, clock, recorder, partnership, send, job, create, sentTo, tick: (iso: string) => app.scheduler.tick(job, new Date(iso)) };
+  const sentTo = (name: string) =>
+    recorder.toUsers.filter((m) => m.userId === userIdOf(name)).map((m) => replyText(m.reply));
+  return {
+    app,
+    clock,
+    recorder,
+    partnership,
+    send,
+    job,
+    create,
+    sentTo,
+    tick: (iso: string) => app.scheduler.tick(job, new Date(iso)),
+  };
 }
 
 describe('the decisions job', () => {
@@ -47,7 +66,10 @@ describe('the decisions job', () => {
     await w.tick('2026-10-23T15:59:00Z');
     expect((await w.app.stores.decisions.find({ id: summer.id }))!.decision.status).toBe('open');
     await w.tick('2026-10-23T16:00:00Z');
-    expect((await w.app.stores.decisions.find({ id: summer.id }))!.decision).toMatchObject({ status: 'closed', closeReason: 'time' });
+    expect((await w.app.stores.decisions.find({ id: summer.id }))!.decision).toMatchObject({
+      status: 'closed',
+      closeReason: 'time',
+    });
     await w.tick('2026-10-27T16:59:00Z'); // 16:59 GMT: not yet
     expect((await w.app.stores.decisions.find({ id: winter.id }))!.decision.status).toBe('open');
     await w.tick('2026-10-27T17:00:00Z');
@@ -70,7 +92,9 @@ describe('the decisions job', () => {
     await w.tick('2026-10-29T08:00:00Z'); // the server was down for a week
     const all = await w.app.stores.decisions.list(w.partnership.id);
     expect(all.map((d) => [d.title, d.status, d.closeReason])).toEqual([
-      ['Later', 'open', null], ['Bench repairs', 'closed', 'time'], ['Fun day budget', 'closed', 'time'],
+      ['Later', 'open', null],
+      ['Bench repairs', 'closed', 'time'],
+      ['Fun day budget', 'closed', 'time'],
     ]);
     await w.tick('2026-10-29T08:01:00Z');
     expect(await w.app.database.db.auditEvent.count({ where: { action: 'decision.close' } })).toBe(2);
@@ -89,11 +113,17 @@ describe('the decisions job', () => {
     await w.tick('2026-10-22T16:00:00Z');
     await w.tick('2026-10-22T16:01:00Z');
     const reminded = new Set(w.recorder.toUsers.map((m) => m.userId));
-    expect(w.sentTo('Rosa Novak')).toEqual([expect.stringMatching(/Reminder: Decision 1 .* closes Fri 23 Oct, 17:00\. You have declared but not voted yet\./)]);
-    expect(w.sentTo('Kwame Mensah')).toEqual([expect.stringMatching(/Reminder: Decision 1 .*You have not declared yet\./)]);
+    expect(w.sentTo('Rosa Novak')).toEqual([
+      expect.stringMatching(/Reminder: Decision 1 .* closes Fri 23 Oct, 17:00\. You have declared but not voted yet\./),
+    ]);
+    expect(w.sentTo('Kwame Mensah')).toEqual([
+      expect.stringMatching(/Reminder: Decision 1 .*You have not declared yet\./),
+    ]);
     expect(reminded.has(userIdOf('David Hughes'))).toBe(false);
     for (const name of ['Jo Brooks', 'Sam Taylor', 'Linda Marsh']) expect(reminded.has(userIdOf(name))).toBe(false);
     expect(reminded.size).toBe(9); // ten voting members, less David
-    expect((await w.app.stores.decisions.find({ id: d.id }))!.decision.remindersSentAt!.toISOString()).toBe('2026-10-22T16:00:00.000Z');
+    expect((await w.app.stores.decisions.find({ id: d.id }))!.decision.remindersSentAt!.toISOString()).toBe(
+      '2026-10-22T16:00:00.000Z',
+    );
   });
 });

@@ -2,11 +2,11 @@
 // a channel bound to it, every person linked to a chat account, the bot with a recording notifier
 // and a clock the test moves.
 import { createBot, type Bot } from '../../src/bot/bot.ts';
-import type { Conversation, Inbound } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
+import type { Conversation, Inbound } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
 import type { Roster } from '../../src/domain/roster.ts';
 import { parseSettings, type PartnershipSettings } from '../../src/domain/settings.ts';
-import type { Clock, PartnershipRef } from '../../src/ports/index.ts';
+import type { Clock, PartnershipRef } from '../../src/services/ports/index.ts';
 import { silentLogger } from '../../adapters/log.ts';
 import { createDemoDatabase, createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { RecordingNotifier } from '../support/recording-notifier.ts';
@@ -24,7 +24,12 @@ export class TestClock implements Clock {
 /** Tue 20 Oct 2026, 10:15 in London (British Summer Time): the week the clocks go back. */
 export const TUESDAY = '2026-10-20T09:15:00Z';
 
-export const CHANNEL: Conversation = { platform: 'web', workspaceId: 'local', channelId: 'C-partnership', kind: 'channel' };
+export const CHANNEL: Conversation = {
+  platform: 'web',
+  workspaceId: 'local',
+  channelId: 'C-partnership',
+  kind: 'channel',
+};
 export const userIdOf = (name: string) => `u-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
 export interface World {
@@ -38,14 +43,22 @@ export interface World {
   send(name: string, inbound: Inbound, where?: 'channel' | 'direct'): Promise<Reply[]>;
   command(name: string, text: string, where?: 'channel' | 'direct'): Promise<Reply[]>;
   click(name: string, actionId: string, value: string, where?: 'channel' | 'direct'): Promise<Reply[]>;
-  submit(name: string, formId: string, values: Record<string, string | string[]>, context?: string, where?: 'channel' | 'direct'): Promise<Reply[]>;
+  submit(
+    name: string,
+    formId: string,
+    values: Record<string, string | string[]>,
+    context?: string,
+    where?: 'channel' | 'direct',
+  ): Promise<Reply[]>;
   settings(patch: Partial<PartnershipSettings>): Promise<void>;
   /** start a decision as `by` (default the chair) and return its id */
   start(values: Record<string, string>, by?: string): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function createWorld(options: { roster?: Roster; slug?: string; at?: string; settings?: Partial<PartnershipSettings> } = {}): Promise<World> {
+export async function createWorld(
+  options: { roster?: Roster; slug?: string; at?: string; settings?: Partial<PartnershipSettings> } = {},
+): Promise<World> {
   let db: TestDatabase;
   let partnership: PartnershipRef;
   if (options.roster) {
@@ -59,19 +72,29 @@ export async function createWorld(options: { roster?: Roster; slug?: string; at?
   const roster = await db.stores.rosters.loadRoster(partnership.id);
   const ids = new Map(roster.people.map((p) => [p.name, p.id]));
   const chair = roster.people.find((p) => p.roles.includes('chair'))!;
-  await db.stores.directory.bindChannel({ partnershipId: partnership.id, platform: 'web', workspaceId: 'local', channelId: CHANNEL.channelId }, chair.id);
+  await db.stores.directory.bindChannel(
+    { partnershipId: partnership.id, platform: 'web', workspaceId: 'local', channelId: CHANNEL.channelId },
+    chair.id,
+  );
   for (const p of roster.people) await db.stores.directory.linkIdentity(p.id, 'web', 'local', userIdOf(p.name));
   const clock = new TestClock(new Date(options.at ?? TUESDAY));
   const notifier = new RecordingNotifier();
   const bot = createBot({ stores: db.stores, clock, logger: silentLogger, notifier });
   const send = (name: string, inbound: Inbound, where: 'channel' | 'direct' = 'channel') =>
     bot.handle({
-      conversation: where === 'channel' ? CHANNEL : { platform: 'web', workspaceId: 'local', channelId: `D-${userIdOf(name)}`, kind: 'direct' },
+      conversation:
+        where === 'channel'
+          ? CHANNEL
+          : { platform: 'web', workspaceId: 'local', channelId: `D-${userIdOf(name)}`, kind: 'direct' },
       speaker: { userId: userIdOf(name), workspaceId: 'local' },
       inbound,
     });
   const world: World = {
-    db, partnership, bot, notifier, clock,
+    db,
+    partnership,
+    bot,
+    notifier,
+    clock,
     id: (name) => {
       const id = ids.get(name);
       if (!id) throw new Error(`no ${name} on the test roster`);

@@ -13,10 +13,14 @@ const check = (report: CriteriaReport, id: CheckId) => {
 
 describe('min-members', () => {
   it('fails at 7 members, says whom it counted and why the others are not members, and how many to recruit', () => {
-    const report = checkCriteria(rosterOf([...many(7, 'Resident'), worker('Jo Bloggs', { resident: true }), rep('Sam Rep')]));
+    const report = checkCriteria(
+      rosterOf([...many(7, 'Resident'), worker('Jo Bloggs', { resident: true }), rep('Sam Rep')]),
+    );
     const c = check(report, 'min-members');
     expect(c.status).toBe('fail');
-    expect(c.message).toBe('7 members counted; the paid worker Jo Bloggs is not a member; the rep Sam Rep is not a member. A partnership needs at least 8.');
+    expect(c.message).toBe(
+      '7 members counted; the paid worker Jo Bloggs is not a member; the rep Sam Rep is not a member. A partnership needs at least 8.',
+    );
     expect(c.fix).toBe('Recruit 1 more member; of any 8 members at least 5 must live in the area.');
     expect(report.inCriteria).toBe(false);
     expect(report.members).toBe(7);
@@ -39,16 +43,26 @@ describe('min-members', () => {
   });
 
   it('passes at 9, and counts non-voting members, councillors and LTO representatives as members', () => {
-    const people = [...many(6, 'R'), resident('Non Voter', { voting: false }), resident('Cllr Ahmed', { councillor: true }), nonResident('Lto Person', { ltoRepresentative: true, voting: false })];
+    const people = [
+      ...many(6, 'R'),
+      resident('Non Voter', { voting: false }),
+      resident('Cllr Ahmed', { councillor: true }),
+      nonResident('Lto Person', { ltoRepresentative: true, voting: false }),
+    ];
     const c = check(checkCriteria(rosterOf(people)), 'min-members');
     expect(c.status).toBe('pass');
     expect(c.message).toBe('9 members counted. The minimum is 8.');
   });
 
   it('does not count a paid worker wrongly recorded as voting, nor a rep', () => {
-    const c = check(checkCriteria(rosterOf([...many(8, 'R'), worker('Wanda Worker', { voting: true }), rep('Rex Rep')])), 'min-members');
+    const c = check(
+      checkCriteria(rosterOf([...many(8, 'R'), worker('Wanda Worker', { voting: true }), rep('Rex Rep')])),
+      'min-members',
+    );
     expect(c.status).toBe('warn');
-    expect(c.message).toContain('8 members counted; the paid worker Wanda Worker is not a member; the rep Rex Rep is not a member.');
+    expect(c.message).toContain(
+      '8 members counted; the paid worker Wanda Worker is not a member; the rep Rex Rep is not a member.',
+    );
   });
 
   it('leaves LTO representatives out when countLtoRepresentatives is false, and says so', () => {
@@ -57,7 +71,9 @@ describe('min-members', () => {
     expect(counted.status).toBe('pass');
     const excluded = check(checkCriteria(rosterOf(people, [], { countLtoRepresentatives: false })), 'min-members');
     expect(excluded.status).toBe('warn');
-    expect(excluded.message).toContain('8 members counted; the LTO representative Lena Lto is not counted (partnership setting).');
+    expect(excluded.message).toContain(
+      '8 members counted; the LTO representative Lena Lto is not counted (partnership setting).',
+    );
   });
 });
 
@@ -74,7 +90,10 @@ describe('resident-majority (default threshold 51%)', () => {
   });
 
   it('passes at 5 of 8 (one resident leaving still leaves 4 of 7)', () => {
-    const c = check(checkCriteria(rosterOf([...many(5, 'Resident'), ...many(3, 'Visitor', nonResident)])), 'resident-majority');
+    const c = check(
+      checkCriteria(rosterOf([...many(5, 'Resident'), ...many(3, 'Visitor', nonResident)])),
+      'resident-majority',
+    );
     expect(c.status).toBe('pass');
     expect(c.fix).toBeUndefined();
   });
@@ -89,24 +108,46 @@ describe('resident-majority (default threshold 51%)', () => {
   });
 
   it('computes the recruitment needed from the real arithmetic (3 of 9: recruit 4; 0 of 8: recruit 9)', () => {
-    expect(check(checkCriteria(rosterOf([...many(3, 'R'), ...many(6, 'V', nonResident)])), 'resident-majority').fix).toBe('Recruit 4 more resident members.');
-    expect(check(checkCriteria(rosterOf(many(8, 'V', nonResident))), 'resident-majority').fix).toBe('Recruit 9 more resident members.');
+    expect(
+      check(checkCriteria(rosterOf([...many(3, 'R'), ...many(6, 'V', nonResident)])), 'resident-majority').fix,
+    ).toBe('Recruit 4 more resident members.');
+    expect(check(checkCriteria(rosterOf(many(8, 'V', nonResident))), 'resident-majority').fix).toBe(
+      'Recruit 9 more resident members.',
+    );
   });
 
   it('offers stepping back when it keeps at least eight members (5 of 11 at 51%)', () => {
     const c = check(checkCriteria(rosterOf([...many(5, 'R'), ...many(6, 'V', nonResident)])), 'resident-majority');
     expect(c.status).toBe('fail');
-    expect(c.fix).toBe('Recruit 2 more resident members, or 2 non-resident members could become non-member supporters.');
+    expect(c.fix).toBe(
+      'Recruit 2 more resident members, or 2 non-resident members could become non-member supporters.',
+    );
   });
 
   it('counts only members: a resident paid worker or rep does not help, and is not listed', () => {
-    const c = check(checkCriteria(rosterOf([...many(4, 'R'), ...many(4, 'V', nonResident), worker('Wes', { resident: true }), rep('Ruth', { resident: true })])), 'resident-majority');
+    const c = check(
+      checkCriteria(
+        rosterOf([
+          ...many(4, 'R'),
+          ...many(4, 'V', nonResident),
+          worker('Wes', { resident: true }),
+          rep('Ruth', { resident: true }),
+        ]),
+      ),
+      'resident-majority',
+    );
     expect(c.status).toBe('fail');
-    expect(c.details).toEqual(['Counted as residents: R 1, R 2, R 3 and R 4.', 'Not residents: V 1, V 2, V 3 and V 4.']);
+    expect(c.details).toEqual([
+      'Counted as residents: R 1, R 2, R 3 and R 4.',
+      'Not residents: V 1, V 2, V 3 and V 4.',
+    ]);
   });
 
   it('keeps who is a resident out of the channel-safe message', () => {
-    const c = check(checkCriteria(rosterOf([...many(6, 'Resident'), nonResident('Vera Visitor')])), 'resident-majority');
+    const c = check(
+      checkCriteria(rosterOf([...many(6, 'Resident'), nonResident('Vera Visitor')])),
+      'resident-majority',
+    );
     expect(c.message).not.toContain('Vera');
     expect(c.details.join(' ')).toContain('Vera Visitor');
   });
@@ -114,30 +155,48 @@ describe('resident-majority (default threshold 51%)', () => {
 
 describe('resident-majority with a custom threshold', () => {
   it('uses 0.6: 5 of 9 fails (recruit 1, or 1 could step back), 6 of 10 is at the line and warns', () => {
-    const failing = check(checkCriteria(rosterOf([...many(5, 'R'), ...many(4, 'V', nonResident)], [], { residentThreshold: 0.6 })), 'resident-majority');
+    const failing = check(
+      checkCriteria(rosterOf([...many(5, 'R'), ...many(4, 'V', nonResident)], [], { residentThreshold: 0.6 })),
+      'resident-majority',
+    );
     expect(failing.status).toBe('fail');
     expect(failing.message).toContain('at least 60% must');
-    expect(failing.fix).toBe('Recruit 1 more resident member, or 1 non-resident member could become a non-member supporter.');
-    const atLine = check(checkCriteria(rosterOf([...many(6, 'R'), ...many(4, 'V', nonResident)], [], { residentThreshold: 0.6 })), 'resident-majority');
+    expect(failing.fix).toBe(
+      'Recruit 1 more resident member, or 1 non-resident member could become a non-member supporter.',
+    );
+    const atLine = check(
+      checkCriteria(rosterOf([...many(6, 'R'), ...many(4, 'V', nonResident)], [], { residentThreshold: 0.6 })),
+      'resident-majority',
+    );
     expect(atLine.status).toBe('warn');
   });
 
   it('answers (rather than hanging) at a 100% threshold, where recruiting alone can never succeed', () => {
-    const c = check(checkCriteria(rosterOf([...many(9, 'R'), nonResident('Victor')], [], { residentThreshold: 1 })), 'resident-majority');
+    const c = check(
+      checkCriteria(rosterOf([...many(9, 'R'), nonResident('Victor')], [], { residentThreshold: 1 })),
+      'resident-majority',
+    );
     expect(c.status).toBe('fail');
-    expect(c.fix).toBe('Replace 1 non-resident member with a resident (at a 100% threshold every member must live in the area), or 1 non-resident member could become a non-member supporter.');
+    expect(c.fix).toBe(
+      'Replace 1 non-resident member with a resident (at a 100% threshold every member must live in the area), or 1 non-resident member could become a non-member supporter.',
+    );
   });
 
   it('recruitment advice is the smallest number that meets the threshold, for any roster', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 99 }), (r, extra, pct) => {
-        const n = r + extra;
-        const t = pct / 100;
-        const k = residentsToRecruit(r, n, t);
-        if (k === null) return false;
-        const ok = (res: number, mem: number) => mem > 0 && res >= residentsNeededFor(mem, t);
-        return ok(r + k, n + k) && (k === 0 || !ok(r + k - 1, n + k - 1));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 99 }),
+        (r, extra, pct) => {
+          const n = r + extra;
+          const t = pct / 100;
+          const k = residentsToRecruit(r, n, t);
+          if (k === null) return false;
+          const ok = (res: number, mem: number) => mem > 0 && res >= residentsNeededFor(mem, t);
+          return ok(r + k, n + k) && (k === 0 || !ok(r + k - 1, n + k - 1));
+        },
+      ),
     );
   });
 });
@@ -153,9 +212,20 @@ describe('advisory checks', () => {
     const plain = check(checkCriteria(rosterOf(many(9, 'R'))), 'own-right');
     expect(plain.status).toBe('info');
     expect(plain.message).not.toContain('Remember');
-    const c = check(checkCriteria(rosterOf([...many(7, 'R'), resident('Cllr Cox', { councillor: true }), nonResident('Lil Lto', { ltoRepresentative: true })])), 'own-right');
+    const c = check(
+      checkCriteria(
+        rosterOf([
+          ...many(7, 'R'),
+          resident('Cllr Cox', { councillor: true }),
+          nonResident('Lil Lto', { ltoRepresentative: true }),
+        ]),
+      ),
+      'own-right',
+    );
     expect(c.status).toBe('info');
-    expect(c.message).toContain('councillors on the partnership (Cllr Cox) sit in their own right, not for the council');
+    expect(c.message).toContain(
+      'councillors on the partnership (Cllr Cox) sit in their own right, not for the council',
+    );
     expect(c.message).toContain('LTO representatives (Lil Lto) sit in their own right, not for the LTO');
   });
 
@@ -164,8 +234,17 @@ describe('advisory checks', () => {
     expect(report.inCriteria).toBe(true);
     expect(report.conformsToCoiGuidance).toBe(true);
     expect(report.checks.map((c) => c.id)).toEqual([
-      'min-members', 'resident-majority', 'diversity', 'own-right', 'paid-worker-voting', 'family-household-limit',
-      'related-officers', 'worker-related-to-officer', 'lto-in-power', 'member-related-to-worker', 'lto-voting',
+      'min-members',
+      'resident-majority',
+      'diversity',
+      'own-right',
+      'paid-worker-voting',
+      'family-household-limit',
+      'related-officers',
+      'worker-related-to-officer',
+      'lto-in-power',
+      'member-related-to-worker',
+      'lto-voting',
     ]);
   });
 });

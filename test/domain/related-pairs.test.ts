@@ -18,9 +18,16 @@ function tangled(seed: number): Roster {
   const roster = generateRoster(400, seed);
   const workers = roster.people.filter((p) => p.kind === 'paid-worker');
   const officers = roster.people.filter(isOfficer);
-  roster.people.filter(isMember).slice(10, 60).forEach((p, i) => {
-    roster.relationships.push({ fromId: p.id, toId: (i % 2 ? workers : officers)[i % (i % 2 ? workers.length : officers.length)]!.id, kind: 'sibling' });
-  });
+  roster.people
+    .filter(isMember)
+    .slice(10, 60)
+    .forEach((p, i) => {
+      roster.relationships.push({
+        fromId: p.id,
+        toId: (i % 2 ? workers : officers)[i % (i % 2 ? workers.length : officers.length)]!.id,
+        kind: 'sibling',
+      });
+    });
   roster.relationships.push({ fromId: officers[0]!.id, toId: officers[1]!.id, kind: 'spouse' });
   return roster;
 }

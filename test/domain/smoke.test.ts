@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.ts';
 import { silentLogger } from '../../adapters/log.ts';
-import { systemClock } from '../../src/ports/index.ts';
+import { systemClock } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, TEST_PROVIDER } from '../support/db.ts';
 import { startTestApp } from '../support/app.ts';
 

@@ -88,7 +88,8 @@ export class FakeBotConnector {
     this.requests.push(request);
     res.on('finish', () => void (request.status = res.statusCode));
     const failure = this.failures.shift();
-    if (failure) return send(res, failure, { error: { code: failure === 429 ? 'Throttled' : 'Failed', message: 'try later' } });
+    if (failure)
+      return send(res, failure, { error: { code: failure === 429 ? 'Throttled' : 'Failed', message: 'try later' } });
 
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     // parts: v3, conversations, {id}, activities|members, {x}
@@ -96,7 +97,8 @@ export class FakeBotConnector {
     const conversationId = parts[2];
     if (method === 'POST' && conversationId === undefined) {
       this.created.push(body);
-      if (this.createStatus !== 200) return send(res, this.createStatus, { error: { code: 'Forbidden', message: 'bot not installed for user' } });
+      if (this.createStatus !== 200)
+        return send(res, this.createStatus, { error: { code: 'Forbidden', message: 'bot not installed for user' } });
       return send(res, 200, { id: `a:personal-${this.next++}` });
     }
     if (conversationId === undefined) return send(res, 404, {});
@@ -113,7 +115,9 @@ export class FakeBotConnector {
       this.memberLookups.push({ conversationId, userId: parts[4] });
       if (this.memberLookupFails) return send(res, 403, { error: { code: 'Forbidden', message: 'not allowed' } });
       const member = this.members.get(parts[4]);
-      return member ? send(res, 200, member) : send(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
+      return member
+        ? send(res, 200, member)
+        : send(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
     }
     return send(res, 404, { error: { code: 'NotFound' } });
   }

@@ -44,9 +44,10 @@ export async function startFakeOpenId(): Promise<FakeOpenId> {
     if (fake.mode === 'hang') return; // the connection stays open, unanswered
     if (fake.mode === 'error') return void res.writeHead(500).end();
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const body = req.url === '/keys'
-      ? { keys: [{ kty: 'RSA', use: 'sig', kid: fake.kid, n: jwk.n, e: jwk.e }] }
-      : { issuer: CHANNEL_ISSUER, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] };
+    const body =
+      req.url === '/keys'
+        ? { keys: [{ kty: 'RSA', use: 'sig', kid: fake.kid, n: jwk.n, e: jwk.e }] }
+        : { issuer: CHANNEL_ISSUER, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,10 +59,11 @@ export async function startFakeOpenId(): Promise<FakeOpenId> {
     requests,
     sign: (claims: Record<string, unknown>, o: { key?: 'published' | 'other'; kid?: string } = {}) =>
       signWith(o.key === 'other' ? other.privateKey : published.privateKey, o.kid ?? fake.kid, claims),
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   });
 }
 

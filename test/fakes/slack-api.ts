@@ -32,7 +32,15 @@ function decode(raw: string, contentType: string): Record<string, unknown> {
   if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   const out: Record<string, unknown> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
-    out[k] = /^[[{]/.test(v) ? (() => { try { return JSON.parse(v); } catch { return v; } })() : v;
+    out[k] = /^[[{]/.test(v)
+      ? (() => {
+          try {
+            return JSON.parse(v);
+          } catch {
+            return v;
+          }
+        })()
+      : v;
   }
   return out;
 }
@@ -73,7 +81,11 @@ export class FakeSlackApi {
   async close(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (server) await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+    if (server)
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
   }
 
   /** Make the next call of `method` fail once. */
@@ -85,15 +97,6 @@ export class FakeSlackApi {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Wait until `predicate` holds for the recorded calls (or fail after `ms`). */
-  async waitFor(predicate: (calls: Call[]) => boolean, ms = 5_000): Promise<void> {
-    const until = Date.now() + ms;
-    while (!predicate(this.calls)) {
-      if (Date.now() > until) throw new Error(`fake Slack API: condition not met; calls were ${this.calls.map((c) => c.method).join(', ') || 'none'}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-
   clear(): void {
     this.calls.length = 0;
   }
@@ -103,10 +106,17 @@ export class FakeSlackApi {
   }
 
   private slackUser(u: FakeUser) {
-    return { id: u.id, team_id: u.teamId, real_name: u.name ?? u.id, profile: { email: u.email, display_name: u.name ?? '' } };
+    return {
+      id: u.id,
+      team_id: u.teamId,
+      real_name: u.name ?? u.id,
+      profile: { email: u.email, display_name: u.name ?? '' },
+    };
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const raw = await read(req);
     const path = (req.url ?? '/').split('?')[0]!;
     const contentType = req.headers['content-type'] ?? '';
@@ -115,7 +125,11 @@ export class FakeSlackApi {
       return { status: 200, body: { ok: true } };
     }
     if (path.startsWith('/upload/')) {
-      const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
+      const form = await new Request('http://fake/', {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: raw,
+      }).formData();
       const file = form.get('body') ?? form.get('file');
       const content = file instanceof Blob ? await file.text() : String(file ?? raw.toString('utf8'));
       this.calls.push({ method: 'upload', target: path.slice('/upload/'.length), args: { content } });
@@ -125,7 +139,12 @@ export class FakeSlackApi {
     const args = decode(raw.toString('utf8'), contentType);
     this.calls.push({ method, args });
     const fault = this.faults.get(method)?.shift();
-    if (fault && 'status' in fault) return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(fault.retryAfter) } };
+    if (fault && 'status' in fault)
+      return {
+        status: 429,
+        body: { ok: false, error: 'ratelimited' },
+        headers: { 'retry-after': String(fault.retryAfter) },
+      };
     if (fault) return { status: 200, body: { ok: false, error: fault.error } };
     return { status: 200, body: this.answer(method, args) };
   }
@@ -133,7 +152,8 @@ export class FakeSlackApi {
   private answer(method: string, args: Record<string, unknown>): unknown {
     const next = () => `${(this.ts += 1)}.000100`;
     switch (method) {
-      case 'auth.test': return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
       case 'users.info': {
         const u = this.user(String(args.user));
         return u ? { ok: true, user: this.slackUser(u) } : { ok: false, error: 'user_not_found' };
@@ -142,18 +162,27 @@ export class FakeSlackApi {
         const u = this.users.find((x) => x.email && x.email === String(args.email).toLowerCase());
         return u ? { ok: true, user: this.slackUser(u) } : { ok: false, error: 'users_not_found' };
       }
-      case 'conversations.open': return { ok: true, channel: { id: `D${String(args.users)}` } };
-      case 'chat.postMessage': return { ok: true, channel: args.channel, ts: next(), message: { text: args.text } };
-      case 'chat.update': return { ok: true, channel: args.channel, ts: args.ts };
-      case 'chat.postEphemeral': return { ok: true, message_ts: next() };
-      case 'views.open': case 'views.publish': return { ok: true, view: { id: `V${next()}` } };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users)}` } };
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: next(), message: { text: args.text } };
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: next() };
+      case 'views.open':
+      case 'views.publish':
+        return { ok: true, view: { id: `V${next()}` } };
       case 'files.getUploadURLExternal': {
         const id = `F${this.calls.length}`;
         return { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id };
       }
-      case 'files.completeUploadExternal': return { ok: true, files: [{ id: 'F1', title: 'file' }] };
-      case 'apps.connections.open': return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
-      default: return { ok: false, error: 'unknown_method' };
+      case 'files.completeUploadExternal':
+        return { ok: true, files: [{ id: 'F1', title: 'file' }] };
+      case 'apps.connections.open':
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
+      default:
+        return { ok: false, error: 'unknown_method' };
     }
   }
 }

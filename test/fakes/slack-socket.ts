@@ -2,6 +2,7 @@
 // Slack does), lets a test push envelopes (slash commands, events) and records the client's acks.
 import WebSocket from 'ws';
 import type { AddressInfo } from 'node:net';
+import { eventually } from '../support/eventually.ts';
 
 export interface Envelope {
   envelope_id: string;
@@ -24,7 +25,14 @@ export class FakeSlackSocket {
     server.on('connection', (ws) => {
       this.sockets.push(ws);
       ws.on('message', (data) => this.acks.push(JSON.parse(String(data)) as { envelope_id: string }));
-      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A1' } }));
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          debug_info: { host: 'fake' },
+          connection_info: { app_id: 'A1' },
+        }),
+      );
     });
     return this;
   }
@@ -33,12 +41,8 @@ export class FakeSlackSocket {
     return `ws://127.0.0.1:${(this.server!.address() as AddressInfo).port}/link`;
   }
 
-  private async until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
-    const end = Date.now() + ms;
-    while (!check()) {
-      if (Date.now() > end) throw new Error(`fake Slack socket: ${what} did not happen`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+  private until(check: () => boolean, what: string): Promise<void> {
+    return eventually(check, `fake Slack socket: ${what}`);
   }
 
   connected(): Promise<void> {

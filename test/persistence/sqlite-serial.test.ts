@@ -18,7 +18,9 @@ describe('one SQLite connection shared by the whole process', () => {
       });
       await opened;
       // A single statement outside any transaction (as an audit row or a link by email is).
-      const outside = db.$executeRawUnsafe(`INSERT INTO "Partnership" ("id", "slug", "name", "settings", "createdAt", "updatedAt") VALUES ('p-out', 'outside', 'Outside', '{}', 0, 0)`);
+      const outside = db.$executeRawUnsafe(
+        `INSERT INTO "Partnership" ("id", "slug", "name", "settings", "createdAt", "updatedAt") VALUES ('p-out', 'outside', 'Outside', '{}', 0, 0)`,
+      );
       // Give the outside write every chance to run while the transaction is open.
       await Promise.race([outside, new Promise((r) => setTimeout(r, 300))]);
       fail();
@@ -35,9 +37,15 @@ describe('one SQLite connection shared by the whole process', () => {
     const t = await createTestDatabase();
     try {
       const db = t.database.db;
-      await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2
-        ? db.$transaction(async (tx) => { await tx.partnership.create({ data: { slug: `tx-${i}`, name: `T${i}` } }); })
-        : db.partnership.create({ data: { slug: `plain-${i}`, name: `P${i}` } }))));
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          i % 2
+            ? db.$transaction(async (tx) => {
+                await tx.partnership.create({ data: { slug: `tx-${i}`, name: `T${i}` } });
+              })
+            : db.partnership.create({ data: { slug: `plain-${i}`, name: `P${i}` } }),
+        ),
+      );
       expect(await db.partnership.count()).toBe(40);
     } finally {
       await t.close();

@@ -17,11 +17,24 @@ type Provider = (typeof PROVIDERS)[number];
 
 /** Exit code 0: the migrations match the schema; 2: they differ (the SQL that is missing). */
 async function diff(provider: Provider, schemaFolder: string): Promise<{ code: number; sql: string }> {
-  const shadowUrl = provider === 'sqlite' ? `file:${join(TMP_DIR, `shadow-${Date.now()}-${Math.random()}.db`)}` : testCluster().adminUrl;
-  const args = [CLI, 'migrate', 'diff', '--from-migrations', join(ROOT, 'prisma', provider, 'migrations'), '--to-schema-datamodel', schemaFolder, '--script', '--exit-code'];
+  const shadowUrl =
+    provider === 'sqlite'
+      ? `file:${join(TMP_DIR, `shadow-${Date.now()}-${Math.random()}.db`)}`
+      : testCluster().adminUrl;
+  const args = [
+    CLI,
+    'migrate',
+    'diff',
+    '--from-migrations',
+    join(ROOT, 'prisma', provider, 'migrations'),
+    '--to-schema-datamodel',
+    schemaFolder,
+    '--script',
+    '--exit-code',
+  ];
   const env = { ...process.env, DATABASE_URL: shadowUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' };
   try {
-    const { stdout } = await run(process.execPath, args, { cwd: ROOT, env, timeout: 120_000 });
+    const { stdout } = await run(process.execPath, args, { cwd: ROOT, env, timeout: 240_000 });
     return { code: 0, sql: stdout };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -42,7 +55,8 @@ function changedSchema(provider: Provider): string {
 describe('migrations for both providers', () => {
   it('share one models.prisma (the provider folders link to it)', () => {
     const shared = realpathSync(join(ROOT, 'prisma', 'models.prisma'));
-    for (const provider of PROVIDERS) expect(realpathSync(join(ROOT, 'prisma', provider, 'models.prisma'))).toBe(shared);
+    for (const provider of PROVIDERS)
+      expect(realpathSync(join(ROOT, 'prisma', provider, 'models.prisma'))).toBe(shared);
   });
 
   it('describe exactly the models, on SQLite and on PostgreSQL', async () => {
@@ -51,7 +65,7 @@ describe('migrations for both providers', () => {
       const hint = `${PROVIDERS[i]} migrations differ from prisma/models.prisma; run node scripts/new-migration.mjs <name>:\n${sql}`;
       expect(code, hint).toBe(0);
     });
-  }, 240_000);
+  });
 
   it('would notice a model added without a migration', async () => {
     const folders = PROVIDERS.map(changedSchema);
@@ -64,5 +78,5 @@ describe('migrations for both providers', () => {
     } finally {
       folders.forEach((f) => rmSync(f, { recursive: true, force: true }));
     }
-  }, 240_000);
+  });
 });

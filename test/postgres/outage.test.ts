@@ -7,8 +7,23 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../fakes/bot-connector.ts';
-import { CHANNEL, USERS, bind, click, command, eventBody, lastResponse, mention, send, settle, shown, startSlack, type SlackTest } from '../slack/support.ts';
+import {
+  CHANNEL,
+  USERS,
+  bind,
+  click,
+  command,
+  eventBody,
+  lastResponse,
+  mention,
+  send,
+  settle,
+  shown,
+  startSlack,
+  type SlackTest,
+} from '../slack/support.ts';
 import { MARGARET, message, post } from '../teams/support.ts';
+import { eventually } from '../support/eventually.ts';
 import { createPostgresDatabase, testCluster } from '../support/postgres.ts';
 
 let t: SlackTest;
@@ -21,38 +36,52 @@ let rosa: string;
 /** The outage: no new connections to this database, and the open ones cut. */
 async function goDown(): Promise<void> {
   await admin.query(`ALTER DATABASE "${target.name}" ALLOW_CONNECTIONS false`);
-  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [target.name]);
+  await admin.query(
+    'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+    [target.name],
+  );
 }
 
 async function comeBack(): Promise<void> {
   await admin.query(`ALTER DATABASE "${target.name}" ALLOW_CONNECTIONS true`);
-  const until = Date.now() + 20_000;
-  while ((await fetch(`${t.server.url}/healthz`)).status !== 200) {
-    if (Date.now() > until) throw new Error('the server did not find its database again');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await eventually(
+    async () => (await fetch(`${t.server.url}/healthz`)).status === 200,
+    'the server finding its database again',
+  );
 }
 
-const count = async () => ({ votes: await t.app.database.db.vote.count(), deliveries: await t.app.database.db.processedDelivery.count() });
+const count = async () => ({
+  votes: await t.app.database.db.vote.count(),
+  deliveries: await t.app.database.db.processedDelivery.count(),
+});
 
 beforeAll(async () => {
   admin = new pg.Client({ connectionString: testCluster().adminUrl });
   await admin.connect();
   target = await createPostgresDatabase('migrated');
   connector = await startFakeBotConnector();
-  connector.members.set(MARGARET.id, { id: MARGARET.id, name: MARGARET.name, aadObjectId: MARGARET.aadObjectId, email: MARGARET.email });
+  connector.members.set(MARGARET.id, {
+    id: MARGARET.id,
+    name: MARGARET.name,
+    aadObjectId: MARGARET.aadObjectId,
+    email: MARGARET.email,
+  });
   t = await startSlack({ DATABASE_URL: target.url, PLAYGROUND: 'true' }, await startFakeSlackApi(Object.values(USERS)));
   await bind(t);
   const partnership = (await t.app.stores.rosters.findPartnership('northfield'))!;
   await t.app.bot.handle({
     conversation: { platform: 'slack', workspaceId: 'T1', channelId: CHANNEL, kind: 'channel' },
     speaker: { userId: USERS.chair.id, workspaceId: 'T1' },
-    inbound: { type: 'form', formId: 'decision.create', values: { title: 'Summer fun day budget', closes: 'in 3 days' } },
+    inbound: {
+      type: 'form',
+      formId: 'decision.create',
+      values: { title: 'Summer fun day budget', closes: 'in 3 days' },
+    },
   });
   decisionId = (await t.app.stores.decisions.list(partnership.id))[0]!.id;
   rosa = (await t.app.stores.rosters.loadRoster(partnership.id)).people.find((p) => p.name === 'Rosa Novak')!.id;
   await settle(t.app);
-}, 120_000);
+});
 
 afterAll(async () => {
   await admin.query(`ALTER DATABASE "${target.name}" ALLOW_CONNECTIONS true`).catch(() => undefined);
@@ -76,7 +105,7 @@ describe('the database unavailable', () => {
     // Slack event: not acknowledged, so Slack sends it again later
     const res = await send(t, event, 'application/json');
     expect(res.status).toBe(503);
-    expect((await res.json() as { message: string }).message).toMatch(/Slack will send the event again/);
+    expect(((await res.json()) as { message: string }).message).toMatch(/Slack will send the event again/);
 
     // Slack slash command and click: acknowledged (Slack never re-sends them), and the person is told
     const asked = await command(t, 'criteria');
@@ -84,13 +113,18 @@ describe('the database unavailable', () => {
     const voted = await click(t, 'decision.vote', `${decisionId}:0`, { user: USERS.member });
     expect(voted.res.status).toBe(200);
     await settle(t.app);
-    for (const path of [asked.responsePath, voted.responsePath]) expect(shown(lastResponse(t, path))).toContain('I can’t reach my records just now, so I did nothing. Please try again in a minute.');
+    for (const path of [asked.responsePath, voted.responsePath])
+      expect(shown(lastResponse(t, path))).toContain(
+        'I can’t reach my records just now, so I did nothing. Please try again in a minute.',
+      );
     expect(t.fake.callsTo('chat.postMessage')).toEqual([]);
 
     // Teams: the person is asked to try again
     const teams = await post({ url: t.server.url }, message(connector, { text: 'are we in criteria?' }));
     expect(teams.status).toBeLessThan(500);
-    expect(connector.posted.map((p) => p.activity.text)).toEqual(['Sorry, something went wrong on my side. Please try again in a minute.']);
+    expect(connector.posted.map((p) => p.activity.text)).toEqual([
+      'Sorry, something went wrong on my side. Please try again in a minute.',
+    ]);
 
     // the playground API: 503 (an outage, never a 500), nothing saved, try again
     const people = await fetch(`${t.server.url}/playground/api/people`);
@@ -117,6 +151,8 @@ describe('the database unavailable', () => {
     const again = await click(t, 'decision.vote', `${decisionId}:0`, { user: USERS.member });
     await settle(t.app);
     expect(shown(lastResponse(t, again.responsePath))).toContain('Your vote on Decision 1 is recorded: For.');
-    expect(await t.app.database.db.vote.findMany({ where: { decisionId }, select: { personId: true } })).toEqual([{ personId: rosa }]);
+    expect(await t.app.database.db.vote.findMany({ where: { decisionId }, select: { personId: true } })).toEqual([
+      { personId: rosa },
+    ]);
   });
 });

@@ -27,7 +27,8 @@ async function race(withLease: boolean) {
 
 describe('seeding the demo partnership from two processes at once', () => {
   it('imports it exactly once, taking turns through the seed lease', async () => {
-    for (let round = 0; round < 3; round++) expect(await race(true)).toEqual({ seeded: 1, partnerships: 1, imports: 1 });
+    for (let round = 0; round < 3; round++)
+      expect(await race(true)).toEqual({ seeded: 1, partnerships: 1, imports: 1 });
   });
 
   it('without the lease, the import that loses on the unique slug counts as already seeded', async () => {

@@ -12,11 +12,20 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 240_000): Promise<ServerProcess> {
   const cwd = mkdtempSync(join(TMP_DIR, 'server-')); // its own folder: no developer .env is loaded
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'server.mjs')], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', PLAYGROUND: 'false', DATA_DIR: cwd, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      PLAYGROUND: 'false',
+      DATA_DIR: cwd,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -24,7 +33,10 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   child.stderr!.on('data', (d) => (out += String(d)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`The server did not start within ${timeoutMs} ms:\n${out}`)),
+      timeoutMs,
+    );
     const look = () => {
       const m = /running at (http:\/\/\S+?)\s/.exec(out);
       if (m) {
@@ -39,7 +51,8 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     });
   });
   return {
-    url, child,
+    url,
+    child,
     output: () => out,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

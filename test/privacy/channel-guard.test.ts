@@ -7,9 +7,9 @@
 // one guard at the exit holds back a channel message that would repeat private text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../adapters/log.ts';
-import type { Inbound } from '../../src/bot/inbound.ts';
+import type { Inbound } from '../../src/domain/chat/inbound.ts';
 import { privateTextOf, leakIn } from '../../src/bot/channel-guard.ts';
-import { textReply } from '../../src/bot/reply.ts';
+import { textReply } from '../../src/domain/chat/reply.ts';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import { CHANNEL, mention, sendEvent, settle, startSlack, channelVisible, type SlackTest } from '../slack/support.ts';
 import type { TeamsTest } from '../teams/support.ts';
@@ -17,7 +17,13 @@ import { startFakeBotConnector } from '../fakes/bot-connector.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ACTOR_KINDS, ACTORS, type ActorKind } from '../security/matrix.ts';
 import { registerTeamsUsers, sendSlack, sendTeams, sendWeb, slackUsers, TEAMS_CHANNEL } from '../security/surfaces.ts';
-import { driveEverything, expectChannelsClean, expectGuardHoldsBack, plantMarkers, type Surface } from './channel-markers.ts';
+import {
+  driveEverything,
+  expectChannelsClean,
+  expectGuardHoldsBack,
+  plantMarkers,
+  type Surface,
+} from './channel-markers.ts';
 import { rosterOf, resident, nonResident } from '../support/rosters.ts';
 
 const logLines: string[] = [];
@@ -33,7 +39,11 @@ describe('Slack', () => {
   let t: SlackTest;
   let s: Surface;
   beforeAll(async () => {
-    t = await startSlack({ LOG_LEVEL: 'info' }, await startFakeSlackApi(ACTOR_KINDS.map((a) => slackUsers[a])), logger());
+    t = await startSlack(
+      { LOG_LEVEL: 'info' },
+      await startFakeSlackApi(ACTOR_KINDS.map((a) => slackUsers[a])),
+      logger(),
+    );
     await sendSlack(t, 'chair', 'fresh', { type: 'command', text: 'setup northfield' }, CHANNEL);
     await plantMarkers(t.app);
     s = {
@@ -54,7 +64,7 @@ describe('Slack', () => {
         return t.fake.calls.map((c) => JSON.stringify(c.args)).filter((c) => !shown.has(c));
       },
     };
-  }, 60_000);
+  });
   afterAll(async () => {
     await t.close();
     await t.fake.close();
@@ -63,7 +73,7 @@ describe('Slack', () => {
   it('no marker, relationship or resident status in anything posted to the channel; all of it privately', async () => {
     await driveEverything(s);
     await expectChannelsClean(s, await demoNames(s));
-  }, 120_000);
+  });
 
   it('the guard holds back a channel message that repeats a declaration, and logs only a code', async () => {
     await expectGuardHoldsBack(s, logged);
@@ -78,27 +88,41 @@ describe('Teams', () => {
     // as startTeams does, with the logger captured
     const fake = await startFakeBotConnector();
     const server = await startTestApp({ SEED_DEMO: 'true', LOG_LEVEL: 'info' }, { logger: logger() });
-    t = { ...server, fake, async close() { await server.close(); await fake.close(); } };
+    t = {
+      ...server,
+      fake,
+      async close() {
+        await server.close();
+        await fake.close();
+      },
+    };
     registerTeamsUsers(t.fake);
     await sendTeams(t, 'chair', 'fresh', { type: 'command', text: 'setup northfield' }, TEAMS_CHANNEL);
     // each opens their personal chat with the bot, so the bot can reach them there
-    for (const actor of ACTOR_KINDS.filter((a) => ACTORS[a].name)) await sendTeams(t, actor, 'direct', { type: 'command', text: 'help' });
+    for (const actor of ACTOR_KINDS.filter((a) => ACTORS[a].name))
+      await sendTeams(t, actor, 'direct', { type: 'command', text: 'help' });
     await plantMarkers(t.app);
     s = {
       app: t.app,
       async send(actor, where, inbound) {
         await sendTeams(t, actor, where, inbound);
       },
-      channel: async () => [...t.fake.posted, ...t.fake.updated].filter((p) => inChannel(p.conversationId)).map((p) => JSON.stringify(p.activity)),
-      privately: async () => [...t.fake.posted, ...t.fake.updated].filter((p) => !inChannel(p.conversationId)).map((p) => JSON.stringify(p.activity)),
+      channel: async () =>
+        [...t.fake.posted, ...t.fake.updated]
+          .filter((p) => inChannel(p.conversationId))
+          .map((p) => JSON.stringify(p.activity)),
+      privately: async () =>
+        [...t.fake.posted, ...t.fake.updated]
+          .filter((p) => !inChannel(p.conversationId))
+          .map((p) => JSON.stringify(p.activity)),
     };
-  }, 60_000);
+  });
   afterAll(() => t.close());
 
   it('no marker, relationship or resident status in anything posted to the channel; all of it privately', async () => {
     await driveEverything(s);
     await expectChannelsClean(s, await demoNames(s));
-  }, 120_000);
+  });
 
   it('the guard holds back a channel message that repeats a declaration, and logs only a code', async () => {
     await expectGuardHoldsBack(s, logged);
@@ -113,14 +137,24 @@ describe('the playground', () => {
     const seen = new Map<string, { channelId: string; private: boolean; text: string }>();
     for (const id of ids.values()) {
       const res = await fetch(`${t.url}/playground/api/inbox?person=${encodeURIComponent(id)}&since=0`);
-      const body = await res.json() as { messages: { id: string; channelId: string; private: boolean; author: { type: string }; reply?: unknown }[] };
-      for (const m of body.messages) if (m.author.type === 'bot') seen.set(`${m.id}:${m.private}`, { channelId: m.channelId, private: m.private, text: JSON.stringify(m.reply) });
+      const body = (await res.json()) as {
+        messages: { id: string; channelId: string; private: boolean; author: { type: string }; reply?: unknown }[];
+      };
+      for (const m of body.messages)
+        if (m.author.type === 'bot')
+          seen.set(`${m.id}:${m.private}`, {
+            channelId: m.channelId,
+            private: m.private,
+            text: JSON.stringify(m.reply),
+          });
     }
     return [...seen.values()];
   };
   beforeAll(async () => {
     t = await startTestApp({ SEED_DEMO: 'true', PLAYGROUND: 'true', LOG_LEVEL: 'info' }, { logger: logger() });
-    const people = await (await fetch(`${t.url}/playground/api/people`)).json() as { people: { id: string; name: string }[] };
+    const people = (await (await fetch(`${t.url}/playground/api/people`)).json()) as {
+      people: { id: string; name: string }[];
+    };
     ids = new Map(people.people.map((p) => [p.name, p.id]));
     await plantMarkers(t.app);
     s = {
@@ -130,16 +164,18 @@ describe('the playground', () => {
         expect(res.status, res.shown).toBe(200);
         await t.app.background.settled();
       },
-      channel: async () => (await messages()).filter((m) => m.channelId === 'partnership-channel' && !m.private).map((m) => m.text),
-      privately: async () => (await messages()).filter((m) => m.channelId !== 'partnership-channel' || m.private).map((m) => m.text),
+      channel: async () =>
+        (await messages()).filter((m) => m.channelId === 'partnership-channel' && !m.private).map((m) => m.text),
+      privately: async () =>
+        (await messages()).filter((m) => m.channelId !== 'partnership-channel' || m.private).map((m) => m.text),
     };
-  }, 60_000);
+  });
   afterAll(() => t.close());
 
   it('no marker, relationship or resident status in anything posted to the channel; all of it privately', async () => {
     await driveEverything(s);
     await expectChannelsClean(s, await demoNames(s));
-  }, 120_000);
+  });
 
   it('the guard holds back a channel message that repeats a declaration, and logs only a code', async () => {
     await expectGuardHoldsBack(s, logged);
@@ -148,7 +184,13 @@ describe('the playground', () => {
 
 describe('the check itself', () => {
   const roster = rosterOf(
-    [resident('Ann Able', { interests: [{ organisation: 'Acme Trading Ltd', kind: 'director', detail: 'unpaid since 2020' }] }), resident('Bob Able'), nonResident('Cara Cole')],
+    [
+      resident('Ann Able', {
+        interests: [{ organisation: 'Acme Trading Ltd', kind: 'director', detail: 'unpaid since 2020' }],
+      }),
+      resident('Bob Able'),
+      nonResident('Cara Cole'),
+    ],
     [['Ann Able', 'spouse', 'Bob Able']],
   );
   const text = privateTextOf(roster, ['my cousin chairs its board', 'short']);
@@ -164,7 +206,9 @@ describe('the check itself', () => {
   });
 
   it('lets counts, kinds, names and everyday words through', () => {
-    expect(leak('Ann Able: direct financial interest; does not vote. Bob Able: indirect financial interest.')).toBeNull();
+    expect(
+      leak('Ann Able: direct financial interest; does not vote. Bob Able: indirect financial interest.'),
+    ).toBeNull();
     expect(leak('9 members, 6 of them residents. 2 members recused.')).toBeNull();
     expect(leak('Decision 3: Acme Trading Ltd short contract. Loyalty policy: step back.')).toBeNull();
     expect(leak('Parent and child group grant')).toBeNull();

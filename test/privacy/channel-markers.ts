@@ -2,7 +2,7 @@
 // personal field, and every command, button, form and scheduled job that can post to a channel.
 // A surface says how to send as an actor and how to read back what a channel was shown.
 import { expect } from 'vitest';
-import type { Inbound } from '../../src/bot/inbound.ts';
+import type { Inbound } from '../../src/domain/chat/inbound.ts';
 import type { App } from '../../adapters/server/app.ts';
 import type { ActorKind } from '../security/matrix.ts';
 
@@ -24,7 +24,8 @@ export const CAFE = 'Northfield Community Café Ltd';
 const DECLARED = `${MARK.declaration} my cousin chairs its board`;
 
 /** How a relationship is told (kinds are fixed words, so they are their own markers here). */
-export const BOND = /\b(spouse|civil partner|household member|sibling|close friend|grandparent|grandchild)\b|['’]s (partner|parent|child|relative|friend)\b|their (relative|household member|close friend)/i;
+export const BOND =
+  /\b(spouse|civil partner|household member|sibling|close friend|grandparent|grandchild)\b|['’]s (partner|parent|child|relative|friend)\b|their (relative|household member|close friend)/i;
 const RESIDENT = /\b(non-?)?residents?\b|lives? in the area/i;
 
 export async function plantMarkers(app: App): Promise<void> {
@@ -32,9 +33,21 @@ export async function plantMarkers(app: App): Promise<void> {
   const people = (await app.stores.rosters.loadRoster(northfield.id)).people;
   const id = (name: string) => people.find((p) => p.name === name)!.id;
   const change = { partnershipId: northfield.id, actorId: null, at: new Date() };
-  await app.stores.register.addInterest(change, id('Sarah Whitfield'), { organisation: CAFE, kind: 'owner', detail: `${MARK.interestDetail} part owner since 2019` });
-  await app.stores.register.addInterest(change, id('Rosa Novak'), { organisation: `${MARK.interestOrganisation} Lettings`, kind: 'director', detail: `${MARK.interestDetail2} unpaid` });
-  await app.stores.register.addRelationship(change, { fromId: id('Rosa Novak'), toId: id('Aisha Rahman'), kind: 'household' });
+  await app.stores.register.addInterest(change, id('Sarah Whitfield'), {
+    organisation: CAFE,
+    kind: 'owner',
+    detail: `${MARK.interestDetail} part owner since 2019`,
+  });
+  await app.stores.register.addInterest(change, id('Rosa Novak'), {
+    organisation: `${MARK.interestOrganisation} Lettings`,
+    kind: 'director',
+    detail: `${MARK.interestDetail2} unpaid`,
+  });
+  await app.stores.register.addRelationship(change, {
+    fromId: id('Rosa Novak'),
+    toId: id('Aisha Rahman'),
+    kind: 'household',
+  });
 }
 
 export interface Surface {
@@ -49,7 +62,12 @@ export interface Surface {
 const command = (text: string): Inbound => ({ type: 'command', text });
 const text = (t: string): Inbound => ({ type: 'text', text: t });
 const action = (actionId: string, value: string): Inbound => ({ type: 'action', actionId, value });
-const form = (formId: string, values: Record<string, string>, context?: string): Inbound => ({ type: 'form', formId, values, ...(context ? { context } : {}) });
+const form = (formId: string, values: Record<string, string>, context?: string): Inbound => ({
+  type: 'form',
+  formId,
+  values,
+  ...(context ? { context } : {}),
+});
 
 async function newestDecision(app: App): Promise<{ id: string; number: number }> {
   const northfield = (await app.stores.rosters.findPartnership('northfield'))!;
@@ -67,16 +85,44 @@ export async function driveEverything(s: Surface): Promise<void> {
   }
   await s.send('chair', 'channel', text('tell me something'));
   await s.send('chair', 'channel', action('criteria.details', 'details'));
-  for (const c of ['help', 'roster', 'criteria', 'privacy', 'interests', 'relationships', 'organisations', 'decisions', 'review']) await s.send('chair', 'channel', command(c));
+  for (const c of [
+    'help',
+    'roster',
+    'criteria',
+    'privacy',
+    'interests',
+    'relationships',
+    'organisations',
+    'decisions',
+    'review',
+  ])
+    await s.send('chair', 'channel', command(c));
   await s.send('voting-member', 'channel', command('interests'));
   await s.send('voting-member', 'channel', command('relationships mine'));
   // The conflict check, and its "Share summary".
   await s.send('chair', 'channel', command(`coi ${CAFE}`));
   await s.send('chair', 'channel', action('coi.share', JSON.stringify({ n: [CAFE], k: [] })));
   // A decision about the café: the card, declarations, a vote, the shared log, the close.
-  await s.send('chair', 'channel', form('decision.create', { title: 'Café catering contract', kind: 'procurement', organisations: CAFE, closes: 'in 3 days' }));
+  await s.send(
+    'chair',
+    'channel',
+    form('decision.create', {
+      title: 'Café catering contract',
+      kind: 'procurement',
+      organisations: CAFE,
+      closes: 'in 3 days',
+    }),
+  );
   const first = await newestDecision(app);
-  await s.send('voting-member', 'direct', form('decision.declare', { kind: 'loyalty', organisation: `${MARK.declarationOrganisation} Bakery`, detail: DECLARED }, first.id));
+  await s.send(
+    'voting-member',
+    'direct',
+    form(
+      'decision.declare',
+      { kind: 'loyalty', organisation: `${MARK.declarationOrganisation} Bakery`, detail: DECLARED },
+      first.id,
+    ),
+  );
   await s.send('vice-chair', 'direct', action('decision.declare.none', first.id));
   await s.send('vice-chair', 'direct', action('decision.vote', `${first.id}:0`));
   await s.send('chair', 'channel', command(`coi ${first.number}`));
@@ -87,7 +133,16 @@ export async function driveEverything(s: Surface): Promise<void> {
   await s.send('chair', 'channel', action('decision.close.confirm', first.id));
   await s.send('chair', 'direct', action('decision.share', first.id));
   // A second decision, closed by the scheduled job; then every job, in and out of review season.
-  await s.send('chair', 'channel', form('decision.create', { title: 'Youth club grant', kind: 'grant', organisations: 'Riverside Youth Trust', closes: 'in 3 days' }));
+  await s.send(
+    'chair',
+    'channel',
+    form('decision.create', {
+      title: 'Youth club grant',
+      kind: 'grant',
+      organisations: 'Riverside Youth Trust',
+      closes: 'in 3 days',
+    }),
+  );
   await s.send('secretary', 'direct', action('decision.declare.none', (await newestDecision(app)).id));
   const later = new Date(app.clock.now().getTime() + 4 * 86_400_000);
   const openingDay = new Date(Date.UTC(later.getUTCFullYear() + 1, 8, 1, 8, 30));
@@ -110,7 +165,11 @@ export async function expectChannelsClean(s: Surface, names: readonly string[]):
   for (const message of channel) {
     // resident wording next to a name, within one string of the message
     for (const piece of message.split(/"|\\n/)) {
-      if (RESIDENT.test(piece)) expect(names.filter((n) => piece.includes(n)), piece).toEqual([]);
+      if (RESIDENT.test(piece))
+        expect(
+          names.filter((n) => piece.includes(n)),
+          piece,
+        ).toEqual([]);
     }
   }
   expect(all).not.toMatch(/related to a paid worker|from one family|pairs? of officers/);
@@ -132,11 +191,13 @@ export async function expectChannelsClean(s: Surface, names: readonly string[]):
 export async function expectGuardHoldsBack(s: Surface, logged: () => Record<string, unknown>[]): Promise<void> {
   const before = await s.channel();
   await s.send('chair', 'channel', form('decision.create', { title: DECLARED, closes: 'in 3 days' }));
-  const after = (await s.channel()).filter((m) => {
-    const i = before.indexOf(m); // each earlier message once (a surface may list updates apart from posts)
-    if (i >= 0) before.splice(i, 1);
-    return i < 0;
-  }).join('\n');
+  const after = (await s.channel())
+    .filter((m) => {
+      const i = before.indexOf(m); // each earlier message once (a surface may list updates apart from posts)
+      if (i >= 0) before.splice(i, 1);
+      return i < 0;
+    })
+    .join('\n');
   expect(after).toContain('I held this message back');
   expect(after).not.toContain(MARK.declaration);
   const lines = logged().filter((l) => l.message === 'channel reply withheld');

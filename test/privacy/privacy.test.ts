@@ -3,18 +3,23 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { erasePerson, eraseExpired, exportPerson } from '../../adapters/persistence/privacy.ts';
 import { createBot } from '../../src/bot/bot.ts';
-import { replyText } from '../../src/bot/reply.ts';
+import { replyText } from '../../src/domain/chat/reply.ts';
 import { silentLogger } from '../../adapters/log.ts';
-import { systemClock } from '../../src/ports/index.ts';
+import { systemClock } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, newDatabaseUrl } from '../support/db.ts';
+import { cliTestTimeout } from '../support/cli.ts';
 import { BIN, ROOT } from '../support/paths.ts';
 
 const run = promisify(execFile);
 
 describe('subject access and erasure', () => {
   let db: Awaited<ReturnType<typeof createDemoDatabase>>;
-  beforeEach(async () => { db = await createDemoDatabase(); });
-  afterEach(async () => { await db.close(); });
+  beforeEach(async () => {
+    db = await createDemoDatabase();
+  });
+  afterEach(async () => {
+    await db.close();
+  });
 
   async function personId(name: string) {
     return (await db.database.db.person.findFirstOrThrow({ where: { name } })).id;
@@ -26,11 +31,32 @@ describe('subject access and erasure', () => {
     const tom = await personId('Tom Whitfield');
     const decision = await db.database.db.decision.create({
       data: {
-        partnershipId: db.partnership.id, number: 1, title: 'Café refit grant', kind: 'grant', options: '["For","Against","Abstain"]',
-        ballot: 'open', visibility: 'live', rules: '{}', closesAt: new Date(), createdById: sarah,
+        partnershipId: db.partnership.id,
+        number: 1,
+        title: 'Café refit grant',
+        kind: 'grant',
+        options: '["For","Against","Abstain"]',
+        ballot: 'open',
+        visibility: 'live',
+        rules: '{}',
+        closesAt: new Date(),
+        createdById: sarah,
         votes: { create: [{ personId: sarah, option: 'For' }] },
-        declarations: { create: [{ personId: tom, outcome: 'interest', kind: 'indirect-financial', detail: 'my wife manages the café' }] },
-        recusals: { create: [{ personId: tom, reasons: JSON.stringify([{ kind: 'indirect-financial', detail: 'Tom Whitfield is Sarah Whitfield’s spouse' }]) }] },
+        declarations: {
+          create: [
+            { personId: tom, outcome: 'interest', kind: 'indirect-financial', detail: 'my wife manages the café' },
+          ],
+        },
+        recusals: {
+          create: [
+            {
+              personId: tom,
+              reasons: JSON.stringify([
+                { kind: 'indirect-financial', detail: 'Tom Whitfield is Sarah Whitfield’s spouse' },
+              ]),
+            },
+          ],
+        },
       },
     });
     return { decision, sarah, tom };
@@ -64,9 +90,13 @@ describe('subject access and erasure', () => {
     expect(await db.database.db.relationship.count({ where: { OR: [{ fromId: tom }, { toId: tom }] } })).toBe(0);
     expect(await db.stores.directory.findIdentity('slack', 'T1', 'U9')).toBeNull();
     // The decision record still counts the declaration and the recusal, without the free text.
-    const declaration = await db.database.db.declaration.findFirstOrThrow({ where: { decisionId: decision.id, personId: tom } });
+    const declaration = await db.database.db.declaration.findFirstOrThrow({
+      where: { decisionId: decision.id, personId: tom },
+    });
     expect(declaration).toMatchObject({ outcome: 'interest', kind: 'indirect-financial', detail: null });
-    const recusal = await db.database.db.recusal.findFirstOrThrow({ where: { decisionId: decision.id, personId: tom } });
+    const recusal = await db.database.db.recusal.findFirstOrThrow({
+      where: { decisionId: decision.id, personId: tom },
+    });
     expect(JSON.parse(recusal.reasons)).toEqual([{ kind: 'indirect-financial' }]);
     expect(await db.database.db.vote.count({ where: { decisionId: decision.id } })).toBe(1);
     // Gone from the roster, and the roster still passes: 10 members now.
@@ -103,18 +133,23 @@ describe('subject access and erasure', () => {
 
 describe('person commands on the CLI', () => {
   // Spawns the CLI six times: generous under a loaded machine.
-  it('exports, refuses to erase without --yes, then erases', { timeout: 120_000 }, async () => {
+  it('exports, refuses to erase without --yes, then erases', { timeout: cliTestTimeout(6) }, async () => {
     const { url, remove } = newDatabaseUrl();
     const env = { ...process.env, DATABASE_URL: url };
-    const cli = (...args: string[]) => run(process.execPath, [BIN, ...args], { cwd: ROOT, env }).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
+    const cli = (...args: string[]) =>
+      run(process.execPath, [BIN, ...args], { cwd: ROOT, env }).then(
+        (r) => ({ code: 0, ...r }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
     try {
-      expect((await cli('roster', 'import', 'prisma/seed/demo-partnership.json', '--partnership', 'northfield')).code).toBe(0);
+      expect(
+        (await cli('roster', 'import', 'prisma/seed/demo-partnership.json', '--partnership', 'northfield')).code,
+      ).toBe(0);
       const exported = await cli('person', 'export', '--partnership', 'northfield', '--name', 'Rosa Novak');
       expect(exported.code).toBe(0);
-      expect(JSON.parse(exported.stdout).interests).toEqual([expect.objectContaining({ organisation: 'Northfield Food Bank', kind: 'volunteer' })]);
+      expect(JSON.parse(exported.stdout).interests).toEqual([
+        expect.objectContaining({ organisation: 'Northfield Food Bank', kind: 'volunteer' }),
+      ]);
 
       const refused = await cli('person', 'erase', '--partnership', 'northfield', '--name', 'Rosa Novak');
       expect(refused.code).toBe(2);

@@ -7,13 +7,26 @@ import { createDemoDatabase } from '../support/db.ts';
 import { ROOT } from '../support/paths.ts';
 
 let db: Awaited<ReturnType<typeof createDemoDatabase>>;
-beforeEach(async () => { db = await createDemoDatabase(); });
-afterEach(async () => { await db.close(); });
+beforeEach(async () => {
+  db = await createDemoDatabase();
+});
+afterEach(async () => {
+  await db.close();
+});
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { out: (s) => { out += s; }, err: (s) => { err += s; }, env: { DATABASE_URL: db.url, LOG_LEVEL: 'error' }, cwd: ROOT };
+  const io: CliIo = {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+    env: { DATABASE_URL: db.url, LOG_LEVEL: 'error' },
+    cwd: ROOT,
+  };
   const code = await runCli(args, io);
   return { code, out, err };
 }
@@ -24,7 +37,10 @@ describe('partnership-bot coi', () => {
     await db.stores.register.addAlias(change, 'ACME Community Café Limited', 'Acme Cafe');
     const roster = await db.stores.rosters.loadRoster(db.partnership.id);
     const gareth = roster.people.find((p) => p.name === 'Gareth Jones')!;
-    await db.stores.register.addInterest(change, gareth.id, { organisation: 'ACME Community Café Limited', kind: 'employee' });
+    await db.stores.register.addInterest(change, gareth.id, {
+      organisation: 'ACME Community Café Limited',
+      kind: 'employee',
+    });
 
     const text = await cli(['coi', '--partnership', 'northfield', '--organisation', 'Acme Cafe']);
     expect(text.err).toBe('');
@@ -33,18 +49,31 @@ describe('partnership-bot coi', () => {
     expect(text.out).toContain('"Acme Cafe" is known as "ACME Community Café Limited": both names are checked.');
 
     const json = await cli(['coi', '--partnership', 'northfield', '--organisation', 'Acme Cafe', '--json']);
-    expect(JSON.parse(json.out).mustNotTakePart.map((m: { name: string }) => m.name)).toEqual(['Gareth Jones', 'Kwame Mensah']);
+    expect(JSON.parse(json.out).mustNotTakePart.map((m: { name: string }) => m.name)).toEqual([
+      'Gareth Jones',
+      'Kwame Mensah',
+    ]);
   });
 
   it('says what a close but unknown name may have meant, and checks it as typed', async () => {
     const r = await cli(['coi', '--partnership', 'northfield', '--organisation', 'Riverside Youth Trst', '--json']);
     const out = JSON.parse(r.out);
     expect(out.mustNotTakePart).toEqual([]);
-    expect(out.notes).toEqual(['"Riverside Youth Trst" is not a known name; checked as typed. Did you mean "Riverside Youth Trust"? Run the check again with that name.']);
+    expect(out.notes).toEqual([
+      '"Riverside Youth Trst" is not a known name; checked as typed. Did you mean "Riverside Youth Trust"? Run the check again with that name.',
+    ]);
   });
 
   it('still checks a roster file without a database', async () => {
-    const r = await cli(['coi', '--roster', DEMO_FILE, '--organisation', 'Riverside Youth Trust', '--organisation', 'Whitfield Accounts Ltd']);
+    const r = await cli([
+      'coi',
+      '--roster',
+      DEMO_FILE,
+      '--organisation',
+      'Riverside Youth Trust',
+      '--organisation',
+      'Whitfield Accounts Ltd',
+    ]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('[FAIL] Priya Patel');
     expect(r.out).toContain('[FAIL] Tom Whitfield');

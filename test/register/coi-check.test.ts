@@ -1,31 +1,45 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/bot/reply.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
 import { addDecision, giveInterest } from './fixtures.ts';
 import { button, buttons, demo, formOf, only, textOf, type Demo } from './support.ts';
 
 let t: Demo;
-beforeEach(async () => { t = await demo(); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await demo();
+});
+afterEach(async () => {
+  await t.close();
+});
 
 const mustNot = (r: Reply): string[] =>
   r.blocks.flatMap((b) => (b.kind === 'checklist' ? b.items.filter((i) => i.tone === 'fail').map((i) => i.title) : []));
 const details = (r: Reply, name: string): string =>
-  r.blocks.flatMap((b) => (b.kind === 'checklist' ? b.items.filter((i) => i.title === name).flatMap((i) => i.details ?? []) : [])).join('\n');
+  r.blocks
+    .flatMap((b) =>
+      b.kind === 'checklist' ? b.items.filter((i) => i.title === name).flatMap((i) => i.details ?? []) : [],
+    )
+    .join('\n');
 
 describe('the conflict-of-interest check', () => {
   it('finds a register entry, with the entry as evidence, privately', async () => {
     const r = only(await t.as('chair').command('coi Riverside Youth Trust'));
     expect(r.visibility).toBe('private');
     expect(mustNot(r)).toEqual(['Priya Patel']);
-    expect(details(r, 'Priya Patel')).toBe('loyalty: Register of interests: Priya Patel: trustee of Riverside Youth Trust (trustee since 2021).');
-    expect(textOf(r)).toContain('9 eligible voting members remain; the quorum (at least 50% of voting members) needs 5, so the decision can be taken.');
+    expect(details(r, 'Priya Patel')).toBe(
+      'loyalty: Register of interests: Priya Patel: trustee of Riverside Youth Trust (trustee since 2021).',
+    );
+    expect(textOf(r)).toContain(
+      '9 eligible voting members remain; the quorum (at least 50% of voting members) needs 5, so the decision can be taken.',
+    );
     expect(textOf(r)).toContain('Residents are 7 of the 9 eligible, still the majority.');
   });
 
   it('follows relationships: a spouse and a close friend of someone who would benefit', async () => {
     const cafe = only(await t.as('vice').command('coi Northfield Community Café Ltd'));
     expect(mustNot(cafe)).toEqual(['Tom Whitfield', 'Sarah Whitfield']);
-    expect(details(cafe, 'Tom Whitfield')).toContain('indirect financial: Their relative Sarah Whitfield would benefit. Tom Whitfield is Sarah Whitfield\'s spouse.');
+    expect(details(cafe, 'Tom Whitfield')).toContain(
+      "indirect financial: Their relative Sarah Whitfield would benefit. Tom Whitfield is Sarah Whitfield's spouse.",
+    );
     await giveInterest(t, 'Gareth Jones', 'Acme Ltd', 'employee');
     const acme = only(await t.as('rep').say('who can vote on the Acme Ltd contract?'));
     expect(mustNot(acme)).toEqual(['Gareth Jones', 'Kwame Mensah']);
@@ -37,7 +51,9 @@ describe('the conflict-of-interest check', () => {
     // Sarah Whitfield too: her spouse Tom directs Whitfield Accounts (an indirect financial interest).
     expect(mustNot(r)).toEqual(['Priya Patel', 'Tom Whitfield', 'Sarah Whitfield']);
     expect(details(r, 'Sarah Whitfield')).toContain('Their relative Tom Whitfield would benefit');
-    expect(r.summary).toBe('3 members must not take part in the decision about Riverside Youth Trust and Whitfield Accounts Limited.');
+    expect(r.summary).toBe(
+      '3 members must not take part in the decision about Riverside Youth Trust and Whitfield Accounts Limited.',
+    );
     const variant = only(await t.as('chair').command('coi THE northfield community cafe limited.'));
     expect(mustNot(variant)).toEqual(['Tom Whitfield', 'Sarah Whitfield']);
   });
@@ -57,11 +73,16 @@ describe('the conflict-of-interest check', () => {
     const asked = only(await t.as('chair').command('coi Riverside Youth Trst'));
     const kept = only(await t.as('chair').click(button(asked, 'Keep “Riverside Youth Trst”')));
     expect(mustNot(kept)).toEqual([]);
-    expect(textOf(kept)).toContain('Nobody’s register of interests mentions “Riverside Youth Trst” or a name I know for it');
+    expect(textOf(kept)).toContain(
+      'Nobody’s register of interests mentions “Riverside Youth Trst” or a name I know for it',
+    );
   });
 
   it('treats linked names as one organisation, from the check itself or from the organisations list', async () => {
-    await t.db.stores.register.registerOrganisation({ partnershipId: t.db.partnership.id, actorId: null, at: new Date() }, 'ACME Community Café Limited');
+    await t.db.stores.register.registerOrganisation(
+      { partnershipId: t.db.partnership.id, actorId: null, at: new Date() },
+      'ACME Community Café Limited',
+    );
     await giveInterest(t, 'Gareth Jones', 'ACME Community Café Limited', 'employee');
     const asked = only(await t.as('chair').command('coi Acme Cafe'));
     const linked = only(await t.as('chair').click(button(asked, '“Acme Cafe” is “ACME Community Café Limited”')));
@@ -94,28 +115,55 @@ describe('the conflict-of-interest check', () => {
   });
 
   it('checks a numbered decision with its organisations and the declarations made for it', async () => {
-    await addDecision(t, 7, 'Youth club grant', 'grant', ['Riverside Youth Trust'], [
-      { name: 'Kwame Mensah', outcome: 'interest', kind: 'loyalty', detail: 'coaches the youth team there' },
-      { name: 'Gareth Jones', outcome: 'none' },
-    ]);
-    for (const r of [only(await t.as('chair').command('coi 7')), only(await t.as('chair').say('who can vote on decision 7?'))]) {
+    await addDecision(
+      t,
+      7,
+      'Youth club grant',
+      'grant',
+      ['Riverside Youth Trust'],
+      [
+        { name: 'Kwame Mensah', outcome: 'interest', kind: 'loyalty', detail: 'coaches the youth team there' },
+        { name: 'Gareth Jones', outcome: 'none' },
+      ],
+    );
+    for (const r of [
+      only(await t.as('chair').command('coi 7')),
+      only(await t.as('chair').say('who can vote on decision 7?')),
+    ]) {
       expect(r.summary).toBe('2 members must not take part in decision 7 (Youth club grant).');
       expect(mustNot(r)).toEqual(['Priya Patel', 'Kwame Mensah']);
-      expect(details(r, 'Kwame Mensah')).toBe('loyalty: Kwame Mensah declared a loyalty interest for this decision: coaches the youth team there.');
+      expect(details(r, 'Kwame Mensah')).toBe(
+        'loyalty: Kwame Mensah declared a loyalty interest for this decision: coaches the youth team there.',
+      );
     }
-    await addDecision(t, 8, 'Room hire', 'procurement', [], [{ name: 'Rosa Novak', outcome: 'interest', kind: 'direct-financial' }]);
+    await addDecision(
+      t,
+      8,
+      'Room hire',
+      'procurement',
+      [],
+      [{ name: 'Rosa Novak', outcome: 'interest', kind: 'direct-financial' }],
+    );
     const eight = only(await t.as('chair').command('coi decision #8'));
     expect(mustNot(eight)).toEqual(['Rosa Novak']);
-    expect(textOf(eight)).toContain('Decision 8 names no organisation, so only the declarations made for it are checked.');
+    expect(textOf(eight)).toContain(
+      'Decision 8 names no organisation, so only the declarations made for it are checked.',
+    );
     expect(only(await t.as('chair').command('coi 99')).summary).toContain('Northfield Big Local has no decision 99.');
   });
 
   it('reports a quorum shortfall and a lost resident majority', async () => {
-    const settings = { ...t.db.partnership.settings, quorum: { type: 'count' as const, value: 8 }, residentThreshold: 0.9 };
+    const settings = {
+      ...t.db.partnership.settings,
+      quorum: { type: 'count' as const, value: 8 },
+      residentThreshold: 0.9,
+    };
     await t.db.stores.rosters.updateSettings(t.db.partnership.id, settings, null);
     const r = only(await t.as('chair').command('coi Riverside Youth Trust; Northfield Community Café Ltd'));
     expect(mustNot(r)).toEqual(['Priya Patel', 'Tom Whitfield', 'Sarah Whitfield']);
-    expect(textOf(r)).toContain('Only 7 eligible voting members remain; the quorum (at least 8 eligible voting members) needs 8.');
+    expect(textOf(r)).toContain(
+      'Only 7 eligible voting members remain; the quorum (at least 8 eligible voting members) needs 8.',
+    );
     expect(textOf(r)).toContain('Residents are only 6 of the 7 eligible: not the majority');
   });
 
@@ -123,26 +171,48 @@ describe('the conflict-of-interest check', () => {
     const refusal = 'Only the chair, the vice-chair, the secretary or the rep can do that.';
     for (const who of ['gareth', 'treasurer', 'worker', 'linda'] as const) {
       expect(only(await t.as(who).command('coi Riverside Youth Trust')).summary, who).toBe(refusal);
-      expect(only(await t.as(who, 'channel').say('who can vote on the Riverside Youth Trust grant?')).visibility).toBe('private');
-      expect(only(await t.as(who).action('coi.pick', JSON.stringify({ n: ['Riverside Youth Trust'], k: [] }))).summary).toBe(refusal);
-      expect(only(await t.as(who, 'channel').action('coi.share', JSON.stringify({ n: ['Riverside Youth Trust'], k: [] }))).visibility).toBe('private');
+      expect(only(await t.as(who, 'channel').say('who can vote on the Riverside Youth Trust grant?')).visibility).toBe(
+        'private',
+      );
+      expect(
+        only(await t.as(who).action('coi.pick', JSON.stringify({ n: ['Riverside Youth Trust'], k: [] }))).summary,
+      ).toBe(refusal);
+      expect(
+        only(await t.as(who, 'channel').action('coi.share', JSON.stringify({ n: ['Riverside Youth Trust'], k: [] })))
+          .visibility,
+      ).toBe('private');
     }
-    expect(only(await t.as('rep').command('coi Riverside Youth Trust')).summary).toContain('1 member must not take part');
-    expect(only(await t.as('chair').action('coi.pick', 'not json')).summary).toContain('That button is from an older message');
+    expect(only(await t.as('rep').command('coi Riverside Youth Trust')).summary).toContain(
+      '1 member must not take part',
+    );
+    expect(only(await t.as('chair').action('coi.pick', 'not json')).summary).toContain(
+      'That button is from an older message',
+    );
   });
 
   it('shares a redacted summary with the channel: names and kinds of reason only', async () => {
-    await addDecision(t, 3, 'Café contract', 'procurement', ['Northfield Community Café Ltd', 'Riverside Youth Trust'], [
-      { name: 'Kwame Mensah', outcome: 'interest', kind: 'loyalty', detail: 'coaches the youth team there' },
-    ]);
+    await addDecision(
+      t,
+      3,
+      'Café contract',
+      'procurement',
+      ['Northfield Community Café Ltd', 'Riverside Youth Trust'],
+      [{ name: 'Kwame Mensah', outcome: 'interest', kind: 'loyalty', detail: 'coaches the youth team there' }],
+    );
     const asked = only(await t.as('chair', 'channel').command('coi 3'));
     expect(asked.visibility).toBe('private');
     const shared = await t.as('chair', 'channel').click(button(asked, 'Share summary'));
     const post = only(shared);
     expect(post.visibility).toBe('channel');
-    expect(post.blocks.find((b) => b.kind === 'list')).toEqual({ kind: 'list', items: [
-      'Priya Patel: loyalty interest', 'Tom Whitfield: indirect financial interest', 'Sarah Whitfield: direct financial interest', 'Kwame Mensah: loyalty interest',
-    ] });
+    expect(post.blocks.find((b) => b.kind === 'list')).toEqual({
+      kind: 'list',
+      items: [
+        'Priya Patel: loyalty interest',
+        'Tom Whitfield: indirect financial interest',
+        'Sarah Whitfield: direct financial interest',
+        'Kwame Mensah: loyalty interest',
+      ],
+    });
     expect(textOf(post)).toContain('6 voting members can take part; the quorum needs 5, so the decision can be taken.');
     expect(textOf(post)).not.toMatch(/spouse|trustee|café manager|coaches|resident|Register/i);
     expect(buttons(post)).toEqual([]);

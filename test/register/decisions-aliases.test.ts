@@ -11,11 +11,20 @@ describe('aliases in decisions', () => {
     world = await createWorld();
     const change = { partnershipId: world.partnership.id, actorId: world.id('Margaret Okafor'), at: new Date() };
     await world.db.stores.register.addAlias(change, 'ACME Community Café Limited', 'Acme Cafe');
-    await world.db.stores.register.addInterest(change, world.id('Rosa Novak'), { organisation: 'Acme Cafe', kind: 'owner' });
+    await world.db.stores.register.addInterest(change, world.id('Rosa Novak'), {
+      organisation: 'Acme Cafe',
+      kind: 'owner',
+    });
     const roster = await world.db.stores.rosters.loadRoster(world.partnership.id);
     expect(roster.organisationAliases).toEqual([['ACME Community Café Limited', 'Acme Cafe']]);
 
-    const id = await world.start({ title: 'Café catering contract', kind: 'procurement', organisations: 'ACME Community Café Limited', ballot: 'open', visibility: 'live' });
+    const id = await world.start({
+      title: 'Café catering contract',
+      kind: 'procurement',
+      organisations: 'ACME Community Café Limited',
+      ballot: 'open',
+      visibility: 'live',
+    });
     const state = await world.db.stores.decisions.find({ id });
     const rosa = state!.recusals.find((r) => r.personId === world.id('Rosa Novak'));
     expect(rosa?.reasons.map((r) => r.kind)).toEqual(['direct-financial']);

@@ -2,8 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOW, button, buttons, demo, formOf, only, textOf, type Demo } from './support.ts';
 
 let t: Demo;
-beforeEach(async () => { t = await demo(); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await demo();
+});
+afterEach(async () => {
+  await t.close();
+});
 
 describe('my register of interests', () => {
   it('shows a member their own entries privately, from the command and from plain words in a channel', async () => {
@@ -22,12 +26,20 @@ describe('my register of interests', () => {
     const gareth = t.as('gareth');
     const form = formOf(only(await gareth.click(button(only(await gareth.command('interests')), 'Add an interest'))));
     expect(form.fields.map((f) => f.id)).toEqual(['organisation', 'kind', 'detail']);
-    const added = only(await gareth.submit(form, { organisation: 'Northfield Allotment Society', kind: 'member', detail: 'plot holder' }));
+    const added = only(
+      await gareth.submit(form, {
+        organisation: 'Northfield Allotment Society',
+        kind: 'member',
+        detail: 'plot holder',
+      }),
+    );
     expect(added.summary).toBe('Saved: Member of Northfield Allotment Society: plot holder.');
 
     const edit = formOf(only(await gareth.click(button(added, 'Edit'))));
     expect(edit.fields.find((f) => f.id === 'organisation')?.initial).toBe('Northfield Allotment Society');
-    const edited = only(await gareth.submit(edit, { organisation: 'Northfield Allotment Society', kind: 'trustee', detail: '' }));
+    const edited = only(
+      await gareth.submit(edit, { organisation: 'Northfield Allotment Society', kind: 'trustee', detail: '' }),
+    );
     expect(textOf(edited)).toContain('Trustee of Northfield Allotment Society');
 
     const confirm = only(await gareth.click(button(edited, 'Remove')));
@@ -40,7 +52,13 @@ describe('my register of interests', () => {
     const [add] = await t.audit('interest.add');
     // the subject is the person whose register it is: subject access finds it, erasure clears it
     expect(add).toMatchObject({ actorId: garethId, subjectType: 'person', subjectId: garethId, before: null, at: NOW });
-    expect(JSON.parse(add!.after!)).toEqual({ interestId: expect.any(String), personId: garethId, organisation: 'Northfield Allotment Society', kind: 'member', detail: 'plot holder' });
+    expect(JSON.parse(add!.after!)).toEqual({
+      interestId: expect.any(String),
+      personId: garethId,
+      organisation: 'Northfield Allotment Society',
+      kind: 'member',
+      detail: 'plot holder',
+    });
     const [update] = await t.audit('interest.update');
     expect(JSON.parse(update!.before!)).toMatchObject({ kind: 'member', detail: 'plot holder' });
     expect(JSON.parse(update!.after!)).toMatchObject({ kind: 'trustee', detail: null });
@@ -48,7 +66,9 @@ describe('my register of interests', () => {
     expect(JSON.parse(remove!.before!)).toMatchObject({ kind: 'trustee' });
     expect(remove!.after).toBeNull();
     // the new name became a known organisation, audited too
-    expect((await t.audit('organisation.add')).map((a) => JSON.parse(a.after!).name)).toEqual(['Northfield Allotment Society']);
+    expect((await t.audit('organisation.add')).map((a) => JSON.parse(a.after!).name)).toEqual([
+      'Northfield Allotment Society',
+    ]);
   });
 
   it('records "nothing to declare" with its date, and refuses it while entries remain', async () => {
@@ -56,7 +76,9 @@ describe('my register of interests', () => {
     const register = only(await kwame.command('interests'));
     const done = only(await kwame.click(button(register, 'I have nothing to declare')));
     expect(done.summary).toContain('Recorded: you have nothing to declare');
-    expect(textOf(only(await kwame.command('interests')))).toContain('You confirmed you have nothing to declare on 3 March 2026.');
+    expect(textOf(only(await kwame.command('interests')))).toContain(
+      'You confirmed you have nothing to declare on 3 March 2026.',
+    );
     const [row] = await t.audit('interests.none-confirmed');
     expect(row).toMatchObject({ actorId: t.idOf('Kwame Mensah'), subjectId: t.idOf('Kwame Mensah'), at: NOW });
 
@@ -67,9 +89,13 @@ describe('my register of interests', () => {
 
   it('says what is wrong with a bad form and changes nothing', async () => {
     const form = formOf(only(await t.as('rosa').action('interests.add', 'new')));
-    const r = only(await t.as('rosa').submit(form, { organisation: '  ', kind: 'shareholder', detail: 'x'.repeat(501) }));
+    const r = only(
+      await t.as('rosa').submit(form, { organisation: '  ', kind: 'shareholder', detail: 'x'.repeat(501) }),
+    );
     expect(textOf(r)).toContain('Organisation: is empty: type the name of the organisation');
-    expect(textOf(r)).toContain('Kind: choose one of: employee, owner, director, trustee, member, volunteer, contractor, other');
+    expect(textOf(r)).toContain(
+      'Kind: choose one of: employee, owner, director, trustee, member, volunteer, contractor, other',
+    );
     expect(textOf(r)).toContain('Detail: is 501 characters long; shorten it to at most 500');
     expect(button(r, 'Try again').actionId).toBe('interests.add');
     expect(await t.audit('interest.add')).toHaveLength(0);
@@ -78,8 +104,12 @@ describe('my register of interests', () => {
   it('asks "did you mean …?" for a name close to a known one, and uses the known name when picked', async () => {
     const rosa = t.as('rosa');
     const form = formOf(only(await rosa.action('interests.add', 'new')));
-    const saved = only(await rosa.submit(form, { organisation: 'Riverside Youth Trst', kind: 'volunteer', detail: '' }));
-    expect(textOf(saved)).toContain('“Riverside Youth Trst” is not a name I know, but it is close to “Riverside Youth Trust”');
+    const saved = only(
+      await rosa.submit(form, { organisation: 'Riverside Youth Trst', kind: 'volunteer', detail: '' }),
+    );
+    expect(textOf(saved)).toContain(
+      '“Riverside Youth Trst” is not a name I know, but it is close to “Riverside Youth Trust”',
+    );
     const used = only(await rosa.click(button(saved, 'Use “Riverside Youth Trust”')));
     expect(used.summary).toBe('Updated: Volunteer of Riverside Youth Trust.');
     const [update] = await t.audit('interest.update');
@@ -89,22 +119,44 @@ describe('my register of interests', () => {
 
   it('keeps the typed name when asked, and then knows it', async () => {
     const rosa = t.as('rosa');
-    const saved = only(await rosa.submit(formOf(only(await rosa.action('interests.add', 'new'))), { organisation: 'Acme Cafe', kind: 'owner', detail: '' }));
+    const saved = only(
+      await rosa.submit(formOf(only(await rosa.action('interests.add', 'new'))), {
+        organisation: 'Acme Cafe',
+        kind: 'owner',
+        detail: '',
+      }),
+    );
     expect(buttons(saved).some((b) => b.label.startsWith('Use'))).toBe(false); // nothing close is known yet
     const sarah = t.as('sarah');
-    const second = only(await sarah.submit(formOf(only(await sarah.action('interests.add', 'new'))), { organisation: 'Acme', kind: 'volunteer', detail: '' }));
+    const second = only(
+      await sarah.submit(formOf(only(await sarah.action('interests.add', 'new'))), {
+        organisation: 'Acme',
+        kind: 'volunteer',
+        detail: '',
+      }),
+    );
     const kept = only(await sarah.click(button(second, 'Keep “Acme”')));
     expect(kept.summary).toContain('Kept “Acme” as you typed it');
-    expect((await t.db.stores.register.organisations(t.db.partnership.id)).map((o) => o.name)).toEqual(['Acme Cafe', 'Acme']);
+    expect((await t.db.stores.register.organisations(t.db.partnership.id)).map((o) => o.name)).toEqual([
+      'Acme Cafe',
+      'Acme',
+    ]);
   });
 
   it('never lets anyone edit, remove or see another member’s entries', async () => {
     const [priyaEntry] = await t.db.stores.register.interestsOf(t.idOf('Priya Patel'));
     const gareth = t.as('gareth');
     for (const actionId of ['interests.edit', 'interests.remove', 'interests.remove.confirm', 'interests.keep']) {
-      expect(only(await gareth.action(actionId, priyaEntry!.id)).summary).toContain('That button is from an older message');
+      expect(only(await gareth.action(actionId, priyaEntry!.id)).summary).toContain(
+        'That button is from an older message',
+      );
     }
-    const forged = only(await gareth.submit({ id: 'interests.edit', title: '', submitLabel: '', fields: [], context: priyaEntry!.id }, { organisation: 'X', kind: 'member' }));
+    const forged = only(
+      await gareth.submit(
+        { id: 'interests.edit', title: '', submitLabel: '', fields: [], context: priyaEntry!.id },
+        { organisation: 'X', kind: 'member' },
+      ),
+    );
     expect(forged.summary).toContain('That button is from an older message');
     expect(await t.db.stores.register.interestsOf(t.idOf('Priya Patel'))).toEqual([priyaEntry]);
     const look = only(await gareth.command('interests Priya Patel'));
@@ -119,8 +171,12 @@ describe('my register of interests', () => {
       expect(textOf(r)).toContain('Trustee of Riverside Youth Trust: trustee since 2021');
       expect(buttons(r)).toEqual([]);
     }
-    expect(only(await t.as('chair').say('show Kwame Mensah’s interests')).summary).toContain('Kwame Mensah’s register of interests: 0 entries');
-    expect(only(await t.as('chair').command('interests Nobody Known')).summary).toContain('“Nobody Known” is not on the roster');
+    expect(only(await t.as('chair').say('show Kwame Mensah’s interests')).summary).toContain(
+      'Kwame Mensah’s register of interests: 0 entries',
+    );
+    expect(only(await t.as('chair').command('interests Nobody Known')).summary).toContain(
+      '“Nobody Known” is not on the roster',
+    );
   });
 
   it('leaves "declare my interests" to the declarations of a decision', async () => {
@@ -129,6 +185,8 @@ describe('my register of interests', () => {
   });
 
   it('tells a stranger how to get linked', async () => {
-    expect(only(await t.as('stranger', 'channel').say('my interests')).summary).toContain('I don’t know who you are yet');
+    expect(only(await t.as('stranger', 'channel').say('my interests')).summary).toContain(
+      'I don’t know who you are yet',
+    );
   });
 });

@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkConflicts } from '../../src/domain/coi.ts';
-import { OrganisationDirectory, aliasResolver, directoryFor, keySimilarity } from '../../src/domain/organisation-match.ts';
+import {
+  OrganisationDirectory,
+  aliasResolver,
+  directoryFor,
+  keySimilarity,
+} from '../../src/domain/organisation-match.ts';
 import { organisationKey } from '../../src/domain/organisations.ts';
-import { parseRosterJson } from '../../src/roster-file/document.ts';
+import { parseRosterJson } from '../../src/services/roster-file/document.ts';
 import type { Roster } from '../../src/domain/roster.ts';
 
 const known = new OrganisationDirectory([
@@ -15,16 +20,33 @@ const known = new OrganisationDirectory([
 ]);
 
 function roster(): Roster {
-  const parsed = parseRosterJson(JSON.stringify({
-    partnership: { name: 'Test Big Local' },
-    people: [
-      { name: 'Ann', kind: 'member', resident: true, voting: true, roles: ['chair'], interests: [{ organisation: 'Acme Cafe', kind: 'employee' }] },
-      { name: 'Ben', kind: 'member', resident: true, voting: true, roles: [] },
-      { name: 'Cat', kind: 'member', resident: true, voting: true, roles: [], interests: [{ organisation: 'Riverside Youth Trust', kind: 'trustee' }] },
-      { name: 'Dan', kind: 'member', resident: false, voting: true, roles: [] },
-    ],
-    relationships: [{ between: ['Ann', 'Ben'], kind: 'sibling' }],
-  }), 'test.json');
+  const parsed = parseRosterJson(
+    JSON.stringify({
+      partnership: { name: 'Test Big Local' },
+      people: [
+        {
+          name: 'Ann',
+          kind: 'member',
+          resident: true,
+          voting: true,
+          roles: ['chair'],
+          interests: [{ organisation: 'Acme Cafe', kind: 'employee' }],
+        },
+        { name: 'Ben', kind: 'member', resident: true, voting: true, roles: [] },
+        {
+          name: 'Cat',
+          kind: 'member',
+          resident: true,
+          voting: true,
+          roles: [],
+          interests: [{ organisation: 'Riverside Youth Trust', kind: 'trustee' }],
+        },
+        { name: 'Dan', kind: 'member', resident: false, voting: true, roles: [] },
+      ],
+      relationships: [{ between: ['Ann', 'Ben'], kind: 'sibling' }],
+    }),
+    'test.json',
+  );
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   return parsed.value.roster;
 }
@@ -44,7 +66,9 @@ describe('did you mean …?', () => {
     expect(known.suggest('Northfield Youth Club')).toEqual([]);
     expect(known.suggest('Community Trust')).toEqual([]);
     expect(known.suggest('Whitfield Accounts Ltd')).toEqual([]);
-    expect(keySimilarity(organisationKey('Northfield Food Bank'), organisationKey('Northfield Community Café Ltd'))).toBeLessThan(0.8);
+    expect(
+      keySimilarity(organisationKey('Northfield Food Bank'), organisationKey('Northfield Community Café Ltd')),
+    ).toBeLessThan(0.8);
   });
 
   it('knows a name that differs only by case, accents, punctuation, "The" or "Limited"', () => {
@@ -53,13 +77,15 @@ describe('did you mean …?', () => {
   });
 
   it('similarity is symmetric and between 0 and 1', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), (a, b) => {
-      const [ka, kb] = [organisationKey(a), organisationKey(b)];
-      const s = keySimilarity(ka, kb);
-      expect(s).toBeGreaterThanOrEqual(0);
-      expect(s).toBeLessThanOrEqual(1);
-      expect(keySimilarity(kb, ka)).toBeCloseTo(s, 10);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), (a, b) => {
+        const [ka, kb] = [organisationKey(a), organisationKey(b)];
+        const s = keySimilarity(ka, kb);
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+        expect(keySimilarity(kb, ka)).toBeCloseTo(s, 10);
+      }),
+    );
   });
 });
 
@@ -77,7 +103,10 @@ describe('aliases', () => {
   });
 
   it('alias groups join transitively and leave other names alone', () => {
-    const canonical = aliasResolver([['A Ltd', 'B'], ['B', 'C Trust']]);
+    const canonical = aliasResolver([
+      ['A Ltd', 'B'],
+      ['B', 'C Trust'],
+    ]);
     expect(canonical('a limited')).toBe(canonical('C Trust'));
     expect(canonical('D')).toBe('d');
   });
@@ -86,7 +115,10 @@ describe('aliases', () => {
     const r = roster();
     const before = checkConflicts(r, { organisations: ['ACME Community Café Limited'] });
     expect(before.mustNotTakePart).toEqual([]);
-    const after = checkConflicts(r, { organisations: ['ACME Community Café Limited'], aliases: [['ACME Community Café Limited', 'Acme Cafe']] });
+    const after = checkConflicts(r, {
+      organisations: ['ACME Community Café Limited'],
+      aliases: [['ACME Community Café Limited', 'Acme Cafe']],
+    });
     expect(after.mustNotTakePart.map((c) => [c.person.name, c.reasons.map((x) => x.kind)])).toEqual([
       ['Ann', ['direct-financial']],
       ['Ben', ['indirect-financial']],
@@ -96,7 +128,10 @@ describe('aliases', () => {
 
   it('two names of one organisation asked together count once', () => {
     const r = roster();
-    const result = checkConflicts(r, { organisations: ['Acme Cafe', 'ACME Community Café Limited'], aliases: [['Acme Cafe', 'ACME Community Café Limited']] });
+    const result = checkConflicts(r, {
+      organisations: ['Acme Cafe', 'ACME Community Café Limited'],
+      aliases: [['Acme Cafe', 'ACME Community Café Limited']],
+    });
     expect(result.organisations).toEqual(['Acme Cafe']);
     expect(result.mustNotTakePart.find((c) => c.person.name === 'Ann')?.reasons).toHaveLength(1);
   });
@@ -105,7 +140,12 @@ describe('aliases', () => {
     const r = roster();
     r.partnership.settings = { ...r.partnership.settings, ltoOrganisation: 'Northfield Community Association' };
     const d = directoryFor(r, [{ name: 'ACME Community Café Limited', aliases: [] }]);
-    expect(d.entries.map((e) => e.name)).toEqual(['ACME Community Café Limited', 'Acme Cafe', 'Riverside Youth Trust', 'Northfield Community Association']);
+    expect(d.entries.map((e) => e.name)).toEqual([
+      'ACME Community Café Limited',
+      'Acme Cafe',
+      'Riverside Youth Trust',
+      'Northfield Community Association',
+    ]);
     r.people[0]!.interests[0]!.id = 'i-1';
     expect(directoryFor(r, [], 'i-1').find('Acme Cafe')).toBeUndefined();
   });

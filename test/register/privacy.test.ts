@@ -2,7 +2,7 @@
 // in the partnership's channel and press every button they are given (two levels deep), and
 // submit every form. Only the redacted conflict summary may ever be channel-visible.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Form, Reply } from '../../src/bot/reply.ts';
+import type { Form, Reply } from '../../src/domain/chat/reply.ts';
 import { addDecision, giveInterest } from './fixtures.ts';
 import { buttons, channelSafe, demo, only, textOf, type Demo, type Who } from './support.ts';
 
@@ -10,19 +10,48 @@ let t: Demo;
 beforeEach(async () => {
   t = await demo();
   await giveInterest(t, 'Gareth Jones', 'Acme Ltd', 'employee', 'secret detail text');
-  await addDecision(t, 3, 'Café contract', 'procurement', ['Northfield Community Café Ltd', 'Acme Ltd'], [
-    { name: 'Rosa Novak', outcome: 'interest', kind: 'loyalty', detail: 'coaches the youth team there' },
-  ]);
+  await addDecision(
+    t,
+    3,
+    'Café contract',
+    'procurement',
+    ['Northfield Community Café Ltd', 'Acme Ltd'],
+    [{ name: 'Rosa Novak', outcome: 'interest', kind: 'loyalty', detail: 'coaches the youth team there' }],
+  );
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 const TYPED = [
-  'interests', 'interests Priya Patel', 'relationships', 'relationships mine', 'organisations', 'coi Riverside Youth Trust; Acme Ltd', 'coi 3', 'coi Riverside Youth Trst',
+  'interests',
+  'interests Priya Patel',
+  'relationships',
+  'relationships mine',
+  'organisations',
+  'coi Riverside Youth Trust; Acme Ltd',
+  'coi 3',
+  'coi Riverside Youth Trst',
 ];
-const SAID = ['my interests', 'my relationships', 'who can vote on the Acme Ltd contract?', 'coi check for Northfield Community Café Ltd', 'show Gareth Jones’s interests'];
+const SAID = [
+  'my interests',
+  'my relationships',
+  'who can vote on the Acme Ltd contract?',
+  'coi check for Northfield Community Café Ltd',
+  'show Gareth Jones’s interests',
+];
 
 const formValues = (form: Form): Record<string, string> =>
-  Object.fromEntries(form.fields.map((f, i) => [f.id, f.options?.length ? f.options[i % f.options.length]!.value : f.type === 'textarea' ? 'secret detail text' : 'Acme Cafe']));
+  Object.fromEntries(
+    form.fields.map((f, i) => [
+      f.id,
+      f.options?.length
+        ? f.options[i % f.options.length]!.value
+        : f.type === 'textarea'
+          ? 'secret detail text'
+          : 'Acme Cafe',
+    ]),
+  );
 
 async function explore(who: Who): Promise<Reply[]> {
   const as = t.as(who, 'channel');
@@ -35,7 +64,8 @@ async function explore(who: Who): Promise<Reply[]> {
     const next: Reply[] = [];
     for (const r of frontier) {
       for (const b of buttons(r).slice(0, 6)) next.push(...(await as.click(b)));
-      for (const block of r.blocks) if (block.kind === 'form') next.push(...(await as.submit(block.form, formValues(block.form))));
+      for (const block of r.blocks)
+        if (block.kind === 'form') next.push(...(await as.submit(block.form, formValues(block.form))));
     }
     frontier = next;
   }
@@ -49,7 +79,10 @@ describe('privacy', () => {
       expect(replies.length, who).toBeGreaterThan(TYPED.length);
       expect(channelSafe(replies), who).toEqual([]);
       const inChannel = replies.filter((r) => r.visibility === 'channel');
-      expect(inChannel.every((r) => r.summary.startsWith('Conflicts of interest for ')), who).toBe(true);
+      expect(
+        inChannel.every((r) => r.summary.startsWith('Conflicts of interest for ')),
+        who,
+      ).toBe(true);
       expect(inChannel.map(textOf).join('\n')).not.toMatch(/secret detail text|coaches/);
       if (who === 'chair') expect(inChannel.length).toBeGreaterThan(0);
       else if (who !== 'secretary' && who !== 'rep') expect(inChannel, who).toEqual([]);
@@ -58,7 +91,8 @@ describe('privacy', () => {
 });
 
 describe('authorisation', () => {
-  const allowed = async (who: Who, text: string): Promise<boolean> => !/^Only |You can see only your own/.test(only(await t.as(who).command(text)).summary);
+  const allowed = async (who: Who, text: string): Promise<boolean> =>
+    !/^Only |You can see only your own/.test(only(await t.as(who).command(text)).summary);
 
   it.each([
     ['interests', ['chair', 'gareth', 'linda', 'worker', 'rep'], []],
@@ -73,7 +107,9 @@ describe('authorisation', () => {
 
   it('members see only their own relationships; officers and the rep see all', async () => {
     expect(textOf(only(await t.as('gareth').command('relationships')))).not.toMatch(/Whitfield|Helen|Jo Brooks/);
-    expect(textOf(only(await t.as('rep').command('relationships')))).toMatch(/Whitfield[\s\S]*Helen Brooks[\s\S]*Kwame/);
+    expect(textOf(only(await t.as('rep').command('relationships')))).toMatch(
+      /Whitfield[\s\S]*Helen Brooks[\s\S]*Kwame/,
+    );
   });
 
   it('members cannot link organisation names, even with a forged button', async () => {

@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseRosterJson } from '../../src/roster-file/document.ts';
+import { parseRosterJson } from '../../src/services/roster-file/document.ts';
 import { button, buttons, demo, formOf, only, textOf, type Demo } from './support.ts';
 
 let t: Demo;
-beforeEach(async () => { t = await demo(); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await demo();
+});
+afterEach(async () => {
+  await t.close();
+});
 
 describe('relationships', () => {
   it('officers and the rep record, edit and remove relationships through a form, each change audited', async () => {
@@ -16,14 +20,21 @@ describe('relationships', () => {
     expect(form.fields.map((f) => f.id)).toEqual(['from', 'kind', 'to']);
     expect(form.fields[0]!.options).toHaveLength(t.roster.people.length);
 
-    const saved = only(await david.submit(form, { from: t.idOf('Gareth Jones'), kind: 'sibling', to: t.idOf('Rosa Novak') }));
+    const saved = only(
+      await david.submit(form, { from: t.idOf('Gareth Jones'), kind: 'sibling', to: t.idOf('Rosa Novak') }),
+    );
     expect(saved.summary).toBe('Recorded: Gareth Jones is Rosa Novak’s sibling.');
     // one audit row for each person concerned, so each one's subject access and erasure find it
     const adds = await t.audit('relationship.add');
     expect(adds.map((a) => a.subjectId).sort()).toEqual([t.idOf('Gareth Jones'), t.idOf('Rosa Novak')].sort());
     for (const add of adds) {
       expect(add).toMatchObject({ actorId: t.idOf('David Hughes'), subjectType: 'person', before: null });
-      expect(JSON.parse(add.after!)).toEqual({ relationshipId: expect.any(String), fromId: t.idOf('Gareth Jones'), toId: t.idOf('Rosa Novak'), kind: 'sibling' });
+      expect(JSON.parse(add.after!)).toEqual({
+        relationshipId: expect.any(String),
+        fromId: t.idOf('Gareth Jones'),
+        toId: t.idOf('Rosa Novak'),
+        kind: 'sibling',
+      });
     }
 
     const sam = t.as('rep');
@@ -31,7 +42,9 @@ describe('relationships', () => {
     const editButton = buttons(again).filter((b) => b.label === 'Edit')[3]!; // the newest entry comes last
     const edit = formOf(only(await sam.click(editButton)));
     expect(edit.fields.find((f) => f.id === 'kind')?.initial).toBe('sibling');
-    const edited = only(await sam.submit(edit, { from: t.idOf('Gareth Jones'), kind: 'household', to: t.idOf('Rosa Novak') }));
+    const edited = only(
+      await sam.submit(edit, { from: t.idOf('Gareth Jones'), kind: 'household', to: t.idOf('Rosa Novak') }),
+    );
     expect(edited.summary).toBe('Updated: Gareth Jones is Rosa Novak’s household member.');
     const [update] = await t.audit('relationship.update');
     expect(JSON.parse(update!.before!).kind).toBe('sibling');
@@ -47,18 +60,32 @@ describe('relationships', () => {
   });
 
   it('validates: both people on the roster, two different people, a known kind, not already recorded', async () => {
-    const other = parseRosterJson(JSON.stringify({ partnership: { name: 'Elsewhere' }, people: [{ name: 'Zed', kind: 'member', resident: true, voting: true, roles: [] }] }), 'x.json');
+    const other = parseRosterJson(
+      JSON.stringify({
+        partnership: { name: 'Elsewhere' },
+        people: [{ name: 'Zed', kind: 'member', resident: true, voting: true, roles: [] }],
+      }),
+      'x.json',
+    );
     if (!other.ok) throw new Error('bad roster');
     const elsewhere = await t.db.stores.rosters.importRoster('elsewhere', other.value.roster);
     const zed = (await t.db.stores.rosters.loadRoster(elsewhere.partnership.id)).people[0]!.id;
     const form = formOf(only(await t.as('chair').action('relationships.add', 'new')));
     const submit = (values: Record<string, string>) => t.as('chair').submit(form, values).then(only).then(textOf);
 
-    expect(await submit({ from: zed, kind: 'spouse', to: t.idOf('Rosa Novak') })).toContain('First person: choose someone who is on the roster');
-    expect(await submit({ from: t.idOf('Rosa Novak'), kind: 'spouse', to: t.idOf('Rosa Novak') })).toContain('Second person: choose someone other than Rosa Novak');
-    expect(await submit({ from: t.idOf('Rosa Novak'), kind: 'cousin', to: t.idOf('Kwame Mensah') })).toContain('Relationship: choose one of: spouse, civil-partner');
+    expect(await submit({ from: zed, kind: 'spouse', to: t.idOf('Rosa Novak') })).toContain(
+      'First person: choose someone who is on the roster',
+    );
+    expect(await submit({ from: t.idOf('Rosa Novak'), kind: 'spouse', to: t.idOf('Rosa Novak') })).toContain(
+      'Second person: choose someone other than Rosa Novak',
+    );
+    expect(await submit({ from: t.idOf('Rosa Novak'), kind: 'cousin', to: t.idOf('Kwame Mensah') })).toContain(
+      'Relationship: choose one of: spouse, civil-partner',
+    );
     // Tom is Sarah's spouse already: the same fact the other way round is a duplicate
-    expect(await submit({ from: t.idOf('Sarah Whitfield'), kind: 'spouse', to: t.idOf('Tom Whitfield') })).toContain('That is already recorded: Sarah Whitfield is Tom Whitfield’s spouse.');
+    expect(await submit({ from: t.idOf('Sarah Whitfield'), kind: 'spouse', to: t.idOf('Tom Whitfield') })).toContain(
+      'That is already recorded: Sarah Whitfield is Tom Whitfield’s spouse.',
+    );
     expect(await t.audit('relationship.add')).toHaveLength(0);
     expect(await t.db.stores.register.relationships(t.db.partnership.id)).toHaveLength(3);
   });
@@ -82,10 +109,15 @@ describe('relationships', () => {
     const [entry] = await t.db.stores.register.relationships(t.db.partnership.id);
     for (const who of ['gareth', 'worker', 'linda'] as const) {
       const as = t.as(who);
-      expect(only(await as.action('relationships.add', 'new')).summary).toBe('Only the chair, the vice-chair, the secretary, the treasurer or the rep can do that.');
+      expect(only(await as.action('relationships.add', 'new')).summary).toBe(
+        'Only the chair, the vice-chair, the secretary, the treasurer or the rep can do that.',
+      );
       expect(only(await as.action('relationships.remove.confirm', entry!.id)).summary).toContain('Only the chair');
       const forged = { id: 'relationships.edit', title: '', submitLabel: '', fields: [], context: entry!.id };
-      expect(only(await as.submit(forged, { from: t.idOf('Rosa Novak'), kind: 'spouse', to: t.idOf('Kwame Mensah') })).summary).toContain('Only the chair');
+      expect(
+        only(await as.submit(forged, { from: t.idOf('Rosa Novak'), kind: 'spouse', to: t.idOf('Kwame Mensah') }))
+          .summary,
+      ).toContain('Only the chair');
     }
     expect(await t.db.stores.register.relationships(t.db.partnership.id)).toHaveLength(3);
     expect(await t.audit('relationship.update')).toHaveLength(0);
@@ -94,7 +126,12 @@ describe('relationships', () => {
   it('pages long lists ten at a time', async () => {
     const people = t.roster.people;
     const change = { partnershipId: t.db.partnership.id, actorId: null, at: new Date() };
-    for (let i = 0; i < 10; i++) await t.db.stores.register.addRelationship(change, { fromId: people[i]!.id, toId: people[i + 1]!.id, kind: 'close-friend' });
+    for (let i = 0; i < 10; i++)
+      await t.db.stores.register.addRelationship(change, {
+        fromId: people[i]!.id,
+        toId: people[i + 1]!.id,
+        kind: 'close-friend',
+      });
     const first = only(await t.as('chair').command('relationships'));
     expect(textOf(first)).toContain('Showing 1 to 10 of 13.');
     const second = only(await t.as('chair').click(button(first, 'Next')));

@@ -3,7 +3,19 @@
 // only the redacted summary is ever shown to the channel.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SENSITIVE } from './support.ts';
-import { USERS, bind, channelVisible, click, command, lastResponse, settle, shown, startSlack, submitView, type SlackTest } from '../slack/support.ts';
+import {
+  USERS,
+  bind,
+  channelVisible,
+  click,
+  command,
+  lastResponse,
+  settle,
+  shown,
+  startSlack,
+  submitView,
+  type SlackTest,
+} from '../slack/support.ts';
 
 let t: SlackTest;
 let afterSetup = 0;
@@ -13,12 +25,16 @@ beforeEach(async () => {
   afterSetup = t.fake.calls.length; // the channel saw "This channel is now linked": not ours
 });
 const calls = () => t.fake.calls.slice(afterSetup);
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 type SlackButton = { action_id: string; value: string; text: { text: string } };
 function buttonIn(args: Record<string, unknown>, label: string): SlackButton {
   const blocks = (args.blocks ?? []) as { type: string; elements?: SlackButton[] }[];
-  const found = blocks.flatMap((b) => (b.type === 'actions' ? b.elements ?? [] : [])).find((e) => e.text?.text === label);
+  const found = blocks
+    .flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []))
+    .find((e) => e.text?.text === label);
   if (!found) throw new Error(`no button "${label}" in ${JSON.stringify(args).slice(0, 300)}`);
   return found;
 }
@@ -54,15 +70,25 @@ describe('on Slack', () => {
     const view = opened.args.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe('interests.add');
 
-    const res = await submitView(t, 'interests.add', {
-      organisation: { organisation: { type: 'plain_text_input', value: 'Northfield Allotment Society' } },
-      kind: { kind: { type: 'static_select', selected_option: { value: 'member' } } },
-      detail: { detail: { type: 'plain_text_input', value: 'plot 12' } },
-    }, view.private_metadata, { user: USERS.member });
+    const res = await submitView(
+      t,
+      'interests.add',
+      {
+        organisation: { organisation: { type: 'plain_text_input', value: 'Northfield Allotment Society' } },
+        kind: { kind: { type: 'static_select', selected_option: { value: 'member' } } },
+        detail: { detail: { type: 'plain_text_input', value: 'plot 12' } },
+      },
+      view.private_metadata,
+      { user: USERS.member },
+    );
     expect(res.status).toBe(200);
     await settle(t.app);
-    const rosa = (await t.app.stores.rosters.loadRoster((await t.app.stores.rosters.findPartnership('northfield'))!.id)).people.find((p) => p.name === 'Rosa Novak')!;
-    expect((await t.app.stores.register.interestsOf(rosa.id)).map((i) => i.organisation)).toContain('Northfield Allotment Society');
+    const rosa = (
+      await t.app.stores.rosters.loadRoster((await t.app.stores.rosters.findPartnership('northfield'))!.id)
+    ).people.find((p) => p.name === 'Rosa Novak')!;
+    expect((await t.app.stores.register.interestsOf(rosa.id)).map((i) => i.organisation)).toContain(
+      'Northfield Allotment Society',
+    );
     expect(JSON.stringify(calls())).toContain('plot 12'); // shown to Rosa...
     expect(channelVisible(calls()).join('\n')).not.toContain('plot 12'); // ...and never to the channel
   });

@@ -1,7 +1,13 @@
 // The review calendar and the planner, as pure functions of the clock (Europe/London).
 import { describe, expect, it } from 'vitest';
 import { currentNudgeSlot, isQuiet, nextAllowed, seasonAt } from '../../src/domain/review/calendar.ts';
-import { claimFor, MAX_ATTEMPTS, planReviewSends, STALE_PENDING_MS, type SeasonState } from '../../src/domain/review/plan.ts';
+import {
+  claimFor,
+  MAX_ATTEMPTS,
+  planReviewSends,
+  STALE_PENDING_MS,
+  type SeasonState,
+} from '../../src/domain/review/plan.ts';
 import type { ReviewSettings } from '../../src/domain/review/settings.ts';
 import type { SendRecord } from '../../src/domain/review/types.ts';
 import { defaultSettings, parseSettings, type PartnershipSettings } from '../../src/domain/settings.ts';
@@ -13,21 +19,46 @@ const at = (iso: string) => new Date(iso);
 function state(now: string, review: Partial<ReviewSettings> = {}, sends: SendRecord[] = []): SeasonState {
   const roster = demoRoster();
   roster.partnership = { ...roster.partnership, id: 'p1', slug: 'northfield', settings: settings(review) };
-  return { roster, record: { year: at(now).getUTCFullYear(), confirmations: [], answers: [], submission: null, lastYear: null, linked: [], unreachable: [] }, sends };
+  return {
+    roster,
+    record: {
+      year: at(now).getUTCFullYear(),
+      confirmations: [],
+      answers: [],
+      submission: null,
+      lastYear: null,
+      linked: [],
+      unreachable: [],
+    },
+    sends,
+  };
 }
 
 describe('review settings', () => {
   it('default to a September-to-December season, weekly nudges, twice a week in December, quiet nights and Sundays', () => {
     expect(defaultSettings().review).toEqual({
-      opensOn: '09-01', opensAt: '09:00', deadline: '12-31', nudgeDays: ['monday'], finalMonthNudgeDays: ['monday', 'thursday'],
-      nudgeAt: '10:00', quietFrom: '20:00', quietTo: '08:00', quietDays: ['sunday'], confirmationReminders: 2, confirmationReminderDays: 14,
+      opensOn: '09-01',
+      opensAt: '09:00',
+      deadline: '12-31',
+      nudgeDays: ['monday'],
+      finalMonthNudgeDays: ['monday', 'thursday'],
+      nudgeAt: '10:00',
+      quietFrom: '20:00',
+      quietTo: '08:00',
+      quietDays: ['sunday'],
+      confirmationReminders: 2,
+      confirmationReminderDays: 14,
     });
   });
 
   it('refuse impossible values with a message saying what to write', () => {
-    expect(() => parseSettings({ review: { deadline: '02-30' } })).toThrow(/The deadline is not a date in the calendar/);
+    expect(() => parseSettings({ review: { deadline: '02-30' } })).toThrow(
+      /The deadline is not a date in the calendar/,
+    );
     expect(() => parseSettings({ review: { nudgeAt: '9am' } })).toThrow(/The nudge time must be a 24-hour time HH:MM/);
-    expect(() => parseSettings({ review: { opensOn: '12-01', deadline: '11-30' } })).toThrow(/The deadline must come after the opening day/);
+    expect(() => parseSettings({ review: { opensOn: '12-01', deadline: '11-30' } })).toThrow(
+      /The deadline must come after the opening day/,
+    );
     expect(() => parseSettings({ review: { confirmationReminders: 3 } })).toThrow();
   });
 });
@@ -58,9 +89,15 @@ describe('the review calendar', () => {
   it('finds the current nudge slot: weekly, then twice a week in the deadline’s month', () => {
     const s = defaultSettings();
     expect(currentNudgeSlot(at('2026-09-07T08:59:00Z'), s)).toBeNull(); // the Monday before opening does not count
-    expect(currentNudgeSlot(at('2026-09-07T09:00:00Z'), s)).toEqual({ at: at('2026-09-07T09:00:00Z'), period: '2026-W37' });
+    expect(currentNudgeSlot(at('2026-09-07T09:00:00Z'), s)).toEqual({
+      at: at('2026-09-07T09:00:00Z'),
+      period: '2026-W37',
+    });
     expect(currentNudgeSlot(at('2026-09-12T15:00:00Z'), s)?.period).toBe('2026-W37');
-    expect(currentNudgeSlot(at('2026-10-26T10:00:00Z'), s)).toEqual({ at: at('2026-10-26T10:00:00Z'), period: '2026-W44' });
+    expect(currentNudgeSlot(at('2026-10-26T10:00:00Z'), s)).toEqual({
+      at: at('2026-10-26T10:00:00Z'),
+      period: '2026-W44',
+    });
     expect(currentNudgeSlot(at('2026-11-30T12:00:00Z'), s)?.period).toBe('2026-W49');
     expect(currentNudgeSlot(at('2026-12-03T10:00:00Z'), s)?.period).toBe('2026-W49-2');
     expect(currentNudgeSlot(at('2026-12-07T10:00:00Z'), s)?.period).toBe('2026-W50-1');
@@ -71,7 +108,8 @@ describe('the review calendar', () => {
 });
 
 describe('planning the sends', () => {
-  const kinds = (s: SeasonState, now: string) => planReviewSends(s, at(now)).due.map((d) => `${d.kind} ${d.recipientId}${d.reminder ? ` ${d.reminder}` : ''}`);
+  const kinds = (s: SeasonState, now: string) =>
+    planReviewSends(s, at(now)).due.map((d) => `${d.kind} ${d.recipientId}${d.reminder ? ` ${d.reminder}` : ''}`);
 
   it('sends nothing before the season, in quiet hours or after the deadline', () => {
     expect(kinds(state('2026-08-31T10:00:00Z'), '2026-08-31T10:00:00Z')).toEqual([]);
@@ -92,21 +130,41 @@ describe('planning the sends', () => {
 
   it('decides a nudge slot once: a nudge when something is outstanding, a skipped record otherwise', () => {
     const s = state('2026-09-07T09:05:00Z');
-    expect(planReviewSends(s, at('2026-09-07T09:05:00Z')).due.filter((d) => d.kind === 'review-nudge').map((d) => d.key)).toEqual(['nudge:2026-W37:person-13']);
+    expect(
+      planReviewSends(s, at('2026-09-07T09:05:00Z'))
+        .due.filter((d) => d.kind === 'review-nudge')
+        .map((d) => d.key),
+    ).toEqual(['nudge:2026-W37:person-13']);
     const snoozed = state('2026-09-07T09:05:00Z', { snoozedUntil: '2026-09-08T00:00:00Z' });
-    expect(planReviewSends(snoozed, at('2026-09-07T09:05:00Z')).skipped).toEqual([{ key: 'nudge:2026-W37:person-13', kind: 'review-nudge', recipientId: 'person-13', reason: 'snoozed' }]);
+    expect(planReviewSends(snoozed, at('2026-09-07T09:05:00Z')).skipped).toEqual([
+      { key: 'nudge:2026-W37:person-13', kind: 'review-nudge', recipientId: 'person-13', reason: 'snoozed' },
+    ]);
   });
 
   it('defers a Saturday-evening nudge past the quiet hours and Sunday to Monday morning', () => {
     const review = { nudgeDays: ['saturday' as const], nudgeAt: '19:30' };
-    expect(kinds(state('2026-09-12T19:05:00Z', review), '2026-09-12T19:05:00Z').filter((k) => k.startsWith('review-nudge'))).toEqual([]); // 20:05 BST
-    expect(planReviewSends(state('2026-09-14T07:05:00Z', review), at('2026-09-14T07:05:00Z')).due.filter((d) => d.kind === 'review-nudge').map((d) => d.key)).toEqual(['nudge:2026-W37:person-13']);
+    expect(
+      kinds(state('2026-09-12T19:05:00Z', review), '2026-09-12T19:05:00Z').filter((k) => k.startsWith('review-nudge')),
+    ).toEqual([]); // 20:05 BST
+    expect(
+      planReviewSends(state('2026-09-14T07:05:00Z', review), at('2026-09-14T07:05:00Z'))
+        .due.filter((d) => d.kind === 'review-nudge')
+        .map((d) => d.key),
+    ).toEqual(['nudge:2026-W37:person-13']);
   });
 });
 
 describe('claiming a recorded send', () => {
   const row = (over: Partial<SendRecord>): SendRecord => ({
-    key: 'k', kind: 'review-nudge', recipientId: 'r', status: 'pending', attempts: 0, createdAt: at('2026-09-07T09:05:00Z'), sentAt: null, nextAttemptAt: null, ...over,
+    key: 'k',
+    kind: 'review-nudge',
+    recipientId: 'r',
+    status: 'pending',
+    attempts: 0,
+    createdAt: at('2026-09-07T09:05:00Z'),
+    sentAt: null,
+    nextAttemptAt: null,
+    ...over,
   });
   const now = at('2026-09-07T09:05:00Z');
   const later = (ms: number) => new Date(now.getTime() + ms);

@@ -3,8 +3,8 @@
 // and submits. Who may do what, and what is never shown in a channel.
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { replyText, type Reply } from '../../src/bot/reply.ts';
-import type { PartnershipRef } from '../../src/ports/index.ts';
+import { replyText, type Reply } from '../../src/domain/chat/reply.ts';
+import type { PartnershipRef } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { TimedRecordingNotifier as RecordingNotifier } from '../support/timed-notifier.ts';
@@ -25,13 +25,22 @@ afterEach(() => db.close());
 const SAM = email('Sam Taylor');
 const buttons = (r: Reply | undefined) => (r?.blocks ?? []).flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
 const form = (r: Reply | undefined) => (r?.blocks ?? []).flatMap((b) => (b.kind === 'form' ? [b.form] : []))[0];
-const personId = async (name: string) => (await db.stores.rosters.loadRoster(db.partnership.id)).people.find((p) => p.name === name)!.id;
-const FOUR = { 'reflects-community': 'yes', 'followed-policies': 'yes', 'ethos-values': 'partly', 'ethos-values.comment': 'More open meetings planned.', 'coi-guidance': 'yes' };
+const personId = async (name: string) =>
+  (await db.stores.rosters.loadRoster(db.partnership.id)).people.find((p) => p.name === name)!.id;
+const FOUR = {
+  'reflects-community': 'yes',
+  'followed-policies': 'yes',
+  'ethos-values': 'partly',
+  'ethos-values.comment': 'More open meetings planned.',
+  'coi-guidance': 'yes',
+};
 
 describe('membership confirmation', () => {
   it('a member confirms with one click; the date is stored and shown back to them', async () => {
     const [before] = await people.say(email('Gareth Jones'), 'review');
-    expect(before?.summary).toBe('You have not confirmed your membership of Northfield Big Local for the 2026 review yet.');
+    expect(before?.summary).toBe(
+      'You have not confirmed your membership of Northfield Big Local for the 2026 review yet.',
+    );
     expect(buttons(before).map((b) => [b.label, b.value])).toEqual([
       ['Yes, I’m a member and I live in the area', '2026:resident'],
       ['Yes, I’m a member but I don’t live in the area', '2026:non-resident'],
@@ -40,10 +49,19 @@ describe('membership confirmation', () => {
     const [done] = await people.click(email('Gareth Jones'), 'review.confirm', '2026:resident');
     expect(done).toMatchObject({ replaceOriginal: true, visibility: 'private' });
     expect(done?.summary).toContain('confirmed on 2 September 2026');
-    const row = await db.database.db.membershipConfirmation.findFirstOrThrow({ where: { personId: await personId('Gareth Jones') } });
-    expect(row).toMatchObject({ year: 2026, resident: true, member: true, confirmedAt: new Date('2026-09-02T10:00:00Z') });
+    const row = await db.database.db.membershipConfirmation.findFirstOrThrow({
+      where: { personId: await personId('Gareth Jones') },
+    });
+    expect(row).toMatchObject({
+      year: 2026,
+      resident: true,
+      member: true,
+      confirmedAt: new Date('2026-09-02T10:00:00Z'),
+    });
     const [after] = await people.say(email('Gareth Jones'), 'review');
-    expect(after?.summary).toBe('On 2 September 2026 you confirmed that you are a member of Northfield Big Local and that you live in the area.');
+    expect(after?.summary).toBe(
+      'On 2 September 2026 you confirmed that you are a member of Northfield Big Local and that you live in the area.',
+    );
   });
 
   it('refuses last year’s button, and a click by someone who is not a member', async () => {
@@ -60,7 +78,10 @@ describe('membership confirmation', () => {
     const [r] = await people.click(email('Aisha Rahman'), 'review.confirm', '2026:left');
     expect(r?.summary).toContain('I have told the rep, who will update the roster.');
     expect(notifier.sent.map((s) => [s.personId, s.reply.summary])).toEqual([
-      [await personId('Sam Taylor'), 'Aisha Rahman says they are no longer a member of Northfield Big Local (partnership review 2026).'],
+      [
+        await personId('Sam Taylor'),
+        'Aisha Rahman says they are no longer a member of Northfield Big Local (partnership review 2026).',
+      ],
     ]);
   });
 
@@ -68,7 +89,9 @@ describe('membership confirmation', () => {
     const [r] = await people.click(email('Kwame Mensah'), 'review.confirm', '2026:non-resident');
     expect(r?.summary).toContain('The roster has you as living in the area');
     const [status] = await people.say(SAM, 'review');
-    expect(replyText(status!)).toContain('Kwame Mensah confirmed they do not live in the area, but the roster says they do: update the roster.');
+    expect(replyText(status!)).toContain(
+      'Kwame Mensah confirmed they do not live in the area, but the roster says they do: update the roster.',
+    );
   });
 });
 
@@ -83,7 +106,10 @@ describe('the rep’s review', () => {
     expect(text).toContain('Season: open until 31 December 2026');
     expect(text).toContain('Nudges to the rep: Mondays at 10:00; in the deadline’s month Mondays and Thursdays');
 
-    await db.stores.directory.bindChannel({ partnershipId: db.partnership.id, platform: 'web', workspaceId: 'local', channelId: 'c-general' }, 'test');
+    await db.stores.directory.bindChannel(
+      { partnershipId: db.partnership.id, platform: 'web', workspaceId: 'local', channelId: 'c-general' },
+      'test',
+    );
     const [inChannel] = await people.bot.handle({
       conversation: { platform: 'web', workspaceId: 'local', channelId: 'c-general', kind: 'channel' },
       speaker: { userId: 'u-sam', workspaceId: 'local', email: SAM },
@@ -97,49 +123,95 @@ describe('the rep’s review', () => {
   it('answers the four questions beside the bot’s evidence, including the decisions’ conflicts logs', async () => {
     const decision = await db.database.db.decision.create({
       data: {
-        partnershipId: db.partnership.id, number: 1, title: 'Grant to the community café', kind: 'grant', options: '["For","Against"]', ballot: 'open',
-        visibility: 'channel', rules: '{}', status: 'closed', closesAt: new Date('2026-06-10T18:00:00Z'), createdById: await personId('Margaret Okafor'), createdAt: new Date('2026-06-01T10:00:00Z'),
+        partnershipId: db.partnership.id,
+        number: 1,
+        title: 'Grant to the community café',
+        kind: 'grant',
+        options: '["For","Against"]',
+        ballot: 'open',
+        visibility: 'channel',
+        rules: '{}',
+        status: 'closed',
+        closesAt: new Date('2026-06-10T18:00:00Z'),
+        createdById: await personId('Margaret Okafor'),
+        createdAt: new Date('2026-06-01T10:00:00Z'),
       },
     });
-    await db.database.db.declaration.createMany({ data: [
-      { decisionId: decision.id, personId: await personId('Sarah Whitfield'), outcome: 'interest', kind: 'direct-financial' },
-      { decisionId: decision.id, personId: await personId('Gareth Jones'), outcome: 'none' },
-    ] });
-    await db.database.db.recusal.create({ data: { decisionId: decision.id, personId: await personId('Sarah Whitfield'), reasons: '[]' } });
+    await db.database.db.declaration.createMany({
+      data: [
+        {
+          decisionId: decision.id,
+          personId: await personId('Sarah Whitfield'),
+          outcome: 'interest',
+          kind: 'direct-financial',
+        },
+        { decisionId: decision.id, personId: await personId('Gareth Jones'), outcome: 'none' },
+      ],
+    });
+    await db.database.db.recusal.create({
+      data: { decisionId: decision.id, personId: await personId('Sarah Whitfield'), reasons: '[]' },
+    });
 
     const [r] = await people.say(SAM, 'review answer');
     const f = form(r)!;
     expect(f.id).toBe('review.answers');
     expect(f.context).toBe('2026');
     expect(f.fields.map((x) => `${x.id}:${x.type}`)).toEqual([
-      'reflects-community:select', 'reflects-community.comment:textarea', 'followed-policies:select', 'followed-policies.comment:textarea',
-      'ethos-values:select', 'ethos-values.comment:textarea', 'coi-guidance:select', 'coi-guidance.comment:textarea',
+      'reflects-community:select',
+      'reflects-community.comment:textarea',
+      'followed-policies:select',
+      'followed-policies.comment:textarea',
+      'ethos-values:select',
+      'ethos-values.comment:textarea',
+      'coi-guidance:select',
+      'coi-guidance.comment:textarea',
     ]);
     expect(f.fields[0]?.hint).toBe('In criteria: 11 members, 8 of them residents.');
     const evidence = replyText(r!);
     expect(evidence).toContain('should broadly reflect the range and diversity of people who live in your area');
-    expect(evidence).toContain('Decision 1, “Grant to the community café” (closed): 2 declarations, 1 interest declared, 1 member stepped back, 0 votes.');
+    expect(evidence).toContain(
+      'Decision 1, “Grant to the community café” (closed): 2 declarations, 1 interest declared, 1 member stepped back, 0 votes.',
+    );
     expect(evidence).toContain('[warn] Members related to a worker');
     expect(evidence).toContain('No make-up check fails; 1 to watch: Members related to a worker.');
 
     const [bad] = await people.submit(SAM, 'review.answers', { ...FOUR, 'reflects-community': 'maybe' }, '2026');
-    expect(bad?.summary).toContain('Nothing was saved:\n“Does the partnership currently reflect the community?”: choose Yes, Partly or No (got “maybe”).');
+    expect(bad?.summary).toContain(
+      'Nothing was saved:\n“Does the partnership currently reflect the community?”: choose Yes, Partly or No (got “maybe”).',
+    );
     expect(await db.database.db.reviewAnswer.count()).toBe(0);
 
-    const [saved] = await people.submit(SAM, 'review.answers', { 'reflects-community': 'yes', 'reflects-community.comment': 'Broadly.' }, '2026');
+    const [saved] = await people.submit(
+      SAM,
+      'review.answers',
+      { 'reflects-community': 'yes', 'reflects-community.comment': 'Broadly.' },
+      '2026',
+    );
     expect(saved?.summary).toBe('Saved 1 answer for the 2026 review.');
     expect(replyText(saved!)).toContain('3 of the four review questions are unanswered');
     const [again] = await people.say(SAM, 'review answer');
-    expect(form(again)!.fields.slice(0, 2).map((x) => x.initial)).toEqual(['yes', 'Broadly.']);
+    expect(
+      form(again)!
+        .fields.slice(0, 2)
+        .map((x) => x.initial),
+    ).toEqual(['yes', 'Broadly.']);
   });
 
   it('asks for the plan and timeline when the partnership is out of criteria', async () => {
-    await db.stores.rosters.importRoster('northfield', demoRoster({ without: ['Gareth Jones', 'Kwame Mensah', 'Rosa Novak', 'Aisha Rahman'] }));
+    await db.stores.rosters.importRoster(
+      'northfield',
+      demoRoster({ without: ['Gareth Jones', 'Kwame Mensah', 'Rosa Novak', 'Aisha Rahman'] }),
+    );
     const [r] = await people.say(SAM, 'review answer');
     const f = form(r)!;
     expect(f.fields.slice(-2).map((x) => x.id)).toEqual(['plan', 'timeline']);
     expect(f.fields.at(-2)?.hint).toContain('Recruit 1 more member');
-    await people.submit(SAM, 'review.answers', { ...FOUR, plan: 'Recruiting at the summer fair.', timeline: 'By March 2027.' }, '2026');
+    await people.submit(
+      SAM,
+      'review.answers',
+      { ...FOUR, plan: 'Recruiting at the summer fair.', timeline: 'By March 2027.' },
+      '2026',
+    );
     const [status] = await people.say(SAM, 'review');
     expect(replyText(status!)).toContain('Plan: Recruiting at the summer fair.');
     expect(replyText(status!)).toContain('Timeline: By March 2027.');
@@ -150,7 +222,9 @@ describe('the rep’s review', () => {
     expect(member?.summary).toBe('Only the chair or the rep can do that.');
     const [chair] = await people.say(email('Margaret Okafor'), 'review snooze');
     expect(chair?.summary).toContain('paused until Wednesday 9 September 2026, 11:00');
-    expect((await db.stores.rosters.getPartnership(db.partnership.id))?.settings.review.snoozedUntil).toBe('2026-09-09T10:00:00.000Z');
+    expect((await db.stores.rosters.getPartnership(db.partnership.id))?.settings.review.snoozedUntil).toBe(
+      '2026-09-09T10:00:00.000Z',
+    );
     await people.say(SAM, 'review resume');
     expect((await db.stores.rosters.getPartnership(db.partnership.id))?.settings.review.snoozedUntil).toBeUndefined();
   });
@@ -172,7 +246,9 @@ describe('the rep’s review', () => {
 
   it('is marked as submitted only once the questions are answered, and is then kept as submitted', async () => {
     const [early] = await people.say(SAM, 'review submit');
-    expect(early?.summary).toContain('Not yet: before the review is marked as submitted, 4 of the four review questions are unanswered');
+    expect(early?.summary).toContain(
+      'Not yet: before the review is marked as submitted, 4 of the four review questions are unanswered',
+    );
     await people.submit(SAM, 'review.answers', FOUR, '2026');
     clock.set('2026-11-20T15:00:00Z');
     const [done] = await people.say(SAM, 'review submit');
@@ -181,7 +257,10 @@ describe('the rep’s review', () => {
     expect(answer?.summary).toContain('was marked as submitted on 20 November 2026');
     const [late] = await people.click(email('Gareth Jones'), 'review.confirm', '2026:resident');
     expect(late?.summary).toContain('already submitted');
-    const audit = await db.database.db.auditEvent.findMany({ where: { action: { startsWith: 'review.' } }, orderBy: { at: 'asc' } });
+    const audit = await db.database.db.auditEvent.findMany({
+      where: { action: { startsWith: 'review.' } },
+      orderBy: { at: 'asc' },
+    });
     expect(audit.map((a) => a.action)).toEqual(['review.answer', 'review.submit']);
   });
 
@@ -191,20 +270,47 @@ describe('the rep’s review', () => {
     const [r] = await people.say(SAM, 'review settings');
     const f = form(r)!;
     expect(f.id).toBe('review.settings');
-    expect(Object.fromEntries(f.fields.map((x) => [x.id, x.initial]))).toMatchObject({ opensOn: '09-01', deadline: '12-31', nudgeDays: 'monday', finalMonthNudgeDays: 'monday,thursday', quietDays: 'sunday', confirmationReminders: '2' });
+    expect(Object.fromEntries(f.fields.map((x) => [x.id, x.initial]))).toMatchObject({
+      opensOn: '09-01',
+      deadline: '12-31',
+      nudgeDays: 'monday',
+      finalMonthNudgeDays: 'monday,thursday',
+      quietDays: 'sunday',
+      confirmationReminders: '2',
+    });
 
-    const [bad] = await people.submit(SAM, 'review.settings', { deadline: '31-12', nudgeAt: '25:00', confirmationReminders: '5', nudgeDays: ['someday'] });
+    const [bad] = await people.submit(SAM, 'review.settings', {
+      deadline: '31-12',
+      nudgeAt: '25:00',
+      confirmationReminders: '5',
+      nudgeDays: ['someday'],
+    });
     expect(bad?.summary).toContain('Nothing was saved:');
     expect(bad?.summary).toContain('Deadline (MM-DD): The deadline is not a date in the calendar');
     expect(bad?.summary).toContain('Nudge time (HH:MM): The nudge time must be a 24-hour time HH:MM');
-    expect(bad?.summary).toContain('Reminders to confirm membership (at most two): must be 0, 1 or 2 (at most two reminders)');
+    expect(bad?.summary).toContain(
+      'Reminders to confirm membership (at most two): must be 0, 1 or 2 (at most two reminders)',
+    );
     expect(bad?.summary).toContain('Nudge the rep on:');
     expect((await db.stores.rosters.getPartnership(db.partnership.id))?.settings.review.deadline).toBe('12-31');
 
-    const [ok] = await people.submit(SAM, 'review.settings', { deadline: '11-30', nudgeDays: ['tuesday'], finalMonthNudgeDays: ['tuesday', 'friday'], confirmationReminders: '1' });
-    expect(ok?.summary).toContain('Saved. The season opens on 09-01 at 09:00 and the review is due by 11-30; nudges on tuesday (tuesday, friday in the deadline’s month)');
+    const [ok] = await people.submit(SAM, 'review.settings', {
+      deadline: '11-30',
+      nudgeDays: ['tuesday'],
+      finalMonthNudgeDays: ['tuesday', 'friday'],
+      confirmationReminders: '1',
+    });
+    expect(ok?.summary).toContain(
+      'Saved. The season opens on 09-01 at 09:00 and the review is due by 11-30; nudges on tuesday (tuesday, friday in the deadline’s month)',
+    );
     const saved = (await db.stores.rosters.getPartnership(db.partnership.id))!.settings.review;
-    expect(saved).toMatchObject({ deadline: '11-30', nudgeDays: ['tuesday'], finalMonthNudgeDays: ['tuesday', 'friday'], confirmationReminders: 1, quietDays: ['sunday'] });
+    expect(saved).toMatchObject({
+      deadline: '11-30',
+      nudgeDays: ['tuesday'],
+      finalMonthNudgeDays: ['tuesday', 'friday'],
+      confirmationReminders: 1,
+      quietDays: ['sunday'],
+    });
     const [status] = await people.say(SAM, 'review');
     expect(replyText(status!)).toContain('Season: open until 30 November 2026');
   });

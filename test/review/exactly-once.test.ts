@@ -3,16 +3,15 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { replyText } from '../../src/bot/reply.ts';
+import { replyText } from '../../src/domain/chat/reply.ts';
 import { STALE_PENDING_MS } from '../../src/domain/review/plan.ts';
-import { runReviewSweep, type SweepSummary } from '../../src/review/sweep.ts';
-import { silentLogger } from '../../adapters/log.ts';
-import type { PartnershipRef } from '../../src/ports/index.ts';
+import { runReviewSweep, type SweepSummary } from '../../src/services/review/sweep.ts';
+import type { PartnershipRef } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { ROOT } from '../support/paths.ts';
 import { TimedRecordingNotifier as RecordingNotifier } from '../support/timed-notifier.ts';
-import { demoRoster, hourlyTicks, logOf, sweep } from './helpers.ts';
+import { demoRoster, hourlyTicks, logOf, sweep, sweepDeps } from './helpers.ts';
 
 let db: (TestDatabase & { partnership: PartnershipRef }) | undefined;
 afterEach(async () => {
@@ -28,7 +27,11 @@ interface Child {
 
 /** A sweep in its own process (test/review/sweep-process.ts), started when `go` is called. */
 function sweepProcess(mode: 'record' | 'crash', url: string, times: string[]): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'review', 'sweep-process.ts'), mode, url, ...times], { cwd: ROOT });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'test', 'review', 'sweep-process.ts'), mode, url, ...times],
+    { cwd: ROOT },
+  );
   let stdout = '';
   let stderr = '';
   let markReady: () => void = () => undefined;
@@ -38,10 +41,12 @@ function sweepProcess(mode: 'record' | 'crash', url: string, times: string[]): C
     if (stdout.startsWith('ready\n')) markReady();
   });
   child.stderr.on('data', (d) => (stderr += d));
-  const done = new Promise<{ stdout: string; signal: string | null }>((resolve, reject) => child.on('close', (code, signal) => {
-    if (code !== 0 && signal === null) reject(new Error(`sweep process failed (${code}): ${stderr}`));
-    else resolve({ stdout: stdout.replace(/^ready\n/, ''), signal });
-  }));
+  const done = new Promise<{ stdout: string; signal: string | null }>((resolve, reject) =>
+    child.on('close', (code, signal) => {
+      if (code !== 0 && signal === null) reject(new Error(`sweep process failed (${code}): ${stderr}`));
+      else resolve({ stdout: stdout.replace(/^ready\n/, ''), signal });
+    }),
+  );
   return { ready, go: () => child.stdin.end('go\n'), done };
 }
 
@@ -58,9 +63,20 @@ describe('review season: exactly once', () => {
     db = await createDemoDatabase();
     const count = 15;
     for (let i = 1; i < count; i++) await db.stores.rosters.importRoster(`partnership-${i}`, demoRoster());
-    const times = [OPENING, new Date('2026-09-07T09:05:00Z'), new Date('2026-09-15T08:05:00Z')].map((d) => d.toISOString());
+    const times = [OPENING, new Date('2026-09-07T09:05:00Z'), new Date('2026-09-15T08:05:00Z')].map((d) =>
+      d.toISOString(),
+    );
     const outputs = await runProcesses([0, 1].map(() => sweepProcess('record', db!.url, times)));
-    const lines = outputs.flatMap((o) => o.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { pid: number; at: string; personId: string; summary: string } | { summary: SweepSummary }));
+    const lines = outputs.flatMap((o) =>
+      o.stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map(
+          (l) =>
+            JSON.parse(l) as { pid: number; at: string; personId: string; summary: string } | { summary: SweepSummary },
+        ),
+    );
     const sent = lines.flatMap((l) => ('pid' in l ? [l] : []));
     const summaries = lines.flatMap((l) => ('pid' in l ? [] : [l.summary]));
     const messages = sent.map((s) => `${s.at} ${s.summary} -> ${s.personId}`);
@@ -88,7 +104,8 @@ describe('review season: exactly once', () => {
     // The restarted server sweeps again, now and later: the interrupted sends may have reached
     // people, so they are not repeated.
     const notifier = new RecordingNotifier(new FakeClock(OPENING));
-    for (const tick of hourlyTicks('2026-09-01T08:05:00Z', '2026-09-03T08:05:00Z')) await sweep(db.stores, notifier, tick);
+    for (const tick of hourlyTicks('2026-09-01T08:05:00Z', '2026-09-03T08:05:00Z'))
+      await sweep(db.stores, notifier, tick);
     expect(notifier.sent).toEqual([]);
 
     // A crash between recording (attempts 0) and starting to send: the row is left alone while its
@@ -96,20 +113,31 @@ describe('review season: exactly once', () => {
     const sam = (await db.stores.rosters.loadRoster(db.partnership.id)).people.find((p) => p.name === 'Sam Taylor')!;
     const key = 'nudge:2026-W37:' + sam.id;
     const recordedAt = new Date('2026-09-07T09:05:00Z');
-    expect(await db.stores.reviews.reserveSends([{ key, partnershipId: db.partnership.id, kind: 'review-nudge', recipientId: sam.id, status: 'pending' }], recordedAt)).toEqual(new Set([key]));
+    expect(
+      await db.stores.reviews.reserveSends(
+        [{ key, partnershipId: db.partnership.id, kind: 'review-nudge', recipientId: sam.id, status: 'pending' }],
+        recordedAt,
+      ),
+    ).toEqual(new Set([key]));
     await sweep(db.stores, notifier, new Date(recordedAt.getTime() + STALE_PENDING_MS - 60_000));
     expect(notifier.sent).toEqual([]);
     await sweep(db.stores, notifier, new Date(recordedAt.getTime() + STALE_PENDING_MS));
     await sweep(db.stores, notifier, new Date(recordedAt.getTime() + 2 * STALE_PENDING_MS));
     expect(notifier.sent.map((s) => s.personId)).toEqual([sam.id]);
-    expect(await db.database.db.scheduledSend.findUnique({ where: { key } })).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await db.database.db.scheduledSend.findUnique({ where: { key } })).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+    });
   });
 
   it('after a week of downtime, what is due now goes once, not once per missed tick', async () => {
     db = await createDemoDatabase();
     const clock = new FakeClock(OPENING);
     const notifier = new RecordingNotifier(clock);
-    const ticks = [...hourlyTicks('2026-09-01T00:05:00Z', '2026-09-10T00:05:00Z'), ...hourlyTicks('2026-09-18T08:05:00Z', '2026-09-22T00:05:00Z')];
+    const ticks = [
+      ...hourlyTicks('2026-09-01T00:05:00Z', '2026-09-10T00:05:00Z'),
+      ...hourlyTicks('2026-09-18T08:05:00Z', '2026-09-22T00:05:00Z'),
+    ];
     for (const tick of ticks) {
       clock.set(tick);
       await sweep(db.stores, notifier, tick);
@@ -139,12 +167,19 @@ describe('review season: exactly once', () => {
     const attempts: string[] = [];
     for (const tick of hourlyTicks('2026-09-01T08:05:00Z', '2026-09-07T09:05:00Z')) {
       clock.set(tick);
-      const before = (await db.database.db.scheduledSend.findUnique({ where: { key: `confirm:2026:${rosa.id}:0` } }))?.attempts ?? 0;
+      const before =
+        (await db.database.db.scheduledSend.findUnique({ where: { key: `confirm:2026:${rosa.id}:0` } }))?.attempts ?? 0;
       await sweep(db.stores, notifier, tick);
-      const after = (await db.database.db.scheduledSend.findUnique({ where: { key: `confirm:2026:${rosa.id}:0` } }))!.attempts;
+      const after = (await db.database.db.scheduledSend.findUnique({ where: { key: `confirm:2026:${rosa.id}:0` } }))!
+        .attempts;
       if (after > before) attempts.push(tick.toISOString());
     }
-    expect(attempts).toEqual(['2026-09-01T08:05:00.000Z', '2026-09-01T09:05:00.000Z', '2026-09-02T09:05:00.000Z', '2026-09-05T09:05:00.000Z']);
+    expect(attempts).toEqual([
+      '2026-09-01T08:05:00.000Z',
+      '2026-09-01T09:05:00.000Z',
+      '2026-09-02T09:05:00.000Z',
+      '2026-09-05T09:05:00.000Z',
+    ]);
     expect(notifier.sent.some((s) => s.personId === rosa.id)).toBe(false);
     const nudge = notifier.sent.find((s) => /still to do/.test(s.reply.summary))!;
     expect(replyText(nudge.reply)).toContain('I could not reach Rosa Novak privately to ask them to confirm');
@@ -154,10 +189,16 @@ describe('review season: exactly once', () => {
     db = await createDemoDatabase();
     const notifier = new RecordingNotifier(new FakeClock(OPENING));
     const pauses: number[] = [];
-    const summary = await runReviewSweep({
-      reviews: db.stores.reviews, notifier, logger: silentLogger, paceMs: 250,
-      sleep: async (ms) => { pauses.push(ms); },
-    }, OPENING);
+    const summary = await runReviewSweep(
+      {
+        ...sweepDeps(db.stores, notifier),
+        paceMs: 250,
+        sleep: async (ms) => {
+          pauses.push(ms);
+        },
+      },
+      OPENING,
+    );
     expect(summary).toEqual({ partnerships: 1, due: 13, sent: 13, failed: 0, skipped: 0 });
     expect(pauses).toEqual(Array.from({ length: 12 }, () => 250));
   });

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Roster } from '../../src/domain/roster.ts';
-import type { PartnershipRef } from '../../src/ports/index.ts';
-import { exportReview } from '../../src/review/service.ts';
+import type { PartnershipRef } from '../../src/services/ports/index.ts';
+import { reviewFile } from '../../src/services/review/export.ts';
+import { reviewRefusalText } from '../../src/bot/views/review-refusals.ts';
 import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
 import { BIN, ROOT } from '../support/paths.ts';
 import { demoRoster, lastYearDocument } from './helpers.ts';
@@ -20,19 +21,40 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 
 /** A realistic review in progress: some confirmations, the four answers, last year's review on record. */
 async function seedReview(year: number) {
-  await db.stores.reviews.saveSubmission(db.partnership.id, { year: year - 1, submittedAt: new Date(`${year - 1}-11-28T12:00:00Z`), submittedById: id('Sam Taylor'), document: lastYearDocument(roster, year - 1) });
+  await db.stores.reviews.saveSubmission(db.partnership.id, {
+    year: year - 1,
+    submittedAt: new Date(`${year - 1}-11-28T12:00:00Z`),
+    submittedById: id('Sam Taylor'),
+    document: lastYearDocument(roster, year - 1),
+  });
   const confirm = (name: string, resident: boolean, member: boolean, at: string) =>
-    db.stores.reviews.confirmMembership(db.partnership.id, { personId: id(name), year, resident, member, confirmedAt: new Date(`${year}-${at}`) });
+    db.stores.reviews.confirmMembership(db.partnership.id, {
+      personId: id(name),
+      year,
+      resident,
+      member,
+      confirmedAt: new Date(`${year}-${at}`),
+    });
   await confirm('Margaret Okafor', true, true, '09-01T11:00:00Z');
   await confirm('Tom Whitfield', false, true, '09-02T18:30:00Z');
   await confirm('Helen Brooks', true, true, '09-03T09:00:00Z');
   await confirm('Rosa Novak', true, false, '10-14T18:00:00Z');
-  await db.stores.reviews.saveAnswers(db.partnership.id, year, [
-    { question: 'reflects-community', choice: 'partly', text: 'Younger residents are under-represented;\nwe are recruiting at the youth club.' },
-    { question: 'followed-policies', choice: 'yes', text: '' },
-    { question: 'ethos-values', choice: 'yes', text: 'Open meetings | monthly.' },
-    { question: 'coi-guidance', choice: 'yes', text: '=Register reviewed in June.' },
-  ], id('Sam Taylor'), new Date(`${year}-10-06T13:00:00Z`));
+  await db.stores.reviews.saveAnswers(
+    db.partnership.id,
+    year,
+    [
+      {
+        question: 'reflects-community',
+        choice: 'partly',
+        text: 'Younger residents are under-represented;\nwe are recruiting at the youth club.',
+      },
+      { question: 'followed-policies', choice: 'yes', text: '' },
+      { question: 'ethos-values', choice: 'yes', text: 'Open meetings | monthly.' },
+      { question: 'coi-guidance', choice: 'yes', text: '=Register reviewed in June.' },
+    ],
+    id('Sam Taylor'),
+    new Date(`${year}-10-06T13:00:00Z`),
+  );
 }
 
 beforeEach(async () => {
@@ -42,8 +64,14 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 const file = async (format: 'md' | 'csv', year = 2026, now = NOW) => {
-  const r = await exportReview(db.stores.reviews, await db.stores.rosters.loadRoster(db.partnership.id), year, format, now);
-  if (!r.ok) throw new Error(r.error);
+  const r = await reviewFile(
+    db.stores.reviews,
+    await db.stores.rosters.loadRoster(db.partnership.id),
+    year,
+    format,
+    now,
+  );
+  if (!r.ok) throw new Error(reviewRefusalText(r.error, roster.partnership.settings, 'command'));
   return r.value;
 };
 
@@ -76,31 +104,39 @@ describe('the review export', () => {
       '',
     ]);
     expect(md.content).toContain('Not members: Jo Brooks (paid worker); Sam Taylor (Big Local rep).');
-    expect(md.content).toContain([
-      '## The four questions',
-      '',
-      '1. **Does the partnership currently reflect the community?** Partly.  ',
-      '   Younger residents are under-represented;  ',
-      '   we are recruiting at the youth club.',
-      '2. **Has the partnership followed its own policies and procedures?** Yes.',
-      '3. **Has the partnership behaved in line with the ethos and values of Big Local?** Yes.  ',
-      '   Open meetings | monthly.',
-      '4. **Does the partnership conform to Big Local’s conflicts of interest guidance?** Yes.  ',
-      '   =Register reviewed in June.',
-    ].join('\n'));
+    expect(md.content).toContain(
+      [
+        '## The four questions',
+        '',
+        '1. **Does the partnership currently reflect the community?** Partly.  ',
+        '   Younger residents are under-represented;  ',
+        '   we are recruiting at the youth club.',
+        '2. **Has the partnership followed its own policies and procedures?** Yes.',
+        '3. **Has the partnership behaved in line with the ethos and values of Big Local?** Yes.  ',
+        '   Open meetings | monthly.',
+        '4. **Does the partnership conform to Big Local’s conflicts of interest guidance?** Yes.  ',
+        '   =Register reviewed in June.',
+      ].join('\n'),
+    );
     expect(md.content).toContain('**In criteria: 11 members, 8 of them residents.**');
-    expect(md.content).toContain('- [pass] Residents are the majority: 8 of 11 members live in the area (72.7%); at least 51% must.');
+    expect(md.content).toContain(
+      '- [pass] Residents are the majority: 8 of 11 members live in the area (72.7%); at least 51% must.',
+    );
     expect(md.content).toContain('- [info] Reflects the community: Advisory: members "should broadly reflect');
     expect(md.content).not.toContain('Plan:');
-    expect(md.content.endsWith([
-      '## What changed since last year (2025)',
-      '',
-      '- Tom Whitfield: member in 2025, now treasurer.',
-      '- Kwame Mensah joined (member).',
-      '- Helen Brooks now lives in the area.',
-      '- Members counted: 10 (7 residents) in 2025, now 11 (8 residents).',
-      '',
-    ].join('\n'))).toBe(true);
+    expect(
+      md.content.endsWith(
+        [
+          '## What changed since last year (2025)',
+          '',
+          '- Tom Whitfield: member in 2025, now treasurer.',
+          '- Kwame Mensah joined (member).',
+          '- Helen Brooks now lives in the area.',
+          '- Members counted: 10 (7 residents) in 2025, now 11 (8 residents).',
+          '',
+        ].join('\n'),
+      ),
+    ).toBe(true);
   });
 
   it('in CSV: one table with a section column, safe to open in a spreadsheet', async () => {
@@ -108,10 +144,26 @@ describe('the review export', () => {
     const csv = await file('csv');
     expect(csv.mimeType).toBe('text/csv');
     const rows = parse(csv.content, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['section', 'item', 'role', 'resident', 'membership_confirmed', 'answer', 'notes']);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'section',
+      'item',
+      'role',
+      'resident',
+      'membership_confirmed',
+      'answer',
+      'notes',
+    ]);
     const of = (section: string) => rows.filter((r) => r.section === section);
-    expect(of('member').map((r) => [r.item, r.role, r.resident, r.membership_confirmed])).toContainEqual(['Tom Whitfield', 'treasurer', 'no', '2026-09-02']);
-    expect(of('member').find((r) => r.item === 'Helen Brooks')).toMatchObject({ resident: 'yes', notes: 'the roster says resident: no' });
+    expect(of('member').map((r) => [r.item, r.role, r.resident, r.membership_confirmed])).toContainEqual([
+      'Tom Whitfield',
+      'treasurer',
+      'no',
+      '2026-09-02',
+    ]);
+    expect(of('member').find((r) => r.item === 'Helen Brooks')).toMatchObject({
+      resident: 'yes',
+      notes: 'the roster says resident: no',
+    });
     expect(of('member').find((r) => r.item === 'Rosa Novak')?.membership_confirmed).toBe('no longer a member');
     expect(of('other').map((r) => r.item)).toEqual(['Jo Brooks', 'Sam Taylor']);
     expect(of('question').map((r) => [r.answer, r.notes])).toEqual([
@@ -122,39 +174,69 @@ describe('the review export', () => {
     ]);
     expect(of('criteria')[0]).toMatchObject({ item: 'Result', answer: 'in criteria' });
     expect(of('change').map((r) => r.item)).toEqual([
-      'Tom Whitfield: member in 2025, now treasurer.', 'Kwame Mensah joined (member).', 'Helen Brooks now lives in the area.',
+      'Tom Whitfield: member in 2025, now treasurer.',
+      'Kwame Mensah joined (member).',
+      'Helen Brooks now lives in the area.',
       'Members counted: 10 (7 residents) in 2025, now 11 (8 residents).',
     ]);
     expect(of('plan')).toEqual([]);
   });
 
   it('out of criteria: the plan and the timeline, in both formats', async () => {
-    await db.stores.rosters.importRoster('northfield', demoRoster({ without: ['Gareth Jones', 'Kwame Mensah', 'Rosa Novak', 'Aisha Rahman'] }));
-    await db.stores.reviews.saveAnswers(db.partnership.id, 2026, [
-      { question: 'plan', choice: null, text: 'Recruiting at the summer fair.' }, { question: 'timeline', choice: null, text: 'By March 2027.' },
-    ], id('Sam Taylor'), NOW);
+    await db.stores.rosters.importRoster(
+      'northfield',
+      demoRoster({ without: ['Gareth Jones', 'Kwame Mensah', 'Rosa Novak', 'Aisha Rahman'] }),
+    );
+    await db.stores.reviews.saveAnswers(
+      db.partnership.id,
+      2026,
+      [
+        { question: 'plan', choice: null, text: 'Recruiting at the summer fair.' },
+        { question: 'timeline', choice: null, text: 'By March 2027.' },
+      ],
+      id('Sam Taylor'),
+      NOW,
+    );
     const md = (await file('md')).content;
     expect(md).toContain('**Not in criteria: 7 members, 4 of them residents.**');
-    expect(md).toContain('## What the partnership is doing to meet the criteria, and the timeline\n\n**Plan:** Recruiting at the summer fair.\n\n**Timeline:** By March 2027.');
+    expect(md).toContain(
+      '## What the partnership is doing to meet the criteria, and the timeline\n\n**Plan:** Recruiting at the summer fair.\n\n**Timeline:** By March 2027.',
+    );
     expect(md).toContain('No review from 2025 is on record, so there is nothing to compare with.');
     const rows = parse((await file('csv')).content, { columns: true }) as Record<string, string>[];
-    expect(rows.filter((r) => r.section === 'plan' || r.section === 'timeline').map((r) => r.notes)).toEqual(['Recruiting at the summer fair.', 'By March 2027.']);
+    expect(rows.filter((r) => r.section === 'plan' || r.section === 'timeline').map((r) => r.notes)).toEqual([
+      'Recruiting at the summer fair.',
+      'By March 2027.',
+    ]);
   });
 
   it('a submitted year is exported exactly as submitted; an earlier year without a submission is refused', async () => {
     await seedReview(2026);
     const before = (await file('md')).content;
-    await db.stores.reviews.saveSubmission(db.partnership.id, { year: 2026, submittedAt: NOW, submittedById: id('Sam Taylor'), document: (await file('md')).document });
+    await db.stores.reviews.saveSubmission(db.partnership.id, {
+      year: 2026,
+      submittedAt: NOW,
+      submittedById: id('Sam Taylor'),
+      document: (await file('md')).document,
+    });
     await db.stores.rosters.importRoster('northfield', demoRoster({ without: ['Gareth Jones'] }));
     const later = await file('md', 2026, new Date('2026-12-20T12:00:00Z'));
     expect(later.content).toBe(before.replace('not yet submitted', 'submitted 2026-11-20'));
-    const r = await exportReview(db.stores.reviews, roster, 2024, 'md', NOW);
-    expect(r).toEqual({ ok: false, error: 'No 2024 review was marked as submitted, so there is no record of it to export. The current review year is 2026.' });
+    const r = await reviewFile(db.stores.reviews, roster, 2024, 'md', NOW);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? r : reviewRefusalText(r.error, roster.partnership.settings, 'command')).toBe(
+      'No 2024 review was marked as submitted, so there is no record of it to export. The current review year is 2026.',
+    );
   });
 });
 
 describe('partnership-bot review export', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: db.url } });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: db.url },
+    });
   const year = new Date().getUTCFullYear();
 
   it('prints the review, or writes it to a folder', async () => {
@@ -164,20 +246,40 @@ describe('partnership-bot review export', () => {
     expect(md.stdout).toContain(`# Partnership review ${year}: Northfield Big Local`);
     expect(md.stdout).toContain('| Tom Whitfield | treasurer | no |');
     const dir = mkdtempSync(join(tmpdir(), 'review-export-'));
-    const csv = cli('review', 'export', '--partnership', 'northfield', '--year', String(year), '--format', 'csv', '--out', dir);
+    const csv = cli(
+      'review',
+      'export',
+      '--partnership',
+      'northfield',
+      '--year',
+      String(year),
+      '--format',
+      'csv',
+      '--out',
+      dir,
+    );
     expect(csv.status).toBe(0);
     expect(csv.stderr).toContain(`Wrote northfield-review-${year}.csv to ${dir}`);
-    const rows = parse(readFileSync(join(dir, `northfield-review-${year}.csv`), 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(join(dir, `northfield-review-${year}.csv`), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(rows.filter((r) => r.section === 'member')).toHaveLength(11);
     expect(rows.find((r) => r.section === 'question')?.answer).toBe('Partly');
-  }, 60_000);
+  });
 
   it('says what is wrong with the arguments', () => {
     const noYear = cli('review', 'export', '--partnership', 'northfield', '--format', 'csv');
     expect([noYear.status, noYear.stderr]).toEqual([2, expect.stringContaining('--year YYYY is required')]);
     const badFormat = cli('review', 'export', '--partnership', 'northfield', '--year', String(year), '--format', 'pdf');
-    expect([badFormat.status, badFormat.stderr]).toEqual([2, expect.stringContaining('--format must be md or csv (got "pdf")')]);
+    expect([badFormat.status, badFormat.stderr]).toEqual([
+      2,
+      expect.stringContaining('--format must be md or csv (got "pdf")'),
+    ]);
     const unknown = cli('review', 'export', '--partnership', 'nowhere', '--year', String(year));
-    expect([unknown.status, unknown.stderr]).toEqual([1, expect.stringContaining('No partnership "nowhere" in the database. Known: northfield.')]);
-  }, 60_000);
+    expect([unknown.status, unknown.stderr]).toEqual([
+      1,
+      expect.stringContaining('No partnership "nowhere" in the database. Known: northfield.'),
+    ]);
+  });
 });

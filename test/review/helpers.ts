@@ -4,14 +4,16 @@ import { DateTime } from 'luxon';
 import { readFileSync } from 'node:fs';
 import { silentLogger } from '../../adapters/log.ts';
 import { createBot, type Bot } from '../../src/bot/bot.ts';
-import type { Reply } from '../../src/bot/reply.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
 import { reviewDocument } from '../../src/domain/review/document.ts';
 import { reviewStatus } from '../../src/domain/review/status.ts';
 import type { ReviewDocument, ReviewRecord } from '../../src/domain/review/types.ts';
 import type { Roster } from '../../src/domain/roster.ts';
-import type { Clock, Notifier, Stores } from '../../src/ports/index.ts';
-import { runReviewSweep, type SweepSummary } from '../../src/review/sweep.ts';
-import { parseRosterJson } from '../../src/roster-file/document.ts';
+import { systemClock, type Clock, type Notifier, type Stores } from '../../src/services/ports/index.ts';
+import { subscribeNotifications } from '../../src/bot/notifications/index.ts';
+import { EventBus } from '../../src/services/events.ts';
+import { runReviewSweep, type ReviewSweepDeps, type SweepSummary } from '../../src/services/review/sweep.ts';
+import { parseRosterJson } from '../../src/services/roster-file/document.ts';
 import { DEMO_ROSTER } from '../support/paths.ts';
 import type { SentMessage } from '../support/timed-notifier.ts';
 
@@ -21,8 +23,16 @@ export function* hourlyTicks(from: string, to: string): Generator<Date> {
   for (let t = new Date(from).getTime(); t <= end; t += 60 * 60_000) yield new Date(t);
 }
 
+/** What the scheduler gives the sweep: the stores, and a bus whose review notices go through `notifier`. */
+export const sweepDeps = (stores: Stores, notifier: Notifier): ReviewSweepDeps => ({
+  stores,
+  clock: systemClock,
+  logger: silentLogger,
+  events: subscribeNotifications(new EventBus(), { stores, logger: silentLogger, notifier }),
+});
+
 export const sweep = (stores: Stores, notifier: Notifier, now: Date): Promise<SweepSummary> =>
-  runReviewSweep({ reviews: stores.reviews, notifier, logger: silentLogger, paceMs: 0 }, now);
+  runReviewSweep({ ...sweepDeps(stores, notifier), paceMs: 0 }, now);
 
 export const london = (at: Date): string => {
   const t = DateTime.fromJSDate(at, { zone: 'Europe/London' });
@@ -35,7 +45,9 @@ export function kindOf(reply: Reply): string {
   if (/still to do before/.test(reply.summary)) return 'nudge';
   if (reply.summary.startsWith('Please confirm')) return 'confirm';
   if (reply.summary.startsWith('A reminder')) {
-    const n = reply.blocks.map((b) => (b.kind === 'text' ? /reminder (\d) of/.exec(b.text)?.[1] : undefined)).find(Boolean);
+    const n = reply.blocks
+      .map((b) => (b.kind === 'text' ? /reminder (\d) of/.exec(b.text)?.[1] : undefined))
+      .find(Boolean);
     return `reminder ${n}`;
   }
   if (/says they are no longer a member/.test(reply.summary)) return 'left';
@@ -56,11 +68,12 @@ export interface Chat {
 
 export function chat(stores: Stores, clock: Clock, notifier: Notifier): Chat {
   const bot = createBot({ stores, clock, logger: silentLogger, notifier });
-  const request = (email: string, inbound: Parameters<Bot['handle']>[0]['inbound']) => bot.handle({
-    conversation: { platform: 'web', workspaceId: 'local', channelId: `dm-${email}`, kind: 'direct' },
-    speaker: { userId: `u-${email}`, workspaceId: 'local', email },
-    inbound,
-  });
+  const request = (email: string, inbound: Parameters<Bot['handle']>[0]['inbound']) =>
+    bot.handle({
+      conversation: { platform: 'web', workspaceId: 'local', channelId: `dm-${email}`, kind: 'direct' },
+      speaker: { userId: `u-${email}`, workspaceId: 'local', email },
+      inbound,
+    });
   return {
     bot,
     say: (email, text) => request(email, { type: 'command', text }),
@@ -73,7 +86,10 @@ export const email = (name: string): string => `${name.toLowerCase().replace(/ /
 
 /** The demo roster file, changed: people removed by name, people added. */
 export function demoRoster(change: { without?: string[]; add?: object[] } = {}): Roster {
-  const doc = JSON.parse(readFileSync(DEMO_ROSTER, 'utf8')) as { people: { name: string }[]; relationships: { between: string[] }[] };
+  const doc = JSON.parse(readFileSync(DEMO_ROSTER, 'utf8')) as {
+    people: { name: string }[];
+    relationships: { between: string[] }[];
+  };
   const without = new Set(change.without ?? []);
   doc.people = [...doc.people.filter((p) => !without.has(p.name)), ...((change.add ?? []) as { name: string }[])];
   doc.relationships = doc.relationships.filter((r) => !r.between.some((n) => without.has(n)));
@@ -82,7 +98,15 @@ export function demoRoster(change: { without?: string[]; add?: object[] } = {}):
   return parsed.value.roster;
 }
 
-const emptyRecord = (year: number): ReviewRecord => ({ year, confirmations: [], answers: [], submission: null, lastYear: null, linked: [], unreachable: [] });
+const emptyRecord = (year: number): ReviewRecord => ({
+  year,
+  confirmations: [],
+  answers: [],
+  submission: null,
+  lastYear: null,
+  linked: [],
+  unreachable: [],
+});
 
 /**
  * Last year's submitted review, made from today's roster with changes: Kwame Mensah had not
@@ -90,9 +114,12 @@ const emptyRecord = (year: number): ReviewRecord => ({ year, confirmations: [], 
  */
 export function lastYearDocument(roster: Roster, year: number): ReviewDocument {
   const doc = reviewDocument(reviewStatus(roster, emptyRecord(year)), roster, [], new Date(`${year}-12-01T12:00:00Z`));
-  const members = doc.members.filter((m) => m.name !== 'Kwame Mensah').map((m) => (m.name === 'Tom Whitfield' ? { ...m, role: 'member' } : m));
+  const members = doc.members
+    .filter((m) => m.name !== 'Kwame Mensah')
+    .map((m) => (m.name === 'Tom Whitfield' ? { ...m, role: 'member' } : m));
   return {
-    ...doc, members,
+    ...doc,
+    members,
     criteria: { ...doc.criteria, members: doc.criteria.members - 1, residents: doc.criteria.residents - 1 },
     questions: doc.questions.map((q) => ({ ...q, choice: 'yes', comment: 'As last year.' })),
   };

@@ -1,9 +1,9 @@
 // The review job in the real server: registered by registerAdapters, run by the scheduler with
 // the app's clock, sending through app.notifier to whichever platform a person is linked on.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Conversation } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { MessageRef, PlatformNotifier } from '../../src/ports/index.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
+import type { MessageRef, PlatformNotifier } from '../../src/services/ports/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { newDatabaseUrl } from '../support/db.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -47,7 +47,12 @@ describe('the review job in the server', () => {
       const northfield = (await app.stores.rosters.findPartnership('northfield'))!;
       const roster = await app.stores.rosters.loadRoster(northfield.id);
       for (const name of ['Sam Taylor', 'Margaret Okafor', 'Gareth Jones']) {
-        await app.stores.directory.linkIdentity(roster.people.find((p) => p.name === name)!.id, 'web', 'local', `web-${name}`);
+        await app.stores.directory.linkIdentity(
+          roster.people.find((p) => p.name === name)!.id,
+          'web',
+          'local',
+          `web-${name}`,
+        );
       }
       expect(await app.scheduler.tick(job, OPENING)).toBe(true);
       expect(platform.sent.map((s) => `${s.userId}: ${s.reply.summary.slice(0, 40)}`).sort()).toEqual([

@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStores } from '../../adapters/persistence/index.ts';
 import { openDatabase, type Database } from '../../adapters/persistence/database.ts';
-import { replyText } from '../../src/bot/reply.ts';
-import type { PartnershipRef, Stores } from '../../src/ports/index.ts';
+import { replyText } from '../../src/domain/chat/reply.ts';
+import type { PartnershipRef, Stores } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { TimedRecordingNotifier as RecordingNotifier, type SentMessage } from '../support/timed-notifier.ts';
@@ -19,7 +19,14 @@ afterEach(async () => {
   db = reopened = undefined;
 });
 
-const NADIA = { name: 'Nadia Ali', kind: 'member', resident: true, voting: true, roles: [], email: 'nadia.ali@example.org' };
+const NADIA = {
+  name: 'Nadia Ali',
+  kind: 'member',
+  resident: true,
+  voting: true,
+  roles: [],
+  email: 'nadia.ali@example.org',
+};
 
 describe('a whole review season', () => {
   it('sends exactly the expected messages, to the right people, at the right times', async () => {
@@ -30,7 +37,12 @@ describe('a whole review season', () => {
     let people = chat(stores, clock, notifier);
     const sent: SentMessage[] = [];
     const roster0 = await stores.rosters.loadRoster(db.partnership.id);
-    await stores.reviews.saveSubmission(db.partnership.id, { year: 2025, submittedAt: new Date('2025-12-01T12:00:00Z'), submittedById: null, document: lastYearDocument(roster0, 2025) });
+    await stores.reviews.saveSubmission(db.partnership.id, {
+      year: 2025,
+      submittedAt: new Date('2025-12-01T12:00:00Z'),
+      submittedById: null,
+      document: lastYearDocument(roster0, 2025),
+    });
 
     const confirm = async (name: string, choice: string) => {
       const [r] = await people.click(email(name), 'review.confirm', `2026:${choice}`);
@@ -38,50 +50,100 @@ describe('a whole review season', () => {
     };
     const changesOk = async () => {
       const [status] = await people.say(email('Sam Taylor'), 'review');
-      const button = status!.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : [])).find((b) => b.actionId === 'review.changes-ok');
+      const button = status!.blocks
+        .flatMap((b) => (b.kind === 'actions' ? b.buttons : []))
+        .find((b) => b.actionId === 'review.changes-ok');
       const [r] = await people.click(email('Sam Taylor'), 'review.changes-ok', button!.value);
       expect(r?.summary).toMatch(/marked as checked/);
     };
     const events: [string, () => Promise<void>][] = [
-      ['2026-09-01T11:00:00Z', async () => {
-        for (const n of ['Margaret Okafor', 'David Hughes', 'Priya Patel', 'Sarah Whitfield', 'Aisha Rahman', 'Gareth Jones']) await confirm(n, 'resident');
-        await confirm('Tom Whitfield', 'non-resident');
-      }],
-      ['2026-09-03T17:00:00Z', async () => { await confirm('Linda Marsh', 'non-resident'); await confirm('Helen Brooks', 'non-resident'); }],
+      [
+        '2026-09-01T11:00:00Z',
+        async () => {
+          for (const n of [
+            'Margaret Okafor',
+            'David Hughes',
+            'Priya Patel',
+            'Sarah Whitfield',
+            'Aisha Rahman',
+            'Gareth Jones',
+          ])
+            await confirm(n, 'resident');
+          await confirm('Tom Whitfield', 'non-resident');
+        },
+      ],
+      [
+        '2026-09-03T17:00:00Z',
+        async () => {
+          await confirm('Linda Marsh', 'non-resident');
+          await confirm('Helen Brooks', 'non-resident');
+        },
+      ],
       ['2026-09-20T10:00:00Z', () => confirm('Kwame Mensah', 'resident')],
-      ['2026-09-22T10:00:00Z', async () => {
-        const [r] = await people.say(email('Sam Taylor'), 'review snooze');
-        expect(r?.summary).toContain('paused until Tuesday 29 September 2026, 11:00');
-      }],
-      ['2026-09-29T12:00:00Z', async () => {
-        // Restart: a new process opens the same database with a new notifier, and the
-        // scheduler's start-up catch-up runs the last tick again at once.
-        sent.push(...notifier.sent);
-        reopened = await openDatabase(db!.url);
-        stores = createStores(reopened);
-        notifier = new RecordingNotifier(clock);
-        people = chat(stores, clock, notifier);
-        expect((await sweep(stores, notifier, new Date('2026-09-29T08:05:00Z'))).sent).toBe(0);
-        expect(notifier.sent).toEqual([]);
-      }],
-      ['2026-10-06T13:00:00Z', async () => {
-        const [r] = await people.submit(email('Sam Taylor'), 'review.answers', {
-          'reflects-community': 'partly', 'reflects-community.comment': 'Younger residents are under-represented.',
-          'followed-policies': 'yes', 'ethos-values': 'yes', 'coi-guidance': 'yes', 'coi-guidance.comment': 'Register reviewed in June.',
-        }, '2026');
-        expect(r?.summary).toBe('Saved 4 answers for the 2026 review.');
-        await changesOk();
-      }],
+      [
+        '2026-09-22T10:00:00Z',
+        async () => {
+          const [r] = await people.say(email('Sam Taylor'), 'review snooze');
+          expect(r?.summary).toContain('paused until Tuesday 29 September 2026, 11:00');
+        },
+      ],
+      [
+        '2026-09-29T12:00:00Z',
+        async () => {
+          // Restart: a new process opens the same database with a new notifier, and the
+          // scheduler's start-up catch-up runs the last tick again at once.
+          sent.push(...notifier.sent);
+          reopened = await openDatabase(db!.url);
+          stores = createStores(reopened);
+          notifier = new RecordingNotifier(clock);
+          people = chat(stores, clock, notifier);
+          expect((await sweep(stores, notifier, new Date('2026-09-29T08:05:00Z'))).sent).toBe(0);
+          expect(notifier.sent).toEqual([]);
+        },
+      ],
+      [
+        '2026-10-06T13:00:00Z',
+        async () => {
+          const [r] = await people.submit(
+            email('Sam Taylor'),
+            'review.answers',
+            {
+              'reflects-community': 'partly',
+              'reflects-community.comment': 'Younger residents are under-represented.',
+              'followed-policies': 'yes',
+              'ethos-values': 'yes',
+              'coi-guidance': 'yes',
+              'coi-guidance.comment': 'Register reviewed in June.',
+            },
+            '2026',
+          );
+          expect(r?.summary).toBe('Saved 4 answers for the 2026 review.');
+          await changesOk();
+        },
+      ],
       ['2026-10-14T18:00:00Z', () => confirm('Rosa Novak', 'left')],
-      ['2026-10-21T09:00:00Z', async () => { await stores.rosters.importRoster('northfield', demoRoster({ without: ['Rosa Novak'] })); }],
+      [
+        '2026-10-21T09:00:00Z',
+        async () => {
+          await stores.rosters.importRoster('northfield', demoRoster({ without: ['Rosa Novak'] }));
+        },
+      ],
       ['2026-10-27T10:00:00Z', changesOk],
-      ['2026-12-05T20:30:00Z', async () => { await stores.rosters.importRoster('northfield', demoRoster({ without: ['Rosa Novak'], add: [NADIA] })); }],
+      [
+        '2026-12-05T20:30:00Z',
+        async () => {
+          await stores.rosters.importRoster('northfield', demoRoster({ without: ['Rosa Novak'], add: [NADIA] }));
+        },
+      ],
       ['2026-12-08T12:00:00Z', () => confirm('Nadia Ali', 'resident')],
       ['2026-12-10T15:00:00Z', changesOk],
-      ['2026-12-15T11:00:00Z', async () => {
-        const [r] = await people.say(email('Sam Taylor'), 'review submit');
-        expect(r?.summary).toContain('was submitted to Local Trust on 15 December 2026');
-      }],
+      [
+        '2026-12-15T11:00:00Z',
+        async () => {
+          const [r] = await people.say(email('Sam Taylor'), 'review submit');
+          expect(r?.summary).toContain('was submitted to Local Trust on 15 December 2026');
+        },
+      ],
     ];
 
     for (const tick of hourlyTicks('2026-08-31T00:05:00Z', '2027-01-01T00:05:00Z')) {
@@ -128,7 +190,9 @@ describe('a whole review season', () => {
     // Nudges list only what is outstanding.
     const nudges = sent.filter((s) => /still to do/.test(s.reply.summary)).map((s) => replyText(s.reply));
     expect(nudges[0]).toContain('2 members have not confirmed their membership yet: Kwame Mensah and Rosa Novak.');
-    expect(nudges[0]).toContain('3 changes since the 2025 review to check: Tom Whitfield: member in 2025, now treasurer. Kwame Mensah joined (member). Members counted: 10 (7 residents) in 2025, now 11 (8 residents).');
+    expect(nudges[0]).toContain(
+      '3 changes since the 2025 review to check: Tom Whitfield: member in 2025, now treasurer. Kwame Mensah joined (member). Members counted: 10 (7 residents) in 2025, now 11 (8 residents).',
+    );
     expect(nudges[0]).toContain('4 of the four review questions are unanswered');
     expect(nudges[3]).toContain('1 member has not confirmed their membership yet: Rosa Novak.');
     expect(nudges[5]).not.toMatch(/unanswered|not confirmed their membership/);
@@ -146,10 +210,13 @@ describe('a whole review season', () => {
     }
     const rows = await reopened!.db.scheduledSend.findMany({ where: { partnershipId: db.partnership.id } });
     expect(rows.filter((r) => r.status === 'sent')).toHaveLength(sent.length - 1); // all but the immediate "left" notice
-    expect(rows.filter((r) => r.status === 'skipped').map((r) => r.key.split(':')[1]).sort()).toEqual([
-      '2026-W40', '2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49', '2026-W49-2', '2026-W51-1',
-    ]);
-  }, 240_000);
+    expect(
+      rows
+        .filter((r) => r.status === 'skipped')
+        .map((r) => r.key.split(':')[1])
+        .sort(),
+    ).toEqual(['2026-W40', '2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49', '2026-W49-2', '2026-W51-1']);
+  });
 });
 
 const kindOfSummary = (s: SentMessage): string => (/no longer a member/.test(s.reply.summary) ? 'left' : 'scheduled');

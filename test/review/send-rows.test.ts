@@ -20,8 +20,13 @@ async function partnership(t: TestDatabase): Promise<string> {
   return p.id;
 }
 
-const row = (key: string, partnershipId: string, status: 'pending' | 'skipped' = 'pending') =>
-  ({ key, partnershipId, kind: 'review-confirm', recipientId: `person-${key}`, status });
+const row = (key: string, partnershipId: string, status: 'pending' | 'skipped' = 'pending') => ({
+  key,
+  partnershipId,
+  kind: 'review-confirm',
+  recipientId: `person-${key}`,
+  status,
+});
 
 async function rowOf(t: TestDatabase, key: string) {
   return t.database.db.scheduledSend.findUnique({ where: { key } });
@@ -31,10 +36,27 @@ describe('review send rows', () => {
   it('records only free keys, and says which; a second process recording the same keys gets none', async () => {
     db = await createTestDatabase();
     const p = await partnership(db);
-    await db.database.db.scheduledSend.create({ data: { key: 'taken', partnershipId: p, kind: 'review-open', status: 'sent', attempts: 1, createdAt: at('2026-09-01T07:00:00Z') } });
+    await db.database.db.scheduledSend.create({
+      data: {
+        key: 'taken',
+        partnershipId: p,
+        kind: 'review-open',
+        status: 'sent',
+        attempts: 1,
+        createdAt: at('2026-09-01T07:00:00Z'),
+      },
+    });
     const mine = await db.stores.reviews.reserveSends([row('a', p), row('taken', p), row('slot', p, 'skipped')], T0);
     expect([...mine].sort()).toEqual(['a', 'slot']);
-    expect(await rowOf(db, 'a')).toMatchObject({ status: 'pending', attempts: 0, createdAt: T0, recipientId: 'person-a', kind: 'review-confirm', partnershipId: p, lastAttemptAt: null });
+    expect(await rowOf(db, 'a')).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      createdAt: T0,
+      recipientId: 'person-a',
+      kind: 'review-confirm',
+      partnershipId: p,
+      lastAttemptAt: null,
+    });
     expect(await rowOf(db, 'slot')).toMatchObject({ status: 'skipped', attempts: 0 });
     expect(await rowOf(db, 'taken')).toMatchObject({ kind: 'review-open', status: 'sent' });
     expect(await db.stores.reviews.reserveSends([row('a', p)], T0)).toEqual(new Set());
@@ -72,10 +94,17 @@ describe('review send rows', () => {
     ];
 
     // Before the retry is due, and with only rows created up to T0 - 1 ms counted as stale: nothing.
-    expect(await db.stores.reviews.claimSends(claims, new Date(retry.getTime() - 1), new Date(T0.getTime() - 1))).toEqual([]);
+    expect(
+      await db.stores.reviews.claimSends(claims, new Date(retry.getTime() - 1), new Date(T0.getTime() - 1)),
+    ).toEqual([]);
     // At the retry time, with rows created up to T0 stale: the failed one and both pending ones.
     expect((await db.stores.reviews.claimSends(claims, retry, T0)).sort()).toEqual(['failed', 'old', 'young']);
-    expect(await rowOf(db, 'failed')).toMatchObject({ status: 'pending', attempts: 2, lastAttemptAt: retry, nextAttemptAt: null });
+    expect(await rowOf(db, 'failed')).toMatchObject({
+      status: 'pending',
+      attempts: 2,
+      lastAttemptAt: retry,
+      nextAttemptAt: null,
+    });
     expect(await rowOf(db, 'old')).toMatchObject({ status: 'pending', attempts: 1, lastAttemptAt: retry });
     // The same claims again (another process that saw the same state): the rows moved on, nothing is won.
     expect(await db.stores.reviews.claimSends(claims, retry, T0)).toEqual([]);
@@ -85,11 +114,18 @@ describe('review send rows', () => {
     db = await createTestDatabase();
     const p = await partnership(db);
     const keys = Array.from({ length: 12_345 }, (_, i) => `confirm:2026:person-${i}:0`);
-    const mine = await db.stores.reviews.reserveSends(keys.map((k) => row(k, p)), T0);
+    const mine = await db.stores.reviews.reserveSends(
+      keys.map((k) => row(k, p)),
+      T0,
+    );
     expect(mine.size).toBe(keys.length);
     expect((await db.stores.reviews.claimReserved(keys, T0)).length).toBe(keys.length);
     await db.stores.reviews.finishSends(keys, { status: 'sent', at: T0 });
-    expect(await db.database.db.scheduledSend.count({ where: { status: 'sent', attempts: 1, sentAt: T0 } })).toBe(keys.length);
-    expect(new Set((await db.database.db.scheduledSend.findMany({ select: { id: true } })).map((r) => r.id)).size).toBe(keys.length);
+    expect(await db.database.db.scheduledSend.count({ where: { status: 'sent', attempts: 1, sentAt: T0 } })).toBe(
+      keys.length,
+    );
+    expect(new Set((await db.database.db.scheduledSend.findMany({ select: { id: true } })).map((r) => r.id)).size).toBe(
+      keys.length,
+    );
   });
 });

@@ -8,8 +8,10 @@ import { once } from 'node:events';
 import { silentLogger } from '../../adapters/log.ts';
 import { createStores } from '../../adapters/persistence/index.ts';
 import { openDatabase } from '../../adapters/persistence/database.ts';
-import type { Notifier } from '../../src/ports/index.ts';
-import { runReviewSweep } from '../../src/review/sweep.ts';
+import { subscribeNotifications } from '../../src/bot/notifications/index.ts';
+import { EventBus } from '../../src/services/events.ts';
+import { systemClock, type Notifier } from '../../src/services/ports/index.ts';
+import { runReviewSweep } from '../../src/services/review/sweep.ts';
 
 const [mode, url, ...times] = process.argv.slice(2);
 if ((mode !== 'record' && mode !== 'crash') || !url || !times.length) {
@@ -29,13 +31,15 @@ const notifier: Notifier = {
   sendToConversation: () => Promise.resolve(null),
   updateMessage: () => Promise.resolve(false),
 };
-const reviews = createStores(database).reviews;
+const stores = createStores(database);
+const reviews = stores.reviews;
+const events = subscribeNotifications(new EventBus(), { stores, logger: silentLogger, notifier });
 await reviews.listPartnerships(null, 1); // connected and warmed up
 process.stdout.write('ready\n');
 await once(process.stdin, 'data');
 for (const at of times) {
   sweepAt = at;
-  const summary = await runReviewSweep({ reviews, notifier, logger: silentLogger }, new Date(at));
+  const summary = await runReviewSweep({ stores, clock: systemClock, logger: silentLogger, events }, new Date(at));
   process.stdout.write(`${JSON.stringify({ summary })}\n`);
 }
 await database.close();

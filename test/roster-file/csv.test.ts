@@ -1,21 +1,28 @@
 // CSV import for the spreadsheets reps keep, and CSV export back to the same columns.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseRosterCsv, type CsvRosterSources } from '../../src/roster-file/csv.ts';
-import { parseRosterJson, toRosterDocument } from '../../src/roster-file/document.ts';
-import { rosterToCsv } from '../../src/roster-file/export.ts';
-import { formatProblems } from '../../src/result.ts';
+import { parseRosterCsv, type CsvRosterSources } from '../../src/services/roster-file/csv.ts';
+import { parseRosterJson, toRosterDocument } from '../../src/services/roster-file/document.ts';
+import { rosterToCsv } from '../../src/services/roster-file/export.ts';
+import { formatProblems } from '../../src/domain/result.ts';
 import { DEMO_ROSTER } from '../support/paths.ts';
 
 const lines = (...rows: string[]) => `${rows.join('\n')}\n`;
 
 function parse(people: string, extra: Partial<Pick<CsvRosterSources, 'relationships' | 'interests'>> = {}) {
-  const result = parseRosterCsv({ partnershipName: 'Eastmarsh Big Local', people: { file: 'people.csv', text: people }, ...extra });
+  const result = parseRosterCsv({
+    partnershipName: 'Eastmarsh Big Local',
+    people: { file: 'people.csv', text: people },
+    ...extra,
+  });
   if (!result.ok) throw new Error(formatProblems(result.error));
   return result.value;
 }
 
-function problems(people: string, extra: Partial<Pick<CsvRosterSources, 'relationships' | 'interests'>> = {}): string[] {
+function problems(
+  people: string,
+  extra: Partial<Pick<CsvRosterSources, 'relationships' | 'interests'>> = {},
+): string[] {
   const result = parseRosterCsv({ partnershipName: 'P', people: { file: 'people.csv', text: people }, ...extra });
   if (result.ok) throw new Error('expected problems');
   return result.error.map((p) => `${p.where}: ${p.message}`);
@@ -23,11 +30,13 @@ function problems(people: string, extra: Partial<Pick<CsvRosterSources, 'relatio
 
 describe('people.csv', () => {
   it('reads the documented columns', () => {
-    const { document, roster } = parse(lines(
-      'name,kind,resident,voting,roles,lto_representative,councillor,email',
-      'Ann Lee,member,yes,yes,chair,no,no,ann@example.org',
-      'Wes Worker,paid-worker,no,no,,no,no,',
-    ));
+    const { document, roster } = parse(
+      lines(
+        'name,kind,resident,voting,roles,lto_representative,councillor,email',
+        'Ann Lee,member,yes,yes,chair,no,no,ann@example.org',
+        'Wes Worker,paid-worker,no,no,,no,no,',
+      ),
+    );
     expect(document.partnership.name).toBe('Eastmarsh Big Local');
     expect(roster.people.map((p) => [p.name, p.kind, p.resident, p.voting, p.roles, p.email])).toEqual([
       ['Ann Lee', 'member', true, true, ['chair'], 'ann@example.org'],
@@ -36,11 +45,22 @@ describe('people.csv', () => {
   });
 
   it('accepts the headings people actually type, in any order and case', () => {
-    const { roster } = parse(lines(
-      'E-mail address,Role(s),Type,Name,Resident?,Vote,LTO,Councillor',
-      'bo@example.org,Vice Chair,Member,Bo Ray,Y,N,Yes,TRUE',
-    ));
-    expect(roster.people[0]).toMatchObject({ name: 'Bo Ray', kind: 'member', resident: true, voting: false, roles: ['vice-chair'], ltoRepresentative: true, councillor: true, email: 'bo@example.org' });
+    const { roster } = parse(
+      lines(
+        'E-mail address,Role(s),Type,Name,Resident?,Vote,LTO,Councillor',
+        'bo@example.org,Vice Chair,Member,Bo Ray,Y,N,Yes,TRUE',
+      ),
+    );
+    expect(roster.people[0]).toMatchObject({
+      name: 'Bo Ray',
+      kind: 'member',
+      resident: true,
+      voting: false,
+      roles: ['vice-chair'],
+      ltoRepresentative: true,
+      councillor: true,
+      email: 'bo@example.org',
+    });
   });
 
   it('reads yes/no cells in their common spellings', () => {
@@ -53,21 +73,49 @@ describe('people.csv', () => {
 
   it('a blank voting cell means voting for a member and not voting for anyone else; a blank resident cell means no for non-members', () => {
     const { roster } = parse(lines('name,kind,resident,voting', 'Mem,member,yes,', 'Wes,paid worker,,', 'Rae,rep,,'));
-    expect(roster.people.map((p) => [p.kind, p.voting, p.resident])).toEqual([['member', true, true], ['paid-worker', false, false], ['rep', false, false]]);
+    expect(roster.people.map((p) => [p.kind, p.voting, p.resident])).toEqual([
+      ['member', true, true],
+      ['paid-worker', false, false],
+      ['rep', false, false],
+    ]);
   });
 
   it('splits roles on ; , | or /', () => {
-    const { roster } = parse(lines('name,kind,resident,roles', 'A,member,yes,"chair; treasurer"', 'B,member,yes,secretary|vice chair', 'C,member,yes,Chair/Secretary', 'D,member,yes,"treasurer,secretary"'));
-    expect(roster.people.map((p) => p.roles)).toEqual([['chair', 'treasurer'], ['secretary', 'vice-chair'], ['chair', 'secretary'], ['treasurer', 'secretary']]);
+    const { roster } = parse(
+      lines(
+        'name,kind,resident,roles',
+        'A,member,yes,"chair; treasurer"',
+        'B,member,yes,secretary|vice chair',
+        'C,member,yes,Chair/Secretary',
+        'D,member,yes,"treasurer,secretary"',
+      ),
+    );
+    expect(roster.people.map((p) => p.roles)).toEqual([
+      ['chair', 'treasurer'],
+      ['secretary', 'vice-chair'],
+      ['chair', 'secretary'],
+      ['treasurer', 'secretary'],
+    ]);
   });
 
   it('handles a byte order mark, quoted commas, blank lines and Windows line endings', () => {
     const text = '\uFEFFname,kind,resident\r\n"Lee, Ann",member,yes\r\n\r\n"Ray, Bo",member,no\r\n';
-    expect(parse(text).roster.people.map((p) => [p.name, p.resident])).toEqual([['Lee, Ann', true], ['Ray, Bo', false]]);
+    expect(parse(text).roster.people.map((p) => [p.name, p.resident])).toEqual([
+      ['Lee, Ann', true],
+      ['Ray, Bo', false],
+    ]);
   });
 
   it('skips the empty rows spreadsheets export (",,,"), and still counts their lines', () => {
-    const text = lines('name,kind,resident,notes', 'Ann,member,yes,', ',,,', ' , , ,', 'Bob,member,often,', ',,,', ',,,see Ann');
+    const text = lines(
+      'name,kind,resident,notes',
+      'Ann,member,yes,',
+      ',,,',
+      ' , , ,',
+      'Bob,member,often,',
+      ',,,',
+      ',,,see Ann',
+    );
     expect(problems(text)).toEqual(['people.csv line 5, column "resident": "often" is not yes or no']);
     expect(parse(text.replace('often', 'no')).roster.people.map((p) => p.name)).toEqual(['Ann', 'Bob']);
   });
@@ -76,34 +124,60 @@ describe('people.csv', () => {
 describe('relationships.csv and interests.csv', () => {
   const people = lines('name,kind,resident', 'Ann,member,yes', 'Bob,member,yes', 'Wes,paid-worker,no');
 
-  it('reads relationships as person_a is person_b\'s kind', () => {
-    const { roster } = parse(people, { relationships: { file: 'relationships.csv', text: lines('person_a,kind,person_b', 'Ann,parent,Bob', 'bob,Close Friend,WES') } });
+  it("reads relationships as person_a is person_b's kind", () => {
+    const { roster } = parse(people, {
+      relationships: {
+        file: 'relationships.csv',
+        text: lines('person_a,kind,person_b', 'Ann,parent,Bob', 'bob,Close Friend,WES'),
+      },
+    });
     const name = (id: string) => roster.people.find((p) => p.id === id)!.name;
-    expect(roster.relationships.map((r) => [name(r.fromId), r.kind, name(r.toId)])).toEqual([['Ann', 'parent', 'Bob'], ['Bob', 'close-friend', 'Wes']]);
+    expect(roster.relationships.map((r) => [name(r.fromId), r.kind, name(r.toId)])).toEqual([
+      ['Ann', 'parent', 'Bob'],
+      ['Bob', 'close-friend', 'Wes'],
+    ]);
   });
 
   it('accepts Person / Relationship / Of as relationship headings', () => {
-    const { roster } = parse(people, { relationships: { file: 'r.csv', text: lines('Person,Relationship,Of', 'Ann,spouse,Bob') } });
+    const { roster } = parse(people, {
+      relationships: { file: 'r.csv', text: lines('Person,Relationship,Of', 'Ann,spouse,Bob') },
+    });
     expect(roster.relationships).toHaveLength(1);
   });
 
   it('reads interests, one row each, attached to the named person', () => {
-    const { roster } = parse(people, { interests: { file: 'interests.csv', text: lines('Name,Organization,Kind,Details', 'ann,"Acme Café, Ltd",Director,since 2019', 'Ann,Food Bank,volunteer,') } });
-    expect(roster.people[0]!.interests).toEqual([{ organisation: 'Acme Café, Ltd', kind: 'director', detail: 'since 2019' }, { organisation: 'Food Bank', kind: 'volunteer' }]);
+    const { roster } = parse(people, {
+      interests: {
+        file: 'interests.csv',
+        text: lines(
+          'Name,Organization,Kind,Details',
+          'ann,"Acme Café, Ltd",Director,since 2019',
+          'Ann,Food Bank,volunteer,',
+        ),
+      },
+    });
+    expect(roster.people[0]!.interests).toEqual([
+      { organisation: 'Acme Café, Ltd', kind: 'director', detail: 'since 2019' },
+      { organisation: 'Food Bank', kind: 'volunteer' },
+    ]);
   });
 });
 
 describe('every bad row is reported with file, line and column', () => {
   it('bad cells in people.csv', () => {
-    expect(problems(lines(
-      'Name,Kind,Resident,Voting,Roles,Email',
-      'Ann,member,maybe,yes,,ann@example.org',
-      'Bob,volunteer,yes,yes,,',
-      'Cy,member,,yes,president,not-an-email',
-      ',member,yes,yes,,',
-      'ann,member,yes,yes,,',
-      'Wes,paid-worker,no,no,treasurer,',
-    ))).toEqual([
+    expect(
+      problems(
+        lines(
+          'Name,Kind,Resident,Voting,Roles,Email',
+          'Ann,member,maybe,yes,,ann@example.org',
+          'Bob,volunteer,yes,yes,,',
+          'Cy,member,,yes,president,not-an-email',
+          ',member,yes,yes,,',
+          'ann,member,yes,yes,,',
+          'Wes,paid-worker,no,no,treasurer,',
+        ),
+      ),
+    ).toEqual([
       'people.csv line 2, column "Resident": "maybe" is not yes or no',
       'people.csv line 4, column "Resident": is empty; write yes or no',
       'people.csv line 3, column "Kind": must be one of "member", "paid-worker", "rep"',
@@ -114,21 +188,30 @@ describe('every bad row is reported with file, line and column', () => {
   });
 
   it('duplicate names and roles on non-members (checked once the cells are valid)', () => {
-    expect(problems(lines('name,kind,resident,roles', 'Ann,member,yes,', 'ANN,member,no,', 'Wes,paid-worker,no,treasurer'))).toEqual([
+    expect(
+      problems(lines('name,kind,resident,roles', 'Ann,member,yes,', 'ANN,member,no,', 'Wes,paid-worker,no,treasurer')),
+    ).toEqual([
       'people.csv line 3, column "name": "ANN" appears twice; names must be unique (add a middle initial or surname to tell them apart)',
       'people.csv line 4, column "roles": only members hold officer roles; Wes is a paid-worker',
     ]);
   });
 
   it('missing columns, an empty file and an unreadable file', () => {
-    expect(problems(lines('name,kind', 'Ann,member'))[0]).toBe('people.csv line 1: missing column resident (found: name, kind)');
+    expect(problems(lines('name,kind', 'Ann,member'))[0]).toBe(
+      'people.csv line 1: missing column resident (found: name, kind)',
+    );
     expect(problems('')).toEqual(['people.csv: is empty; the first line must name the columns (name, kind, resident)']);
-    expect(problems(lines('name,kind,resident', '"Ann,member,yes'))[0]).toMatch(/^people\.csv: is not a readable CSV file \(.+\)$/);
+    expect(problems(lines('name,kind,resident', '"Ann,member,yes'))[0]).toMatch(
+      /^people\.csv: is not a readable CSV file \(.+\)$/,
+    );
   });
 
   it('relationships naming someone not in people.csv, or an unknown kind', () => {
     const people = lines('name,kind,resident', 'Ann,member,yes', 'Bob,member,yes');
-    const rel = { file: 'relationships.csv', text: lines('person_a,kind,person_b', 'Ann,spouse,Bob', 'Ann,cousin,Bob', 'Ann,sibling,Zed', 'Bob,spouse,bob') };
+    const rel = {
+      file: 'relationships.csv',
+      text: lines('person_a,kind,person_b', 'Ann,spouse,Bob', 'Ann,cousin,Bob', 'Ann,sibling,Zed', 'Bob,spouse,bob'),
+    };
     expect(problems(people, { relationships: rel })).toEqual([
       'relationships.csv line 3, column "kind": must be one of "spouse", "civil-partner", "partner", "parent", "child", "grandparent", "grandchild", "sibling", "household", "close-friend"',
     ]);
@@ -141,7 +224,10 @@ describe('every bad row is reported with file, line and column', () => {
 
   it('interests naming someone not in people.csv, or with a bad kind', () => {
     const people = lines('name,kind,resident', 'Ann,member,yes');
-    const interests = { file: 'interests.csv', text: lines('name,organisation,kind,detail', 'Zed,Acme,owner,', 'Ann,Acme,sponsor,') };
+    const interests = {
+      file: 'interests.csv',
+      text: lines('name,organisation,kind,detail', 'Zed,Acme,owner,', 'Ann,Acme,sponsor,'),
+    };
     expect(problems(people, { interests })).toEqual([
       'interests.csv line 2, column "name": "Zed" is not in people.csv',
       'interests.csv line 3, column "kind": must be one of "employee", "owner", "director", "trustee", "member", "volunteer", "contractor", "other"',
@@ -149,10 +235,26 @@ describe('every bad row is reported with file, line and column', () => {
   });
 
   it('counts lines from where a record starts, even after a quoted cell that spans lines in a Windows file', () => {
-    const text = ['name,kind,resident', '"Ann', 'Lee",member,yes', '', 'Bob,member,maybe', 'Cy,member,perhaps', ''].join('\r\n');
-    expect(problems(text)).toEqual(['people.csv line 5, column "resident": "maybe" is not yes or no', 'people.csv line 6, column "resident": "perhaps" is not yes or no']);
-    const interests = { file: 'interests.csv', text: 'name,organisation,kind,detail\r\nAnn Lee,Acme,owner,"two\r\nlines"\r\nAnn Lee,Acme,sponsor,\r\n' };
-    expect(problems(lines('name,kind,resident', 'Ann Lee,member,yes'), { interests })[0]).toMatch(/^interests\.csv line 4, column "kind"/);
+    const text = [
+      'name,kind,resident',
+      '"Ann',
+      'Lee",member,yes',
+      '',
+      'Bob,member,maybe',
+      'Cy,member,perhaps',
+      '',
+    ].join('\r\n');
+    expect(problems(text)).toEqual([
+      'people.csv line 5, column "resident": "maybe" is not yes or no',
+      'people.csv line 6, column "resident": "perhaps" is not yes or no',
+    ]);
+    const interests = {
+      file: 'interests.csv',
+      text: 'name,organisation,kind,detail\r\nAnn Lee,Acme,owner,"two\r\nlines"\r\nAnn Lee,Acme,sponsor,\r\n',
+    };
+    expect(problems(lines('name,kind,resident', 'Ann Lee,member,yes'), { interests })[0]).toMatch(
+      /^interests\.csv line 4, column "kind"/,
+    );
   });
 });
 
@@ -164,18 +266,37 @@ describe('CSV export', () => {
     expect(csv.people.split('\n')[0]).toBe('name,kind,resident,voting,roles,lto_representative,councillor,email');
     expect(csv.relationships.split('\n')[0]).toBe('person_a,kind,person_b');
     expect(csv.interests.split('\n')[0]).toBe('name,organisation,kind,detail');
-    const back = parse(csv.people, { relationships: { file: 'relationships.csv', text: csv.relationships }, interests: { file: 'interests.csv', text: csv.interests } });
+    const back = parse(csv.people, {
+      relationships: { file: 'relationships.csv', text: csv.relationships },
+      interests: { file: 'interests.csv', text: csv.interests },
+    });
     const { partnership: _a, ...original } = toRosterDocument(parsed.value.roster);
     const { partnership: _b, ...imported } = toRosterDocument(back.roster);
     expect(imported).toEqual(original);
   });
 
   it('quotes names and details containing commas and quotes so they survive the round trip', () => {
-    const doc = { partnership: { name: 'P' }, people: [{ name: 'Lee, "Annie"', kind: 'member', resident: true, voting: true, roles: ['chair', 'treasurer'], interests: [{ organisation: 'Smith, Jones & Co', kind: 'owner', detail: 'half, "maybe" more' }] }] };
+    const doc = {
+      partnership: { name: 'P' },
+      people: [
+        {
+          name: 'Lee, "Annie"',
+          kind: 'member',
+          resident: true,
+          voting: true,
+          roles: ['chair', 'treasurer'],
+          interests: [{ organisation: 'Smith, Jones & Co', kind: 'owner', detail: 'half, "maybe" more' }],
+        },
+      ],
+    };
     const parsed = parseRosterJson(JSON.stringify(doc), 'r.json');
     if (!parsed.ok) throw new Error(formatProblems(parsed.error));
     const csv = rosterToCsv(parsed.value.roster);
     const back = parse(csv.people, { interests: { file: 'interests.csv', text: csv.interests } });
-    expect(back.roster.people[0]).toMatchObject({ name: 'Lee, "Annie"', roles: ['chair', 'treasurer'], interests: [{ organisation: 'Smith, Jones & Co', kind: 'owner', detail: 'half, "maybe" more' }] });
+    expect(back.roster.people[0]).toMatchObject({
+      name: 'Lee, "Annie"',
+      roles: ['chair', 'treasurer'],
+      interests: [{ organisation: 'Smith, Jones & Co', kind: 'owner', detail: 'half, "maybe" more' }],
+    });
   });
 });

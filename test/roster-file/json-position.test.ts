@@ -1,15 +1,22 @@
 // Locating a JSON syntax error for the person who has to fix the file.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeJsonErrorPosition, jsonErrorOffset } from '../../src/roster-file/json-position.ts';
+import { describeJsonErrorPosition, jsonErrorOffset } from '../../src/services/roster-file/json-position.ts';
 
 describe('jsonErrorOffset', () => {
   it('finds no error in any valid JSON', () => {
-    fc.assert(fc.property(fc.json(), (text) => jsonErrorOffset(text) === -1), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.json(), (text) => jsonErrorOffset(text) === -1),
+      { numRuns: 300 },
+    );
   });
 
   it('finds an error exactly when JSON.parse fails, at the position V8 names when it names one', () => {
-    const corrupt = fc.tuple(fc.json(), fc.nat(), fc.constantFrom(',', '}', ']', '{', '"', ':', 'x', '-', '\n', '\u0001', '\\'));
+    const corrupt = fc.tuple(
+      fc.json(),
+      fc.nat(),
+      fc.constantFrom(',', '}', ']', '{', '"', ':', 'x', '-', '\n', '\u0001', '\\'),
+    );
     fc.assert(
       fc.property(corrupt, ([json, at, ch]) => {
         const i = at % (json.length + 1);

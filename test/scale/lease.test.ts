@@ -6,9 +6,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../adapters/log.ts';
 import { openDatabase, type Database } from '../../adapters/persistence/database.ts';
-import { acquireLease, releaseLease, Scheduler, type Job } from '../../adapters/scheduler/index.ts';
-import { systemClock, type Clock } from '../../src/ports/index.ts';
+import { leaseStore } from '../../adapters/persistence/maintenance-store.ts';
+import { acquireLease, releaseLease, Scheduler, SCHEDULER_LEASE, type Job } from '../../adapters/scheduler/index.ts';
+import type { Clock } from '../../src/services/ports/index.ts';
 import { createTestDatabase, TEST_PROVIDER, type TestDatabase } from '../support/db.ts';
+import { eventually } from '../support/eventually.ts';
+import { FakeClock } from '../support/fake-clock.ts';
 
 const T0 = new Date('2026-11-23T09:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -26,14 +29,22 @@ describe(`the scheduler lease across processes (${TEST_PROVIDER})`, () => {
     await first.close();
   });
 
-  const a = () => first.database.db;
-  const b = () => second.db;
+  const a = () => leaseStore(first.database);
+  const b = () => leaseStore(second);
 
   function scheduler(database: Database, clock: Clock = { now: () => T0 }, leaseMs?: number) {
-    return new Scheduler({ database, clock, logger: silentLogger }, leaseMs ? { leaseMs } : {});
+    return new Scheduler({ leases: leaseStore(database), clock, logger: silentLogger }, leaseMs ? { leaseMs } : {});
   }
   function job(runs: string[], label: string, ms = 0): Job {
-    return { name: 'count', schedule: '0 3 * * *', kind: 'maintenance', run: async () => { runs.push(label); if (ms) await sleep(ms); } };
+    return {
+      name: 'count',
+      schedule: '0 3 * * *',
+      kind: 'maintenance',
+      run: async () => {
+        runs.push(label);
+        if (ms) await sleep(ms);
+      },
+    };
   }
 
   it('has one holder at a time, renews, takes over an expired lease and hands over on release', async () => {
@@ -50,9 +61,15 @@ describe(`the scheduler lease across processes (${TEST_PROVIDER})`, () => {
   it('lets exactly one of two processes win a free or an expired lease, every time', async () => {
     for (let i = 0; i < 15; i++) {
       const name = `race-${i}`;
-      const free = await Promise.all([acquireLease(a(), 'A', at(0), name, 60_000), acquireLease(b(), 'B', at(0), name, 60_000)]);
+      const free = await Promise.all([
+        acquireLease(a(), 'A', at(0), name, 60_000),
+        acquireLease(b(), 'B', at(0), name, 60_000),
+      ]);
       expect(free.filter(Boolean)).toHaveLength(1);
-      const expired = await Promise.all([acquireLease(a(), 'A2', at(120), name, 60_000), acquireLease(b(), 'B2', at(120), name, 60_000)]);
+      const expired = await Promise.all([
+        acquireLease(a(), 'A2', at(120), name, 60_000),
+        acquireLease(b(), 'B2', at(120), name, 60_000),
+      ]);
       expect(expired.filter(Boolean)).toHaveLength(1);
     }
   });
@@ -81,11 +98,21 @@ describe(`the scheduler lease across processes (${TEST_PROVIDER})`, () => {
 
   it('keeps the lease while a long job runs, so no second process starts it meanwhile', async () => {
     const runs: string[] = [];
-    const busy = scheduler(first.database, systemClock, 1_000);
-    const other = scheduler(second, systemClock, 1_000);
-    const running = busy.tick(job(runs, 'busy', 2_500));
-    await sleep(1_800); // past the lease's first expiry: only the heartbeat keeps it
+    // The clock moves only when the test says, and the job runs until the test lets it finish:
+    // no race between the heartbeat, the job and the other process, however busy the machine.
+    const clock = new FakeClock(T0);
+    const busy = scheduler(first.database, clock, 1_000);
+    const other = scheduler(second, clock, 1_000);
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const running = busy.tick({ ...job(runs, 'busy'), run: () => (runs.push('busy'), finished) });
+    await eventually(() => runs.length > 0, 'the long job starting'); // the lease is taken: held until T0 + 1 s
+    clock.set(at(5)); // past the lease's first expiry: only the heartbeat keeps it
+    const expiry = async () =>
+      (await first.database.db.lease.findUniqueOrThrow({ where: { name: SCHEDULER_LEASE } })).expiresAt;
+    await eventually(async () => (await expiry()) > clock.now(), 'a heartbeat renewing the lease');
     expect(await other.tick(job(runs, 'other'))).toBe(false);
+    finish();
     expect(await running).toBe(true);
     expect(runs).toEqual(['busy']);
   });
@@ -97,7 +124,15 @@ describe(`the scheduler lease across processes (${TEST_PROVIDER})`, () => {
     one.add({ ...job(runs, 'second'), name: 'second' });
     await one.start();
     expect(runs).toEqual(['first', 'second']);
-    const long = one.tick({ name: 'long', schedule: '0 3 * * *', kind: 'maintenance', run: async () => { await sleep(300); runs.push('long done'); } });
+    const long = one.tick({
+      name: 'long',
+      schedule: '0 3 * * *',
+      kind: 'maintenance',
+      run: async () => {
+        await sleep(300);
+        runs.push('long done');
+      },
+    });
     await one.stop();
     expect(runs).toContain('long done');
     expect(await long).toBe(true);

@@ -6,8 +6,12 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 
 describe('delivery key housekeeping', () => {
   let t: TestApp;
-  beforeEach(async () => { t = await startTestApp(); });
-  afterEach(async () => { await t.close(); });
+  beforeEach(async () => {
+    t = await startTestApp();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
 
   it('is scheduled, removes keys older than a day and keeps the rest', async () => {
     const job = t.app.scheduler.jobs.find((j) => j.name === 'prune-deliveries');
@@ -22,7 +26,9 @@ describe('delivery key housekeeping', () => {
       ],
     });
     expect(await t.app.scheduler.tick(job!, now)).toBe(true);
-    expect((await db.processedDelivery.findMany({ orderBy: { key: 'asc' } })).map((d) => d.key)).toEqual(['slack:recent']);
+    expect((await db.processedDelivery.findMany({ orderBy: { key: 'asc' } })).map((d) => d.key)).toEqual([
+      'slack:recent',
+    ]);
     expect(await claimDelivery(t.app.database, 'slack:recent')).toBe(false); // still recognised as a retry
     expect(await claimDelivery(t.app.database, 'slack:old')).toBe(true);
   });

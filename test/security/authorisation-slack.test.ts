@@ -16,7 +16,11 @@ beforeAll(async () => {
   await t.app.bot.handle({
     conversation: { platform: 'slack', workspaceId: TEAM, channelId: CHANNEL, kind: 'channel' },
     speaker: { userId: slackUsers.chair.id, workspaceId: TEAM },
-    inbound: { type: 'form', formId: 'decision.create', values: { title: 'Summer fun day budget', closes: 'in 3 days' } },
+    inbound: {
+      type: 'form',
+      formId: 'decision.create',
+      values: { title: 'Summer fun day budget', closes: 'in 3 days' },
+    },
   });
 });
 afterAll(async () => {
@@ -32,7 +36,12 @@ it('every permission × every actor, through signed Slack requests, answers as t
   const statuses = new Set<number>();
   const wrong = await runMatrix({
     people,
-    setting: () => ({ decisionId: decision!.id, decisionNumber: decision!.number, newAccount: `UNEW${++account}`, year: new Date().getUTCFullYear() }),
+    setting: () => ({
+      decisionId: decision!.id,
+      decisionNumber: decision!.number,
+      newAccount: `UNEW${++account}`,
+      year: new Date().getUTCFullYear(),
+    }),
     send: async (actor, where, inbound, fresh) => {
       const { status, shown } = await sendSlack(t, actor, where, inbound, fresh);
       statuses.add(status);

@@ -17,7 +17,11 @@ beforeAll(async () => {
   await t.app.bot.handle({
     conversation: { platform: 'teams', workspaceId: TENANT, channelId: TEAMS_CHANNEL, kind: 'channel' },
     speaker: { userId: teamsUsers.chair.aadObjectId, workspaceId: TENANT },
-    inbound: { type: 'form', formId: 'decision.create', values: { title: 'Summer fun day budget', closes: 'in 3 days' } },
+    inbound: {
+      type: 'form',
+      formId: 'decision.create',
+      values: { title: 'Summer fun day budget', closes: 'in 3 days' },
+    },
   });
 });
 afterAll(() => t.close());
@@ -30,7 +34,12 @@ it('every permission × every actor, through Teams activities, answers as the ta
   const statuses = new Set<number>();
   const wrong = await runMatrix({
     people,
-    setting: () => ({ decisionId: decision!.id, decisionNumber: decision!.number, newAccount: `8d5c2a10-0000-4000-8000-${String(++account).padStart(12, '0')}`, year: new Date().getUTCFullYear() }),
+    setting: () => ({
+      decisionId: decision!.id,
+      decisionNumber: decision!.number,
+      newAccount: `8d5c2a10-0000-4000-8000-${String(++account).padStart(12, '0')}`,
+      year: new Date().getUTCFullYear(),
+    }),
     send: async (actor, where, inbound, fresh) => {
       const { status, shown } = await sendTeams(t, actor, where, inbound, teamsFresh(fresh));
       statuses.add(status);

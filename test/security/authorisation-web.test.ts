@@ -12,9 +12,15 @@ const idOf = (actor: ActorKind) => (ACTORS[actor].name ? ids.get(ACTORS[actor].n
 
 beforeAll(async () => {
   t = await startTestApp({ SEED_DEMO: 'true', PLAYGROUND: 'true' });
-  const people = await (await fetch(`${t.url}/playground/api/people`)).json() as { people: { id: string; name: string }[] };
+  const people = (await (await fetch(`${t.url}/playground/api/people`)).json()) as {
+    people: { id: string; name: string }[];
+  };
   ids = new Map(people.people.map((p) => [p.name, p.id]));
-  const created = await sendWeb(t.url, idOf('chair'), 'channel', { type: 'form', formId: 'decision.create', values: { title: 'Summer fun day budget', closes: 'in 3 days' } });
+  const created = await sendWeb(t.url, idOf('chair'), 'channel', {
+    type: 'form',
+    formId: 'decision.create',
+    values: { title: 'Summer fun day budget', closes: 'in 3 days' },
+  });
   expect(created.shown).toMatch(/Decision 1 is open until/);
 });
 afterAll(() => t.close());
@@ -28,7 +34,12 @@ it('every permission × every actor, through the playground API, answers as the 
   const wrong = await runMatrix({
     people,
     refusedAtEdge: ['unknown', 'other-workspace'],
-    setting: () => ({ decisionId: decision!.id, decisionNumber: decision!.number, newAccount: `web-new-${++account}`, year: new Date().getUTCFullYear() }),
+    setting: () => ({
+      decisionId: decision!.id,
+      decisionNumber: decision!.number,
+      newAccount: `web-new-${++account}`,
+      year: new Date().getUTCFullYear(),
+    }),
     // the playground has one channel, already bound: `setup` there says so to whoever may bind
     send: async (actor, where, inbound) => {
       const { status, shown } = await sendWeb(t.url, idOf(actor), where === 'fresh' ? 'channel' : where, inbound);

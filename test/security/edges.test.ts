@@ -3,7 +3,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import {
-  CHANNEL, SIGNING_SECRET, USERS, bind, click, command, eventBody, lastResponse, mention, send, sendEvent, settle, shown, signature, startSlack, type SlackTest,
+  USERS,
+  bind,
+  click,
+  command,
+  eventBody,
+  lastResponse,
+  mention,
+  send,
+  settle,
+  shown,
+  signature,
+  startSlack,
+  type SlackTest,
 } from '../slack/support.ts';
 import { installEvent, invoke, message, post, startTeams, type TeamsTest } from '../teams/support.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -41,11 +53,30 @@ describe('Slack: /slack/events', () => {
   it('refuses unsigned, wrongly signed and replayed requests with 401, and does nothing', async () => {
     t.fake.clear();
     const body = eventBody(mention(USERS.chair, 'are we in criteria?'));
-    await refused(await fetch(`${t.server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }), 401, /not signed by Slack/);
-    await refused(await fetch(`${t.server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-signature': signature(body, now()) }, body }), 401);
+    await refused(
+      await fetch(`${t.server.url}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }),
+      401,
+      /not signed by Slack/,
+    );
+    await refused(
+      await fetch(`${t.server.url}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-slack-signature': signature(body, now()) },
+        body,
+      }),
+      401,
+    );
     await refused(await send(t, body, 'application/json', { secret: 'another-secret' }), 401);
     // a request captured and replayed after the five-minute window, correctly signed for its time
-    await refused(await send(t, body, 'application/json', { timestamp: now() - 5 * 60 - 30 }), 401, /more than five minutes old/);
+    await refused(
+      await send(t, body, 'application/json', { timestamp: now() - 5 * 60 - 30 }),
+      401,
+      /more than five minutes old/,
+    );
     await settle(t.app);
     expect(t.fake.calls).toEqual([]);
   });
@@ -64,19 +95,51 @@ describe('Slack: /slack/events', () => {
   it('refuses other content types (415) and bodies that are not Slack payloads (400), signed or not', async () => {
     await refused(await signed('{"type":"event_callback"}', 'text/plain'), 415, /neither/);
     await refused(await signed('<xml/>', 'application/xml'), 415);
-    await refused(await signed(`payload=${encodeURIComponent('{"type": "block_actions", ')}`, FORM), 400, /neither JSON nor a Slack form/);
+    await refused(
+      await signed(`payload=${encodeURIComponent('{"type": "block_actions", ')}`, FORM),
+      400,
+      /neither JSON nor a Slack form/,
+    );
     await refused(await signed('not json', 'application/json'), 400);
-    for (const body of ['[]', '"text"', 'null', '42']) await refused(await signed(body, 'application/json'), 400, /not a Slack payload/);
-    await refused(await signed(JSON.stringify({ type: 'shortcut', callback_id: 'x' }), 'application/json'), 400, /does not handle Slack payloads of type “shortcut”/);
-    await refused(await signed(`payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', actions: [{ action_id: 'run.criteria' }] }))}`, FORM), 400, /user: /);
-    await refused(await signed(JSON.stringify({ type: 'event_callback', team_id: 'T1', event: 'hello' }), 'application/json'), 400, /event: /);
+    for (const body of ['[]', '"text"', 'null', '42'])
+      await refused(await signed(body, 'application/json'), 400, /not a Slack payload/);
+    await refused(
+      await signed(JSON.stringify({ type: 'shortcut', callback_id: 'x' }), 'application/json'),
+      400,
+      /does not handle Slack payloads of type “shortcut”/,
+    );
+    await refused(
+      await signed(
+        `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', actions: [{ action_id: 'run.criteria' }] }))}`,
+        FORM,
+      ),
+      400,
+      /user: /,
+    );
+    await refused(
+      await signed(JSON.stringify({ type: 'event_callback', team_id: 'T1', event: 'hello' }), 'application/json'),
+      400,
+      /event: /,
+    );
   });
 
   it('refuses oversized text: a 100 KB command, a long button value, a body over 1 MiB', async () => {
     t.fake.clear();
-    await refused((await command(t, `roster ${'x'.repeat(100_000)}`)).res, 400, /text: is longer than 40,000 characters/);
-    await refused((await click(t, 'criteria.details', 'v'.repeat(3_000))).res, 400, /value: is longer than 2,000 characters/);
-    await refused(await signed(eventBody(mention(USERS.chair, 'y'.repeat(1_100_000))), 'application/json'), 413, /larger than/);
+    await refused(
+      (await command(t, `roster ${'x'.repeat(100_000)}`)).res,
+      400,
+      /text: is longer than 40,000 characters/,
+    );
+    await refused(
+      (await click(t, 'criteria.details', 'v'.repeat(3_000))).res,
+      400,
+      /value: is longer than 2,000 characters/,
+    );
+    await refused(
+      await signed(eventBody(mention(USERS.chair, 'y'.repeat(1_100_000))), 'application/json'),
+      413,
+      /larger than/,
+    );
     await settle(t.app);
     expect(t.fake.calls).toEqual([]);
   });
@@ -89,7 +152,12 @@ describe('Slack: /slack/events', () => {
   });
 
   it('hostile text that Slack would deliver gets a clear answer, never a stack trace', async () => {
-    for (const text of ['\u0000\u202e', '<@U123|x> <!channel> ${process.exit()}', 'criteria'.repeat(4_000), '{"__proto__":{"admin":true}}']) {
+    for (const text of [
+      '\u0000\u202e',
+      '<@U123|x> <!channel> ${process.exit()}',
+      'criteria'.repeat(4_000),
+      '{"__proto__":{"admin":true}}',
+    ]) {
       const { res, responsePath } = await command(t, text);
       expect(res.status).toBe(200);
       await settle(t.app);
@@ -149,14 +217,33 @@ describe('Teams: /api/messages', () => {
     for (const name of ['composeExtension/query', 'task/fetch', 'no/such', '']) {
       const res = await post(t, { ...invoke(t.fake, 'x', {}), name, value: {} });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ statusCode: 501, type: 'application/vnd.microsoft.error', value: { code: 'NotImplemented' } });
+      expect(res.body).toMatchObject({
+        statusCode: 501,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'NotImplemented' },
+      });
     }
     expect(t.fake.requests.length).toBe(sent);
   });
 
   it('refuses a body that is not JSON, another content, and one over 1 MiB', async () => {
-    await refused(await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' }), 400, /not JSON/);
-    await refused(await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...message(t.fake, { text: 'hi' }), text: 'q'.repeat(1_100_000) }) }), 413);
+    await refused(
+      await fetch(`${t.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"type":',
+      }),
+      400,
+      /not JSON/,
+    );
+    await refused(
+      await fetch(`${t.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...message(t.fake, { text: 'hi' }), text: 'q'.repeat(1_100_000) }),
+      }),
+      413,
+    );
   });
 });
 
@@ -165,30 +252,87 @@ describe('the playground API', () => {
   let person: string;
   beforeAll(async () => {
     t = await startTestApp({ SEED_DEMO: 'true', PLAYGROUND: 'true' });
-    person = ((await (await fetch(`${t.url}/playground/api/people`)).json()) as { people: { id: string }[] }).people[0]!.id;
+    person = ((await (await fetch(`${t.url}/playground/api/people`)).json()) as { people: { id: string }[] }).people[0]!
+      .id;
   });
   afterAll(() => t.close());
   const api = (path: string, body: unknown, type = 'application/json') =>
-    fetch(`${t.url}/playground/api${path}`, { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(`${t.url}/playground/api${path}`, {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   it('checks every body against its schema and says what is wrong', async () => {
-    await refused(await api('/send', { person, conversation: 'lobby', inbound: { type: 'text', text: 'hi' } }), 400, /conversation: must be "channel" or "direct"/);
-    await refused(await api('/send', { person, conversation: 'channel', inbound: { type: 'telepathy' } }), 400, /must have a type of/);
-    await refused(await api('/send', { person, conversation: 'channel', inbound: { type: 'text', text: 'w'.repeat(4_001) } }), 400, /longer than 4,000 characters/);
-    await refused(await api('/send', { person, conversation: 'channel', inbound: { type: 'form', formId: 'decision.create', values: { title: { $gt: '' } } } }), 400, /inbound\.values\.title/);
-    await refused(await api('/send', { person, conversation: 'channel', inbound: { type: 'action', actionId: 'run.criteria', value: 7 } }), 400, /inbound\.value/);
-    await refused(await api('/send', { person: 'x', conversation: 'channel', inbound: { type: 'text', text: 'hi' }, deliveryId: '../../etc' }), 400, /deliveryId/);
+    await refused(
+      await api('/send', { person, conversation: 'lobby', inbound: { type: 'text', text: 'hi' } }),
+      400,
+      /conversation: must be "channel" or "direct"/,
+    );
+    await refused(
+      await api('/send', { person, conversation: 'channel', inbound: { type: 'telepathy' } }),
+      400,
+      /must have a type of/,
+    );
+    await refused(
+      await api('/send', { person, conversation: 'channel', inbound: { type: 'text', text: 'w'.repeat(4_001) } }),
+      400,
+      /longer than 4,000 characters/,
+    );
+    await refused(
+      await api('/send', {
+        person,
+        conversation: 'channel',
+        inbound: { type: 'form', formId: 'decision.create', values: { title: { $gt: '' } } },
+      }),
+      400,
+      /inbound\.values\.title/,
+    );
+    await refused(
+      await api('/send', {
+        person,
+        conversation: 'channel',
+        inbound: { type: 'action', actionId: 'run.criteria', value: 7 },
+      }),
+      400,
+      /inbound\.value/,
+    );
+    await refused(
+      await api('/send', {
+        person: 'x',
+        conversation: 'channel',
+        inbound: { type: 'text', text: 'hi' },
+        deliveryId: '../../etc',
+      }),
+      400,
+      /deliveryId/,
+    );
     await refused(await api('/send', 'person=x', FORM), 415);
     await refused(await api('/clock', { at: 20261001 }), 400, /Send \{"at"/);
     await refused(await api('/clock', { reset: true, at: '2026-10-01' }), 400);
-    await refused(await api('/send', { person, conversation: 'channel', inbound: { type: 'text', text: 'hi' }, pad: 'p'.repeat(300_000) }), 413);
+    await refused(
+      await api('/send', {
+        person,
+        conversation: 'channel',
+        inbound: { type: 'text', text: 'hi' },
+        pad: 'p'.repeat(300_000),
+      }),
+      413,
+    );
   });
 
   it('refuses what the database or a reader could not take, with a 400 saying so: lone surrogates, prototype keys, deep nesting', async () => {
     const before = await t.app.database.db.processedDelivery.count();
     const keep = `{"person":"${person}","conversation":"direct","inbound":{"type":"action","actionId":"interests.keep","value":"\\ud800"}}`;
     await refused(await api('/send', keep), 400, /lone UTF-16 surrogate/);
-    await refused(await api('/send', `{"person":"${person}","conversation":"direct","inbound":{"type":"text","text":"hi"},"__proto__":{"admin":true}}`), 400, /“__proto__”, which is not accepted/);
+    await refused(
+      await api(
+        '/send',
+        `{"person":"${person}","conversation":"direct","inbound":{"type":"text","text":"hi"},"__proto__":{"admin":true}}`,
+      ),
+      400,
+      /“__proto__”, which is not accepted/,
+    );
     await refused(await api('/send', `${'['.repeat(100)}${']'.repeat(100)}`), 400, /nested more than 64 levels/);
     await refused(await api('/send', '{"person":1e400}'), 400, /person: /);
     expect(await t.app.database.db.processedDelivery.count()).toBe(before);

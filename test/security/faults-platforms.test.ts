@@ -5,7 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../adapters/log.ts';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
-import { CHANNEL, USERS, bind, mention, sendEvent, settle, shown, startSlack, submitView, type SlackTest } from '../slack/support.ts';
+import {
+  CHANNEL,
+  USERS,
+  bind,
+  mention,
+  sendEvent,
+  settle,
+  shown,
+  startSlack,
+  submitView,
+  type SlackTest,
+} from '../slack/support.ts';
 import { CHANNEL_ID, message, post, startTeams, type TeamsTest } from '../teams/support.ts';
 
 const plain = (v: string) => ({ type: 'plain_text_input', value: v });
@@ -14,7 +25,11 @@ describe('Slack', () => {
   let t: SlackTest;
   const lines: string[] = [];
   beforeAll(async () => {
-    t = await startSlack({ LOG_LEVEL: 'info' }, await startFakeSlackApi(Object.values(USERS)), createLogger('info', (l) => lines.push(l)));
+    t = await startSlack(
+      { LOG_LEVEL: 'info' },
+      await startFakeSlackApi(Object.values(USERS)),
+      createLogger('info', (l) => lines.push(l)),
+    );
     await bind(t);
   });
   afterAll(async () => {
@@ -59,11 +74,17 @@ describe('Slack', () => {
     t.fake.clear();
     t.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     const values = { title: { title: plain('Bench repairs') }, closes: { closes: plain('in 3 days') } };
-    expect((await submitView(t, 'decision.create', values, JSON.stringify({ c: CHANNEL, ch: CHANNEL }))).status).toBe(200);
+    expect((await submitView(t, 'decision.create', values, JSON.stringify({ c: CHANNEL, ch: CHANNEL }))).status).toBe(
+      200,
+    );
     await settle(t.app);
     const partnership = (await t.app.stores.rosters.findPartnership('northfield'))!;
     expect((await t.app.stores.decisions.list(partnership.id, 'open')).map((d) => d.title)).toContain('Bench repairs');
-    const toChair = t.fake.callsTo('chat.postEphemeral').filter((c) => c.args.user === USERS.chair.id).map(shown).join('\n');
+    const toChair = t.fake
+      .callsTo('chat.postEphemeral')
+      .filter((c) => c.args.user === USERS.chair.id)
+      .map(shown)
+      .join('\n');
     expect(toChair).toContain('I couldn’t post its card in the channel just now, so it comes with this answer instead');
     // the card itself went with the answer, by the other route
     expect(t.fake.callsTo('chat.postMessage').slice(1).map(shown).join('\n')).toContain('Bench repairs');
@@ -85,7 +106,12 @@ describe('Teams', () => {
     const started = t.fake.requests.length;
     expect((await post(t, message(t.fake, { text: 'who is on the partnership?' }))).status).toBe(200);
     expect(t.fake.requests.slice(started).map((r) => r.status)).toEqual([429, 429, 200]);
-    expect(t.fake.posted.slice(before).map((p) => JSON.stringify(p.activity)).join('\n')).toContain('Who is on Northfield Big Local');
+    expect(
+      t.fake.posted
+        .slice(before)
+        .map((p) => JSON.stringify(p.activity))
+        .join('\n'),
+    ).toContain('Who is on Northfield Big Local');
   });
 
   // (a 5xx is also retried inside the SDK; a 429 without Retry-After only by our backoff: three tries)
@@ -93,20 +119,37 @@ describe('Teams', () => {
     const before = t.fake.posted.length;
     t.fake.failNext(429, 3);
     await post(t, message(t.fake, { text: 'who is on the partnership?' }));
-    expect(t.fake.posted.slice(before).map((p) => p.activity.text)).toEqual(['Sorry, something went wrong on my side. Please try again in a minute.']);
+    expect(t.fake.posted.slice(before).map((p) => p.activity.text)).toEqual([
+      'Sorry, something went wrong on my side. Please try again in a minute.',
+    ]);
   });
 
   it('a decision whose card Teams would not post: it is still open, and the chair gets the card and the reason', async () => {
     const before = t.fake.posted.length;
     t.fake.failNext(429, 3);
-    const form = { pb: { kind: 'form', formId: 'decision.create', context: CHANNEL_ID }, 'field.title': 'Bench repairs', 'field.closes': 'in 3 days' };
-    expect((await post(t, message(t.fake, { scope: 'channel', value: form, replyToId: '1700000000999', text: undefined }))).status).toBe(200);
+    const form = {
+      pb: { kind: 'form', formId: 'decision.create', context: CHANNEL_ID },
+      'field.title': 'Bench repairs',
+      'field.closes': 'in 3 days',
+    };
+    expect(
+      (await post(t, message(t.fake, { scope: 'channel', value: form, replyToId: '1700000000999', text: undefined })))
+        .status,
+    ).toBe(200);
     const partnership = (await t.app.stores.rosters.findPartnership('northfield'))!;
     expect((await t.app.stores.decisions.list(partnership.id, 'open')).map((d) => d.title)).toEqual(['Bench repairs']);
     const after = t.fake.posted.slice(before);
-    const personal = after.filter((p) => p.conversationId.startsWith('a:personal')).map((p) => JSON.stringify(p.activity)).join('\n');
-    expect(personal).toContain('I couldn’t post its card in the channel just now, so it comes with this answer instead');
-    const inChannel = after.filter((p) => p.conversationId.startsWith(CHANNEL_ID)).map((p) => JSON.stringify(p.activity)).join('\n');
+    const personal = after
+      .filter((p) => p.conversationId.startsWith('a:personal'))
+      .map((p) => JSON.stringify(p.activity))
+      .join('\n');
+    expect(personal).toContain(
+      'I couldn’t post its card in the channel just now, so it comes with this answer instead',
+    );
+    const inChannel = after
+      .filter((p) => p.conversationId.startsWith(CHANNEL_ID))
+      .map((p) => JSON.stringify(p.activity))
+      .join('\n');
     expect(inChannel).toContain('Bench repairs');
   });
 });

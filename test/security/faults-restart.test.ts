@@ -5,6 +5,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { newDatabaseUrl } from '../support/db.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { eventually } from '../support/eventually.ts';
 import { TestClock, TUESDAY } from '../decisions/world.ts';
 import { sendWeb } from './surfaces.ts';
 
@@ -21,15 +22,29 @@ const start = async (env: Record<string, string> = {}) =>
 
 it('keeps the votes and honours the closing time across a restart', async () => {
   let t = await start();
-  const people = await (await fetch(`${t.url}/playground/api/people`)).json() as { people: { id: string; name: string }[] };
+  const people = (await (await fetch(`${t.url}/playground/api/people`)).json()) as {
+    people: { id: string; name: string }[];
+  };
   const id = (name: string) => people.people.find((p) => p.name === name)!.id;
-  const created = await sendWeb(t.url, id('Margaret Okafor'), 'channel', { type: 'form', formId: 'decision.create', values: { title: 'Summer fun day budget', closes: 'Friday 5pm' } });
+  const created = await sendWeb(t.url, id('Margaret Okafor'), 'channel', {
+    type: 'form',
+    formId: 'decision.create',
+    values: { title: 'Summer fun day budget', closes: 'Friday 5pm' },
+  });
   expect(created.shown).toMatch(/Decision 1 is open until Fri 23 Oct, 17:00/);
   const partnership = (await t.app.stores.rosters.findPartnership('northfield'))!;
   const decision = (await t.app.stores.decisions.list(partnership.id))[0]!;
-  for (const [name, option] of [['Rosa Novak', 0], ['Gareth Jones', 1], ['Kwame Mensah', 0]] as const) {
+  for (const [name, option] of [
+    ['Rosa Novak', 0],
+    ['Gareth Jones', 1],
+    ['Kwame Mensah', 0],
+  ] as const) {
     await sendWeb(t.url, id(name), 'direct', { type: 'action', actionId: 'decision.declare.none', value: decision.id });
-    const voted = await sendWeb(t.url, id(name), 'direct', { type: 'action', actionId: 'decision.vote', value: `${decision.id}:${option}` });
+    const voted = await sendWeb(t.url, id(name), 'direct', {
+      type: 'action',
+      actionId: 'decision.vote',
+      value: `${decision.id}:${option}`,
+    });
     expect(voted.shown).toMatch(/Your vote on Decision 1 is recorded/);
   }
   await t.app.close();
@@ -38,7 +53,11 @@ it('keeps the votes and honours the closing time across a restart', async () => 
   // Down over the weekend: back on Monday, long after Friday 17:00, scheduler off at first.
   clock.set('2026-10-26T09:00:00Z');
   t = await start();
-  const late = await sendWeb(t.url, id('Priya Patel'), 'direct', { type: 'action', actionId: 'decision.declare.none', value: decision.id });
+  const late = await sendWeb(t.url, id('Priya Patel'), 'direct', {
+    type: 'action',
+    actionId: 'decision.declare.none',
+    value: decision.id,
+  });
   expect(late.shown).toMatch(/closed at Fri 23 Oct, 17:00, so it no longer takes declarations or votes/);
   await t.app.close();
   running = null;
@@ -59,9 +78,15 @@ it('keeps the votes and honours the closing time across a restart', async () => 
 
 it('the scheduler’s catch-up run alone closes a decision that fell due while no server ran', async () => {
   const t = await start();
-  const people = await (await fetch(`${t.url}/playground/api/people`)).json() as { people: { id: string; name: string }[] };
+  const people = (await (await fetch(`${t.url}/playground/api/people`)).json()) as {
+    people: { id: string; name: string }[];
+  };
   const chair = people.people.find((p) => p.name === 'Margaret Okafor')!.id;
-  await sendWeb(t.url, chair, 'channel', { type: 'form', formId: 'decision.create', values: { title: 'Winter lights', closes: 'Wednesday 5pm' } });
+  await sendWeb(t.url, chair, 'channel', {
+    type: 'form',
+    formId: 'decision.create',
+    values: { title: 'Winter lights', closes: 'Wednesday 5pm' },
+  });
   const partnership = (await t.app.stores.rosters.findPartnership('northfield'))!;
   const decision = (await t.app.stores.decisions.list(partnership.id, 'open'))[0]!;
   await t.app.close();
@@ -69,11 +94,10 @@ it('the scheduler’s catch-up run alone closes a decision that fell due while n
   clock.set(new Date(decision.closesAt.getTime() + 3 * 86_400_000).toISOString());
   const again = await start({ SCHEDULER: 'true' });
   // no tick from the test: start() runs every job once
-  const until = Date.now() + 10_000;
-  while ((await again.app.stores.decisions.find({ id: decision.id }))!.decision.status !== 'closed') {
-    if (Date.now() > until) throw new Error('the catch-up run did not close the decision');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await eventually(
+    async () => (await again.app.stores.decisions.find({ id: decision.id }))!.decision.status === 'closed',
+    'the catch-up run closing the decision',
+  );
   const closed = (await again.app.stores.decisions.find({ id: decision.id }))!.decision;
   expect(closed.closedAt!.toISOString()).toBe(decision.closesAt.toISOString());
 });

@@ -13,9 +13,30 @@ export const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.constantFrom(
-    '', ' ', '\u0000', '\ud800', 'a\udfffb', '\ud83d', '\u202e\u200b', '<at>x</at>', '<@U1>', '<!channel>', '${process.exit(1)}',
-    '../../etc/passwd', "'; DROP TABLE \"Person\"; --", '__proto__', 'constructor', 'toString', 'NaN', '-1', '1e309',
-    'x'.repeat(5_000), 'é'.repeat(3_000), 'javascript:alert(1)', 'http://127.0.0.1:1/', 'https://evil.example/',
+    '',
+    ' ',
+    '\u0000',
+    '\ud800',
+    'a\udfffb',
+    '\ud83d',
+    '\u202e\u200b',
+    '<at>x</at>',
+    '<@U1>',
+    '<!channel>',
+    '${process.exit(1)}',
+    '../../etc/passwd',
+    '\'; DROP TABLE "Person"; --',
+    '__proto__',
+    'constructor',
+    'toString',
+    'NaN',
+    '-1',
+    '1e309',
+    'x'.repeat(5_000),
+    'é'.repeat(3_000),
+    'javascript:alert(1)',
+    'http://127.0.0.1:1/',
+    'https://evil.example/',
   ),
 );
 
@@ -23,7 +44,10 @@ export const hostileString = fc.oneof(
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { depthSize: 'small' },
   hostileString,
-  fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
   fc.constantFrom(1e308, -0, Number.MAX_SAFE_INTEGER + 2, 0.1),
   fc.array(fc.oneof(hostileString, fc.integer()), { maxLength: 3 }),
   fc.dictionary(hostileString, fc.oneof(hostileString, fc.integer()), { maxKeys: 3 }),
@@ -32,9 +56,25 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 /** JSON text that JSON.stringify would not produce: prototype keys, deep nesting, huge numbers, broken syntax. */
 export const hostileJsonText = fc.oneof(
   fc.constantFrom(
-    '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '{"a":1e400}', '{"a":-1e-400}',
-    '[' .repeat(5_000) + ']'.repeat(5_000), '{"a":'.repeat(2_000) + '1' + '}'.repeat(2_000), '{"a":"\\ud800"}', '{"\\udc00":1}',
-    '{"a":1,"a":2}', '{', '', 'null', '[]', '"x"', '0', 'true', '{"a":"\\u0000"}', '\ufeff{}', '{"a":NaN}',
+    '{"__proto__":{"admin":true}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    '{"a":1e400}',
+    '{"a":-1e-400}',
+    '['.repeat(5_000) + ']'.repeat(5_000),
+    '{"a":'.repeat(2_000) + '1' + '}'.repeat(2_000),
+    '{"a":"\\ud800"}',
+    '{"\\udc00":1}',
+    '{"a":1,"a":2}',
+    '{',
+    '',
+    'null',
+    '[]',
+    '"x"',
+    '0',
+    'true',
+    '{"a":"\\u0000"}',
+    '\ufeff{}',
+    '{"a":NaN}',
   ),
   fc.json({ maxDepth: 3 }),
   fc.string({ maxLength: 60 }),
@@ -49,9 +89,14 @@ export function withField(object: Record<string, unknown>, key: string, value: u
 
 async function tableNames(app: App): Promise<string[]> {
   const { db, provider } = app.database;
-  const rows = provider === 'sqlite'
-    ? await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'")
-    : await db.$queryRawUnsafe<{ name: string }[]>("SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'");
+  const rows =
+    provider === 'sqlite'
+      ? await db.$queryRawUnsafe<{ name: string }[]>(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
+        )
+      : await db.$queryRawUnsafe<{ name: string }[]>(
+          "SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'",
+        );
   return rows.map((r) => r.name).sort();
 }
 
@@ -86,5 +131,7 @@ export async function stillServing(url: string): Promise<void> {
 /** What every answer must be: never a 5xx other than 503, never a stack trace or internal error text. */
 export function checkAnswer(status: number, text: string, where: string): void {
   expect(status === 503 || status < 500, `${where}: ${status} ${text.slice(0, 300)}`).toBe(true);
-  expect(text, where).not.toMatch(/\n\s+at \S+|TypeError|ReferenceError|RangeError|SyntaxError: |node_modules|ECONNREFUSED|ENOTFOUND|Prisma/);
+  expect(text, where).not.toMatch(
+    /\n\s+at \S+|TypeError|ReferenceError|RangeError|SyntaxError: |node_modules|ECONNREFUSED|ENOTFOUND|Prisma/,
+  );
 }

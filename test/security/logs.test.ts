@@ -7,7 +7,19 @@ import { createLogger, redact } from '../../adapters/log.ts';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../fakes/bot-connector.ts';
 import { importLiveDemo, LIVE_SLUG } from '../support/live-demo.ts';
-import { CHANNEL, SIGNING_SECRET, USERS, clickBody, command, eventBody, mention, settle, signature, startSlack, type SlackTest } from '../slack/support.ts';
+import {
+  CHANNEL,
+  SIGNING_SECRET,
+  USERS,
+  clickBody,
+  command,
+  eventBody,
+  mention,
+  settle,
+  signature,
+  startSlack,
+  type SlackTest,
+} from '../slack/support.ts';
 import { MARGARET, message } from '../teams/support.ts';
 
 const TOKEN = 'xoxb-1234567890-secret-bot-token';
@@ -18,13 +30,23 @@ let person: string;
 
 beforeAll(async () => {
   connector = await startFakeBotConnector();
-  connector.members.set(MARGARET.id, { id: MARGARET.id, name: MARGARET.name, aadObjectId: MARGARET.aadObjectId, email: MARGARET.email });
-  t = await startSlack({ SLACK_BOT_TOKEN: TOKEN, PLAYGROUND: 'true', LOG_LEVEL: 'info' }, await startFakeSlackApi(Object.values(USERS)), createLogger('info', (l) => lines.push(l)));
+  connector.members.set(MARGARET.id, {
+    id: MARGARET.id,
+    name: MARGARET.name,
+    aadObjectId: MARGARET.aadObjectId,
+    email: MARGARET.email,
+  });
+  t = await startSlack(
+    { SLACK_BOT_TOKEN: TOKEN, PLAYGROUND: 'true', LOG_LEVEL: 'info' },
+    await startFakeSlackApi(Object.values(USERS)),
+    createLogger('info', (l) => lines.push(l)),
+  );
   // Slack's channel is a live copy of the demo roster: the playground keeps its own demo partnership.
   await importLiveDemo(t.app);
   await command(t, `setup ${LIVE_SLUG}`);
   await settle(t.app);
-  person = ((await (await fetch(`${t.server.url}/playground/api/people`)).json()) as { people: { id: string }[] }).people[0]!.id;
+  person = ((await (await fetch(`${t.server.url}/playground/api/people`)).json()) as { people: { id: string }[] })
+    .people[0]!.id;
 });
 afterAll(async () => {
   await t.close();
@@ -38,7 +60,10 @@ const requestLines = (id: string) => logged().filter((l) => l.message === 'reque
 /** Sends a request with its own id; returns the id and the response. */
 async function traced(path: string, init: RequestInit & { headers?: Record<string, string> } = {}) {
   const id = randomUUID();
-  const res = await fetch(`${t.server.url}${path}`, { ...init, headers: { ...(init.headers ?? {}), 'x-request-id': id } });
+  const res = await fetch(`${t.server.url}${path}`, {
+    ...init,
+    headers: { ...(init.headers ?? {}), 'x-request-id': id },
+  });
   await res.text();
   await settle(t.app);
   return { id, res };
@@ -52,17 +77,45 @@ function signedHeaders(body: string, type: string): Record<string, string> {
 describe('one log line per request, with its request id', () => {
   it('for every surface, for answers and refusals alike', async () => {
     const event = eventBody(mention(USERS.chair, 'are we in criteria?'));
-    const form = new URLSearchParams({ team_id: 'T1', channel_id: CHANNEL, user_id: USERS.chair.id, command: '/partnership', text: 'roster', trigger_id: 'tr1', response_url: t.fake.responseUrl('r1') }).toString();
+    const form = new URLSearchParams({
+      team_id: 'T1',
+      channel_id: CHANNEL,
+      user_id: USERS.chair.id,
+      command: '/partnership',
+      text: 'roster',
+      trigger_id: 'tr1',
+      response_url: t.fake.responseUrl('r1'),
+    }).toString();
     const click = clickBody(t, 'criteria.details', 'details').body;
     const activity = JSON.stringify(message(connector, { text: 'who is on the partnership?' }));
-    const play = JSON.stringify({ person, conversation: 'channel', inbound: { type: 'text', text: 'are we in criteria?' } });
+    const play = JSON.stringify({
+      person,
+      conversation: 'channel',
+      inbound: { type: 'text', text: 'are we in criteria?' },
+    });
     const requests: [string, RequestInit & { headers?: Record<string, string> }, number][] = [
       ['/slack/events', { method: 'POST', body: event, headers: signedHeaders(event, 'application/json') }, 200],
-      ['/slack/events', { method: 'POST', body: form, headers: signedHeaders(form, 'application/x-www-form-urlencoded') }, 200],
-      ['/slack/events', { method: 'POST', body: click, headers: signedHeaders(click, 'application/x-www-form-urlencoded') }, 200],
+      [
+        '/slack/events',
+        { method: 'POST', body: form, headers: signedHeaders(form, 'application/x-www-form-urlencoded') },
+        200,
+      ],
+      [
+        '/slack/events',
+        { method: 'POST', body: click, headers: signedHeaders(click, 'application/x-www-form-urlencoded') },
+        200,
+      ],
       ['/slack/events', { method: 'POST', body: event, headers: { 'content-type': 'application/json' } }, 401],
       ['/api/messages', { method: 'POST', body: activity, headers: { 'content-type': 'application/json' } }, 200],
-      ['/api/messages', { method: 'POST', body: '{"type":1,"serviceUrl":"http://127.0.0.1:9/"}', headers: { 'content-type': 'application/json' } }, 400],
+      [
+        '/api/messages',
+        {
+          method: 'POST',
+          body: '{"type":1,"serviceUrl":"http://127.0.0.1:9/"}',
+          headers: { 'content-type': 'application/json' },
+        },
+        400,
+      ],
       ['/playground/api/send', { method: 'POST', body: play, headers: { 'content-type': 'application/json' } }, 200],
       ['/healthz', {}, 200],
       ['/nowhere?token=abc', {}, 404],
@@ -73,12 +126,27 @@ describe('one log line per request, with its request id', () => {
       expect(res.headers.get('x-request-id')).toBe(id);
       const mine = requestLines(id);
       expect(mine, `${path} ${status}`).toHaveLength(1);
-      expect(mine[0]).toMatchObject({ level: 'info', requestId: id, method: init.method ?? 'GET', path: path.split('?')[0], status });
+      expect(mine[0]).toMatchObject({
+        level: 'info',
+        requestId: id,
+        method: init.method ?? 'GET',
+        path: path.split('?')[0],
+        status,
+      });
       expect(typeof mine[0]!.ms).toBe('number');
     }
     // what else a refused Slack request logged carries the same id
-    const unsigned = requestLines(logged().filter((l) => l.message === 'request' && l.status === 401).at(-1)!.requestId as string)[0]!;
-    expect(logged().some((l) => l.message === 'slack request rejected' && l.requestId === unsigned.requestId && l.code === 'missing_headers')).toBe(true);
+    const unsigned = requestLines(
+      logged()
+        .filter((l) => l.message === 'request' && l.status === 401)
+        .at(-1)!.requestId as string,
+    )[0]!;
+    expect(
+      logged().some(
+        (l) =>
+          l.message === 'slack request rejected' && l.requestId === unsigned.requestId && l.code === 'missing_headers',
+      ),
+    ).toBe(true);
   });
 
   it('a request without an id gets a fresh one, sent back and logged', async () => {
@@ -94,14 +162,28 @@ describe('what is never logged', () => {
     const log = lines.join('\n');
     expect(lines.length).toBeGreaterThan(10);
     for (const secret of [TOKEN, SIGNING_SECRET, 'xoxb-', 'v0=']) expect(log).not.toContain(secret);
-    for (const text of ['are we in criteria', 'who is on the partnership', 'roster', 'details']) expect(log.toLowerCase()).not.toContain(text);
+    for (const text of ['are we in criteria', 'who is on the partnership', 'roster', 'details'])
+      expect(log.toLowerCase()).not.toContain(text);
     expect(log).not.toMatch(/@example\.org|Margaret|Okafor|Rosa|resident/i);
     expect(log).not.toMatch(/"(text|payload|body|event|blocks|activity)":/);
     expect(log).not.toContain('token=abc');
   });
 
   it('the logger drops sensitive fields by name, and cuts long values', () => {
-    const out = redact({ token: 'x', botToken: 'x', signingSecret: 'x', authorization: 'Bearer x', text: 'x', payload: {}, email: 'a@b', name: 'x', detail: 'x', requestId: 'r', code: 'c', path: 'p'.repeat(500) });
+    const out = redact({
+      token: 'x',
+      botToken: 'x',
+      signingSecret: 'x',
+      authorization: 'Bearer x',
+      text: 'x',
+      payload: {},
+      email: 'a@b',
+      name: 'x',
+      detail: 'x',
+      requestId: 'r',
+      code: 'c',
+      path: 'p'.repeat(500),
+    });
     expect(Object.keys(out).sort()).toEqual(['code', 'path', 'requestId']);
     expect((out.path as string).length).toBe(300);
   });

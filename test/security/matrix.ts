@@ -1,11 +1,11 @@
 // The authorisation matrix, shared by the core and every surface: each permission of the one
-// table (src/bot/permissions.ts) has a representative request and a mark that its answer carries
+// table (src/domain/permissions.ts) has a representative request and a mark that its answer carries
 // only when the request was allowed. Each kind of actor sends each request; what they get must be
 // exactly what `can()` says. A permission added to the table without a probe here fails the test
 // (and the type check: PROBES must have every permission as a key).
 import { expect } from 'vitest';
-import { can, PERMISSIONS, type Permission } from '../../src/bot/permissions.ts';
-import type { Inbound } from '../../src/bot/inbound.ts';
+import { can, PERMISSIONS, type Permission } from '../../src/domain/permissions.ts';
+import type { Inbound } from '../../src/domain/chat/inbound.ts';
 import type { Person } from '../../src/domain/roster.ts';
 
 /** The kinds of actor the issue names; people from the demo roster (prisma/seed/demo-partnership.json). */
@@ -50,43 +50,103 @@ export interface Probe {
 }
 
 const command = (text: string): Inbound => ({ type: 'command', text });
-const click = (actionId: string) => (s: Setting): Inbound => ({ type: 'action', actionId, value: s.decisionId });
+const click =
+  (actionId: string) =>
+  (s: Setting): Inbound => ({ type: 'action', actionId, value: s.decisionId });
 
 export const PROBES = {
   'criteria.view': { where: 'direct', inbound: () => command('criteria'), allowed: /(✅|❌) (In|Not in) criteria/ },
   'criteria.details': { where: 'direct', inbound: () => command('criteria'), allowed: /Counted as residents: / },
   'roster.view': { where: 'direct', inbound: () => command('roster'), allowed: /Who is on Northfield Big Local/ },
   'roster.details': { where: 'direct', inbound: () => command('roster'), allowed: /rosa\.novak@example\.org/ },
-  'coi.check': { where: 'direct', inbound: () => command('coi Riverside Youth Trust'), allowed: /Conflicts of interest: Riverside Youth Trust/ },
+  'coi.check': {
+    where: 'direct',
+    inbound: () => command('coi Riverside Youth Trust'),
+    allowed: /Conflicts of interest: Riverside Youth Trust/,
+  },
   'coi.share': {
-    where: 'direct', inbound: () => ({ type: 'action', actionId: 'coi.share', value: JSON.stringify({ n: ['Riverside Youth Trust'], k: [] }) }),
+    where: 'direct',
+    inbound: () => ({
+      type: 'action',
+      actionId: 'coi.share',
+      value: JSON.stringify({ n: ['Riverside Youth Trust'], k: [] }),
+    }),
     allowed: /Conflicts of interest for Riverside Youth Trust: /,
   },
   'interests.own': { where: 'direct', inbound: () => command('interests'), allowed: /Your register of interests/ },
-  'interests.view': { where: 'direct', inbound: () => command('interests Gareth Jones'), allowed: /Gareth Jones’s register of interests/ },
-  'relationships.own': { where: 'direct', inbound: () => command('relationships mine'), allowed: /Your relationships on the roster/ },
+  'interests.view': {
+    where: 'direct',
+    inbound: () => command('interests Gareth Jones'),
+    allowed: /Gareth Jones’s register of interests/,
+  },
+  'relationships.own': {
+    where: 'direct',
+    inbound: () => command('relationships mine'),
+    allowed: /Your relationships on the roster/,
+  },
   /** case matters: the manager's heading, not "Your relationships on the roster" */
-  'relationships.manage': { where: 'direct', inbound: () => command('relationships'), allowed: /Relationships on the roster/ },
+  'relationships.manage': {
+    where: 'direct',
+    inbound: () => command('relationships'),
+    allowed: /Relationships on the roster/,
+  },
   'organisations.alias': { where: 'direct', inbound: () => command('organisations'), allowed: /Known organisations/ },
-  'channel.bind': { where: 'fresh', inbound: () => command('setup northfield'), allowed: /(now|already) linked to Northfield Big Local/ },
-  'identity.link': { where: 'direct', inbound: (s) => command(`link <@${s.newAccount}> Kwame Mensah`), allowed: /Linked: that account is now Kwame Mensah/ },
-  'help.view': { where: 'direct', inbound: () => command('help'), allowed: /governance help for your Big Local partnership/ },
+  'channel.bind': {
+    where: 'fresh',
+    inbound: () => command('setup northfield'),
+    allowed: /(now|already) linked to Northfield Big Local/,
+  },
+  'identity.link': {
+    where: 'direct',
+    inbound: (s) => command(`link <@${s.newAccount}> Kwame Mensah`),
+    allowed: /Linked: that account is now Kwame Mensah/,
+  },
+  'help.view': {
+    where: 'direct',
+    inbound: () => command('help'),
+    allowed: /governance help for your Big Local partnership/,
+  },
   'decision.create': { where: 'channel', inbound: () => command('poll'), allowed: /decision\.create/ },
   'decision.view': { where: 'direct', inbound: click('decision.view'), allowed: /Only you can see this\. Times are/ },
-  'decision.record': { where: 'direct', inbound: (s) => command(`decision ${s.decisionNumber}`), allowed: /Declarations of interest/ },
+  'decision.record': {
+    where: 'direct',
+    inbound: (s) => command(`decision ${s.decisionNumber}`),
+    allowed: /Declarations of interest/,
+  },
   'decision.share': { where: 'direct', inbound: click('decision.share'), allowed: /conflicts (of interest )?log/i },
   'decision.manage': { where: 'direct', inbound: click('decision.close'), allowed: /Close Decision \d+/ },
-  'decision.declare': { where: 'direct', inbound: click('decision.declare'), allowed: /do you have an interest to declare\?/ },
-  'decision.vote': { where: 'direct', inbound: click('decision.ballot'), allowed: /Please declare first|Your vote: Decision/ },
+  'decision.declare': {
+    where: 'direct',
+    inbound: click('decision.declare'),
+    allowed: /do you have an interest to declare\?/,
+  },
+  'decision.vote': {
+    where: 'direct',
+    inbound: click('decision.ballot'),
+    allowed: /Please declare first|Your vote: Decision/,
+  },
   'review.status': { where: 'direct', inbound: () => command('review'), allowed: /Nudges to the rep/ },
   'review.answer': { where: 'direct', inbound: () => command('review answer'), allowed: /review\.answers/ },
-  'review.snooze': { where: 'direct', inbound: () => command('review snooze'), allowed: /Review nudges for Northfield Big Local are paused/ },
+  'review.snooze': {
+    where: 'direct',
+    inbound: () => command('review snooze'),
+    allowed: /Review nudges for Northfield Big Local are paused/,
+  },
   'review.settings': { where: 'direct', inbound: () => command('review settings'), allowed: /review\.settings/ },
-  'review.export': { where: 'direct', inbound: () => command('review export md'), allowed: /partnership review \d{4} \(Markdown\)/ },
-  'review.submit': { where: 'direct', inbound: () => command('review submit'), allowed: /Not yet: before the review is marked as submitted|Recorded: the \d{4} review/ },
+  'review.export': {
+    where: 'direct',
+    inbound: () => command('review export md'),
+    allowed: /partnership review \d{4} \(Markdown\)/,
+  },
+  'review.submit': {
+    where: 'direct',
+    inbound: () => command('review submit'),
+    allowed: /Not yet: before the review is marked as submitted|Recorded: the \d{4} review/,
+  },
   /** past the permission check, the answer depends on the season: each of these means it was allowed */
   'review.confirm': {
-    where: 'direct', inbound: (s) => ({ type: 'action', actionId: 'review.confirm', value: `${s.year}:resident` }),
+    where: 'direct',
+    inbound: (s) => ({ type: 'action', actionId: 'review.confirm', value: `${s.year}:resident` }),
     allowed: /confirmed on|review closed on|already submitted on|That button was for the \d{4} review/,
   },
 } as const satisfies Record<Permission, Probe>;
@@ -94,7 +154,10 @@ export const PROBES = {
 /** Every permission of the table has a probe (a new permission fails here until one is added). */
 export function expectEveryPermissionProbed(): void {
   const missing = Object.keys(PERMISSIONS).filter((p) => !Object.hasOwn(PROBES, p));
-  expect(missing, `add a representative request to PROBES in test/security/matrix.ts for: ${missing.join(', ')}`).toEqual([]);
+  expect(
+    missing,
+    `add a representative request to PROBES in test/security/matrix.ts for: ${missing.join(', ')}`,
+  ).toEqual([]);
 }
 
 /** How a surface sends a probe as one actor and reads back everything that actor was shown. */
@@ -123,7 +186,10 @@ export async function runMatrix(m: Matrix): Promise<string[]> {
       const expected = !m.refusedAtEdge?.includes(actor) && can(personOf(m.people, actor), permission);
       const shown = await m.send(actor, probe.where, probe.inbound(m.setting()), `C0FRESH${++n}`);
       const allowed = probe.allowed.test(shown);
-      if (allowed !== expected) wrong.push(`${permission} × ${actor}: expected ${expected ? 'allowed' : 'refused'}, got ${allowed ? 'allowed' : 'refused'}: ${shown.slice(0, 300)}`);
+      if (allowed !== expected)
+        wrong.push(
+          `${permission} × ${actor}: expected ${expected ? 'allowed' : 'refused'}, got ${allowed ? 'allowed' : 'refused'}: ${shown.slice(0, 300)}`,
+        );
       expect(shown).not.toMatch(/\n\s+at \S+ \(|TypeError|ReferenceError/);
     }
   }

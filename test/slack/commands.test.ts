@@ -59,7 +59,9 @@ describe('slash command /partnership', () => {
     // people the fake Slack knows by email are now linked, so the bot can reach them privately
     expect(t.fake.callsTo('users.lookupByEmail').length).toBeGreaterThan(5);
     const rosa = (await t.app.stores.directory.findByEmail('rosa.novak@example.org'))[0]!;
-    expect(await t.app.stores.directory.identitiesOf(rosa.personId)).toEqual([{ platform: 'slack', workspaceId: 'T1', userId: USERS.member.id }]);
+    expect(await t.app.stores.directory.identitiesOf(rosa.personId)).toEqual([
+      { platform: 'slack', workspaceId: 'T1', userId: USERS.member.id },
+    ]);
     const again = await ask('setup northfield');
     expect(again.text).toContain('already linked to Northfield Big Local');
   });

@@ -3,7 +3,12 @@
 import type { Call, FakeUser } from '../fakes/slack-api.ts';
 import { TEAM } from './support.ts';
 
-const user = (id: string, name: string): FakeUser => ({ id, teamId: TEAM, name, email: `${name.toLowerCase().replace(' ', '.')}@example.org` });
+const user = (id: string, name: string): FakeUser => ({
+  id,
+  teamId: TEAM,
+  name,
+  email: `${name.toLowerCase().replace(' ', '.')}@example.org`,
+});
 
 export const ROSTER_USERS = {
   margaret: user('UMARGARET', 'Margaret Okafor'),
@@ -29,9 +34,15 @@ export interface RenderedButton {
 
 /** Every button of a posted or updated message, as Slack would show it. */
 export function buttonsIn(call: Call | undefined): RenderedButton[] {
-  const blocks = (call?.args.blocks ?? []) as { type: string; elements?: { type: string; action_id: string; value: string; text: { text: string } }[] }[];
-  return blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? [])
-    .filter((e) => e.type === 'button').map((e) => ({ action_id: e.action_id, value: e.value, text: e.text.text }));
+  const blocks = (call?.args.blocks ?? []) as {
+    type: string;
+    elements?: { type: string; action_id: string; value: string; text: { text: string } }[];
+  }[];
+  return blocks
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements ?? [])
+    .filter((e) => e.type === 'button')
+    .map((e) => ({ action_id: e.action_id, value: e.value, text: e.text.text }));
 }
 
 const SELECTS = new Set(['kind', 'ballot', 'visibility']);
@@ -40,7 +51,11 @@ const SELECTS = new Set(['kind', 'ballot', 'visibility']);
 export function modalValues(values: Record<string, string>): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const [id, value] of Object.entries(values)) {
-    out[id] = { [id]: SELECTS.has(id) ? { type: 'static_select', selected_option: { value } } : { type: 'plain_text_input', value } };
+    out[id] = {
+      [id]: SELECTS.has(id)
+        ? { type: 'static_select', selected_option: { value } }
+        : { type: 'plain_text_input', value },
+    };
   }
   return out;
 }

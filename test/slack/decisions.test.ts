@@ -7,7 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Call } from '../fakes/slack-api.ts';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import {
-  CHANNEL, channelVisible, click, clickBody, command, directMessage, lastResponse, sendEvent, sendForm, settle, shown, startSlack, submitView, type SlackTest,
+  CHANNEL,
+  channelVisible,
+  click,
+  clickBody,
+  command,
+  directMessage,
+  lastResponse,
+  sendEvent,
+  sendForm,
+  settle,
+  shown,
+  startSlack,
+  submitView,
+  type SlackTest,
 } from './support.ts';
 import { ROSTER_USERS as U, buttonsIn, modalValues } from './decision-support.ts';
 
@@ -27,13 +40,25 @@ afterAll(async () => {
 });
 
 const dm = (user: { id: string }) => `D${user.id}`;
-const postsTo = (channel: string): Call[] => t.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
-const cardUpdates = (): Call[] => t.fake.callsTo('chat.update').filter((c) => c.args.channel === CHANNEL && c.args.ts === cardTs);
+const postsTo = (channel: string): Call[] =>
+  t.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+const cardUpdates = (): Call[] =>
+  t.fake.callsTo('chat.update').filter((c) => c.args.channel === CHANNEL && c.args.ts === cardTs);
 const latestCard = (): string => shown(cardUpdates().at(-1));
 
 /** A click on a button of a message the bot posted (in a DM, or the channel card), as Slack sends it. */
-async function press(user: { id: string }, actionId: string, value: string, where: { channel: string; ts: string; ephemeral?: boolean }) {
-  const c = await click(t, actionId, value, { user: user as never, channel: where.channel, messageTs: where.ts, ephemeral: where.ephemeral });
+async function press(
+  user: { id: string },
+  actionId: string,
+  value: string,
+  where: { channel: string; ts: string; ephemeral?: boolean },
+) {
+  const c = await click(t, actionId, value, {
+    user: user as never,
+    channel: where.channel,
+    messageTs: where.ts,
+    ephemeral: where.ephemeral,
+  });
   expect(c.res.status).toBe(200);
   await settle(t.app);
   return { ...c, answer: lastResponse(t, c.responsePath) };
@@ -47,10 +72,24 @@ describe('a decision in Slack, from the modal to the record', () => {
     await settle(t.app);
     const [open] = t.fake.callsTo('views.open');
     expect(open!.args.trigger_id).toBe(triggerId);
-    const view = open!.args.view as { callback_id: string; private_metadata: string; blocks: { block_id: string; element: { initial_value?: string } }[] };
+    const view = open!.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id: string; element: { initial_value?: string } }[];
+    };
     expect(view.callback_id).toBe('decision.create');
     expect(JSON.parse(view.private_metadata)).toMatchObject({ ch: CHANNEL, k: 'channel' });
-    expect(view.blocks.map((b) => b.block_id)).toEqual([undefined, 'title', 'description', 'kind', 'organisations', 'options', 'closes', 'ballot', 'visibility']);
+    expect(view.blocks.map((b) => b.block_id)).toEqual([
+      undefined,
+      'title',
+      'description',
+      'kind',
+      'organisations',
+      'options',
+      'closes',
+      'ballot',
+      'visibility',
+    ]);
     expect(view.blocks[1]!.element.initial_value).toBe('Café catering contract');
     // nothing else: no message in the channel, no ephemeral form button
     expect(t.fake.callsTo('chat.postMessage')).toEqual([]);
@@ -60,9 +99,29 @@ describe('a decision in Slack, from the modal to the record', () => {
   it('a submission with mistakes keeps the modal open, showing what to fix and what was typed; nothing is saved', async () => {
     t.fake.clear();
     const metadata = JSON.stringify({ c: CHANNEL, ch: CHANNEL, k: 'channel' });
-    const res = await submitView(t, 'decision.create', modalValues({ title: 'Café catering contract', kind: 'procurement', closes: 'someday soon', ballot: 'open', visibility: 'live' }), metadata, { user: U.margaret as never });
+    const res = await submitView(
+      t,
+      'decision.create',
+      modalValues({
+        title: 'Café catering contract',
+        kind: 'procurement',
+        closes: 'someday soon',
+        ballot: 'open',
+        visibility: 'live',
+      }),
+      metadata,
+      { user: U.margaret as never },
+    );
     expect(res.status).toBe(200);
-    const body = await res.json() as { response_action: string; view: { callback_id: string; private_metadata: string; title: { text: string }; blocks: { type: string; block_id?: string; text?: { text: string }; element?: { initial_value?: string } }[] } };
+    const body = (await res.json()) as {
+      response_action: string;
+      view: {
+        callback_id: string;
+        private_metadata: string;
+        title: { text: string };
+        blocks: { type: string; block_id?: string; text?: { text: string }; element?: { initial_value?: string } }[];
+      };
+    };
     await settle(t.app);
     expect(body.response_action).toBe('update');
     expect(body.view.callback_id).toBe('decision.create');
@@ -82,9 +141,20 @@ describe('a decision in Slack, from the modal to the record', () => {
 
   it('submitting the modal creates the decision: the card in the channel, prompts and recusals by DM', async () => {
     t.fake.clear();
-    const res = await submitView(t, 'decision.create', modalValues({
-      title: 'Café catering contract', kind: 'procurement', organisations: 'Northfield Community Café Ltd', closes: 'in 3 days', ballot: 'open', visibility: 'live',
-    }), JSON.stringify({ c: CHANNEL, ch: CHANNEL, k: 'channel' }), { user: U.margaret as never });
+    const res = await submitView(
+      t,
+      'decision.create',
+      modalValues({
+        title: 'Café catering contract',
+        kind: 'procurement',
+        organisations: 'Northfield Community Café Ltd',
+        closes: 'in 3 days',
+        ballot: 'open',
+        visibility: 'live',
+      }),
+      JSON.stringify({ c: CHANNEL, ch: CHANNEL, k: 'channel' }),
+      { user: U.margaret as never },
+    );
     expect(res.status).toBe(200);
     await settle(t.app);
     const row = await t.app.database.db.decision.findFirstOrThrow();
@@ -95,12 +165,18 @@ describe('a decision in Slack, from the modal to the record', () => {
     expect(shown(card)).toContain('Decision 1: Café catering contract');
     expect(shown(card)).toContain('2 members recused');
     expect(buttonsIn(card).map((b) => [b.action_id, b.text])).toEqual([
-      ['decision.declare', 'Declare'], ['decision.ballot', 'Vote'], ['decision.ballot.change', 'Change vote'], ['decision.close', 'Close (chair)'],
+      ['decision.declare', 'Declare'],
+      ['decision.ballot', 'Vote'],
+      ['decision.ballot.change', 'Change vote'],
+      ['decision.close', 'Close (chair)'],
     ]);
     // every voting member without a conflict is asked privately, in a DM opened with conversations.open
     for (const u of [U.margaret, U.david, U.priya, U.aisha, U.gareth, U.kwame, U.helen, U.rosa]) {
       expect(shown(postsTo(dm(u))[0]), u.name).toContain('Before you vote: do you have an interest to declare?');
-      expect(buttonsIn(postsTo(dm(u))[0]).map((b) => b.action_id)).toEqual(['decision.declare.none', 'decision.declare.interest']);
+      expect(buttonsIn(postsTo(dm(u))[0]).map((b) => b.action_id)).toEqual([
+        'decision.declare.none',
+        'decision.declare.interest',
+      ]);
     }
     expect(t.fake.callsTo('conversations.open').map((c) => c.args.users)).toContain(U.rosa.id);
     // the two with a conflict are told why, privately, and asked nothing
@@ -114,7 +190,10 @@ describe('a decision in Slack, from the modal to the record', () => {
   });
 
   it('a recused member pressing Declare or Vote on the card is told why, privately', async () => {
-    for (const [who, why] of [[U.sarah, 'direct financial'], [U.tom, 'indirect financial']] as const) {
+    for (const [who, why] of [
+      [U.sarah, 'direct financial'],
+      [U.tom, 'indirect financial'],
+    ] as const) {
       for (const actionId of ['decision.declare', 'decision.ballot']) {
         const { answer } = await press(who, actionId, decisionId, { channel: CHANNEL, ts: cardTs });
         expect(answer!.args.response_type).toBe('ephemeral');
@@ -128,9 +207,12 @@ describe('a decision in Slack, from the modal to the record', () => {
     const fromCard = (await press(U.rosa, 'decision.ballot', decisionId, { channel: CHANNEL, ts: cardTs })).answer;
     expect(fromCard!.args.response_type).toBe('ephemeral');
     expect(shown(fromCard)).toContain('Please declare first');
-    const direct = (await press(U.rosa, 'decision.vote', `${decisionId}:0`, { channel: dm(U.rosa), ts: '1.1' }));
+    const direct = await press(U.rosa, 'decision.vote', `${decisionId}:0`, { channel: dm(U.rosa), ts: '1.1' });
     expect(shown(postsTo(dm(U.rosa)).at(-1))).toMatch(/declare/i);
-    expect(buttonsIn(postsTo(dm(U.rosa)).at(-1)).map((b) => b.action_id)).toEqual(['decision.declare.none', 'decision.declare.interest']);
+    expect(buttonsIn(postsTo(dm(U.rosa)).at(-1)).map((b) => b.action_id)).toEqual([
+      'decision.declare.none',
+      'decision.declare.interest',
+    ]);
     expect(direct.res.status).toBe(200);
     expect(await t.app.database.db.vote.count()).toBe(0);
   });
@@ -142,7 +224,11 @@ describe('a decision in Slack, from the modal to the record', () => {
     const ballot = postsTo(dm(U.rosa)).at(-1);
     expect(shown(ballot)).toContain('Thank you: you declared no interest in Decision 1');
     // three buttons with the same action id: Slack needs them unique, the renderer suffixes them
-    expect(buttonsIn(ballot).map((b) => [b.action_id, b.text])).toEqual([['decision.vote', 'For'], ['decision.vote~2', 'Against'], ['decision.vote~3', 'Abstain']]);
+    expect(buttonsIn(ballot).map((b) => [b.action_id, b.text])).toEqual([
+      ['decision.vote', 'For'],
+      ['decision.vote~2', 'Against'],
+      ['decision.vote~3', 'Abstain'],
+    ]);
     expect(latestCard()).toMatch(/Declared\*\\n1 of 8/);
     expect(prompt).toBeDefined();
   });
@@ -164,8 +250,17 @@ describe('a decision in Slack, from the modal to the record', () => {
     const audits = () => t.app.database.db.auditEvent.count({ where: { action: { startsWith: 'decision.vote' } } });
     const before = await audits();
     t.fake.clear();
-    const c = clickBody(t, 'decision.vote', forOption, { user: U.rosa as never, channel: dm(U.rosa), messageTs: '1.4' });
-    const sent = await Promise.all([sendForm(t, c.body), sendForm(t, c.body), sendForm(t, c.body, { retryNum: 1 }), sendForm(t, c.body, { retryNum: 2 })]);
+    const c = clickBody(t, 'decision.vote', forOption, {
+      user: U.rosa as never,
+      channel: dm(U.rosa),
+      messageTs: '1.4',
+    });
+    const sent = await Promise.all([
+      sendForm(t, c.body),
+      sendForm(t, c.body),
+      sendForm(t, c.body, { retryNum: 1 }),
+      sendForm(t, c.body, { retryNum: 2 }),
+    ]);
     expect(sent.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     await settle(t.app);
     expect(postsTo(dm(U.rosa))).toHaveLength(1); // one answer
@@ -182,24 +277,41 @@ describe('a decision in Slack, from the modal to the record', () => {
     const { answer } = await press(U.rosa, 'decision.ballot.change', decisionId, { channel: CHANNEL, ts: cardTs });
     expect(answer!.args.response_type).toBe('ephemeral');
     expect(shown(answer)).toContain('Your vote is For. Choose again to change it');
-    const buttons = (answer!.args.blocks as { type: string; elements?: { action_id: string }[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+    const buttons = (answer!.args.blocks as { type: string; elements?: { action_id: string }[] }[])
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements ?? []);
     expect(buttons.map((b) => b.action_id)).toEqual(['decision.vote', 'decision.vote~2', 'decision.vote~3']);
   });
 
   it('“I have an interest” opens the declaration modal; a loyalty interest recuses the member, told privately', async () => {
     t.fake.clear();
-    const { triggerId } = await press(U.helen, 'decision.declare.interest', decisionId, { channel: dm(U.helen), ts: '1.6' });
+    const { triggerId } = await press(U.helen, 'decision.declare.interest', decisionId, {
+      channel: dm(U.helen),
+      ts: '1.6',
+    });
     const [open] = t.fake.callsTo('views.open');
     expect(open!.args.trigger_id).toBe(triggerId);
     const view = open!.args.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string }[] };
     expect(view.callback_id).toBe('decision.declare');
-    expect(view.blocks.map((b) => b.block_id).filter(Boolean)).toEqual(expect.arrayContaining(['kind', 'organisation', 'detail', 'register', 'link']));
+    expect(view.blocks.map((b) => b.block_id).filter(Boolean)).toEqual(
+      expect.arrayContaining(['kind', 'organisation', 'detail', 'register', 'link']),
+    );
     t.fake.clear();
-    await submitView(t, 'decision.declare', {
-      ...modalValues({ kind: 'loyalty', organisation: 'Northfield Community Café Ltd', detail: 'I volunteer on the café’s board of friends' }),
-      kind: { kind: { type: 'static_select', selected_option: { value: 'loyalty' } } },
-      register: { register: { type: 'checkboxes', selected_options: [] } },
-    }, view.private_metadata, { user: U.helen as never });
+    await submitView(
+      t,
+      'decision.declare',
+      {
+        ...modalValues({
+          kind: 'loyalty',
+          organisation: 'Northfield Community Café Ltd',
+          detail: 'I volunteer on the café’s board of friends',
+        }),
+        kind: { kind: { type: 'static_select', selected_option: { value: 'loyalty' } } },
+        register: { register: { type: 'checkboxes', selected_options: [] } },
+      },
+      view.private_metadata,
+      { user: U.helen as never },
+    );
     await settle(t.app);
     const told = postsTo(dm(U.helen)).at(-1);
     expect(shown(told)).toContain('your declaration is on the record');
@@ -208,8 +320,24 @@ describe('a decision in Slack, from the modal to the record', () => {
   });
 
   it('the channel only ever sees counts: no names, reasons or details of anyone’s interest', async () => {
-    const seen = channelVisible(t.fake.calls).join('\n') + t.fake.calls.filter((c) => c.method === 'chat.update').map((c) => JSON.stringify(c.args)).join('\n');
-    for (const secret of ['Sarah', 'Whitfield', 'Helen', 'Rosa', 'financial', 'loyalty', 'board of friends', 'spouse', 'manager']) expect(seen).not.toContain(secret);
+    const seen =
+      channelVisible(t.fake.calls).join('\n') +
+      t.fake.calls
+        .filter((c) => c.method === 'chat.update')
+        .map((c) => JSON.stringify(c.args))
+        .join('\n');
+    for (const secret of [
+      'Sarah',
+      'Whitfield',
+      'Helen',
+      'Rosa',
+      'financial',
+      'loyalty',
+      'board of friends',
+      'spouse',
+      'manager',
+    ])
+      expect(seen).not.toContain(secret);
   });
 
   it('“I need to declare an interest” in a DM, and /partnership declare, reach the same declaration prompt', async () => {
@@ -218,7 +346,10 @@ describe('a decision in Slack, from the modal to the record', () => {
     await settle(t.app);
     const prompt = postsTo(dm(U.david)).at(-1);
     expect(shown(prompt)).toContain('Before you vote: do you have an interest to declare?');
-    expect(buttonsIn(prompt).map((b) => [b.action_id, b.value])).toEqual([['decision.declare.none', decisionId], ['decision.declare.interest', decisionId]]);
+    expect(buttonsIn(prompt).map((b) => [b.action_id, b.value])).toEqual([
+      ['decision.declare.none', decisionId],
+      ['decision.declare.interest', decisionId],
+    ]);
     const { responsePath } = await command(t, 'declare', { user: U.david });
     await settle(t.app);
     expect(shown(lastResponse(t, responsePath))).toContain('Before you vote: do you have an interest to declare?');
@@ -227,7 +358,11 @@ describe('a decision in Slack, from the modal to the record', () => {
   it('members declaring and voting at the same moment: every vote counts once and the card ends on the newest counts', async () => {
     const members = [U.david, U.priya, U.aisha, U.gareth, U.kwame];
     await Promise.all(members.map((u) => press(u, 'decision.declare.none', decisionId, { channel: dm(u), ts: '2.1' })));
-    await Promise.all(members.map((u, i) => press(u, i % 2 ? 'decision.vote~2' : 'decision.vote', `${decisionId}:${i % 2}`, { channel: dm(u), ts: '2.2' })));
+    await Promise.all(
+      members.map((u, i) =>
+        press(u, i % 2 ? 'decision.vote~2' : 'decision.vote', `${decisionId}:${i % 2}`, { channel: dm(u), ts: '2.2' }),
+      ),
+    );
     expect(await t.app.database.db.vote.count({ where: { decisionId } })).toBe(6);
     // Rosa For, David For, Priya Against, Aisha For, Gareth Against, Kwame For
     expect(latestCard()).toMatch(/Voted\*\\n6 of 7 eligible/);
@@ -252,7 +387,9 @@ describe('a decision in Slack, from the modal to the record', () => {
     t.fake.clear();
     await click(t, 'decision.declare', decisionId, { user: U.margaret as never, home: true });
     await settle(t.app);
-    expect(JSON.stringify(t.fake.callsTo('views.publish')[0]!.args.view)).toContain('Before you vote: do you have an interest to declare?');
+    expect(JSON.stringify(t.fake.callsTo('views.publish')[0]!.args.view)).toContain(
+      'Before you vote: do you have an interest to declare?',
+    );
     t.fake.clear();
     await click(t, 'decision.declare.none', decisionId, { user: U.margaret as never, home: true });
     await settle(t.app);
@@ -268,10 +405,13 @@ describe('a decision in Slack, from the modal to the record', () => {
     const confirm = (await press(U.margaret, 'decision.close', decisionId, { channel: CHANNEL, ts: cardTs })).answer;
     expect(confirm!.args.response_type).toBe('ephemeral');
     expect(shown(confirm)).toContain('Close Decision 1');
-    const yes = (confirm!.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).flatMap((b) => b.elements ?? [])[0]!;
+    const yes = (confirm!.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).flatMap(
+      (b) => b.elements ?? [],
+    )[0]!;
     expect(yes.action_id).toBe('decision.close.confirm');
     t.fake.clear();
-    const done = (await press(U.margaret, yes.action_id, yes.value, { channel: CHANNEL, ts: '4.1', ephemeral: true })).answer;
+    const done = (await press(U.margaret, yes.action_id, yes.value, { channel: CHANNEL, ts: '4.1', ephemeral: true }))
+      .answer;
     expect(shown(done)).toContain('Decision 1 is closed.');
     expect(latestCard()).toContain('Closed');
     expect(latestCard()).toContain('Most votes: For (4)');
@@ -305,14 +445,30 @@ describe('a decision in Slack, from the modal to the record', () => {
   });
 
   it('results hidden until close: the card counts votes but shows no tally, in the channel or to the chair', async () => {
-    await submitView(t, 'decision.create', modalValues({ title: 'Summer fun day budget', kind: 'general', closes: 'in 5 days', ballot: 'secret', visibility: 'after-close' }),
-      JSON.stringify({ c: CHANNEL, ch: CHANNEL, k: 'channel' }), { user: U.margaret as never });
+    await submitView(
+      t,
+      'decision.create',
+      modalValues({
+        title: 'Summer fun day budget',
+        kind: 'general',
+        closes: 'in 5 days',
+        ballot: 'secret',
+        visibility: 'after-close',
+      }),
+      JSON.stringify({ c: CHANNEL, ch: CHANNEL, k: 'channel' }),
+      { user: U.margaret as never },
+    );
     await settle(t.app);
     const second = await t.app.database.db.decision.findFirstOrThrow({ where: { number: 2 } });
     const ts = JSON.parse(second.cardRef!).message.messageId as string;
     await press(U.rosa, 'decision.declare.none', second.id, { channel: dm(U.rosa), ts: '5.1' });
     await press(U.rosa, 'decision.vote', `${second.id}:0`, { channel: dm(U.rosa), ts: '5.2' });
-    const card = shown(t.fake.callsTo('chat.update').filter((c) => c.args.ts === ts).at(-1));
+    const card = shown(
+      t.fake
+        .callsTo('chat.update')
+        .filter((c) => c.args.ts === ts)
+        .at(-1),
+    );
     expect(card).toMatch(/Voted\*\\n1 of \d+ eligible/);
     expect(card).toContain('Results are hidden until voting closes.');
     expect(card).not.toMatch(/For: \d/);

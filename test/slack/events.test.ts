@@ -4,7 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDatabaseUrl } from '../support/db.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
 import {
-  CHANNEL, USERS, bind, directMessage, eventBody, mention, send, sendEvent, settle, shown, startSlack, type SlackTest,
+  CHANNEL,
+  USERS,
+  bind,
+  directMessage,
+  eventBody,
+  mention,
+  send,
+  sendEvent,
+  settle,
+  shown,
+  startSlack,
+  type SlackTest,
 } from './support.ts';
 
 let t: SlackTest;
@@ -46,7 +57,9 @@ describe('mentions in a channel', () => {
   });
 
   it('a mention in a thread is answered in the thread', async () => {
-    const [post] = await say(mention(USERS.member, 'who is on the partnership?', CHANNEL, { thread_ts: '1699999999.000100' }));
+    const [post] = await say(
+      mention(USERS.member, 'who is on the partnership?', CHANNEL, { thread_ts: '1699999999.000100' }),
+    );
     expect(post!.args.thread_ts).toBe('1699999999.000100');
   });
 
@@ -91,12 +104,18 @@ describe('direct messages', () => {
 describe('messages that are not a person writing something new', () => {
   const ignored: [string, Record<string, unknown>][] = [
     ['the bot’s own message', { ...directMessage(USERS.member, 'help'), user: 'UBOT', bot_id: 'BBOT' }],
-    ['another bot’s message', { ...directMessage(USERS.member, 'help'), subtype: 'bot_message', bot_id: 'B0OTHER', user: undefined }],
+    [
+      'another bot’s message',
+      { ...directMessage(USERS.member, 'help'), subtype: 'bot_message', bot_id: 'B0OTHER', user: undefined },
+    ],
     ['a bot user’s message without subtype', { ...directMessage(USERS.member, 'help'), bot_id: 'B0OTHER' }],
     ['an edit', { ...directMessage(USERS.member, 'help'), subtype: 'message_changed' }],
     ['a deletion', { ...directMessage(USERS.member, 'help'), subtype: 'message_deleted' }],
     ['a join', { ...mention(USERS.member, 'help'), type: 'message', subtype: 'channel_join', channel_type: 'channel' }],
-    ['a channel message that is not a mention', { ...directMessage(USERS.member, 'help'), channel_type: 'channel', channel: CHANNEL }],
+    [
+      'a channel message that is not a mention',
+      { ...directMessage(USERS.member, 'help'), channel_type: 'channel', channel: CHANNEL },
+    ],
     ['a mention by a bot', { ...mention(USERS.member, 'help'), bot_id: 'B0OTHER' }],
   ];
   for (const [name, event] of ignored) {
@@ -124,7 +143,11 @@ describe('re-sent events', () => {
 
   it('Slack’s unsigned SSL check is answered without doing anything', async () => {
     t.fake.clear();
-    const res = await fetch(`${t.server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ssl_check=1&token=legacy&command=%2Fpartnership&text=criteria' });
+    const res = await fetch(`${t.server.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'ssl_check=1&token=legacy&command=%2Fpartnership&text=criteria',
+    });
     expect(res.status).toBe(200);
     await settle(t.app);
     expect(t.fake.calls).toEqual([]);

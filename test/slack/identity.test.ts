@@ -5,7 +5,7 @@ import { silentLogger } from '../../adapters/log.ts';
 import { createSlackApi } from '../../adapters/slack/api.ts';
 import { SlackUsers } from '../../adapters/slack/identity.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
-import type { PartnershipRef } from '../../src/ports/index.ts';
+import type { PartnershipRef } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
 
 let fake: FakeSlackApi;
@@ -28,6 +28,10 @@ it('a linked account is not looked up in Slack; an unlinked one is, and brings i
   expect(await users.speaker('T0HOME', 'U0LINKED')).toEqual({ userId: 'U0LINKED', workspaceId: 'T0HOME' });
   expect(fake.callsTo('users.info')).toEqual([]);
 
-  expect(await users.speaker('T0HOME', 'U0GUEST')).toMatchObject({ userId: 'U0GUEST', workspaceId: 'T0OTHER', email: 'guest@example.org' });
+  expect(await users.speaker('T0HOME', 'U0GUEST')).toMatchObject({
+    userId: 'U0GUEST',
+    workspaceId: 'T0OTHER',
+    email: 'guest@example.org',
+  });
   expect(fake.callsTo('users.info').map((c) => c.args.user)).toEqual(['U0GUEST']);
 });

@@ -3,7 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackOf } from '../../adapters/slack/index.ts';
 import { OPEN_FORM_ACTION } from '../../adapters/slack/pending-forms.ts';
 import {
-  CHANNEL, USERS, bind, click, clickBody, lastResponse, sendEvent, sendForm, settle, shown, startSlack, submitView, type SlackTest,
+  CHANNEL,
+  USERS,
+  bind,
+  click,
+  clickBody,
+  lastResponse,
+  sendEvent,
+  sendForm,
+  settle,
+  shown,
+  startSlack,
+  submitView,
+  type SlackTest,
 } from './support.ts';
 
 let t: SlackTest;
@@ -32,16 +44,24 @@ describe('buttons in messages', () => {
   });
 
   it('run.criteria and run.roster run the commands', async () => {
-    expect(shown((await press('run.criteria', 'criteria', { ephemeral: true })).answer)).toContain('Northfield Big Local is');
-    expect(shown((await press('run.roster', 'roster', { ephemeral: true })).answer)).toContain('Who is on Northfield Big Local');
+    expect(shown((await press('run.criteria', 'criteria', { ephemeral: true })).answer)).toContain(
+      'Northfield Big Local is',
+    );
+    expect(shown((await press('run.roster', 'roster', { ephemeral: true })).answer)).toContain(
+      'Who is on Northfield Big Local',
+    );
   });
 
   it('a repeated action id (made unique with ~n for Slack) routes to the same action', async () => {
-    expect(shown((await press('run.roster~2', 'roster', { ephemeral: true })).answer)).toContain('Who is on Northfield Big Local');
+    expect(shown((await press('run.roster~2', 'roster', { ephemeral: true })).answer)).toContain(
+      'Who is on Northfield Big Local',
+    );
   });
 
   it('an unknown button says it is too old to act on', async () => {
-    expect(shown((await press('poll.vote', 'no-such-decision')).answer)).toContain('That button is from an older message');
+    expect(shown((await press('poll.vote', 'no-such-decision')).answer)).toContain(
+      'That button is from an older message',
+    );
   });
 
   it('a click delivered twice is handled once', async () => {
@@ -54,7 +74,9 @@ describe('buttons in messages', () => {
   });
 
   it('an unknown person clicking gets told how to get linked', async () => {
-    expect(shown((await press('run.criteria', 'criteria', { user: USERS.stranger })).answer)).toContain('I don’t know who you are yet');
+    expect(shown((await press('run.criteria', 'criteria', { user: USERS.stranger })).answer)).toContain(
+      'I don’t know who you are yet',
+    );
   });
 });
 
@@ -85,9 +107,21 @@ describe('App Home', () => {
     const db = t.app.database.db;
     const p = (await t.app.stores.rosters.findPartnership('northfield'))!;
     const chair = (await t.app.stores.directory.findByEmail(USERS.chair.email))[0]!;
-    const base = { partnershipId: p.id, kind: 'general', options: '["Yes","No"]', ballot: 'open', visibility: 'partnership', rules: '{}', createdById: chair.personId };
-    await db.decision.create({ data: { ...base, number: 7, title: 'Fund the summer playscheme', closesAt: new Date('2030-06-01T17:00:00Z') } });
-    await db.decision.create({ data: { ...base, number: 8, title: 'A closed one', status: 'closed', closesAt: new Date('2020-01-01T00:00:00Z') } });
+    const base = {
+      partnershipId: p.id,
+      kind: 'general',
+      options: '["Yes","No"]',
+      ballot: 'open',
+      visibility: 'partnership',
+      rules: '{}',
+      createdById: chair.personId,
+    };
+    await db.decision.create({
+      data: { ...base, number: 7, title: 'Fund the summer playscheme', closesAt: new Date('2030-06-01T17:00:00Z') },
+    });
+    await db.decision.create({
+      data: { ...base, number: 8, title: 'A closed one', status: 'closed', closesAt: new Date('2020-01-01T00:00:00Z') },
+    });
     const [publish] = await open();
     const text = JSON.stringify(publish!.args.view);
     expect(text).toContain('Decision 7: Fund the summer playscheme (closes 1 Jun 2030, 18:00)');
@@ -119,10 +153,24 @@ describe('App Home', () => {
 });
 
 describe('forms (modals)', () => {
-  const form = { id: 'test.form', title: 'Declare an interest', submitLabel: 'Declare', context: 'decision-42', fields: [
-    { id: 'organisation', label: 'Organisation', type: 'text' as const, required: true },
-    { id: 'kind', label: 'Kind', type: 'select' as const, options: [{ value: 'trustee', label: 'Trustee' }, { value: 'employee', label: 'Employee' }] },
-  ] };
+  const form = {
+    id: 'test.form',
+    title: 'Declare an interest',
+    submitLabel: 'Declare',
+    context: 'decision-42',
+    fields: [
+      { id: 'organisation', label: 'Organisation', type: 'text' as const, required: true },
+      {
+        id: 'kind',
+        label: 'Kind',
+        type: 'select' as const,
+        options: [
+          { value: 'trustee', label: 'Trustee' },
+          { value: 'employee', label: 'Employee' },
+        ],
+      },
+    ],
+  };
 
   it('a form button opens the modal with the trigger id of the click', async () => {
     const button = slackOf(t.app)!.forms.button(form, { channelId: CHANNEL, kind: 'channel' });
@@ -131,7 +179,11 @@ describe('forms (modals)', () => {
     await settle(t.app);
     const [openCall] = t.fake.callsTo('views.open');
     expect(openCall!.args.trigger_id).toBe(triggerId);
-    const view = openCall!.args.view as { callback_id: string; private_metadata: string; blocks: { block_id: string }[] };
+    const view = openCall!.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id: string }[];
+    };
     expect(view.callback_id).toBe('test.form');
     expect(JSON.parse(view.private_metadata)).toEqual({ c: 'decision-42', ch: CHANNEL, k: 'channel' });
     expect(view.blocks.map((b) => b.block_id)).toEqual(['organisation', 'kind']);
@@ -144,8 +196,16 @@ describe('forms (modals)', () => {
 
   it('a submission reaches the core with the form id, values and context; the answer goes to the channel it came from, privately', async () => {
     t.fake.clear();
-    const values = { organisation: { organisation: { type: 'plain_text_input', value: 'Riverside Youth Trust' } }, kind: { kind: { type: 'static_select', selected_option: { value: 'trustee' } } } };
-    const res = await submitView(t, 'test.form', values, JSON.stringify({ c: 'decision-42', ch: CHANNEL, k: 'channel' }));
+    const values = {
+      organisation: { organisation: { type: 'plain_text_input', value: 'Riverside Youth Trust' } },
+      kind: { kind: { type: 'static_select', selected_option: { value: 'trustee' } } },
+    };
+    const res = await submitView(
+      t,
+      'test.form',
+      values,
+      JSON.stringify({ c: 'decision-42', ch: CHANNEL, k: 'channel' }),
+    );
     expect(res.status).toBe(200);
     await settle(t.app);
     const [post] = t.fake.callsTo('chat.postEphemeral');

@@ -11,9 +11,15 @@ import { ROOT, TMP_DIR } from '../support/paths.ts';
 const FILE = join(ROOT, 'manifest', 'slack', 'manifest.json');
 const text = readFileSync(FILE, 'utf8');
 const manifest = JSON.parse(text) as {
-  features: { app_home: Record<string, boolean>; slash_commands: { command: string; url: string; should_escape: boolean }[] };
+  features: {
+    app_home: Record<string, boolean>;
+    slash_commands: { command: string; url: string; should_escape: boolean }[];
+  };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
+  settings: {
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
+  };
 };
 
 /** Type errors of each JSON text as a value of AppsManifestValidateArguments['manifest'] (one compile). */
@@ -23,8 +29,13 @@ function typeErrors(...jsons: string[]): string[][] {
   writeFileSync(file, `import type { AppsManifestValidateArguments } from '@slack/web-api';\n${decls.join('\n')}\n`);
   try {
     const program = ts.createProgram([file], {
-      strict: true, noEmit: true, skipLibCheck: true, types: [],
-      module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022,
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
     });
     const errors: string[][] = jsons.map(() => []);
     for (const d of ts.getPreEmitDiagnostics(program)) {
@@ -52,23 +63,39 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'views.open': [],
   'views.publish': [],
 };
-const EVENT_SCOPES: Record<string, string> = { app_mention: 'app_mentions:read', 'message.im': 'im:history', app_home_opened: '' };
+const EVENT_SCOPES: Record<string, string> = {
+  app_mention: 'app_mentions:read',
+  'message.im': 'im:history',
+  app_home_opened: '',
+};
 
 function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? sources(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? sources(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : [],
+  );
 }
-const code = sources(join(ROOT, 'adapters', 'slack')).map((f) => readFileSync(f, 'utf8')).join('\n');
+const code = sources(join(ROOT, 'adapters', 'slack'))
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 
 describe('Slack app manifest', () => {
   it('type-checks as a Slack manifest, and the check catches a misspelled key', () => {
-    const [ok, misspelledKey, unknownScope] = typeErrors(text, text.replace('"bot_events"', '"bot_event"'), text.replace('"chat:write"', '"chat:writes"'));
+    const [ok, misspelledKey, unknownScope] = typeErrors(
+      text,
+      text.replace('"bot_events"', '"bot_event"'),
+      text.replace('"chat:write"', '"chat:writes"'),
+    );
     expect(ok).toEqual([]);
     expect(misspelledKey!.join('\n')).toMatch(/bot_event/);
     expect(unknownScope!.join('\n')).toMatch(/chat:writes/);
-  }, 60_000);
+  });
 
   it('points events, the slash command and interactivity at the one endpoint', () => {
-    const urls = [manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, ...manifest.features.slash_commands.map((c) => c.url)];
+    const urls = [
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+      ...manifest.features.slash_commands.map((c) => c.url),
+    ];
     for (const url of urls) expect(url).toBe(`https://YOUR-HOST${SLACK_EVENTS_PATH}`);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });
@@ -78,7 +105,11 @@ describe('Slack app manifest', () => {
   });
 
   it('subscribes to exactly the events the adapter listens to', () => {
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'message.im',
+    ]);
     expect(code).toContain("bolt.event('app_mention'");
     expect(code).toContain("bolt.event('app_home_opened'");
     expect(code).toMatch(/channel_type !== 'im'/);
@@ -92,7 +123,11 @@ describe('Slack app manifest', () => {
     const called = [...new Set([...code.matchAll(/\bapi\.([a-zA-Z]+\.[a-zA-Z0-9]+)\(/g)].map((m) => m[1]!))];
     const unknown = called.filter((m) => !(m in METHOD_SCOPES));
     expect(unknown, 'add the scopes of these methods to METHOD_SCOPES').toEqual([]);
-    const needed = new Set(['commands', ...called.flatMap((m) => METHOD_SCOPES[m]!), ...manifest.settings.event_subscriptions.bot_events.map((e) => EVENT_SCOPES[e]!)]);
+    const needed = new Set([
+      'commands',
+      ...called.flatMap((m) => METHOD_SCOPES[m]!),
+      ...manifest.settings.event_subscriptions.bot_events.map((e) => EVENT_SCOPES[e]!),
+    ]);
     needed.delete('');
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackOf } from '../../adapters/slack/index.ts';
 import type { Origin } from '../../adapters/slack/deliver.ts';
-import type { Conversation } from '../../src/bot/inbound.ts';
-import { textReply, type Reply } from '../../src/bot/reply.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import { textReply, type Reply } from '../../src/domain/chat/reply.ts';
 import { CHANNEL, TEAM, USERS, bind, settle, shown, startSlack, type SlackTest } from './support.ts';
 
 let t: SlackTest;
@@ -17,7 +17,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const channel: Conversation = { platform: 'slack', workspaceId: TEAM, channelId: CHANNEL, kind: 'channel' };
-const file = { filename: 'decision-7.md', mimeType: 'text/markdown', content: '# Decision 7\nCarried, 6 for, 1 against.' };
+const file = {
+  filename: 'decision-7.md',
+  mimeType: 'text/markdown',
+  content: '# Decision 7\nCarried, 6 for, 1 against.',
+};
 
 describe('notifier', () => {
   it('sends a private message to a person through their DM channel, opened once', async () => {
@@ -61,7 +65,12 @@ describe('notifier', () => {
     t.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     expect(await t.app.notifier.sendToConversation(channel, textReply('Hello', 'channel'))).toBeNull();
     t.fake.failNext('chat.update', { error: 'message_not_found' });
-    expect(await t.app.notifier.updateMessage({ platform: 'slack', workspaceId: TEAM, channelId: CHANNEL, messageId: '1.2' }, textReply('x', 'channel'))).toBe(false);
+    expect(
+      await t.app.notifier.updateMessage(
+        { platform: 'slack', workspaceId: TEAM, channelId: CHANNEL, messageId: '1.2' },
+        textReply('x', 'channel'),
+      ),
+    ).toBe(false);
     const nobody = (await t.app.stores.directory.findByEmail('helen.brooks@example.org'))[0]!.personId;
     await t.app.stores.directory.linkIdentity(nobody, 'slack', TEAM, 'UGONE');
     t.fake.failNext('conversations.open', { error: 'user_not_found' });
@@ -79,10 +88,27 @@ describe('notifier', () => {
 });
 
 describe('delivery', () => {
-  const origin = (o: Partial<Origin> = {}): Origin => ({ conversation: channel, userId: USERS.chair.id, privateChannel: false, ...o });
+  const origin = (o: Partial<Origin> = {}): Origin => ({
+    conversation: channel,
+    userId: USERS.chair.id,
+    privateChannel: false,
+    ...o,
+  });
   const formReply: Reply = {
-    summary: 'New poll', visibility: 'private',
-    blocks: [{ kind: 'text', text: 'Fill this in:' }, { kind: 'form', form: { id: 'poll.create', title: 'New poll', submitLabel: 'Create', fields: [{ id: 'q', label: 'Question', type: 'text' }] } }],
+    summary: 'New poll',
+    visibility: 'private',
+    blocks: [
+      { kind: 'text', text: 'Fill this in:' },
+      {
+        kind: 'form',
+        form: {
+          id: 'poll.create',
+          title: 'New poll',
+          submitLabel: 'Create',
+          fields: [{ id: 'q', label: 'Question', type: 'text' }],
+        },
+      },
+    ],
   };
   const deliver = async (replies: Reply[], o: Origin) => {
     t.fake.clear();
@@ -111,22 +137,35 @@ describe('delivery', () => {
   });
 
   it('replaceOriginal updates a channel message with chat.update', async () => {
-    await deliver([{ ...textReply('Counts: 4 for.', 'channel'), replaceOriginal: true }], origin({ message: { channelId: CHANNEL, ts: '17.1', ephemeral: false } }));
+    await deliver(
+      [{ ...textReply('Counts: 4 for.', 'channel'), replaceOriginal: true }],
+      origin({ message: { channelId: CHANNEL, ts: '17.1', ephemeral: false } }),
+    );
     expect(t.fake.callsTo('chat.update')[0]!.args).toMatchObject({ channel: CHANNEL, ts: '17.1' });
   });
 
   it('replaceOriginal on an ephemeral message replaces it through its response_url', async () => {
     // stands in for Bolt's respond(): a JSON POST to the interaction's response_url
     const respond = (args: unknown) =>
-      fetch(t.fake.responseUrl('eph-1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
-    await deliver([{ ...textReply('Your vote: yes.'), replaceOriginal: true }], origin({ respond, message: { channelId: CHANNEL, ts: '17.2', ephemeral: true } }));
+      fetch(t.fake.responseUrl('eph-1'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(args),
+      });
+    await deliver(
+      [{ ...textReply('Your vote: yes.'), replaceOriginal: true }],
+      origin({ respond, message: { channelId: CHANNEL, ts: '17.2', ephemeral: true } }),
+    );
     const [call] = t.fake.callsTo('response_url');
     expect(call!.args).toMatchObject({ replace_original: true, text: 'Your vote: yes.' });
     expect(t.fake.callsTo('chat.update')).toEqual([]);
   });
 
   it('a private reply never replaces a message everyone in the channel sees', async () => {
-    await deliver([{ ...textReply('Your vote: yes.'), replaceOriginal: true }], origin({ message: { channelId: CHANNEL, ts: '17.1', ephemeral: false } }));
+    await deliver(
+      [{ ...textReply('Your vote: yes.'), replaceOriginal: true }],
+      origin({ message: { channelId: CHANNEL, ts: '17.1', ephemeral: false } }),
+    );
     expect(t.fake.callsTo('chat.update')).toEqual([]);
     expect(t.fake.callsTo('chat.postEphemeral')[0]!.args.user).toBe(USERS.chair.id);
   });

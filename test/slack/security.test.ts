@@ -4,17 +4,35 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../adapters/log.ts';
 import { DEMO_FILE } from '../../adapters/persistence/seed.ts';
-import { parseRosterJson } from '../../src/roster-file/document.ts';
+import { parseRosterJson } from '../../src/services/roster-file/document.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import {
-  CHANNEL, SIGNING_SECRET, USERS, bind, channelVisible, click, command, eventBody, lastResponse, mention, send, sendEvent, settle, shown,
-  signature, startSlack, type SlackTest,
+  SIGNING_SECRET,
+  USERS,
+  bind,
+  channelVisible,
+  click,
+  command,
+  eventBody,
+  lastResponse,
+  mention,
+  send,
+  sendEvent,
+  settle,
+  shown,
+  signature,
+  startSlack,
+  type SlackTest,
 } from './support.ts';
 
 const lines: string[] = [];
 let t: SlackTest;
 beforeAll(async () => {
-  t = await startSlack({}, undefined, createLogger('info', (l) => lines.push(l)));
+  t = await startSlack(
+    {},
+    undefined,
+    createLogger('info', (l) => lines.push(l)),
+  );
   await bind(t);
 });
 afterAll(() => t.close());
@@ -47,7 +65,10 @@ describe('request signing', () => {
   it('a body changed after signing gets 401', async () => {
     const ts = now();
     const sig = signature(body(), ts);
-    await rejected(await send(t, body().replace('criteria', 'roster'), 'application/json', { timestamp: ts, signature: sig }), 'bad_signature');
+    await rejected(
+      await send(t, body().replace('criteria', 'roster'), 'application/json', { timestamp: ts, signature: sig }),
+      'bad_signature',
+    );
   });
 
   it('a correctly signed request more than five minutes old gets 401', async () => {
@@ -62,7 +83,11 @@ describe('request signing', () => {
   });
 
   it('a click without headers gets 401', async () => {
-    const res = await fetch(`${t.server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'payload=%7B%7D' });
+    const res = await fetch(`${t.server.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'payload=%7B%7D',
+    });
     await rejected(res, 'missing_headers');
   });
 });
@@ -74,11 +99,21 @@ describe('the replay window, on the app’s clock', () => {
   const own: string[] = [];
   let s: SlackTest;
   beforeAll(async () => {
-    s = await startSlack({}, undefined, createLogger('info', (l) => own.push(l)), clock);
+    s = await startSlack(
+      {},
+      undefined,
+      createLogger('info', (l) => own.push(l)),
+      clock,
+    );
   });
   afterAll(() => s.close());
-  const code = () => (JSON.parse(own.findLast((l) => l.includes('slack request rejected')) ?? '{}') as { code?: string }).code;
-  const verification = JSON.stringify({ type: 'url_verification', challenge: 'challenge-never-logged', token: 'legacy' });
+  const code = () =>
+    (JSON.parse(own.findLast((l) => l.includes('slack request rejected')) ?? '{}') as { code?: string }).code;
+  const verification = JSON.stringify({
+    type: 'url_verification',
+    challenge: 'challenge-never-logged',
+    token: 'legacy',
+  });
 
   it('refuses a request signed more than five minutes ahead (ten minutes, a year) with the same 401, and logs only a code', async () => {
     for (const ahead of [5 * 60 + 1, 10 * 60, 365 * 86_400]) {
@@ -99,12 +134,22 @@ describe('the replay window, on the app’s clock', () => {
       expect(await res.json()).toEqual({ challenge: 'challenge-never-logged' });
     }
     // the wall clock's "now" is far from the app's: refused
-    expect((await send(s, verification, 'application/json', { timestamp: Math.floor(Date.now() / 1000) })).status).toBe(401);
+    expect((await send(s, verification, 'application/json', { timestamp: Math.floor(Date.now() / 1000) })).status).toBe(
+      401,
+    );
   });
 
   it('a timestamp that is not a number of seconds is refused as a missing header', async () => {
     for (const bad of ['', 'soon', '1e9', '-5', String(at()) + '.5']) {
-      const res = await fetch(`${s.server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': bad, 'x-slack-signature': signature(verification, at()) }, body: verification });
+      const res = await fetch(`${s.server.url}/slack/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-slack-request-timestamp': bad,
+          'x-slack-signature': signature(verification, at()),
+        },
+        body: verification,
+      });
       expect(res.status, bad).toBe(401);
       expect(code()).toBe('missing_headers');
     }
@@ -140,7 +185,10 @@ describe('who may see a partnership', () => {
   });
 
   it('a person of another partnership is never shown this one’s details', async () => {
-    const doc = JSON.parse(readFileSync(DEMO_FILE, 'utf8')) as { partnership: { name: string }; people: { email?: string }[] };
+    const doc = JSON.parse(readFileSync(DEMO_FILE, 'utf8')) as {
+      partnership: { name: string };
+      people: { email?: string }[];
+    };
     doc.partnership.name = 'Eastbrook Big Local';
     for (const p of doc.people) p.email = p.email?.replace('@example.org', '@eastbrook.example');
     const parsed = parseRosterJson(JSON.stringify(doc), 'eastbrook.json');
@@ -156,11 +204,19 @@ describe('who may see a partnership', () => {
 });
 
 describe('privacy in channels', () => {
-  const SENSITIVE = /spouse|sibling|close[- ]friend|Whitfield Accounts|trustee since|café manager|Food Bank|finance officer|not a resident|\(resident|@example\.org/i;
+  const SENSITIVE =
+    /spouse|sibling|close[- ]friend|Whitfield Accounts|trustee since|café manager|Food Bank|finance officer|not a resident|\(resident|@example\.org/i;
 
   it('no relationship, interest, residency or email appears in anything a channel can read', async () => {
     t.fake.clear();
-    for (const text of ['are we in criteria?', 'who is on the partnership?', 'who can vote on the Riverside Youth Trust grant?', 'help', 'privacy', 'gibberish']) {
+    for (const text of [
+      'are we in criteria?',
+      'who is on the partnership?',
+      'who can vote on the Riverside Youth Trust grant?',
+      'help',
+      'privacy',
+      'gibberish',
+    ]) {
       for (const user of [USERS.chair, USERS.rep, USERS.member]) await sendEvent(t, mention(user, text));
     }
     for (const c of ['criteria', 'roster', 'coi Riverside Youth Trust; Whitfield Accounts Ltd', 'help', '']) {
@@ -173,7 +229,9 @@ describe('privacy in channels', () => {
     expect(visible.length).toBeGreaterThan(5);
     expect(visible.filter((v) => SENSITIVE.test(v))).toEqual([]);
     // the private answers did carry the details: the check above is not vacuous
-    const privately = t.fake.calls.filter((c) => c.method === 'response_url' && c.args.response_type === 'ephemeral').map((c) => JSON.stringify(c.args));
+    const privately = t.fake.calls
+      .filter((c) => c.method === 'response_url' && c.args.response_type === 'ephemeral')
+      .map((c) => JSON.stringify(c.args));
     expect(privately.some((v) => SENSITIVE.test(v))).toBe(true);
   });
 

@@ -4,7 +4,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { slackOf } from '../../adapters/slack/index.ts';
 import type { App } from '../../adapters/server/app.ts';
-import type { Clock, Logger } from '../../src/ports/index.ts';
+import type { Clock, Logger } from '../../src/services/ports/index.ts';
 import { startFakeSlackApi, type Call, type FakeSlackApi, type FakeUser } from '../fakes/slack-api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
@@ -33,15 +33,29 @@ export interface SlackTest {
 }
 
 export const slackEnv = (fake: FakeSlackApi): Record<string, string> => ({
-  SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.url,
-  SLACK_BOT_USER_ID: 'UBOT', SLACK_BOT_ID: 'BBOT', SEED_DEMO: 'true',
+  SLACK_BOT_TOKEN: 'xoxb-test',
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_API_URL: fake.url,
+  SLACK_BOT_USER_ID: 'UBOT',
+  SLACK_BOT_ID: 'BBOT',
+  SEED_DEMO: 'true',
 });
 
-export async function startSlack(env: Record<string, string> = {}, fake?: FakeSlackApi, logger?: Logger, clock?: Clock): Promise<SlackTest> {
+export async function startSlack(
+  env: Record<string, string> = {},
+  fake?: FakeSlackApi,
+  logger?: Logger,
+  clock?: Clock,
+): Promise<SlackTest> {
   const api = fake ?? (await startFakeSlackApi(Object.values(USERS)));
-  const server = await startTestApp({ ...slackEnv(api), ...env }, { ...(logger ? { logger } : {}), ...(clock ? { clock } : {}) });
+  const server = await startTestApp(
+    { ...slackEnv(api), ...env },
+    { ...(logger ? { logger } : {}), ...(clock ? { clock } : {}) },
+  );
   return {
-    fake: api, server, app: server.app,
+    fake: api,
+    server,
+    app: server.app,
     async close() {
       await server.close();
       if (!fake) await api.close();
@@ -77,7 +91,8 @@ export async function send(t: SlackTest, body: string, contentType: string, o: S
     'x-slack-request-timestamp': String(timestamp),
     'x-slack-signature': o.signature ?? signature(body, timestamp, o.secret),
   };
-  if (o.retryNum !== undefined) Object.assign(headers, { 'x-slack-retry-num': String(o.retryNum), 'x-slack-retry-reason': 'http_timeout' });
+  if (o.retryNum !== undefined)
+    Object.assign(headers, { 'x-slack-retry-num': String(o.retryNum), 'x-slack-retry-reason': 'http_timeout' });
   return fetch(`${t.server.url}/slack/events`, { method: 'POST', headers, body });
 }
 
@@ -96,10 +111,18 @@ export async function command(t: SlackTest, text: string, o: CommandOptions = {}
   const user = o.user ?? USERS.chair;
   const channel = o.channel ?? CHANNEL;
   const body = new URLSearchParams({
-    token: 'legacy', team_id: o.team ?? TEAM, team_domain: 'northfield', channel_id: channel,
+    token: 'legacy',
+    team_id: o.team ?? TEAM,
+    team_domain: 'northfield',
+    channel_id: channel,
     channel_name: o.channelName ?? (channel.startsWith('D') ? 'directmessage' : 'partnership'),
-    user_id: user.id, user_name: user.name ?? user.id, command: '/partnership', text,
-    api_app_id: 'A1', response_url: t.fake.responseUrl(id), trigger_id: `trigger-${id}`,
+    user_id: user.id,
+    user_name: user.name ?? user.id,
+    command: '/partnership',
+    text,
+    api_app_id: 'A1',
+    response_url: t.fake.responseUrl(id),
+    trigger_id: `trigger-${id}`,
   }).toString();
   const res = await send(t, body, FORM, o);
   return { res, responsePath: `/response/${id}`, triggerId: `trigger-${id}` };
@@ -107,24 +130,49 @@ export async function command(t: SlackTest, text: string, o: CommandOptions = {}
 
 export function eventBody(event: Record<string, unknown>, o: { team?: string; eventId?: string } = {}): string {
   return JSON.stringify({
-    token: 'legacy', team_id: o.team ?? TEAM, api_app_id: 'A1', type: 'event_callback',
-    event_id: o.eventId ?? `Ev${randomUUID().replace(/-/g, '').slice(0, 12)}`, event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: o.team ?? TEAM, user_id: 'UBOT', is_bot: true }], event,
+    token: 'legacy',
+    team_id: o.team ?? TEAM,
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: o.eventId ?? `Ev${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: o.team ?? TEAM, user_id: 'UBOT', is_bot: true }],
+    event,
   });
 }
 
-export const sendEvent = (t: SlackTest, event: Record<string, unknown>, o: SendOptions & { team?: string; eventId?: string } = {}) =>
-  send(t, eventBody(event, o), 'application/json', o);
+export const sendEvent = (
+  t: SlackTest,
+  event: Record<string, unknown>,
+  o: SendOptions & { team?: string; eventId?: string } = {},
+) => send(t, eventBody(event, o), 'application/json', o);
 
 let tsCounter = 1_700_000_000;
 export const nextTs = (): string => `${(tsCounter += 1)}.000200`;
 
 export function mention(user: FakeUser, text: string, channel = CHANNEL, extra: Record<string, unknown> = {}) {
-  return { type: 'app_mention', user: user.id, text: `<@UBOT> ${text}`, ts: nextTs(), channel, event_ts: nextTs(), ...extra };
+  return {
+    type: 'app_mention',
+    user: user.id,
+    text: `<@UBOT> ${text}`,
+    ts: nextTs(),
+    channel,
+    event_ts: nextTs(),
+    ...extra,
+  };
 }
 
 export function directMessage(user: FakeUser, text: string, extra: Record<string, unknown> = {}) {
-  return { type: 'message', channel_type: 'im', channel: `D${user.id}`, user: user.id, text, ts: nextTs(), event_ts: nextTs(), ...extra };
+  return {
+    type: 'message',
+    channel_type: 'im',
+    channel: `D${user.id}`,
+    user: user.id,
+    text,
+    ts: nextTs(),
+    event_ts: nextTs(),
+    ...extra,
+  };
 }
 
 export interface ActionOptions extends SendOptions {
@@ -141,14 +189,23 @@ export function clickBody(t: SlackTest, actionId: string, value: string, o: Acti
   const user = o.user ?? USERS.chair;
   const channel = o.channel ?? CHANNEL;
   const ts = o.messageTs ?? nextTs();
-  const base = { type: 'block_actions', team: { id: TEAM, domain: 'northfield' }, user: { id: user.id, username: user.name, team_id: user.teamId }, api_app_id: 'A1', token: 'legacy', trigger_id: `trigger-${id}` };
+  const base = {
+    type: 'block_actions',
+    team: { id: TEAM, domain: 'northfield' },
+    user: { id: user.id, username: user.name, team_id: user.teamId },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: `trigger-${id}`,
+  };
   const payload = o.home
     ? { ...base, container: { type: 'view', view_id: 'VHOME' }, view: { id: 'VHOME', type: 'home' } }
     : {
-      ...base, container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: !!o.ephemeral },
-      channel: { id: channel, name: channel.startsWith('D') ? 'directmessage' : 'partnership' },
-      message: { type: 'message', ts, text: '' }, response_url: t.fake.responseUrl(id),
-    };
+        ...base,
+        container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: !!o.ephemeral },
+        channel: { id: channel, name: channel.startsWith('D') ? 'directmessage' : 'partnership' },
+        message: { type: 'message', ts, text: '' },
+        response_url: t.fake.responseUrl(id),
+      };
   const action = { type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: `${Date.now() / 1000}` };
   const body = new URLSearchParams({ payload: JSON.stringify({ ...payload, actions: [action] }) }).toString();
   return { body, responsePath: `/response/${id}`, ts, triggerId: `trigger-${id}` };
@@ -162,12 +219,29 @@ export async function click(t: SlackTest, actionId: string, value: string, o: Ac
   return { ...c, res: await send(t, c.body, FORM, o) };
 }
 
-export async function submitView(t: SlackTest, callbackId: string, values: Record<string, Record<string, unknown>>, privateMetadata: string, o: ActionOptions = {}) {
+export async function submitView(
+  t: SlackTest,
+  callbackId: string,
+  values: Record<string, Record<string, unknown>>,
+  privateMetadata: string,
+  o: ActionOptions = {},
+) {
   const user = o.user ?? USERS.chair;
   const payload = {
-    type: 'view_submission', team: { id: TEAM, domain: 'northfield' }, user: { id: user.id, name: user.name, team_id: user.teamId },
-    api_app_id: 'A1', token: 'legacy', trigger_id: `trigger-${randomUUID()}`,
-    view: { id: `V${randomUUID().slice(0, 8)}`, type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, state: { values }, hash: 'h' },
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'northfield' },
+    user: { id: user.id, name: user.name, team_id: user.teamId },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: `trigger-${randomUUID()}`,
+    view: {
+      id: `V${randomUUID().slice(0, 8)}`,
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      state: { values },
+      hash: 'h',
+    },
   };
   return send(t, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM, o);
 }
@@ -183,14 +257,19 @@ export function channelVisible(calls: Call[]): string[] {
   const shown: string[] = [];
   for (const c of calls) {
     const channel = String(c.args.channel ?? c.args.channel_id ?? '');
-    if ((c.method === 'chat.postMessage' || c.method === 'chat.update' || c.method === 'files.completeUploadExternal') && !channel.startsWith('D')) shown.push(JSON.stringify(c.args));
+    if (
+      (c.method === 'chat.postMessage' || c.method === 'chat.update' || c.method === 'files.completeUploadExternal') &&
+      !channel.startsWith('D')
+    )
+      shown.push(JSON.stringify(c.args));
     if (c.method === 'response_url' && c.args.response_type === 'in_channel') shown.push(JSON.stringify(c.args));
   }
   return shown;
 }
 
 /** The text a reply made visible: the fallback text plus every block, as one string. */
-export const shown = (c: Call | undefined): string => (c ? JSON.stringify({ text: c.args.text, blocks: c.args.blocks }) : '');
+export const shown = (c: Call | undefined): string =>
+  c ? JSON.stringify({ text: c.args.text, blocks: c.args.blocks }) : '';
 
 export const lastResponse = (t: SlackTest, path: string): Call | undefined =>
   t.fake.calls.filter((c) => c.method === 'response_url' && c.target === path).at(-1);

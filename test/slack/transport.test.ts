@@ -5,11 +5,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
 import { FakeSlackSocket } from '../fakes/slack-socket.ts';
 import { startTestApp } from '../support/app.ts';
-import { CHANNEL, TEAM, USERS, directMessage, eventBody, lastResponse, send, settle, shown, slackEnv, startSlack, type SlackTest } from './support.ts';
+import {
+  CHANNEL,
+  TEAM,
+  USERS,
+  directMessage,
+  eventBody,
+  lastResponse,
+  send,
+  settle,
+  shown,
+  slackEnv,
+  startSlack,
+  type SlackTest,
+} from './support.ts';
 
 describe('start-up', () => {
   it('boots without reaching Slack, even when the Web API is unreachable', async () => {
-    const server = await startTestApp({ ...slackEnv({ url: 'http://127.0.0.1:9/api/' } as FakeSlackApi), SLACK_BOT_USER_ID: '', SLACK_BOT_ID: '' });
+    const server = await startTestApp({
+      ...slackEnv({ url: 'http://127.0.0.1:9/api/' } as FakeSlackApi),
+      SLACK_BOT_USER_ID: '',
+      SLACK_BOT_ID: '',
+    });
     try {
       const res = await fetch(`${server.url}/healthz`);
       expect(res.status).toBe(200);
@@ -23,13 +40,18 @@ describe('start-up', () => {
     const t = await startSlack({ SLACK_BOT_USER_ID: '', SLACK_BOT_ID: '' }, fake);
     try {
       expect(fake.calls).toEqual([]);
-      for (const text of ['help', 'roster']) await send(t, eventBody(directMessage(USERS.member, text)), 'application/json');
+      for (const text of ['help', 'roster'])
+        await send(t, eventBody(directMessage(USERS.member, text)), 'application/json');
       await settle(t.app);
       expect(fake.callsTo('auth.test')).toHaveLength(1);
       expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
       // the bot's own message is recognised with the ids auth.test gave
       fake.clear();
-      await send(t, eventBody({ ...directMessage(USERS.member, 'help'), user: 'UBOT', bot_id: 'BBOT' }), 'application/json');
+      await send(
+        t,
+        eventBody({ ...directMessage(USERS.member, 'help'), user: 'UBOT', bot_id: 'BBOT' }),
+        'application/json',
+      );
       await settle(t.app);
       expect(fake.callsTo('chat.postMessage')).toEqual([]);
     } finally {
@@ -67,8 +89,22 @@ describe('Socket Mode', () => {
   it('answers a slash command: ack over the socket, answer on the response_url', async () => {
     const id = randomUUID();
     socket.send({
-      envelope_id: 'env-command-1', type: 'slash_commands', accepts_response_payload: true,
-      payload: { token: 'x', team_id: TEAM, channel_id: CHANNEL, channel_name: 'partnership', user_id: USERS.chair.id, user_name: 'm', command: '/partnership', text: 'help', api_app_id: 'A1', response_url: fake.responseUrl(id), trigger_id: `trigger-${id}` },
+      envelope_id: 'env-command-1',
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: {
+        token: 'x',
+        team_id: TEAM,
+        channel_id: CHANNEL,
+        channel_name: 'partnership',
+        user_id: USERS.chair.id,
+        user_name: 'm',
+        command: '/partnership',
+        text: 'help',
+        api_app_id: 'A1',
+        response_url: fake.responseUrl(id),
+        trigger_id: `trigger-${id}`,
+      },
     });
     await socket.acked('env-command-1');
     await settle(t.app);
@@ -77,9 +113,18 @@ describe('Socket Mode', () => {
 
   it('answers a direct message once, even when Slack re-sends it', async () => {
     fake.clear();
-    const payload = JSON.parse(eventBody(directMessage(USERS.member, 'who is on the partnership?'), { eventId: 'EvSOCKET01' })) as unknown;
+    const payload = JSON.parse(
+      eventBody(directMessage(USERS.member, 'who is on the partnership?'), { eventId: 'EvSOCKET01' }),
+    ) as unknown;
     socket.send({ envelope_id: 'env-event-1', type: 'events_api', accepts_response_payload: false, payload });
-    socket.send({ envelope_id: 'env-event-2', type: 'events_api', accepts_response_payload: false, payload, retry_attempt: 1, retry_reason: 'timeout' });
+    socket.send({
+      envelope_id: 'env-event-2',
+      type: 'events_api',
+      accepts_response_payload: false,
+      payload,
+      retry_attempt: 1,
+      retry_reason: 'timeout',
+    });
     await socket.acked('env-event-1');
     await socket.acked('env-event-2');
     await settle(t.app);

@@ -13,7 +13,17 @@ import { startServerProcess } from '../postgres/server-process.ts';
 import { newDatabaseUrl, TEST_PROVIDER } from '../support/db.ts';
 import { ROOT, TEMPLATE_DB } from '../support/paths.ts';
 import { databaseUrl, testCluster } from '../support/postgres.ts';
-import { closedPort, NOBODY, refusingPostgres, runServerUntilExit, silentServer, type Exited, type Loopback, type RunOptions } from './support.ts';
+import {
+  closedPort,
+  NOBODY,
+  refusingPostgres,
+  runServerUntilExit,
+  SERVER_RUN_TEST,
+  silentServer,
+  type Exited,
+  type Loopback,
+  type RunOptions,
+} from './support.ts';
 
 /** Exit 78 and one line "VARIABLE: ...": the whole of stderr. */
 function expectOneLine(run: Exited, variable: string, says: RegExp): void {
@@ -27,7 +37,11 @@ const isRoot = process.getuid?.() === 0;
 /** As root the server runs as `nobody` for the permission cases, if nobody can read the checkout. */
 const unprivileged: RunOptions | null = !isRoot
   ? {}
-  : spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'node_modules', 'tsx', 'package.json'))})`], NOBODY).status === 0
+  : spawnSync(
+        process.execPath,
+        ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'node_modules', 'tsx', 'package.json'))})`],
+        NOBODY,
+      ).status === 0
     ? { asNobody: true }
     : null;
 const unprivilegedPortStart = (() => {
@@ -38,27 +52,44 @@ const unprivilegedPortStart = (() => {
   }
 })();
 
-describe.concurrent('start-up stops in one line when DATA_DIR cannot be used', { timeout: 60_000 }, () => {
+describe.concurrent('start-up stops in one line when DATA_DIR cannot be used', SERVER_RUN_TEST, () => {
   it('DATA_DIR is a file', async () => {
-    const run = await runServerUntilExit({ DATA_DIR: 'notes.txt' }, { prepare: (cwd) => writeFileSync(join(cwd, 'notes.txt'), 'not a folder\n') });
+    const run = await runServerUntilExit(
+      { DATA_DIR: 'notes.txt' },
+      { prepare: (cwd) => writeFileSync(join(cwd, 'notes.txt'), 'not a folder\n') },
+    );
     expectOneLine(run, 'DATA_DIR', /notes\.txt is a file, not a folder\. Set DATA_DIR to a folder this user can write/);
   });
 
   it('DATA_DIR is under /dev/null', async () => {
-    expectOneLine(await runServerUntilExit({ DATA_DIR: '/dev/null/x' }), 'DATA_DIR', /\/dev\/null is a device, not a folder/);
+    expectOneLine(
+      await runServerUntilExit({ DATA_DIR: '/dev/null/x' }),
+      'DATA_DIR',
+      /\/dev\/null is a device, not a folder/,
+    );
   });
 
-  it('DATA_DIR is under /proc (where Node\'s own recursive mkdir spins forever)', async () => {
-    expectOneLine(await runServerUntilExit({ DATA_DIR: '/proc/partnership-bot' }), 'DATA_DIR', /the folder \/proc\/partnership-bot cannot be created \(\/proc does not allow new folders\)/);
+  it("DATA_DIR is under /proc (where Node's own recursive mkdir spins forever)", async () => {
+    expectOneLine(
+      await runServerUntilExit({ DATA_DIR: '/proc/partnership-bot' }),
+      'DATA_DIR',
+      /the folder \/proc\/partnership-bot cannot be created \(\/proc does not allow new folders\)/,
+    );
   });
 
   it.runIf(!!unprivileged)('DATA_DIR is a folder this user cannot write', async () => {
-    const run = await runServerUntilExit({ DATA_DIR: 'locked' }, { ...unprivileged, prepare: (cwd) => mkdirSync(join(cwd, 'locked'), { mode: 0o555 }) });
+    const run = await runServerUntilExit(
+      { DATA_DIR: 'locked' },
+      { ...unprivileged, prepare: (cwd) => mkdirSync(join(cwd, 'locked'), { mode: 0o555 }) },
+    );
     expectOneLine(run, 'DATA_DIR', /this user cannot write in the folder .*locked \(permission denied\)/);
   });
 
   it.runIf(!!unprivileged)('DATA_DIR cannot be created', async () => {
-    const run = await runServerUntilExit({ DATA_DIR: 'locked/data' }, { ...unprivileged, prepare: (cwd) => mkdirSync(join(cwd, 'locked'), { mode: 0o555 }) });
+    const run = await runServerUntilExit(
+      { DATA_DIR: 'locked/data' },
+      { ...unprivileged, prepare: (cwd) => mkdirSync(join(cwd, 'locked'), { mode: 0o555 }) },
+    );
     expectOneLine(run, 'DATA_DIR', /the folder .*locked\/data cannot be created \(permission denied\)/);
   });
 
@@ -68,38 +99,59 @@ describe.concurrent('start-up stops in one line when DATA_DIR cannot be used', {
   });
 });
 
-describe.concurrent('start-up stops in one line when a SQLite DATABASE_URL cannot be used', { timeout: 60_000 }, () => {
+describe.concurrent('start-up stops in one line when a SQLite DATABASE_URL cannot be used', SERVER_RUN_TEST, () => {
   it('names a folder', async () => {
-    const run = await runServerUntilExit({ DATABASE_URL: 'file:./db' }, { prepare: (cwd) => mkdirSync(join(cwd, 'db')) });
-    expectOneLine(run, 'DATABASE_URL', /\/db is a folder, not a database file\. Name a file, for example DATABASE_URL=file:.*\/db\/partnership-bot\.db/);
+    const run = await runServerUntilExit(
+      { DATABASE_URL: 'file:./db' },
+      { prepare: (cwd) => mkdirSync(join(cwd, 'db')) },
+    );
+    expectOneLine(
+      run,
+      'DATABASE_URL',
+      /\/db is a folder, not a database file\. Name a file, for example DATABASE_URL=file:.*\/db\/partnership-bot\.db/,
+    );
   });
 
   it('names a file that is not a database', async () => {
-    const run = await runServerUntilExit({ DATABASE_URL: 'file:./notes.txt' }, { prepare: (cwd) => writeFileSync(join(cwd, 'notes.txt'), 'shopping list\n') });
+    const run = await runServerUntilExit(
+      { DATABASE_URL: 'file:./notes.txt' },
+      { prepare: (cwd) => writeFileSync(join(cwd, 'notes.txt'), 'shopping list\n') },
+    );
     expectOneLine(run, 'DATABASE_URL', /notes\.txt is not a SQLite database/);
   });
 
   it('names a device', async () => {
-    expectOneLine(await runServerUntilExit({ DATABASE_URL: 'file:/dev/null' }), 'DATABASE_URL', /\/dev\/null is a device, not a database file/);
+    expectOneLine(
+      await runServerUntilExit({ DATABASE_URL: 'file:/dev/null' }),
+      'DATABASE_URL',
+      /\/dev\/null is a device, not a database file/,
+    );
   });
 
   it('names a file under /proc', async () => {
-    expectOneLine(await runServerUntilExit({ DATABASE_URL: 'file:/proc/partnership-bot.db' }), 'DATABASE_URL', /the database file \/proc\/partnership-bot\.db cannot be created \(that folder takes no new files\)/);
+    expectOneLine(
+      await runServerUntilExit({ DATABASE_URL: 'file:/proc/partnership-bot.db' }),
+      'DATABASE_URL',
+      /the database file \/proc\/partnership-bot\.db cannot be created \(that folder takes no new files\)/,
+    );
   });
 
   it.runIf(!!unprivileged)('names a file this user cannot write', async () => {
-    const run = await runServerUntilExit({ DATABASE_URL: 'file:./read-only.db' }, {
-      ...unprivileged,
-      prepare: (cwd) => {
-        copyFileSync(TEMPLATE_DB, join(cwd, 'read-only.db'));
-        chmodSync(join(cwd, 'read-only.db'), 0o444);
+    const run = await runServerUntilExit(
+      { DATABASE_URL: 'file:./read-only.db' },
+      {
+        ...unprivileged,
+        prepare: (cwd) => {
+          copyFileSync(TEMPLATE_DB, join(cwd, 'read-only.db'));
+          chmodSync(join(cwd, 'read-only.db'), 0o444);
+        },
       },
-    });
+    );
     expectOneLine(run, 'DATABASE_URL', /this user cannot write the database file .*read-only\.db/);
   });
 });
 
-describe.concurrent('start-up stops in one line when a PostgreSQL DATABASE_URL cannot be used', { timeout: 60_000 }, () => {
+describe.concurrent('start-up stops in one line when a PostgreSQL DATABASE_URL cannot be used', SERVER_RUN_TEST, () => {
   const stand: { silent?: Loopback; wrongPassword?: Loopback; noDatabase?: Loopback } = {};
   beforeAll(async () => {
     stand.silent = await silentServer();
@@ -117,30 +169,52 @@ describe.concurrent('start-up stops in one line when a PostgreSQL DATABASE_URL c
   });
 
   it('a port that is not a number', async () => {
-    expectOneLine(await runServerUntilExit({ DATABASE_URL: 'postgresql://host:notaport/db' }), 'DATABASE_URL', /is not a valid PostgreSQL URL/);
+    expectOneLine(
+      await runServerUntilExit({ DATABASE_URL: 'postgresql://host:notaport/db' }),
+      'DATABASE_URL',
+      /is not a valid PostgreSQL URL/,
+    );
   });
 
   it('nothing listening on the port', async () => {
     const port = await closedPort();
     const run = await runServerUntilExit({ DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${port}/bot` });
-    expectOneLine(run, 'DATABASE_URL', new RegExp(`nothing accepts connections at 127\\.0\\.0\\.1:${port}\\. Start PostgreSQL there`));
+    expectOneLine(
+      run,
+      'DATABASE_URL',
+      new RegExp(`nothing accepts connections at 127\\.0\\.0\\.1:${port}\\. Start PostgreSQL there`),
+    );
     expect(run.stderr).not.toContain('hunter2');
   });
 
   it('a server that never answers (a firewall dropping packets) is given up after the connect timeout', async () => {
-    const run = await runServerUntilExit({ DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${stand.silent!.port}/bot` });
+    const run = await runServerUntilExit({
+      DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${stand.silent!.port}/bot`,
+    });
     expectOneLine(run, 'DATABASE_URL', /PostgreSQL at 127\.0\.0\.1:\d+ did not answer within 5 seconds/);
   });
 
   it('a wrong password', async () => {
-    const run = await runServerUntilExit({ DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${stand.wrongPassword!.port}/bot` });
-    expectOneLine(run, 'DATABASE_URL', /refused the user "bot" \(28P01\)\. Check the user and password in DATABASE_URL/);
+    const run = await runServerUntilExit({
+      DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${stand.wrongPassword!.port}/bot`,
+    });
+    expectOneLine(
+      run,
+      'DATABASE_URL',
+      /refused the user "bot" \(28P01\)\. Check the user and password in DATABASE_URL/,
+    );
     expect(run.stderr).not.toContain('hunter2');
   });
 
   it('a database that does not exist', async () => {
-    const run = await runServerUntilExit({ DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${stand.noDatabase!.port}/bot` });
-    expectOneLine(run, 'DATABASE_URL', /the database "bot" does not exist at 127\.0\.0\.1:\d+\. Create it \(createdb bot\)/);
+    const run = await runServerUntilExit({
+      DATABASE_URL: `postgresql://bot:hunter2@127.0.0.1:${stand.noDatabase!.port}/bot`,
+    });
+    expectOneLine(
+      run,
+      'DATABASE_URL',
+      /the database "bot" does not exist at 127\.0\.0\.1:\d+\. Create it \(createdb bot\)/,
+    );
   });
 
   it.runIf(TEST_PROVIDER === 'postgres')('a database that does not exist on the real test server', async () => {
@@ -149,23 +223,37 @@ describe.concurrent('start-up stops in one line when a PostgreSQL DATABASE_URL c
   });
 
   it.runIf(TEST_PROVIDER === 'postgres')('a user the real test server does not know', async () => {
-    const run = await runServerUntilExit({ DATABASE_URL: testCluster().adminUrl.replace('//postgres@', '//nobody_here:secret@') });
+    const run = await runServerUntilExit({
+      DATABASE_URL: testCluster().adminUrl.replace('//postgres@', '//nobody_here:secret@'),
+    });
     expectOneLine(run, 'DATABASE_URL', /refused the user "nobody_here" \(28000\)/);
     expect(run.stderr).not.toContain('secret');
   });
 });
 
-describe.concurrent('start-up stops in one line when HOST or PORT cannot be used', { timeout: 60_000 }, () => {
+describe.concurrent('start-up stops in one line when HOST or PORT cannot be used', SERVER_RUN_TEST, () => {
   it('HOST is not a valid address', async () => {
-    expectOneLine(await runServerUntilExit({ HOST: '256.1.1.1' }), 'HOST', /256\.1\.1\.1 is neither an IP address nor a name that resolves.*Set HOST to an address of this machine/);
+    expectOneLine(
+      await runServerUntilExit({ HOST: '256.1.1.1' }),
+      'HOST',
+      /256\.1\.1\.1 is neither an IP address nor a name that resolves.*Set HOST to an address of this machine/,
+    );
   });
 
   it('HOST is a name that does not resolve', async () => {
-    expectOneLine(await runServerUntilExit({ HOST: 'example.invalid' }), 'HOST', /example\.invalid (is neither an IP address nor a name that resolves|could not be looked up)/);
+    expectOneLine(
+      await runServerUntilExit({ HOST: 'example.invalid' }),
+      'HOST',
+      /example\.invalid (is neither an IP address nor a name that resolves|could not be looked up)/,
+    );
   });
 
   it('HOST is an address of another machine (nothing is sent to it: binding fails locally)', async () => {
-    expectOneLine(await runServerUntilExit({ HOST: '192.0.2.1' }), 'HOST', /192\.0\.2\.1 is not an address of this machine/);
+    expectOneLine(
+      await runServerUntilExit({ HOST: '192.0.2.1' }),
+      'HOST',
+      /192\.0\.2\.1 is not an address of this machine/,
+    );
   });
 
   it('PORT is in use', async () => {
@@ -173,23 +261,35 @@ describe.concurrent('start-up stops in one line when HOST or PORT cannot be used
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     try {
       const port = (taken.address() as { port: number }).port;
-      expectOneLine(await runServerUntilExit({ PORT: String(port) }), 'PORT', new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use\\. Stop the other program or set PORT`));
+      expectOneLine(
+        await runServerUntilExit({ PORT: String(port) }),
+        'PORT',
+        new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use\\. Stop the other program or set PORT`),
+      );
     } finally {
       await new Promise<void>((resolve) => taken.close(() => resolve()));
     }
   });
 
-  it.runIf(!!unprivileged && unprivilegedPortStart > 1)('PORT is a privileged port and the server is not root', async () => {
-    expectOneLine(await runServerUntilExit({ PORT: '1' }, unprivileged!), 'PORT', /port 1 cannot be used \(ports below 1024 need administrator rights\)\. Set PORT to 1024 or above/);
-  });
+  it.runIf(!!unprivileged && unprivilegedPortStart > 1)(
+    'PORT is a privileged port and the server is not root',
+    async () => {
+      expectOneLine(
+        await runServerUntilExit({ PORT: '1' }, unprivileged!),
+        'PORT',
+        /port 1 cannot be used \(ports below 1024 need administrator rights\)\. Set PORT to 1024 or above/,
+      );
+    },
+  );
 });
 
-describe('an unforeseen start-up failure', { timeout: 60_000 }, () => {
+describe('an unforeseen start-up failure', SERVER_RUN_TEST, () => {
   /** A database that claims every migration but has none of the tables: seeding the demo fails. */
   const prepare = (cwd: string) => {
     const db = new Sqlite(join(cwd, 'hollow.db'));
     db.exec('CREATE TABLE _prisma_migrations (migration_name TEXT, finished_at DATETIME, rolled_back_at DATETIME)');
-    for (const name of committedMigrations('sqlite')) db.prepare('INSERT INTO _prisma_migrations VALUES (?, CURRENT_TIMESTAMP, NULL)').run(name);
+    for (const name of committedMigrations('sqlite'))
+      db.prepare('INSERT INTO _prisma_migrations VALUES (?, CURRENT_TIMESTAMP, NULL)').run(name);
     db.close();
   };
   const env = { DATABASE_URL: 'file:./hollow.db', SEED_DEMO: 'true' };
@@ -197,16 +297,29 @@ describe('an unforeseen start-up failure', { timeout: 60_000 }, () => {
   it('is one line with a hint, and no stack trace', async () => {
     const run = await runServerUntilExit(env, { prepare });
     expect(run.code).toBe(70);
-    expect(run.stderr).toMatch(/^partnership-bot could not start \(PrismaClientKnownRequestError P2021: The table `main.Partnership` does not exist[^\n]*\)\. Run with LOG_LEVEL=debug for details\.\n$/);
+    expect(run.stderr).toMatch(
+      /^partnership-bot could not start \(PrismaClientKnownRequestError P2021: The table `main.Partnership` does not exist[^\n]*\)\. Run with LOG_LEVEL=debug for details\.\n$/,
+    );
     expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
     expect(run.stdout).toBe('');
   });
 
   it('with LOG_LEVEL=debug the details are in the log; stderr is still one line', async () => {
     const run = await runServerUntilExit({ ...env, LOG_LEVEL: 'debug' }, { prepare });
-    expect(run.stderr).toMatch(/^partnership-bot could not start \([^\n]+\)\. Run with LOG_LEVEL=debug for details\.\n$/);
-    const logged = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).find((e) => e.message === 'start-up failed');
-    expect(logged).toMatchObject({ level: 'debug', kind: 'PrismaClientKnownRequestError', code: 'P2021', frames: expect.arrayContaining([expect.stringMatching(/^at /)]) });
+    expect(run.stderr).toMatch(
+      /^partnership-bot could not start \([^\n]+\)\. Run with LOG_LEVEL=debug for details\.\n$/,
+    );
+    const logged = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((e) => e.message === 'start-up failed');
+    expect(logged).toMatchObject({
+      level: 'debug',
+      kind: 'PrismaClientKnownRequestError',
+      code: 'P2021',
+      frames: expect.arrayContaining([expect.stringMatching(/^at /)]),
+    });
   });
 });
 
@@ -225,5 +338,5 @@ describe('settings that can be used still start the server', () => {
       target.remove();
       rmSync(join(fresh, '..', '..'), { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 600_000); // two server processes, each with its own start-up bound (test/postgres/server-process.ts)
 });

@@ -1,9 +1,9 @@
 // Talking to the real bot core (createBot) over a real database, as an adapter would.
 import { createBot, type Bot } from '../../src/bot/bot.ts';
-import type { Conversation, Inbound } from '../../src/bot/inbound.ts';
-import { replyText, type Reply } from '../../src/bot/reply.ts';
+import type { Conversation, Inbound } from '../../src/domain/chat/inbound.ts';
+import { replyText, type Reply } from '../../src/domain/chat/reply.ts';
 import { silentLogger } from '../../adapters/log.ts';
-import { systemClock, type Stores } from '../../src/ports/index.ts';
+import { systemClock, type Stores } from '../../src/services/ports/index.ts';
 
 export interface Who {
   userId: string;
@@ -44,8 +44,17 @@ export function talkTo(stores: Stores): Talk {
   const bot = createBot({ stores, clock: systemClock, logger: silentLogger });
   const say = (who: Who, where: Where, inbound: string | Inbound) =>
     bot.handle({
-      conversation: { platform: where.platform ?? 'slack', workspaceId: where.workspaceId ?? 'T1', channelId: where.channelId, kind: where.kind },
-      speaker: { userId: who.userId, workspaceId: who.workspaceId ?? where.workspaceId ?? 'T1', ...(who.email ? { email: who.email } : {}) },
+      conversation: {
+        platform: where.platform ?? 'slack',
+        workspaceId: where.workspaceId ?? 'T1',
+        channelId: where.channelId,
+        kind: where.kind,
+      },
+      speaker: {
+        userId: who.userId,
+        workspaceId: who.workspaceId ?? where.workspaceId ?? 'T1',
+        ...(who.email ? { email: who.email } : {}),
+      },
       inbound: typeof inbound === 'string' ? { type: 'text', text: inbound } : inbound,
     });
   return {

@@ -11,13 +11,28 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * A CLI run takes a second or two on a quiet machine, and has taken 45 s on two cores shared by
+ * many busy processes (docs/testing.md). One still going after this is killed (reported as exit
+ * code -1): a hang, not a slow machine.
+ */
+const CLI_HANG_GUARD_MS = 180_000;
+
+/** The timeout of a test that runs `runs` CLI processes one after another: a hang guard, a minute each. */
+export const cliTestTimeout = (runs: number): number => (runs + 1) * 60_000;
+
 export function runCli(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<CliRun> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...inherited, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd, env: { ...inherited, ...env }, timeout: CLI_HANG_GUARD_MS },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 

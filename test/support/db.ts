@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createStores } from '../../adapters/persistence/index.ts';
 import { openDatabase, type Database } from '../../adapters/persistence/database.ts';
 import { seedDemo, DEMO_SLUG } from '../../adapters/persistence/seed.ts';
-import type { PartnershipRef, Stores } from '../../src/ports/index.ts';
+import type { PartnershipRef, Stores } from '../../src/services/ports/index.ts';
 import { TEMPLATE_DB, TMP_DIR } from './paths.ts';
 import { createPostgresDatabase, newPostgresDatabase, testProvider, type TestProvider } from './postgres.ts';
 
@@ -36,14 +36,18 @@ export function newEmptyDatabaseUrl(): { url: string; remove(): void } {
   return { url: `file:${file}`, remove: () => removeSqlite(file) };
 }
 
-const removeSqlite = (file: string) => ['', '-wal', '-shm', '-journal'].forEach((s) => rmSync(file + s, { force: true }));
+const removeSqlite = (file: string) =>
+  ['', '-wal', '-shm', '-journal'].forEach((s) => rmSync(file + s, { force: true }));
 
 /**
  * Like newDatabaseUrl, for async callers. On PostgreSQL it is quicker, and `demo: true` copies a
  * template with the demo partnership already imported (what seedDemo would write).
  */
-export async function testDatabaseUrl(options: { demo?: boolean } = {}): Promise<{ url: string; remove(): void; seeded: boolean }> {
-  if (TEST_PROVIDER === 'postgres') return { ...(await createPostgresDatabase(options.demo ? 'demo' : 'migrated')), seeded: !!options.demo };
+export async function testDatabaseUrl(
+  options: { demo?: boolean } = {},
+): Promise<{ url: string; remove(): void; seeded: boolean }> {
+  if (TEST_PROVIDER === 'postgres')
+    return { ...(await createPostgresDatabase(options.demo ? 'demo' : 'migrated')), seeded: !!options.demo };
   return { ...newDatabaseUrl(), seeded: false };
 }
 
@@ -54,7 +58,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 async function openTestDatabase({ url, remove }: { url: string; remove(): void }): Promise<TestDatabase> {
   const database = await openDatabase(url);
   return {
-    url, database, stores: createStores(database),
+    url,
+    database,
+    stores: createStores(database),
     async close() {
       await database.close();
       remove();

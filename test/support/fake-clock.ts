@@ -1,5 +1,5 @@
 // A clock the test moves by hand.
-import type { Clock } from '../../src/ports/index.ts';
+import type { Clock } from '../../src/services/ports/index.ts';
 
 export class FakeClock implements Clock {
   private current: Date;

@@ -28,7 +28,9 @@ export default async function setup(project: TestProject) {
   try {
     cluster = await startPostgres();
   } catch (error) {
-    throw new Error(`The PostgreSQL test pass (TEST_DATABASE=postgres, part of npm test) could not start: ${(error as Error).message}`);
+    throw new Error(
+      `The PostgreSQL test pass (TEST_DATABASE=postgres, part of npm test) could not start: ${(error as Error).message}`,
+    );
   }
   const stop = () => cluster.stop();
   process.once('exit', stop); // an interrupted run still stops the server and removes its folder

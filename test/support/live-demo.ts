@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { DEMO_FILE } from '../../adapters/persistence/seed.ts';
 import type { App } from '../../adapters/server/app.ts';
-import { parseRosterJson } from '../../src/roster-file/document.ts';
+import { parseRosterJson } from '../../src/services/roster-file/document.ts';
 
 export const LIVE_SLUG = 'northfield-live';
 

@@ -31,7 +31,8 @@ export function testProvider(env: NodeJS.ProcessEnv = process.env): TestProvider
 
 export function testCluster(): TestCluster {
   const cluster = inject('postgres');
-  if (!cluster) throw new Error('No PostgreSQL test cluster: run the tests with TEST_DATABASE=postgres (npm run test:postgres).');
+  if (!cluster)
+    throw new Error('No PostgreSQL test cluster: run the tests with TEST_DATABASE=postgres (npm run test:postgres).');
   return cluster;
 }
 
@@ -66,7 +67,9 @@ function adminClient(): Promise<pg.Client> {
 }
 
 /** The same, for async callers: faster, and `remove()` drops the database without waiting for it. */
-export async function createPostgresDatabase(kind: DatabaseKind = 'migrated'): Promise<{ url: string; name: string; remove(): void }> {
+export async function createPostgresDatabase(
+  kind: DatabaseKind = 'migrated',
+): Promise<{ url: string; name: string; remove(): void }> {
   const cluster = testCluster();
   const client = await adminClient();
   const name = newName();

@@ -1,9 +1,9 @@
 // A recording implementation of the Notifier port (and of PlatformNotifier, to plug into the
 // app's registry): what the core sends to people and conversations, kept for the test to read.
 // The real notifiers come from the chat adapters; this stands in only for the outside world.
-import type { Conversation } from '../../src/bot/inbound.ts';
-import { replyText, type Reply } from '../../src/bot/reply.ts';
-import type { MessageRef, Notifier, PlatformNotifier } from '../../src/ports/index.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import { replyText, type Reply } from '../../src/domain/chat/reply.ts';
+import type { MessageRef, Notifier, PlatformNotifier } from '../../src/services/ports/index.ts';
 
 export class RecordingNotifier implements Notifier, PlatformNotifier {
   readonly toPeople: { personId: string; reply: Reply }[] = [];
@@ -27,7 +27,12 @@ export class RecordingNotifier implements Notifier, PlatformNotifier {
   }
 
   async sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null> {
-    const ref: MessageRef = { platform: conversation.platform, workspaceId: conversation.workspaceId, channelId: conversation.channelId, messageId: `m${++this.sequence}` };
+    const ref: MessageRef = {
+      platform: conversation.platform,
+      workspaceId: conversation.workspaceId,
+      channelId: conversation.channelId,
+      messageId: `m${++this.sequence}`,
+    };
     this.posted.push({ conversation, reply, ref });
     return ref;
   }

@@ -42,11 +42,13 @@ export function touchesDatabase(root: string, file: string, seen = new Set<strin
 
 /** Test files (relative to root) for the PostgreSQL pass. */
 export function databaseTestFiles(root: string): string[] {
-  return listTests(join(root, 'test'))
-    .filter((file) => !/sqlite/i.test(basename(file)))
-    // The headless-Chromium files test the page, not the database: once, on SQLite, is enough.
-    .filter((file) => !/chromium|playwright-core|from '\.\/browser\.ts'/.test(readFileSync(file, 'utf8')))
-    .filter((file) => ALWAYS.some((dir) => relative(root, file).startsWith(dir)) || touchesDatabase(root, file))
-    .map((file) => relative(root, file).split(sep).join('/'))
-    .sort();
+  return (
+    listTests(join(root, 'test'))
+      .filter((file) => !/sqlite/i.test(basename(file)))
+      // The headless-Chromium files test the page, not the database: once, on SQLite, is enough.
+      .filter((file) => !/chromium|playwright-core|from '\.\/browser\.ts'/.test(readFileSync(file, 'utf8')))
+      .filter((file) => ALWAYS.some((dir) => relative(root, file).startsWith(dir)) || touchesDatabase(root, file))
+      .map((file) => relative(root, file).split(sep).join('/'))
+      .sort()
+  );
 }

@@ -1,9 +1,9 @@
 // A Notifier that records what the core sends, and when (by the test clock), instead of delivering it: the Notifier port is the
 // boundary to the chat platforms, so tests of scheduled messages stop here. People listed as
 // unreachable get `false`, as when nobody has linked a chat account.
-import type { Conversation } from '../../src/bot/inbound.ts';
-import type { Reply } from '../../src/bot/reply.ts';
-import type { Clock, MessageRef, Notifier } from '../../src/ports/index.ts';
+import type { Conversation } from '../../src/domain/chat/inbound.ts';
+import type { Reply } from '../../src/domain/chat/reply.ts';
+import type { Clock, MessageRef, Notifier } from '../../src/services/ports/index.ts';
 
 export interface SentMessage {
   at: Date;
@@ -28,7 +28,12 @@ export class TimedRecordingNotifier implements Notifier {
 
   async sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null> {
     this.conversations.push({ at: this.clock.now(), conversation, reply });
-    return { platform: conversation.platform, workspaceId: conversation.workspaceId, channelId: conversation.channelId, messageId: `m${++this.counter}` };
+    return {
+      platform: conversation.platform,
+      workspaceId: conversation.workspaceId,
+      channelId: conversation.channelId,
+      messageId: `m${++this.counter}`,
+    };
   }
 
   async updateMessage(ref: MessageRef, reply: Reply): Promise<boolean> {

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../adapters/config.ts';
 import { KEY_FETCH_TIMEOUT_MS } from '../../adapters/teams/auth.ts';
-import type { Logger } from '../../src/ports/index.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 import { startTestApp } from '../support/app.ts';
 import { startFakeBotConnector } from '../fakes/bot-connector.ts';
 import { CHANNEL_ISSUER, startFakeOpenId, unreachableUrl, type FakeOpenId } from '../fakes/openid.ts';
@@ -27,15 +27,27 @@ const STACK = /\n\s+at |Error:|FetchError|ENOTFOUND|ECONNREFUSED|openID|node_mod
 /** A logger that keeps what was logged: the refusals' codes. */
 function recorder() {
   const lines: { level: string; message: string; fields: Record<string, unknown> }[] = [];
-  const at = (level: string) => (message: string, fields: Record<string, unknown> = {}) => void lines.push({ level, message, fields });
+  const at =
+    (level: string) =>
+    (message: string, fields: Record<string, unknown> = {}) =>
+      void lines.push({ level, message, fields });
   const logger: Logger = { info: at('info'), warn: at('warn'), error: at('error') };
-  return { logger, lines, refusals: () => lines.filter((l) => l.message === 'teams request refused').map((l) => l.fields.code), errors: () => lines.filter((l) => l.level === 'error') };
+  return {
+    logger,
+    lines,
+    refusals: () => lines.filter((l) => l.message === 'teams request refused').map((l) => l.fields.code),
+    errors: () => lines.filter((l) => l.level === 'error'),
+  };
 }
 
 /** The claims of a token the Bot Framework would send this bot for this activity. */
 const claims = (activity: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-  iss: CHANNEL_ISSUER, aud: APP.MICROSOFT_APP_ID, serviceurl: activity.serviceUrl,
-  nbf: Math.floor(Date.now() / 1000) - 60, exp: Math.floor(Date.now() / 1000) + 3600, ...extra,
+  iss: CHANNEL_ISSUER,
+  aud: APP.MICROSOFT_APP_ID,
+  serviceurl: activity.serviceUrl,
+  nbf: Math.floor(Date.now() / 1000) - 60,
+  exp: Math.floor(Date.now() / 1000) + 3600,
+  ...extra,
 });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const nothingDone = async (test: TeamsTest) => {
@@ -66,7 +78,9 @@ describe('authentication on (MICROSOFT_APP_ID set)', () => {
       expect(log.refusals().at(-1)).toBe(code);
     }
     // an issuer botbuilder does not trust is refused by botbuilder itself, still without a key
-    expect((await post(t, activity, bearer(keys.sign(claims(activity, { iss: 'https://evil.example' }))))).status).toBe(401);
+    expect((await post(t, activity, bearer(keys.sign(claims(activity, { iss: 'https://evil.example' }))))).status).toBe(
+      401,
+    );
     expect(keys.requests).toEqual([]);
     await nothingDone(t);
     expect(log.errors()).toEqual([]);
@@ -89,7 +103,11 @@ describe('authentication on (MICROSOFT_APP_ID set)', () => {
     const other = { ...invoke(t.fake, 'x', {}), name: 'composeExtension/query', value: {} };
     const res = await post(t, other, bearer(keys.sign(claims(other))));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ statusCode: 501, type: 'application/vnd.microsoft.error', value: { code: 'NotImplemented' } });
+    expect(res.body).toMatchObject({
+      statusCode: 501,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'NotImplemented' },
+    });
     expect(log.refusals().filter((c) => c !== 'invalid_token')).toEqual([]);
     expect(log.errors()).toEqual([]);
   });
@@ -131,7 +149,11 @@ describe('every app type Azure offers', () => {
   const TENANT_ID = '72f988bf-0000-4000-8000-00000000a11c';
   for (const env of [
     { ...APP, MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: TENANT_ID },
-    { MICROSOFT_APP_ID: APP.MICROSOFT_APP_ID, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT_ID },
+    {
+      MICROSOFT_APP_ID: APP.MICROSOFT_APP_ID,
+      MICROSOFT_APP_TYPE: 'UserAssignedMSI',
+      MICROSOFT_APP_TENANT_ID: TENANT_ID,
+    },
   ]) {
     it(`${env.MICROSOFT_APP_TYPE}: starts, and refuses a request without a token`, async () => {
       t = await startTeams(env);
@@ -140,8 +162,12 @@ describe('every app type Azure offers', () => {
   }
 
   it('the configuration names what an app type is missing', () => {
-    expect(() => loadConfig({ MICROSOFT_APP_ID: APP.MICROSOFT_APP_ID, MICROSOFT_APP_TYPE: 'UserAssignedMSI' })).toThrow(/MICROSOFT_APP_TENANT_ID is required when MICROSOFT_APP_TYPE is UserAssignedMSI/);
-    expect(() => loadConfig({ ...APP, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT_ID })).toThrow(/MICROSOFT_APP_PASSWORD must not be set/);
+    expect(() => loadConfig({ MICROSOFT_APP_ID: APP.MICROSOFT_APP_ID, MICROSOFT_APP_TYPE: 'UserAssignedMSI' })).toThrow(
+      /MICROSOFT_APP_TENANT_ID is required when MICROSOFT_APP_TYPE is UserAssignedMSI/,
+    );
+    expect(() =>
+      loadConfig({ ...APP, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT_ID }),
+    ).toThrow(/MICROSOFT_APP_PASSWORD must not be set/);
   });
 
   it('SingleTenant settings without an app id still run unauthenticated (for the Emulator)', async () => {
@@ -173,7 +199,10 @@ describe('authentication off (no MICROSOFT_APP_ID)', () => {
 
   it('serves only an Emulator on this machine: a remote serviceUrl is refused before anything is sent', async () => {
     t = await startTeams();
-    const remote = { ...message(t.fake, { text: 'who is on the partnership?' }), serviceUrl: 'https://smba.trafficmanager.net/emea/' };
+    const remote = {
+      ...message(t.fake, { text: 'who is on the partnership?' }),
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    };
     const res = await post(t, remote);
     expect(res.status).toBe(403);
     expect(res.body.message).toContain('only the Bot Framework Emulator on this machine');
@@ -184,14 +213,20 @@ describe('authentication off (no MICROSOFT_APP_ID)', () => {
 
   it('says no such warning when an app id is configured', async () => {
     const warnings: string[] = [];
-    const app = await startTestApp(APP, { logger: { info() {}, error() {}, warn: (m: string) => void warnings.push(m) } });
+    const app = await startTestApp(APP, {
+      logger: { info() {}, error() {}, warn: (m: string) => void warnings.push(m) },
+    });
     await app.close();
     expect(warnings.filter((w) => w.includes('AUTHENTICATION IS OFF'))).toEqual([]);
   });
 
   it('rejects a body that is not JSON with a clear 400', async () => {
     t = await startTeams();
-    const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'not json' });
+    const res = await fetch(`${t.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'not json',
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { message: string }).message).toContain('not JSON');
   });
@@ -199,7 +234,8 @@ describe('authentication off (no MICROSOFT_APP_ID)', () => {
   it('refuses browsers: another site’s page (403) and a body that is not JSON (415), before anything is read or sent', async () => {
     t = await startTeams();
     const activity = JSON.stringify(message(t.fake, { text: 'who is on the partnership?' }));
-    const from = (origin: string, type = 'text/plain') => fetch(`${t!.url}/api/messages`, { method: 'POST', headers: { origin, 'content-type': type }, body: activity });
+    const from = (origin: string, type = 'text/plain') =>
+      fetch(`${t!.url}/api/messages`, { method: 'POST', headers: { origin, 'content-type': type }, body: activity });
     for (const origin of ['https://evil.example', 'null', 'http://localhost:9999']) {
       const res = await from(origin);
       expect(res.status, origin).toBe(403);
@@ -207,7 +243,11 @@ describe('authentication off (no MICROSOFT_APP_ID)', () => {
     }
     expect((await from('https://evil.example', 'application/json')).status).toBe(403);
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': type }, body: activity });
+      const res = await fetch(`${t.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: activity,
+      });
       expect(res.status, type).toBe(415);
     }
     expect(t.fake.requests).toEqual([]);

@@ -13,7 +13,9 @@ afterEach(async () => t.close());
 async function criteriaButton(): Promise<{ verb: string; data: unknown; submitData: unknown; cardId: string }> {
   await post(t, message(t.fake, { text: 'help' }));
   const posted = t.fake.posted.at(-1)!;
-  const actions = cardOf(posted).body.filter((e: any) => e.type === 'ActionSet').flatMap((e: any) => e.actions);
+  const actions = cardOf(posted)
+    .body.filter((e: any) => e.type === 'ActionSet')
+    .flatMap((e: any) => e.actions);
   const button = actions.find((a: any) => a.title === 'Are we in criteria?');
   expect(button.type).toBe('Action.Execute');
   expect(button.fallback.type).toBe('Action.Submit');
@@ -21,7 +23,7 @@ async function criteriaButton(): Promise<{ verb: string; data: unknown; submitDa
 }
 
 describe('Action.Submit', () => {
-  it('a submit with no text runs the button\'s action and replies with a card', async () => {
+  it("a submit with no text runs the button's action and replies with a card", async () => {
     const { submitData, cardId } = await criteriaButton();
     const res = await post(t, message(t.fake, { value: submitData, replyToId: cardId }));
     expect(res.status).toBe(200);

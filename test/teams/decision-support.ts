@@ -28,7 +28,8 @@ export const PEOPLE = {
 } satisfies Record<string, TeamsUser>;
 
 export function addMembers(fake: FakeBotConnector): void {
-  for (const u of Object.values(PEOPLE)) fake.members.set(u.id, { id: u.id, name: u.name, aadObjectId: u.aadObjectId, email: u.email, tenantId: TENANT });
+  for (const u of Object.values(PEOPLE))
+    fake.members.set(u.id, { id: u.id, name: u.name, aadObjectId: u.aadObjectId, email: u.email, tenantId: TENANT });
 }
 
 export const personalChat = (u: TeamsUser): string => `a:personal-${u.id.slice(3)}`;
@@ -57,7 +58,11 @@ export function actionsOf(card: unknown): CardAction[] {
 
 /** Every input id of a card. */
 export function inputsOf(card: unknown): string[] {
-  return JSON.stringify(card).match(/"id":"field\.[^"]+"/g)?.map((m) => m.slice(6, -1)) ?? [];
+  return (
+    JSON.stringify(card)
+      .match(/"id":"field\.[^"]+"/g)
+      ?.map((m) => m.slice(6, -1)) ?? []
+  );
 }
 
 export const button = (p: Posted | undefined, title: string): CardAction => {
@@ -67,4 +72,5 @@ export const button = (p: Posted | undefined, title: string): CardAction => {
 };
 
 /** The posts to one conversation. */
-export const postsIn = (fake: FakeBotConnector, conversationId: string): Posted[] => fake.posted.filter((p) => p.conversationId === conversationId);
+export const postsIn = (fake: FakeBotConnector, conversationId: string): Posted[] =>
+  fake.posted.filter((p) => p.conversationId === conversationId);

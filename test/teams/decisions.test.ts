@@ -5,7 +5,18 @@
 // the stored references; re-delivered invokes count once; the chair closes; the record is private.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Posted } from '../fakes/bot-connector.ts';
-import { CHANNEL_ID, cardOf, installEvent, invoke, message, post, startTeams, visibleText, type TeamsTest, type TeamsUser } from './support.ts';
+import {
+  CHANNEL_ID,
+  cardOf,
+  installEvent,
+  invoke,
+  message,
+  post,
+  startTeams,
+  visibleText,
+  type TeamsTest,
+  type TeamsUser,
+} from './support.ts';
 import { PEOPLE as P, actionsOf, addMembers, button, inputsOf, personalChat, postsIn } from './decision-support.ts';
 
 let t: TeamsTest;
@@ -16,7 +27,8 @@ beforeAll(async () => {
   t = await startTeams();
   addMembers(t.fake);
   // everyone has the app in their personal scope (Teams sends installationUpdate), and it is in the team
-  for (const u of Object.values(P)) expect((await post(t, installEvent(t.fake, 'installationUpdate', 'personal', { from: u }))).status).toBe(200);
+  for (const u of Object.values(P))
+    expect((await post(t, installEvent(t.fake, 'installationUpdate', 'personal', { from: u }))).status).toBe(200);
   await post(t, installEvent(t.fake, 'conversationUpdate', 'channel'));
   await post(t, message(t.fake, { scope: 'channel', from: P.margaret, text: 'setup northfield' }));
   t.fake.posted.length = 0;
@@ -27,17 +39,30 @@ afterAll(async () => t?.close());
 const inChannel = (): Posted[] => t.fake.posted.filter((p) => p.conversationId.split(';')[0] === CHANNEL_ID);
 const cardPost = (): Posted => t.fake.posted.find((p) => p.id === cardId)!;
 const latest = (u: TeamsUser): Posted | undefined => postsIn(t.fake, personalChat(u)).at(-1);
-const cardNow = (): string => JSON.stringify(cardOf({ activity: t.fake.updated.filter((u) => u.activityId === cardId).at(-1)!.activity } as Posted));
+const cardNow = (): string =>
+  JSON.stringify(
+    cardOf({ activity: t.fake.updated.filter((u) => u.activityId === cardId).at(-1)!.activity } as Posted),
+  );
 /** A click, answered; then the follow-up work it started (the channel card's refresh) done too. */
-const click = async (u: TeamsUser, verb: string, data: unknown, scope: 'personal' | 'channel' = 'personal', replyToId?: string) => {
+const click = async (
+  u: TeamsUser,
+  verb: string,
+  data: unknown,
+  scope: 'personal' | 'channel' = 'personal',
+  replyToId?: string,
+) => {
   const res = await post(t, invoke(t.fake, verb, data, { from: u, scope, ...(replyToId ? { replyToId } : {}) }));
   await t.app.background.settled();
   return res;
 };
 
 const CAFE = {
-  'field.title': 'Café catering contract', 'field.kind': 'procurement', 'field.organisations': 'Northfield Community Café Ltd',
-  'field.closes': 'in 3 days', 'field.ballot': 'open', 'field.visibility': 'live',
+  'field.title': 'Café catering contract',
+  'field.kind': 'procurement',
+  'field.organisations': 'Northfield Community Café Ltd',
+  'field.closes': 'in 3 days',
+  'field.ballot': 'open',
+  'field.visibility': 'live',
 };
 
 describe('a decision in Teams, from the card form to the record', () => {
@@ -45,7 +70,16 @@ describe('a decision in Teams, from the card form to the record', () => {
     await post(t, message(t.fake, { scope: 'channel', from: P.margaret, text: 'poll' }));
     expect(visibleText(inChannel())).toContain('I’ve sent you my answer in a private chat.');
     const form = latest(P.margaret);
-    expect(inputsOf(cardOf(form))).toEqual(['field.title', 'field.description', 'field.kind', 'field.organisations', 'field.options', 'field.closes', 'field.ballot', 'field.visibility']);
+    expect(inputsOf(cardOf(form))).toEqual([
+      'field.title',
+      'field.description',
+      'field.kind',
+      'field.organisations',
+      'field.options',
+      'field.closes',
+      'field.ballot',
+      'field.visibility',
+    ]);
     const submit = button(form, 'Start the vote');
     expect(submit.verb).toBe('decision.create');
     expect(submit.data).toEqual({ pb: { kind: 'form', formId: 'decision.create', context: CHANNEL_ID } });
@@ -53,7 +87,12 @@ describe('a decision in Teams, from the card form to the record', () => {
 
   it('a submission with mistakes refreshes the card with what to fix and what was typed; nothing is saved', async () => {
     const submit = button(latest(P.margaret), 'Start the vote');
-    const res = await click(P.margaret, submit.verb, { ...submit.data, ...CAFE, 'field.organisations': '', 'field.closes': 'someday' });
+    const res = await click(P.margaret, submit.verb, {
+      ...submit.data,
+      ...CAFE,
+      'field.organisations': '',
+      'field.closes': 'someday',
+    });
     expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
     const again = JSON.stringify(res.body.value);
     expect(again).toContain('The decision was not started');
@@ -68,7 +107,9 @@ describe('a decision in Teams, from the card form to the record', () => {
     const activity = invoke(t.fake, submit.verb, { ...submit.data, ...CAFE }, { from: P.margaret });
     const answers = await Promise.all([post(t, activity), post(t, activity)]);
     expect(JSON.stringify(answers.map((a) => a.body.value))).toContain('Decision 1 is open until');
-    expect(JSON.stringify(answers.map((a) => a.body.value))).toContain('That click had already reached me, so it was done once.');
+    expect(JSON.stringify(answers.map((a) => a.body.value))).toContain(
+      'That click had already reached me, so it was done once.',
+    );
     expect(await t.app.database.db.decision.count()).toBe(1);
     const row = await t.app.database.db.decision.findFirstOrThrow();
     decisionId = row.id;
@@ -77,7 +118,12 @@ describe('a decision in Teams, from the card form to the record', () => {
     cardId = card!.id;
     expect(JSON.parse(row.cardRef!).message.messageId).toBe(cardId);
     expect(JSON.stringify(cardOf(card))).toContain('Decision 1: Café catering contract');
-    expect(actionsOf(cardOf(card)).map((a) => [a.title, a.verb])).toEqual([['Declare', 'decision.declare'], ['Vote', 'decision.ballot'], ['Change vote', 'decision.ballot.change'], ['Close (chair)', 'decision.close']]);
+    expect(actionsOf(cardOf(card)).map((a) => [a.title, a.verb])).toEqual([
+      ['Declare', 'decision.declare'],
+      ['Vote', 'decision.ballot'],
+      ['Change vote', 'decision.ballot.change'],
+      ['Close (chair)', 'decision.close'],
+    ]);
     for (const u of [P.margaret, P.david, P.priya, P.aisha, P.gareth, P.kwame, P.helen, P.rosa]) {
       expect(visibleText([latest(u)!]), u.name).toContain('Before you vote: do you have an interest to declare?');
     }
@@ -89,7 +135,10 @@ describe('a decision in Teams, from the card form to the record', () => {
     const declare = button(cardPost(), 'Declare');
     const before = postsIn(t.fake, personalChat(P.sarah)).length;
     const res = await click(P.sarah, declare.verb, declare.data, 'channel', cardId);
-    expect(res.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: 'I’ve sent you my answer in a private chat.' });
+    expect(res.body).toMatchObject({
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'I’ve sent you my answer in a private chat.',
+    });
     expect(postsIn(t.fake, personalChat(P.sarah)).length).toBe(before + 1);
     expect(visibleText([latest(P.sarah)!])).toContain('direct financial');
   });
@@ -98,7 +147,9 @@ describe('a decision in Teams, from the card form to the record', () => {
     const vote = button(cardPost(), 'Vote');
     await click(P.rosa, vote.verb, vote.data, 'channel', cardId);
     expect(visibleText([latest(P.rosa)!])).toContain('Please declare first');
-    const res = await click(P.rosa, 'decision.vote', { pb: { kind: 'action', actionId: 'decision.vote', value: `${decisionId}:0` } });
+    const res = await click(P.rosa, 'decision.vote', {
+      pb: { kind: 'action', actionId: 'decision.vote', value: `${decisionId}:0` },
+    });
     expect(JSON.stringify(res.body.value)).toMatch(/declare/i);
     expect(await t.app.database.db.vote.count()).toBe(0);
   });
@@ -114,7 +165,9 @@ describe('a decision in Teams, from the card form to the record', () => {
   });
 
   it('a vote refreshes the ballot; the card shows the count and the live tally', async () => {
-    const res = await click(P.rosa, 'decision.vote', { pb: { kind: 'action', actionId: 'decision.vote', value: `${decisionId}:1` } });
+    const res = await click(P.rosa, 'decision.vote', {
+      pb: { kind: 'action', actionId: 'decision.vote', value: `${decisionId}:1` },
+    });
     expect(JSON.stringify(res.body)).toContain('Your vote on Decision 1 is recorded: Against.');
     expect(cardNow()).toContain('"title":"Voted","value":"1 of 8 eligible"');
     expect(cardNow()).toContain('• Against: 1');
@@ -123,7 +176,12 @@ describe('a decision in Teams, from the card form to the record', () => {
   it('a re-delivered invoke (the same activity again) counts once', async () => {
     const audits = () => t.app.database.db.auditEvent.count({ where: { action: { startsWith: 'decision.vote' } } });
     const before = await audits();
-    const activity = invoke(t.fake, 'decision.vote', { pb: { kind: 'action', actionId: 'decision.vote', value: `${decisionId}:0` } }, { from: P.rosa });
+    const activity = invoke(
+      t.fake,
+      'decision.vote',
+      { pb: { kind: 'action', actionId: 'decision.vote', value: `${decisionId}:0` } },
+      { from: P.rosa },
+    );
     const answers = await Promise.all([post(t, activity), post(t, activity)]);
     const again = await post(t, activity);
     expect([...answers, again].map((a) => a.status)).toEqual([200, 200, 200]);
@@ -137,8 +195,18 @@ describe('a decision in Teams, from the card form to the record', () => {
     const declared = message(t.fake, { from: P.kwame, value: none.fallback!.data });
     await post(t, declared);
     await post(t, declared);
-    expect(postsIn(t.fake, personalChat(P.kwame)).filter((p) => visibleText([p]).includes('Thank you: you declared no interest'))).toHaveLength(1);
-    await post(t, message(t.fake, { from: P.kwame, value: { pb: { kind: 'action', actionId: 'decision.vote', value: `${decisionId}:0` } } }));
+    expect(
+      postsIn(t.fake, personalChat(P.kwame)).filter((p) =>
+        visibleText([p]).includes('Thank you: you declared no interest'),
+      ),
+    ).toHaveLength(1);
+    await post(
+      t,
+      message(t.fake, {
+        from: P.kwame,
+        value: { pb: { kind: 'action', actionId: 'decision.vote', value: `${decisionId}:0` } },
+      }),
+    );
     await t.app.background.settled(); // the channel card is refreshed after the answer
     expect(visibleText([latest(P.kwame)!])).toContain('recorded: For');
     expect(cardNow()).toContain('"title":"Voted","value":"2 of 8 eligible"');
@@ -147,9 +215,21 @@ describe('a decision in Teams, from the card form to the record', () => {
   it('“I have an interest” brings the declaration form; a loyalty interest recuses, told privately', async () => {
     const interest = button(postsIn(t.fake, personalChat(P.helen))[0], 'I have an interest');
     const form = (await click(P.helen, interest.verb, interest.data)).body.value;
-    expect(inputsOf(form)).toEqual(['field.kind', 'field.organisation', 'field.detail', 'field.register', 'field.link']);
+    expect(inputsOf(form)).toEqual([
+      'field.kind',
+      'field.organisation',
+      'field.detail',
+      'field.register',
+      'field.link',
+    ]);
     const submit = actionsOf(form).find((a) => a.verb === 'decision.declare')!;
-    const res = await click(P.helen, submit.verb, { ...submit.data, 'field.kind': 'loyalty', 'field.organisation': 'Northfield Community Café Ltd', 'field.detail': 'I volunteer with the café’s friends group', 'field.register': 'false' });
+    const res = await click(P.helen, submit.verb, {
+      ...submit.data,
+      'field.kind': 'loyalty',
+      'field.organisation': 'Northfield Community Café Ltd',
+      'field.detail': 'I volunteer with the café’s friends group',
+      'field.register': 'false',
+    });
     expect(JSON.stringify(res.body.value)).toContain('You must not take part in Decision 1');
     expect(cardNow()).toContain('"title":"Recused","value":"3 members recused"');
   });
@@ -172,7 +252,9 @@ describe('a decision in Teams, from the card form to the record', () => {
     const mine = postsIn(t.fake, personalChat(P.margaret)).slice(-2);
     expect(visibleText(mine)).toContain('Sarah Whitfield');
     expect(mine[1]!.activity.attachments[0].contentType).toBe('application/vnd.microsoft.teams.card.file.consent');
-    const channel = visibleText(inChannel()) + JSON.stringify(t.fake.updated.filter((u) => u.conversationId === CHANNEL_ID));
-    for (const secret of ['Sarah', 'Whitfield', 'Helen', 'Rosa', 'financial', 'loyalty', 'friends group', 'spouse']) expect(channel).not.toContain(secret);
+    const channel =
+      visibleText(inChannel()) + JSON.stringify(t.fake.updated.filter((u) => u.conversationId === CHANNEL_ID));
+    for (const secret of ['Sarah', 'Whitfield', 'Helen', 'Rosa', 'financial', 'loyalty', 'friends group', 'spouse'])
+      expect(channel).not.toContain(secret);
   });
 });

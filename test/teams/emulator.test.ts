@@ -21,7 +21,17 @@ const emulator = (extra: Record<string, unknown>) => ({
 });
 
 it('welcomes on conversationUpdate, answers messages and card clicks, without any tenant', async () => {
-  await post(t, emulator({ type: 'conversationUpdate', id: 'e1', membersAdded: [{ id: 'bot-1', name: 'Bot' }, { id: 'f0a7c1d2-user', name: 'User' }] }));
+  await post(
+    t,
+    emulator({
+      type: 'conversationUpdate',
+      id: 'e1',
+      membersAdded: [
+        { id: 'bot-1', name: 'Bot' },
+        { id: 'f0a7c1d2-user', name: 'User' },
+      ],
+    }),
+  );
   expect(JSON.stringify(cardOf(t.fake.posted[0]))).toContain('partnership-bot: governance help');
 
   await post(t, emulator({ type: 'message', id: 'e2', text: 'are we in criteria?' }));

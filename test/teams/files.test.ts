@@ -1,7 +1,7 @@
 // Files the core offers with a reply: Teams' file consent flow in the personal chat. The file
 // travels in the consent card; on "accept" the bot uploads it where Teams says and shows it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reply } from '../../src/bot/reply.ts';
+import { reply } from '../../src/domain/chat/reply.ts';
 import { CHANNEL_ID, TENANT, installEvent, message, post, startTeams, visibleText, type TeamsTest } from './support.ts';
 
 let t: TeamsTest;
@@ -13,7 +13,14 @@ afterEach(async () => t.close());
 
 const CSV = 'question,answer\nreflects-community,yes\n';
 const withFile = (content = CSV) => ({
-  ...reply('Your review export is ready.', [{ kind: 'text', text: 'Here is the review export.' }, { kind: 'note', text: 'Keep it safe.' }], 'private'),
+  ...reply(
+    'Your review export is ready.',
+    [
+      { kind: 'text', text: 'Here is the review export.' },
+      { kind: 'note', text: 'Keep it safe.' },
+    ],
+    'private',
+  ),
   attachment: { filename: 'review-2026.csv', mimeType: 'text/csv', content },
 });
 const margaret = async () => (await t.app.database.db.person.findFirst({ where: { name: 'Margaret Okafor' } }))!.id;
@@ -21,8 +28,21 @@ const margaret = async () => (await t.app.database.db.person.findFirst({ where: 
 function fileConsent(action: 'accept' | 'decline', context: unknown, uploadUrl: string) {
   const base = message(t.fake, { text: undefined });
   return {
-    ...base, type: 'invoke', name: 'fileConsent/invoke',
-    value: { type: 'fileUpload', action, context, uploadInfo: { name: 'review-2026.csv', uploadUrl, contentUrl: 'https://contoso-my.sharepoint.com/personal/m/review-2026.csv', uniqueId: 'F1', fileType: 'csv' } },
+    ...base,
+    type: 'invoke',
+    name: 'fileConsent/invoke',
+    value: {
+      type: 'fileUpload',
+      action,
+      context,
+      uploadInfo: {
+        name: 'review-2026.csv',
+        uploadUrl,
+        contentUrl: 'https://contoso-my.sharepoint.com/personal/m/review-2026.csv',
+        uniqueId: 'F1',
+        fileType: 'csv',
+      },
+    },
   };
 }
 
@@ -49,7 +69,11 @@ describe('files', () => {
     expect(t.fake.uploads[0]!.body).toBe(CSV);
     expect(t.fake.uploads[0]!.headers['content-range']).toBe(`bytes 0-${CSV.length - 1}/${CSV.length}`);
     const info = t.fake.posted.at(-1)!.activity.attachments[0];
-    expect(info).toMatchObject({ contentType: 'application/vnd.microsoft.teams.card.file.info', name: 'review-2026.csv', content: { uniqueId: 'F1', fileType: 'csv' } });
+    expect(info).toMatchObject({
+      contentType: 'application/vnd.microsoft.teams.card.file.info',
+      name: 'review-2026.csv',
+      content: { uniqueId: 'F1', fileType: 'csv' },
+    });
   });
 
   it('on decline, or a failed upload, says so plainly', async () => {
@@ -70,7 +94,10 @@ describe('files', () => {
     await post(t, installEvent(t.fake, 'installationUpdate', 'channel'));
     const before = t.fake.posted.length;
     const channelReply = { ...withFile(), visibility: 'channel' as const };
-    const ref = await t.app.notifier.sendToConversation({ platform: 'teams', workspaceId: TENANT, channelId: CHANNEL_ID, kind: 'channel' }, channelReply);
+    const ref = await t.app.notifier.sendToConversation(
+      { platform: 'teams', workspaceId: TENANT, channelId: CHANNEL_ID, kind: 'channel' },
+      channelReply,
+    );
     expect(ref).not.toBeNull();
     const sent = t.fake.posted.slice(before);
     expect(sent).toHaveLength(1);

@@ -1,7 +1,17 @@
 // Install events: the conversation reference is stored for later proactive messages, and the
 // welcome is sent once even though Teams sends both installationUpdate and conversationUpdate.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNEL_ID, GROUP_ID, MARGARET, TENANT, cardOf, installEvent, post, startTeams, type TeamsTest } from './support.ts';
+import {
+  CHANNEL_ID,
+  GROUP_ID,
+  MARGARET,
+  TENANT,
+  cardOf,
+  installEvent,
+  post,
+  startTeams,
+  type TeamsTest,
+} from './support.ts';
 
 let t: TeamsTest;
 beforeEach(async () => {
@@ -9,12 +19,16 @@ beforeEach(async () => {
 });
 afterEach(async () => t.close());
 
-const refs = () => t.app.database.db.conversationRef.findMany({ where: { platform: 'teams' }, orderBy: { key: 'asc' } });
+const refs = () =>
+  t.app.database.db.conversationRef.findMany({ where: { platform: 'teams' }, orderBy: { key: 'asc' } });
 
 describe('install events', () => {
   it('personal install: stores the reference under the user, welcomes once for both events', async () => {
     // Teams sends the two at the same moment.
-    const [a, b] = await Promise.all([post(t, installEvent(t.fake, 'installationUpdate', 'personal')), post(t, installEvent(t.fake, 'conversationUpdate', 'personal'))]);
+    const [a, b] = await Promise.all([
+      post(t, installEvent(t.fake, 'installationUpdate', 'personal')),
+      post(t, installEvent(t.fake, 'conversationUpdate', 'personal')),
+    ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(t.fake.posted).toHaveLength(1);
     expect(JSON.stringify(cardOf(t.fake.posted[0]))).toContain('partnership-bot: governance help');
@@ -47,7 +61,10 @@ describe('install events', () => {
   });
 
   it('someone else joining a conversation is not a welcome', async () => {
-    const joined = { ...installEvent(t.fake, 'conversationUpdate', 'groupChat'), membersAdded: [{ id: '29:1someone-else' }] };
+    const joined = {
+      ...installEvent(t.fake, 'conversationUpdate', 'groupChat'),
+      membersAdded: [{ id: '29:1someone-else' }],
+    };
     expect((await post(t, joined)).status).toBe(200);
     expect(t.fake.posted).toEqual([]);
   });

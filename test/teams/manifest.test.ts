@@ -9,14 +9,23 @@ import { promisify } from 'node:util';
 import { inflateRawSync, inflateSync, crc32 } from 'node:zlib';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_DIR, PackageError, buildTeamsPackage, readManifestTemplate } from '../../adapters/teams/package/build.ts';
+import {
+  MANIFEST_DIR,
+  PackageError,
+  buildTeamsPackage,
+  readManifestTemplate,
+} from '../../adapters/teams/package/build.ts';
 import { colorIcon, outlineIcon } from '../../adapters/teams/package/icons.ts';
 import { pngInfo } from '../../adapters/teams/package/png.ts';
 import { COMMANDS } from '../../src/bot/commands/index.ts';
 import { ROOT } from '../support/paths.ts';
 
 const APP_ID = '3f9d2c4e-1b2a-4c5d-8e7f-0123456789ab';
-const schemasDir = join(dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest')), 'json-schemas', 'teams');
+const schemasDir = join(
+  dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest')),
+  'json-schemas',
+  'teams',
+);
 
 /** Validate with the schema file the package bundles; fail loudly rather than fetch it. */
 async function validateOffline(manifest: Record<string, unknown>): Promise<string[]> {
@@ -73,12 +82,18 @@ describe('manifest/teams/manifest.json', () => {
   const manifest = readManifestTemplate() as unknown as Record<string, any>;
 
   it('validates against the official Teams schema it declares, offline', async () => {
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
     expect(await validateOffline(manifest)).toEqual([]);
   });
 
   it('is also valid as v1.19, for tenants whose Teams lags behind', async () => {
-    const older = { ...manifest, manifestVersion: '1.19', $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.19/MicrosoftTeams.schema.json' };
+    const older = {
+      ...manifest,
+      manifestVersion: '1.19',
+      $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.19/MicrosoftTeams.schema.json',
+    };
     expect(await validateOffline(older)).toEqual([]);
   });
 
@@ -90,7 +105,9 @@ describe('manifest/teams/manifest.json', () => {
   it('has a bot in personal, team and group chat scopes, with a command list per scope', () => {
     const [bot] = manifest.bots;
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
-    const byScope = Object.fromEntries(bot.commandLists.map((l: any) => [l.scopes.join(), l.commands.map((c: any) => c.title)]));
+    const byScope = Object.fromEntries(
+      bot.commandLists.map((l: any) => [l.scopes.join(), l.commands.map((c: any) => c.title)]),
+    );
     expect(byScope.team).toEqual(['criteria', 'roster', 'coi', 'setup', 'link', 'help']);
     expect(byScope.groupChat).toEqual(byScope.team);
     // setup and link act on a shared conversation and its members: not offered in a personal chat.
@@ -159,11 +176,17 @@ describe('the app package', () => {
     const run = promisify(execFile);
     const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
     const script = join(ROOT, 'scripts', 'teams-manifest.ts');
-    const failed = await run(tsx, [script], { cwd: ROOT, env: { ...process.env, MICROSOFT_APP_ID: '' } }).then(() => null, (e: { code: number; stderr: string }) => e);
+    const failed = await run(tsx, [script], { cwd: ROOT, env: { ...process.env, MICROSOFT_APP_ID: '' } }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed?.code).toBe(1);
     expect(failed?.stderr).toContain('MICROSOFT_APP_ID is not set');
 
-    const ok = await run(tsx, [script], { cwd: ROOT, env: { ...process.env, MICROSOFT_APP_ID: APP_ID, PUBLIC_URL: '' } });
+    const ok = await run(tsx, [script], {
+      cwd: ROOT,
+      env: { ...process.env, MICROSOFT_APP_ID: APP_ID, PUBLIC_URL: '' },
+    });
     expect(ok.stdout).toContain('teams-app.zip');
     const files = unzip(readFileSync(join(ROOT, 'dist', 'teams-app.zip')));
     expect(JSON.parse(files.get('manifest.json')!.toString('utf8')).id).toBe(APP_ID);

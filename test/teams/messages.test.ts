@@ -1,7 +1,19 @@
 // Messages through the real server and CloudAdapter, replies captured by the fake Bot Connector.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  CHANNEL_ID, GROUP_ID, MARGARET, OTHER_TENANT, ROSA, STRANGER, TENANT, cardOf, message, post, startTeams, visibleText, type TeamsTest,
+  CHANNEL_ID,
+  GROUP_ID,
+  MARGARET,
+  OTHER_TENANT,
+  ROSA,
+  STRANGER,
+  TENANT,
+  cardOf,
+  message,
+  post,
+  startTeams,
+  visibleText,
+  type TeamsTest,
 } from './support.ts';
 
 let t: TeamsTest;
@@ -28,8 +40,12 @@ describe('personal chat', () => {
     expect(shown).toContain('In criteria');
     // A private answer to the chair: the residents counted are part of it.
     expect(shown).toContain('Counted as residents');
-    expect(t.fake.memberLookups).toEqual([{ conversationId: `a:personal-${MARGARET.id.slice(3)}`, userId: MARGARET.id }]);
-    const identity = await db().platformIdentity.findFirst({ where: { platform: 'teams', userId: MARGARET.aadObjectId } });
+    expect(t.fake.memberLookups).toEqual([
+      { conversationId: `a:personal-${MARGARET.id.slice(3)}`, userId: MARGARET.id },
+    ]);
+    const identity = await db().platformIdentity.findFirst({
+      where: { platform: 'teams', userId: MARGARET.aadObjectId },
+    });
     expect(identity?.workspaceId).toBe(TENANT);
   });
 
@@ -39,7 +55,9 @@ describe('personal chat', () => {
     expect(t.fake.memberLookups).toHaveLength(1);
     expect(t.fake.posted).toHaveLength(2);
     expect(JSON.stringify(cardOf(t.fake.posted[1]))).toContain('Who is on Northfield Big Local');
-    const ref = await db().conversationRef.findUnique({ where: { platform_workspaceId_key: { platform: 'teams', workspaceId: TENANT, key: MARGARET.aadObjectId } } });
+    const ref = await db().conversationRef.findUnique({
+      where: { platform_workspaceId_key: { platform: 'teams', workspaceId: TENANT, key: MARGARET.aadObjectId } },
+    });
     const reference = JSON.parse(ref!.reference);
     expect(reference.conversation.id).toBe(`a:personal-${MARGARET.id.slice(3)}`);
     expect(reference.serviceUrl).toBe(t.fake.url);
@@ -114,7 +132,15 @@ describe('channel and group chat', () => {
   });
 
   it('answers in a group chat once it is bound', async () => {
-    await t.app.stores.directory.bindChannel({ partnershipId: (await t.app.stores.rosters.findPartnership('northfield'))!.id, platform: 'teams', workspaceId: TENANT, channelId: GROUP_ID }, 'test');
+    await t.app.stores.directory.bindChannel(
+      {
+        partnershipId: (await t.app.stores.rosters.findPartnership('northfield'))!.id,
+        platform: 'teams',
+        workspaceId: TENANT,
+        channelId: GROUP_ID,
+      },
+      'test',
+    );
     await post(t, message(t.fake, { scope: 'groupChat', text: 'who is on the partnership?' }));
     expect(t.fake.posted).toHaveLength(1);
     expect(t.fake.posted[0]!.conversationId).toBe(GROUP_ID);
@@ -128,7 +154,10 @@ describe('channel and group chat', () => {
     await post(t, message(t.fake, { scope: 'channel', text: 'setup northfield' }));
     t.fake.createStatus = 403;
     t.fake.members.set(STRANGER.id, { id: STRANGER.id, aadObjectId: STRANGER.aadObjectId, tenantId: OTHER_TENANT });
-    await post(t, message(t.fake, { scope: 'channel', tenant: OTHER_TENANT, from: STRANGER, text: 'who is on the partnership?' }));
+    await post(
+      t,
+      message(t.fake, { scope: 'channel', tenant: OTHER_TENANT, from: STRANGER, text: 'who is on the partnership?' }),
+    );
     const later = visibleText(t.fake.posted.slice(1));
     expect(later).not.toContain('Margaret Okafor');
     // The core's "not linked yet" answer is private: Teams tried a personal chat in that tenant.
@@ -137,9 +166,16 @@ describe('channel and group chat', () => {
   });
 
   it('a user from another tenant, linked to another partnership, sees nothing of this one', async () => {
-    const roster = await t.app.stores.rosters.loadRoster((await t.app.stores.rosters.findPartnership('northfield'))!.id);
-    const other = await t.app.stores.rosters.importRoster('southbank', { ...roster, partnership: { ...roster.partnership, name: 'Southbank Big Local' } });
-    const southbankRosa = (await t.app.stores.rosters.loadRoster(other.partnership.id)).people.find((p) => p.name === 'Rosa Novak')!;
+    const roster = await t.app.stores.rosters.loadRoster(
+      (await t.app.stores.rosters.findPartnership('northfield'))!.id,
+    );
+    const other = await t.app.stores.rosters.importRoster('southbank', {
+      ...roster,
+      partnership: { ...roster.partnership, name: 'Southbank Big Local' },
+    });
+    const southbankRosa = (await t.app.stores.rosters.loadRoster(other.partnership.id)).people.find(
+      (p) => p.name === 'Rosa Novak',
+    )!;
     await t.app.stores.directory.linkIdentity(southbankRosa.id, 'teams', OTHER_TENANT, STRANGER.aadObjectId);
     t.fake.members.set(STRANGER.id, { id: STRANGER.id, aadObjectId: STRANGER.aadObjectId, tenantId: OTHER_TENANT });
     await post(t, message(t.fake, { scope: 'channel', text: 'setup northfield' }));
@@ -150,10 +186,15 @@ describe('channel and group chat', () => {
     expect(visibleText(answers)).toContain('belongs to a partnership you are not on');
   });
 
-  it('turns a mention in `link` into the person\'s object id for the core', async () => {
+  it("turns a mention in `link` into the person's object id for the core", async () => {
     await post(t, message(t.fake, { scope: 'channel', text: 'setup northfield' }));
-    await post(t, message(t.fake, { scope: 'channel', text: `link <at>${ROSA.name}</at> Rosa Novak`, mentions: [ROSA] }));
-    const identity = await db().platformIdentity.findUnique({ where: { platform_workspaceId_userId: { platform: 'teams', workspaceId: TENANT, userId: ROSA.aadObjectId } } });
+    await post(
+      t,
+      message(t.fake, { scope: 'channel', text: `link <at>${ROSA.name}</at> Rosa Novak`, mentions: [ROSA] }),
+    );
+    const identity = await db().platformIdentity.findUnique({
+      where: { platform_workspaceId_userId: { platform: 'teams', workspaceId: TENANT, userId: ROSA.aadObjectId } },
+    });
     const rosa = await db().person.findFirst({ where: { name: 'Rosa Novak' } });
     expect(identity?.personId).toBe(rosa!.id);
   });

@@ -1,8 +1,18 @@
 // Proactive messages through the registered 'teams' notifier: stored references and
 // continueConversationAsync, with retries of throttled (429) and failing (5xx) Bot Connector calls.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reply, textReply } from '../../src/bot/reply.ts';
-import { CHANNEL_ID, TENANT, cardOf, installEvent, message, post, startTeams, visibleText, type TeamsTest } from './support.ts';
+import { reply, textReply } from '../../src/domain/chat/reply.ts';
+import {
+  CHANNEL_ID,
+  TENANT,
+  cardOf,
+  installEvent,
+  message,
+  post,
+  startTeams,
+  visibleText,
+  type TeamsTest,
+} from './support.ts';
 
 let t: TeamsTest;
 beforeEach(async () => {
@@ -11,8 +21,22 @@ beforeEach(async () => {
 afterEach(async () => t.close());
 
 const personId = async (name: string) => (await t.app.database.db.person.findFirst({ where: { name } }))!.id;
-const reminder = reply('Reminder: the partnership meets on Thursday.', [{ kind: 'heading', text: 'Meeting on Thursday' }, { kind: 'text', text: 'The partnership meets at 7pm in the community hall.' }], 'private');
-const channelCard = reply('Decision 3 is open for votes.', [{ kind: 'heading', text: 'Decision 3: garden grant' }, { kind: 'facts', facts: [{ label: 'Votes', value: '0 of 9' }] }], 'channel');
+const reminder = reply(
+  'Reminder: the partnership meets on Thursday.',
+  [
+    { kind: 'heading', text: 'Meeting on Thursday' },
+    { kind: 'text', text: 'The partnership meets at 7pm in the community hall.' },
+  ],
+  'private',
+);
+const channelCard = reply(
+  'Decision 3 is open for votes.',
+  [
+    { kind: 'heading', text: 'Decision 3: garden grant' },
+    { kind: 'facts', facts: [{ label: 'Votes', value: '0 of 9' }] },
+  ],
+  'channel',
+);
 
 describe('the teams notifier', () => {
   it('sends to a person through their stored personal chat', async () => {
@@ -36,13 +60,25 @@ describe('the teams notifier', () => {
 
   it('posts to a bound channel as a new thread, then updates that message in place', async () => {
     await post(t, installEvent(t.fake, 'installationUpdate', 'channel'));
-    const conversation = { platform: 'teams' as const, workspaceId: TENANT, channelId: CHANNEL_ID, kind: 'channel' as const };
+    const conversation = {
+      platform: 'teams' as const,
+      workspaceId: TENANT,
+      channelId: CHANNEL_ID,
+      kind: 'channel' as const,
+    };
     const ref = await t.app.notifier.sendToConversation(conversation, channelCard);
     const sent = t.fake.posted.at(-1)!;
     expect(sent.conversationId).toBe(CHANNEL_ID);
     expect(ref).toEqual({ platform: 'teams', workspaceId: TENANT, channelId: CHANNEL_ID, messageId: sent.id });
 
-    const updated = reply('Decision 3: 4 votes.', [{ kind: 'heading', text: 'Decision 3: garden grant' }, { kind: 'facts', facts: [{ label: 'Votes', value: '4 of 9' }] }], 'channel');
+    const updated = reply(
+      'Decision 3: 4 votes.',
+      [
+        { kind: 'heading', text: 'Decision 3: garden grant' },
+        { kind: 'facts', facts: [{ label: 'Votes', value: '4 of 9' }] },
+      ],
+      'channel',
+    );
     expect(await t.app.notifier.updateMessage(ref!, updated)).toBe(true);
     expect(t.fake.updated).toHaveLength(1);
     expect(t.fake.updated[0]).toMatchObject({ conversationId: CHANNEL_ID, activityId: sent.id });
@@ -52,9 +88,21 @@ describe('the teams notifier', () => {
   it('refuses to post a private reply into a channel, and a conversation it has no reference for', async () => {
     await post(t, installEvent(t.fake, 'installationUpdate', 'channel'));
     const before = t.fake.posted.length;
-    const conversation = { platform: 'teams' as const, workspaceId: TENANT, channelId: CHANNEL_ID, kind: 'channel' as const };
-    expect(await t.app.notifier.sendToConversation(conversation, textReply('Your declaration: you are Rosa’s sibling.'))).toBeNull();
-    expect(await t.app.notifier.sendToConversation({ ...conversation, channelId: '19:never-seen@thread.tacv2' }, channelCard)).toBeNull();
+    const conversation = {
+      platform: 'teams' as const,
+      workspaceId: TENANT,
+      channelId: CHANNEL_ID,
+      kind: 'channel' as const,
+    };
+    expect(
+      await t.app.notifier.sendToConversation(conversation, textReply('Your declaration: you are Rosa’s sibling.')),
+    ).toBeNull();
+    expect(
+      await t.app.notifier.sendToConversation(
+        { ...conversation, channelId: '19:never-seen@thread.tacv2' },
+        channelCard,
+      ),
+    ).toBeNull();
     expect(t.fake.posted.length).toBe(before);
   });
 

@@ -3,7 +3,18 @@
 // the conversation's members could see, and that the private answers reached the personal chat.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ASK_PRIVATELY, SENT_PRIVATELY } from '../../adapters/teams/deliver.ts';
-import { CHANNEL_ID, GROUP_ID, cardOf, invoke, message, post, startTeams, visibleText, type Scope, type TeamsTest } from './support.ts';
+import {
+  CHANNEL_ID,
+  GROUP_ID,
+  cardOf,
+  invoke,
+  message,
+  post,
+  startTeams,
+  visibleText,
+  type Scope,
+  type TeamsTest,
+} from './support.ts';
 
 let t: TeamsTest;
 beforeEach(async () => {
@@ -12,24 +23,46 @@ beforeEach(async () => {
 afterEach(async () => t.close());
 
 /** Relationship chains, residency, emails, register entries: never in a shared conversation. */
-const SENSITIVE = ['Counted as residents', 'Not residents', 'sibling', 'not a resident', '@example.org', 'Conflicts of interest:', 'must not take part'];
+const SENSITIVE = [
+  'Counted as residents',
+  'Not residents',
+  'sibling',
+  'not a resident',
+  '@example.org',
+  'Conflicts of interest:',
+  'must not take part',
+];
 
 async function askEverything(scope: Scope): Promise<void> {
   await post(t, message(t.fake, { scope, text: 'setup northfield' }));
-  for (const text of ['are we in criteria?', 'who is on the partnership?', 'coi Riverside Youth Trust', 'help', 'conflicts of interest for Riverside Youth Trust']) {
+  for (const text of [
+    'are we in criteria?',
+    'who is on the partnership?',
+    'coi Riverside Youth Trust',
+    'help',
+    'conflicts of interest for Riverside Youth Trust',
+  ]) {
     await post(t, message(t.fake, { scope, text }));
   }
-  const criteria = t.fake.posted.map(cardOf).find((c) => JSON.stringify(c ?? {}).includes('Show me the details privately'));
+  const criteria = t.fake.posted
+    .map(cardOf)
+    .find((c) => JSON.stringify(c ?? {}).includes('Show me the details privately'));
   const details = criteria.body.filter((e: any) => e.type === 'ActionSet').flatMap((e: any) => e.actions)[0];
   await post(t, invoke(t.fake, details.verb, details.data, { scope }));
   await post(t, message(t.fake, { scope, value: details.fallback.data }));
 }
 
-const shared = (id: string) => [...t.fake.posted.filter((p) => p.conversationId.startsWith(id)), ...t.fake.updated.filter((u) => u.conversationId.startsWith(id))];
+const shared = (id: string) => [
+  ...t.fake.posted.filter((p) => p.conversationId.startsWith(id)),
+  ...t.fake.updated.filter((u) => u.conversationId.startsWith(id)),
+];
 const personal = () => t.fake.posted.filter((p) => p.conversationId.startsWith('a:personal-'));
 
 describe('private answers asked for in shared conversations', () => {
-  for (const [scope, id] of [['channel', CHANNEL_ID], ['groupChat', GROUP_ID]] as const) {
+  for (const [scope, id] of [
+    ['channel', CHANNEL_ID],
+    ['groupChat', GROUP_ID],
+  ] as const) {
     it(`${scope}: nothing sensitive is posted there; the answers reach the personal chat`, async () => {
       await post(t, message(t.fake, { text: 'hello' })); // the chair's personal chat exists
       await askEverything(scope);
@@ -51,7 +84,9 @@ describe('private answers asked for in shared conversations', () => {
     const [dm] = personal();
     expect(JSON.stringify(cardOf(dm))).toContain('Conflicts of interest: Riverside Youth Trust');
     expect(visibleText(shared(CHANNEL_ID))).not.toContain('Riverside Youth Trust');
-    expect(await t.app.database.db.conversationRef.count({ where: { key: '8d5c2a10-0000-4000-8000-000000000001' } })).toBe(1);
+    expect(
+      await t.app.database.db.conversationRef.count({ where: { key: '8d5c2a10-0000-4000-8000-000000000001' } }),
+    ).toBe(1);
   });
 
   it('when Teams refuses a personal chat, the channel is told to message the bot, and nothing else', async () => {
@@ -68,8 +103,20 @@ describe('private answers asked for in shared conversations', () => {
     t.fake.createStatus = 403;
     await post(t, message(t.fake, { scope: 'channel', text: 'setup northfield' }));
     const before = t.fake.posted.length;
-    const res = await post(t, invoke(t.fake, 'criteria.details', { pb: { kind: 'action', actionId: 'criteria.details', value: 'details' } }, { scope: 'channel' }));
-    expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: ASK_PRIVATELY });
+    const res = await post(
+      t,
+      invoke(
+        t.fake,
+        'criteria.details',
+        { pb: { kind: 'action', actionId: 'criteria.details', value: 'details' } },
+        { scope: 'channel' },
+      ),
+    );
+    expect(res.body).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: ASK_PRIVATELY,
+    });
     expect(t.fake.posted.length).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
-// Conversation references (adapters/teams/references.ts) are saved on every message and every
+// Conversation references (adapters/persistence/conversation-refs.ts) are saved on every message and every
 // click in a personal chat: an unchanged reference writes nothing, a changed one replaces it.
 import { afterEach, expect, it } from 'vitest';
-import { findReference, saveReference } from '../../adapters/teams/references.ts';
+import { TeamsReferenceStore } from '../../adapters/persistence/conversation-refs.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
 let db: TestDatabase;
@@ -10,18 +10,22 @@ afterEach(() => db.close());
 it('saves a new reference, leaves an unchanged one untouched, and replaces a changed one', async () => {
   db = await createTestDatabase();
   const where = { workspaceId: 'tenant-1', key: 'aad-user-1' };
+  const references = new TeamsReferenceStore(db.database);
   const first = { serviceUrl: 'https://smba.example/emea/', conversation: { id: 'a:personal-1' } } as never;
-  const row = () => db.database.db.conversationRef.findUniqueOrThrow({ where: { platform_workspaceId_key: { platform: 'teams', ...where } } });
-  await saveReference(db.database.sql, { ...where, reference: first });
+  const row = () =>
+    db.database.db.conversationRef.findUniqueOrThrow({
+      where: { platform_workspaceId_key: { platform: 'teams', ...where } },
+    });
+  await references.save({ ...where, reference: first });
   const saved = await row();
   await new Promise((resolve) => setTimeout(resolve, 5));
-  await saveReference(db.database.sql, { ...where, reference: first });
+  await references.save({ ...where, reference: first });
   expect((await row()).updatedAt).toEqual(saved.updatedAt); // nothing written
   const moved = { serviceUrl: 'https://smba.example/amer/', conversation: { id: 'a:personal-1' } } as never;
-  await saveReference(db.database.sql, { ...where, reference: moved });
+  await references.save({ ...where, reference: moved });
   expect((await row()).updatedAt.getTime()).toBeGreaterThan(saved.updatedAt.getTime());
-  expect(await findReference(db.database.sql, 'tenant-1', 'aad-user-1')).toEqual(moved);
-  expect(await findReference(db.database.sql, 'another-tenant', 'aad-user-1', true)).toEqual(moved); // a guest's chat, found by the user alone
-  expect(await findReference(db.database.sql, 'another-tenant', 'aad-user-1')).toBeNull();
+  expect(await references.find('tenant-1', 'aad-user-1')).toEqual(moved);
+  expect(await references.find('another-tenant', 'aad-user-1', true)).toEqual(moved); // a guest's chat, found by the user alone
+  expect(await references.find('another-tenant', 'aad-user-1')).toBeNull();
   expect(await db.database.db.conversationRef.count()).toBe(1);
 });

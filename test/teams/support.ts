@@ -1,6 +1,6 @@
 // Teams-shaped activities, posted over HTTP to the real server (startTestApp) whose replies go
 // to a fake Bot Connector on loopback (the activities' serviceUrl).
-import type { Logger } from '../../src/ports/index.ts';
+import type { Logger } from '../../src/services/ports/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { startFakeBotConnector, type FakeBotConnector, type Posted } from '../fakes/bot-connector.ts';
 
@@ -19,9 +19,24 @@ export interface TeamsUser {
   tenantId?: string;
 }
 
-export const MARGARET: TeamsUser = { id: '29:1margaret', aadObjectId: '8d5c2a10-0000-4000-8000-000000000001', name: 'Margaret Okafor', email: 'margaret.okafor@example.org' };
-export const ROSA: TeamsUser = { id: '29:1rosa', aadObjectId: '8d5c2a10-0000-4000-8000-000000000011', name: 'Rosa Novak', email: 'rosa.novak@example.org' };
-export const STRANGER: TeamsUser = { id: '29:1stranger', aadObjectId: '8d5c2a10-0000-4000-8000-0000000000ff', name: 'Pat Stranger', email: 'pat@elsewhere.example' };
+export const MARGARET: TeamsUser = {
+  id: '29:1margaret',
+  aadObjectId: '8d5c2a10-0000-4000-8000-000000000001',
+  name: 'Margaret Okafor',
+  email: 'margaret.okafor@example.org',
+};
+export const ROSA: TeamsUser = {
+  id: '29:1rosa',
+  aadObjectId: '8d5c2a10-0000-4000-8000-000000000011',
+  name: 'Rosa Novak',
+  email: 'rosa.novak@example.org',
+};
+export const STRANGER: TeamsUser = {
+  id: '29:1stranger',
+  aadObjectId: '8d5c2a10-0000-4000-8000-0000000000ff',
+  name: 'Pat Stranger',
+  email: 'pat@elsewhere.example',
+};
 
 export type Scope = 'personal' | 'channel' | 'groupChat';
 
@@ -41,7 +56,11 @@ export interface ActivityOptions {
 let counter = 1000;
 export const nextId = () => `17000000${counter++}`;
 
-export function conversationFor(scope: Scope, user: TeamsUser, thread?: string): { id: string; conversationType: Scope; isGroup?: boolean } {
+export function conversationFor(
+  scope: Scope,
+  user: TeamsUser,
+  thread?: string,
+): { id: string; conversationType: Scope; isGroup?: boolean } {
   if (scope === 'personal') return { id: `a:personal-${user.id.slice(3)}`, conversationType: 'personal' };
   if (scope === 'groupChat') return { id: GROUP_ID, conversationType: 'groupChat', isGroup: true };
   return { id: `${CHANNEL_ID};messageid=${thread ?? '1700000000000'}`, conversationType: 'channel', isGroup: true };
@@ -56,7 +75,8 @@ export function message(fake: FakeBotConnector, o: ActivityOptions = {}): Record
   const entities: Record<string, unknown>[] = [];
   let text = o.text;
   if (text !== undefined) {
-    for (const m of o.mentions ?? []) entities.push({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } });
+    for (const m of o.mentions ?? [])
+      entities.push({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } });
     if (mentionBot) {
       text = `<at>${BOT.name}</at> ${text}`;
       entities.push({ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT });
@@ -82,20 +102,43 @@ export function message(fake: FakeBotConnector, o: ActivityOptions = {}): Record
 
 function channelData(scope: Scope, tenant: string): Record<string, unknown> {
   if (scope !== 'channel') return { tenant: { id: tenant } };
-  return { tenant: { id: tenant }, team: { id: TEAM_ID }, channel: { id: CHANNEL_ID }, teamsTeamId: TEAM_ID, teamsChannelId: CHANNEL_ID };
+  return {
+    tenant: { id: tenant },
+    team: { id: TEAM_ID },
+    channel: { id: CHANNEL_ID },
+    teamsTeamId: TEAM_ID,
+    teamsChannelId: CHANNEL_ID,
+  };
 }
 
 /** An Action.Execute click: the `adaptiveCard/action` invoke. */
-export function invoke(fake: FakeBotConnector, verb: string, data: unknown, o: ActivityOptions = {}): Record<string, unknown> {
+export function invoke(
+  fake: FakeBotConnector,
+  verb: string,
+  data: unknown,
+  o: ActivityOptions = {},
+): Record<string, unknown> {
   const base = message(fake, { ...o, text: undefined });
-  return { ...base, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', id: 'action-1', verb, data }, trigger: 'manual' }, replyToId: o.replyToId ?? '1700000000999' };
+  return {
+    ...base,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', id: 'action-1', verb, data }, trigger: 'manual' },
+    replyToId: o.replyToId ?? '1700000000999',
+  };
 }
 
 /** installationUpdate (add) or conversationUpdate (bot added), as Teams sends on install. */
-export function installEvent(fake: FakeBotConnector, kind: 'installationUpdate' | 'conversationUpdate', scope: Scope, o: { from?: TeamsUser; tenant?: string; action?: 'add' | 'remove' } = {}): Record<string, unknown> {
+export function installEvent(
+  fake: FakeBotConnector,
+  kind: 'installationUpdate' | 'conversationUpdate',
+  scope: Scope,
+  o: { from?: TeamsUser; tenant?: string; action?: 'add' | 'remove' } = {},
+): Record<string, unknown> {
   const from = o.from ?? MARGARET;
   const tenant = o.tenant ?? TENANT;
-  const conversation = scope === 'channel' ? { id: CHANNEL_ID, conversationType: 'channel', isGroup: true } : conversationFor(scope, from);
+  const conversation =
+    scope === 'channel' ? { id: CHANNEL_ID, conversationType: 'channel', isGroup: true } : conversationFor(scope, from);
   return {
     type: kind,
     id: nextId(),
@@ -109,8 +152,16 @@ export function installEvent(fake: FakeBotConnector, kind: 'installationUpdate' 
   };
 }
 
-export async function post(t: { url: string }, activity: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+export async function post(
+  t: { url: string },
+  activity: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${t.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(activity),
+  });
   const text = await res.text();
   let body: unknown = text;
   try {
@@ -125,11 +176,28 @@ export interface TeamsTest extends TestApp {
   fake: FakeBotConnector;
 }
 
-export async function startTeams(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TeamsTest> {
+export async function startTeams(
+  env: Record<string, string> = {},
+  options: { logger?: Logger } = {},
+): Promise<TeamsTest> {
   const fake = await startFakeBotConnector();
-  for (const u of [MARGARET, ROSA, STRANGER]) fake.members.set(u.id, { id: u.id, name: u.name, aadObjectId: u.aadObjectId, email: u.email, tenantId: u.tenantId ?? TENANT });
+  for (const u of [MARGARET, ROSA, STRANGER])
+    fake.members.set(u.id, {
+      id: u.id,
+      name: u.name,
+      aadObjectId: u.aadObjectId,
+      email: u.email,
+      tenantId: u.tenantId ?? TENANT,
+    });
   const t = await startTestApp({ SEED_DEMO: 'true', ...env }, options);
-  return { ...t, fake, async close() { await t.close(); await fake.close(); } };
+  return {
+    ...t,
+    fake,
+    async close() {
+      await t.close();
+      await fake.close();
+    },
+  };
 }
 
 /** What the conversation's members see of posted activities: text, notification summary, cards. */

@@ -28,12 +28,15 @@ describe('the page and its files', () => {
     expect(html).toContain('<script type="module" src="/playground/static/app.js">');
   });
 
-  it.each(['app.js', 'render.js', 'form.js', 'api.js', 'messages.js', 'controls.js', 'style.css'])('serves %s', async (name) => {
-    const res = await fetch(`${t.url}/playground/static/${name}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(name.endsWith('.css') ? /^text\/css/ : /^text\/javascript/);
-    expect((await res.text()).length).toBeGreaterThan(100);
-  });
+  it.each(['app.js', 'render.js', 'form.js', 'api.js', 'messages.js', 'controls.js', 'style.css'])(
+    'serves %s',
+    async (name) => {
+      const res = await fetch(`${t.url}/playground/static/${name}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(name.endsWith('.css') ? /^text\/css/ : /^text\/javascript/);
+      expect((await res.text()).length).toBeGreaterThan(100);
+    },
+  );
 
   it('anything else under /playground/static is not found', async () => {
     expect((await fetch(`${t.url}/playground/static/../../config.ts`)).status).toBe(404);
@@ -43,7 +46,12 @@ describe('the page and its files', () => {
 
 describe('GET /playground/api/people', () => {
   it('lists every current demo person, officers first, with roles', async () => {
-    expect(everyone.map((p) => p.name).slice(0, 4)).toEqual(['Margaret Okafor', 'David Hughes', 'Priya Patel', 'Tom Whitfield']);
+    expect(everyone.map((p) => p.name).slice(0, 4)).toEqual([
+      'Margaret Okafor',
+      'David Hughes',
+      'Priya Patel',
+      'Tom Whitfield',
+    ]);
     expect(everyone).toHaveLength(13);
     expect(named(everyone, 'Jo Brooks')).toMatchObject({ role: 'paid worker', group: 'supporting' });
     expect(named(everyone, 'Sam Taylor')).toMatchObject({ role: 'Big Local rep', group: 'supporting' });
@@ -52,9 +60,14 @@ describe('GET /playground/api/people', () => {
 
   it('binds the playground channel to the demo partnership and links every demo person, so "be X" is X', async () => {
     const partnership = (await t.app.stores.rosters.findPartnership(DEMO_SLUG))!;
-    expect(await t.app.stores.directory.findBinding('web', 'local', 'partnership-channel')).toMatchObject({ partnershipId: partnership.id });
+    expect(await t.app.stores.directory.findBinding('web', 'local', 'partnership-channel')).toMatchObject({
+      partnershipId: partnership.id,
+    });
     for (const p of everyone) {
-      expect(await t.app.stores.directory.findIdentity('web', 'local', p.id)).toEqual({ personId: p.id, partnershipId: partnership.id });
+      expect(await t.app.stores.directory.findIdentity('web', 'local', p.id)).toEqual({
+        personId: p.id,
+        partnershipId: partnership.id,
+      });
     }
   });
 });
@@ -65,7 +78,9 @@ describe('POST /playground/api/send', () => {
     expect(answer.status).toBe(200);
     const [reply] = answer.body.replies;
     expect(reply).toMatchObject({ visibility: 'channel' });
-    expect(reply!.blocks.map((b) => b.kind)).toEqual(expect.arrayContaining(['heading', 'text', 'checklist', 'actions']));
+    expect(reply!.blocks.map((b) => b.kind)).toEqual(
+      expect.arrayContaining(['heading', 'text', 'checklist', 'actions']),
+    );
     expect(answer.body.messages.map((m) => m.author.type)).toEqual(['person', 'bot']);
     expect(answer.body.messages[0]).toMatchObject({ text: 'are we in criteria?', kind: 'channel', private: false });
     expect(answer.body.messages[1]!.reply).toEqual(reply);
@@ -74,21 +89,35 @@ describe('POST /playground/api/send', () => {
   it('a /partnership command, a button and a direct chat all reach the core', async () => {
     const roster = await send(t.url, chair, 'channel', { type: 'command', text: 'roster' });
     expect(everyText(roster.body.replies[0]!)).toContain('Who is on Northfield Big Local');
-    const details = await send(t.url, chair, 'channel', { type: 'action', actionId: 'criteria.details', value: 'details' });
+    const details = await send(t.url, chair, 'channel', {
+      type: 'action',
+      actionId: 'criteria.details',
+      value: 'details',
+    });
     expect(details.body.replies[0]).toMatchObject({ visibility: 'private' });
     expect(details.body.messages).toHaveLength(1);
     expect(details.body.messages[0]).toMatchObject({ private: true, kind: 'channel' });
     const dm = await send(t.url, chair, 'direct', { type: 'text', text: 'help' });
-    expect(dm.body.messages.every((m) => m.kind === 'direct' && m.channelId === `dm-${chair.id}` && !m.private)).toBe(true);
+    expect(dm.body.messages.every((m) => m.kind === 'direct' && m.channelId === `dm-${chair.id}` && !m.private)).toBe(
+      true,
+    );
   });
 
   it('a paid worker is refused the conflict-of-interest check, by the core', async () => {
-    const answer = await send(t.url, named(everyone, 'Jo Brooks'), 'channel', { type: 'command', text: 'coi Northfield Community Café Ltd' });
-    expect(answer.body.replies[0]!.summary).toBe('Only the chair, the vice-chair, the secretary or the rep can do that.');
+    const answer = await send(t.url, named(everyone, 'Jo Brooks'), 'channel', {
+      type: 'command',
+      text: 'coi Northfield Community Café Ltd',
+    });
+    expect(answer.body.replies[0]!.summary).toBe(
+      'Only the chair, the vice-chair, the secretary or the rep can do that.',
+    );
   });
 
   it('an unknown action or form gets the core’s own explanation', async () => {
-    for (const inbound of [{ type: 'action', actionId: 'nothing.here', value: 'x' }, { type: 'form', formId: 'nothing.here', values: { a: 'b' } }]) {
+    for (const inbound of [
+      { type: 'action', actionId: 'nothing.here', value: 'x' },
+      { type: 'form', formId: 'nothing.here', values: { a: 'b' } },
+    ]) {
       const answer = await send(t.url, chair, 'channel', inbound);
       expect(answer.status).toBe(200);
       expect(answer.body.replies[0]!.summary).toContain('That button is from an older message');
@@ -109,18 +138,42 @@ describe('POST /playground/api/send', () => {
   });
 
   it('a body that is not JSON at all is refused with 415 (so no other site can post a form here)', async () => {
-    const res = await fetch(`${t.url}/playground/api/send`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const res = await fetch(`${t.url}/playground/api/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(res.status).toBe(415);
     expect(((await res.json()) as { message: string }).message).toContain('application/json');
   });
 
   it.each([
     ['no person', { conversation: 'channel', inbound: { type: 'text', text: 'hi' } }, 'person'],
-    ['an unknown conversation', { person: 'x', conversation: 'lobby', inbound: { type: 'text', text: 'hi' } }, 'conversation: must be "channel" or "direct"'],
-    ['an unknown inbound type', { person: 'x', conversation: 'channel', inbound: { type: 'shout', text: 'hi' } }, 'inbound.type: must have a type of "text", "command", "action" or "form"'],
-    ['an action without its id', { person: 'x', conversation: 'channel', inbound: { type: 'action', value: 'v' } }, 'inbound.actionId'],
-    ['too much text', { person: 'x', conversation: 'channel', inbound: { type: 'text', text: 'x'.repeat(4001) } }, 'inbound.text: is longer than 4,000 characters'],
-    ['a form value that is a number', { person: 'x', conversation: 'channel', inbound: { type: 'form', formId: 'f', values: { a: 1 } } }, 'inbound.values.a'],
+    [
+      'an unknown conversation',
+      { person: 'x', conversation: 'lobby', inbound: { type: 'text', text: 'hi' } },
+      'conversation: must be "channel" or "direct"',
+    ],
+    [
+      'an unknown inbound type',
+      { person: 'x', conversation: 'channel', inbound: { type: 'shout', text: 'hi' } },
+      'inbound.type: must have a type of "text", "command", "action" or "form"',
+    ],
+    [
+      'an action without its id',
+      { person: 'x', conversation: 'channel', inbound: { type: 'action', value: 'v' } },
+      'inbound.actionId',
+    ],
+    [
+      'too much text',
+      { person: 'x', conversation: 'channel', inbound: { type: 'text', text: 'x'.repeat(4001) } },
+      'inbound.text: is longer than 4,000 characters',
+    ],
+    [
+      'a form value that is a number',
+      { person: 'x', conversation: 'channel', inbound: { type: 'form', formId: 'f', values: { a: 1 } } },
+      'inbound.values.a',
+    ],
   ])('a request with %s is 400 and names the field', async (_label, body, field) => {
     const answer = await call<{ error: string; message: string }>(t.url, 'POST', '/playground/api/send', body);
     expect(answer.status).toBe(400);

@@ -24,12 +24,21 @@ export async function launch(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1280, height: 860 },
     locale: 'en-GB',
     timezoneId: 'Europe/London',
   });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(30_000); // a hang guard for each wait: a busy machine's Chromium is slow, never wrong
   return {
     context,
     async close() {
@@ -45,14 +54,20 @@ export interface PageUnderTest {
   errors: string[];
 }
 
-export async function open(browser: Browser, url: string, viewport?: { width: number; height: number }): Promise<PageUnderTest> {
+export async function open(
+  browser: Browser,
+  url: string,
+  viewport?: { width: number; height: number },
+): Promise<PageUnderTest> {
   for (const old of browser.context.pages()) await old.close(); // one page at a time, like a person
   const page = await browser.context.newPage();
   await page.bringToFront();
   if (viewport) await page.setViewportSize(viewport);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(url);
   await page.locator('body[data-ready="true"]').waitFor();
   return { page, errors };
@@ -61,13 +76,16 @@ export async function open(browser: Browser, url: string, viewport?: { width: nu
 /** Choose who you are, as a person would: the "You are" list. */
 export async function be(page: Page, option: string): Promise<void> {
   const select = page.getByLabel('You are');
-  if ((await select.evaluate((s: { selectedOptions: { label: string }[] }) => s.selectedOptions[0]?.label)) === option) return;
+  if ((await select.evaluate((s: { selectedOptions: { label: string }[] }) => s.selectedOptions[0]?.label)) === option)
+    return;
   await select.selectOption({ label: option });
   await page.getByText(`You are now ${option.replace(/ \(.*\)$/, '')}`).waitFor({ state: 'attached' });
 }
 
 export const composer = (page: Page, where: 'channel' | 'direct' = 'channel'): Locator =>
-  page.getByRole('textbox', { name: where === 'channel' ? 'Message #partnership-channel' : 'Message partnership-bot directly' });
+  page.getByRole('textbox', {
+    name: where === 'channel' ? 'Message #partnership-channel' : 'Message partnership-bot directly',
+  });
 
 /** Type into the message box and press Enter. */
 export async function say(page: Page, text: string, where: 'channel' | 'direct' = 'channel'): Promise<void> {
@@ -77,17 +95,20 @@ export async function say(page: Page, text: string, where: 'channel' | 'direct' 
 }
 
 export const channelLog = (page: Page): Locator => page.getByRole('list', { name: 'Messages in #partnership-channel' });
-export const directLog = (page: Page): Locator => page.getByRole('list', { name: 'Direct messages with partnership-bot' });
+export const directLog = (page: Page): Locator =>
+  page.getByRole('list', { name: 'Direct messages with partnership-bot' });
 
 /** The newest message in a log whose text matches. */
-export const message = (log: Locator, text: string | RegExp): Locator => log.getByRole('article').filter({ hasText: text }).last();
+export const message = (log: Locator, text: string | RegExp): Locator =>
+  log.getByRole('article').filter({ hasText: text }).last();
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 }
 
 /** What has focus, as tag, role, id and text (for keyboard journeys). The tests' TypeScript has no DOM types. */
-export const focused = (page: Page): Promise<{ tag: string; role: string; text: string; id: string }> => page.evaluate(`(() => {
+export const focused = (page: Page): Promise<{ tag: string; role: string; text: string; id: string }> =>
+  page.evaluate(`(() => {
   const el = document.activeElement;
   return { tag: el ? el.tagName.toLowerCase() : '', role: (el && el.getAttribute('role')) || '', text: ((el && el.textContent) || '').trim().slice(0, 400), id: (el && el.id) || '' };
 })()`);
@@ -99,7 +120,9 @@ export const focused = (page: Page): Promise<{ tag: string; role: string; text: 
 export async function focusOnMessage(page: Page, text: string | RegExp): Promise<void> {
   const pattern = typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source;
   await page.waitForFunction((source) => {
-    const el = (globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string | null } | null } }).document.activeElement;
+    const el = (
+      globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string | null } | null } }
+    ).document.activeElement;
     return !!el && el.tagName === 'ARTICLE' && new RegExp(source).test(el.textContent ?? '');
   }, pattern);
 }

@@ -2,7 +2,7 @@
 // pretended time from the page.
 import { afterEach, describe, expect, it } from 'vitest';
 import { OffsetClock, parsePretendTime } from '../../adapters/web/clock.ts';
-import { textReply } from '../../src/bot/reply.ts';
+import { textReply } from '../../src/domain/chat/reply.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { call, inbox, named, people, send } from './client.ts';
 
@@ -56,7 +56,11 @@ describe('the clock and jobs routes', () => {
   it('the playground’s clock is its own, wrapping the one given; the app’s clock (Slack, Teams, cron) is not it', async () => {
     running = await startTestApp({ PLAYGROUND: 'true' }, { clock: fixed });
     expect(running.app.clock).toBe(fixed);
-    expect((await call(running.url, 'GET', '/playground/api/clock')).body).toMatchObject({ now: '2026-11-22T12:00:00.000Z', pretending: false, zone: 'Europe/London' });
+    expect((await call(running.url, 'GET', '/playground/api/clock')).body).toMatchObject({
+      now: '2026-11-22T12:00:00.000Z',
+      pretending: false,
+      zone: 'Europe/London',
+    });
   });
 
   it('POST /clock pretends a date; messages are dated then; reset returns to the real date', async () => {
@@ -64,7 +68,10 @@ describe('the clock and jobs routes', () => {
     const set = await call(running.url, 'POST', '/playground/api/clock', { at: '2026-10-01' });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ now: '2026-10-01T08:00:00.000Z', pretending: true });
-    expect((await call(running.url, 'GET', '/playground/api/clock')).body).toMatchObject({ now: '2026-10-01T08:00:00.000Z', pretending: true });
+    expect((await call(running.url, 'GET', '/playground/api/clock')).body).toMatchObject({
+      now: '2026-10-01T08:00:00.000Z',
+      pretending: true,
+    });
     expect(running.app.clock.now().toISOString()).toBe('2026-11-22T12:00:00.000Z'); // the rest of the app keeps the real date
     const chair = named(await people(running.url), 'Margaret Okafor');
     const { body } = await send(running.url, chair, 'direct', { type: 'text', text: 'help' });
@@ -88,28 +95,45 @@ describe('the clock and jobs routes', () => {
   it('POST /jobs/run runs every partnership job now, for the demo partnership at the pretended time; what they send reaches the page', async () => {
     running = await startTestApp({ PLAYGROUND: 'true' }, { clock: fixed });
     const app = running.app;
-    const before = (await call(running.url, 'POST', '/playground/api/jobs/run', {})).body as { jobs: { name: string }[] };
+    const before = (await call(running.url, 'POST', '/playground/api/jobs/run', {})).body as {
+      jobs: { name: string }[];
+    };
     expect(before.jobs.map((j) => j.name)).not.toContain('test-nudge'); // only the features' own jobs so far
     const chair = named(await people(running.url), 'Margaret Okafor');
     const seen: string[] = [];
     // A job as review season (issue 7) will add one: a repeat-safe function of `now` that nudges people.
     app.scheduler.add({
-      name: 'test-nudge', schedule: '0 9 * * *', kind: 'partnerships',
+      name: 'test-nudge',
+      schedule: '0 9 * * *',
+      kind: 'partnerships',
       async run(now, scope) {
         seen.push(`${scope} ${now.toISOString()}`);
-        await app.notifier.sendToPerson(chair.id, textReply(`Review season nudge for ${now.toISOString().slice(0, 10)}`));
+        await app.notifier.sendToPerson(
+          chair.id,
+          textReply(`Review season nudge for ${now.toISOString().slice(0, 10)}`),
+        );
       },
     });
     await call(running.url, 'POST', '/playground/api/clock', { at: '2026-10-01' });
     const ran = await call(running.url, 'POST', '/playground/api/jobs/run', {});
-    expect(ran.body).toMatchObject({ jobs: expect.arrayContaining([{ name: 'test-nudge', ran: true }]), clock: { pretending: true } });
+    expect(ran.body).toMatchObject({
+      jobs: expect.arrayContaining([{ name: 'test-nudge', ran: true }]),
+      clock: { pretending: true },
+    });
     expect(seen).toEqual(['sandbox 2026-10-01T08:00:00.000Z']);
     // Housekeeping of the whole database is listed as not run, never run at a pretended date.
     expect((ran.body as { jobs: { name: string }[] }).jobs.map((j) => j.name)).not.toContain('retention');
-    expect((ran.body as { notRun: { name: string }[] }).notRun.map((j) => j.name).sort()).toEqual(['prune-deliveries', 'retention']);
-    const summaries = (await inbox(running.url, chair)).messages.filter((m) => m.kind === 'direct').map((m) => m.reply?.summary);
+    expect((ran.body as { notRun: { name: string }[] }).notRun.map((j) => j.name).sort()).toEqual([
+      'prune-deliveries',
+      'retention',
+    ]);
+    const summaries = (await inbox(running.url, chair)).messages
+      .filter((m) => m.kind === 'direct')
+      .map((m) => m.reply?.summary);
     expect(summaries).toContain('Review season nudge for 2026-10-01');
     // The real review-season job ran at the pretended date too: the chair hears the review is open.
-    expect(summaries).toContain('The 2026 partnership review for Northfield Big Local is open: it is due by 31 December 2026.');
+    expect(summaries).toContain(
+      'The 2026 partnership review for Northfield Big Local is open: it is due by 31 December 2026.',
+    );
   });
 });

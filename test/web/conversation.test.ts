@@ -3,9 +3,8 @@
 // (DMs, channel posts, updates in place) reaching the right pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, COMMANDS } from '../../src/bot/commands/index.ts';
-import { ACTION_GUARDS } from '../../src/bot/commands/guards.ts';
 import type { Command } from '../../src/bot/commands/types.ts';
-import { textReply, type Reply } from '../../src/bot/reply.ts';
+import { textReply, type Reply } from '../../src/domain/chat/reply.ts';
 import { Timeline } from '../../adapters/web/timeline.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { inbox, named, people, send, type Person } from './client.ts';
@@ -17,19 +16,22 @@ let worker: Person;
 
 // Two buttons that answer by replacing the message they were on, registered the way a feature
 // registers its actions (issue 5's vote buttons will), to exercise replaceOriginal end to end.
-const card = (text: string, visibility: Reply['visibility']): Reply => ({ ...textReply(text, visibility), replaceOriginal: true });
+const card = (text: string, visibility: Reply['visibility']): Reply => ({
+  ...textReply(text, visibility),
+  replaceOriginal: true,
+});
 // Core commands answer slash commands privately today; issue 5's announcements will answer in the channel.
 const announce: Command = {
-  name: 'test-announce', summary: 'test', usage: 'test-announce', needsPartnership: false,
+  name: 'test-announce',
+  summary: 'test',
+  usage: 'test-announce',
+  needsPartnership: false,
   run: async () => [textReply('Announced to the channel', 'channel')],
 };
 beforeAll(async () => {
   COMMANDS.push(announce);
   ACTIONS['test.replace-public'] = async () => [card('Replaced for everyone', 'channel')];
   ACTIONS['test.replace-private'] = async () => [card('Private answer to a public card', 'private')];
-  // every button names the permission it needs (src/bot/commands/guards.ts): these, anyone's
-  ACTION_GUARDS['test.replace-public'] = { permission: 'help.view' };
-  ACTION_GUARDS['test.replace-private'] = { permission: 'help.view' };
   t = await startTestApp({ PLAYGROUND: 'true' });
   const list = await people(t.url);
   chair = named(list, 'Margaret Okafor');
@@ -40,8 +42,6 @@ afterAll(async () => {
   COMMANDS.splice(COMMANDS.indexOf(announce), 1);
   delete ACTIONS['test.replace-public'];
   delete ACTIONS['test.replace-private'];
-  delete ACTION_GUARDS['test.replace-public'];
-  delete ACTION_GUARDS['test.replace-private'];
   await t.close();
 });
 
@@ -50,11 +50,15 @@ const ids = async (p: Person, since = 0) => (await inbox(t.url, p, since)).messa
 describe('visibility', () => {
   it('words in the channel and the channel answer are seen by everyone', async () => {
     const { body } = await send(t.url, chair, 'channel', { type: 'text', text: 'are we in criteria?' });
-    for (const p of [member, worker]) expect(await ids(p)).toEqual(expect.arrayContaining(body.messages.map((m) => m.id)));
+    for (const p of [member, worker])
+      expect(await ids(p)).toEqual(expect.arrayContaining(body.messages.map((m) => m.id)));
   });
 
   it('a private reply in the channel, and the command that asked for it, only by the person who asked', async () => {
-    const { body } = await send(t.url, chair, 'channel', { type: 'command', text: 'coi Northfield Community Café Ltd' });
+    const { body } = await send(t.url, chair, 'channel', {
+      type: 'command',
+      text: 'coi Northfield Community Café Ltd',
+    });
     expect(body.messages.map((m) => m.private)).toEqual([true, true]);
     expect(await ids(chair)).toEqual(expect.arrayContaining(body.messages.map((m) => m.id)));
     for (const id of body.messages.map((m) => m.id)) expect(await ids(member)).not.toContain(id);
@@ -63,7 +67,10 @@ describe('visibility', () => {
   it('a command the bot answers in the channel is shown to everyone, like Slack’s "used /partnership"', async () => {
     const { body } = await send(t.url, chair, 'channel', { type: 'command', text: 'test-announce' });
     const seen = (await inbox(t.url, member)).messages.filter((m) => body.messages.some((b) => b.id === m.id));
-    expect(seen.sort((a, b) => a.seq - b.seq).map((m) => [m.text ?? m.reply?.summary, m.private])).toEqual([['/partnership test-announce', false], ['Announced to the channel', false]]);
+    expect(seen.sort((a, b) => a.seq - b.seq).map((m) => [m.text ?? m.reply?.summary, m.private])).toEqual([
+      ['/partnership test-announce', false],
+      ['Announced to the channel', false],
+    ]);
   });
 
   it('a direct chat is seen only by its person', async () => {
@@ -77,11 +84,21 @@ describe('visibility', () => {
 });
 
 describe('replies that replace the message their button was on', () => {
-  const postCard = async () => (await t.app.notifier.sendToConversation({ platform: 'web', workspaceId: 'local', channelId: 'partnership-channel', kind: 'channel' }, textReply('A card', 'channel')))!;
+  const postCard = async () =>
+    (await t.app.notifier.sendToConversation(
+      { platform: 'web', workspaceId: 'local', channelId: 'partnership-channel', kind: 'channel' },
+      textReply('A card', 'channel'),
+    ))!;
 
   it('a channel answer replaces the card in place for everyone', async () => {
     const ref = await postCard();
-    const { body } = await send(t.url, member, 'channel', { type: 'action', actionId: 'test.replace-public', value: '1' }, { replyTo: ref.messageId });
+    const { body } = await send(
+      t.url,
+      member,
+      'channel',
+      { type: 'action', actionId: 'test.replace-public', value: '1' },
+      { replyTo: ref.messageId },
+    );
     expect(body.messages).toHaveLength(1);
     expect(body.messages[0]).toMatchObject({ id: ref.messageId, edited: true, private: false });
     const seen = (await inbox(t.url, worker)).messages.find((m) => m.id === ref.messageId);
@@ -90,7 +107,13 @@ describe('replies that replace the message their button was on', () => {
 
   it('a private answer never replaces a card others see: it is added for the clicker only', async () => {
     const ref = await postCard();
-    const { body } = await send(t.url, member, 'channel', { type: 'action', actionId: 'test.replace-private', value: '1' }, { replyTo: ref.messageId });
+    const { body } = await send(
+      t.url,
+      member,
+      'channel',
+      { type: 'action', actionId: 'test.replace-private', value: '1' },
+      { replyTo: ref.messageId },
+    );
     expect(body.messages[0]!.id).not.toBe(ref.messageId);
     expect(body.messages[0]).toMatchObject({ private: true });
     const card = (await inbox(t.url, worker)).messages.find((m) => m.id === ref.messageId);
@@ -101,9 +124,17 @@ describe('replies that replace the message their button was on', () => {
   it('replyTo a message the person cannot see is ignored (the answer is added instead)', async () => {
     const { body: asked } = await send(t.url, chair, 'direct', { type: 'text', text: 'help' });
     const chairsOwn = asked.messages.find((m) => m.author.type === 'bot')!;
-    const { body } = await send(t.url, member, 'channel', { type: 'action', actionId: 'test.replace-public', value: '1' }, { replyTo: chairsOwn.id });
+    const { body } = await send(
+      t.url,
+      member,
+      'channel',
+      { type: 'action', actionId: 'test.replace-public', value: '1' },
+      { replyTo: chairsOwn.id },
+    );
     expect(body.messages[0]!.id).not.toBe(chairsOwn.id);
-    expect((await inbox(t.url, chair)).messages.find((m) => m.id === chairsOwn.id)?.reply?.summary).not.toBe('Replaced for everyone');
+    expect((await inbox(t.url, chair)).messages.find((m) => m.id === chairsOwn.id)?.reply?.summary).not.toBe(
+      'Replaced for everyone',
+    );
   });
 });
 
@@ -111,15 +142,22 @@ describe('the web notifier (what the core sends outside the conversation)', () =
   it('a private message to a person lands in their direct chat only', async () => {
     const delivered = await t.app.notifier.sendToPerson(member.id, textReply('Please confirm you are still a member.'));
     expect(delivered).toBe(true);
-    const dm = (await inbox(t.url, member)).messages.filter((m) => m.reply?.summary === 'Please confirm you are still a member.');
+    const dm = (await inbox(t.url, member)).messages.filter(
+      (m) => m.reply?.summary === 'Please confirm you are still a member.',
+    );
     expect(dm).toHaveLength(1);
     expect(dm[0]).toMatchObject({ kind: 'direct', channelId: `dm-${member.id}`, author: { type: 'bot' } });
-    expect((await inbox(t.url, chair)).messages.some((m) => m.reply?.summary === 'Please confirm you are still a member.')).toBe(false);
+    expect(
+      (await inbox(t.url, chair)).messages.some((m) => m.reply?.summary === 'Please confirm you are still a member.'),
+    ).toBe(false);
   });
 
   it('a channel post returns a MessageRef, and updating it changes the message in place', async () => {
     const before = (await inbox(t.url, worker)).cursor;
-    const ref = await t.app.notifier.sendToConversation({ platform: 'web', workspaceId: 'local', channelId: 'partnership-channel', kind: 'channel' }, textReply('Votes: 0 for', 'channel'));
+    const ref = await t.app.notifier.sendToConversation(
+      { platform: 'web', workspaceId: 'local', channelId: 'partnership-channel', kind: 'channel' },
+      textReply('Votes: 0 for', 'channel'),
+    );
     expect(ref).toMatchObject({ platform: 'web', workspaceId: 'local', channelId: 'partnership-channel' });
     expect(await t.app.notifier.updateMessage(ref!, textReply('Votes: 1 for', 'channel'))).toBe(true);
     const changes = (await inbox(t.url, worker, before)).messages;
@@ -128,20 +166,51 @@ describe('the web notifier (what the core sends outside the conversation)', () =
   });
 
   it('a direct chat is a conversation too; anything else is not delivered', async () => {
-    const ref = await t.app.notifier.sendToConversation({ platform: 'web', workspaceId: 'local', channelId: `dm-${member.id}`, kind: 'direct' }, textReply('In your DMs'));
+    const ref = await t.app.notifier.sendToConversation(
+      { platform: 'web', workspaceId: 'local', channelId: `dm-${member.id}`, kind: 'direct' },
+      textReply('In your DMs'),
+    );
     expect(ref?.channelId).toBe(`dm-${member.id}`);
-    expect(await t.app.notifier.sendToConversation({ platform: 'web', workspaceId: 'local', channelId: 'general', kind: 'channel' }, textReply('x'))).toBeNull();
-    expect(await t.app.notifier.sendToConversation({ platform: 'web', workspaceId: 'local', channelId: 'dm-nobody', kind: 'direct' }, textReply('x'))).toBeNull();
-    expect(await t.app.notifier.sendToConversation({ platform: 'web', workspaceId: 'elsewhere', channelId: 'partnership-channel', kind: 'channel' }, textReply('x'))).toBeNull();
-    expect(await t.app.notifier.updateMessage({ platform: 'web', workspaceId: 'local', channelId: 'partnership-channel', messageId: 'm999999' }, textReply('x'))).toBe(false);
-    expect(await t.app.notifier.updateMessage({ ...ref!, channelId: 'partnership-channel' }, textReply('x'))).toBe(false);
+    expect(
+      await t.app.notifier.sendToConversation(
+        { platform: 'web', workspaceId: 'local', channelId: 'general', kind: 'channel' },
+        textReply('x'),
+      ),
+    ).toBeNull();
+    expect(
+      await t.app.notifier.sendToConversation(
+        { platform: 'web', workspaceId: 'local', channelId: 'dm-nobody', kind: 'direct' },
+        textReply('x'),
+      ),
+    ).toBeNull();
+    expect(
+      await t.app.notifier.sendToConversation(
+        { platform: 'web', workspaceId: 'elsewhere', channelId: 'partnership-channel', kind: 'channel' },
+        textReply('x'),
+      ),
+    ).toBeNull();
+    expect(
+      await t.app.notifier.updateMessage(
+        { platform: 'web', workspaceId: 'local', channelId: 'partnership-channel', messageId: 'm999999' },
+        textReply('x'),
+      ),
+    ).toBe(false);
+    expect(await t.app.notifier.updateMessage({ ...ref!, channelId: 'partnership-channel' }, textReply('x'))).toBe(
+      false,
+    );
   });
 });
 
 describe('the timeline', () => {
   it('keeps only the newest messages, up to its limit', () => {
     const timeline = new Timeline(() => new Date('2026-10-01T08:00:00Z'), 3);
-    for (let i = 1; i <= 5; i += 1) timeline.add({ channelId: 'partnership-channel', author: { type: 'bot' }, reply: textReply(`n${i}`), onlyFor: null });
+    for (let i = 1; i <= 5; i += 1)
+      timeline.add({
+        channelId: 'partnership-channel',
+        author: { type: 'bot' },
+        reply: textReply(`n${i}`),
+        onlyFor: null,
+      });
     expect(timeline.changesFor('anyone', 0).map((m) => m.reply?.summary)).toEqual(['n3', 'n4', 'n5']);
     expect(timeline.changesFor('anyone', 0)[0]!.at).toBe('2026-10-01T08:00:00.000Z');
   });

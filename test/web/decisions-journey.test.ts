@@ -7,7 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { everyText, people, send } from './client.ts';
-import { be, channelLog, directLog, HAS_CHROMIUM, launch, message, open, say, shot, SKIP_REASON, type Browser, type PageUnderTest } from './browser.ts';
+import {
+  be,
+  channelLog,
+  directLog,
+  HAS_CHROMIUM,
+  launch,
+  message,
+  open,
+  say,
+  shot,
+  SKIP_REASON,
+  type Browser,
+  type PageUnderTest,
+} from './browser.ts';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -22,7 +35,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: a decision 
   beforeAll(async () => {
     t = await startTestApp({ PLAYGROUND: 'true' });
     browser = await launch();
-    ({ page, errors } = await open(browser, `${t.url}/`) as PageUnderTest);
+    ({ page, errors } = (await open(browser, `${t.url}/`)) as PageUnderTest);
   });
   afterAll(async () => {
     await browser?.close();
@@ -30,11 +43,20 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: a decision 
   });
 
   /** The decision's card: the channel message whose heading is the decision (not a ballot that names it). */
-  const card = (): Locator => channelLog(page).getByRole('article').filter({ has: page.getByRole('heading', { name: CARD, exact: true }) });
-  const fact = (label: string): Locator => card().locator('.fact').filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) }).getByRole('definition');
-  const tab = (name: 'channel' | 'direct') => page.getByRole('tab', { name: name === 'channel' ? '#partnership-channel' : /Direct messages/ }).click();
+  const card = (): Locator =>
+    channelLog(page)
+      .getByRole('article')
+      .filter({ has: page.getByRole('heading', { name: CARD, exact: true }) });
+  const fact = (label: string): Locator =>
+    card()
+      .locator('.fact')
+      .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) })
+      .getByRole('definition');
+  const tab = (name: 'channel' | 'direct') =>
+    page.getByRole('tab', { name: name === 'channel' ? '#partnership-channel' : /Direct messages/ }).click();
   /** Everything anyone sees in the channel (the page is one person's view; the card is shared). */
-  const channelText = async (): Promise<string> => (await channelLog(page).locator('li:not(.is-private)').allInnerTexts()).join('\n');
+  const channelText = async (): Promise<string> =>
+    (await channelLog(page).locator('li:not(.is-private)').allInnerTexts()).join('\n');
 
   it('the chair puts the café contract to the partnership through the form; the card appears in the channel', async () => {
     await be(page, 'Margaret Okafor (chair)');
@@ -53,7 +75,9 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: a decision 
     expect(await fact('Recused').innerText()).toBe('2 members recused');
     expect(await fact('Declared').innerText()).toBe('0 of 8');
     expect(await fact('Kind').innerText()).toBe('Procurement: Northfield Community Café Ltd');
-    await message(channelLog(page), 'Decision 1 is open until').getByText('Only you can see this', { exact: true }).waitFor();
+    await message(channelLog(page), 'Decision 1 is open until')
+      .getByText('Only you can see this', { exact: true })
+      .waitFor();
     await card().scrollIntoViewIfNeeded();
     await shot(page, '21-decision-card');
     expect(errors).toEqual([]);
@@ -109,7 +133,10 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: a decision 
     const [rosa] = (await people(t.url)).filter((p) => p.name === 'Rosa Novak');
     const decision = await t.app.database.db.decision.findFirstOrThrow();
     const vote = { type: 'action', actionId: 'decision.vote', value: `${decision.id}:1` };
-    const [a, b] = await Promise.all([send(t.url, rosa!, 'direct', vote, { deliveryId: 'vote-twice-0001' }), send(t.url, rosa!, 'direct', vote, { deliveryId: 'vote-twice-0001' })]);
+    const [a, b] = await Promise.all([
+      send(t.url, rosa!, 'direct', vote, { deliveryId: 'vote-twice-0001' }),
+      send(t.url, rosa!, 'direct', vote, { deliveryId: 'vote-twice-0001' }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const again = await send(t.url, rosa!, 'direct', vote, { deliveryId: 'vote-again-0002' });
     expect(everyText(again.body.replies[0]!)).toContain('already Against; nothing changed');
@@ -124,7 +151,9 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: a decision 
     await card().getByRole('button', { name: 'Close (chair)' }).click();
     await message(channelLog(page), 'Close Decision 1').getByRole('button', { name: 'Yes, close it now' }).click();
     await message(channelLog(page), 'Decision 1 is closed.').waitFor();
-    await card().getByText(/Most votes: For \(1\)/).waitFor();
+    await card()
+      .getByText(/Most votes: For \(1\)/)
+      .waitFor();
     expect(await card().getByRole('button', { name: 'Vote', exact: true }).count()).toBe(0);
     await card().scrollIntoViewIfNeeded();
     await shot(page, '27-closed-card');
@@ -148,10 +177,13 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: a decision 
     await card().waitFor();
     const seen = await channelText();
     expect(seen).toContain('2 members recused');
-    for (const secret of ['Sarah', 'Whitfield', 'financial', 'spouse', 'manager', 'Rosa']) expect(seen).not.toContain(secret);
+    for (const secret of ['Sarah', 'Whitfield', 'financial', 'spouse', 'manager', 'Rosa'])
+      expect(seen).not.toContain(secret);
   });
 
   async function expectFact(label: string, value: string): Promise<void> {
-    await fact(label).filter({ hasText: new RegExp(`^${value.replace(/[()]/g, '\\$&')}$`) }).waitFor();
+    await fact(label)
+      .filter({ hasText: new RegExp(`^${value.replace(/[()]/g, '\\$&')}$`) })
+      .waitFor();
   }
 });

@@ -2,9 +2,24 @@
 // be the chair, ask about the criteria, use the commands and buttons, be refused as a paid
 // worker, work with the keyboard only, on a phone, and see what the core pushes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { textReply } from '../../src/bot/reply.ts';
+import { textReply } from '../../src/domain/chat/reply.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { be, channelLog, composer, directLog, focused, focusOnMessage, HAS_CHROMIUM, launch, message, open, say, shot, SKIP_REASON, type Browser } from './browser.ts';
+import {
+  be,
+  channelLog,
+  composer,
+  directLog,
+  focused,
+  focusOnMessage,
+  HAS_CHROMIUM,
+  launch,
+  message,
+  open,
+  say,
+  shot,
+  SKIP_REASON,
+  type Browser,
+} from './browser.ts';
 import { named, people, type Person } from './client.ts';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
@@ -49,7 +64,9 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
     const { page, errors } = await open(browser, `${t.url}/`);
     await be(page, 'Margaret Okafor (chair)');
     await say(page, '/partnership roster');
-    await message(channelLog(page), 'Who is on Northfield Big Local').getByRole('heading', { name: 'Who is on Northfield Big Local' }).waitFor();
+    await message(channelLog(page), 'Who is on Northfield Big Local')
+      .getByRole('heading', { name: 'Who is on Northfield Big Local' })
+      .waitFor();
     await say(page, '/partnership help');
     const help = message(channelLog(page), 'governance help for your Big Local partnership');
     await help.getByText('Only you can see this', { exact: true }).waitFor();
@@ -114,7 +131,10 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
   });
 
   it('fits a 360 px phone: no sideways scrolling, the message box in reach', async () => {
-    const { page, errors } = await open(browser, `${t.url}/?as=${named(everyone, 'Aisha Rahman').id}`, { width: 360, height: 740 });
+    const { page, errors } = await open(browser, `${t.url}/?as=${named(everyone, 'Aisha Rahman').id}`, {
+      width: 360,
+      height: 740,
+    });
     await shot(page, '06-phone-top');
     await say(page, 'are we in criteria?');
     await message(channelLog(page), 'Northfield Big Local is in criteria').waitFor();
@@ -130,16 +150,27 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
   it('shows what the core pushes: a DM with an unread count, a channel card that updates in place', async () => {
     const rosa = named(everyone, 'Rosa Novak');
     const { page, errors } = await open(browser, `${t.url}/?as=${rosa.id}`);
-    const channel = { platform: 'web' as const, workspaceId: 'local', channelId: 'partnership-channel', kind: 'channel' as const };
+    const channel = {
+      platform: 'web' as const,
+      workspaceId: 'local',
+      channelId: 'partnership-channel',
+      kind: 'channel' as const,
+    };
     const ref = await t.app.notifier.sendToConversation(channel, textReply('Decision card: 0 votes so far', 'channel'));
     await t.app.notifier.sendToPerson(rosa.id, textReply('Please vote on the café contract.'));
     await message(channelLog(page), 'Decision card: 0 votes so far').waitFor();
     await page.getByRole('tab', { name: 'Direct messages 1 new' }).waitFor();
-    await page.getByText('Direct message from partnership-bot: Please vote on the café contract.').waitFor({ state: 'attached' });
+    await page
+      .getByText('Direct message from partnership-bot: Please vote on the café contract.')
+      .waitFor({ state: 'attached' });
 
     await t.app.notifier.updateMessage(ref!, textReply('Decision card: 1 vote so far', 'channel'));
     await message(channelLog(page), 'Decision card: 1 vote so far').getByText('(updated)').waitFor();
-    expect(await channelLog(page).getByText(/Decision card: \d votes? so far/).count()).toBe(1);
+    expect(
+      await channelLog(page)
+        .getByText(/Decision card: \d votes? so far/)
+        .count(),
+    ).toBe(1);
     await shot(page, '08-pushed-card');
 
     await page.getByRole('tab', { name: /Direct messages/ }).click();
@@ -152,13 +183,22 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
     const chair = named(everyone, 'Margaret Okafor');
     const app = t.app;
     app.scheduler.add({
-      name: 'review-nudge-for-test', schedule: '0 9 * * *', kind: 'partnerships',
-      run: async (now) => void (await app.notifier.sendToPerson(chair.id, textReply(`Review season: please confirm your membership (${now.toISOString().slice(0, 10)}).`))),
+      name: 'review-nudge-for-test',
+      schedule: '0 9 * * *',
+      kind: 'partnerships',
+      run: async (now) =>
+        void (await app.notifier.sendToPerson(
+          chair.id,
+          textReply(`Review season: please confirm your membership (${now.toISOString().slice(0, 10)}).`),
+        )),
     });
     const { page, errors } = await open(browser, `${t.url}/?as=${chair.id}`);
     await page.getByLabel('Pretend date').fill('2026-10-01');
     await page.getByRole('button', { name: 'Set date' }).click();
-    await page.getByText(/Pretending it is Thursday,? 1 October 2026 at 09:0\d/).first().waitFor();
+    await page
+      .getByText(/Pretending it is Thursday,? 1 October 2026 at 09:0\d/)
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Run scheduled jobs now' }).click();
     await page.getByText(/Ran (\d+) of \1 scheduled jobs: .*review-nudge-for-test/).waitFor();
     await page.getByRole('tab', { name: /Direct messages/ }).click();

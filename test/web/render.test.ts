@@ -4,10 +4,20 @@
 // send theirs: through the Notifier; the form is answered by a handler registered in FORMS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, FORMS } from '../../src/bot/commands/index.ts';
-import { ACTION_GUARDS, FORM_GUARDS } from '../../src/bot/commands/guards.ts';
-import { textReply, type Reply } from '../../src/bot/reply.ts';
+import { textReply, type Reply } from '../../src/domain/chat/reply.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { directLog, focused, focusOnMessage, HAS_CHROMIUM, launch, message, open, shot, SKIP_REASON, type Browser } from './browser.ts';
+import {
+  directLog,
+  focused,
+  focusOnMessage,
+  HAS_CHROMIUM,
+  launch,
+  message,
+  open,
+  shot,
+  SKIP_REASON,
+  type Browser,
+} from './browser.ts';
 import { named, people, type Person } from './client.ts';
 import { EVERY_BLOCK, FORM, FORM_ID, OPEN_FORM_ACTION } from './fixtures/every-block.ts';
 
@@ -17,17 +27,21 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: the reply m
   let t: TestApp;
   let browser: Browser;
   let chair: Person;
-  const received: { values: Record<string, string | string[]>; context: string | undefined; by: string | undefined }[] = [];
+  const received: { values: Record<string, string | string[]>; context: string | undefined; by: string | undefined }[] =
+    [];
 
   beforeAll(async () => {
     FORMS[FORM_ID] = async (ctx, values, context) => {
       received.push({ values, context, by: ctx.scope.person?.name });
       return [textReply(`Saved “${String(values.title)}”.`)];
     };
-    ACTIONS[OPEN_FORM_ACTION] = async () => [{ summary: 'Fill this in', blocks: [{ kind: 'form', form: { ...FORM, title: 'Opened by the core' } }], visibility: 'private' }];
-    // every button and form names the permission it needs (src/bot/commands/guards.ts): these, anyone's
-    FORM_GUARDS[FORM_ID] = { permission: 'help.view' };
-    ACTION_GUARDS[OPEN_FORM_ACTION] = { permission: 'help.view' };
+    ACTIONS[OPEN_FORM_ACTION] = async () => [
+      {
+        summary: 'Fill this in',
+        blocks: [{ kind: 'form', form: { ...FORM, title: 'Opened by the core' } }],
+        visibility: 'private',
+      },
+    ];
     t = await startTestApp({ PLAYGROUND: 'true' });
     chair = named(await people(t.url), 'Margaret Okafor');
     browser = await launch();
@@ -35,8 +49,6 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: the reply m
   afterAll(async () => {
     delete FORMS[FORM_ID];
     delete ACTIONS[OPEN_FORM_ACTION];
-    delete FORM_GUARDS[FORM_ID];
-    delete ACTION_GUARDS[OPEN_FORM_ACTION];
     await browser?.close();
     await t?.close();
   });
@@ -52,8 +64,17 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: the reply m
     expect(await card.locator('code', { hasText: '/partnership help' }).count()).toBe(1);
     expect(await card.getByRole('term').innerText()).toBe('Fact label');
     expect(await card.getByRole('definition').innerText()).toBe('Fact value');
-    for (const [tone, title] of [['Passes', 'Passing check'], ['Fails', 'Failing check'], ['Needs watching', 'Warning check'], ['Information', 'Info check']]) {
-      await card.getByRole('listitem').filter({ hasText: `${tone}: ${title}` }).first().waitFor();
+    for (const [tone, title] of [
+      ['Passes', 'Passing check'],
+      ['Fails', 'Failing check'],
+      ['Needs watching', 'Warning check'],
+      ['Information', 'Info check'],
+    ]) {
+      await card
+        .getByRole('listitem')
+        .filter({ hasText: `${tone}: ${title}` })
+        .first()
+        .waitFor();
     }
     await card.getByText('What would fix it: Recruit one more resident.').waitFor();
     await card.getByRole('list', { name: 'Details: Failing check' }).getByText('Detail line one').waitFor();
@@ -108,11 +129,21 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: the reply m
 
     await message(directLog(page), 'Saved “Café contract”.').waitFor();
     expect(await dialog.isVisible()).toBe(false);
-    expect(received).toEqual([{
-      by: 'Margaret Okafor',
-      context: 'decision-42',
-      values: { title: 'Café contract', detail: 'Line one', kind: 'contract', bidders: ['a', 'c'], closes: '2026-10-08T16:30:00.000Z', amount: '1200.50', key: 'true' },
-    }]);
+    expect(received).toEqual([
+      {
+        by: 'Margaret Okafor',
+        context: 'decision-42',
+        values: {
+          title: 'Café contract',
+          detail: 'Line one',
+          kind: 'contract',
+          bidders: ['a', 'c'],
+          closes: '2026-10-08T16:30:00.000Z',
+          amount: '1200.50',
+          key: 'true',
+        },
+      },
+    ]);
     await focusOnMessage(page, 'Saved “Café contract”.');
     expect(errors).toEqual([]);
   });
@@ -120,7 +151,9 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: the reply m
   it('a button the core answers with a form opens it at once; Escape closes it and gives focus back', async () => {
     const { page, errors } = await open(browser, `${t.url}/?as=${chair.id}`);
     await page.getByRole('tab', { name: /Direct messages/ }).click();
-    await message(directLog(page), 'Heading block').getByRole('button', { name: 'Open the form from the core' }).click();
+    await message(directLog(page), 'Heading block')
+      .getByRole('button', { name: 'Open the form from the core' })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Opened by the core' });
     await dialog.waitFor();
     await page.keyboard.press('Escape');
@@ -131,7 +164,11 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: the reply m
 
   it('a block kind the page does not know shows the reply’s summary, never invented text', async () => {
     const { page, errors } = await open(browser, `${t.url}/?as=${chair.id}`);
-    const future = { summary: 'Summary of a reply from a newer core', blocks: [{ kind: 'hologram', text: 'not shown' }], visibility: 'private' } as unknown as Reply;
+    const future = {
+      summary: 'Summary of a reply from a newer core',
+      blocks: [{ kind: 'hologram', text: 'not shown' }],
+      visibility: 'private',
+    } as unknown as Reply;
     await t.app.notifier.sendToPerson(chair.id, future);
     await page.getByRole('tab', { name: /Direct messages/ }).click();
     const shown = message(directLog(page), 'Summary of a reply from a newer core');

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../adapters/server/app.ts';
-import type { PartnershipRef } from '../../src/ports/index.ts';
+import type { PartnershipRef } from '../../src/services/ports/index.ts';
 import { startFakeSlackApi, type FakeSlackApi, type FakeUser } from '../fakes/slack-api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { newDatabaseUrl } from '../support/db.ts';
@@ -40,7 +40,16 @@ afterEach(async () => {
 
 /** Slack configured and the playground switched on explicitly, on a database that outlives a restart. */
 async function start(): Promise<{ t: SlackTest; app: App }> {
-  running = await startTestApp({ ...slackEnv(fake), DATABASE_URL: database!.url, SEED_DEMO: 'true', PLAYGROUND: 'true', REVIEW_SEND_INTERVAL_MS: '0' }, { clock });
+  running = await startTestApp(
+    {
+      ...slackEnv(fake),
+      DATABASE_URL: database!.url,
+      SEED_DEMO: 'true',
+      PLAYGROUND: 'true',
+      REVIEW_SEND_INTERVAL_MS: '0',
+    },
+    { clock },
+  );
   const t: SlackTest = { fake, server: running, app: running.app, close: async () => undefined };
   return { t, app: running.app };
 }
@@ -51,9 +60,18 @@ const FORM = 'application/x-www-form-urlencoded';
 function commandBody(text: string, user: FakeUser, channel: string) {
   const id = randomUUID();
   const body = new URLSearchParams({
-    token: 'legacy', team_id: TEAM, team_domain: 'riverside', channel_id: channel, channel_name: 'partnership',
-    user_id: user.id, user_name: user.name ?? user.id, command: '/partnership', text, api_app_id: 'A1',
-    response_url: fake.responseUrl(id), trigger_id: `trigger-${id}`,
+    token: 'legacy',
+    team_id: TEAM,
+    team_domain: 'riverside',
+    channel_id: channel,
+    channel_name: 'partnership',
+    user_id: user.id,
+    user_name: user.name ?? user.id,
+    command: '/partnership',
+    text,
+    api_app_id: 'A1',
+    response_url: fake.responseUrl(id),
+    trigger_id: `trigger-${id}`,
   }).toString();
   return { body, responsePath: `/response/${id}`, timestamp: Math.floor(clock.now().getTime() / 1000) };
 }
@@ -71,17 +89,33 @@ async function openDecisionIn(app: App, partnership: PartnershipRef) {
 /** Riverside: real people on Slack, with an open decision, a member who left long ago, and a card in its channel. */
 async function slackPartnership(t: SlackTest, app: App) {
   const roster = rosterOf([
-    resident('Rhea Chair', { roles: ['chair'], email: RIVER_CHAIR.email! }), resident('Ravi Member'), resident('Ruth Member'), resident('Ron Member'), resident('Rita Leaver'),
+    resident('Rhea Chair', { roles: ['chair'], email: RIVER_CHAIR.email! }),
+    resident('Ravi Member'),
+    resident('Ruth Member'),
+    resident('Ron Member'),
+    resident('Rita Leaver'),
   ]);
   await app.stores.rosters.importRoster('riverside', roster);
-  await app.stores.rosters.importRoster('riverside', { ...roster, people: roster.people.filter((p) => p.name !== 'Rita Leaver') });
+  await app.stores.rosters.importRoster('riverside', {
+    ...roster,
+    people: roster.people.filter((p) => p.name !== 'Rita Leaver'),
+  });
   const riverside = (await app.stores.rosters.findPartnership('riverside'))!;
   // Left long before any retention period: only retention, run at any date, would erase her.
-  await app.database.db.person.updateMany({ where: { partnershipId: riverside.id, name: 'Rita Leaver' }, data: { endedAt: new Date('2010-01-01T00:00:00Z') } });
+  await app.database.db.person.updateMany({
+    where: { partnershipId: riverside.id, name: 'Rita Leaver' },
+    data: { endedAt: new Date('2010-01-01T00:00:00Z') },
+  });
   await command(t, 'setup riverside', { user: RIVER_CHAIR, channel: RIVER_CHANNEL });
   await settle(app);
   const metadata = JSON.stringify({ c: RIVER_CHANNEL, ch: RIVER_CHANNEL, k: 'channel' });
-  const created = await submitView(t, 'decision.create', modalValues({ title: 'Riverside bench', kind: 'general', closes: 'in 3 days', ballot: 'open', visibility: 'live' }), metadata, { user: RIVER_CHAIR });
+  const created = await submitView(
+    t,
+    'decision.create',
+    modalValues({ title: 'Riverside bench', kind: 'general', closes: 'in 3 days', ballot: 'open', visibility: 'live' }),
+    metadata,
+    { user: RIVER_CHAIR },
+  );
   expect(created.status).toBe(200);
   await settle(app);
   const decision = await openDecisionIn(app, riverside);
@@ -91,10 +125,21 @@ async function slackPartnership(t: SlackTest, app: App) {
 
 /** Lakeside: a partnership whose channel is in Teams, with an open decision (created through the core as the Teams adapter does). */
 async function teamsPartnership(app: App) {
-  const summary = await app.stores.rosters.importRoster('lakeside', rosterOf([resident('Lena Chair', { roles: ['chair'] }), resident('Leo Member'), resident('Lou Member'), resident('Lyn Member')]));
+  const summary = await app.stores.rosters.importRoster(
+    'lakeside',
+    rosterOf([
+      resident('Lena Chair', { roles: ['chair'] }),
+      resident('Leo Member'),
+      resident('Lou Member'),
+      resident('Lyn Member'),
+    ]),
+  );
   const lakeside = summary.partnership;
   const chair = (await app.stores.rosters.loadRoster(lakeside.id)).people.find((p) => p.name === 'Lena Chair')!;
-  await app.stores.directory.bindChannel({ partnershipId: lakeside.id, platform: 'teams', workspaceId: TEAMS.tenant, channelId: TEAMS.channel }, chair.id);
+  await app.stores.directory.bindChannel(
+    { partnershipId: lakeside.id, platform: 'teams', workspaceId: TEAMS.tenant, channelId: TEAMS.channel },
+    chair.id,
+  );
   await app.stores.directory.linkIdentity(chair.id, 'teams', TEAMS.tenant, TEAMS.chair);
   await app.bot.handle({
     conversation: { platform: 'teams', workspaceId: TEAMS.tenant, channelId: TEAMS.channel, kind: 'channel' },
@@ -114,7 +159,11 @@ describe('the playground sandbox, with Slack configured and PLAYGROUND=true', ()
     // The demo partnership (the playground's own) opens a decision through the page.
     const chair = named(await people(running!.url), 'Margaret Okafor');
     const demo = (await app.stores.rosters.findPartnership('northfield'))!;
-    const opened = await sendWeb(running!.url, chair, 'channel', { type: 'form', formId: 'decision.create', values: { title: 'Demo fun day', closes: 'in 3 days' } });
+    const opened = await sendWeb(running!.url, chair, 'channel', {
+      type: 'form',
+      formId: 'decision.create',
+      values: { title: 'Demo fun day', closes: 'in 3 days' },
+    });
     expect(opened.status).toBe(200);
     const sandboxed = await openDecisionIn(app, demo);
 
@@ -125,29 +174,50 @@ describe('the playground sandbox, with Slack configured and PLAYGROUND=true', ()
     expect(answersTo(replay.responsePath)).toBe(1);
     const db = app.database.db;
     await db.processedDelivery.createMany({
-      data: [{ key: 'slack:two-days-old', createdAt: new Date('2026-10-18T09:00:00Z') }, { key: 'teams:a-week-old', createdAt: new Date('2026-10-13T09:00:00Z') }],
+      data: [
+        { key: 'slack:two-days-old', createdAt: new Date('2026-10-18T09:00:00Z') },
+        { key: 'teams:a-week-old', createdAt: new Date('2026-10-13T09:00:00Z') },
+      ],
     });
     const keysBefore = (await db.processedDelivery.findMany({ orderBy: { key: 'asc' } })).map((d) => d.key);
     fake.clear();
 
     const pretend = await call(running!.url, 'POST', '/playground/api/clock', { at: PRETEND });
     expect(pretend.body).toMatchObject({ now: '2026-10-31T09:00:00.000Z', pretending: true });
-    const ran = await call<{ jobs: { name: string; ran: boolean }[]; notRun: { name: string; reason: string }[] }>(running!.url, 'POST', '/playground/api/jobs/run', {});
+    const ran = await call<{ jobs: { name: string; ran: boolean }[]; notRun: { name: string; reason: string }[] }>(
+      running!.url,
+      'POST',
+      '/playground/api/jobs/run',
+      {},
+    );
     expect(ran.status).toBe(200);
-    expect(ran.body.jobs).toEqual(expect.arrayContaining([{ name: 'decisions', ran: true }, { name: 'review-season', ran: true }]));
+    expect(ran.body.jobs).toEqual(
+      expect.arrayContaining([
+        { name: 'decisions', ran: true },
+        { name: 'review-season', ran: true },
+      ]),
+    );
     expect(ran.body.jobs.map((j) => j.name)).not.toEqual(expect.arrayContaining(['retention']));
     expect(ran.body.notRun.map((j) => j.name).sort()).toEqual(['prune-deliveries', 'retention']);
     await app.background.settled();
 
     // The demo's decision closed at its closing time; the page shows the result.
-    expect((await app.stores.decisions.find({ id: sandboxed.id }))!.decision).toMatchObject({ status: 'closed', closeReason: 'time' });
+    expect((await app.stores.decisions.find({ id: sandboxed.id }))!.decision).toMatchObject({
+      status: 'closed',
+      closeReason: 'time',
+    });
     // Riverside (Slack) and Lakeside (Teams) keep the real date: still open, nothing sent to Slack.
     expect(await statusOf(app, river.id)).toBe('open');
     expect(await statusOf(app, lake.id)).toBe('open');
     expect(chatWrites()).toEqual([]);
     // No housekeeping ran: the delivery keys are all there, the long-gone member is not erased.
     expect((await db.processedDelivery.findMany({ orderBy: { key: 'asc' } })).map((d) => d.key)).toEqual(keysBefore);
-    expect(await db.person.findFirst({ where: { partnershipId: riverside.id, name: 'Rita Leaver' }, select: { erasedAt: true } })).toEqual({ erasedAt: null });
+    expect(
+      await db.person.findFirst({
+        where: { partnershipId: riverside.id, name: 'Rita Leaver' },
+        select: { erasedAt: true },
+      }),
+    ).toEqual({ erasedAt: null });
     // The replayed Slack command is still recognised as one already answered: not answered again.
     expect((await send(t, replay.body, FORM, { timestamp: replay.timestamp })).status).toBe(200);
     await settle(app);
@@ -175,12 +245,24 @@ describe('the playground sandbox, with Slack configured and PLAYGROUND=true', ()
     expect((await app.stores.rosters.listPartnerships('sandbox')).map((p) => p.slug)).toEqual(['northfield']);
     await command(t, 'setup northfield', { user: ROSTER_USERS.margaret });
     await settle(app);
-    expect((await app.stores.rosters.listPartnerships('sandbox'))).toEqual([]);
+    expect(await app.stores.rosters.listPartnerships('sandbox')).toEqual([]);
     expect((await app.stores.rosters.listPartnerships('live')).map((p) => p.slug)).toEqual(['northfield']);
 
     // People now use it in Slack: a decision there, with its card in the channel.
     const metadata = JSON.stringify({ c: 'C0PARTNERS', ch: 'C0PARTNERS', k: 'channel' });
-    await submitView(t, 'decision.create', modalValues({ title: 'Northfield summer fair', kind: 'general', closes: 'in 3 days', ballot: 'open', visibility: 'live' }), metadata, { user: ROSTER_USERS.margaret });
+    await submitView(
+      t,
+      'decision.create',
+      modalValues({
+        title: 'Northfield summer fair',
+        kind: 'general',
+        closes: 'in 3 days',
+        ballot: 'open',
+        visibility: 'live',
+      }),
+      metadata,
+      { user: ROSTER_USERS.margaret },
+    );
     await settle(app);
     const decision = await openDecisionIn(app, demo);
 
@@ -193,7 +275,12 @@ describe('the playground sandbox, with Slack configured and PLAYGROUND=true', ()
     expect(refused.body.error).toBe('no_demo_partnership');
     fake.clear();
     await call(running!.url, 'POST', '/playground/api/clock', { at: PRETEND });
-    const ran = await call<{ jobs: { name: string; ran: boolean }[] }>(running!.url, 'POST', '/playground/api/jobs/run', {});
+    const ran = await call<{ jobs: { name: string; ran: boolean }[] }>(
+      running!.url,
+      'POST',
+      '/playground/api/jobs/run',
+      {},
+    );
     expect(ran.body.jobs).toContainEqual({ name: 'decisions', ran: true });
     await app.background.settled();
     expect(await statusOf(app, decision.id)).toBe('open');
@@ -223,19 +310,27 @@ describe('the start-up log line', () => {
     // An empty value is "unset" (startTestApp would otherwise switch the playground off).
     running = await startTestApp({ ...slackEnv(fake), DATABASE_URL: database!.url, PLAYGROUND: '' }, { logger, clock });
     const playground = logger.lines.filter((l) => /^playground /.test(l.message));
-    expect(playground).toEqual([{
-      level: 'info',
-      message: 'playground off: Slack or Teams credentials are set (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET) and PLAYGROUND is not. ' +
-        'Set PLAYGROUND=true to run it alongside them (its pretend date and job runs reach only the demo partnership).',
-    }]);
+    expect(playground).toEqual([
+      {
+        level: 'info',
+        message:
+          'playground off: Slack or Teams credentials are set (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET) and PLAYGROUND is not. ' +
+          'Set PLAYGROUND=true to run it alongside them (its pretend date and job runs reach only the demo partnership).',
+      },
+    ]);
     expect((await fetch(`${running.url}/`)).status).toBe(404);
     expect((await fetch(`${running.url}/playground/api/clock`)).status).toBe(404);
   });
 
   it('Slack credentials and PLAYGROUND=true: on, and says so', async () => {
     const logger = recordingLogger();
-    running = await startTestApp({ ...slackEnv(fake), DATABASE_URL: database!.url, PLAYGROUND: 'true' }, { logger, clock });
-    expect(logger.lines.filter((l) => /^playground /.test(l.message))).toEqual([{ level: 'info', message: 'playground on: PLAYGROUND=true, on this machine only.' }]);
+    running = await startTestApp(
+      { ...slackEnv(fake), DATABASE_URL: database!.url, PLAYGROUND: 'true' },
+      { logger, clock },
+    );
+    expect(logger.lines.filter((l) => /^playground /.test(l.message))).toEqual([
+      { level: 'info', message: 'playground on: PLAYGROUND=true, on this machine only.' },
+    ]);
     expect((await fetch(`${running.url}/`)).status).toBe(200);
   });
 });

@@ -1,35 +1,61 @@
 // partnership-bot roster import FILE --partnership SLUG | roster export --partnership SLUG [--format json|csv] [--out DIR]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { rosterToCsv, rosterToJson } from '../../../src/roster-file/export.ts';
+import { rosterToCsv, rosterToJson } from '../../../src/services/roster-file/export.ts';
 import { defaultSettings } from '../../../src/domain/settings.ts';
-import { CliError, EXIT, findPartnershipOrFail, loadRosterFiles, requireSlug, unwrap, withStores, type CliIo } from '../io.ts';
-import type { Flags } from '../main.ts';
+import {
+  CliError,
+  EXIT,
+  findPartnershipOrFail,
+  loadRosterFiles,
+  requireSlug,
+  unwrap,
+  withStores,
+  type CliIo,
+} from '../io.ts';
+import type { Flags } from '../flags.ts';
 
 export async function rosterCommand(io: CliIo, flags: Flags, positionals: string[]): Promise<number> {
   const [action, file, ...extra] = positionals;
   if (action === 'import') {
-    if (!file) throw new CliError('roster import needs a FILE: partnership-bot roster import roster.json --partnership SLUG', EXIT.usage);
+    if (!file)
+      throw new CliError(
+        'roster import needs a FILE: partnership-bot roster import roster.json --partnership SLUG',
+        EXIT.usage,
+      );
     if (extra.length) throw new CliError(`roster import takes one file; unexpected: ${extra.join(' ')}`, EXIT.usage);
     const slug = requireSlug(flags);
     return withStores(io, async (stores) => {
       const existing = await stores.rosters.findPartnership(slug);
-      const parsed = unwrap(loadRosterFiles(io, { file, relationships: flags.relationships, interests: flags.interests, name: flags.name ?? existing?.name }, existing?.settings ?? defaultSettings()));
+      const parsed = unwrap(
+        loadRosterFiles(
+          io,
+          { file, relationships: flags.relationships, interests: flags.interests, name: flags.name ?? existing?.name },
+          existing?.settings ?? defaultSettings(),
+        ),
+      );
       const s = await stores.rosters.importRoster(slug, parsed.roster, null, parsed.scope).catch((error: unknown) => {
         // One transaction: whatever failed, it was rolled back. Prisma's message opens with a code
         // frame; its last line is the cause.
         const cause = (error instanceof Error ? error.message : String(error)).trim().split('\n').pop();
-        throw new CliError(`The database refused the import, so nothing was changed (the previous roster is intact): ${cause}`, EXIT.environment);
+        throw new CliError(
+          `The database refused the import, so nothing was changed (the previous roster is intact): ${cause}`,
+          EXIT.environment,
+        );
       });
-      io.out(`${s.created ? 'Created' : 'Updated'} ${s.partnership.name} (${slug}): ${s.added.length} added, ${s.updated.length} updated, ${s.ended.length} whose membership ended${s.ended.length ? ` (${s.ended.join(', ')})` : ''}; ${parsed.roster.relationships.length} relationships.\n`);
+      io.out(
+        `${s.created ? 'Created' : 'Updated'} ${s.partnership.name} (${slug}): ${s.added.length} added, ${s.updated.length} updated, ${s.ended.length} whose membership ended${s.ended.length ? ` (${s.ended.join(', ')})` : ''}; ${parsed.roster.relationships.length} relationships.\n`,
+      );
       return EXIT.ok;
     });
   }
   if (action === 'export') {
-    if (file) throw new CliError(`roster export writes to standard output (or --out DIR); unexpected: ${file}`, EXIT.usage);
+    if (file)
+      throw new CliError(`roster export writes to standard output (or --out DIR); unexpected: ${file}`, EXIT.usage);
     const slug = requireSlug(flags);
     const format = flags.format ?? 'json';
-    if (format !== 'json' && format !== 'csv') throw new CliError(`--format must be json or csv (got "${format}").`, EXIT.usage);
+    if (format !== 'json' && format !== 'csv')
+      throw new CliError(`--format must be json or csv (got "${format}").`, EXIT.usage);
     return withStores(io, async (stores) => {
       const roster = await stores.rosters.loadRoster((await findPartnershipOrFail(stores, slug)).id);
       if (format === 'json') {
@@ -38,7 +64,12 @@ export async function rosterCommand(io: CliIo, flags: Flags, positionals: string
         return EXIT.ok;
       }
       const csv = rosterToCsv(roster);
-      if (flags.out) write(io, flags.out, { 'people.csv': csv.people, 'relationships.csv': csv.relationships, 'interests.csv': csv.interests });
+      if (flags.out)
+        write(io, flags.out, {
+          'people.csv': csv.people,
+          'relationships.csv': csv.relationships,
+          'interests.csv': csv.interests,
+        });
       else {
         io.out(csv.people);
         io.err('Printed people.csv only. Use --out DIR to write people.csv, relationships.csv and interests.csv.\n');
@@ -48,7 +79,6 @@ export async function rosterCommand(io: CliIo, flags: Flags, positionals: string
   }
   throw new CliError(`roster needs import or export (got "${action ?? ''}"). See partnership-bot help.`, EXIT.usage);
 }
-
 
 function write(io: CliIo, dir: string, files: Record<string, string>) {
   const target = isAbsolute(dir) ? dir : resolve(io.cwd, dir);

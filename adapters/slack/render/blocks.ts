@@ -1,12 +1,15 @@
-// The core's reply model as Block Kit. Every block kind of src/bot/reply.ts has a rendering here;
+// The core's reply model as Block Kit. Every block kind of src/domain/chat/reply.ts has a rendering here;
 // nothing is shown that the core did not send. Slack's size limits are met by splitting long text,
 // packing long lists into few sections and, as a last resort, cutting the message and saying so.
 import type { ActionsBlock, Button as SlackButton, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
-import type { Block, Button, CheckItem, Form, Reply, Tone } from '../../../src/bot/reply.ts';
+import type { Block, Button, CheckItem, Form, Reply, Tone } from '../../../src/domain/chat/reply.ts';
 import { LIMITS, escapeMrkdwn as esc, packLines, splitText, truncate } from './text.ts';
 
 export const TONE_EMOJI: Record<Tone, string> = {
-  pass: ':white_check_mark:', fail: ':x:', warn: ':warning:', info: ':information_source:',
+  pass: ':white_check_mark:',
+  fail: ':x:',
+  warn: ':warning:',
+  info: ':information_source:',
 };
 
 export interface RenderOptions {
@@ -66,9 +69,13 @@ function renderBlock(b: Block, options: RenderOptions, compact: boolean): KnownB
     case 'text':
       return sections(esc(b.text));
     case 'facts': {
-      const fields = b.facts.map((f) => ({ type: 'mrkdwn' as const, text: truncate(`*${esc(f.label)}*\n${esc(f.value)}`, LIMITS.field) }));
+      const fields = b.facts.map((f) => ({
+        type: 'mrkdwn' as const,
+        text: truncate(`*${esc(f.label)}*\n${esc(f.value)}`, LIMITS.field),
+      }));
       const out: SectionBlock[] = [];
-      for (let i = 0; i < fields.length; i += LIMITS.fields) out.push({ type: 'section', fields: fields.slice(i, i + LIMITS.fields) });
+      for (let i = 0; i < fields.length; i += LIMITS.fields)
+        out.push({ type: 'section', fields: fields.slice(i, i + LIMITS.fields) });
       return out;
     }
     case 'checklist':
@@ -76,7 +83,10 @@ function renderBlock(b: Block, options: RenderOptions, compact: boolean): KnownB
         ? packLines(b.items.map(checkItem), LIMITS.sectionText).map(section)
         : b.items.flatMap((item) => sections(checkItem(item)));
     case 'list':
-      return packLines(b.items.map((i) => `• ${esc(i)}`), LIMITS.sectionText).map(section);
+      return packLines(
+        b.items.map((i) => `• ${esc(i)}`),
+        LIMITS.sectionText,
+      ).map(section);
     case 'actions':
       return actions(b.buttons.map(slackButton));
     case 'form':
@@ -108,13 +118,20 @@ export function renderBlocks(blocks: Block[], options: RenderOptions): KnownBloc
   if (out.length > options.maxBlocks) {
     const kept = out.slice(0, options.maxBlocks - 1);
     const left = out.length - kept.length;
-    kept.push(context(`_${left} more ${left === 1 ? 'part' : 'parts'} of this reply did not fit: Slack shows at most ${options.maxBlocks} blocks at once._`));
+    kept.push(
+      context(
+        `_${left} more ${left === 1 ? 'part' : 'parts'} of this reply did not fit: Slack shows at most ${options.maxBlocks} blocks at once._`,
+      ),
+    );
     out = kept;
   }
   return uniqueActionIds(out);
 }
 
-export function renderMessage(reply: Reply, options: Omit<RenderOptions, 'maxBlocks'> & { maxBlocks?: number }): RenderedMessage {
+export function renderMessage(
+  reply: Reply,
+  options: Omit<RenderOptions, 'maxBlocks'> & { maxBlocks?: number },
+): RenderedMessage {
   const text = truncate(esc(reply.summary), LIMITS.fallbackText);
   const blocks = renderBlocks(reply.blocks, { maxBlocks: LIMITS.messageBlocks, ...options });
   // a message needs something to show: the summary stands in when no block had content

@@ -2,8 +2,8 @@
 // The modal carries the form id as its callback_id and, in private_metadata, the core's opaque
 // context plus where the form was opened (so replies go back to that conversation).
 import type { InputBlock, InputBlockElement, KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
-import type { Conversation } from '../../../src/bot/inbound.ts';
-import type { Field, Form } from '../../../src/bot/reply.ts';
+import type { Conversation } from '../../../src/domain/chat/inbound.ts';
+import type { Field, Form } from '../../../src/domain/chat/reply.ts';
 import { LIMITS, truncate } from './text.ts';
 
 export interface FormOrigin {
@@ -33,28 +33,58 @@ function element(field: Field): InputBlockElement {
     case 'text':
     case 'textarea':
       return {
-        type: 'plain_text_input', action_id: field.id, multiline: field.type === 'textarea', ...placeholder,
+        type: 'plain_text_input',
+        action_id: field.id,
+        multiline: field.type === 'textarea',
+        ...placeholder,
         ...(initial ? { initial_value: initial } : {}),
         ...(field.maxLength ? { max_length: Math.min(field.maxLength, 3000) } : {}),
       };
     case 'number':
-      return { type: 'number_input', action_id: field.id, is_decimal_allowed: true, ...placeholder, ...(initial ? { initial_value: initial } : {}) };
+      return {
+        type: 'number_input',
+        action_id: field.id,
+        is_decimal_allowed: true,
+        ...placeholder,
+        ...(initial ? { initial_value: initial } : {}),
+      };
     case 'select': {
       const chosen = options.find((o) => o.value === initial);
-      return { type: 'static_select', action_id: field.id, options, ...placeholder, ...(chosen ? { initial_option: chosen } : {}) };
+      return {
+        type: 'static_select',
+        action_id: field.id,
+        options,
+        ...placeholder,
+        ...(chosen ? { initial_option: chosen } : {}),
+      };
     }
     case 'multiselect': {
       const wanted = new Set((initial ?? '').split(',').map((s) => s.trim()));
       const chosen = options.filter((o) => wanted.has(o.value ?? ''));
-      return { type: 'multi_static_select', action_id: field.id, options, ...placeholder, ...(chosen.length ? { initial_options: chosen } : {}) };
+      return {
+        type: 'multi_static_select',
+        action_id: field.id,
+        options,
+        ...placeholder,
+        ...(chosen.length ? { initial_options: chosen } : {}),
+      };
     }
     case 'datetime': {
       const ms = initial ? Date.parse(initial) : Number.NaN;
-      return { type: 'datetimepicker', action_id: field.id, ...(Number.isNaN(ms) ? {} : { initial_date_time: Math.floor(ms / 1000) }) };
+      return {
+        type: 'datetimepicker',
+        action_id: field.id,
+        ...(Number.isNaN(ms) ? {} : { initial_date_time: Math.floor(ms / 1000) }),
+      };
     }
     case 'checkbox': {
       const yes: Option = option({ value: 'true', label: 'Yes' });
-      return { type: 'checkboxes', action_id: field.id, options: [yes], ...(initial === 'true' ? { initial_options: [yes] } : {}) };
+      return {
+        type: 'checkboxes',
+        action_id: field.id,
+        options: [yes],
+        ...(initial === 'true' ? { initial_options: [yes] } : {}),
+      };
     }
   }
 }
@@ -91,7 +121,13 @@ export function formView(form: Form, origin: FormOrigin = {}, lead: KnownBlock[]
   let blocks: KnownBlock[] = [...top, ...form.fields.map(input)];
   if (blocks.length > LIMITS.viewBlocks) {
     const left = blocks.length - LIMITS.viewBlocks + 1;
-    blocks = [...blocks.slice(0, LIMITS.viewBlocks - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: `_${left} more parts of this form did not fit in a Slack dialog._` }] }];
+    blocks = [
+      ...blocks.slice(0, LIMITS.viewBlocks - 1),
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: `_${left} more parts of this form did not fit in a Slack dialog._` }],
+      },
+    ];
   }
   return {
     type: 'modal',
@@ -127,7 +163,8 @@ export interface StateValue {
 function valueOf(v: StateValue): string | string[] {
   if (v.type === 'multi_static_select') return (v.selected_options ?? []).map((o) => o.value);
   if (v.type === 'checkboxes') return (v.selected_options ?? []).length ? 'true' : 'false';
-  if (v.type === 'datetimepicker') return v.selected_date_time ? new Date(v.selected_date_time * 1000).toISOString() : '';
+  if (v.type === 'datetimepicker')
+    return v.selected_date_time ? new Date(v.selected_date_time * 1000).toISOString() : '';
   return v.value ?? v.selected_option?.value ?? v.selected_date ?? v.selected_time ?? '';
 }
 

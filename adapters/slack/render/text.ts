@@ -26,7 +26,8 @@ export const LIMITS = {
 } as const;
 
 /** mrkdwn control characters: text from the core is shown as written, never as Slack markup. */
-export const escapeMrkdwn = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escapeMrkdwn = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Shorten to `max` characters with an ellipsis (for labels, which cannot be split). */
 export function truncate(text: string, max: number): string {

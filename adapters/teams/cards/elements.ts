@@ -169,7 +169,8 @@ function defined<T extends object>(value: T): T {
 export const textBlock = (text: string, options: Options<TextBlock, 'text'> = {}): TextBlock =>
   defined({ type: 'TextBlock', text, wrap: true, ...options });
 
-export const factSet = (facts: Fact[], options: Options<FactSet, 'facts'> = {}): FactSet => defined({ type: 'FactSet', facts, ...options });
+export const factSet = (facts: Fact[], options: Options<FactSet, 'facts'> = {}): FactSet =>
+  defined({ type: 'FactSet', facts, ...options });
 
 export const container = (items: Element[], options: Options<Container, 'items'> = {}): Container =>
   defined({ type: 'Container', items, ...options });
@@ -183,27 +184,53 @@ export const columnSet = (columns: Column[], options: Options<ColumnSet, 'column
 export const actionSet = (actions: Action[], options: Options<ActionSet, 'actions'> = {}): ActionSet =>
   defined({ type: 'ActionSet', actions, ...options });
 
-export const inputText = (id: string, options: Options<InputText, 'id'> = {}): InputText => defined({ type: 'Input.Text', id, ...options });
+export const inputText = (id: string, options: Options<InputText, 'id'> = {}): InputText =>
+  defined({ type: 'Input.Text', id, ...options });
 
-export const inputChoiceSet = (id: string, choices: Choice[], options: Options<InputChoiceSet, 'id' | 'choices'> = {}): InputChoiceSet =>
-  defined({ type: 'Input.ChoiceSet', id, choices, ...options });
+export const inputChoiceSet = (
+  id: string,
+  choices: Choice[],
+  options: Options<InputChoiceSet, 'id' | 'choices'> = {},
+): InputChoiceSet => defined({ type: 'Input.ChoiceSet', id, choices, ...options });
 
-export const inputDate = (id: string, options: Options<InputDate, 'id'> = {}): InputDate => defined({ type: 'Input.Date', id, ...options });
+export const inputDate = (id: string, options: Options<InputDate, 'id'> = {}): InputDate =>
+  defined({ type: 'Input.Date', id, ...options });
 
-export const inputTime = (id: string, options: Options<InputTime, 'id'> = {}): InputTime => defined({ type: 'Input.Time', id, ...options });
+export const inputTime = (id: string, options: Options<InputTime, 'id'> = {}): InputTime =>
+  defined({ type: 'Input.Time', id, ...options });
 
-export const inputToggle = (id: string, title: string, options: Options<InputToggle, 'id' | 'title'> = {}): InputToggle =>
-  defined({ type: 'Input.Toggle', id, title, ...options });
+export const inputToggle = (
+  id: string,
+  title: string,
+  options: Options<InputToggle, 'id' | 'title'> = {},
+): InputToggle => defined({ type: 'Input.Toggle', id, title, ...options });
 
 export const inputNumber = (id: string, options: Options<InputNumber, 'id'> = {}): InputNumber =>
   defined({ type: 'Input.Number', id, ...options });
 
-export const actionSubmit = (title: string, data: ActionData, options: Options<ActionSubmit, 'title' | 'data'> = {}): ActionSubmit =>
-  defined({ type: 'Action.Submit', title, data, ...options });
+export const actionSubmit = (
+  title: string,
+  data: ActionData,
+  options: Options<ActionSubmit, 'title' | 'data'> = {},
+): ActionSubmit => defined({ type: 'Action.Submit', title, data, ...options });
 
 /** Universal Actions: Teams answers with an `adaptiveCard/action` invoke; older hosts fall back to Action.Submit. */
-export const actionExecute = (title: string, verb: string, data: ActionData, options: Options<ActionExecute, 'title' | 'verb' | 'data' | 'fallback'> = {}): ActionExecute =>
-  defined({ type: 'Action.Execute', title, verb, data, ...options, fallback: actionSubmit(title, data, defined({ style: options.style, associatedInputs: options.associatedInputs })) });
+export const actionExecute = (
+  title: string,
+  verb: string,
+  data: ActionData,
+  options: Options<ActionExecute, 'title' | 'verb' | 'data' | 'fallback'> = {},
+): ActionExecute =>
+  defined({
+    type: 'Action.Execute',
+    title,
+    verb,
+    data,
+    ...options,
+    fallback: actionSubmit(title, data, defined({ style: options.style, associatedInputs: options.associatedInputs })),
+  });
 
-export const adaptiveCard = (body: Element[], options: Options<AdaptiveCard, 'body' | '$schema' | 'version'> = {}): AdaptiveCard =>
-  defined({ type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: CARD_VERSION, body, ...options });
+export const adaptiveCard = (
+  body: Element[],
+  options: Options<AdaptiveCard, 'body' | '$schema' | 'version'> = {},
+): AdaptiveCard => defined({ type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: CARD_VERSION, body, ...options });

@@ -1,10 +1,28 @@
 // The core's reply model as an Adaptive Card (schema 1.5). Every block kind has a rendering; the
 // card shows what the core sent and nothing else. Buttons and form submits are Action.Execute
 // (Universal Actions) with an Action.Submit fallback; submit.ts says what they send back.
-import type { Block, Button, CheckItem, Field, Form, Reply, Tone } from '../../../src/bot/reply.ts';
+import type { Block, Button, CheckItem, Field, Form, Reply, Tone } from '../../../src/domain/chat/reply.ts';
 import {
-  actionExecute, actionSet, adaptiveCard, column, columnSet, container, factSet, inputChoiceSet, inputDate, inputNumber, inputText,
-  inputTime, inputToggle, textBlock, type ActionStyle, type AdaptiveCard, type Color, type ContainerStyle, type Element, type Input,
+  actionExecute,
+  actionSet,
+  adaptiveCard,
+  column,
+  columnSet,
+  container,
+  factSet,
+  inputChoiceSet,
+  inputDate,
+  inputNumber,
+  inputText,
+  inputTime,
+  inputToggle,
+  textBlock,
+  type ActionStyle,
+  type AdaptiveCard,
+  type Color,
+  type ContainerStyle,
+  type Element,
+  type Input,
 } from './elements.ts';
 import { actionData, formData, inputId } from './submit.ts';
 
@@ -64,15 +82,24 @@ function checkItem(item: CheckItem): Element {
     textBlock(item.text, { spacing: 'none' }),
   ];
   if (item.fix) lines.push(textBlock(`**Fix:** ${item.fix}`, { spacing: 'small' }));
-  for (const detail of item.details ?? []) lines.push(textBlock(`• ${detail}`, { isSubtle: true, size: 'small', spacing: 'none' }));
+  for (const detail of item.details ?? [])
+    lines.push(textBlock(`• ${detail}`, { isSubtle: true, size: 'small', spacing: 'none' }));
   return container(
-    [columnSet([column([textBlock(tone.icon, { color: tone.color, size: 'medium', weight: 'bolder', wrap: false })], 'auto'), column(lines, 'stretch', 'small')])],
+    [
+      columnSet([
+        column([textBlock(tone.icon, { color: tone.color, size: 'medium', weight: 'bolder', wrap: false })], 'auto'),
+        column(lines, 'stretch', 'small'),
+      ]),
+    ],
     { style: tone.style, spacing: 'small' },
   );
 }
 
 function button(b: Button) {
-  return actionExecute(b.label, b.actionId, actionData(b.actionId, b.value), { style: b.style ? BUTTON_STYLE[b.style] : undefined, associatedInputs: 'none' });
+  return actionExecute(b.label, b.actionId, actionData(b.actionId, b.value), {
+    style: b.style ? BUTTON_STYLE[b.style] : undefined,
+    associatedInputs: 'none',
+  });
 }
 
 function renderForm(form: Form): Element {
@@ -81,34 +108,83 @@ function renderForm(form: Form): Element {
     items.push(...fieldInputs(field));
     if (field.hint) items.push(textBlock(field.hint, { isSubtle: true, size: 'small', spacing: 'none' }));
   }
-  const submit = actionExecute(form.submitLabel, form.id, formData(form.id, form.fields, form.context), { style: 'positive', associatedInputs: 'auto' });
+  const submit = actionExecute(form.submitLabel, form.id, formData(form.id, form.fields, form.context), {
+    style: 'positive',
+    associatedInputs: 'auto',
+  });
   items.push(actionSet([submit]));
   return container(items, { style: 'emphasis' });
 }
 
 function fieldInputs(field: Field): Input[] {
-  const common = { label: field.label, isRequired: field.required || undefined, errorMessage: field.required ? `${field.label} is required.` : undefined };
+  const common = {
+    label: field.label,
+    isRequired: field.required || undefined,
+    errorMessage: field.required ? `${field.label} is required.` : undefined,
+  };
   const options = (field.options ?? []).map((o) => ({ title: o.label, value: o.value }));
   switch (field.type) {
     case 'text':
     case 'textarea':
-      return [inputText(inputId(field.id), { ...common, value: field.initial, placeholder: field.placeholder, maxLength: field.maxLength, isMultiline: field.type === 'textarea' || undefined })];
+      return [
+        inputText(inputId(field.id), {
+          ...common,
+          value: field.initial,
+          placeholder: field.placeholder,
+          maxLength: field.maxLength,
+          isMultiline: field.type === 'textarea' || undefined,
+        }),
+      ];
     case 'select':
-      return [inputChoiceSet(inputId(field.id), options, { ...common, value: field.initial, placeholder: field.placeholder, style: 'compact' })];
+      return [
+        inputChoiceSet(inputId(field.id), options, {
+          ...common,
+          value: field.initial,
+          placeholder: field.placeholder,
+          style: 'compact',
+        }),
+      ];
     case 'multiselect':
-      return [inputChoiceSet(inputId(field.id), options, { ...common, value: field.initial, isMultiSelect: true, style: 'expanded' })];
+      return [
+        inputChoiceSet(inputId(field.id), options, {
+          ...common,
+          value: field.initial,
+          isMultiSelect: true,
+          style: 'expanded',
+        }),
+      ];
     case 'number': {
       const initial = field.initial !== undefined && field.initial.trim() !== '' ? Number(field.initial) : undefined;
-      return [inputNumber(inputId(field.id), { ...common, value: initial !== undefined && Number.isFinite(initial) ? initial : undefined, placeholder: field.placeholder })];
+      return [
+        inputNumber(inputId(field.id), {
+          ...common,
+          value: initial !== undefined && Number.isFinite(initial) ? initial : undefined,
+          placeholder: field.placeholder,
+        }),
+      ];
     }
     case 'checkbox':
-      return [inputToggle(inputId(field.id), field.label, { ...common, label: undefined, valueOn: 'true', valueOff: 'false', value: field.initial === 'true' ? 'true' : 'false', wrap: true })];
+      return [
+        inputToggle(inputId(field.id), field.label, {
+          ...common,
+          label: undefined,
+          valueOn: 'true',
+          valueOff: 'false',
+          value: field.initial === 'true' ? 'true' : 'false',
+          wrap: true,
+        }),
+      ];
     case 'datetime': {
       // "2026-12-01T19:00" (the format parseSubmission returns): a date input and a time input.
       const initial = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?/.exec(field.initial ?? '');
       return [
         inputDate(inputId(field.id, 'date'), { ...common, label: `${field.label} (date)`, value: initial?.[1] }),
-        inputTime(inputId(field.id, 'time'), { ...common, label: `${field.label} (time)`, value: initial?.[2], errorMessage: undefined }),
+        inputTime(inputId(field.id, 'time'), {
+          ...common,
+          label: `${field.label} (time)`,
+          value: initial?.[2],
+          errorMessage: undefined,
+        }),
       ];
     }
   }

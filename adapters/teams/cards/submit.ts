@@ -1,8 +1,8 @@
 // What a card's buttons and forms send back, in one place: the renderer builds it, the inbound
 // side parses it. Teams merges the inputs' values into the action's data, so our routing data
 // sits under one key (`pb`) and inputs get ids prefixed `field.` so neither can clash.
-import type { Field } from '../../../src/bot/reply.ts';
-import type { Inbound } from '../../../src/bot/inbound.ts';
+import type { Field } from '../../../src/domain/chat/reply.ts';
+import type { Inbound } from '../../../src/domain/chat/inbound.ts';
 import type { ActionData } from './elements.ts';
 
 export const ROUTE_KEY = 'pb';
@@ -24,7 +24,9 @@ interface FormRoute {
   datetime?: string[];
 }
 
-export const actionData = (actionId: string, value: string): ActionData => ({ [ROUTE_KEY]: { kind: 'action', actionId, value } satisfies ActionRoute });
+export const actionData = (actionId: string, value: string): ActionData => ({
+  [ROUTE_KEY]: { kind: 'action', actionId, value } satisfies ActionRoute,
+});
 
 export function formData(formId: string, fields: Field[], context: string | undefined): ActionData {
   const route: FormRoute = { kind: 'form', formId };
@@ -36,10 +38,12 @@ export function formData(formId: string, fields: Field[], context: string | unde
   return { [ROUTE_KEY]: route };
 }
 
-export const inputId = (fieldId: string, part?: 'date' | 'time'): string => `${FIELD_PREFIX}${fieldId}${part ? `.${part}` : ''}`;
+export const inputId = (fieldId: string, part?: 'date' | 'time'): string =>
+  `${FIELD_PREFIX}${fieldId}${part ? `.${part}` : ''}`;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /**
@@ -60,7 +64,11 @@ export function parseSubmission(data: unknown): Extract<Inbound, { type: 'action
   for (const [key, raw] of Object.entries(data)) {
     if (!key.startsWith(FIELD_PREFIX)) continue;
     const id = key.slice(FIELD_PREFIX.length);
-    if (multi.has(id)) values[id] = str(raw).split(',').map((s) => s.trim()).filter(Boolean);
+    if (multi.has(id))
+      values[id] = str(raw)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (!datetime.has(id.replace(/\.(date|time)$/, ''))) values[id] = str(raw);
   }
   for (const id of datetime) {
@@ -69,5 +77,10 @@ export function parseSubmission(data: unknown): Extract<Inbound, { type: 'action
     // The playground's datetime-local format: "2026-12-01T19:00"; empty when no date was picked.
     values[id] = date ? `${date}T${time || '00:00'}` : '';
   }
-  return { type: 'form', formId: route.formId, values, context: typeof route.context === 'string' ? route.context : undefined };
+  return {
+    type: 'form',
+    formId: route.formId,
+    values,
+    context: typeof route.context === 'string' ? route.context : undefined,
+  };
 }

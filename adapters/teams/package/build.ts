@@ -47,10 +47,14 @@ export function readManifestTemplate(): TeamsManifest {
 export function buildTeamsPackage({ appId, publicUrl }: PackageOptions): TeamsPackage {
   const id = appId?.trim();
   if (!id) {
-    throw new PackageError('MICROSOFT_APP_ID is not set. Set it to the Microsoft App ID of your Azure Bot (Azure portal > your Azure Bot > Configuration), for example in .env, then run `npm run manifest:teams` again.');
+    throw new PackageError(
+      'MICROSOFT_APP_ID is not set. Set it to the Microsoft App ID of your Azure Bot (Azure portal > your Azure Bot > Configuration), for example in .env, then run `npm run manifest:teams` again.',
+    );
   }
   if (!GUID.test(id) || id === PLACEHOLDER_ID) {
-    throw new PackageError(`MICROSOFT_APP_ID must be the bot's Microsoft App ID, a GUID such as 3f9d2c4e-1b2a-4c5d-8e7f-0123456789ab (got "${id.slice(0, 60)}").`);
+    throw new PackageError(
+      `MICROSOFT_APP_ID must be the bot's Microsoft App ID, a GUID such as 3f9d2c4e-1b2a-4c5d-8e7f-0123456789ab (got "${id.slice(0, 60)}").`,
+    );
   }
   const warnings: string[] = [];
   const manifest = readManifestTemplate();
@@ -61,11 +65,15 @@ export function buildTeamsPackage({ appId, publicUrl }: PackageOptions): TeamsPa
     const host = new URL(publicUrl).host;
     manifest.validDomains = [...new Set([...(manifest.validDomains ?? []), host])];
   } else {
-    warnings.push('PUBLIC_URL is not set, so validDomains stays empty. A bot-only app works without it; set PUBLIC_URL to list this server\'s domain.');
+    warnings.push(
+      "PUBLIC_URL is not set, so validDomains stays empty. A bot-only app works without it; set PUBLIC_URL to list this server's domain.",
+    );
   }
   const links = [manifest.developer.websiteUrl, manifest.developer.privacyUrl, manifest.developer.termsOfUseUrl];
   if (links.some((l) => l.includes('.example.org'))) {
-    warnings.push('The developer links in manifest/teams/manifest.json are still the example.org placeholders. Teams accepts them for an upload to your own organisation; put your website, privacy and terms pages there before publishing more widely.');
+    warnings.push(
+      'The developer links in manifest/teams/manifest.json are still the example.org placeholders. Teams accepts them for an upload to your own organisation; put your website, privacy and terms pages there before publishing more widely.',
+    );
   }
   const files: ZipEntry[] = [
     { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },

@@ -18,7 +18,9 @@ const distanceToSegment = ([px, py]: Point, [ax, ay]: Point, [bx, by]: Point): n
 /** Is this point (in the symbol's unit square) inked? */
 function inSymbol(p: Point): boolean {
   const ring = Math.abs(Math.hypot(p[0] - 0.5, p[1] - 0.5) - 0.42) <= 0.05;
-  const tick = Math.min(distanceToSegment(p, [0.29, 0.52], [0.44, 0.67]), distanceToSegment(p, [0.44, 0.67], [0.72, 0.35])) <= 0.055;
+  const tick =
+    Math.min(distanceToSegment(p, [0.29, 0.52], [0.44, 0.67]), distanceToSegment(p, [0.44, 0.67], [0.72, 0.35])) <=
+    0.055;
   return ring || tick;
 }
 
@@ -29,14 +31,16 @@ function coverage(size: number): Float64Array {
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       let hits = 0;
-      for (let sy = 0; sy < n; sy++) for (let sx = 0; sx < n; sx++) if (inSymbol([(x + (sx + 0.5) / n) / size, (y + (sy + 0.5) / n) / size])) hits++;
+      for (let sy = 0; sy < n; sy++)
+        for (let sx = 0; sx < n; sx++) if (inSymbol([(x + (sx + 0.5) / n) / size, (y + (sy + 0.5) / n) / size])) hits++;
       out[y * size + x] = hits / (n * n);
     }
   }
   return out;
 }
 
-const rgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+const rgb = (hex: string): [number, number, number] =>
+  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
 /** 192x192: accent background, white symbol in the central 120x120 (Teams keeps the middle 96-120 px clear of cropping). */
 export function colorIcon(): Buffer {

@@ -15,7 +15,8 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /** `rgba` holds width*height pixels, 4 bytes each, row by row from the top. */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
-  if (rgba.length !== width * height * 4) throw new Error(`expected ${width * height * 4} bytes of RGBA, got ${rgba.length}`);
+  if (rgba.length !== width * height * 4)
+    throw new Error(`expected ${width * height * 4} bytes of RGBA, got ${rgba.length}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -28,7 +29,12 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
     rows[at] = 0; // filter: none
     rows.set(rgba.subarray(y * width * 4, (y + 1) * width * 4), at + 1);
   }
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Width, height and colour type from a PNG's header, or null when it is not a PNG. */

@@ -25,4 +25,5 @@ export async function call(method, path, body) {
 }
 
 /** A fresh id per click or submission, so the server never does the same thing twice. */
-export const freshId = () => [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+export const freshId = () =>
+  [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');

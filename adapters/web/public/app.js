@@ -25,7 +25,9 @@ function announce(text) {
   const region = $('announcer');
   region.textContent = '';
   // A fresh text node after a tick, so screen readers announce a repeat of the same words.
-  setTimeout(() => { region.textContent = text; }, 50);
+  setTimeout(() => {
+    region.textContent = text;
+  }, 50);
 }
 
 function showError(text) {
@@ -35,7 +37,10 @@ function showError(text) {
 const handlers = {
   async onAction(message, button, element) {
     element.disabled = true;
-    await send({ type: 'action', actionId: button.actionId, value: button.value }, { conversation: message.kind, replyTo: message.id, focusReply: true });
+    await send(
+      { type: 'action', actionId: button.actionId, value: button.value },
+      { conversation: message.kind, replyTo: message.id, focusReply: true },
+    );
     if (element.isConnected) element.disabled = false;
   },
   onOpenForm(message, form, opener) {
@@ -102,7 +107,13 @@ function showUnread() {
 async function send(inbound, { conversation = state.tab, replyTo, focusReply = false, fromDialog = false } = {}) {
   showError('');
   const person = state.person;
-  const result = await call('POST', '/send', { person: person.id, conversation, inbound, deliveryId: freshId(), ...(replyTo ? { replyTo } : {}) });
+  const result = await call('POST', '/send', {
+    person: person.id,
+    conversation,
+    inbound,
+    deliveryId: freshId(),
+    ...(replyTo ? { replyTo } : {}),
+  });
   if (!result.ok) {
     if (!fromDialog) showError(result.message);
     return result;
@@ -117,7 +128,9 @@ async function send(inbound, { conversation = state.tab, replyTo, focusReply = f
   const form = result.data.replies.flatMap(formsOf)[0];
   const replyMessage = result.data.messages.find((m) => m.author.type === 'bot');
   if (form && replyMessage) {
-    const opener = state.views[replyMessage.kind].list.querySelector(`[data-message="${replyMessage.id}"] button[aria-haspopup="dialog"]`);
+    const opener = state.views[replyMessage.kind].list.querySelector(
+      `[data-message="${replyMessage.id}"] button[aria-haspopup="dialog"]`,
+    );
     openForm(replyMessage, form, opener);
   } else if (focusReply && first) {
     // After a click the clicked message may be gone: take the person to the answer.
@@ -143,7 +156,9 @@ async function refresh({ announceIt = true } = {}) {
     for (const message of result.data.messages) apply(message, { announceIt });
     state.cursor = result.data.cursor;
     showClock(result.data.clock);
-  })().finally(() => { refreshing = null; });
+  })().finally(() => {
+    refreshing = null;
+  });
   return refreshing;
 }
 
@@ -157,7 +172,8 @@ function selectTab(tab, { focus = false } = {}) {
     $(`panel-${name}`).hidden = !selected;
     if (selected && focus) button.focus();
   }
-  $('composer-label').textContent = tab === 'channel' ? 'Message #partnership-channel' : 'Message partnership-bot directly';
+  $('composer-label').textContent =
+    tab === 'channel' ? 'Message #partnership-channel' : 'Message partnership-bot directly';
   if (tab === 'direct') {
     state.unread = 0;
     showUnread();
@@ -180,7 +196,8 @@ async function becomePerson(id, { announceIt = true } = {}) {
   if (announceIt) announce(`You are now ${person.name}, ${describe(person)}.`);
 }
 
-const describe = (p) => `${p.role}${p.resident === undefined ? '' : p.resident ? ', lives in the area' : ', does not live in the area'}`;
+const describe = (p) =>
+  `${p.role}${p.resident === undefined ? '' : p.resident ? ', lives in the area' : ', does not live in the area'}`;
 
 function fillPeople(people) {
   const select = /** @type {HTMLSelectElement} */ ($('person'));
@@ -201,9 +218,12 @@ function wireComposer() {
     const raw = composer.value.trim();
     if (!raw) return showError('Type a message first, for example “are we in criteria?”.');
     const command = /^\/partnership(?:\s+([\s\S]*))?$/i.exec(raw);
-    if (!command && raw.startsWith('/')) return showError('The only command here is /partnership, for example “/partnership help”.');
+    if (!command && raw.startsWith('/'))
+      return showError('The only command here is /partnership, for example “/partnership help”.');
     composer.value = '';
-    const result = await send(command ? { type: 'command', text: (command[1] ?? '').trim() } : { type: 'text', text: raw });
+    const result = await send(
+      command ? { type: 'command', text: (command[1] ?? '').trim() } : { type: 'text', text: raw },
+    );
     if (!result.ok) composer.value = raw;
   });
   for (const chip of document.querySelectorAll('[data-try]')) {
@@ -221,7 +241,9 @@ function wireTabs() {
     tab.addEventListener('click', () => selectTab(name));
     tab.addEventListener('keydown', (event) => {
       const i = order.indexOf(name);
-      const next = { ArrowRight: order[(i + 1) % 2], ArrowLeft: order[(i + 1) % 2], Home: order[0], End: order[1] }[event.key];
+      const next = { ArrowRight: order[(i + 1) % 2], ArrowLeft: order[(i + 1) % 2], Home: order[0], End: order[1] }[
+        event.key
+      ];
       if (!next) return;
       event.preventDefault();
       selectTab(next, { focus: true });
@@ -236,7 +258,8 @@ async function boot() {
     $('fatal').replaceChildren(richText(result.message));
     $('fatal').hidden = false;
     for (const id of ['person', 'composer-input', 'run-jobs']) /** @type {HTMLInputElement} */ ($(id)).disabled = true;
-    for (const button of document.querySelectorAll('#composer button, #clock-form button')) /** @type {HTMLButtonElement} */ (button).disabled = true;
+    for (const button of document.querySelectorAll('#composer button, #clock-form button'))
+      /** @type {HTMLButtonElement} */ (button).disabled = true;
     document.body.dataset.ready = 'true';
     return;
   }
@@ -244,7 +267,10 @@ async function boot() {
   state.people = people;
   $('partnership-name').textContent = partnership.name;
   fillPeople(people);
-  $('person').addEventListener('change', (event) => void becomePerson(/** @type {HTMLSelectElement} */ (event.target).value));
+  $('person').addEventListener(
+    'change',
+    (event) => void becomePerson(/** @type {HTMLSelectElement} */ (event.target).value),
+  );
   wireComposer();
   wireTabs();
   initControls({ refresh: () => refresh() });

@@ -5,7 +5,13 @@ import { call } from './api.js';
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 const LONG = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
 });
 
 /** Shows the app's time in the banner; loudly when it is pretended. */
@@ -66,12 +72,15 @@ export function initControls({ refresh }) {
     const { jobs, notRun = [] } = result.data;
     const ran = jobs.filter((j) => j.ran).map((j) => j.name);
     const skipped = jobs.filter((j) => !j.ran).map((j) => j.name);
-    jobsStatus.textContent = jobs.length === 0
-      ? 'No scheduled jobs are registered on this server yet.'
-      : `Ran ${ran.length} of ${jobs.length} scheduled jobs${ran.length ? `: ${ran.join(', ')}` : ''}.` +
-        (skipped.length ? ` Not run (another server process holds the scheduler): ${skipped.join(', ')}.` : '') +
-        ' Anything they sent appears in the channel or your direct messages.' +
-        (notRun.length ? ` Housekeeping (${notRun.map((j) => j.name).join(', ')}) is not run from here: it keeps the real date.` : '');
+    jobsStatus.textContent =
+      jobs.length === 0
+        ? 'No scheduled jobs are registered on this server yet.'
+        : `Ran ${ran.length} of ${jobs.length} scheduled jobs${ran.length ? `: ${ran.join(', ')}` : ''}.` +
+          (skipped.length ? ` Not run (another server process holds the scheduler): ${skipped.join(', ')}.` : '') +
+          ' Anything they sent appears in the channel or your direct messages.' +
+          (notRun.length
+            ? ` Housekeeping (${notRun.map((j) => j.name).join(', ')}) is not run from here: it keeps the real date.`
+            : '');
     await refresh();
   });
 }

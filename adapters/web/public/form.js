@@ -17,7 +17,10 @@ function toLocalInput(iso) {
 }
 
 function labelFor(field, id) {
-  return el('label', { for: id, class: 'field-label' }, [richText(field.label), field.required ? el('span', { class: 'required', text: ' (required)' }) : null]);
+  return el('label', { for: id, class: 'field-label' }, [
+    richText(field.label),
+    field.required ? el('span', { class: 'required', text: ' (required)' }) : null,
+  ]);
 }
 
 function control(field, id, describedBy) {
@@ -32,7 +35,9 @@ function control(field, id, describedBy) {
       return t;
     }
     case 'select': {
-      const s = el('select', { ...common, ...req }, [el('option', { value: '', text: field.required ? 'Choose…' : '(none)' })]);
+      const s = el('select', { ...common, ...req }, [
+        el('option', { value: '', text: field.required ? 'Choose…' : '(none)' }),
+      ]);
       for (const o of field.options ?? []) s.append(el('option', { value: o.value, text: o.label }));
       s.value = field.initial ?? '';
       return s;
@@ -60,22 +65,40 @@ function fieldRow(field, prefix) {
   const hintId = field.hint ? `${id}-hint` : '';
   const hint = field.hint ? el('p', { class: 'hint', id: hintId }, [richText(field.hint)]) : null;
   if (field.type === 'checkbox') {
-    const box = el('input', { type: 'checkbox', id, name: field.id, ...(hintId ? { 'aria-describedby': hintId } : {}) });
+    const box = el('input', {
+      type: 'checkbox',
+      id,
+      name: field.id,
+      ...(hintId ? { 'aria-describedby': hintId } : {}),
+    });
     box.checked = field.initial === 'true';
     return el('div', { class: 'field field-checkbox', 'data-field': field.id }, [box, labelFor(field, id), hint]);
   }
   if (field.type === 'multiselect') {
-    const chosen = new Set(String(field.initial ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+    const chosen = new Set(
+      String(field.initial ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
     const boxes = (field.options ?? []).map((o, n) => {
       const boxId = `${id}-${n}`;
       const box = el('input', { type: 'checkbox', id: boxId, name: field.id, value: o.value });
       box.checked = chosen.has(o.value);
       return el('div', { class: 'option' }, [box, el('label', { for: boxId, text: o.label })]);
     });
-    return el('fieldset', { class: 'field field-multi', 'data-field': field.id, ...(hintId ? { 'aria-describedby': hintId } : {}) }, [
-      el('legend', { class: 'field-label' }, [richText(field.label), field.required ? el('span', { class: 'required', text: ' (required)' }) : null]),
-      hint, ...boxes,
-    ]);
+    return el(
+      'fieldset',
+      { class: 'field field-multi', 'data-field': field.id, ...(hintId ? { 'aria-describedby': hintId } : {}) },
+      [
+        el('legend', { class: 'field-label' }, [
+          richText(field.label),
+          field.required ? el('span', { class: 'required', text: ' (required)' }) : null,
+        ]),
+        hint,
+        ...boxes,
+      ],
+    );
   }
   return el('div', { class: 'field', 'data-field': field.id }, [labelFor(field, id), hint, control(field, id, hintId)]);
 }

@@ -3,10 +3,22 @@
 import { el, renderReply, richText } from './render.js';
 
 const TIME = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
 });
 
-const initials = (name) => name.split(/\s+/).filter(Boolean).map((w) => w[0]).slice(0, 2).join('').toUpperCase();
+const initials = (name) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w[0])
+    .slice(0, 2)
+    .join('')
+    .toUpperCase();
 
 function renderMessage(message, handlers) {
   const bot = message.author.type === 'bot';
@@ -21,11 +33,17 @@ function renderMessage(message, handlers) {
   ]);
   const body = bot
     ? renderReply(message.reply, {
-      onAction: (button, element) => handlers.onAction(message, button, element),
-      onOpenForm: (form, opener) => handlers.onOpenForm(message, form, opener),
-    })
-    : el('p', { class: 'msg-text' }, [message.text.startsWith('/') ? el('code', { text: message.text }) : richText(message.text)]);
-  const article = el('article', { class: 'msg-card', tabindex: '-1', 'aria-labelledby': metaId, 'data-message': message.id }, [meta, body]);
+        onAction: (button, element) => handlers.onAction(message, button, element),
+        onOpenForm: (form, opener) => handlers.onOpenForm(message, form, opener),
+      })
+    : el('p', { class: 'msg-text' }, [
+        message.text.startsWith('/') ? el('code', { text: message.text }) : richText(message.text),
+      ]);
+  const article = el(
+    'article',
+    { class: 'msg-card', tabindex: '-1', 'aria-labelledby': metaId, 'data-message': message.id },
+    [meta, body],
+  );
   return el('li', { class: `msg ${bot ? 'from-bot' : 'from-person'}${message.private ? ' is-private' : ''}` }, [
     el('span', { class: 'avatar', 'aria-hidden': 'true', text: bot ? 'pb' : initials(name) }),
     article,
@@ -52,7 +70,8 @@ export class ConversationView {
   /** Adds or replaces a message; returns its <article> and whether anything changed. */
   upsert(message, handlers) {
     const existing = this.items.get(message.id);
-    if (existing && existing.message.version >= message.version) return { article: existing.li.querySelector('article'), changed: false };
+    if (existing && existing.message.version >= message.version)
+      return { article: existing.li.querySelector('article'), changed: false };
     const li = renderMessage(message, handlers);
     if (existing) {
       existing.li.replaceWith(li);

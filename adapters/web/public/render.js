@@ -19,7 +19,8 @@ export function richText(text) {
   const out = document.createDocumentFragment();
   const parts = String(text).split(/(`[^`\n]+`)/);
   for (const part of parts) {
-    if (part.startsWith('`') && part.endsWith('`') && part.length > 2) out.append(el('code', { text: part.slice(1, -1) }));
+    if (part.startsWith('`') && part.endsWith('`') && part.length > 2)
+      out.append(el('code', { text: part.slice(1, -1) }));
     else if (part) out.append(document.createTextNode(part));
   }
   return out;
@@ -33,34 +34,68 @@ const TONES = {
 };
 
 function checklist(items) {
-  return el('ul', { class: 'checklist' }, items.map((item) => {
-    const tone = TONES[item.tone] ?? TONES.info;
-    return el('li', { class: `check tone-${item.tone in TONES ? item.tone : 'info'}` }, [
-      el('span', { class: 'tone-icon', 'aria-hidden': 'true', text: tone.icon }),
-      el('div', { class: 'check-body' }, [
-        el('p', { class: 'check-title' }, [el('span', { class: 'visually-hidden', text: `${tone.label}: ` }), el('strong', {}, [richText(item.title)])]),
-        el('p', { class: 'check-text' }, [richText(item.text)]),
-        item.fix ? el('p', { class: 'check-fix' }, [el('strong', { text: 'What would fix it: ' }), richText(item.fix)]) : null,
-        item.details?.length ? el('ul', { class: 'check-details', 'aria-label': `Details: ${item.title}` }, item.details.map((d) => el('li', {}, [richText(d)]))) : null,
-      ]),
-    ]);
-  }));
+  return el(
+    'ul',
+    { class: 'checklist' },
+    items.map((item) => {
+      const tone = TONES[item.tone] ?? TONES.info;
+      return el('li', { class: `check tone-${item.tone in TONES ? item.tone : 'info'}` }, [
+        el('span', { class: 'tone-icon', 'aria-hidden': 'true', text: tone.icon }),
+        el('div', { class: 'check-body' }, [
+          el('p', { class: 'check-title' }, [
+            el('span', { class: 'visually-hidden', text: `${tone.label}: ` }),
+            el('strong', {}, [richText(item.title)]),
+          ]),
+          el('p', { class: 'check-text' }, [richText(item.text)]),
+          item.fix
+            ? el('p', { class: 'check-fix' }, [el('strong', { text: 'What would fix it: ' }), richText(item.fix)])
+            : null,
+          item.details?.length
+            ? el(
+                'ul',
+                { class: 'check-details', 'aria-label': `Details: ${item.title}` },
+                item.details.map((d) => el('li', {}, [richText(d)])),
+              )
+            : null,
+        ]),
+      ]);
+    }),
+  );
 }
 
 function facts(list) {
-  return el('dl', { class: 'facts' }, list.map((f) => el('div', { class: 'fact' }, [el('dt', {}, [richText(f.label)]), el('dd', {}, [richText(f.value)])])));
+  return el(
+    'dl',
+    { class: 'facts' },
+    list.map((f) =>
+      el('div', { class: 'fact' }, [el('dt', {}, [richText(f.label)]), el('dd', {}, [richText(f.value)])]),
+    ),
+  );
 }
 
 function actions(buttons, options) {
-  return el('div', { class: 'actions', role: 'group', 'aria-label': 'Actions' }, buttons.map((b) => {
-    const button = el('button', { type: 'button', class: `btn ${b.style === 'primary' ? 'btn-primary' : b.style === 'danger' ? 'btn-danger' : 'btn-plain'}`, text: b.label });
-    button.addEventListener('click', () => options.onAction(b, button));
-    return button;
-  }));
+  return el(
+    'div',
+    { class: 'actions', role: 'group', 'aria-label': 'Actions' },
+    buttons.map((b) => {
+      const button = el('button', {
+        type: 'button',
+        class: `btn ${b.style === 'primary' ? 'btn-primary' : b.style === 'danger' ? 'btn-danger' : 'btn-plain'}`,
+        text: b.label,
+      });
+      button.addEventListener('click', () => options.onAction(b, button));
+      return button;
+    }),
+  );
 }
 
 function formCard(form, options) {
-  const open = el('button', { type: 'button', class: 'btn btn-primary', 'aria-haspopup': 'dialog', text: `${form.title}…` });
+  const open = el('button', {
+    type: 'button',
+    class: 'btn btn-primary',
+    'aria-haspopup': 'dialog',
+    text: `${form.title}…`,
+  });
   open.addEventListener('click', () => options.onOpenForm(form, open));
   return el('div', { class: 'form-card' }, [
     el('p', { class: 'form-card-title' }, [el('strong', {}, [richText(form.title)])]),
@@ -71,7 +106,9 @@ function formCard(form, options) {
 
 function attachment(file) {
   const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
-  return el('p', { class: 'attachment' }, [el('a', { href: url, download: file.filename, text: `Download ${file.filename}` })]);
+  return el('p', { class: 'attachment' }, [
+    el('a', { href: url, download: file.filename, text: `Download ${file.filename}` }),
+  ]);
 }
 
 /**
@@ -80,16 +117,30 @@ function attachment(file) {
  */
 export function renderBlock(block, options) {
   switch (block.kind) {
-    case 'heading': return el('h3', { class: 'block-heading' }, [richText(block.text)]);
-    case 'text': return el('p', { class: 'block-text' }, [richText(block.text)]);
-    case 'facts': return facts(block.facts);
-    case 'checklist': return checklist(block.items);
-    case 'list': return el('ul', { class: 'block-list' }, block.items.map((i) => el('li', {}, [richText(i)])));
-    case 'actions': return actions(block.buttons, options);
-    case 'form': return formCard(block.form, options);
-    case 'note': return el('p', { class: 'block-note' }, [richText(block.text)]);
-    case 'divider': return el('hr', { class: 'block-divider' });
-    default: return null;
+    case 'heading':
+      return el('h3', { class: 'block-heading' }, [richText(block.text)]);
+    case 'text':
+      return el('p', { class: 'block-text' }, [richText(block.text)]);
+    case 'facts':
+      return facts(block.facts);
+    case 'checklist':
+      return checklist(block.items);
+    case 'list':
+      return el(
+        'ul',
+        { class: 'block-list' },
+        block.items.map((i) => el('li', {}, [richText(i)])),
+      );
+    case 'actions':
+      return actions(block.buttons, options);
+    case 'form':
+      return formCard(block.form, options);
+    case 'note':
+      return el('p', { class: 'block-note' }, [richText(block.text)]);
+    case 'divider':
+      return el('hr', { class: 'block-divider' });
+    default:
+      return null;
   }
 }
 
@@ -105,7 +156,8 @@ export function renderReply(reply, options) {
     if (node) body.append(node);
     else unknown = true;
   }
-  if (unknown || body.childElementCount === 0) body.prepend(el('p', { class: 'block-text' }, [richText(reply.summary)]));
+  if (unknown || body.childElementCount === 0)
+    body.prepend(el('p', { class: 'block-text' }, [richText(reply.summary)]));
   if (reply.attachment) body.append(attachment(reply.attachment));
   return body;
 }

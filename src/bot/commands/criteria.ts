@@ -1,22 +1,13 @@
-import { checkCriteria } from '../../domain/criteria/index.js';
-import { can, refusal } from '../permissions.js';
-import { textReply } from '../reply.js';
-import { criteriaReply } from '../views/criteria.js';
-import type { ActionHandler, Command, ScopedContext } from './types.js';
-import { intent } from './types.js';
-
-async function answer(ctx: ScopedContext, wantDetails: boolean) {
-  const { roster, person } = ctx.scope;
-  if (!can(person, 'criteria.view')) return [textReply(person ? refusal('criteria.view') : UNKNOWN)];
-  const report = checkCriteria(roster);
-  const mayDetail = can(person, 'criteria.details');
-  if (ctx.inChannel && !wantDetails) {
-    return [criteriaReply(report, { showDetails: false, visibility: 'channel', offerDetails: true })];
-  }
-  return [criteriaReply(report, { showDetails: mayDetail, visibility: 'private' })];
-}
-
-const UNKNOWN = 'I don’t know who you are yet, so I can’t show the partnership’s details. Ask your chair or rep to add your email address to the roster or to link you with `/partnership link`.';
+// "Are we in criteria?" In a channel, the summary that singles nobody out (with a button for the
+// details privately); in private, the details too for officers and the rep.
+import { textReply } from '../../domain/chat/reply.ts';
+import { checkPartnershipCriteria } from '../../services/criteria.ts';
+import { serviceDeps } from '../context.ts';
+import { answerRefusal } from '../refused.ts';
+import { CRITERIA_UNKNOWN_PERSON, criteriaReply } from '../views/criteria.ts';
+import { refusalText } from '../views/refusals.ts';
+import type { ActionHandler, Command } from './types.ts';
+import { intent } from './types.ts';
 
 export const criteria: Command = {
   name: 'criteria',
@@ -35,9 +26,23 @@ export const criteria: Command = {
       /\bin criteria\b/i,
     ),
   ],
-  run: (ctx) => answer(ctx, false),
+  async run(ctx) {
+    const checked = checkPartnershipCriteria(serviceDeps(ctx.deps), ctx.scope);
+    if (!checked.ok)
+      return [
+        textReply(checked.refusal.code === 'unknown-person' ? CRITERIA_UNKNOWN_PERSON : refusalText(checked.refusal)),
+      ];
+    const { report, mayDetail } = checked.value;
+    return ctx.inChannel
+      ? [criteriaReply(report, { showDetails: false, visibility: 'channel', offerDetails: true })]
+      : [criteriaReply(report, { showDetails: mayDetail, visibility: 'private' })];
+  },
 };
 
 export const criteriaActions: Record<string, ActionHandler> = {
-  'criteria.details': (ctx) => answer({ ...ctx, inChannel: false }, true),
+  'criteria.details': async (ctx) => {
+    const checked = checkPartnershipCriteria(serviceDeps(ctx.deps), ctx.scope);
+    if (!checked.ok) return answerRefusal(ctx, checked.refusal);
+    return [criteriaReply(checked.value.report, { showDetails: checked.value.mayDetail, visibility: 'private' })];
+  },
 };

@@ -1,13 +1,18 @@
 // `/partnership decisions` (the open ones, and where you stand) and `/partnership decision <n>`
 // (the minutes-ready record, privately).
-import { listOpen, showRecord } from '../../decisions/manage.js';
-import { can, refusal } from '../permissions.js';
-import { textReply } from '../reply.js';
-import { actorOf } from './poll.js';
-import type { Command } from './types.js';
-import { intent } from './types.js';
+import { actorOf } from './types.ts';
+import { serviceDeps } from '../context.ts';
+import { listOpen, showRecord } from '../../services/decisions/record.ts';
+import { textReply } from '../../domain/chat/reply.ts';
+import { openListReply } from '../views/decision-answers.ts';
+import { recordView } from '../views/decision-record.ts';
+import { refusal } from '../views/refusals.ts';
+import { answer } from './decision-scope.ts';
+import type { Command } from './types.ts';
+import { intent } from './types.ts';
 
-const UNKNOWN = 'I don’t know who you are yet, so I can’t show you the partnership’s decisions. Ask your chair or rep to link you with `/partnership link`.';
+const UNKNOWN =
+  'I don’t know who you are yet, so I can’t show you the partnership’s decisions. Ask your chair or rep to link you with `/partnership link`.';
 
 export const decisions: Command = {
   name: 'decisions',
@@ -23,9 +28,8 @@ export const decisions: Command = {
     ),
   ],
   async run(ctx) {
-    const { person } = ctx.scope;
-    if (!can(person, 'decision.view')) return [textReply(person ? refusal('decision.view') : UNKNOWN)];
-    return listOpen(ctx.deps, actorOf(ctx));
+    const open = await listOpen(serviceDeps(ctx.deps), actorOf(ctx));
+    return answer(ctx, open, (list) => openListReply(list, ctx.scope.partnership.name), { unknown: UNKNOWN });
   },
 };
 
@@ -35,10 +39,18 @@ export const decision: Command = {
   summary: 'The record of a decision, ready for the minutes: declarations, recusals, votes, quorum.',
   usage: 'decision <number>',
   needsPartnership: true,
-  intents: [intent(/\b(?:show|see|open|record\s+(?:of|for)|minutes\s+(?:of|for))\s+(?:me\s+)?(?:the\s+)?decision\s+(\d+)\b/i)],
+  intents: [
+    intent(/\b(?:show|see|open|record\s+(?:of|for)|minutes\s+(?:of|for))\s+(?:me\s+)?(?:the\s+)?decision\s+(\d+)\b/i),
+  ],
   async run(ctx) {
     const number = /^\s*(\d{1,6})\s*$/.exec(ctx.args)?.[1];
-    if (!number) return [textReply('Which decision? Give its number, for example `/partnership decision 3`. `/partnership decisions` lists the open ones.')];
-    return showRecord(ctx.deps, actorOf(ctx), { number: Number(number) });
+    if (!number)
+      return [
+        textReply(
+          'Which decision? Give its number, for example `/partnership decision 3`. `/partnership decisions` lists the open ones.',
+        ),
+      ];
+    const shown = await showRecord(serviceDeps(ctx.deps), actorOf(ctx), { number: Number(number) });
+    return answer(ctx, shown, recordView, { unknown: refusal('decision.view') });
   },
 };

@@ -1,11 +1,14 @@
 // `/partnership declare [number]` and "I need to declare an interest": the declaration flow for
 // the open decisions.
-import { declarePrompt } from '../../decisions/respond.js';
-import { formatWhen } from '../../domain/decisions/when.js';
-import { textReply } from '../reply.js';
-import { actorOf } from './poll.js';
-import type { Command } from './types.js';
-import { intent } from './types.js';
+import { actorOf } from './types.ts';
+import { serviceDeps } from '../context.ts';
+import { declarePrompt } from '../../services/decisions/prompts.ts';
+import { textReply } from '../../domain/chat/reply.ts';
+import { declarePromptReply } from '../views/decision-answers.ts';
+import { noVoteReason } from '../views/decision-words.ts';
+import { answer } from './decision-scope.ts';
+import type { Command } from './types.ts';
+import { intent } from './types.ts';
 
 export const declare: Command = {
   name: 'declare',
@@ -21,28 +24,22 @@ export const declare: Command = {
     ),
   ],
   async run(ctx) {
-    const actor = actorOf(ctx);
     const number = /^\s*(\d{1,6})\s*$/.exec(ctx.args)?.[1];
-    const { decisions } = ctx.deps.stores;
-    if (number) {
-      const state = await decisions.find({ partnershipId: actor.partnership.id, number: Number(number) });
-      if (!state) return [textReply(`${actor.partnership.name} has no Decision ${number}. Type \`/partnership decisions\` to see the open ones.`)];
-      return declarePrompt(ctx.deps, actor, state.decision.id);
-    }
-    if (ctx.args.trim()) return [textReply('Give the decision’s number, for example `/partnership declare 3`, or just `/partnership declare` to see the open decisions.')];
-    const open = await decisions.list(actor.partnership.id, 'open');
-    if (open.length === 0) {
-      return [textReply(`${actor.partnership.name} has no open decisions to declare on. Declarations are asked for when a vote starts.`)];
-    }
-    if (open.length === 1) return declarePrompt(ctx.deps, actor, open[0]!.id);
-    return [{
-      summary: `${open.length} decisions are open. Which one is your declaration about?`,
-      blocks: [
-        { kind: 'text', text: 'Which decision is your declaration about?' },
-        { kind: 'list', items: open.map((d) => `Decision ${d.number}: ${d.title} (closes ${formatWhen(d.closesAt, d.rules.timeZone)})`) },
-        { kind: 'actions', buttons: open.slice(0, 10).map((d) => ({ actionId: 'decision.declare', label: `Decision ${d.number}`, value: d.id })) },
-      ],
-      visibility: 'private',
-    }];
+    if (!number && ctx.args.trim())
+      return [
+        textReply(
+          'Give the decision’s number, for example `/partnership declare 3`, or just `/partnership declare` to see the open decisions.',
+        ),
+      ];
+    const prompt = await declarePrompt(
+      serviceDeps(ctx.deps),
+      actorOf(ctx),
+      number ? { number: Number(number) } : { open: true },
+    );
+    const why = noVoteReason(ctx.scope.person) ?? undefined;
+    return answer(ctx, prompt, (p) => declarePromptReply(p, ctx.scope.partnership.name), {
+      notPermitted: why,
+      unknown: why,
+    });
   },
 };

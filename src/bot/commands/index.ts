@@ -1,31 +1,61 @@
 // The command registry. A new capability adds its file here; help lists whatever is registered.
-import { coi, coiActions } from './coi.js';
-import { criteria, criteriaActions } from './criteria.js';
-import { decisionActions, decisionForms } from './decision-actions.js';
-import { decision, decisions } from './decisions.js';
-import { declare } from './declare.js';
-import { makeHelp } from './help.js';
-import { interestActions, interestForms, interests } from './interests.js';
-import { link } from './link.js';
-import { organisationActions, organisationForms, organisations } from './organisations.js';
-import { poll } from './poll.js';
-import { privacy } from './privacy.js';
-import { relationshipActions, relationshipForms, relationships } from './relationships.js';
-import { review } from './review.js';
-import { reviewActions, reviewForms } from './review-actions.js';
-import { roster } from './roster.js';
-import { setup } from './setup.js';
-import type { ActionHandler, Command, FormHandler } from './types.js';
+import { coi, coiActions } from './coi.ts';
+import { criteria, criteriaActions } from './criteria.ts';
+import { decisionActions, decisionForms } from './decision-actions.ts';
+import { decision, decisions } from './decisions.ts';
+import { declare } from './declare.ts';
+import { makeHelp } from './help.ts';
+import { interestActions, interestForms, interests } from './interests.ts';
+import { link } from './link.ts';
+import { organisationActions, organisationForms, organisations } from './organisations.ts';
+import { poll } from './poll.ts';
+import { privacy } from './privacy.ts';
+import { relationshipActions, relationshipForms, relationships } from './relationships.ts';
+import { review } from './review.ts';
+import { reviewActions, reviewForms } from './review-actions.ts';
+import { roster } from './roster.ts';
+import { setup } from './setup.ts';
+import type { ActionHandler, Command, FormHandler } from './types.ts';
 
 export const COMMANDS: Command[] = [];
 export const help = makeHelp(() => COMMANDS);
-COMMANDS.push(criteria, roster, coi, interests, relationships, organisations, setup, link, poll, declare, decisions, decision, review, privacy, help);
+COMMANDS.push(
+  criteria,
+  roster,
+  coi,
+  interests,
+  relationships,
+  organisations,
+  setup,
+  link,
+  poll,
+  declare,
+  decisions,
+  decision,
+  review,
+  privacy,
+  help,
+);
 
 /** Buttons, by action id. `run.<command>` runs a command with no arguments. */
-export const ACTIONS: Record<string, ActionHandler> = { ...criteriaActions, ...coiActions, ...interestActions, ...relationshipActions, ...organisationActions, ...decisionActions, ...reviewActions };
+export const ACTIONS: Record<string, ActionHandler> = {
+  ...criteriaActions,
+  ...coiActions,
+  ...interestActions,
+  ...relationshipActions,
+  ...organisationActions,
+  ...decisionActions,
+  ...reviewActions,
+};
 
 /** Form submissions, by form id. */
-export const FORMS: Record<string, FormHandler> = { ...interestForms, ...relationshipForms, ...organisationForms, ...decisionForms, ...reviewForms };
+export const FORMS: Record<string, FormHandler> = {
+  ...interestForms,
+  ...relationshipForms,
+  ...organisationForms,
+  ...decisionForms,
+  ...reviewForms,
+};
 
 export function findCommand(word: string): Command | undefined {
   const w = word.toLowerCase();

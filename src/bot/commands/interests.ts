@@ -1,164 +1,124 @@
 // The register of interests in chat: a member sees, adds, edits and removes their own entries,
 // or confirms they have nothing to declare; officers and the rep may look at anyone's. Every
-// reply is private and every change is audited (the store writes the audit row with it).
+// reply is private; src/services/interests.ts checks, validates and writes.
 import { z } from 'zod';
-import { describeInterest, validateInterest, type InterestInput } from '../../domain/register.js';
-import type { Person } from '../../domain/roster.js';
-import { organisationKey } from '../../domain/organisations.js';
-import type { StoredInterest } from '../../ports/index.js';
-import { can, refusal } from '../permissions.js';
-import type { Block, Reply } from '../reply.js';
-import { STALE, UNKNOWN_PERSON, changeBy, formValue, loadDirectory, parseValue, privateText, problemsReply } from '../register/common.js';
-import { MAX_INTERESTS, confirmRemoveReply, didYouMeanBlocks, interestForm, registerReply } from '../views/interests.js';
-import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.js';
-import { intent } from './types.js';
+import type { Block, Reply } from '../../domain/chat/reply.ts';
+import { serviceDeps } from '../context.ts';
+import { answerRefusal } from '../refused.ts';
+import * as service from '../../services/interests.ts';
+import type { InterestRefusal, RegisterData } from '../../services/interests.ts';
+import {
+  NOTHING_TO_DECLARE_NOTICE,
+  ONLY_OWN_REGISTER,
+  confirmRemoveReply,
+  didYouMeanBlocks,
+  interestForm,
+  interestProblemsReply,
+  interestRefusalText,
+  keptNotice,
+  registerReply,
+  removedNotice,
+  savedNotice,
+  updatedNotice,
+} from '../views/interests.ts';
+import { UNKNOWN_PERSON, privateText } from '../views/register.ts';
+import { formValue, parseValue } from './input.ts';
+import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.ts';
+import { intent } from './types.ts';
 
-/** The speaker, if they may keep a register; otherwise the reply that says why not. */
-function me(ctx: ScopedContext): Person | Reply {
-  const person = ctx.scope.person;
-  if (!person) return privateText(UNKNOWN_PERSON);
-  if (!can(person, 'interests.own')) return privateText(refusal('interests.own'));
-  return person;
-}
-
-async function showRegister(ctx: ScopedContext, owner: Person, notice?: string, extra?: Block[]): Promise<Reply> {
-  const { register } = ctx.deps.stores;
-  const [interests, confirmedNoneAt] = await Promise.all([
-    register.interestsOf(owner.id),
-    register.lastNothingToDeclare(ctx.scope.partnership.id, owner.id),
-  ]);
-  return registerReply({
-    owner, own: owner.id === ctx.scope.person?.id, interests, confirmedNoneAt, timeZone: ctx.scope.partnership.settings.timeZone,
-    ...(notice ? { notice } : {}), ...(extra ? { extra } : {}),
+const show = (ctx: ScopedContext, register: RegisterData, notice?: string, extra?: Block[]): Reply =>
+  registerReply({
+    ...register,
+    timeZone: ctx.scope.partnership.settings.timeZone,
+    ...(notice ? { notice } : {}),
+    ...(extra ? { extra } : {}),
   });
+
+/** A refusal as the answer: the shared words (and a refused click audited), or this feature's. */
+function refusedWith(ctx: ScopedContext, refused: InterestRefusal, words?: string): Promise<Reply[]> {
+  switch (refused.code) {
+    case 'not-permitted':
+    case 'unknown-person':
+    case 'not-found':
+    case 'invalid':
+      return answerRefusal(ctx, refused, words);
+    default:
+      return Promise.resolve([privateText(interestRefusalText(refused))]);
+  }
 }
 
-/** One of the speaker's own entries, or null (someone else's, or gone). */
-async function ownEntry(ctx: ScopedContext, person: Person, id: string): Promise<StoredInterest | null> {
-  const interest = await ctx.deps.stores.register.getInterest(id.slice(0, 100));
-  return interest && interest.personId === person.id ? interest : null;
-}
-
-async function showSomeone(ctx: ScopedContext, viewer: Person, name: string): Promise<Reply> {
-  if (!can(viewer, 'interests.view')) {
-    return privateText('You can see only your own register of interests: type `/partnership interests`. Officers and the rep can see others’.');
-  }
-  const wanted = name.replace(/^@/, '').trim().toLowerCase();
-  const target = ctx.scope.roster.people.find((p) => p.name.toLowerCase() === wanted);
-  if (!target) {
-    const first = wanted.split(/\s+/)[0] ?? wanted;
-    const close = ctx.scope.roster.people.filter((p) => p.name.toLowerCase().includes(first)).map((p) => p.name).slice(0, 3);
-    return privateText(`“${name.trim().slice(0, 80)}” is not on the roster.${close.length ? ` Did you mean ${close.join(' or ')}?` : ' Check the spelling with `/partnership roster`.'}`);
-  }
-  return showRegister(ctx, target);
-}
-
-async function save(ctx: ScopedContext, values: Record<string, string | string[]>, existingId?: string): Promise<Reply[]> {
-  const person = me(ctx);
-  if (!('id' in person)) return [person];
-  const retry = { actionId: existingId ? 'interests.edit' : 'interests.add', label: 'Try again', value: existingId ?? 'new' };
-  const parsed = validateInterest({ organisation: formValue(values, 'organisation'), kind: formValue(values, 'kind'), detail: formValue(values, 'detail') });
-  if (!parsed.ok) return [problemsReply('I couldn’t save that interest; nothing was changed:', parsed.error, retry)];
-  const input = parsed.value;
-  const { register } = ctx.deps.stores;
-  const before = existingId ? await ownEntry(ctx, person, existingId) : null;
-  if (existingId && !before) return [privateText(STALE)];
-  if (!existingId && (await register.interestsOf(person.id)).length >= MAX_INTERESTS) {
-    return [privateText(`Your register already has ${MAX_INTERESTS} entries, the most I keep for one person. Remove entries that no longer apply, or combine them (one per organisation).`)];
-  }
-  const newName = !before || organisationKey(before.organisation) !== organisationKey(input.organisation);
-  const directory = await loadDirectory(ctx, existingId);
-  const suggestions = newName && !directory.find(input.organisation) ? directory.suggest(input.organisation) : [];
-  const options = { registerOrganisation: newName && suggestions.length === 0 };
-  const change = changeBy(ctx);
-  let saved: StoredInterest;
-  if (existingId) {
-    const result = await register.updateInterest(change, existingId, input, options);
-    if (result.status !== 'saved') return [privateText(STALE)];
-    saved = result.value;
-  } else {
-    saved = await register.addInterest(change, person.id, input, options);
-  }
-  const extra = suggestions.length ? didYouMeanBlocks(saved, suggestions) : undefined;
-  return [await showRegister(ctx, person, `Saved: ${describeInterest(saved)}.`, extra)];
-}
-
-/** Change only the organisation's name of an entry (a "did you mean" answer). */
-async function rename(ctx: ScopedContext, person: Person, interest: StoredInterest, organisation: string): Promise<Reply[]> {
-  const next: InterestInput = { organisation, kind: interest.kind, detail: interest.detail };
-  const checked = validateInterest({ ...next, detail: next.detail ?? '' });
-  if (!checked.ok) return [privateText(STALE)];
-  const result = await ctx.deps.stores.register.updateInterest(changeBy(ctx), interest.id, checked.value, { registerOrganisation: true });
-  if (result.status !== 'saved') return [privateText(STALE)];
-  return [await showRegister(ctx, person, `Updated: ${describeInterest(result.value)}.`)];
+async function save(
+  ctx: ScopedContext,
+  values: Record<string, string | string[]>,
+  existingId?: string | null,
+): Promise<Reply[]> {
+  const saved = await service.saveInterest(serviceDeps(ctx.deps), ctx.scope, {
+    organisation: formValue(values, 'organisation'),
+    kind: formValue(values, 'kind'),
+    detail: formValue(values, 'detail'),
+    id: existingId,
+  });
+  if (!saved.ok)
+    return saved.refusal.code === 'invalid'
+      ? [interestProblemsReply(saved.refusal.problems, existingId ?? undefined)]
+      : refusedWith(ctx, saved.refusal);
+  const { register, interest, suggestions } = saved.value;
+  const extra = suggestions.length ? didYouMeanBlocks(interest, suggestions) : undefined;
+  return [show(ctx, register, savedNotice(interest), extra)];
 }
 
 const useKnown = z.object({ i: z.string().max(100), o: z.string().min(1).max(200) });
 
 export const interestActions: Record<string, ActionHandler> = {
   'interests.add': async (ctx) => {
-    const person = me(ctx);
-    if (!('id' in person)) return [person];
-    return [interestForm()];
+    const may = service.startInterest(serviceDeps(ctx.deps), ctx.scope);
+    return may.ok ? [interestForm()] : refusedWith(ctx, may.refusal);
   },
   'interests.edit': async (ctx, value) => {
-    const person = me(ctx);
-    if (!('id' in person)) return [person];
-    const interest = await ownEntry(ctx, person, value);
-    return [interest ? interestForm(interest) : privateText(STALE)];
+    const found = await service.findOwnInterest(serviceDeps(ctx.deps), ctx.scope, { id: value });
+    return found.ok ? [interestForm(found.value)] : refusedWith(ctx, found.refusal);
   },
   'interests.remove': async (ctx, value) => {
-    const person = me(ctx);
-    if (!('id' in person)) return [person];
-    const interest = await ownEntry(ctx, person, value);
-    return [interest ? confirmRemoveReply(interest) : privateText(STALE)];
+    const found = await service.findOwnInterest(serviceDeps(ctx.deps), ctx.scope, { id: value });
+    return found.ok ? [confirmRemoveReply(found.value)] : refusedWith(ctx, found.refusal);
   },
   'interests.remove.confirm': async (ctx, value) => {
-    const person = me(ctx);
-    if (!('id' in person)) return [person];
-    const interest = await ownEntry(ctx, person, value);
-    if (!interest) return [privateText(STALE)];
-    const result = await ctx.deps.stores.register.removeInterest(changeBy(ctx), interest.id);
-    if (result.status !== 'saved') return [privateText(STALE)];
-    return [await showRegister(ctx, person, `Removed: ${describeInterest(result.value)}.`)];
+    const removed = await service.removeInterest(serviceDeps(ctx.deps), ctx.scope, { id: value });
+    if (!removed.ok) return refusedWith(ctx, removed.refusal);
+    return [show(ctx, removed.value.register, removedNotice(removed.value.removed))];
   },
   'interests.none': async (ctx) => {
-    const person = me(ctx);
-    if (!('id' in person)) return [person];
-    const { register } = ctx.deps.stores;
-    const count = (await register.interestsOf(person.id)).length;
-    if (count > 0) {
-      return [privateText(`Your register has ${count === 1 ? 'an entry' : `${count} entries`}, so I can’t record “nothing to declare”. Remove the entries that no longer apply first (type \`/partnership interests\`).`)];
-    }
-    await register.confirmNothingToDeclare(changeBy(ctx), person.id);
-    return [await showRegister(ctx, person, 'Recorded: you have nothing to declare. Thank you; tell me if that changes.')];
+    const confirmed = await service.confirmNothingToDeclare(serviceDeps(ctx.deps), ctx.scope);
+    return confirmed.ok ? [show(ctx, confirmed.value, NOTHING_TO_DECLARE_NOTICE)] : refusedWith(ctx, confirmed.refusal);
   },
   'interests.use': async (ctx, value) => {
-    const person = me(ctx);
-    if (!('id' in person)) return [person];
+    // an unreadable value names no entry: the service answers it as a stale button
     const choice = parseValue(value, useKnown);
-    const interest = choice ? await ownEntry(ctx, person, choice.i) : null;
-    return choice && interest ? rename(ctx, person, interest, choice.o) : [privateText(STALE)];
+    const used = await service.useKnownOrganisation(serviceDeps(ctx.deps), ctx.scope, {
+      id: choice?.i ?? '',
+      organisation: choice?.o ?? '',
+    });
+    return used.ok
+      ? [show(ctx, used.value.register, updatedNotice(used.value.updated))]
+      : refusedWith(ctx, used.refusal);
   },
   'interests.keep': async (ctx, value) => {
-    const person = me(ctx);
-    if (!('id' in person)) return [person];
-    const interest = await ownEntry(ctx, person, value);
-    if (!interest) return [privateText(STALE)];
-    await ctx.deps.stores.register.registerOrganisation(changeBy(ctx), interest.organisation);
-    return [await showRegister(ctx, person, `Kept “${interest.organisation}” as you typed it. If it is another name for a known organisation, an officer can link the two names.`)];
+    const kept = await service.keepOrganisationName(serviceDeps(ctx.deps), ctx.scope, { id: value });
+    return kept.ok ? [show(ctx, kept.value.register, keptNotice(kept.value.kept))] : refusedWith(ctx, kept.refusal);
   },
 };
 
 export const interestForms: Record<string, FormHandler> = {
   'interests.add': (ctx, values) => save(ctx, values),
-  'interests.edit': (ctx, values, context) => (context ? save(ctx, values, context.slice(0, 100)) : Promise.resolve([privateText(STALE)])),
+  // an edit form that names no entry is answered as a stale button, after the permission check
+  'interests.edit': (ctx, values, context) => save(ctx, values, context ? context.slice(0, 100) : null),
 };
 
 export const interests: Command = {
   name: 'interests',
   aliases: ['register', 'my-interests'],
-  summary: 'Your register of interests: see, add, edit or remove entries, or confirm you have nothing to declare (private).',
+  summary:
+    'Your register of interests: see, add, edit or remove entries, or confirm you have nothing to declare (private).',
   usage: 'interests [name: officers and the rep]',
   needsPartnership: true,
   intents: [
@@ -170,10 +130,17 @@ export const interests: Command = {
     ),
   ],
   async run(ctx) {
-    const person = me(ctx);
-    if (!('id' in person)) return [person];
+    const deps = serviceDeps(ctx.deps);
     const name = ctx.args.trim();
-    if (!name || /^(?:my|mine|me)$/i.test(name) || name.toLowerCase() === person.name.toLowerCase()) return [await showRegister(ctx, person)];
-    return [await showSomeone(ctx, person, name)];
+    const speaker = ctx.scope.person;
+    const own =
+      !speaker || !name || /^(?:my|mine|me)$/i.test(name) || name.toLowerCase() === speaker.name.toLowerCase();
+    const shown = own
+      ? await service.viewOwnRegister(deps, ctx.scope)
+      : await service.viewRegisterOf(deps, ctx.scope, { name });
+    if (shown.ok) return [show(ctx, shown.value)];
+    if (shown.refusal.code === 'unknown-person') return [privateText(UNKNOWN_PERSON)];
+    if (shown.refusal.code === 'not-permitted' && !own) return [privateText(ONLY_OWN_REGISTER)];
+    return refusedWith(ctx, shown.refusal);
   },
 };

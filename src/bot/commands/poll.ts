@@ -1,15 +1,17 @@
 // `/partnership poll` (or "start a vote"): the form that puts a decision to the partnership.
-import { startForm } from '../../decisions/start.js';
-import type { Actor } from '../../decisions/deps.js';
-import type { Command, ScopedContext } from './types.js';
-import { intent } from './types.js';
-
-export const actorOf = (ctx: ScopedContext): Actor => ({ partnership: ctx.scope.partnership, roster: ctx.scope.roster, person: ctx.scope.person });
+import { actorOf } from './types.ts';
+import { startForm } from '../../services/decisions/start.ts';
+import { createFormReply } from '../views/decision-prompts.ts';
+import { createRefusal } from '../views/decision-words.ts';
+import { answer } from './decision-scope.ts';
+import type { Command } from './types.ts';
+import { intent } from './types.ts';
 
 export const poll: Command = {
   name: 'poll',
   aliases: ['new-decision', 'decide'],
-  summary: 'Put a decision to the partnership: everyone declares, conflicted members step back, the rest vote (chair, vice-chair, secretary).',
+  summary:
+    'Put a decision to the partnership: everyone declares, conflicted members step back, the rest vote (chair, vice-chair, secretary).',
   usage: 'poll [title]',
   needsPartnership: true,
   intents: [
@@ -18,5 +20,14 @@ export const poll: Command = {
       /^\s*new\s+(?:decision|poll|vote)\b(?:.*?\b(?:on|about)\s+(.+?)|.*?)\s*[.?!]*$/i,
     ),
   ],
-  run: async (ctx) => startForm(actorOf(ctx), ctx.request.conversation, ctx.args),
+  async run(ctx) {
+    const title = ctx.args;
+    const words = createRefusal(ctx.scope.person, ctx.scope.partnership.settings);
+    return answer(
+      ctx,
+      startForm(actorOf(ctx), ctx.request.conversation),
+      (form) => createFormReply(undefined, title ? { title: title.slice(0, 150) } : {}, form.channelId),
+      { notPermitted: words, unknown: words },
+    );
+  },
 };

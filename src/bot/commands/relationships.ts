@@ -1,103 +1,86 @@
 // Relationships between people on the roster (family, household, close friends). Officers and
 // the rep record, edit and remove them; the people concerned see their own entries; nobody else
-// sees any. Never shown in a channel; every change audited by the store.
-import { describeRelationship, validateRelationship } from '../../domain/register.js';
-import type { Person } from '../../domain/roster.js';
-import type { StoredRelationship } from '../../ports/index.js';
-import { can, refusal } from '../permissions.js';
-import type { Reply } from '../reply.js';
-import { STALE, UNKNOWN_PERSON, changeBy, formValue, personName, privateText, problemsReply } from '../register/common.js';
-import { confirmRemoveRelationship, relationshipForm, relationshipsReply } from '../views/relationships.js';
-import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.js';
-import { intent } from './types.js';
+// sees any. Never shown in a channel; src/services/relationships.ts checks, validates and writes.
+import type { Reply } from '../../domain/chat/reply.ts';
+import * as service from '../../services/relationships.ts';
+import type { RelationshipRefusal } from '../../services/relationships.ts';
+import { serviceDeps } from '../context.ts';
+import { answerRefusal } from '../refused.ts';
+import { STALE, UNKNOWN_PERSON, privateText } from '../views/register.ts';
+import {
+  DUPLICATE_RELATIONSHIP,
+  confirmRemoveRelationship,
+  relationshipForm,
+  relationshipNotice,
+  relationshipProblemsReply,
+  relationshipsReply,
+} from '../views/relationships.ts';
+import { formValue } from './input.ts';
+import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.ts';
+import { intent } from './types.ts';
 
-function viewer(ctx: ScopedContext): Person | Reply {
-  const person = ctx.scope.person;
-  if (!person) return privateText(UNKNOWN_PERSON);
-  if (!can(person, 'relationships.own')) return privateText(refusal('relationships.own'));
-  return person;
-}
+/** A refusal as the answer: the shared words (and a refused click audited), or a stale button. */
+const refusedWith = (ctx: ScopedContext, refused: RelationshipRefusal): Promise<Reply[]> =>
+  refused.code === 'stale' || refused.code === 'duplicate'
+    ? Promise.resolve([privateText(STALE)])
+    : answerRefusal(ctx, refused);
 
-function manager(ctx: ScopedContext): Person | Reply {
-  const person = ctx.scope.person;
-  if (!person) return privateText(UNKNOWN_PERSON);
-  if (!can(person, 'relationships.manage')) return privateText(refusal('relationships.manage'));
-  return person;
-}
-
-async function show(ctx: ScopedContext, person: Person, options: { mine?: boolean; offset?: number; notice?: string } = {}): Promise<Reply> {
-  const all = await ctx.deps.stores.register.relationships(ctx.scope.partnership.id);
-  const manage = !options.mine && can(person, 'relationships.manage');
-  const entries = manage ? all : all.filter((r) => r.fromId === person.id || r.toId === person.id);
-  return relationshipsReply({
-    viewer: person, people: ctx.scope.roster.people, entries, manage,
-    ...(options.offset !== undefined ? { offset: options.offset } : {}), ...(options.notice ? { notice: options.notice } : {}),
+async function save(
+  ctx: ScopedContext,
+  values: Record<string, string | string[]>,
+  existingId?: string | null,
+): Promise<Reply[]> {
+  const saved = await service.saveRelationship(serviceDeps(ctx.deps), ctx.scope, {
+    fromId: formValue(values, 'from'),
+    toId: formValue(values, 'to'),
+    kind: formValue(values, 'kind'),
+    id: existingId,
   });
-}
-
-/** A relationship of this partnership, or null (gone, or another partnership's id). */
-async function entry(ctx: ScopedContext, id: string): Promise<StoredRelationship | null> {
-  const r = await ctx.deps.stores.register.getRelationship(id.slice(0, 100));
-  return r && r.partnershipId === ctx.scope.partnership.id ? r : null;
-}
-
-async function save(ctx: ScopedContext, values: Record<string, string | string[]>, existingId?: string): Promise<Reply[]> {
-  const person = manager(ctx);
-  if (!('id' in person)) return [person];
-  const { register } = ctx.deps.stores;
-  const existing = existingId ? await entry(ctx, existingId) : null;
-  if (existingId && !existing) return [privateText(STALE)];
-  const others = (await register.relationships(ctx.scope.partnership.id)).filter((r) => r.id !== existingId);
-  const parsed = validateRelationship(
-    { fromId: formValue(values, 'from'), toId: formValue(values, 'to'), kind: formValue(values, 'kind') },
-    ctx.scope.roster.people, others,
-  );
-  const retry = { actionId: existingId ? 'relationships.edit' : 'relationships.add', label: 'Try again', value: existingId ?? 'new' };
-  if (!parsed.ok) return [problemsReply('I couldn’t save that relationship; nothing was changed:', parsed.error, retry)];
-  const change = changeBy(ctx);
-  const result = existingId ? await register.updateRelationship(change, existingId, parsed.value) : await register.addRelationship(change, parsed.value);
-  if (result.status === 'duplicate') return [problemsReply('I couldn’t save that relationship; nothing was changed:', [{ where: '', message: 'That relationship is already recorded.' }], retry)];
-  if (result.status === 'not-found') return [privateText(STALE)];
+  if (!saved.ok) {
+    const refused = saved.refusal;
+    const retry = existingId ?? undefined;
+    if (refused.code === 'invalid') return [relationshipProblemsReply(refused.problems, retry)];
+    if (refused.code === 'duplicate') return [relationshipProblemsReply([DUPLICATE_RELATIONSHIP], retry)];
+    return refusedWith(ctx, refused);
+  }
+  const { list, saved: entry } = saved.value;
   const verb = existingId ? 'Updated' : 'Recorded';
-  return [await show(ctx, person, { notice: `${verb}: ${describeRelationship(result.value, personName(ctx.scope.roster.people))}` })];
+  return [relationshipsReply({ ...list, notice: relationshipNotice(verb, entry, ctx.scope.roster.people) })];
 }
 
 export const relationshipActions: Record<string, ActionHandler> = {
   'relationships.add': async (ctx) => {
-    const person = manager(ctx);
-    return 'id' in person ? [relationshipForm(ctx.scope.roster.people)] : [person];
+    const may = service.startRelationship(serviceDeps(ctx.deps), ctx.scope);
+    return may.ok ? [relationshipForm(may.value)] : refusedWith(ctx, may.refusal);
   },
   'relationships.edit': async (ctx, value) => {
-    const person = manager(ctx);
-    if (!('id' in person)) return [person];
-    const r = await entry(ctx, value);
-    return [r ? relationshipForm(ctx.scope.roster.people, r) : privateText(STALE)];
+    const found = await service.findRelationship(serviceDeps(ctx.deps), ctx.scope, { id: value });
+    return found.ok ? [relationshipForm(ctx.scope.roster.people, found.value)] : refusedWith(ctx, found.refusal);
   },
   'relationships.remove': async (ctx, value) => {
-    const person = manager(ctx);
-    if (!('id' in person)) return [person];
-    const r = await entry(ctx, value);
-    return [r ? confirmRemoveRelationship(r, ctx.scope.roster.people) : privateText(STALE)];
+    const found = await service.findRelationship(serviceDeps(ctx.deps), ctx.scope, { id: value });
+    return found.ok
+      ? [confirmRemoveRelationship(found.value, ctx.scope.roster.people)]
+      : refusedWith(ctx, found.refusal);
   },
   'relationships.remove.confirm': async (ctx, value) => {
-    const person = manager(ctx);
-    if (!('id' in person)) return [person];
-    const r = await entry(ctx, value);
-    const result = r ? await ctx.deps.stores.register.removeRelationship(changeBy(ctx), r.id) : null;
-    if (!result || result.status !== 'saved') return [privateText(STALE)];
-    return [await show(ctx, person, { notice: `Removed: ${describeRelationship(result.value, personName(ctx.scope.roster.people))}` })];
+    const removed = await service.removeRelationship(serviceDeps(ctx.deps), ctx.scope, { id: value });
+    if (!removed.ok) return refusedWith(ctx, removed.refusal);
+    const { list, removed: entry } = removed.value;
+    return [relationshipsReply({ ...list, notice: relationshipNotice('Removed', entry, ctx.scope.roster.people) })];
   },
   'relationships.page': async (ctx, value) => {
-    const person = viewer(ctx);
-    if (!('id' in person)) return [person];
+    const shown = await service.viewRelationships(serviceDeps(ctx.deps), ctx.scope, { mine: false });
+    if (!shown.ok) return refusedWith(ctx, shown.refusal);
     const offset = Number.parseInt(value, 10);
-    return [await show(ctx, person, { offset: Number.isFinite(offset) ? offset : 0 })];
+    return [relationshipsReply({ ...shown.value, offset: Number.isFinite(offset) ? offset : 0 })];
   },
 };
 
 export const relationshipForms: Record<string, FormHandler> = {
   'relationships.add': (ctx, values) => save(ctx, values),
-  'relationships.edit': (ctx, values, context) => (context ? save(ctx, values, context) : Promise.resolve([privateText(STALE)])),
+  // an edit form that names no entry is answered as a stale button, after the permission check
+  'relationships.edit': (ctx, values, context) => save(ctx, values, context ?? null),
 };
 
 export const relationships: Command = {
@@ -114,9 +97,9 @@ export const relationships: Command = {
     ),
   ],
   async run(ctx) {
-    const person = viewer(ctx);
-    if (!('id' in person)) return [person];
     const mine = /^(?:my|mine|me)$/i.test(ctx.args.trim());
-    return [await show(ctx, person, { mine })];
+    const shown = await service.viewRelationships(serviceDeps(ctx.deps), ctx.scope, { mine });
+    if (shown.ok) return [relationshipsReply(shown.value)];
+    return shown.refusal.code === 'unknown-person' ? [privateText(UNKNOWN_PERSON)] : refusedWith(ctx, shown.refusal);
   },
 };

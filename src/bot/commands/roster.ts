@@ -1,12 +1,12 @@
 // "Who is on the partnership?" Names and roles for everyone on the roster; residency and email
 // only privately, to officers and the rep.
-import { countMembers } from '../../domain/criteria/index.js';
-import { describeRole, isMember, plural } from '../../domain/roster.js';
-import { can, refusal } from '../permissions.js';
-import type { Block } from '../reply.js';
-import { textReply } from '../reply.js';
-import type { Command } from './types.js';
-import { intent } from './types.js';
+import { textReply } from '../../domain/chat/reply.ts';
+import { viewRoster } from '../../services/roster.ts';
+import { serviceDeps } from '../context.ts';
+import { refusalText } from '../views/refusals.ts';
+import { ROSTER_UNKNOWN_PERSON, rosterReply } from '../views/roster.ts';
+import type { Command } from './types.ts';
+import { intent } from './types.ts';
 
 export const roster: Command = {
   name: 'roster',
@@ -23,24 +23,9 @@ export const roster: Command = {
     ),
   ],
   async run(ctx) {
-    const { roster: r, person } = ctx.scope;
-    if (!can(person, 'roster.view')) return [textReply(person ? refusal('roster.view') : 'I don’t know who you are yet. Ask your chair or rep to link you with `/partnership link`.')];
-    const details = !ctx.inChannel && can(person, 'roster.details');
-    const { counted } = countMembers(r);
-    const line = (p: (typeof r.people)[number]) => {
-      const extra = details ? [p.kind === 'member' ? (p.resident ? 'resident' : 'not a resident') : '', p.email ?? 'no email'].filter(Boolean) : [];
-      return `${p.name}: ${describeRole(p)}${extra.length ? ` (${extra.join(', ')})` : ''}`;
-    };
-    const members = r.people.filter(isMember);
-    const others = r.people.filter((p) => !isMember(p));
-    const summary = `${r.partnership.name} has ${plural(members.length, 'member')} (${counted.length} counted towards the criteria).`;
-    const blocks: Block[] = [
-      { kind: 'heading', text: `Who is on ${r.partnership.name}` },
-      { kind: 'text', text: summary },
-      { kind: 'list', items: members.map(line) },
-    ];
-    if (others.length) blocks.push({ kind: 'heading', text: 'Supporting the partnership (not members)' }, { kind: 'list', items: others.map(line) });
-    if (!details && can(person, 'roster.details')) blocks.push({ kind: 'note', text: 'Ask me in a direct message to see resident status and email addresses.' });
-    return [{ summary, blocks, visibility: ctx.inChannel ? 'channel' : 'private' }];
+    const shown = viewRoster(serviceDeps(ctx.deps), ctx.scope, { private: !ctx.inChannel });
+    if (!shown.ok)
+      return [textReply(shown.refusal.code === 'unknown-person' ? ROSTER_UNKNOWN_PERSON : refusalText(shown.refusal))];
+    return [rosterReply(shown.value, ctx.inChannel ? 'channel' : 'private')];
   },
 };

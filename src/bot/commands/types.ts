@@ -1,16 +1,11 @@
 // One file per command; each gets a narrow context and returns replies.
-import type { Person, Roster } from '../../domain/roster.js';
-import type { PartnershipRef } from '../../ports/index.js';
-import type { BotDeps, Resolution } from '../context.js';
-import type { Request } from '../inbound.js';
-import type { Reply } from '../reply.js';
+import type { Actor } from '../../services/actor.ts';
+import type { BotDeps, Resolution } from '../context.ts';
+import type { Request } from '../../domain/chat/inbound.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
 
-export interface Scope {
-  partnership: PartnershipRef;
-  roster: Roster;
-  /** null: a user in a bound channel whom the roster does not know */
-  person: Person | null;
-}
+/** Who is acting, where: exactly what every service operation takes as its actor. */
+export type Scope = Actor;
 
 export interface CommandContext {
   request: Request;
@@ -41,13 +36,22 @@ export type Command =
   | (CommandBase & { needsPartnership: false; run(ctx: CommandContext): Promise<Reply[]> });
 
 export type ActionHandler = (ctx: ScopedContext, value: string) => Promise<Reply[]>;
-export type FormHandler = (ctx: ScopedContext, values: Record<string, string | string[]>, context: string | undefined) => Promise<Reply[]>;
+export type FormHandler = (
+  ctx: ScopedContext,
+  values: Record<string, string | string[]>,
+  context: string | undefined,
+) => Promise<Reply[]>;
 
 /** Builds an intent from regular expressions; the first capture group (if any) is the argument. */
-export const intent = (...patterns: RegExp[]) => (text: string): string | null => {
-  for (const p of patterns) {
-    const m = p.exec(text);
-    if (m) return (m[1] ?? '').trim();
-  }
-  return null;
-};
+export const intent =
+  (...patterns: RegExp[]) =>
+  (text: string): string | null => {
+    for (const p of patterns) {
+      const m = p.exec(text);
+      if (m) return (m[1] ?? '').trim();
+    }
+    return null;
+  };
+
+/** The actor a service operation is given: the request's scope. */
+export const actorOf = (ctx: ScopedContext): Actor => ctx.scope;

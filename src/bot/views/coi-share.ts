@@ -1,12 +1,16 @@
 // The conflict-of-interest check's channel-safe side: the redacted summary a chair may post
 // (names of those stepping back and the KIND of reason only: no register entry, no relationship,
 // no declaration text, nothing about residency), and the private "did you mean …?" question.
-import type { CoiResult, ConflictKind } from '../../domain/coi.js';
-import { listNames, plural } from '../../domain/roster.js';
-import type { Block, Button, Reply } from '../reply.js';
-import { reply } from '../reply.js';
+import type { CoiResult, ConflictKind } from '../../domain/coi.ts';
+import { listNames, plural } from '../../domain/roster.ts';
+import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import { reply } from '../../domain/chat/reply.ts';
 
-const KIND_WORDS: Record<ConflictKind, string> = { 'direct-financial': 'direct financial', 'indirect-financial': 'indirect financial', loyalty: 'loyalty' };
+const KIND_WORDS: Record<ConflictKind, string> = {
+  'direct-financial': 'direct financial',
+  'indirect-financial': 'indirect financial',
+  loyalty: 'loyalty',
+};
 
 /**
  * The kind of a conflict as a channel may read it ("direct financial", "loyalty"): never the
@@ -24,13 +28,19 @@ export function coiShareReply(r: CoiResult, about: string, sharedBy: string): Re
   const blocks: Block[] = [{ kind: 'heading', text: `Conflicts of interest: ${about}` }];
   if (r.mustNotTakePart.length) {
     blocks.push({ kind: 'text', text: 'Stepping back from this decision:' });
-    blocks.push({ kind: 'list', items: r.mustNotTakePart.map(({ person, reasons }) => `${person.name}: ${kindsOf(reasons)} interest`) });
+    blocks.push({
+      kind: 'list',
+      items: r.mustNotTakePart.map(({ person, reasons }) => `${person.name}: ${kindsOf(reasons)} interest`),
+    });
   } else {
     blocks.push({ kind: 'text', text: 'Nobody has a recorded conflict of interest.' });
   }
   if (r.declaredAndStaying.length) {
     blocks.push({ kind: 'text', text: 'Declared an interest and stay, as the partnership’s policy allows:' });
-    blocks.push({ kind: 'list', items: r.declaredAndStaying.map(({ person, reasons }) => `${person.name}: ${kindsOf(reasons)} interest`) });
+    blocks.push({
+      kind: 'list',
+      items: r.declaredAndStaying.map(({ person, reasons }) => `${person.name}: ${kindsOf(reasons)} interest`),
+    });
   }
   const q = r.quorum;
   blocks.push({
@@ -39,7 +49,10 @@ export function coiShareReply(r: CoiResult, about: string, sharedBy: string): Re
       ? `${plural(q.eligible, 'voting member')} can take part; the quorum needs ${q.required}, so the decision can be taken.`
       : `Only ${plural(q.eligible, 'voting member')} can take part; the quorum needs ${q.required}, so the decision cannot be taken as things stand.`,
   });
-  blocks.push({ kind: 'note', text: `Shared by ${sharedBy} from the private check. Reasons are shown by kind only; the details stay private.` });
+  blocks.push({
+    kind: 'note',
+    text: `Shared by ${sharedBy} from the private check. Reasons are shown by kind only; the details stay private.`,
+  });
   return reply(summary, blocks, 'channel');
 }
 

@@ -1,8 +1,8 @@
 // The conflict-of-interest check as a reply, for the person who asked (private: it carries
 // register entries and relationship chains).
-import type { CoiResult } from '../../domain/coi.js';
-import { listNames, plural } from '../../domain/roster.js';
-import type { Block, Button, Reply } from '../reply.js';
+import type { CoiResult } from '../../domain/coi.ts';
+import { listNames, plural } from '../../domain/roster.ts';
+import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
 
 export interface CoiReplyOptions {
   /** what the check is about, when more than the organisations ("Decision 12: Youth club grant") */
@@ -13,7 +13,11 @@ export interface CoiReplyOptions {
   share?: Button;
 }
 
-const KIND_WORDS = { 'direct-financial': 'direct financial', 'indirect-financial': 'indirect financial', loyalty: 'loyalty' } as const;
+const KIND_WORDS = {
+  'direct-financial': 'direct financial',
+  'indirect-financial': 'indirect financial',
+  loyalty: 'loyalty',
+} as const;
 
 export function coiQuorumLine(r: CoiResult): string {
   const q = r.quorum;
@@ -32,7 +36,10 @@ export function coiReply(r: CoiResult, options: CoiReplyOptions = {}): Reply {
   const summary = r.mustNotTakePart.length
     ? `${plural(r.mustNotTakePart.length, 'member')} must not take part in ${t ?? `the decision about ${orgs}`}.`
     : `Nobody has a recorded conflict ${t ? `in ${t}` : `with ${orgs}`}.`;
-  const blocks: Block[] = [{ kind: 'heading', text: `Conflicts of interest: ${t ?? orgs}` }, { kind: 'text', text: summary }];
+  const blocks: Block[] = [
+    { kind: 'heading', text: `Conflicts of interest: ${t ?? orgs}` },
+    { kind: 'text', text: summary },
+  ];
   for (const note of options.notes ?? []) blocks.push({ kind: 'text', text: note });
   if (r.mustNotTakePart.length) {
     blocks.push({
@@ -49,7 +56,8 @@ export function coiReply(r: CoiResult, options: CoiReplyOptions = {}): Reply {
     blocks.push({
       kind: 'checklist',
       items: r.declaredAndStaying.map(({ person, reasons }) => ({
-        tone: 'warn' as const, title: person.name,
+        tone: 'warn' as const,
+        title: person.name,
         text: 'Loyalty interest: declares it and stays (your partnership’s policy).',
         details: reasons.map((x) => x.detail),
       })),
@@ -58,12 +66,18 @@ export function coiReply(r: CoiResult, options: CoiReplyOptions = {}): Reply {
   blocks.push({
     kind: 'facts',
     facts: [
-      { label: 'Eligible to vote', value: r.eligibleVoters.length ? listNames(r.eligibleVoters.map((p) => p.name)) : 'nobody' },
+      {
+        label: 'Eligible to vote',
+        value: r.eligibleVoters.length ? listNames(r.eligibleVoters.map((p) => p.name)) : 'nobody',
+      },
       ...r.notEligible.map((n) => ({ label: n.person.name, value: `does not vote: ${n.why}` })),
     ],
   });
   blocks.push({ kind: 'text', text: coiQuorumLine(r) });
   if (options.share) blocks.push({ kind: 'actions', buttons: [options.share] });
-  blocks.push({ kind: 'note', text: 'From the register of interests, the roster’s relationships and declarations. Only you can see this.' });
+  blocks.push({
+    kind: 'note',
+    text: 'From the register of interests, the roster’s relationships and declarations. Only you can see this.',
+  });
   return { summary, blocks, visibility: 'private' };
 }

@@ -1,12 +1,12 @@
 // The decision's card in the channel. Counts only: never who declared what or who stepped back
 // and why (that is the conflicts log, which only the chair may share). Tallies only when visible.
-import { buildRecord } from '../../domain/decisions/record.js';
-import { quorumSentence, residentSentence, resultSentence } from '../../domain/decisions/minutes.js';
-import { resultsVisible } from '../../domain/decisions/standing.js';
-import type { DecisionState } from '../../domain/decisions/types.js';
-import { formatWhen } from '../../domain/decisions/when.js';
-import { plural, type Roster } from '../../domain/roster.js';
-import type { Block, Reply } from '../reply.js';
+import { buildRecord } from '../../domain/decisions/record.ts';
+import { quorumSentence, residentSentence, resultSentence } from './decision-minutes.ts';
+import { resultsVisible } from '../../domain/decisions/standing.ts';
+import type { DecisionState } from '../../domain/decisions/types.ts';
+import { formatWhen } from '../../domain/decisions/when.ts';
+import { plural, type Roster } from '../../domain/roster.ts';
+import type { Block, Reply } from '../../domain/chat/reply.ts';
 
 const KIND = { general: 'General', procurement: 'Procurement', grant: 'Grant' } as const;
 
@@ -18,12 +18,16 @@ export function decisionCard(state: DecisionState, roster: Roster): Reply {
   const when = open ? `Closes ${formatWhen(d.closesAt, tz)}` : `Closed ${formatWhen(d.closedAt ?? d.closesAt, tz)}`;
   const recused = r.counts.recused === 0 ? 'nobody recused' : `${plural(r.counts.recused, 'member')} recused`;
   const blocks: Block[] = [{ kind: 'heading', text: `Decision ${d.number}: ${d.title}` }];
-  if (d.description) blocks.push({ kind: 'text', text: d.description.length > 600 ? `${d.description.slice(0, 600)}…` : d.description });
+  if (d.description)
+    blocks.push({ kind: 'text', text: d.description.length > 600 ? `${d.description.slice(0, 600)}…` : d.description });
   blocks.push({
     kind: 'facts',
     facts: [
       { label: open ? 'Closes' : 'Closed', value: formatWhen(open ? d.closesAt : (d.closedAt ?? d.closesAt), tz) },
-      { label: 'Kind', value: d.organisations.length ? `${KIND[d.kind]}: ${d.organisations.join('; ')}` : KIND[d.kind] },
+      {
+        label: 'Kind',
+        value: d.organisations.length ? `${KIND[d.kind]}: ${d.organisations.join('; ')}` : KIND[d.kind],
+      },
       { label: 'Ballot', value: d.ballot === 'secret' ? 'secret (no names recorded)' : 'open' },
       { label: 'Results', value: d.visibility === 'live' ? 'shown as votes come in' : 'shown when voting closes' },
       { label: 'Declared', value: `${r.counts.declared} of ${r.counts.asked}` },
@@ -33,7 +37,11 @@ export function decisionCard(state: DecisionState, roster: Roster): Reply {
   });
   if (resultsVisible(d) && r.tally) blocks.push({ kind: 'list', items: r.tally.map((t) => `${t.option}: ${t.count}`) });
   if (open) {
-    if (!r.quorum.canBeTaken) blocks.push({ kind: 'note', text: `Only ${r.counts.eligible} eligible members remain; the quorum needs ${r.quorum.required}. The chair has been told.` });
+    if (!r.quorum.canBeTaken)
+      blocks.push({
+        kind: 'note',
+        text: `Only ${r.counts.eligible} eligible members remain; the quorum needs ${r.quorum.required}. The chair has been told.`,
+      });
     if (!resultsVisible(d)) blocks.push({ kind: 'note', text: 'Results are hidden until voting closes.' });
     blocks.push({
       kind: 'actions',
@@ -44,9 +52,16 @@ export function decisionCard(state: DecisionState, roster: Roster): Reply {
         { actionId: 'decision.close', label: 'Close (chair)', value: d.id, style: 'danger' },
       ],
     });
-    blocks.push({ kind: 'note', text: 'Declare any interest before you vote. This channel only ever sees counts, never who declared what.' });
+    blocks.push({
+      kind: 'note',
+      text: 'Declare any interest before you vote. This channel only ever sees counts, never who declared what.',
+    });
   } else {
-    blocks.push({ kind: 'text', text: resultSentence(r) }, { kind: 'text', text: quorumSentence(r) }, { kind: 'text', text: residentSentence(r) });
+    blocks.push(
+      { kind: 'text', text: resultSentence(r) },
+      { kind: 'text', text: quorumSentence(r) },
+      { kind: 'text', text: residentSentence(r) },
+    );
     blocks.push({ kind: 'actions', buttons: [{ actionId: 'decision.view', label: 'Show the record', value: d.id }] });
   }
   const tallyText = resultsVisible(d) && r.tally ? ` ${r.tally.map((t) => `${t.option} ${t.count}`).join(', ')}.` : '';

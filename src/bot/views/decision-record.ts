@@ -1,13 +1,24 @@
 // The record of a decision in chat: the minutes-ready text privately (with the conflicts log for
 // officers and the rep), and the conflicts log the chair may choose to share with the channel.
 import {
-  declarationLine, facts, headline, quorumSentence, recordMarkdown, recusalLine, residentSentence, resultSentence, voterLines,
-} from '../../domain/decisions/minutes.js';
-import type { DecisionRecord } from '../../domain/decisions/record.js';
-import { plural } from '../../domain/roster.js';
-import { CONFLICT_KINDS, type ConflictKind } from '../../domain/coi.js';
-import type { Block, Button, Reply } from '../reply.js';
-import { kindsOf } from './coi-share.js';
+  declarationLine,
+  facts,
+  headline,
+  loyaltyPolicy,
+  quorumSentence,
+  recordMarkdown,
+  recusalLine,
+  residentSentence,
+  resultSentence,
+  voterLines,
+} from './decision-minutes.ts';
+import type { DecisionRecord } from '../../domain/decisions/record.ts';
+import { plural } from '../../domain/roster.ts';
+import { CONFLICT_KINDS, type ConflictKind } from '../../domain/coi.ts';
+import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import type { RecordView } from '../../services/decisions/record.ts';
+import { kindsOf } from './coi-share.ts';
+import { ownPartText } from './decision-words.ts';
 
 export interface RecordViewOptions {
   decisionId: string;
@@ -24,20 +35,44 @@ export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
     { kind: 'heading', text: headline(r) },
     { kind: 'text', text: facts(r) },
   ];
-  if (r.organisations.length) blocks.push({ kind: 'text', text: `Organisations involved: ${r.organisations.join('; ')}.` });
+  if (r.organisations.length)
+    blocks.push({ kind: 'text', text: `Organisations involved: ${r.organisations.join('; ')}.` });
   if (r.description) blocks.push({ kind: 'text', text: r.description });
-  blocks.push({ kind: 'heading', text: 'Result' }, { kind: 'text', text: resultSentence(r) }, { kind: 'text', text: quorumSentence(r) }, { kind: 'text', text: residentSentence(r) });
+  blocks.push(
+    { kind: 'heading', text: 'Result' },
+    { kind: 'text', text: resultSentence(r) },
+    { kind: 'text', text: quorumSentence(r) },
+    { kind: 'text', text: residentSentence(r) },
+  );
   if (o.conflicts) {
-    blocks.push({ kind: 'heading', text: 'Declarations of interest' }, { kind: 'list', items: r.declarations.length ? r.declarations.map((x) => declarationLine(r, x)) : ['No declarations yet.'] });
-    blocks.push({ kind: 'heading', text: 'Recusals' }, { kind: 'text', text: `Loyalty policy: ${r.loyaltyPolicy}.` }, { kind: 'list', items: r.recusals.length ? r.recusals.map(recusalLine) : ['Nobody was recused.'] });
-    if (r.notEligible.length) blocks.push({ kind: 'heading', text: 'Not eligible to vote' }, { kind: 'list', items: r.notEligible.map((n) => `${n.name}: ${n.why}`) });
+    blocks.push(
+      { kind: 'heading', text: 'Declarations of interest' },
+      {
+        kind: 'list',
+        items: r.declarations.length ? r.declarations.map((x) => declarationLine(r, x)) : ['No declarations yet.'],
+      },
+    );
+    blocks.push(
+      { kind: 'heading', text: 'Recusals' },
+      { kind: 'text', text: loyaltyPolicy(r) },
+      { kind: 'list', items: r.recusals.length ? r.recusals.map(recusalLine) : ['Nobody was recused.'] },
+    );
+    if (r.notEligible.length)
+      blocks.push(
+        { kind: 'heading', text: 'Not eligible to vote' },
+        { kind: 'list', items: r.notEligible.map((n) => `${n.name}: ${n.why}`) },
+      );
   } else {
-    blocks.push({ kind: 'text', text: `${r.counts.declared} declared; ${r.counts.recused === 0 ? 'nobody' : plural(r.counts.recused, 'member')} recused.` });
+    blocks.push({
+      kind: 'text',
+      text: `${r.counts.declared} declared; ${r.counts.recused === 0 ? 'nobody' : plural(r.counts.recused, 'member')} recused.`,
+    });
   }
   if (o.own) blocks.push({ kind: 'text', text: o.own });
   blocks.push({ kind: 'heading', text: 'Votes' }, { kind: 'list', items: voterLines(r) });
   const buttons: Button[] = [];
-  if (o.canShare && o.conflicts) buttons.push({ actionId: 'decision.share', label: 'Share the conflicts log in the channel', value: o.decisionId });
+  if (o.canShare && o.conflicts)
+    buttons.push({ actionId: 'decision.share', label: 'Share the conflicts log in the channel', value: o.decisionId });
   if (o.canManage && r.status === 'open') {
     buttons.push({ actionId: 'decision.amend', label: 'Change closing time or ballot', value: o.decisionId });
     buttons.push({ actionId: 'decision.close', label: 'Close now', value: o.decisionId, style: 'danger' });
@@ -48,7 +83,9 @@ export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
     summary: `${headline(r)}. ${resultSentence(r)}`,
     blocks,
     visibility: 'private',
-    ...(o.conflicts ? { attachment: { filename: `decision-${r.number}.md`, mimeType: 'text/markdown', content: recordMarkdown(r) } } : {}),
+    ...(o.conflicts
+      ? { attachment: { filename: `decision-${r.number}.md`, mimeType: 'text/markdown', content: recordMarkdown(r) } }
+      : {}),
   };
 }
 
@@ -58,18 +95,40 @@ export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
  * them stay in the private record.
  */
 export function conflictsLogReply(r: DecisionRecord, sharedBy: string): Reply {
-  const kind = (k: string | null) => (CONFLICT_KINDS as readonly (string | null)[]).includes(k) ? `a ${kindsOf([{ kind: k as ConflictKind }])} interest` : 'an interest';
-  const declared = r.declarations.map((x) => (x.outcome === 'none' ? `${x.name}: no interest` : `${x.name}: declared ${kind(x.kind)}`));
+  const kind = (k: string | null) =>
+    (CONFLICT_KINDS as readonly (string | null)[]).includes(k)
+      ? `a ${kindsOf([{ kind: k as ConflictKind }])} interest`
+      : 'an interest';
+  const declared = r.declarations.map((x) =>
+    x.outcome === 'none' ? `${x.name}: no interest` : `${x.name}: declared ${kind(x.kind)}`,
+  );
   const notVoting = r.status === 'closed' ? 'did not vote' : 'does not vote';
   const recused = r.recusals.map((x) => `${x.name}: ${kindsOf(x.reasons)} interest; ${notVoting}`);
   const blocks: Block[] = [
     { kind: 'heading', text: `Conflicts of interest log: ${headline(r)}` },
-    { kind: 'text', text: `Loyalty policy: ${r.loyaltyPolicy}.` },
+    { kind: 'text', text: loyaltyPolicy(r) },
     { kind: 'heading', text: 'Declarations' },
     { kind: 'list', items: declared.length ? declared : ['No declarations yet.'] },
     { kind: 'heading', text: 'Recused' },
     { kind: 'list', items: recused.length ? recused : ['Nobody was recused.'] },
-    { kind: 'note', text: `Shared by ${sharedBy} for the minutes. Conflicts are shown by kind only; the details stay in the private record.` },
+    {
+      kind: 'note',
+      text: `Shared by ${sharedBy} for the minutes. Conflicts are shown by kind only; the details stay in the private record.`,
+    },
   ];
-  return { summary: `Conflicts of interest log for ${headline(r)}: ${r.declarations.length} declarations, ${r.recusals.length} recused.`, blocks, visibility: 'channel' };
+  return {
+    summary: `Conflicts of interest log for ${headline(r)}: ${r.declarations.length} declarations, ${r.recusals.length} recused.`,
+    blocks,
+    visibility: 'channel',
+  };
 }
+
+/** The record as the service gave it for this viewer. */
+export const recordView = (v: RecordView): Reply =>
+  recordReply(v.record, {
+    decisionId: v.decisionId,
+    conflicts: v.conflicts,
+    canShare: v.canShare,
+    canManage: v.canManage,
+    own: v.own ? ownPartText(v.own) : undefined,
+  });

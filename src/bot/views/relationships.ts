@@ -1,87 +1,164 @@
 // Relationships between people on the roster as replies: always private. Officers and the rep
 // see and manage all of them; everyone else sees only the entries they are part of.
-import { RELATIONSHIP_LABELS, describeRelationship } from '../../domain/register.js';
-import { RELATIONSHIP_KINDS, type Person } from '../../domain/roster.js';
-import type { StoredRelationship } from '../../ports/index.js';
-import { personName } from '../register/common.js';
-import type { Block, Button, Reply } from '../reply.js';
-import { reply } from '../reply.js';
+import { RELATIONSHIP_LABELS, type RelationshipInput } from '../../domain/register.ts';
+import { RELATIONSHIP_KINDS, type Person } from '../../domain/roster.ts';
+import type { Problem } from '../../domain/result.ts';
+import type { StoredRelationship } from '../../services/ports/index.ts';
+import type { RelationshipsData } from '../../services/relationships.ts';
+import { personName, problemsReply } from './register.ts';
+import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import { reply } from '../../domain/chat/reply.ts';
+
+/** "Tom Whitfield is Sarah Whitfield’s spouse", or from the viewer's side: "You are Sarah Whitfield’s spouse". */
+export function describeRelationship(r: RelationshipInput, nameOf: (id: string) => string, viewerId?: string): string {
+  const label = RELATIONSHIP_LABELS[r.kind].replace(/ \(.*\)$/, '');
+  if (viewerId === r.fromId) return `You are ${nameOf(r.toId)}’s ${label}.`;
+  if (viewerId === r.toId) return `${nameOf(r.fromId)} is your ${label}.`;
+  return `${nameOf(r.fromId)} is ${nameOf(r.toId)}’s ${label}.`;
+}
 
 export const PAGE = 10;
 
 const WHY =
   'Relationships matter twice: no more than two people from one family or household may be members, and a member whose close relative or friend works for a bidder must not take part in that decision.';
 
-export interface RelationshipsView {
-  viewer: Person;
-  people: readonly Person[];
-  entries: readonly StoredRelationship[];
-  /** all entries, with buttons to change them (officers and the rep) */
-  manage: boolean;
+export interface RelationshipsView extends RelationshipsData {
   offset?: number;
   notice?: string;
 }
 
 export function relationshipsReply(v: RelationshipsView): Reply {
   const nameOf = personName(v.people);
-  const blocks: Block[] = [{ kind: 'heading', text: v.manage ? 'Relationships on the roster' : 'Your relationships on the roster' }];
+  const blocks: Block[] = [
+    { kind: 'heading', text: v.manage ? 'Relationships on the roster' : 'Your relationships on the roster' },
+  ];
   if (v.notice) blocks.push({ kind: 'text', text: v.notice });
   const count = v.entries.length;
-  const summary = v.notice ?? (v.manage ? `${count === 1 ? '1 relationship is' : `${count} relationships are`} recorded.` : `${count === 1 ? '1 relationship includes' : `${count} relationships include`} you.`);
+  const summary =
+    v.notice ??
+    (v.manage
+      ? `${count === 1 ? '1 relationship is' : `${count} relationships are`} recorded.`
+      : `${count === 1 ? '1 relationship includes' : `${count} relationships include`} you.`);
   if (!v.manage) {
-    blocks.push(count
-      ? { kind: 'list', items: v.entries.map((r) => describeRelationship(r, nameOf, v.viewer.id)) }
-      : { kind: 'text', text: 'No relationships that include you are recorded.' });
+    blocks.push(
+      count
+        ? { kind: 'list', items: v.entries.map((r) => describeRelationship(r, nameOf, v.viewer.id)) }
+        : { kind: 'text', text: 'No relationships that include you are recorded.' },
+    );
     blocks.push({ kind: 'text', text: WHY });
-    blocks.push({ kind: 'note', text: 'The partnership’s officers and the rep record these; ask them if anything is wrong or missing. Only you, they and the other person concerned can see an entry.' });
+    blocks.push({
+      kind: 'note',
+      text: 'The partnership’s officers and the rep record these; ask them if anything is wrong or missing. Only you, they and the other person concerned can see an entry.',
+    });
     return reply(summary, blocks, 'private');
   }
   const offset = Math.max(0, Math.min(v.offset ?? 0, Math.max(0, count - 1)));
   if (count === 0) blocks.push({ kind: 'text', text: 'No relationships are recorded yet.' });
-  else if (count > PAGE) blocks.push({ kind: 'text', text: `Showing ${offset + 1} to ${Math.min(count, offset + PAGE)} of ${count}.` });
+  else if (count > PAGE)
+    blocks.push({ kind: 'text', text: `Showing ${offset + 1} to ${Math.min(count, offset + PAGE)} of ${count}.` });
   for (const r of v.entries.slice(offset, offset + PAGE)) {
     blocks.push({ kind: 'text', text: describeRelationship(r, nameOf) });
-    blocks.push({ kind: 'actions', buttons: [
-      { actionId: 'relationships.edit', label: 'Edit', value: r.id },
-      { actionId: 'relationships.remove', label: 'Remove', value: r.id, style: 'danger' },
-    ] });
+    blocks.push({
+      kind: 'actions',
+      buttons: [
+        { actionId: 'relationships.edit', label: 'Edit', value: r.id },
+        { actionId: 'relationships.remove', label: 'Remove', value: r.id, style: 'danger' },
+      ],
+    });
   }
-  const buttons: Button[] = [{ actionId: 'relationships.add', label: 'Record a relationship', value: 'new', style: 'primary' }];
-  if (offset > 0) buttons.push({ actionId: 'relationships.page', label: 'Previous', value: String(Math.max(0, offset - PAGE)) });
-  if (offset + PAGE < count) buttons.push({ actionId: 'relationships.page', label: 'Next', value: String(offset + PAGE) });
+  const buttons: Button[] = [
+    { actionId: 'relationships.add', label: 'Record a relationship', value: 'new', style: 'primary' },
+  ];
+  if (offset > 0)
+    buttons.push({ actionId: 'relationships.page', label: 'Previous', value: String(Math.max(0, offset - PAGE)) });
+  if (offset + PAGE < count)
+    buttons.push({ actionId: 'relationships.page', label: 'Next', value: String(offset + PAGE) });
   blocks.push({ kind: 'actions', buttons });
   blocks.push({ kind: 'text', text: WHY });
-  blocks.push({ kind: 'note', text: 'Private: only the partnership’s officers, the rep and the people concerned can see relationships. They are never shown in a channel.' });
+  blocks.push({
+    kind: 'note',
+    text: 'Private: only the partnership’s officers, the rep and the people concerned can see relationships. They are never shown in a channel.',
+  });
   return reply(summary, blocks, 'private');
 }
 
 export function relationshipForm(people: readonly Person[], existing?: StoredRelationship): Reply {
-  const options = [...people].sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ value: p.id, label: p.name.slice(0, 75) }));
+  const options = [...people]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((p) => ({ value: p.id, label: p.name.slice(0, 75) }));
   const title = existing ? 'Edit a relationship' : 'Record a relationship';
-  const blocks: Block[] = [{
-    kind: 'form',
-    form: {
-      id: existing ? 'relationships.edit' : 'relationships.add',
-      title,
-      submitLabel: 'Save',
-      ...(existing ? { context: existing.id } : {}),
-      fields: [
-        { id: 'from', label: 'First person', type: 'select', required: true, options, ...(existing ? { initial: existing.fromId } : {}) },
-        { id: 'kind', label: 'is the … of', type: 'select', required: true, options: RELATIONSHIP_KINDS.map((k) => ({ value: k, label: RELATIONSHIP_LABELS[k] })), ...(existing ? { initial: existing.kind } : {}), hint: 'For example: Tom · spouse · Sarah means Tom is Sarah’s spouse.' },
-        { id: 'to', label: 'Second person', type: 'select', required: true, options, ...(existing ? { initial: existing.toId } : {}) },
-      ],
+  const blocks: Block[] = [
+    {
+      kind: 'form',
+      form: {
+        id: existing ? 'relationships.edit' : 'relationships.add',
+        title,
+        submitLabel: 'Save',
+        ...(existing ? { context: existing.id } : {}),
+        fields: [
+          {
+            id: 'from',
+            label: 'First person',
+            type: 'select',
+            required: true,
+            options,
+            ...(existing ? { initial: existing.fromId } : {}),
+          },
+          {
+            id: 'kind',
+            label: 'is the … of',
+            type: 'select',
+            required: true,
+            options: RELATIONSHIP_KINDS.map((k) => ({ value: k, label: RELATIONSHIP_LABELS[k] })),
+            ...(existing ? { initial: existing.kind } : {}),
+            hint: 'For example: Tom · spouse · Sarah means Tom is Sarah’s spouse.',
+          },
+          {
+            id: 'to',
+            label: 'Second person',
+            type: 'select',
+            required: true,
+            options,
+            ...(existing ? { initial: existing.toId } : {}),
+          },
+        ],
+      },
     },
-  }];
+  ];
   return reply(title, blocks, 'private');
 }
 
 export function confirmRemoveRelationship(r: StoredRelationship, people: readonly Person[]): Reply {
   const text = `Remove “${describeRelationship(r, personName(people))}” from the roster?`;
-  return reply(text, [
-    { kind: 'text', text },
-    { kind: 'actions', buttons: [
-      { actionId: 'relationships.remove.confirm', label: 'Yes, remove it', value: r.id, style: 'danger' },
-      { actionId: 'relationships.page', label: 'No, keep it', value: '0' },
-    ] },
-  ], 'private');
+  return reply(
+    text,
+    [
+      { kind: 'text', text },
+      {
+        kind: 'actions',
+        buttons: [
+          { actionId: 'relationships.remove.confirm', label: 'Yes, remove it', value: r.id, style: 'danger' },
+          { actionId: 'relationships.page', label: 'No, keep it', value: '0' },
+        ],
+      },
+    ],
+    'private',
+  );
 }
+
+/** "Recorded: …", "Updated: …", "Removed: …" */
+export const relationshipNotice = (
+  verb: 'Recorded' | 'Updated' | 'Removed',
+  r: StoredRelationship,
+  people: readonly Person[],
+): string => `${verb}: ${describeRelationship(r, personName(people))}`;
+
+/** The form's problems, with a button to open the form again. */
+export const relationshipProblemsReply = (problems: readonly Problem[], existingId?: string): Reply =>
+  problemsReply('I couldn’t save that relationship; nothing was changed:', problems, {
+    actionId: existingId ? 'relationships.edit' : 'relationships.add',
+    label: 'Try again',
+    value: existingId ?? 'new',
+  });
+
+export const DUPLICATE_RELATIONSHIP: Problem = { where: '', message: 'That relationship is already recorded.' };

@@ -1,25 +1,39 @@
 // The four review questions as a form, with the bot's own evidence beside each (the criteria
 // result and the diversity advisory, the make-up checks, the decisions and their conflicts logs),
 // plus the plan and timeline when the partnership is out of criteria.
-import { MAKE_UP_CHECKS, type CheckResult } from '../../domain/criteria/index.js';
-import type { ReviewStatus } from '../../domain/review/status.js';
-import { CHOICE_LABELS, CHOICES, PLAN, TIMELINE, type DecisionEvidence, type QuestionId } from '../../domain/review/types.js';
-import { describeQuorum } from '../../domain/settings.js';
-import { plural, type Roster } from '../../domain/roster.js';
-import type { Block, CheckItem, Field, Reply } from '../reply.js';
+import { MAKE_UP_CHECKS, type CheckResult } from '../../domain/criteria/index.ts';
+import type { ReviewStatus } from '../../domain/review/status.ts';
+import {
+  CHOICE_LABELS,
+  CHOICES,
+  MAX_ANSWER,
+  PLAN,
+  TIMELINE,
+  type DecisionEvidence,
+  type QuestionId,
+} from '../../domain/review/types.ts';
+import { describeQuorum } from '../../domain/settings.ts';
+import { plural, type Roster } from '../../domain/roster.ts';
+import type { Block, CheckItem, Field, Reply } from '../../domain/chat/reply.ts';
 
 export const ANSWERS_FORM = 'review.answers';
 export const commentField = (id: string): string => `${id}.comment`;
-export const MAX_ANSWER = 3000;
 
 const check = (s: ReviewStatus, id: string): CheckResult | undefined => s.criteria.checks.find((c) => c.id === id);
 
 function decisionLines(decisions: readonly DecisionEvidence[]): string[] {
-  return decisions.map((d) => `Decision ${d.number}, “${d.title}” (${d.status}): ${plural(d.declarations, 'declaration')}, ${plural(d.interestsDeclared, 'interest')} declared, ${plural(d.recusals, 'member')} stepped back, ${plural(d.votes, 'vote')}.`);
+  return decisions.map(
+    (d) =>
+      `Decision ${d.number}, “${d.title}” (${d.status}): ${plural(d.declarations, 'declaration')}, ${plural(d.interestsDeclared, 'interest')} declared, ${plural(d.recusals, 'member')} stepped back, ${plural(d.votes, 'vote')}.`,
+  );
 }
 
 /** One evidence item per question: a short line for the field's hint, and the full lines. */
-export function questionEvidence(s: ReviewStatus, roster: Roster, decisions: readonly DecisionEvidence[]): Record<QuestionId, CheckItem> {
+export function questionEvidence(
+  s: ReviewStatus,
+  roster: Roster,
+  decisions: readonly DecisionEvidence[],
+): Record<QuestionId, CheckItem> {
   const c = s.criteria;
   const diversity = check(s, 'diversity');
   const ownRight = check(s, 'own-right');
@@ -32,25 +46,33 @@ export function questionEvidence(s: ReviewStatus, roster: Roster, decisions: rea
     : 'No decisions are recorded in the bot this year.';
   return {
     'reflects-community': {
-      tone: c.inCriteria ? 'pass' : 'fail', title: 'Evidence: who is on the partnership',
+      tone: c.inCriteria ? 'pass' : 'fail',
+      title: 'Evidence: who is on the partnership',
       text: `${c.inCriteria ? 'In criteria' : 'Not in criteria'}: ${c.members} members, ${c.residents} of them residents.`,
       details: [diversity?.message ?? '', ownRight?.message ?? ''].filter(Boolean),
     },
     'followed-policies': {
-      tone: 'info', title: 'Evidence: decisions and local rules',
+      tone: 'info',
+      title: 'Evidence: decisions and local rules',
       text: `${recorded} Quorum: ${describeQuorum(roster.partnership.settings.quorum)}; loyalty conflicts: ${roster.partnership.settings.loyaltyConflicts === 'withdraw' ? 'step back' : 'declare and stay'}.`,
       details: decisionLines(decisions),
     },
     'ethos-values': {
-      tone: 'info', title: 'Evidence: resident-led and open',
+      tone: 'info',
+      title: 'Evidence: resident-led and open',
       text: `${c.residents} of ${c.members} members live in the area (${check(s, 'resident-majority')?.status === 'fail' ? 'not' : 'still'} a resident majority). ${recorded}`,
-      details: ['The bot cannot judge this one: think of how the partnership has involved residents and made decisions openly this year.'],
+      details: [
+        'The bot cannot judge this one: think of how the partnership has involved residents and made decisions openly this year.',
+      ],
     },
     'coi-guidance': {
-      tone: failing.length ? 'fail' : watching.length ? 'warn' : 'pass', title: 'Evidence: make-up checks and conflicts logs',
+      tone: failing.length ? 'fail' : watching.length ? 'warn' : 'pass',
+      title: 'Evidence: make-up checks and conflicts logs',
       text: failing.length
         ? `${plural(failing.length, 'make-up check')} failing: ${failing.map((x) => x.title).join('; ')}.`
-        : watching.length ? `No make-up check fails; ${watching.length} to watch: ${watching.map((x) => x.title).join('; ')}.` : 'Every make-up check passes.',
+        : watching.length
+          ? `No make-up check fails; ${watching.length} to watch: ${watching.map((x) => x.title).join('; ')}.`
+          : 'Every make-up check passes.',
       details: [...makeUp.map((x) => `[${x.status}] ${x.title}: ${x.message}`), ...decisionLines(withConflicts)],
     },
   };
@@ -62,22 +84,69 @@ export function answersFormReply(s: ReviewStatus, roster: Roster, decisions: rea
   const fields: Field[] = s.questions.flatMap((q): Field[] => {
     const e = evidence[q.id as QuestionId];
     return [
-      { id: q.id, label: q.title, type: 'select', options, ...(q.answer?.choice ? { initial: q.answer.choice } : {}), hint: `${e.text}`.slice(0, 1900) },
-      { id: commentField(q.id), label: 'Comment (optional)', type: 'textarea', maxLength: MAX_ANSWER, ...(q.answer?.text ? { initial: q.answer.text } : {}) },
+      {
+        id: q.id,
+        label: q.title,
+        type: 'select',
+        options,
+        ...(q.answer?.choice ? { initial: q.answer.choice } : {}),
+        hint: `${e.text}`.slice(0, 1900),
+      },
+      {
+        id: commentField(q.id),
+        label: 'Comment (optional)',
+        type: 'textarea',
+        maxLength: MAX_ANSWER,
+        ...(q.answer?.text ? { initial: q.answer.text } : {}),
+      },
     ];
   });
   if (s.needsPlan) {
-    const missing = s.criteria.checks.filter((x) => x.status === 'fail' && x.fix && (x.id === 'min-members' || x.id === 'resident-majority'));
+    const missing = s.criteria.checks.filter(
+      (x) => x.status === 'fail' && x.fix && (x.id === 'min-members' || x.id === 'resident-majority'),
+    );
     fields.push(
-      { id: PLAN, label: 'What is the partnership doing to meet the criteria?', type: 'textarea', maxLength: MAX_ANSWER, hint: missing.map((x) => x.fix).join(' ').slice(0, 1900), ...(s.plan?.text ? { initial: s.plan.text } : {}) },
-      { id: TIMELINE, label: 'By when? (the timeline)', type: 'textarea', maxLength: MAX_ANSWER, ...(s.timeline?.text ? { initial: s.timeline.text } : {}) },
+      {
+        id: PLAN,
+        label: 'What is the partnership doing to meet the criteria?',
+        type: 'textarea',
+        maxLength: MAX_ANSWER,
+        hint: missing
+          .map((x) => x.fix)
+          .join(' ')
+          .slice(0, 1900),
+        ...(s.plan?.text ? { initial: s.plan.text } : {}),
+      },
+      {
+        id: TIMELINE,
+        label: 'By when? (the timeline)',
+        type: 'textarea',
+        maxLength: MAX_ANSWER,
+        ...(s.timeline?.text ? { initial: s.timeline.text } : {}),
+      },
     );
   }
   const blocks: Block[] = [
     { kind: 'heading', text: `Partnership review ${s.year}: the four questions` },
-    { kind: 'text', text: 'Beside each question is what the bot knows. Answer what you can; you can come back to the rest.' },
+    {
+      kind: 'text',
+      text: 'Beside each question is what the bot knows. Answer what you can; you can come back to the rest.',
+    },
     { kind: 'checklist', items: s.questions.map((q) => evidence[q.id as QuestionId]) },
-    { kind: 'form', form: { id: ANSWERS_FORM, title: `Review ${s.year}: the four questions`, submitLabel: 'Save answers', fields, context: String(s.year) } },
+    {
+      kind: 'form',
+      form: {
+        id: ANSWERS_FORM,
+        title: `Review ${s.year}: the four questions`,
+        submitLabel: 'Save answers',
+        fields,
+        context: String(s.year),
+      },
+    },
   ];
-  return { summary: `The four review questions for ${roster.partnership.name}, ${s.year}, with the bot's evidence.`, blocks, visibility: 'private' };
+  return {
+    summary: `The four review questions for ${roster.partnership.name}, ${s.year}, with the bot's evidence.`,
+    blocks,
+    visibility: 'private',
+  };
 }

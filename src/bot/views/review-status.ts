@@ -1,12 +1,12 @@
 // `/partnership review`: this year's review. The rep and chair see all of it (names and resident
 // details only in private); a member sees their own confirmation, with the buttons to change it.
-import { formatDay, formatWhen, isOpen } from '../../domain/review/calendar.js';
-import type { ReviewStatus } from '../../domain/review/status.js';
-import { CHOICE_LABELS, type Confirmation } from '../../domain/review/types.js';
-import { plural, type Person, type Roster } from '../../domain/roster.js';
-import type { Block, Button, Reply } from '../reply.js';
-import { criteriaHeadline } from './criteria.js';
-import { answerButton, confirmButtons, reviewChecklist, snoozeButton } from './review-messages.js';
+import { formatDay, formatWhen, isOpen } from '../../domain/review/calendar.ts';
+import type { ReviewStatus } from '../../domain/review/status.ts';
+import { CHOICE_LABELS, type Confirmation } from '../../domain/review/types.ts';
+import { plural, type Person, type Roster } from '../../domain/roster.ts';
+import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import { criteriaHeadline } from './criteria.ts';
+import { answerButton, confirmButtons, reviewChecklist, snoozeButton } from './review-messages.ts';
 
 function seasonFact(s: ReviewStatus, roster: Roster, now: Date): string {
   const settings = roster.partnership.settings;
@@ -15,11 +15,20 @@ function seasonFact(s: ReviewStatus, roster: Roster, now: Date): string {
   return `closed on ${formatDay(s.season.closes, settings)}`;
 }
 
-export function reviewStatusReply(s: ReviewStatus, roster: Roster, now: Date, options: { showDetails: boolean }): Reply {
+export function reviewStatusReply(
+  s: ReviewStatus,
+  roster: Roster,
+  now: Date,
+  options: { showDetails: boolean },
+): Reply {
   const settings = roster.partnership.settings;
   const name = roster.partnership.name;
   const snoozedUntil = settings.review.snoozedUntil ? new Date(settings.review.snoozedUntil) : null;
-  const state = s.submission ? `submitted on ${formatDay(s.submission.submittedAt, settings)}` : s.outstanding.length ? `${plural(s.outstanding.length, 'thing')} outstanding` : 'ready to submit';
+  const state = s.submission
+    ? `submitted on ${formatDay(s.submission.submittedAt, settings)}`
+    : s.outstanding.length
+      ? `${plural(s.outstanding.length, 'thing')} outstanding`
+      : 'ready to submit';
   const summary = `Partnership review ${s.year} for ${name}: ${state}.`;
   const blocks: Block[] = [
     { kind: 'heading', text: `Partnership review ${s.year}: ${name}` },
@@ -28,52 +37,88 @@ export function reviewStatusReply(s: ReviewStatus, roster: Roster, now: Date, op
       facts: [
         { label: 'Season', value: seasonFact(s, roster, now) },
         { label: 'Submitted', value: s.submission ? formatDay(s.submission.submittedAt, settings) : 'not yet' },
-        { label: 'Nudges to the rep', value: snoozedUntil && snoozedUntil > now ? `snoozed until ${formatWhen(snoozedUntil, settings)}` : nudgeCadence(roster) },
+        {
+          label: 'Nudges to the rep',
+          value:
+            snoozedUntil && snoozedUntil > now
+              ? `snoozed until ${formatWhen(snoozedUntil, settings)}`
+              : nudgeCadence(roster),
+        },
       ],
     },
     { kind: 'checklist', items: reviewChecklist(s, options.showDetails) },
   ];
   if (options.showDetails) {
-    blocks.push({ kind: 'heading', text: 'The four questions' }, {
-      kind: 'list',
-      items: s.questions.map((q) => `${q.title} ${q.answer ? `${q.answer.choice ? CHOICE_LABELS[q.answer.choice] : 'Answered'}${q.answer.text ? `: ${q.answer.text}` : ''}` : 'Not answered yet.'}`),
-    });
-    if (s.needsPlan) blocks.push({ kind: 'list', items: [`Plan: ${s.plan?.text || 'not given yet'}`, `Timeline: ${s.timeline?.text || 'not given yet'}`] });
+    blocks.push(
+      { kind: 'heading', text: 'The four questions' },
+      {
+        kind: 'list',
+        items: s.questions.map(
+          (q) =>
+            `${q.title} ${q.answer ? `${q.answer.choice ? CHOICE_LABELS[q.answer.choice] : 'Answered'}${q.answer.text ? `: ${q.answer.text}` : ''}` : 'Not answered yet.'}`,
+        ),
+      },
+    );
+    if (s.needsPlan)
+      blocks.push({
+        kind: 'list',
+        items: [`Plan: ${s.plan?.text || 'not given yet'}`, `Timeline: ${s.timeline?.text || 'not given yet'}`],
+      });
   }
   blocks.push({ kind: 'text', text: criteriaHeadline(s.criteria) });
   const buttons: Button[] = [];
   if (!s.submission) {
     buttons.push(answerButton);
-    if (s.outstanding.some((o) => o.kind === 'changes')) buttons.push({ actionId: 'review.changes-ok', label: 'The changes are right', value: s.changesFingerprint });
+    if (s.outstanding.some((o) => o.kind === 'changes'))
+      buttons.push({ actionId: 'review.changes-ok', label: 'The changes are right', value: s.changesFingerprint });
   }
-  buttons.push({ actionId: 'review.export', label: 'Download (Markdown)', value: 'md' }, { actionId: 'review.export', label: 'Download (CSV)', value: 'csv' });
+  buttons.push(
+    { actionId: 'review.export', label: 'Download (Markdown)', value: 'md' },
+    { actionId: 'review.export', label: 'Download (CSV)', value: 'csv' },
+  );
   if (!s.submission && s.outstanding.every((o) => o.kind !== 'questions' && o.kind !== 'plan')) {
     buttons.push({ actionId: 'review.submit', label: 'Mark as submitted to Local Trust', value: String(s.year) });
   }
   if (!s.submission) buttons.push(snoozeButton);
   blocks.push({ kind: 'actions', buttons });
-  if (!options.showDetails) blocks.push({ kind: 'note', text: 'Ask me in a direct message to see names, resident details and the answers.' });
+  if (!options.showDetails)
+    blocks.push({ kind: 'note', text: 'Ask me in a direct message to see names, resident details and the answers.' });
   return { summary, blocks, visibility: 'private' };
 }
 
 function nudgeCadence(roster: Roster): string {
   const r = roster.partnership.settings.review;
   if (!r.nudgeDays.length && !r.finalMonthNudgeDays.length) return 'off';
-  const days = (d: readonly string[]) => (d.length ? d.map((x) => `${x.charAt(0).toUpperCase()}${x.slice(1)}s`).join(' and ') : 'never');
+  const days = (d: readonly string[]) =>
+    d.length ? d.map((x) => `${x.charAt(0).toUpperCase()}${x.slice(1)}s`).join(' and ') : 'never';
   return `${days(r.nudgeDays)} at ${r.nudgeAt}; in the deadline’s month ${days(r.finalMonthNudgeDays)} (only when something is outstanding)`;
 }
 
 /** What a member sees: their own confirmation for the year. */
-export function memberReviewReply(person: Person, roster: Roster, year: number, confirmation: Confirmation | null, open: boolean): Reply {
+export function memberReviewReply(
+  person: Person,
+  roster: Roster,
+  year: number,
+  confirmation: Confirmation | null,
+  open: boolean,
+): Reply {
   const settings = roster.partnership.settings;
   const name = roster.partnership.name;
   let text: string;
   if (!confirmation) text = `You have not confirmed your membership of ${name} for the ${year} review yet.`;
-  else if (!confirmation.member) text = `On ${formatDay(confirmation.confirmedAt, settings)} you said you are no longer a member of ${name}; the rep has been told.`;
-  else text = `On ${formatDay(confirmation.confirmedAt, settings)} you confirmed that you are a member of ${name} and that you ${confirmation.resident ? 'live' : 'do not live'} in the area.`;
-  const blocks: Block[] = [{ kind: 'heading', text: `Partnership review ${year}` }, { kind: 'text', text }];
+  else if (!confirmation.member)
+    text = `On ${formatDay(confirmation.confirmedAt, settings)} you said you are no longer a member of ${name}; the rep has been told.`;
+  else
+    text = `On ${formatDay(confirmation.confirmedAt, settings)} you confirmed that you are a member of ${name} and that you ${confirmation.resident ? 'live' : 'do not live'} in the area.`;
+  const blocks: Block[] = [
+    { kind: 'heading', text: `Partnership review ${year}` },
+    { kind: 'text', text },
+  ];
   if (open) {
-    blocks.push({ kind: 'text', text: confirmation ? 'If that has changed, choose again:' : 'One click is enough:' }, { kind: 'actions', buttons: confirmButtons(year) });
+    blocks.push(
+      { kind: 'text', text: confirmation ? 'If that has changed, choose again:' : 'One click is enough:' },
+      { kind: 'actions', buttons: confirmButtons(year) },
+    );
   }
   blocks.push({ kind: 'note', text: `Hello ${person.name}: only you see this.` });
   return { summary: text, blocks, visibility: 'private' };

@@ -1,20 +1,30 @@
 // "Are we in criteria?": every check in RULES.md sections 1 and 2, in one report.
-import { Kinship } from '../kinship.js';
-import type { Roster } from '../roster.js';
+import { Kinship } from '../kinship.ts';
+import type { Roster } from '../roster.ts';
 import {
-  checkFamilyHouseholdLimit, checkLtoInPower, checkLtoVoting, checkMemberRelatedToWorker,
-  checkPaidWorkerVoting, checkRelatedOfficers, checkWorkerRelatedToOfficer,
-} from './makeup.js';
-import { checkDiversity, checkMinMembers, checkOwnRight, checkResidentMajority, countMembers } from './membership.js';
-import type { CheckId, CriteriaReport } from './result.js';
+  checkFamilyHouseholdLimit,
+  checkLtoInPower,
+  checkLtoVoting,
+  checkMemberRelatedToWorker,
+  checkPaidWorkerVoting,
+  checkRelatedOfficers,
+  checkWorkerRelatedToOfficer,
+} from './makeup.ts';
+import { checkDiversity, checkMinMembers, checkOwnRight, checkResidentMajority, countMembers } from './membership.ts';
+import type { CheckId, CriteriaReport } from './result.ts';
 
-export * from './result.js';
-export { countMembers, MIN_MEMBERS, residentsNeededFor } from './membership.js';
+export * from './result.ts';
+export { countMembers, MIN_MEMBERS, residentsNeededFor } from './membership.ts';
 
 const CRITERIA: readonly CheckId[] = ['min-members', 'resident-majority'];
 export const MAKE_UP_CHECKS: readonly CheckId[] = [
-  'paid-worker-voting', 'family-household-limit', 'related-officers', 'worker-related-to-officer',
-  'lto-in-power', 'member-related-to-worker', 'lto-voting',
+  'paid-worker-voting',
+  'family-household-limit',
+  'related-officers',
+  'worker-related-to-officer',
+  'lto-in-power',
+  'member-related-to-worker',
+  'lto-voting',
 ];
 
 export function checkCriteria(roster: Roster, kinship: Kinship = Kinship.of(roster)): CriteriaReport {

@@ -1,13 +1,16 @@
 // Conflicts of interest in the make-up of the partnership (001, "Conflicts of interest").
 // Channel-safe messages give counts and roles; who is related to whom goes only in `details`.
-import { Kinship, type Link } from '../kinship.js';
-import type { Person, Roster } from '../roster.js';
-import { describeRole, isMember, isOfficer, listNames, plural } from '../roster.js';
-import type { CheckId, CheckResult } from './result.js';
-import { CHECK_TITLES } from './result.js';
+import { type Kinship, type Link } from '../kinship.ts';
+import type { Person, Roster } from '../roster.ts';
+import { describeRole, isMember, isOfficer, listNames, plural } from '../roster.ts';
+import type { CheckId, CheckResult } from './result.ts';
+import { CHECK_TITLES } from './result.ts';
 
 const make = (id: CheckId, fields: Omit<CheckResult, 'id' | 'title' | 'source'>): CheckResult => ({
-  id, title: CHECK_TITLES[id], source: '001', ...fields,
+  id,
+  title: CHECK_TITLES[id],
+  source: '001',
+  ...fields,
 });
 
 const names = (people: readonly Person[]): string => listNames(people.map((p) => p.name));
@@ -17,14 +20,18 @@ export function checkPaidWorkerVoting(roster: Roster): CheckResult {
   const voting = workers.filter((p) => p.voting);
   if (voting.length > 0) {
     return make('paid-worker-voting', {
-      status: 'fail', details: [],
+      status: 'fail',
+      details: [],
       message: `${names(voting)} ${voting.length === 1 ? 'is a paid worker recorded' : 'are paid workers recorded'} as voting. "In no circumstances should a paid worker also sit as a voting member."`,
       fix: `Record ${names(voting)} as non-voting: paid workers support the partnership but never vote.`,
     });
   }
   return make('paid-worker-voting', {
-    status: 'pass', details: [],
-    message: workers.length ? `${plural(workers.length, 'paid worker')} (${names(workers)}), none voting.` : 'No paid workers on the roster.',
+    status: 'pass',
+    details: [],
+    message: workers.length
+      ? `${plural(workers.length, 'paid worker')} (${names(workers)}), none voting.`
+      : 'No paid workers on the roster.',
   });
 }
 
@@ -50,11 +57,16 @@ function explainGroup(k: Kinship, ids: readonly string[], bond: 'family' | 'hous
 export function checkFamilyHouseholdLimit(roster: Roster, k: Kinship): CheckResult {
   const memberIds = roster.people.filter(isMember).map((p) => p.id);
   const over = (['family', 'household'] as const).flatMap((bond) =>
-    k.groups(memberIds, bond).filter((g) => g.length > 2).map((ids) => ({ bond, ids })),
+    k
+      .groups(memberIds, bond)
+      .filter((g) => g.length > 2)
+      .map((ids) => ({ bond, ids })),
   );
   if (over.length === 0) {
     return make('family-household-limit', {
-      status: 'pass', details: [], message: 'No family or household has more than two members on the partnership.',
+      status: 'pass',
+      details: [],
+      message: 'No family or household has more than two members on the partnership.',
     });
   }
   const sizes = over.map((g) => `${g.ids.length} members from one ${g.bond}`).join('; ');
@@ -62,9 +74,13 @@ export function checkFamilyHouseholdLimit(roster: Roster, k: Kinship): CheckResu
     status: 'fail',
     message: `${sizes}: no more than two people from the same family or household may be members.`,
     details: over.map((g) => explainGroup(k, g.ids, g.bond)),
-    fix: over
-      .map((g) => `${plural(g.ids.length - 2, 'member')} of the group of ${g.ids.length} should step down as a member (they can still support as a volunteer)`)
-      .join('; ') + '.',
+    fix:
+      over
+        .map(
+          (g) =>
+            `${plural(g.ids.length - 2, 'member')} of the group of ${g.ids.length} should step down as a member (they can still support as a volunteer)`,
+        )
+        .join('; ') + '.',
   });
 }
 
@@ -87,7 +103,9 @@ function relatedPairs(k: Kinship, left: readonly Person[], right: readonly Perso
       const key = a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(`${a.name} (${describeRole(a)}) and ${b.name} (${describeRole(b)}): ${k.describe(k.chain(a.id, b.id, 'family') ?? [])}.`);
+      out.push(
+        `${a.name} (${describeRole(a)}) and ${b.name} (${describeRole(b)}): ${k.describe(k.chain(a.id, b.id, 'family') ?? [])}.`,
+      );
     }
   }
   return out;
@@ -97,10 +115,15 @@ export function checkRelatedOfficers(roster: Roster, k: Kinship): CheckResult {
   const officers = roster.people.filter(isOfficer);
   const pairs = relatedPairs(k, officers, officers);
   if (pairs.length === 0) {
-    return make('related-officers', { status: 'pass', details: [], message: `${plural(officers.length, 'officer')}, none related to another.` });
+    return make('related-officers', {
+      status: 'pass',
+      details: [],
+      message: `${plural(officers.length, 'officer')}, none related to another.`,
+    });
   }
   return make('related-officers', {
-    status: 'fail', details: pairs,
+    status: 'fail',
+    details: pairs,
     message: `${plural(pairs.length, 'pair')} of officers ${pairs.length === 1 ? 'is' : 'are'} related. People in positions of power must not be related to each other.`,
     fix: 'One officer in each related pair should hand their role to another member.',
   });
@@ -110,10 +133,15 @@ export function checkWorkerRelatedToOfficer(roster: Roster, k: Kinship): CheckRe
   const workers = roster.people.filter((p) => p.kind === 'paid-worker');
   const pairs = relatedPairs(k, workers, roster.people.filter(isOfficer));
   if (pairs.length === 0) {
-    return make('worker-related-to-officer', { status: 'pass', details: [], message: 'No paid worker is related to an officer.' });
+    return make('worker-related-to-officer', {
+      status: 'pass',
+      details: [],
+      message: 'No paid worker is related to an officer.',
+    });
   }
   return make('worker-related-to-officer', {
-    status: 'fail', details: pairs,
+    status: 'fail',
+    details: pairs,
     message: `${plural(pairs.length, 'paid worker and officer pair')} ${pairs.length === 1 ? 'is' : 'are'} related. "In no circumstances should a Big Local worker … be related to a person in a position of power."`,
     fix: 'The related officer should hand their role to another member.',
   });
@@ -125,7 +153,8 @@ export function checkLtoInPower(roster: Roster): CheckResult {
     return make('lto-in-power', { status: 'pass', details: [], message: 'No LTO representative is an officer.' });
   }
   return make('lto-in-power', {
-    status: 'fail', details: [],
+    status: 'fail',
+    details: [],
     message: `${lto.map((p) => `${p.name} (${p.roles.join(', ')})`).join('; ')}: an LTO representative in a position of power is a conflict of interest.`,
     fix: `${names(lto)} should hand ${lto.length === 1 ? 'their role' : 'their roles'} to a member who is not from the LTO.`,
   });
@@ -135,10 +164,15 @@ export function checkMemberRelatedToWorker(roster: Roster, k: Kinship): CheckRes
   const workers = roster.people.filter((p) => p.kind === 'paid-worker');
   const pairs = relatedPairs(k, roster.people.filter(isMember), workers);
   if (pairs.length === 0) {
-    return make('member-related-to-worker', { status: 'pass', details: [], message: 'No member is related to a paid worker.' });
+    return make('member-related-to-worker', {
+      status: 'pass',
+      details: [],
+      message: 'No member is related to a paid worker.',
+    });
   }
   return make('member-related-to-worker', {
-    status: 'warn', details: pairs,
+    status: 'warn',
+    details: pairs,
     message: `${plural(pairs.length, 'member')} ${pairs.length === 1 ? 'is' : 'are'} related to a paid worker: "particular care should be taken" to avoid any perception of a conflict.`,
     fix: 'Record it in your conflicts of interest policy, and have the related member step back from decisions about the worker’s role or pay.',
   });
@@ -150,7 +184,8 @@ export function checkLtoVoting(roster: Roster): CheckResult {
     return make('lto-voting', { status: 'pass', details: [], message: 'No LTO staff are voting members.' });
   }
   return make('lto-voting', {
-    status: 'warn', details: [],
+    status: 'warn',
+    details: [],
     message: `${names(voting)} ${voting.length === 1 ? 'is LTO staff and a voting member' : 'are LTO staff and voting members'}: many decisions could pose a conflict.`,
     fix: 'LTO staff "may wish to consider becoming non-voting members or stepping down from the membership".',
   });

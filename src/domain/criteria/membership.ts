@@ -1,9 +1,9 @@
 // min-members and resident-majority (000, 001, 002), plus the advisory diversity and own-right.
-import type { Person, Roster } from '../roster.js';
-import { isMember, listNames, plural } from '../roster.js';
-import { percent } from '../settings.js';
-import type { CheckResult } from './result.js';
-import { CHECK_TITLES } from './result.js';
+import type { Person, Roster } from '../roster.ts';
+import { isMember, listNames, plural } from '../roster.ts';
+import { percent } from '../settings.ts';
+import type { CheckResult } from './result.ts';
+import { CHECK_TITLES } from './result.ts';
 
 export const MIN_MEMBERS = 8;
 
@@ -34,14 +34,16 @@ export function checkMinMembers(roster: Roster): CheckResult {
   if (n < MIN_MEMBERS) {
     const short = MIN_MEMBERS - n;
     return {
-      ...base, status: 'fail',
+      ...base,
+      status: 'fail',
       message: `${countedSentence(n, excluded)} A partnership needs at least ${MIN_MEMBERS}.`,
       fix: `Recruit ${plural(short, 'more member')}; of any ${MIN_MEMBERS} members at least ${residentsNeeded} must live in the area.`,
     };
   }
   if (n === MIN_MEMBERS) {
     return {
-      ...base, status: 'warn',
+      ...base,
+      status: 'warn',
       message: `${countedSentence(n, excluded)} That is exactly the minimum: one resignation would take the partnership out of criteria.`,
       fix: 'Recruit at least one more member so that one resignation does not take you out of criteria.',
     };
@@ -81,7 +83,10 @@ export function checkResidentMajority(roster: Roster): CheckResult {
     `Not residents: ${nonResidents.length ? listNames(nonResidents.map((p) => p.name)) : 'nobody'}.`,
   ];
   const base = {
-    id: 'resident-majority' as const, title: CHECK_TITLES['resident-majority'], source: '000, 001, 002', details,
+    id: 'resident-majority' as const,
+    title: CHECK_TITLES['resident-majority'],
+    source: '000, 001, 002',
+    details,
   };
   const share = n === 0 ? 0 : r / n;
   const summary = `${r} of ${plural(n, 'member')} ${n === 1 ? 'lives' : 'live'} in the area (${percent(share)}); at least ${percent(threshold)} must.`;
@@ -95,12 +100,15 @@ export function checkResidentMajority(roster: Roster): CheckResult {
         : `recruit ${plural(recruit, 'more resident member')}`,
     ];
     if (r > 0 && meets(r, n - stepBack, threshold) && n - stepBack >= MIN_MEMBERS)
-      alternatives.push(`${plural(stepBack, 'non-resident member')} could become ${stepBack === 1 ? 'a non-member supporter' : 'non-member supporters'}`);
+      alternatives.push(
+        `${plural(stepBack, 'non-resident member')} could become ${stepBack === 1 ? 'a non-member supporter' : 'non-member supporters'}`,
+      );
     return { ...base, status: 'fail', message: summary, fix: `${capitalise(alternatives.join(', or '))}.` };
   }
   if (r > 0 && !meets(r - 1, n - 1, threshold)) {
     return {
-      ...base, status: 'warn',
+      ...base,
+      status: 'warn',
       message: `${summary} If one resident member left, residents would no longer be the majority.`,
       fix: 'Recruit another resident member so that one resignation does not take you out of criteria.',
     };
@@ -110,7 +118,11 @@ export function checkResidentMajority(roster: Roster): CheckResult {
 
 export function checkDiversity(): CheckResult {
   return {
-    id: 'diversity', status: 'info', title: CHECK_TITLES.diversity, source: '001', details: [],
+    id: 'diversity',
+    status: 'info',
+    title: CHECK_TITLES.diversity,
+    source: '001',
+    details: [],
     message:
       'Advisory: members "should broadly reflect the range and diversity of people who live in your area" ' +
       '(age, ethnicity, gender, faith, disability, income). The bot does not judge this; talk it through with your rep, ' +
@@ -123,10 +135,17 @@ export function checkOwnRight(roster: Roster): CheckResult {
   const councillors = counted.filter((p) => p.councillor).map((p) => p.name);
   const lto = counted.filter((p) => p.ltoRepresentative).map((p) => p.name);
   const notes: string[] = [];
-  if (councillors.length) notes.push(`councillors on the partnership (${listNames(councillors)}) sit in their own right, not for the council`);
+  if (councillors.length)
+    notes.push(
+      `councillors on the partnership (${listNames(councillors)}) sit in their own right, not for the council`,
+    );
   if (lto.length) notes.push(`LTO representatives (${listNames(lto)}) sit in their own right, not for the LTO`);
   return {
-    id: 'own-right', status: 'info', title: CHECK_TITLES['own-right'], source: '000, 001', details: [],
+    id: 'own-right',
+    status: 'info',
+    title: CHECK_TITLES['own-right'],
+    source: '000, 001',
+    details: [],
     message:
       'Advisory: members take part in their own right and cannot represent another person or organisation.' +
       (notes.length ? ` Remember: ${notes.join('; ')}.` : ''),

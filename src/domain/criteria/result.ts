@@ -1,9 +1,17 @@
 // The shape every criteria and make-up check returns.
 
 export const CHECK_IDS = [
-  'min-members', 'resident-majority', 'diversity', 'own-right',
-  'paid-worker-voting', 'family-household-limit', 'related-officers', 'worker-related-to-officer',
-  'lto-in-power', 'member-related-to-worker', 'lto-voting',
+  'min-members',
+  'resident-majority',
+  'diversity',
+  'own-right',
+  'paid-worker-voting',
+  'family-household-limit',
+  'related-officers',
+  'worker-related-to-officer',
+  'lto-in-power',
+  'member-related-to-worker',
+  'lto-voting',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -42,7 +50,10 @@ export interface CriteriaReport {
  * names a channel sees (the only paid worker, the officers), can say who is related to whom.
  */
 export const RELATIONSHIP_CHECKS: ReadonlySet<CheckId> = new Set<CheckId>([
-  'family-household-limit', 'related-officers', 'worker-related-to-officer', 'member-related-to-worker',
+  'family-household-limit',
+  'related-officers',
+  'worker-related-to-officer',
+  'member-related-to-worker',
 ]);
 
 export const CHECK_TITLES: Record<CheckId, string> = {

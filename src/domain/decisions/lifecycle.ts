@@ -1,22 +1,42 @@
 // Closing, amending and reminding: pure decisions about a decision, given its state and the roster.
-import type { Person, Roster } from '../roster.js';
-import { assess, snapshotAt, type Standing } from './standing.js';
-import type { Ballot, Change, CloseReason, Decision, DecisionState, Plan, Visibility } from './types.js';
-import { formatWhen } from './when.js';
-import { mayManage, manageRefusal } from './who.js';
+import type { ConflictReason } from '../coi.ts';
+import type { Person, Roster } from '../roster.ts';
+import { assess, snapshotAt, type Standing } from './standing.ts';
+import type { Ballot, Change, CloseReason, Decision, DecisionState, Plan, Visibility } from './types.ts';
 
-export interface Refusal {
-  kind: 'refused';
-  reason: string;
-}
-export const refused = (reason: string): Refusal => ({ kind: 'refused', reason });
+/** Why a plan takes nothing, as a code with its data; src/bot/views/decision-words.ts says it. */
+export type RefusedWhy =
+  /** voting closed at `closedAt` */
+  | { code: 'closed'; closedAt: Date }
+  /** the option index is not on the decision (a tampered button) */
+  | { code: 'no-such-option' }
+  /** the person has no vote on any decision (not a voting member) */
+  | { code: 'no-vote' }
+  | { code: 'recused'; reasons: ConflictReason[] }
+  /** excluded from this decision by a partnership setting (`why` is the conflict engine's) */
+  | { code: 'not-eligible'; why: string }
+  | { code: 'declare-first' }
+  /** a declared interest stays on the record */
+  | { code: 'interest-on-record' }
+  | { code: 'secret-stays-secret' }
+  | { code: 'voted-stays-open' }
+  | { code: 'secret-never-live' }
+  | { code: 'hidden-until-close' }
+  | { code: 'seen-stays-live' };
+
+export type Refusal = { kind: 'refused' } & RefusedWhy;
+export const refused = (why: RefusedWhy): Refusal => ({ kind: 'refused', ...why });
+
+/** The time voting closed, or closes: the refusal a closed (or overdue) decision gives. */
+export const closedWhy = (d: Decision): RefusedWhy => ({ code: 'closed', closedAt: d.closedAt ?? d.closesAt });
 
 /** Record recusals the roster now requires and set aside votes that no longer count. */
 export function syncChanges(standing: Standing): Change[] {
   return [
     ...standing.newRecusals.map((r): Change => ({ type: 'recuse', personId: r.personId, reasons: r.reasons })),
     ...standing.strayVotes.map((v): Change => ({
-      type: 'withdraw-vote', personId: v.personId,
+      type: 'withdraw-vote',
+      personId: v.personId,
       why: standing.recused.has(v.personId) ? 'recused after voting' : 'no longer an eligible voting member',
     })),
   ];
@@ -27,75 +47,88 @@ export function closeChanges(state: DecisionState, standing: Standing, roster: R
   // Voting closed at the closing time, however late the close is written (the server was down,
   // the job ran a minute after): the record says when voting stopped.
   const closedAt = reason === 'time' ? { closedAt: state.decision.closesAt } : {};
-  return [...syncChanges(standing), { type: 'close', reason, snapshot: snapshotAt(state, standing, roster), ...closedAt }];
+  return [
+    ...syncChanges(standing),
+    { type: 'close', reason, snapshot: snapshotAt(state, standing, roster), ...closedAt },
+  ];
 }
 
 export const isOverdue = (state: DecisionState, now: Date): boolean =>
   state.decision.status === 'open' && now.getTime() >= state.decision.closesAt.getTime();
 
-export function closedMessage(state: DecisionState): string {
-  const d = state.decision;
-  return `Decision ${d.number} (“${d.title}”) closed at ${formatWhen(d.closedAt ?? d.closesAt, d.rules.timeZone)}, so it no longer takes declarations or votes.`;
-}
-
-export type CloseOutcome = { kind: 'closed'; reason: CloseReason } | { kind: 'already-closed' } | { kind: 'not-due' } | Refusal;
+export type CloseOutcome = { kind: 'closed'; reason: CloseReason } | { kind: 'already-closed' } | { kind: 'not-due' };
 
 /**
- * Close by the chair (`actor` given), or on time (`actor` null: the scheduler). Closing twice is
- * harmless: the second finds it closed and changes nothing.
+ * Close by the chair (`actor` given, whom the service has authorised), or on time (`actor` null:
+ * the scheduler). Closing twice is harmless: the second finds it closed and changes nothing.
  */
 export function planClose(state: DecisionState, roster: Roster, actor: Person | null, now: Date): Plan<CloseOutcome> {
-  const plan = (changes: Change[], outcome: CloseOutcome): Plan<CloseOutcome> => ({ actorId: actor?.id ?? null, at: now, changes, outcome });
+  const plan = (changes: Change[], outcome: CloseOutcome): Plan<CloseOutcome> => ({
+    actorId: actor?.id ?? null,
+    at: now,
+    changes,
+    outcome,
+  });
   if (state.decision.status === 'closed') return plan([], { kind: 'already-closed' });
   const standing = assess(state, roster);
   if (actor) {
-    if (!mayManage(actor, state.decision)) return plan([], refused(manageRefusal));
     const reason: CloseReason = isOverdue(state, now) ? 'time' : 'chair';
     return plan(closeChanges(state, standing, roster, reason), { kind: 'closed', reason });
   }
-  if (isOverdue(state, now)) return plan(closeChanges(state, standing, roster, 'time'), { kind: 'closed', reason: 'time' });
-  if (standing.allVoted) return plan(closeChanges(state, standing, roster, 'all-voted'), { kind: 'closed', reason: 'all-voted' });
+  if (isOverdue(state, now))
+    return plan(closeChanges(state, standing, roster, 'time'), { kind: 'closed', reason: 'time' });
+  if (standing.allVoted)
+    return plan(closeChanges(state, standing, roster, 'all-voted'), { kind: 'closed', reason: 'all-voted' });
   return plan([], { kind: 'not-due' });
 }
-
-const SECRET_LIVE_AMEND = 'A secret ballot can’t have live results: the counts would show how someone voted when they drop after a member is recused or leaves. To make it secret, choose “After close” for Results as well.';
 
 export interface AmendRequest {
   closesAt?: Date;
   ballot?: Ballot;
   visibility?: Visibility;
 }
-export type AmendOutcome = { kind: 'amended'; what: string[] } | { kind: 'unchanged' } | Refusal;
+/** What an amendment changed, in order. */
+export type Amended = { what: 'secret' } | { what: 'after-close' } | { what: 'closes'; at: Date };
+export type AmendOutcome = { kind: 'amended'; what: Amended[] } | { kind: 'unchanged' } | Refusal;
 
 /**
- * The chair may move the closing time. A secret ballot can never be made open (members voted on
+ * The chair (or whoever put it, authorised by the service) may move the closing time. A secret ballot can never be made open (members voted on
  * the promise of privacy), and results hidden until close can never be revealed early; the other
  * way round is allowed only before anyone has voted.
  */
-export function planAmend(state: DecisionState, actor: Person | null, request: AmendRequest, now: Date): Plan<AmendOutcome> {
+export function planAmend(
+  state: DecisionState,
+  actor: Person | null,
+  request: AmendRequest,
+  now: Date,
+): Plan<AmendOutcome> {
   const d = state.decision;
-  const plan = (changes: Change[], outcome: AmendOutcome): Plan<AmendOutcome> => ({ actorId: actor?.id ?? null, at: now, changes, outcome });
-  if (!mayManage(actor, d)) return plan([], refused(manageRefusal));
-  if (d.status === 'closed' || isOverdue(state, now)) return plan([], refused(closedMessage(state)));
+  const plan = (changes: Change[], outcome: AmendOutcome): Plan<AmendOutcome> => ({
+    actorId: actor?.id ?? null,
+    at: now,
+    changes,
+    outcome,
+  });
+  if (d.status === 'closed' || isOverdue(state, now)) return plan([], refused(closedWhy(d)));
   const change: Extract<Change, { type: 'amend' }> = { type: 'amend' };
-  const what: string[] = [];
+  const what: Amended[] = [];
   if (request.ballot && request.ballot !== d.ballot) {
-    if (d.ballot === 'secret') return plan([], refused('A secret ballot can never be made open: members voted on the promise that their choice stays private.'));
-    if (state.votes.length > 0) return plan([], refused('Members have already voted on an open ballot, so it can’t become secret now. Start a new decision if it must be secret.'));
-    if ((request.visibility ?? d.visibility) === 'live') return plan([], refused(SECRET_LIVE_AMEND));
+    if (d.ballot === 'secret') return plan([], refused({ code: 'secret-stays-secret' }));
+    if (state.votes.length > 0) return plan([], refused({ code: 'voted-stays-open' }));
+    if ((request.visibility ?? d.visibility) === 'live') return plan([], refused({ code: 'secret-never-live' }));
     change.ballot = request.ballot;
-    what.push('the ballot is now secret');
+    what.push({ what: 'secret' });
   }
   if (request.visibility && request.visibility !== d.visibility) {
-    if (d.ballot === 'secret' && request.visibility === 'live') return plan([], refused(SECRET_LIVE_AMEND));
-    if (d.visibility === 'after-close') return plan([], refused('Results hidden until the decision closes can’t be revealed early; they will be shown when it closes.'));
-    if (state.votes.length > 0) return plan([], refused('Members have already seen live results, so they can’t be hidden now.'));
+    if (d.ballot === 'secret' && request.visibility === 'live') return plan([], refused({ code: 'secret-never-live' }));
+    if (d.visibility === 'after-close') return plan([], refused({ code: 'hidden-until-close' }));
+    if (state.votes.length > 0) return plan([], refused({ code: 'seen-stays-live' }));
     change.visibility = request.visibility;
-    what.push('results are now shown only after it closes');
+    what.push({ what: 'after-close' });
   }
   if (request.closesAt && request.closesAt.getTime() !== d.closesAt.getTime()) {
     change.closesAt = request.closesAt;
-    what.push(`it now closes ${formatWhen(request.closesAt, d.rules.timeZone)}`);
+    what.push({ what: 'closes', at: request.closesAt });
   }
   if (what.length === 0) return plan([], { kind: 'unchanged' });
   return plan([change], { kind: 'amended', what });
@@ -116,11 +149,18 @@ export function reminderDueAt(decision: Decision): Date | null {
  * put less than that time before its close gets none: its prompt is recent enough.
  */
 export function planReminders(state: DecisionState, roster: Roster, now: Date): Plan<RemindOutcome> {
-  const plan = (changes: Change[], outcome: RemindOutcome): Plan<RemindOutcome> => ({ actorId: null, at: now, changes, outcome });
+  const plan = (changes: Change[], outcome: RemindOutcome): Plan<RemindOutcome> => ({
+    actorId: null,
+    at: now,
+    changes,
+    outcome,
+  });
   const d = state.decision;
   const due = reminderDueAt(d);
-  if (d.status !== 'open' || d.remindersSentAt || !due || now < due || isOverdue(state, now)) return plan([], { kind: 'not-due' });
-  if (d.createdAt.getTime() >= due.getTime()) return plan([{ type: 'reminders-sent' }], { kind: 'remind', targets: [] });
+  if (d.status !== 'open' || d.remindersSentAt || !due || now < due || isOverdue(state, now))
+    return plan([], { kind: 'not-due' });
+  if (d.createdAt.getTime() >= due.getTime())
+    return plan([{ type: 'reminders-sent' }], { kind: 'remind', targets: [] });
   const standing = assess(state, roster);
   const voted = new Set(standing.votes.map((v) => v.personId));
   const targets: ReminderTarget[] = [];

@@ -1,10 +1,10 @@
 // The record of a decision for the minutes (001: "recording and communicating how decisions are
 // made"): who declared what, who stepped back and why, who voted (names on open ballots only),
 // the tally once it may be seen, the quorum and the resident share, with times.
-import type { ConflictReason } from '../coi.js';
-import type { Roster } from '../roster.js';
-import { assess, leadingOption, resultsVisible, snapshotAt } from './standing.js';
-import type { Ballot, CloseReason, DecisionKind, DecisionState, Visibility } from './types.js';
+import type { ConflictReason } from '../coi.ts';
+import type { Roster } from '../roster.ts';
+import { assess, leadingOption, resultsVisible, snapshotAt } from './standing.ts';
+import type { Ballot, CloseReason, DecisionKind, DecisionRules, DecisionState, Visibility } from './types.ts';
 
 export interface DecisionRecord {
   partnership: string;
@@ -24,8 +24,16 @@ export interface DecisionRecord {
   closesAt: Date;
   closedAt: Date | null;
   quorumRule: string;
-  loyaltyPolicy: string;
-  declarations: { name: string; outcome: 'none' | 'interest'; kind: string | null; organisation: string | null; detail: string | null; at: Date }[];
+  /** the partnership's loyalty policy frozen on the decision (its words: src/bot/views/decision-minutes.ts) */
+  loyalty: DecisionRules['loyaltyConflicts'];
+  declarations: {
+    name: string;
+    outcome: 'none' | 'interest';
+    kind: string | null;
+    organisation: string | null;
+    detail: string | null;
+    at: Date;
+  }[];
   recusals: { name: string; reasons: ConflictReason[]; at: Date | null }[];
   notEligible: { name: string; why: string }[];
   /** null on a secret ballot: names are never recorded against it */
@@ -38,42 +46,83 @@ export interface DecisionRecord {
   residents: { voted: number; residents: number; majority: boolean };
 }
 
-const LOYALTY = { withdraw: 'loyalty conflicts mean stepping back', 'declare-and-stay': 'loyalty conflicts are declared and the member stays' } as const;
-
 export function buildRecord(state: DecisionState, roster: Roster): DecisionRecord {
   const d = state.decision;
   const standing = assess(state, roster);
-  const name = (id: string) => state.people[id]?.name ?? roster.people.find((p) => p.id === id)?.name ?? 'a former member';
+  const name = (id: string) =>
+    state.people[id]?.name ?? roster.people.find((p) => p.id === id)?.name ?? 'a former member';
   const frozen = d.status === 'closed' && d.outcome ? d.outcome : snapshotAt(state, standing, roster);
   const visible = resultsVisible(d);
-  const counted = new Set(d.status === 'closed' ? state.votes.map((v) => v.personId) : standing.votes.map((v) => v.personId));
+  const counted = new Set(
+    d.status === 'closed' ? state.votes.map((v) => v.personId) : standing.votes.map((v) => v.personId),
+  );
   const votes = state.votes.filter((v) => counted.has(v.personId)).sort((a, b) => a.at.getTime() - b.at.getTime());
   const recordedRecusals = new Map(state.recusals.map((r) => [r.personId, r.at]));
-  const recusals = d.status === 'closed'
-    ? state.recusals.map((r) => ({ name: name(r.personId), reasons: r.reasons, at: r.at as Date | null }))
-    : [...standing.recused].map(([id, reasons]) => ({ name: name(id), reasons, at: recordedRecusals.get(id) ?? null }));
+  const recusals =
+    d.status === 'closed'
+      ? state.recusals.map((r) => ({ name: name(r.personId), reasons: r.reasons, at: r.at as Date | null }))
+      : [...standing.recused].map(([id, reasons]) => ({
+          name: name(id),
+          reasons,
+          at: recordedRecusals.get(id) ?? null,
+        }));
   const declaredIds = new Set(state.declarations.map((x) => x.personId));
   const asked = frozen.eligible + [...standing.recused.keys()].filter((id) => declaredIds.has(id)).length;
   return {
     partnership: roster.partnership.name,
-    number: d.number, title: d.title, description: d.description, kind: d.kind, organisations: d.organisations, options: d.options,
-    ballot: d.ballot, visibility: d.visibility, status: d.status, closeReason: d.closeReason, timeZone: d.rules.timeZone,
-    createdBy: name(d.createdById), createdAt: d.createdAt, closesAt: d.closesAt, closedAt: d.closedAt,
+    number: d.number,
+    title: d.title,
+    description: d.description,
+    kind: d.kind,
+    organisations: d.organisations,
+    options: d.options,
+    ballot: d.ballot,
+    visibility: d.visibility,
+    status: d.status,
+    closeReason: d.closeReason,
+    timeZone: d.rules.timeZone,
+    createdBy: name(d.createdById),
+    createdAt: d.createdAt,
+    closesAt: d.closesAt,
+    closedAt: d.closedAt,
     quorumRule: standing.rule,
-    loyaltyPolicy: LOYALTY[d.rules.loyaltyConflicts],
-    declarations: [...state.declarations].sort((a, b) => a.at.getTime() - b.at.getTime()).map((x) => ({
-      name: name(x.personId), outcome: x.outcome, kind: x.kind, organisation: x.organisation, detail: x.detail, at: x.at,
-    })),
+    loyalty: d.rules.loyaltyConflicts,
+    declarations: [...state.declarations]
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+      .map((x) => ({
+        name: name(x.personId),
+        outcome: x.outcome,
+        kind: x.kind,
+        organisation: x.organisation,
+        detail: x.detail,
+        at: x.at,
+      })),
     recusals,
     notEligible: frozen.notEligible.map((n) => ({ name: name(n.personId), why: n.why })),
-    voters: d.ballot === 'secret' ? null : votes.map((v) => ({ name: name(v.personId), option: visible ? v.option : null, at: v.updatedAt, changes: v.changes })),
+    voters:
+      d.ballot === 'secret'
+        ? null
+        : votes.map((v) => ({
+            name: name(v.personId),
+            option: visible ? v.option : null,
+            at: v.updatedAt,
+            changes: v.changes,
+          })),
     tally: visible ? frozen.tally : null,
     leading: visible ? leadingOption(frozen.tally) : null,
     counts: {
-      votingMembers: frozen.votingMembers, eligible: frozen.eligible, declared: state.declarations.length, asked,
-      voted: frozen.voted, recused: d.status === 'closed' ? state.recusals.length : standing.recused.size,
+      votingMembers: frozen.votingMembers,
+      eligible: frozen.eligible,
+      declared: state.declarations.length,
+      asked,
+      voted: frozen.voted,
+      recused: d.status === 'closed' ? state.recusals.length : standing.recused.size,
     },
-    quorum: { required: frozen.required, canBeTaken: frozen.eligible >= frozen.required, met: frozen.voted >= frozen.required },
+    quorum: {
+      required: frozen.required,
+      canBeTaken: frozen.eligible >= frozen.required,
+      met: frozen.voted >= frozen.required,
+    },
     residents: { voted: frozen.voted, residents: frozen.residentsVoted, majority: frozen.residentMajority },
   };
 }

@@ -1,12 +1,12 @@
 // Where a decision stands for the roster as it is now: who must step back (the same engine as the
 // `coi` check, under the rules frozen at creation), who may vote, who has, and whether enough
 // eligible members remain for the decision to be taken.
-import { checkConflicts, type CoiResult, type ConflictReason, type DecisionDeclaration } from '../coi.js';
-import { residentsNeededFor } from '../criteria/membership.js';
-import { hasVote, type Person, type Roster } from '../roster.js';
-import { describeQuorum, quorumRequired } from '../settings.js';
-import type { ClosingSnapshot, Decision, DecisionRules, DecisionState, VoteRecord } from './types.js';
-import { deepFreeze } from '../../freeze.js';
+import { checkConflicts, type CoiResult, type ConflictReason, type DecisionDeclaration } from '../coi.ts';
+import { residentsNeededFor } from '../criteria/membership.ts';
+import { hasVote, type Person, type Roster } from '../roster.ts';
+import { describeQuorum, quorumRequired } from '../settings.ts';
+import type { ClosingSnapshot, Decision, DecisionRules, DecisionState, VoteRecord } from './types.ts';
+import { deepFreeze } from '../freeze.ts';
 
 export interface Standing {
   coi: CoiResult;
@@ -46,7 +46,12 @@ const checked = new WeakMap<Roster, Map<string, CoiResult>>();
 const CHECKS_PER_ROSTER = 64;
 
 function conflictsFor(roster: Roster, decision: Decision, declarations: DecisionDeclaration[]): CoiResult {
-  const run = () => checkConflicts(underRules(roster, decision.rules), { organisations: decision.organisations, declarations, keyDecision: decision.kind !== 'general' });
+  const run = () =>
+    checkConflicts(underRules(roster, decision.rules), {
+      organisations: decision.organisations,
+      declarations,
+      keyDecision: decision.kind !== 'general',
+    });
   if (!Object.isFrozen(roster)) return run();
   const key = JSON.stringify([decision.rules, decision.organisations, decision.kind !== 'general', declarations]);
   let results = checked.get(roster);
@@ -59,7 +64,10 @@ function conflictsFor(roster: Roster, decision: Decision, declarations: Decision
   return result;
 }
 
-type Membership = Pick<Standing, 'votingMembers' | 'recused' | 'newRecusals' | 'eligible' | 'notEligible' | 'required'> & { eligibleIds: Set<string> };
+type Membership = Pick<
+  Standing,
+  'votingMembers' | 'recused' | 'newRecusals' | 'eligible' | 'notEligible' | 'required'
+> & { eligibleIds: Set<string> };
 
 /** Who may vote, given the conflicts: the same for every vote until a recusal or the roster changes. */
 const memberships = new WeakMap<CoiResult, Map<string, Membership>>();
@@ -77,7 +85,11 @@ function membershipOf(coi: CoiResult, roster: Roster, state: DecisionState): Mem
     const excluded = new Set(coi.notEligible.map((n) => n.person.id));
     const eligible = votingMembers.filter((p) => !recused.has(p.id) && !excluded.has(p.id));
     return {
-      votingMembers, recused, newRecusals, eligible, eligibleIds: new Set(eligible.map((p) => p.id)),
+      votingMembers,
+      recused,
+      newRecusals,
+      eligible,
+      eligibleIds: new Set(eligible.map((p) => p.id)),
       notEligible: coi.notEligible.filter((n) => hasVote(n.person) && !recused.has(n.person.id)),
       required: quorumRequired(state.decision.rules.quorum, votingMembers.length),
     };
@@ -99,7 +111,12 @@ export function assess(state: DecisionState, roster: Roster): Standing {
   const { decision } = state;
   const declarations: DecisionDeclaration[] = state.declarations
     .filter((d) => d.outcome === 'interest' && d.kind)
-    .map((d) => ({ personId: d.personId, kind: d.kind!, organisation: d.organisation ?? undefined, detail: d.detail ?? undefined }));
+    .map((d) => ({
+      personId: d.personId,
+      kind: d.kind!,
+      organisation: d.organisation ?? undefined,
+      detail: d.detail ?? undefined,
+    }));
   const coi = conflictsFor(roster, decision, declarations);
   const { eligibleIds, ...membership } = membershipOf(coi, roster, state);
   const votes = state.votes.filter((v) => eligibleIds.has(v.personId));
@@ -124,7 +141,9 @@ export function tally(decision: Decision, votes: readonly VoteRecord[]): { optio
 export function snapshotAt(state: DecisionState, standing: Standing, roster: Roster): ClosingSnapshot {
   const residentOf = new Map(roster.people.map((p) => [p.id, p.resident]));
   const voted = standing.votes.length;
-  const residentsVoted = standing.votes.filter((v) => residentOf.get(v.personId) ?? state.people[v.personId]?.resident ?? false).length;
+  const residentsVoted = standing.votes.filter(
+    (v) => residentOf.get(v.personId) ?? state.people[v.personId]?.resident ?? false,
+  ).length;
   return {
     votingMembers: standing.votingMembers.length,
     required: standing.required,
@@ -139,13 +158,21 @@ export function snapshotAt(state: DecisionState, standing: Standing, roster: Ros
 
 /** Results are shown live only when the decision says so; always once it is closed. */
 /** A secret ballot never shows live counts, even if stored so before live + secret was refused: a count that drops when someone is recused tells how they voted. */
-export const resultsVisible = (decision: Decision): boolean => decision.status === 'closed' || (decision.visibility === 'live' && decision.ballot !== 'secret');
+export const resultsVisible = (decision: Decision): boolean =>
+  decision.status === 'closed' || (decision.visibility === 'live' && decision.ballot !== 'secret');
 
 /** The most-voted option, leaving abstentions aside. */
-export function leadingOption(counts: readonly { option: string; count: number }[]): { kind: 'none' } | { kind: 'winner'; option: string; count: number } | { kind: 'tie'; options: string[]; count: number } {
+export function leadingOption(
+  counts: readonly { option: string; count: number }[],
+):
+  | { kind: 'none' }
+  | { kind: 'winner'; option: string; count: number }
+  | { kind: 'tie'; options: string[]; count: number } {
   const real = counts.filter((c) => !/^abstain/i.test(c.option));
   const top = Math.max(0, ...real.map((c) => c.count));
   if (top === 0) return { kind: 'none' };
   const leaders = real.filter((c) => c.count === top);
-  return leaders.length === 1 ? { kind: 'winner', option: leaders[0]!.option, count: top } : { kind: 'tie', options: leaders.map((l) => l.option), count: top };
+  return leaders.length === 1
+    ? { kind: 'winner', option: leaders[0]!.option, count: top }
+    : { kind: 'tie', options: leaders.map((l) => l.option), count: top };
 }

@@ -1,8 +1,8 @@
 // A decision put to the partnership (RULES.md section 4): what is stored, and the changes a use
 // case may ask the store to make. Pure data; the rules are in the sibling modules.
-import type { ConflictKind, ConflictReason } from '../coi.js';
-import type { InterestKind } from '../roster.js';
-import type { PartnershipSettings, Quorum } from '../settings.js';
+import type { ConflictKind, ConflictReason } from '../coi.ts';
+import type { InterestKind } from '../roster.ts';
+import type { PartnershipSettings, Quorum } from '../settings.ts';
 
 export const DECISION_KINDS = ['general', 'procurement', 'grant'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
@@ -38,7 +38,12 @@ export const rulesFrom = (s: PartnershipSettings): DecisionRules => ({
 
 /** Where the channel card lives: the conversation it was posted to and, when the platform returned one, the message. */
 export interface CardRef {
-  conversation: { platform: 'slack' | 'teams' | 'web'; workspaceId: string; channelId: string; kind: 'direct' | 'group' | 'channel' };
+  conversation: {
+    platform: 'slack' | 'teams' | 'web';
+    workspaceId: string;
+    channelId: string;
+    kind: 'direct' | 'group' | 'channel';
+  };
   message: { platform: 'slack' | 'teams' | 'web'; workspaceId: string; channelId: string; messageId: string } | null;
 }
 
@@ -132,7 +137,15 @@ export interface DecisionDraft {
 
 /** One write a use case asks for. The store applies them in order, in one transaction, each with its audit row. */
 export type Change =
-  | { type: 'declare'; personId: string; outcome: 'none' | 'interest'; kind?: ConflictKind; organisation?: string; detail?: string; replaces?: 'none' }
+  | {
+      type: 'declare';
+      personId: string;
+      outcome: 'none' | 'interest';
+      kind?: ConflictKind;
+      organisation?: string;
+      detail?: string;
+      replaces?: 'none';
+    }
   | { type: 'recuse'; personId: string; reasons: ConflictReason[] }
   | { type: 'vote'; personId: string; option: string; replaces?: string }
   | { type: 'withdraw-vote'; personId: string; why: string }

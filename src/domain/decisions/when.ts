@@ -4,7 +4,7 @@
 // either side of the October and March clock changes.
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import { fail, ok, type Result } from '../../result.js';
+import { fail, ok, type Result } from '../result.ts';
 
 export const MAX_DAYS_AHEAD = 60;
 /** A date without a time closes at the end of the working day. */
@@ -19,7 +19,10 @@ export function parseClosingTime(text: string, now: Date, timeZone = 'Europe/Lon
   const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
   const results = chrono.en.GB.parse(input.slice(0, 200), reference, { forwardDate: true });
   if (results.length === 0) return fail(`I couldn’t read “${input.slice(0, 80)}” as a closing time. Try ${EXAMPLES}.`);
-  if (results.length > 1) return fail(`“${input.slice(0, 80)}” names more than one time (${results.map((r) => `“${r.text}”`).join(', ')}). Give just one, for example ${EXAMPLES}.`);
+  if (results.length > 1)
+    return fail(
+      `“${input.slice(0, 80)}” names more than one time (${results.map((r) => `“${r.text}”`).join(', ')}). Give just one, for example ${EXAMPLES}.`,
+    );
   const start = results[0]!.start;
   const tags = start.tags();
   let closes: DateTime;
@@ -30,8 +33,11 @@ export function parseClosingTime(text: string, now: Date, timeZone = 'Europe/Lon
     const timed = start.isCertain('hour') || tags.has('result/relativeDate');
     closes = DateTime.fromObject(
       {
-        year: start.get('year') ?? local.year, month: start.get('month') ?? local.month, day: start.get('day') ?? local.day,
-        hour: timed ? (start.get('hour') ?? DEFAULT_HOUR) : DEFAULT_HOUR, minute: timed ? (start.get('minute') ?? 0) : 0,
+        year: start.get('year') ?? local.year,
+        month: start.get('month') ?? local.month,
+        day: start.get('day') ?? local.day,
+        hour: timed ? (start.get('hour') ?? DEFAULT_HOUR) : DEFAULT_HOUR,
+        minute: timed ? (start.get('minute') ?? 0) : 0,
       },
       { zone: timeZone },
     );
@@ -39,18 +45,24 @@ export function parseClosingTime(text: string, now: Date, timeZone = 'Europe/Lon
   if (!closes.isValid) return fail(`“${input.slice(0, 80)}” is not a real date. Try ${EXAMPLES}.`);
   const closesAt = closes.toJSDate();
   if (closesAt.getTime() <= now.getTime()) {
-    return fail(`${formatWhen(closesAt, timeZone, { year: true })} has already passed. Give a closing time in the future, for example ${EXAMPLES}.`);
+    return fail(
+      `${formatWhen(closesAt, timeZone, { year: true })} has already passed. Give a closing time in the future, for example ${EXAMPLES}.`,
+    );
   }
   const days = (closesAt.getTime() - now.getTime()) / 86_400_000;
   if (days > MAX_DAYS_AHEAD) {
-    return fail(`${formatWhen(closesAt, timeZone, { year: true })} is ${Math.floor(days)} days away; a vote can stay open for at most ${MAX_DAYS_AHEAD} days. Choose an earlier time, or put it to a meeting.`);
+    return fail(
+      `${formatWhen(closesAt, timeZone, { year: true })} is ${Math.floor(days)} days away; a vote can stay open for at most ${MAX_DAYS_AHEAD} days. Choose an earlier time, or put it to a meeting.`,
+    );
   }
   return ok(closesAt);
 }
 
 /** "Fri 27 Nov, 17:00" (with the year when asked, for records that outlive the year). */
 export function formatWhen(at: Date, timeZone = 'Europe/London', options: { year?: boolean } = {}): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat(options.year ? 'ccc d LLL yyyy, HH:mm' : 'ccc d LLL, HH:mm');
+  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat(
+    options.year ? 'ccc d LLL yyyy, HH:mm' : 'ccc d LLL, HH:mm',
+  );
 }
 
 /** ISO 8601 with the zone's offset, for exports: 2026-11-27T17:00:00+00:00. */

@@ -2,8 +2,8 @@
 // 10:00 stays 10:00 across the October clock change): when the season is open, when the quiet
 // hours are, and which nudge slot is the current one.
 import { DateTime } from 'luxon';
-import type { PartnershipSettings } from '../settings.js';
-import { weekdayNumber, type ReviewSettings, type Weekday } from './settings.js';
+import type { PartnershipSettings } from '../settings.ts';
+import { weekdayNumber, type ReviewSettings, type Weekday } from './settings.ts';
 
 export interface Season {
   year: number;
@@ -39,7 +39,8 @@ function calendarKey(s: PartnershipSettings): string {
   return key;
 }
 
-const local = (at: Date, settings: PartnershipSettings): DateTime => DateTime.fromJSDate(at, { zone: settings.timeZone });
+const local = (at: Date, settings: PartnershipSettings): DateTime =>
+  DateTime.fromJSDate(at, { zone: settings.timeZone });
 
 const hm = (time: string): { hour: number; minute: number } => {
   const [hour = 0, minute = 0] = time.split(':').map(Number);
@@ -52,9 +53,13 @@ const md = (monthDay: string): { month: number; day: number } => {
 };
 
 /** The season of the calendar year `now` falls in (it may not have opened yet, or be over). */
-export const seasonAt = (now: Date, settings: PartnershipSettings): Season => seasonOf(reviewYear(now, settings), settings);
+export const seasonAt = (now: Date, settings: PartnershipSettings): Season =>
+  seasonOf(reviewYear(now, settings), settings);
 
-export const seasonOf = memo((year: number, settings: PartnershipSettings) => `${year}|${calendarKey(settings)}`, computeSeason);
+export const seasonOf = memo(
+  (year: number, settings: PartnershipSettings) => `${year}|${calendarKey(settings)}`,
+  computeSeason,
+);
 
 function computeSeason(year: number, settings: PartnershipSettings): Season {
   const r = settings.review;
@@ -70,7 +75,10 @@ const minutesOf = (t: DateTime): number => t.hour * 60 + t.minute;
 const toMinutes = (time: string): number => hm(time).hour * 60 + hm(time).minute;
 
 /** No scheduled message at night or on quiet days (Sundays by default). */
-export const isQuiet = memo((now: Date, settings: PartnershipSettings) => `${now.getTime()}|${calendarKey(settings)}`, computeQuiet);
+export const isQuiet = memo(
+  (now: Date, settings: PartnershipSettings) => `${now.getTime()}|${calendarKey(settings)}`,
+  computeQuiet,
+);
 
 function computeQuiet(now: Date, settings: PartnershipSettings): boolean {
   const r = settings.review;
@@ -111,7 +119,10 @@ function nudgeDaysFor(day: DateTime, r: ReviewSettings, deadlineMonth: number): 
  * The latest nudge slot at or before `now` within the season, or null. Only the latest one: after
  * downtime the rep gets one nudge for what is outstanding now, not one per missed slot.
  */
-export const currentNudgeSlot = memo((now: Date, settings: PartnershipSettings) => `${now.getTime()}|${calendarKey(settings)}`, computeNudgeSlot);
+export const currentNudgeSlot = memo(
+  (now: Date, settings: PartnershipSettings) => `${now.getTime()}|${calendarKey(settings)}`,
+  computeNudgeSlot,
+);
 
 function computeNudgeSlot(now: Date, settings: PartnershipSettings): NudgeSlot | null {
   const r = settings.review;
@@ -137,13 +148,23 @@ function computeNudgeSlot(now: Date, settings: PartnershipSettings): NudgeSlot |
 const dayKey = (at: Date, settings: PartnershipSettings): string => `${at.getTime()}|${settings.timeZone}`;
 
 /** "Tuesday 1 September 2026, 09:00" in the partnership's time zone. */
-export const formatWhen = memo(dayKey, (at: Date, settings: PartnershipSettings): string => local(at, settings).setLocale('en-GB').toFormat("cccc d LLLL yyyy, HH:mm"));
+export const formatWhen = memo(dayKey, (at: Date, settings: PartnershipSettings): string =>
+  local(at, settings).setLocale('en-GB').toFormat('cccc d LLLL yyyy, HH:mm'),
+);
 
 /** "1 September 2026" */
-export const formatDay = memo(dayKey, (at: Date, settings: PartnershipSettings): string => local(at, settings).setLocale('en-GB').toFormat('d LLLL yyyy'));
+export const formatDay = memo(dayKey, (at: Date, settings: PartnershipSettings): string =>
+  local(at, settings).setLocale('en-GB').toFormat('d LLLL yyyy'),
+);
 
 /** "2026-09-01": for files */
-export const isoDay = memo(dayKey, (at: Date, settings: PartnershipSettings): string => local(at, settings).toISODate() ?? at.toISOString().slice(0, 10));
+export const isoDay = memo(
+  dayKey,
+  (at: Date, settings: PartnershipSettings): string => local(at, settings).toISODate() ?? at.toISOString().slice(0, 10),
+);
 
 /** The review year `now` belongs to (the calendar year in the partnership's zone). */
-export const reviewYear = memo((now: Date, settings: PartnershipSettings) => `${now.getTime()}|${settings.timeZone}`, (now: Date, settings: PartnershipSettings): number => local(now, settings).year);
+export const reviewYear = memo(
+  (now: Date, settings: PartnershipSettings) => `${now.getTime()}|${settings.timeZone}`,
+  (now: Date, settings: PartnershipSettings): number => local(now, settings).year,
+);

@@ -2,7 +2,7 @@
 // status, and the criteria result, compared with the review the rep submitted last year.
 // Resident status is sensitive: these lines go only to the rep and chair, privately, and into the export.
 import { createHash } from 'node:crypto';
-import type { DocumentMember, ReviewDocument } from './types.js';
+import type { DocumentMember, ReviewDocument } from './types.ts';
 
 type Comparable = Pick<ReviewDocument, 'members' | 'others' | 'criteria'>;
 
@@ -15,7 +15,13 @@ interface Row {
 }
 
 const rows = (d: Comparable): Row[] => [
-  ...d.members.map((m: DocumentMember): Row => ({ personId: m.personId, name: m.name, role: m.role, resident: m.resident, member: true })),
+  ...d.members.map((m: DocumentMember): Row => ({
+    personId: m.personId,
+    name: m.name,
+    role: m.role,
+    resident: m.resident,
+    member: true,
+  })),
   ...d.others.map((o): Row => ({ personId: o.personId, name: o.name, role: o.role, resident: null, member: false })),
 ];
 
@@ -39,7 +45,8 @@ export function changesSince(last: Comparable, lastYear: number, now: Comparable
       continue;
     }
     seen.add(was);
-    if (was.member !== r.member || was.role !== r.role) lines.push(`${r.name}: ${was.role} in ${lastYear}, now ${r.role}.`);
+    if (was.member !== r.member || was.role !== r.role)
+      lines.push(`${r.name}: ${was.role} in ${lastYear}, now ${r.role}.`);
     if (was.resident !== null && r.resident !== null && was.resident !== r.resident) {
       lines.push(`${r.name} ${r.resident ? 'now lives in the area' : 'no longer lives in the area'}.`);
     }
@@ -48,10 +55,16 @@ export function changesSince(last: Comparable, lastYear: number, now: Comparable
   const c0 = last.criteria;
   const c1 = now.criteria;
   if (c0.members !== c1.members || c0.residents !== c1.residents) {
-    lines.push(`Members counted: ${c0.members} (${c0.residents} residents) in ${lastYear}, now ${c1.members} (${c1.residents} residents).`);
+    lines.push(
+      `Members counted: ${c0.members} (${c0.residents} residents) in ${lastYear}, now ${c1.members} (${c1.residents} residents).`,
+    );
   }
   if (c0.inCriteria !== c1.inCriteria) {
-    lines.push(c1.inCriteria ? `Back in criteria (out of criteria in ${lastYear}).` : `Out of criteria (in criteria in ${lastYear}).`);
+    lines.push(
+      c1.inCriteria
+        ? `Back in criteria (out of criteria in ${lastYear}).`
+        : `Out of criteria (in criteria in ${lastYear}).`,
+    );
   }
   return lines;
 }

@@ -2,7 +2,7 @@
 // a `section` column saying what each row is: member, other, question, criteria, plan, timeline,
 // change, decision). Both carry the same content.
 import { stringify } from 'csv-stringify/sync';
-import { CHOICE_LABELS, type DocumentMember, type ReviewDocument } from './types.js';
+import { CHOICE_LABELS, type DocumentMember, type ReviewDocument } from './types.ts';
 
 export type ExportFormat = 'md' | 'csv';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv'];
@@ -10,11 +10,15 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv'];
 const yn = (b: boolean): string => (b ? 'yes' : 'no');
 
 const residentCell = (m: DocumentMember): string =>
-  m.confirmedOn && m.resident !== m.rosterResident ? `${yn(m.resident)} (the roster says ${yn(m.rosterResident)})` : yn(m.resident);
+  m.confirmedOn && m.resident !== m.rosterResident
+    ? `${yn(m.resident)} (the roster says ${yn(m.rosterResident)})`
+    : yn(m.resident);
 
-const confirmedCell = (m: DocumentMember): string => (m.leaving ? 'says they are no longer a member' : (m.confirmedOn ?? 'not confirmed'));
+const confirmedCell = (m: DocumentMember): string =>
+  m.leaving ? 'says they are no longer a member' : (m.confirmedOn ?? 'not confirmed');
 
-const answerText = (q: ReviewDocument['questions'][number]): string => (q.choice ? CHOICE_LABELS[q.choice] : 'Not answered yet');
+const answerText = (q: ReviewDocument['questions'][number]): string =>
+  q.choice ? CHOICE_LABELS[q.choice] : 'Not answered yet';
 
 export const exportFilename = (d: ReviewDocument, format: ExportFormat): string =>
   `${d.partnership.slug || 'partnership'}-review-${d.year}.${format}`;
@@ -27,27 +31,44 @@ const para = (s: string): string => s.trim().replace(/\r?\n/g, '  \n');
 
 export function reviewMarkdown(d: ReviewDocument, submittedOn?: string | null): string {
   const out: string[] = [`# Partnership review ${d.year}: ${d.partnership.name}`, ''];
-  out.push(`Generated ${d.generatedOn}; deadline ${d.deadline}; ${submittedOn ? `submitted ${submittedOn}` : 'not yet submitted'}.`, '');
+  out.push(
+    `Generated ${d.generatedOn}; deadline ${d.deadline}; ${submittedOn ? `submitted ${submittedOn}` : 'not yet submitted'}.`,
+    '',
+  );
   out.push('## Members', '', '| Name | Role | Resident | Membership confirmed |', '|---|---|---|---|');
-  for (const m of d.members) out.push(`| ${cell(m.name)} | ${cell(m.role)} | ${residentCell(m)} | ${confirmedCell(m)} |`);
+  for (const m of d.members)
+    out.push(`| ${cell(m.name)} | ${cell(m.role)} | ${residentCell(m)} | ${confirmedCell(m)} |`);
   if (d.others.length) out.push('', `Not members: ${d.others.map((o) => `${o.name} (${o.role})`).join('; ')}.`);
   out.push('', '## The four questions', '');
   d.questions.forEach((q, i) => {
-    out.push(`${i + 1}. **${q.title}** ${answerText(q)}.${q.comment.trim() ? `  \n   ${para(q.comment).replace(/\n/g, '\n   ')}` : ''}`);
+    out.push(
+      `${i + 1}. **${q.title}** ${answerText(q)}.${q.comment.trim() ? `  \n   ${para(q.comment).replace(/\n/g, '\n   ')}` : ''}`,
+    );
   });
   out.push('', '## Criteria', '', `**${d.criteria.headline}**`, '');
   for (const c of d.criteria.checks) out.push(`- [${c.status}] ${c.title}: ${c.message}${c.fix ? ` (${c.fix})` : ''}`);
   if (!d.criteria.inCriteria) {
     out.push('', '## What the partnership is doing to meet the criteria, and the timeline', '');
-    out.push(`**Plan:** ${d.plan?.trim() ? para(d.plan) : 'not given yet'}`, '', `**Timeline:** ${d.timeline?.trim() ? para(d.timeline) : 'not given yet'}`);
+    out.push(
+      `**Plan:** ${d.plan?.trim() ? para(d.plan) : 'not given yet'}`,
+      '',
+      `**Timeline:** ${d.timeline?.trim() ? para(d.timeline) : 'not given yet'}`,
+    );
   }
   out.push('', `## What changed since last year${d.lastYear ? ` (${d.lastYear})` : ''}`, '');
   if (d.changes === null) out.push(`No review from ${d.year - 1} is on record, so there is nothing to compare with.`);
   else if (d.changes.length === 0) out.push(`Nothing changed since the ${d.lastYear} review.`);
   else for (const c of d.changes) out.push(`- ${c}`);
   if (d.decisions.length) {
-    out.push('', '## Decisions recorded this year', '', '| Decision | Status | Interests declared | Stepped back |', '|---|---|---|---|');
-    for (const x of d.decisions) out.push(`| ${x.number}. ${cell(x.title)} | ${x.status} | ${x.interestsDeclared} | ${x.recusals} |`);
+    out.push(
+      '',
+      '## Decisions recorded this year',
+      '',
+      '| Decision | Status | Interests declared | Stepped back |',
+      '|---|---|---|---|',
+    );
+    for (const x of d.decisions)
+      out.push(`| ${x.number}. ${cell(x.title)} | ${x.status} | ${x.interestsDeclared} | ${x.recusals} |`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -58,13 +79,32 @@ const safe = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 export function reviewCsv(d: ReviewDocument): string {
   const rows: string[][] = [['section', 'item', 'role', 'resident', 'membership_confirmed', 'answer', 'notes']];
   for (const m of d.members) {
-    const note = m.confirmedOn && m.resident !== m.rosterResident ? `the roster says resident: ${yn(m.rosterResident)}` : '';
-    rows.push(['member', m.name, m.role, yn(m.resident), m.leaving ? 'no longer a member' : (m.confirmedOn ?? 'not confirmed'), '', note]);
+    const note =
+      m.confirmedOn && m.resident !== m.rosterResident ? `the roster says resident: ${yn(m.rosterResident)}` : '';
+    rows.push([
+      'member',
+      m.name,
+      m.role,
+      yn(m.resident),
+      m.leaving ? 'no longer a member' : (m.confirmedOn ?? 'not confirmed'),
+      '',
+      note,
+    ]);
   }
   for (const o of d.others) rows.push(['other', o.name, o.role, '', '', '', 'not a member']);
-  for (const q of d.questions) rows.push(['question', q.title, '', '', '', q.choice ? CHOICE_LABELS[q.choice] : 'not answered', q.comment]);
-  rows.push(['criteria', 'Result', '', '', '', d.criteria.inCriteria ? 'in criteria' : 'not in criteria', d.criteria.headline]);
-  for (const c of d.criteria.checks) rows.push(['criteria', c.title, '', '', '', c.status, c.fix ? `${c.message} Fix: ${c.fix}` : c.message]);
+  for (const q of d.questions)
+    rows.push(['question', q.title, '', '', '', q.choice ? CHOICE_LABELS[q.choice] : 'not answered', q.comment]);
+  rows.push([
+    'criteria',
+    'Result',
+    '',
+    '',
+    '',
+    d.criteria.inCriteria ? 'in criteria' : 'not in criteria',
+    d.criteria.headline,
+  ]);
+  for (const c of d.criteria.checks)
+    rows.push(['criteria', c.title, '', '', '', c.status, c.fix ? `${c.message} Fix: ${c.fix}` : c.message]);
   if (!d.criteria.inCriteria) {
     rows.push(['plan', 'What the partnership is doing to meet the criteria', '', '', '', '', d.plan ?? '']);
     rows.push(['timeline', 'Timeline', '', '', '', '', d.timeline ?? '']);
@@ -72,7 +112,16 @@ export function reviewCsv(d: ReviewDocument): string {
   if (d.changes === null) rows.push(['change', `No review from ${d.year - 1} on record`, '', '', '', '', '']);
   else if (d.changes.length === 0) rows.push(['change', `Nothing changed since ${d.lastYear}`, '', '', '', '', '']);
   else for (const c of d.changes) rows.push(['change', c, '', '', '', '', '']);
-  for (const x of d.decisions) rows.push(['decision', `${x.number}. ${x.title}`, '', '', '', x.status, `interests declared: ${x.interestsDeclared}; stepped back: ${x.recusals}`]);
+  for (const x of d.decisions)
+    rows.push([
+      'decision',
+      `${x.number}. ${x.title}`,
+      '',
+      '',
+      '',
+      x.status,
+      `interests declared: ${x.interestsDeclared}; stepped back: ${x.recusals}`,
+    ]);
   return stringify(rows.map((r) => r.map(safe)));
 }
 

@@ -1,10 +1,10 @@
 // What is due to be sent now, for one partnership: a pure function of the clock, the roster, the
 // review so far and what has already been sent. Every send has a unique key (kind, period,
 // recipient) that the database holds before anything goes out, so nothing is ever sent twice.
-import type { Roster } from '../roster.js';
-import { currentNudgeSlot, isOpen, isQuiet, seasonOf } from './calendar.js';
-import { confirmationsOf, reviewStatus, unconfirmedMembers, type ReviewStatus } from './status.js';
-import type { ReviewRecord, SendRecord } from './types.js';
+import type { Roster } from '../roster.ts';
+import { currentNudgeSlot, isOpen, isQuiet, seasonOf } from './calendar.ts';
+import { confirmationsOf, reviewStatus, unconfirmedMembers, type ReviewStatus } from './status.ts';
+import type { ReviewRecord, SendRecord } from './types.ts';
 
 export type SendKind = 'review-open' | 'review-nudge' | 'review-confirm';
 
@@ -62,11 +62,15 @@ export function claimFor(row: SendRecord | undefined, now: Date): Claim | null {
 /** Reps get the nudges; a partnership with no rep on the roster has its chair nudged instead. */
 export function nudgeRecipients(roster: Roster): string[] {
   const reps = roster.people.filter((p) => p.kind === 'rep');
-  return (reps.length ? reps : roster.people.filter((p) => p.kind === 'member' && p.roles.includes('chair'))).map((p) => p.id);
+  return (reps.length ? reps : roster.people.filter((p) => p.kind === 'member' && p.roles.includes('chair'))).map(
+    (p) => p.id,
+  );
 }
 
 export function openRecipients(roster: Roster): string[] {
-  return roster.people.filter((p) => p.kind === 'rep' || (p.kind === 'member' && p.roles.includes('chair'))).map((p) => p.id);
+  return roster.people
+    .filter((p) => p.kind === 'rep' || (p.kind === 'member' && p.roles.includes('chair')))
+    .map((p) => p.id);
 }
 
 /** A nudge slot evaluated with nothing to send: recorded, so the slot is not nudged later in its period. */
@@ -114,7 +118,13 @@ export function planReviewSends(state: SeasonState, now: Date): Plan {
       const row = sends.get(key);
       if (row && !claimFor(row, now)) continue; // decided already, nothing to retry
       if (snoozed || !statusNow().outstanding.length) {
-        if (!row) skipped.push({ key, kind: 'review-nudge', recipientId: id, reason: snoozed ? 'snoozed' : 'nothing-outstanding' });
+        if (!row)
+          skipped.push({
+            key,
+            kind: 'review-nudge',
+            recipientId: id,
+            reason: snoozed ? 'snoozed' : 'nothing-outstanding',
+          });
       } else {
         add(key, 'review-nudge', id);
       }
@@ -130,7 +140,8 @@ export function planReviewSends(state: SeasonState, now: Date): Plan {
       if (n > 0) {
         // A reminder follows a delivered request or reminder, after the interval.
         const previous = sends.get(keys.confirm(record.year, person.id, n - 1));
-        if (previous?.status !== 'sent' || !previous.sentAt || now.getTime() - previous.sentAt.getTime() < interval) break;
+        if (previous?.status !== 'sent' || !previous.sentAt || now.getTime() - previous.sentAt.getTime() < interval)
+          break;
       }
       add(key, 'review-confirm', person.id, n);
       break;

@@ -1,20 +1,43 @@
 // Where this year's review stands, and what is still outstanding for the rep: the only things a
 // nudge lists (RULES.md section 6: few, useful messages; nothing outstanding, no nudge).
-import { checkCriteria, type CriteriaReport } from '../criteria/index.js';
-import { describeRole, listNames, plural, type Person, type Roster } from '../roster.js';
-import { isoDay, seasonOf, type Season } from './calendar.js';
-import { changesFingerprint, changesSince } from './changes.js';
+import { checkCriteria, type CriteriaReport } from '../criteria/index.ts';
+import { describeRole, type Person, type Roster } from '../roster.ts';
+import { isoDay, seasonOf, type Season } from './calendar.ts';
+import { changesFingerprint, changesSince } from './changes.ts';
 import {
-  CHANGES_CONFIRMED, PLAN, QUESTIONS, TIMELINE,
-  type Answer, type Confirmation, type DocumentMember, type ReviewDocument, type ReviewRecord, type Submission,
-} from './types.js';
+  CHANGES_CONFIRMED,
+  PLAN,
+  QUESTIONS,
+  TIMELINE,
+  type Answer,
+  type Confirmation,
+  type DocumentMember,
+  type ReviewDocument,
+  type ReviewRecord,
+  type Submission,
+} from './types.ts';
 
-export type OutstandingKind = 'unconfirmed' | 'leaving' | 'details' | 'changes' | 'questions' | 'plan';
+/** A detail the rep should check or fix (src/bot/views/review-outstanding.ts words it). */
+export type DetailIssue =
+  /** an unconfirmed member the bot cannot ask: no email address and no linked chat account */
+  | { kind: 'no-address'; name: string }
+  /** an unconfirmed member a request could not reach privately */
+  | { kind: 'unreachable'; name: string }
+  /** a member confirmed a resident status the roster does not have */
+  | { kind: 'resident-differs'; name: string; resident: boolean; rosterResident: boolean };
 
-export interface Outstanding {
-  kind: OutstandingKind;
-  text: string;
-}
+export type OutstandingKind = Outstanding['kind'];
+
+/** One thing still to do before the review is complete, as facts (src/bot/views/review-outstanding.ts words it). */
+export type Outstanding =
+  | { kind: 'unconfirmed'; names: string[] }
+  | { kind: 'leaving'; name: string }
+  | { kind: 'details'; issue: DetailIssue }
+  | { kind: 'changes'; changes: string[]; lastYear: number }
+  /** the titles of the questions not answered yet */
+  | { kind: 'questions'; titles: string[] }
+  /** out of criteria: what the review still lacks */
+  | { kind: 'plan'; missingPlan: boolean; missingTimeline: boolean };
 
 export interface ReviewStatus {
   year: number;
@@ -25,7 +48,7 @@ export interface ReviewStatus {
   confirmations: Map<string, Confirmation>;
   unconfirmed: Person[];
   leaving: Person[];
-  detailIssues: string[];
+  detailIssues: DetailIssue[];
   /** null: no review from last year on record */
   changes: string[] | null;
   changesFingerprint: string;
@@ -39,7 +62,11 @@ export interface ReviewStatus {
   outstanding: Outstanding[];
 }
 
-export function memberRows(roster: Roster, confirmations: Map<string, Confirmation>, settings = roster.partnership.settings) {
+export function memberRows(
+  roster: Roster,
+  confirmations: Map<string, Confirmation>,
+  settings = roster.partnership.settings,
+) {
   const members: DocumentMember[] = [];
   const others: ReviewDocument['others'] = [];
   for (const p of roster.people) {
@@ -49,7 +76,9 @@ export function memberRows(roster: Roster, confirmations: Map<string, Confirmati
     }
     const c = confirmations.get(p.id);
     members.push({
-      personId: p.id, name: p.name, role: describeRole(p),
+      personId: p.id,
+      name: p.name,
+      role: describeRole(p),
       resident: c?.member ? c.resident : p.resident,
       rosterResident: p.resident,
       confirmedOn: c?.member ? isoDay(c.confirmedAt, settings) : null,
@@ -82,19 +111,26 @@ export function reviewStatus(roster: Roster, record: ReviewRecord): ReviewStatus
 
   const linked = new Set(record.linked);
   const unreachable = new Set(record.unreachable);
-  const detailIssues: string[] = [];
+  const detailIssues: DetailIssue[] = [];
   for (const p of unconfirmed) {
-    if (!p.email && !linked.has(p.id)) detailIssues.push(`${p.name} has no email address on the roster, so I can’t ask them to confirm: add it, or link their chat account.`);
-    else if (unreachable.has(p.id)) detailIssues.push(`I could not reach ${p.name} privately to ask them to confirm: check their chat account is linked (\`/partnership link\`).`);
+    if (!p.email && !linked.has(p.id)) detailIssues.push({ kind: 'no-address', name: p.name });
+    else if (unreachable.has(p.id)) detailIssues.push({ kind: 'unreachable', name: p.name });
   }
   for (const m of members) {
     if (m.confirmedOn && m.resident !== m.rosterResident) {
-      detailIssues.push(`${m.name} confirmed they ${m.resident ? 'live' : 'do not live'} in the area, but the roster says they ${m.rosterResident ? 'do' : 'do not'}: update the roster.`);
+      detailIssues.push({
+        kind: 'resident-differs',
+        name: m.name,
+        resident: m.resident,
+        rosterResident: m.rosterResident,
+      });
     }
   }
 
   const lastYear = record.lastYear;
-  const changes = lastYear ? changesSince(lastYear.document, lastYear.year, { members, others, criteria: criteriaSummary(criteria) }) : null;
+  const changes = lastYear
+    ? changesSince(lastYear.document, lastYear.year, { members, others, criteria: criteriaSummary(criteria) })
+    : null;
   const fingerprint = changesFingerprint(changes ?? []);
   const byQuestion = new Map(record.answers.map((a) => [a.question, a]));
   const changesConfirmed = byQuestion.get(CHANGES_CONFIRMED)?.text === fingerprint;
@@ -104,25 +140,36 @@ export function reviewStatus(roster: Roster, record: ReviewRecord): ReviewStatus
   const needsPlan = !criteria.inCriteria;
 
   const outstanding: Outstanding[] = [];
-  if (unconfirmed.length) {
-    outstanding.push({ kind: 'unconfirmed', text: `${plural(unconfirmed.length, 'member has', 'members have')} not confirmed their membership yet: ${listNames(unconfirmed.map((p) => p.name))}.` });
-  }
-  for (const p of leaving) outstanding.push({ kind: 'leaving', text: `${p.name} says they are no longer a member: update the roster.` });
-  for (const text of detailIssues) outstanding.push({ kind: 'details', text });
-  if (changes && changes.length && !changesConfirmed) {
-    outstanding.push({ kind: 'changes', text: `${plural(changes.length, 'change')} since the ${lastYear!.year} review to check: ${changes.join(' ')}` });
-  }
+  if (unconfirmed.length) outstanding.push({ kind: 'unconfirmed', names: unconfirmed.map((p) => p.name) });
+  for (const p of leaving) outstanding.push({ kind: 'leaving', name: p.name });
+  for (const issue of detailIssues) outstanding.push({ kind: 'details', issue });
+  if (changes && changes.length && !changesConfirmed)
+    outstanding.push({ kind: 'changes', changes, lastYear: lastYear!.year });
   const open = questions.filter((q) => !q.answer);
-  if (open.length) outstanding.push({ kind: 'questions', text: `${open.length} of the four review questions ${open.length === 1 ? 'is' : 'are'} unanswered: ${open.map((q) => q.title).join(' ')}` });
-  if (needsPlan && (!plan || !timeline)) {
-    const missing = [!plan ? 'what the partnership is doing to meet the criteria' : '', !timeline ? 'the timeline' : ''].filter(Boolean);
-    outstanding.push({ kind: 'plan', text: `The partnership is out of criteria: the review needs ${missing.join(' and ')}.` });
-  }
+  if (open.length) outstanding.push({ kind: 'questions', titles: open.map((q) => q.title) });
+  if (needsPlan && (!plan || !timeline))
+    outstanding.push({ kind: 'plan', missingPlan: !plan, missingTimeline: !timeline });
 
   return {
-    year: record.year, season, criteria, members, others, confirmations, unconfirmed, leaving, detailIssues,
-    changes, changesFingerprint: fingerprint, changesConfirmed, lastYear, questions, plan, timeline, needsPlan,
-    submission: record.submission, outstanding,
+    year: record.year,
+    season,
+    criteria,
+    members,
+    others,
+    confirmations,
+    unconfirmed,
+    leaving,
+    detailIssues,
+    changes,
+    changesFingerprint: fingerprint,
+    changesConfirmed,
+    lastYear,
+    questions,
+    plan,
+    timeline,
+    needsPlan,
+    submission: record.submission,
+    outstanding,
   };
 }
 
@@ -133,6 +180,12 @@ export function criteriaSummary(r: CriteriaReport): ReviewDocument['criteria'] {
     members: r.members,
     residents: r.residents,
     headline: `${r.inCriteria ? 'In criteria' : 'Not in criteria'}: ${r.members} members, ${r.residents} of them residents${r.conformsToCoiGuidance ? '' : '; the make-up breaks the conflicts of interest guidance'}.`,
-    checks: r.checks.map((c) => ({ id: c.id, title: c.title, status: c.status, message: c.message, ...(c.fix && c.status !== 'pass' ? { fix: c.fix } : {}) })),
+    checks: r.checks.map((c) => ({
+      id: c.id,
+      title: c.title,
+      status: c.status,
+      message: c.message,
+      ...(c.fix && c.status !== 'pass' ? { fix: c.fix } : {}),
+    })),
   };
 }

@@ -1,5 +1,5 @@
 // The annual partnership review (RULES.md section 5): what the bot stores and reasons about.
-import type { CheckStatus } from '../criteria/index.js';
+import type { CheckStatus } from '../criteria/index.ts';
 
 /** The four questions the rep answers (001). */
 export const QUESTIONS = [
@@ -14,6 +14,13 @@ export const QUESTION_IDS: readonly string[] = QUESTIONS.map((q) => q.id);
 export const CHOICES = ['yes', 'partly', 'no'] as const;
 export type Choice = (typeof CHOICES)[number];
 export const CHOICE_LABELS: Record<Choice, string> = { yes: 'Yes', partly: 'Partly', no: 'No' };
+
+/** A member's answer to "are you still a member, and do you live in the area?" */
+export const CONFIRM_CHOICES = ['resident', 'non-resident', 'left'] as const;
+export type ConfirmChoice = (typeof CONFIRM_CHOICES)[number];
+
+/** The longest comment, plan or timeline the rep may give (a form field's limit too). */
+export const MAX_ANSWER = 3000;
 
 /** Stored answers besides the four questions: the plan and timeline (when out of criteria), and the rep's check of the changes. */
 export const PLAN = 'plan';

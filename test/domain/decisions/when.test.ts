@@ -68,7 +68,9 @@ describe('closing times in Europe/London', () => {
   it('formats times for people and for exports', () => {
     expect(formatWhen(new Date('2026-11-27T17:00:00Z'))).toBe('Fri 27 Nov, 17:00');
     expect(formatWhen(new Date('2026-10-23T16:00:00Z'))).toBe('Fri 23 Oct, 17:00');
-    expect(formatWhen(new Date('2026-10-23T16:00:00Z'), 'Europe/London', { year: true })).toBe('Fri 23 Oct 2026, 17:00');
+    expect(formatWhen(new Date('2026-10-23T16:00:00Z'), 'Europe/London', { year: true })).toBe(
+      'Fri 23 Oct 2026, 17:00',
+    );
     expect(isoInZone(new Date('2026-10-23T16:00:00Z'))).toBe('2026-10-23T17:00:00+01:00');
   });
 });

@@ -1,0 +1,19 @@
+// The parsed command line a command receives: its own module, so commands and main.ts do not
+// import each other.
+import type { CliIo } from './io.ts';
+
+export interface Flags {
+  roster?: string | undefined;
+  partnership?: string | undefined;
+  organisation?: string[] | undefined;
+  json?: boolean | undefined;
+  format?: string | undefined;
+  out?: string | undefined;
+  name?: string | undefined;
+  relationships?: string | undefined;
+  interests?: string | undefined;
+  yes?: boolean | undefined;
+  year?: string | undefined;
+}
+
+export type CliCommand = (io: CliIo, flags: Flags, positionals: string[]) => Promise<number>;

@@ -1,0 +1,70 @@
+// The one writer of votes (docs/database.md, "One writer per kind of change"). A vote or a vote
+// change is a Vote row and its audit row, written here and nowhere else, as prepared statements:
+// by the vote path's own transactions (decision-fast.ts), and, for the rare plan that mixes a vote
+// with other changes (the vote that closes a decision), inside the locked transaction of
+// decision-store.ts through the same statements (fast-sql.ts `prismaSql`).
+import { randomUUID } from 'node:crypto';
+import type { Change, DecisionState, Plan } from '../../src/domain/decisions/types.ts';
+import type { SqlRunner } from './fast-sql.ts';
+
+export type VoteChange = Extract<Change, { type: 'vote' }>;
+/** Every change but a vote: written by decision-store.ts */
+export type OtherChange = Exclude<Change, VoteChange>;
+
+export const isVote = (c: Change): c is VoteChange => c.type === 'vote';
+
+/** What a vote leaves in the audit log; secret ballots never record the choice. */
+function voteAudit(c: VoteChange, secret: boolean): { action: string; before: unknown; after: unknown } {
+  const after = secret ? { personId: c.personId, secret: true } : { personId: c.personId, option: c.option };
+  return c.replaces !== undefined
+    ? { action: 'decision.vote.change', before: secret ? null : { option: c.replaces }, after }
+    : { action: 'decision.vote', before: null, after };
+}
+
+/**
+ * Writes one vote (a change when it `replaces` one) and its audit row, and returns the state as a
+ * fresh read would give it (the voter's name is already in `state.people`: the vote path checks,
+ * the locked path reads afresh after writing).
+ */
+export async function writeVote(
+  tx: SqlRunner,
+  state: DecisionState,
+  plan: Plan<unknown>,
+  c: VoteChange,
+): Promise<DecisionState> {
+  const d = state.decision;
+  const at = plan.at;
+  const changing = c.replaces !== undefined;
+  if (changing) {
+    await tx.run(
+      'UPDATE "Vote" SET "option" = $1, "changes" = "changes" + 1, "updatedAt" = $2 WHERE "decisionId" = $3 AND "personId" = $4',
+      [c.option, at, d.id, c.personId],
+    );
+  } else {
+    await tx.run(
+      'INSERT INTO "Vote" ("id", "decisionId", "personId", "option", "changes", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, 0, $5, $6)',
+      [randomUUID(), d.id, c.personId, c.option, at, at],
+    );
+  }
+  const audit = voteAudit(c, d.ballot === 'secret');
+  await tx.run(
+    'INSERT INTO "AuditEvent" ("id", "partnershipId", "actorId", "action", "subjectType", "subjectId", "before", "after", "at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+    [
+      randomUUID(),
+      d.partnershipId,
+      plan.actorId,
+      audit.action,
+      'decision',
+      d.id,
+      audit.before === null ? null : JSON.stringify(audit.before),
+      JSON.stringify(audit.after),
+      at,
+    ],
+  );
+  const votes = changing
+    ? state.votes.map((v) =>
+        v.personId === c.personId ? { ...v, option: c.option, changes: v.changes + 1, updatedAt: at } : v,
+      )
+    : [...state.votes, { personId: c.personId, option: c.option, changes: 0, at, updatedAt: at }];
+  return { ...state, votes };
+}

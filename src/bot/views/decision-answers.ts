@@ -1,0 +1,254 @@
+// The answers to a person's own requests about decisions, from what the decision services return:
+// the decision started, a declaration or vote taken, the prompts, the chair's close and amend,
+// the open list, and the decisions' refusals.
+import type { Amended } from '../../domain/decisions/lifecycle.ts';
+import type { Decision } from '../../domain/decisions/types.ts';
+import { formatWhen } from '../../domain/decisions/when.ts';
+import { formatProblems } from '../../domain/result.ts';
+import { listNames, plural, type Person } from '../../domain/roster.ts';
+import type { Block, Reply } from '../../domain/chat/reply.ts';
+import { textReply } from '../../domain/chat/reply.ts';
+import type { DecisionRefusal } from '../../services/decisions/deps.ts';
+import type { CloseQuestion, AmendResult } from '../../services/decisions/manage.ts';
+import type { BallotPrompt, DeclarePrompt } from '../../services/decisions/prompts.ts';
+import type { OpenDecisions } from '../../services/decisions/record.ts';
+import type { Declared, Voted } from '../../services/decisions/respond.ts';
+import type { Started } from '../../services/decisions/start.ts';
+import { decisionCard } from './decision-card.ts';
+import { quorumWarning } from './decision-notices.ts';
+import {
+  amendForm,
+  ballotReply,
+  createFormReply,
+  declarationPrompt,
+  declareButtons,
+  interestFormReply,
+} from './decision-prompts.ts';
+import { closedMessage, positionText, recusalNotice, refusedText, START_IN_CHANNEL } from './decision-words.ts';
+
+const when = (d: Decision) => formatWhen(d.closesAt, d.rules.timeZone);
+const recordButton = (d: Decision): Block => ({
+  kind: 'actions',
+  buttons: [{ actionId: 'decision.view', label: 'Show the record', value: d.id }],
+});
+
+/** The answer to the person who put the decision (and the card, when it could not be posted). */
+export function startedReplies(s: Started): Reply[] {
+  const d = s.state.decision;
+  const lines = [
+    `Decision ${d.number} is open until ${when(d)}.${s.posted ? ' Its card is in the channel.' : ''}`,
+    `I asked ${plural(s.asked, 'voting member')} privately to declare any interest first.`,
+  ];
+  // The chat platform refused the card (an outage, a rate limit that outlasted the retries): the
+  // card comes back with this answer instead, and the person who put the decision is told why.
+  if (!s.posted && s.postFailed)
+    lines.push(
+      `I couldn’t post its card in the channel just now, so it comes with this answer instead; its counts won’t update by themselves. \`/partnership decision ${d.number}\` shows the record at any time.`,
+    );
+  if (s.recused)
+    lines.push(
+      `${plural(s.recused, 'member')} must not take part (the register of interests or their relationships show a conflict); each has been told why, privately.`,
+    );
+  if (s.unreachable.length)
+    lines.push(
+      `I couldn’t reach ${listNames(s.unreachable)} privately (not linked to chat yet): they can use the card’s Declare button or \`/partnership declare\`.`,
+    );
+  if (s.quorumShort) lines.push(quorumWarning(s.state, s.roster).summary);
+  const answer: Reply = {
+    summary: lines[0]!,
+    blocks: [{ kind: 'text', text: lines.join('\n') }, recordButton(d)],
+    visibility: 'private',
+  };
+  // no platform to post through: the card goes back with the answer
+  return s.posted ? [answer] : [answer, decisionCard(s.state, s.roster)];
+}
+
+const withLead = (lead: string, ballot: Reply, after: Reply['blocks'] = []): Reply => ({
+  ...ballot,
+  summary: `${lead} ${ballot.summary}`,
+  blocks: [{ kind: 'text', text: lead }, ...ballot.blocks, ...after],
+});
+
+export function declaredReply(x: Declared): Reply {
+  const d = x.state.decision;
+  if (x.recused) return textReply(`Thank you: your declaration is on the record. ${recusalNotice(d, x.recused)}`);
+  if (x.closedNow) return textReply(`Thank you: your declaration is on the record. ${closedMessage(d)}`);
+  const lead =
+    x.outcome === 'none'
+      ? `${x.unchanged ? 'You had already declared' : 'Thank you: you declared'} no interest in Decision ${d.number}.`
+      : `Thank you: your interest is on the record. Your partnership’s policy is that loyalty interests are declared and the member stays, so you may vote.`;
+  return withLead(lead, ballotReply(d, x.vote));
+}
+
+export function votedReply(v: Voted): Reply {
+  const d = v.decision;
+  const until = v.closedNow
+    ? ' Everyone eligible has now voted, so the decision has closed.'
+    : ` You can change it until ${when(d)}.`;
+  if (v.unchanged) return textReply(`Your vote on Decision ${d.number} is already ${v.option}; nothing changed.`);
+  if (v.previous)
+    return textReply(`Your vote on Decision ${d.number} is changed from ${v.previous} to ${v.option}.${until}`);
+  return textReply(`Your vote on Decision ${d.number} is recorded: ${v.option}.${until}`);
+}
+
+export function ballotPromptReply(p: BallotPrompt): Reply {
+  if (p.kind === 'declare-first')
+    return declarationPrompt(p.decision, 'Please declare first: do you have an interest in this decision?');
+  return ballotReply(p.decision, p.current);
+}
+
+const interestOnRecord = (d: Decision) =>
+  textReply(`You have already declared an interest in Decision ${d.number}; it is on the record.`);
+
+export function declarePromptReply(p: DeclarePrompt, partnershipName: string): Reply {
+  switch (p.kind) {
+    case 'ask':
+      return declarationPrompt(p.decision);
+    case 'interest-declared':
+      return interestOnRecord(p.decision);
+    case 'declared-none': {
+      const d = p.decision;
+      return withLead(
+        `You declared no interest in Decision ${d.number}. If that has changed, declare it before you vote.`,
+        ballotReply(d, p.current),
+        [
+          {
+            kind: 'actions',
+            buttons: [{ actionId: 'decision.declare.interest', label: 'I have an interest after all', value: d.id }],
+          },
+        ],
+      );
+    }
+    case 'none-open':
+      return textReply(
+        `${partnershipName} has no open decisions to declare on. Declarations are asked for when a vote starts.`,
+      );
+    case 'choose':
+      return {
+        summary: `${p.open.length} decisions are open. Which one is your declaration about?`,
+        blocks: [
+          { kind: 'text', text: 'Which decision is your declaration about?' },
+          { kind: 'list', items: p.open.map((d) => `Decision ${d.number}: ${d.title} (closes ${when(d)})`) },
+          {
+            kind: 'actions',
+            buttons: p.open
+              .slice(0, 10)
+              .map((d) => ({ actionId: 'decision.declare', label: `Decision ${d.number}`, value: d.id })),
+          },
+        ],
+        visibility: 'private',
+      };
+  }
+}
+
+export const interestAlreadyReply = (d: Decision): Reply => interestOnRecord(d);
+
+export function closeQuestionReply(q: CloseQuestion): Reply {
+  const d = q.decision;
+  const text = `Close Decision ${d.number} (“${d.title}”) now? ${q.voted} of ${q.eligible} eligible members have voted; it is due to close ${when(d)}.`;
+  return {
+    summary: text,
+    blocks: [
+      { kind: 'text', text },
+      {
+        kind: 'actions',
+        buttons: [{ actionId: 'decision.close.confirm', label: 'Yes, close it now', value: d.id, style: 'danger' }],
+      },
+    ],
+    visibility: 'private',
+  };
+}
+
+export const closedByChairReply = (d: Decision): Reply =>
+  textReply(
+    `Decision ${d.number} is closed. Its card in the channel shows the result; \`/partnership decision ${d.number}\` shows the record.`,
+  );
+
+export const amendFormReply = (d: Decision): Reply => ({
+  summary: `Change Decision ${d.number}.`,
+  blocks: [{ kind: 'form', form: amendForm(d) }],
+  visibility: 'private',
+});
+
+const AMENDED = (d: Decision, a: Amended): string =>
+  a.what === 'secret'
+    ? 'the ballot is now secret'
+    : a.what === 'after-close'
+      ? 'results are now shown only after it closes'
+      : `it now closes ${formatWhen(a.at, d.rules.timeZone)}`;
+
+export function amendedReply(r: AmendResult): Reply {
+  if (r.kind === 'unchanged') return textReply('Nothing to change: that is how the decision already stands.');
+  return textReply(`Decision ${r.decision.number} changed: ${r.what.map((a) => AMENDED(r.decision, a)).join('; ')}.`);
+}
+
+export function openListReply(list: OpenDecisions, partnershipName: string): Reply {
+  const { open } = list;
+  if (open.length === 0)
+    return textReply(
+      `${partnershipName} has no open decisions. The chair, vice-chair or secretary can start one with \`/partnership poll\`.`,
+    );
+  const items = list.shown.map(({ decision: d, position }) =>
+    `Decision ${d.number}: ${d.title} (closes ${when(d)}). ${positionText(position)}`.trim(),
+  );
+  return {
+    summary: `${plural(open.length, 'open decision')} in ${partnershipName}.`,
+    blocks: [
+      { kind: 'heading', text: 'Open decisions' },
+      { kind: 'list', items },
+      {
+        kind: 'actions',
+        buttons: open
+          .slice(0, 5)
+          .map((d) => ({ actionId: 'decision.declare', label: `Decision ${d.number}`, value: d.id })),
+      },
+      { kind: 'note', text: 'Type `/partnership decision <number>` for a decision’s record.' },
+    ],
+    visibility: 'private',
+  };
+}
+
+export const sharedReply = (d: Decision): Reply =>
+  textReply(`The conflicts log for Decision ${d.number} is now in the channel.`);
+
+/**
+ * A decision's own refusal in words (the shared ones, and "not found", are answered by the chat
+ * layer's refusal handling). `prefix` leads an amendment's refusal ("Nothing was changed.").
+ */
+export function decisionRefusalReply(
+  refused: Exclude<
+    DecisionRefusal,
+    { code: 'not-permitted' | 'unknown-person' | 'not-found' | 'invalid' | 'no-decision' }
+  >,
+  o: {
+    person: Person | null;
+    partnershipName: string;
+    /** what the form sent, to fill it in again */
+    values?: Record<string, string> | undefined;
+    prefix?: string | undefined;
+  },
+): Reply {
+  switch (refused.code) {
+    case 'no-such-number':
+      return textReply(
+        `${o.partnershipName} has no Decision ${refused.number}. Type \`/partnership decisions\` to see the open ones.`,
+      );
+    case 'needs-channel':
+      return textReply(START_IN_CHANNEL);
+    case 'closing-time-invalid':
+      return textReply(`Nothing was changed. Voting closes: ${refused.problem}`);
+    case 'draft-invalid':
+      return createFormReply(formatProblems(refused.problems), o.values, refused.channelId);
+    case 'declaration-invalid':
+      return interestFormReply(refused.decision, formatProblems(refused.problems), o.values);
+    case 'refused': {
+      const text = `${o.prefix ?? ''}${refusedText(refused.decision, refused.why, o.person)}`;
+      if (refused.why.code !== 'declare-first') return textReply(text);
+      return {
+        summary: text,
+        blocks: [{ kind: 'text', text }, declareButtons(refused.decision)],
+        visibility: 'private',
+      };
+    }
+  }
+}

@@ -1,0 +1,189 @@
+// The record in words: the sentences the chat view, the minutes text (Markdown) and the CSV share.
+import { stringify } from 'csv-stringify/sync';
+import { percent } from '../../domain/settings.ts';
+import { listNames, plural } from '../../domain/roster.ts';
+import type { DecisionRecord } from '../../domain/decisions/record.ts';
+import { formatWhen, isoInZone } from '../../domain/decisions/when.ts';
+import { describeReasons, KIND_WORDS } from './decision-words.ts';
+
+const LOYALTY = {
+  withdraw: 'loyalty conflicts mean stepping back',
+  'declare-and-stay': 'loyalty conflicts are declared and the member stays',
+} as const;
+
+/** "Loyalty policy: …." */
+export const loyaltyPolicy = (r: DecisionRecord): string => `Loyalty policy: ${LOYALTY[r.loyalty]}.`;
+
+export function when(r: DecisionRecord, at: Date): string {
+  return formatWhen(at, r.timeZone, { year: true });
+}
+
+export function closingSentence(r: DecisionRecord): string {
+  if (r.status === 'open') return `Voting closes ${when(r, r.closesAt)}.`;
+  const at = when(r, r.closedAt ?? r.closesAt);
+  if (r.closeReason === 'chair') return `Closed ${at}, by the chair (it was due to close ${when(r, r.closesAt)}).`;
+  if (r.closeReason === 'all-voted') return `Closed ${at}, when every eligible member had voted.`;
+  return `Closed ${at}, its closing time.`;
+}
+
+export function resultSentence(r: DecisionRecord): string {
+  if (!r.tally || !r.leading) return 'Results are hidden until the decision closes.';
+  const counts = r.tally.map((t) => `${t.option} ${t.count}`).join(', ');
+  const lead = r.leading;
+  const prefix = r.status === 'open' ? 'So far: ' : '';
+  if (lead.kind === 'none') return `${prefix}${counts}. No votes for any option yet.`;
+  if (lead.kind === 'tie')
+    return `${prefix}${counts}. Tied: ${listNames(lead.options)} have ${plural(lead.count, 'vote')} each.`;
+  return `${prefix}${counts}. ${r.status === 'open' ? 'Leading' : 'Most votes'}: ${lead.option} (${lead.count}).`;
+}
+
+export function quorumSentence(r: DecisionRecord): string {
+  const q = r.quorum;
+  const rule = `Quorum: ${r.quorumRule} (${q.required} of ${r.counts.votingMembers}).`;
+  const eligible = `${plural(r.counts.eligible, 'member')} eligible after recusals${r.counts.recused ? ` (${r.counts.recused} recused)` : ''}.`;
+  if (r.status === 'open') {
+    const warning = q.canBeTaken
+      ? ''
+      : ' Too few eligible members remain for the decision to be taken: put it to a meeting, or ask your rep.';
+    return `${rule} ${eligible} ${r.counts.voted} voted so far.${warning}`;
+  }
+  return q.met
+    ? `${rule} ${eligible} ${r.counts.voted} voted: quorum met.`
+    : `${rule} ${eligible} Only ${r.counts.voted} voted: quorum not met, so the result does not stand; take it to a meeting.`;
+}
+
+export function residentSentence(r: DecisionRecord): string {
+  const x = r.residents;
+  if (x.voted === 0) return 'Nobody has voted, so there is no resident share yet.';
+  return `Residents were ${x.residents} of the ${x.voted} who voted (${percent(x.residents / x.voted)}): ${x.majority ? 'a resident majority' : 'not a resident majority'}.`;
+}
+
+export const declarationLine = (r: DecisionRecord, x: DecisionRecord['declarations'][number]): string =>
+  x.outcome === 'none'
+    ? `${x.name}: no interest (${when(r, x.at)})`
+    : `${x.name}: declared a ${(KIND_WORDS as Record<string, string>)[x.kind ?? ''] ?? 'an'} interest${x.organisation ? ` in ${x.organisation}` : ''}${x.detail ? `: ${x.detail}` : ''} (${when(r, x.at)})`;
+
+export const recusalLine = (x: DecisionRecord['recusals'][number]): string =>
+  `${x.name}: ${describeReasons(x.reasons).join(' ')}`;
+
+const changed = (n: number): string => (n === 0 ? '' : n === 1 ? '; changed once' : `; changed ${n} times`);
+
+export function voterLines(r: DecisionRecord): string[] {
+  if (!r.voters)
+    return [
+      `${plural(r.counts.voted, 'member')} voted. This was a secret ballot: no names are recorded against votes.`,
+    ];
+  if (r.voters.length === 0) return ['Nobody has voted yet.'];
+  return r.voters.map((v) => `${v.name}${v.option ? `: ${v.option}` : ''} (${when(r, v.at)}${changed(v.changes)})`);
+}
+
+export function headline(r: DecisionRecord): string {
+  return `Decision ${r.number}: ${r.title}`;
+}
+
+export function facts(r: DecisionRecord): string {
+  const ballot = r.ballot === 'secret' ? 'secret ballot' : 'open ballot';
+  const results = r.visibility === 'live' ? 'results shown live' : 'results shown after close';
+  return `${r.partnership}. ${r.kind[0]!.toUpperCase()}${r.kind.slice(1)} decision; ${ballot}; ${results}. Put by ${r.createdBy} on ${when(r, r.createdAt)}. ${closingSentence(r)}`;
+}
+
+export function recordMarkdown(r: DecisionRecord): string {
+  const list = (items: string[], empty: string) => (items.length ? items.map((i) => `- ${i}`) : [empty]);
+  const lines = [
+    `# ${headline(r)}`,
+    '',
+    facts(r),
+    '',
+    ...(r.organisations.length ? [`Organisations involved: ${r.organisations.join('; ')}.`, ''] : []),
+    ...(r.description ? [r.description, ''] : []),
+    `Options: ${r.options.join('; ')}.`,
+    '',
+    '## Result',
+    '',
+    resultSentence(r),
+    '',
+    quorumSentence(r),
+    '',
+    residentSentence(r),
+    '',
+    '## Declarations of interest',
+    '',
+    ...list(
+      r.declarations.map((x) => declarationLine(r, x)),
+      'No declarations yet.',
+    ),
+    '',
+    '## Recusals',
+    '',
+    loyaltyPolicy(r),
+    '',
+    ...list(r.recusals.map(recusalLine), 'Nobody was recused.'),
+    '',
+    ...(r.notEligible.length
+      ? [
+          '## Not eligible to vote',
+          '',
+          ...list(
+            r.notEligible.map((n) => `${n.name}: ${n.why}`),
+            '',
+          ),
+          '',
+        ]
+      : []),
+    '## Votes',
+    '',
+    ...list(voterLines(r), ''),
+    '',
+    `Times are ${r.timeZone}.`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function recordCsv(r: DecisionRecord): string {
+  const at = (d: Date | null) => (d ? isoInZone(d, r.timeZone) : '');
+  const yn = (b: boolean) => (b ? 'yes' : 'no');
+  const rows: string[][] = [
+    ['section', 'item', 'value', 'person', 'time'],
+    ['decision', 'number', String(r.number), '', ''],
+    ['decision', 'title', r.title, '', ''],
+    ['decision', 'partnership', r.partnership, '', ''],
+    ['decision', 'kind', r.kind, '', ''],
+    ['decision', 'organisations', r.organisations.join('; '), '', ''],
+    ['decision', 'options', r.options.join('; '), '', ''],
+    ['decision', 'ballot', r.ballot, '', ''],
+    ['decision', 'results', r.visibility, '', ''],
+    ['decision', 'status', r.status, '', ''],
+    ['decision', 'put by', '', r.createdBy, at(r.createdAt)],
+    ['decision', 'closes', '', '', at(r.closesAt)],
+    ['decision', 'closed', r.closeReason ?? '', '', at(r.closedAt)],
+    ...r.declarations.map((x) => [
+      'declaration',
+      x.outcome === 'none' ? 'no interest' : `${x.kind ?? ''} interest`,
+      [x.organisation, x.detail].filter(Boolean).join(': '),
+      x.name,
+      at(x.at),
+    ]),
+    ...r.recusals.flatMap((x) =>
+      x.reasons.map((reason) => ['recusal', reason.kind, `${reason.organisation}: ${reason.detail}`, x.name, at(x.at)]),
+    ),
+    ...r.notEligible.map((n) => ['not eligible', 'setting', n.why, n.name, '']),
+    ...(r.voters
+      ? r.voters.map((v) => ['vote', v.option ?? '', String(v.changes), v.name, at(v.at)])
+      : [['vote', 'secret ballot', String(r.counts.voted), '', '']]),
+    ...(r.tally
+      ? r.tally.map((t) => ['tally', t.option, String(t.count), '', ''])
+      : [['tally', 'hidden until close', '', '', '']]),
+    ['quorum', 'rule', r.quorumRule, '', ''],
+    ['quorum', 'required', String(r.quorum.required), '', ''],
+    ['quorum', 'voting members', String(r.counts.votingMembers), '', ''],
+    ['quorum', 'eligible after recusals', String(r.counts.eligible), '', ''],
+    ['quorum', 'voted', String(r.counts.voted), '', ''],
+    ['quorum', 'met', r.status === 'open' ? 'open' : yn(r.quorum.met), '', ''],
+    ['residents', 'residents who voted', String(r.residents.residents), '', ''],
+    ['residents', 'resident majority', r.residents.voted ? yn(r.residents.majority) : '', '', ''],
+  ];
+  return stringify(rows.map((row) => row.map(inert)));
+}
+
+/** A cell a spreadsheet would run as a formula (a title typed as "=HYPERLINK(...)") is kept as text. */
+const inert = (cell: string): string => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);

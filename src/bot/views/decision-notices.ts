@@ -1,0 +1,46 @@
+// What people are told privately when something happens to a decision (src/bot/notifications/
+// decisions.ts sends these): the chair warned about the quorum or told the result, a member told
+// they can't vote on it.
+import { buildRecord } from '../../domain/decisions/record.ts';
+import type { Decision, DecisionState } from '../../domain/decisions/types.ts';
+import type { Roster } from '../../domain/roster.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
+import { textReply } from '../../domain/chat/reply.ts';
+import { quorumSentence, residentSentence, resultSentence } from './decision-minutes.ts';
+
+const withRecordButton = (d: Decision, text: string): Reply => ({
+  summary: text,
+  blocks: [
+    { kind: 'text', text },
+    { kind: 'actions', buttons: [{ actionId: 'decision.view', label: 'Show the record', value: d.id }] },
+  ],
+  visibility: 'private',
+});
+
+export function quorumWarning(state: DecisionState, roster: Roster): Reply {
+  const d = state.decision;
+  const r = buildRecord(state, roster);
+  return withRecordButton(
+    d,
+    `Quorum warning for Decision ${d.number} (“${d.title}”): after recusals only ${r.counts.eligible} eligible voting members remain, and the quorum (${r.quorumRule}) needs ${r.quorum.required}. The decision may need to go to a meeting; your rep can advise.`,
+  );
+}
+
+const REASON = {
+  time: 'at its closing time',
+  chair: 'by the chair',
+  'all-voted': 'because every eligible member has voted',
+} as const;
+
+/** The chair hears the result privately, with the quorum and the resident share. */
+export function closedNotice(state: DecisionState, roster: Roster): Reply {
+  const d = state.decision;
+  const r = buildRecord(state, roster);
+  return withRecordButton(
+    d,
+    `Decision ${d.number} (“${d.title}”) has closed ${REASON[d.closeReason ?? 'time']}. ${resultSentence(r)} ${quorumSentence(r)} ${residentSentence(r)}`,
+  );
+}
+
+export const notEligibleNotice = (d: Decision, why: string): Reply =>
+  textReply(`Decision ${d.number} (“${d.title}”) is open, but you can’t vote on it: ${why}.`);

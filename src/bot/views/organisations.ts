@@ -1,0 +1,108 @@
+// Known organisations as replies (officers and the rep, privately): the list with every other
+// name, the "two names, one organisation" form, and what linking or separating names did.
+import type { OrganisationEntry } from '../../domain/organisation-match.ts';
+import { organisationKey } from '../../domain/organisations.ts';
+import { MAX_ORGANISATION } from '../../domain/register.ts';
+import type { Problem } from '../../domain/result.ts';
+import type { Block, Button, Field, Reply } from '../../domain/chat/reply.ts';
+import { reply } from '../../domain/chat/reply.ts';
+import type { Linked, OrganisationsData } from '../../services/organisations.ts';
+import { problemsReply } from './register.ts';
+
+const MAX_REMOVE_BUTTONS = 20;
+
+export function organisationsReply(data: OrganisationsData, partnershipName: string, notice?: string): Reply {
+  const { entries, kept } = data;
+  const summary =
+    notice ??
+    `${entries.length === 1 ? '1 organisation is' : `${entries.length} organisations are`} known to ${partnershipName}.`;
+  const blocks: Block[] = [{ kind: 'heading', text: 'Known organisations' }];
+  if (notice) blocks.push({ kind: 'text', text: notice });
+  blocks.push(
+    entries.length
+      ? {
+          kind: 'list',
+          items: entries.map((e) => (e.aliases.length ? `${e.name} (also: ${e.aliases.join('; ')})` : e.name)),
+        }
+      : {
+          kind: 'text',
+          text: 'No organisations are known yet: they are added from the register of interests and from conflict checks.',
+        },
+  );
+  blocks.push({
+    kind: 'actions',
+    buttons: [
+      { actionId: 'organisations.alias', label: 'Two names, one organisation', value: 'new', style: 'primary' },
+    ],
+  });
+  const removable: Button[] = kept.flatMap((o) =>
+    o.aliases.map((a) => ({
+      actionId: 'organisations.unalias',
+      label: `Separate “${a}”`.slice(0, 75),
+      value: JSON.stringify({ id: o.id, a }),
+    })),
+  );
+  if (removable.length) {
+    blocks.push({ kind: 'text', text: 'If two names were linked by mistake, separate them:' });
+    blocks.push({ kind: 'actions', buttons: removable.slice(0, MAX_REMOVE_BUTTONS) });
+  }
+  blocks.push({
+    kind: 'note',
+    text: 'Names are matched ignoring case, accents, punctuation, “The” and “Limited”/“Ltd”. Linked names count as one organisation in every conflict-of-interest check.',
+  });
+  return reply(summary, blocks, 'private');
+}
+
+/** `entries` sorted by name. */
+export function aliasForm(entries: readonly OrganisationEntry[]): Reply {
+  const organisation: Field = entries.length
+    ? {
+        id: 'organisation',
+        label: 'Known organisation',
+        type: 'select',
+        required: true,
+        options: entries.map((e) => ({ value: organisationKey(e.name).slice(0, 150), label: e.name.slice(0, 75) })),
+      }
+    : { id: 'organisation', label: 'Organisation', type: 'text', required: true, maxLength: MAX_ORGANISATION };
+  return reply(
+    'Two names, one organisation',
+    [
+      {
+        kind: 'form',
+        form: {
+          id: 'organisations.alias',
+          title: 'Link two names',
+          submitLabel: 'Link',
+          fields: [
+            organisation,
+            {
+              id: 'alias',
+              label: 'Is also known as',
+              type: 'text',
+              required: true,
+              maxLength: MAX_ORGANISATION,
+              placeholder: 'For example: Acme Cafe',
+            },
+          ],
+        },
+      },
+    ],
+    'private',
+  );
+}
+
+/** What linking two names did. Shared with the conflict check's "these are the same organisation". */
+export const linkedNotice = (l: Linked): string =>
+  l.changed
+    ? `Linked: “${l.alias}” is now another name for “${l.name}”. Conflict checks treat them as one organisation from now on.`
+    : `“${l.alias}” and “${l.name}” are already one organisation.`;
+
+export const separatedNotice = (s: { alias: string; from: string }): string =>
+  `Separated: “${s.alias}” is no longer treated as “${s.from}”.`;
+
+export const aliasProblemsReply = (problems: readonly Problem[]): Reply =>
+  problemsReply('I couldn’t link those names; nothing was changed:', problems, {
+    actionId: 'organisations.alias',
+    label: 'Try again',
+    value: 'new',
+  });

@@ -1,0 +1,36 @@
+// Words the register's replies share: a stale button, someone the bot does not know, a form's
+// problems with a "Try again" button, names and dates as people read them.
+import type { Person } from '../../domain/roster.ts';
+import { formatProblems, type Problem } from '../../domain/result.ts';
+import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import { reply, textReply } from '../../domain/chat/reply.ts';
+
+export const UNKNOWN_PERSON =
+  'I don’t know who you are yet, so I can’t show or change a register. Ask your chair or rep to add your email address to the roster, or to link you with `/partnership link`.';
+
+export const STALE =
+  'That button is from an older message and what it pointed to has changed or gone. Type `/partnership help` to start again.';
+
+export function problemsReply(intro: string, problems: readonly Problem[], retry?: Button): Reply {
+  const blocks: Block[] = [
+    { kind: 'text', text: intro },
+    { kind: 'list', items: formatProblems(problems).split('\n') },
+  ];
+  if (retry) blocks.push({ kind: 'actions', buttons: [retry] });
+  return reply(`${intro} ${formatProblems(problems)}`, blocks);
+}
+
+export const privateText = (text: string): Reply => textReply(text, 'private');
+
+export function formatDate(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+}
+
+export const personName =
+  (people: readonly Person[]) =>
+  (id: string): string =>
+    people.find((p) => p.id === id)?.name ?? 'someone no longer on the roster';
+
+/** “Rosa Nvak” is not on the roster. Did you mean Rosa Novak? */
+export const notOnRosterText = (typed: string, close: readonly string[]): string =>
+  `“${typed}” is not on the roster.${close.length ? ` Did you mean ${close.join(' or ')}?` : ' Check the spelling with `/partnership roster`.'}`;

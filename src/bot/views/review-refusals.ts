@@ -1,0 +1,74 @@
+// The review's refusals in words. The same refusal reads differently by where it came from (a
+// member's confirmation button, the answers form, the rep's commands), so each is worded for its place.
+import { formatDay } from '../../domain/review/calendar.ts';
+import type { PartnershipSettings } from '../../domain/settings.ts';
+import type { Refusal } from '../../services/actor.ts';
+import type { AnswerProblem, ReviewRefusal } from '../../services/review/refusals.ts';
+import { MAX_ANSWER } from '../../domain/review/types.ts';
+import { refusalText } from './refusals.ts';
+import { outstandingText } from './review-outstanding.ts';
+
+/** Typed review commands from someone the roster does not know. */
+export const REVIEW_UNKNOWN =
+  'I don’t know who you are yet, so I can’t show the review. Ask your chair or rep to add your email address to the roster or to link you with `/partnership link`.';
+export const MEMBERS_ONLY = 'Only partnership members confirm their membership: this button is not for you.';
+export const STALE =
+  'That button is from an older message that I can no longer act on. Type `/partnership review` to start again.';
+
+/** Where a refusal is answered: its wording depends on it. */
+export type ReviewPlace = 'confirm' | 'answer-form' | 'answers' | 'command';
+
+const SHARED = ['not-permitted', 'unknown-person', 'not-found', 'invalid'];
+
+/** The refusals every feature shares (answered through src/bot/refused.ts, which audits refused clicks). */
+export const isSharedRefusal = (r: { code: string }): r is Refusal => SHARED.includes(r.code);
+
+function problemText(p: AnswerProblem): string {
+  switch (p.kind) {
+    case 'choice':
+      return `“${p.title}”: choose Yes, Partly or No (got “${p.got.slice(0, 20)}”).`;
+    case 'comment-too-long':
+      return `“${p.title}”: the comment is ${p.length} characters; keep it under ${MAX_ANSWER}.`;
+    case 'too-long':
+      return `${p.field === 'plan' ? 'The plan' : 'The timeline'} is ${p.length} characters; keep it under ${MAX_ANSWER}.`;
+  }
+}
+
+const lowerFirst = (t: string): string => t.charAt(0).toLowerCase() + t.slice(1);
+
+export function reviewRefusalText(r: ReviewRefusal, settings: PartnershipSettings, place: ReviewPlace): string {
+  switch (r.code) {
+    case 'stale':
+      return STALE;
+    case 'review-over':
+      return `That button was for the ${r.year} review, which is over. Type \`/partnership review\` to confirm your membership for ${r.current}.`;
+    case 'review-closed':
+      return place === 'confirm'
+        ? `The ${r.year} review closed on ${formatDay(r.closes, settings)}. If something has changed, tell your rep.`
+        : `The ${r.year} review closed on ${formatDay(r.closes, settings)}.`;
+    case 'review-submitted':
+      if (place === 'confirm')
+        return `The ${r.year} review was already submitted on ${formatDay(r.submittedAt, settings)}. If something has changed, tell your rep.`;
+      if (place === 'answers')
+        return `The ${r.year} review was already marked as submitted; its answers are kept as submitted.`;
+      return `The ${r.year} review was marked as submitted on ${formatDay(r.submittedAt, settings)}; its answers are kept as submitted.`;
+    case 'wrong-form':
+      return `That form was for the ${r.context ?? 'an earlier'} review. Type \`/partnership review answer\` for the ${r.year} questions.`;
+    case 'answers-invalid':
+      return `Nothing was saved:\n${r.problems.map(problemText).join('\n')}`;
+    case 'nothing-to-save':
+      return 'Nothing to save: choose Yes, Partly or No for at least one question, or write a comment.';
+    case 'no-changes':
+      return 'There are no changes since last year’s review to check.';
+    case 'changes-changed':
+      return 'The changes since last year have changed since that message. Here they are now:';
+    case 'submit-blocked':
+      return `Not yet: before the review is marked as submitted, ${r.blockers.map((o) => lowerFirst(outstandingText(o))).join(' ')} Type \`/partnership review answer\`.`;
+    case 'review-not-started':
+      return `The ${r.year} review has not started yet: the current review year is ${r.current}.`;
+    case 'review-not-on-record':
+      return `No ${r.year} review was marked as submitted, so there is no record of it to export. The current review year is ${r.current}.`;
+    default:
+      return refusalText(r);
+  }
+}

@@ -1,0 +1,85 @@
+// Who may do what: one table, enforced in the core whatever the platform. A person may hold
+// several of these at once (a chair is also a voting member); any one that is allowed suffices.
+import type { Person } from './roster.ts';
+
+export const ACTORS = [
+  'rep',
+  'chair',
+  'vice-chair',
+  'secretary',
+  'treasurer',
+  'voting-member',
+  'non-voting-member',
+  'paid-worker',
+  'unknown',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+const OFFICERS: Actor[] = ['chair', 'vice-chair', 'secretary', 'treasurer'];
+const EVERYONE_KNOWN: Actor[] = ['rep', ...OFFICERS, 'voting-member', 'non-voting-member', 'paid-worker'];
+
+export const PERMISSIONS = {
+  /** "are we in criteria?": counts and statuses, channel-safe */
+  'criteria.view': EVERYONE_KNOWN,
+  /** relationship chains and who counts as a resident */
+  'criteria.details': [...OFFICERS, 'rep'],
+  'roster.view': EVERYONE_KNOWN,
+  /** residency, emails and links of others */
+  'roster.details': [...OFFICERS, 'rep'],
+  'coi.check': ['chair', 'vice-chair', 'secretary', 'rep'],
+  /** post the redacted conflict-of-interest summary (names and kinds of reason) to the channel */
+  'coi.share': ['chair', 'vice-chair', 'secretary', 'rep'],
+  /** see and edit one's own register of interests, privately */
+  'interests.own': EVERYONE_KNOWN,
+  /** see someone else's register of interests, privately */
+  'interests.view': [...OFFICERS, 'rep'],
+  /** record, edit and remove relationships between people on the roster */
+  'relationships.manage': [...OFFICERS, 'rep'],
+  /** see the relationships one is part of, privately */
+  'relationships.own': EVERYONE_KNOWN,
+  /** list known organisations; say two names are one organisation */
+  'organisations.alias': [...OFFICERS, 'rep'],
+  'channel.bind': ['chair', 'rep'],
+  'identity.link': [...OFFICERS, 'rep'],
+  'help.view': [...EVERYONE_KNOWN, 'unknown'],
+  /** put a decision to the partnership; the rep too when the partnership allows it (src/domain/decisions/create.ts) */
+  'decision.create': ['chair', 'vice-chair', 'secretary'],
+  /** a decision's record privately: counts, result when visible, one's own part */
+  'decision.view': EVERYONE_KNOWN,
+  /** the conflicts log in the record: who declared what, who was recused and why */
+  'decision.record': [...OFFICERS, 'rep'],
+  /** post the conflicts log to the channel, for the minutes */
+  'decision.share': ['chair'],
+  /** close early and amend; so may whoever put the decision (src/domain/decisions/who.ts) */
+  'decision.manage': ['chair'],
+  /** declare an interest (or none) in a decision: the members with a vote */
+  'decision.declare': ['voting-member'],
+  /** vote, unless recused or excluded by the partnership's rules for that decision (src/domain/decisions/standing.ts) */
+  'decision.vote': ['voting-member'],
+  /** the whole review: who has confirmed, details, changes, answers (privately) */
+  'review.status': ['chair', 'rep'],
+  /** the four questions, the plan and timeline, "the changes are right" */
+  'review.answer': ['chair', 'rep'],
+  'review.snooze': ['chair', 'rep'],
+  /** the season's dates, nudge cadence, quiet hours, reminders */
+  'review.settings': ['chair', 'rep'],
+  'review.export': ['chair', 'rep'],
+  /** record that the review went to Local Trust (a snapshot kept for next year) */
+  'review.submit': ['chair', 'rep'],
+  /** a member confirms their own membership and resident status */
+  'review.confirm': [...OFFICERS, 'voting-member', 'non-voting-member'],
+} as const satisfies Record<string, readonly Actor[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function actorsOf(person: Person | null): Actor[] {
+  if (!person) return ['unknown'];
+  if (person.kind === 'rep') return ['rep'];
+  if (person.kind === 'paid-worker') return ['paid-worker'];
+  return [...person.roles, person.voting ? 'voting-member' : 'non-voting-member'];
+}
+
+export function can(person: Person | null, permission: Permission): boolean {
+  const allowed: readonly Actor[] = PERMISSIONS[permission];
+  return actorsOf(person).some((a) => allowed.includes(a));
+}

@@ -1,0 +1,254 @@
+// Ports: the small interfaces the core needs from the outside world. Adapters implement them
+// (adapters/persistence for storage, adapters/slack and adapters/teams for notifications).
+import type { Roster } from '../../domain/roster.ts';
+import type { PartnershipSettings } from '../../domain/settings.ts';
+import type { Conversation, Platform } from '../../domain/chat/inbound.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
+import type {
+  CardRef,
+  Decision,
+  DecisionDraft,
+  DecisionState,
+  DecisionStatus,
+  Plan,
+} from '../../domain/decisions/types.ts';
+import type { SeasonState } from '../../domain/review/plan.ts';
+import type { Confirmation, DecisionEvidence, ReviewRecord, Submission } from '../../domain/review/types.ts';
+import type { RegisterStore } from './register.ts';
+
+export type * from './register.ts';
+
+export interface PartnershipRef {
+  id: string;
+  slug: string;
+  name: string;
+  settings: PartnershipSettings;
+}
+
+/**
+ * Which partnerships a scheduled run covers. 'sandbox': the ones the server seeded for the local
+ * playground (the demo partnership) while no Slack or Teams channel is bound to them; 'live': every
+ * other one (Slack, Teams, the CLI); 'all': both. The playground's pretend clock reaches 'sandbox' only.
+ */
+export type PartnershipScope = 'all' | 'live' | 'sandbox';
+
+export interface ImportSummary {
+  partnership: PartnershipRef;
+  created: boolean;
+  added: string[];
+  updated: string[];
+  /** people no longer on the roster: their membership is ended, their records kept */
+  ended: string[];
+}
+
+/**
+ * What a roster file speaks for. Members keep their register of interests current in chat, and
+ * officers record relationships there: a file that does not list them must not wipe them.
+ */
+export interface ImportScope {
+  /** roster ids of the people whose interests the file lists; everyone else keeps theirs */
+  interestsOf: ReadonlySet<string>;
+  /** whether the file lists relationships; if not, the stored ones are kept */
+  relationships: boolean;
+}
+
+export interface ImportOptions {
+  /** a new partnership is the playground's sandbox (the demo seed); an existing one keeps what it is */
+  sandbox?: boolean;
+}
+
+export interface RosterStore {
+  findPartnership(slug: string): Promise<PartnershipRef | null>;
+  getPartnership(id: string): Promise<PartnershipRef | null>;
+  listPartnerships(scope?: PartnershipScope): Promise<PartnershipRef[]>;
+  /** Current people (membership not ended) with relationships and interests; ids are database ids. */
+  loadRoster(partnershipId: string): Promise<Roster>;
+  /** Create or update a partnership from a roster, all or nothing. */
+  importRoster(
+    slug: string,
+    roster: Roster,
+    actorId?: string | null,
+    scope?: ImportScope,
+    options?: ImportOptions,
+  ): Promise<ImportSummary>;
+  updateSettings(partnershipId: string, settings: PartnershipSettings, actorId: string | null): Promise<void>;
+}
+
+export interface Binding {
+  partnershipId: string;
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+}
+
+export interface LinkedPerson {
+  personId: string;
+  partnershipId: string;
+}
+
+export interface DirectoryStore {
+  findBinding(platform: Platform, workspaceId: string, channelId: string): Promise<Binding | null>;
+  /** With `audit`, its row is written in the same transaction as the binding. */
+  bindChannel(binding: Binding, actorId: string, audit?: AuditEntry): Promise<void>;
+  /** The workspaces (Slack teams, Teams tenants) where the partnership has a bound channel on this platform. */
+  boundWorkspaces(partnershipId: string, platform: Platform): Promise<string[]>;
+  findIdentity(platform: Platform, workspaceId: string, userId: string): Promise<LinkedPerson | null>;
+  /** Current people with this email (case-insensitive), across partnerships. */
+  findByEmail(email: string): Promise<LinkedPerson[]>;
+  /** With `audit`, its row is written in the same transaction as the link. */
+  linkIdentity(
+    personId: string,
+    platform: Platform,
+    workspaceId: string,
+    userId: string,
+    audit?: AuditEntry,
+  ): Promise<void>;
+  /** Every chat account linked to the person (to reach them privately). */
+  identitiesOf(personId: string): Promise<{ platform: Platform; workspaceId: string; userId: string }[]>;
+}
+
+export interface AuditEntry {
+  partnershipId: string;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+}
+
+export type DecisionLookup = { id: string } | { partnershipId: string; number: number };
+
+/**
+ * Decisions and everything said about them. The store never decides: `apply` reads the state in
+ * one transaction, asks the core's pure `decide` what to write, and writes all of it (each change
+ * with its append-only audit row) or nothing.
+ */
+export interface DecisionStore {
+  /** Numbers the decision within its partnership and writes it with the plan's first changes (recusals). */
+  create(draft: DecisionDraft, plan: Plan<unknown>): Promise<DecisionState>;
+  find(lookup: DecisionLookup): Promise<DecisionState | null>;
+  /** Newest first; every partnership in `scope` when `partnershipId` is null (the scheduler). */
+  list(partnershipId: string | null, status?: DecisionStatus, scope?: PartnershipScope): Promise<Decision[]>;
+  /** Null when there is no such decision. */
+  apply<T>(
+    decisionId: string,
+    decide: (state: DecisionState) => Plan<T>,
+  ): Promise<{ state: DecisionState; outcome: T } | null>;
+  setCard(decisionId: string, card: CardRef): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Where a posted message lives, so it can be updated in place (a vote card's counts). */
+export interface MessageRef {
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  /** Slack message ts, Teams activity id, the playground's message id */
+  messageId: string;
+}
+
+/** Sends messages the core decides to send outside the current conversation. */
+export interface Notifier {
+  /** A private message to a person (Slack DM, Teams personal chat). False when they cannot be reached. */
+  sendToPerson(personId: string, reply: Reply): Promise<boolean>;
+  /** A message to a conversation (a channel bound to the partnership). Null when it could not be sent. */
+  sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null>;
+  /** Replace a message the bot sent earlier. */
+  updateMessage(ref: MessageRef, reply: Reply): Promise<boolean>;
+  /** Whether a chat platform's adapter is running to send through (so a null above means it failed). */
+  canReach?(platform: Platform): boolean;
+}
+
+/** What one chat platform's adapter provides to the Notifier. */
+export interface PlatformNotifier {
+  sendToUser(workspaceId: string, userId: string, reply: Reply): Promise<boolean>;
+  sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null>;
+  updateMessage(ref: MessageRef, reply: Reply): Promise<boolean>;
+}
+
+/** Log lines carry ids and codes, never personal data, tokens or payloads. */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** A scheduled send as recorded before it goes out (ScheduledSend): its key is unique. */
+export interface SendReservation {
+  key: string;
+  partnershipId: string;
+  kind: string;
+  recipientId: string;
+}
+
+/** A recorded send taken for one more attempt, on the state the caller saw. */
+export interface SendClaim {
+  key: string;
+  status: 'pending' | 'failed';
+  attempts: number;
+}
+
+export type SendOutcome = { status: 'sent'; at: Date } | { status: 'failed'; at: Date; nextAttemptAt: Date | null };
+
+/** The annual review: confirmations, answers, submissions, and the exactly-once record of review-season sends. */
+export interface ReviewStore {
+  loadRecord(partnershipId: string, year: number): Promise<ReviewRecord>;
+  /** The year's decisions with their conflicts logs (counts), as evidence for the four questions. */
+  decisionEvidence(partnershipId: string, year: number): Promise<DecisionEvidence[]>;
+  /** Store (or replace) a member's confirmation for the year, audited, in one transaction. */
+  confirmMembership(partnershipId: string, confirmation: Confirmation): Promise<void>;
+  saveAnswers(
+    partnershipId: string,
+    year: number,
+    answers: { question: string; choice: string | null; text: string }[],
+    actorId: string,
+    at: Date,
+  ): Promise<void>;
+  saveSubmission(partnershipId: string, submission: Submission): Promise<void>;
+  /** Partnerships in a stable order, a page at a time (the sweep keeps memory flat). */
+  listPartnerships(after: string | null, limit: number, scope?: PartnershipScope): Promise<PartnershipRef[]>;
+  /** Everything the planner needs for these partnerships, in a few queries for the whole page (people without their interests: the review does not use them). */
+  loadSeasonStates(partnerships: readonly PartnershipRef[], year: number): Promise<SeasonState[]>;
+  /**
+   * Record sends before they go out (pending), or nudge slots with nothing to send (skipped), with
+   * attempts 0. Returns the keys this call inserted: a key already recorded (by an earlier run or
+   * another process) is left alone.
+   */
+  reserveSends(
+    sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[],
+    now: Date,
+  ): Promise<Set<string>>;
+  /**
+   * Start the first attempt of sends this process reserved (pending, attempts 0 -> 1), by a
+   * conditional update; returns the keys claimed (one taken over by another process meanwhile is not).
+   */
+  claimReserved(keys: readonly string[], now: Date): Promise<string[]>;
+  /**
+   * Take recorded sends for one more attempt, by conditional updates on the state the caller saw
+   * (status and attempts; a pending row only if created at or before `staleBefore`, a failed one
+   * only if its next attempt is due); returns the keys claimed. Exactly one of several processes wins each.
+   */
+  claimSends(claims: readonly SendClaim[], now: Date, staleBefore: Date): Promise<string[]>;
+  /** Mark attempted sends (still pending) as sent, or failed with when to try again. */
+  finishSends(keys: readonly string[], outcome: SendOutcome): Promise<void>;
+}
+
+export interface Stores {
+  rosters: RosterStore;
+  directory: DirectoryStore;
+  audit: AuditLog;
+  decisions: DecisionStore;
+  reviews: ReviewStore;
+  /** register of interests, relationships, known organisations (src/services/ports/register.ts) */
+  register: RegisterStore;
+}

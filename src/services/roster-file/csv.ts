@@ -1,0 +1,242 @@
+// CSV import for the spreadsheets reps keep (docs/roster-format.md): a people file, and optional
+// relationships and interests files. Rows become a roster document and go through exactly the
+// same validation as JSON; every problem names its file, line and column.
+import { parse } from 'csv-parse/sync';
+import { defaultSettings, type PartnershipSettings } from '../../domain/settings.ts';
+import { fail, type Problem, type Result } from '../../domain/result.ts';
+import { parseRosterDocument, type ParsedRoster } from './document.ts';
+
+export interface CsvSource {
+  file: string;
+  text: string;
+}
+
+export interface CsvRosterSources {
+  partnershipName: string;
+  people: CsvSource;
+  relationships?: CsvSource | undefined;
+  interests?: CsvSource | undefined;
+}
+
+/** Spreadsheet headings people actually type, mapped to the format's field names. */
+const PEOPLE_COLUMNS: Record<string, string> = {
+  name: 'name',
+  kind: 'kind',
+  type: 'kind',
+  resident: 'resident',
+  voting: 'voting',
+  vote: 'voting',
+  roles: 'roles',
+  role: 'roles',
+  ltorepresentative: 'ltoRepresentative',
+  lto: 'ltoRepresentative',
+  councillor: 'councillor',
+  email: 'email',
+  emailaddress: 'email',
+};
+const RELATIONSHIP_COLUMNS: Record<string, string> = {
+  persona: 'a',
+  person: 'a',
+  kind: 'kind',
+  relationship: 'kind',
+  personb: 'b',
+  of: 'b',
+};
+const INTEREST_COLUMNS: Record<string, string> = {
+  name: 'name',
+  person: 'name',
+  organisation: 'organisation',
+  organization: 'organisation',
+  kind: 'kind',
+  detail: 'detail',
+  details: 'detail',
+};
+
+interface Row {
+  line: number;
+  cells: Map<string, string>;
+}
+
+const headingKey = (h: string): string => h.toLowerCase().replace(/[^a-z]/g, '');
+
+function readTable(
+  source: CsvSource,
+  columns: Record<string, string>,
+  required: string[],
+  problems: Problem[],
+): { rows: Row[]; columnOf: Map<string, string> } {
+  let records: { record: string[]; raw: string }[];
+  try {
+    records = parse(source.text, {
+      bom: true,
+      raw: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    problems.push({
+      where: source.file,
+      message: `is not a readable CSV file (${error instanceof Error ? error.message : String(error)})`,
+    });
+    return { rows: [], columnOf: new Map() };
+  }
+  const lines = startLines(records.map((r) => r.raw));
+  const [header, ...body] = records;
+  if (!header) {
+    problems.push({
+      where: source.file,
+      message: `is empty; the first line must name the columns (${required.join(', ')})`,
+    });
+    return { rows: [], columnOf: new Map() };
+  }
+  const fields = header.record.map((h) => columns[headingKey(h)]);
+  const columnOf = new Map<string, string>();
+  header.record.forEach((h, i) => {
+    const f = fields[i];
+    if (f) columnOf.set(f, h);
+  });
+  const missing = required.filter((r) => !fields.includes(r));
+  if (missing.length) {
+    problems.push({
+      where: `${source.file} line 1`,
+      message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${header.record.join(', ')})`,
+    });
+  }
+  const rows = body.map(({ record }, index) => {
+    const cells = new Map<string, string>();
+    record.forEach((value, i) => {
+      const f = fields[i];
+      if (f && value !== '') cells.set(f, value);
+    });
+    return { line: lines[index + 1] ?? 0, cells };
+  });
+  // Spreadsheets export formatted but empty rows as ",,,,": they are not people.
+  return { rows: rows.filter((row) => row.cells.size > 0), columnOf };
+}
+
+const breaks = (text: string): number => text.match(/\r\n|\r|\n/g)?.length ?? 0;
+
+/**
+ * The line each record starts on. csv-parse's own count ends at a record's last line and counts a
+ * CRLF inside a quoted cell twice, so every later row of an Excel file would be misreported.
+ */
+function startLines(raws: readonly string[]): number[] {
+  let before = 0;
+  return raws.map((raw) => {
+    const line = 1 + before + breaks(/^[\r\n]*/.exec(raw)?.[0] ?? ''); // skipped blank lines come first
+    before += breaks(raw);
+    return line;
+  });
+}
+
+const YES = new Set(['yes', 'y', 'true', '1', 'x', '✓']);
+const NO = new Set(['no', 'n', 'false', '0']);
+
+function yesNo(value: string | undefined, fallback: boolean | undefined, where: string, problems: Problem[]): boolean {
+  if (value === undefined) {
+    if (fallback === undefined) problems.push({ where, message: 'is empty; write yes or no' });
+    return fallback ?? false;
+  }
+  const v = value.toLowerCase();
+  if (YES.has(v)) return true;
+  if (NO.has(v)) return false;
+  problems.push({ where, message: `"${value}" is not yes or no` });
+  return false;
+}
+
+export function parseRosterCsv(
+  sources: CsvRosterSources,
+  base: PartnershipSettings = defaultSettings(),
+): Result<ParsedRoster> {
+  const problems: Problem[] = [];
+  const where = new Map<string, string>(); // document path -> file position
+  const at = (source: CsvSource, line: number, column: string | undefined) =>
+    `${source.file} line ${line}${column ? `, column "${column}"` : ''}`;
+
+  const people = readTable(sources.people, PEOPLE_COLUMNS, ['name', 'kind', 'resident'], problems);
+  const col = (f: string) => people.columnOf.get(f);
+  const entries = people.rows.map((row, index) => {
+    const pos = (f: string) => at(sources.people, row.line, col(f));
+    for (const f of ['name', 'kind', 'roles', 'email', 'resident', 'voting']) where.set(`people.${index}.${f}`, pos(f));
+    where.set(`people.${index}`, at(sources.people, row.line, undefined));
+    const kind = row.cells.get('kind')?.toLowerCase().replace(/\s+/g, '-');
+    const isMember = kind === 'member';
+    const email = row.cells.get('email');
+    return {
+      name: row.cells.get('name') ?? '',
+      kind: kind ?? '',
+      resident: yesNo(row.cells.get('resident'), isMember ? undefined : false, pos('resident'), problems),
+      voting: yesNo(row.cells.get('voting'), isMember, pos('voting'), problems),
+      roles: (row.cells.get('roles') ?? '')
+        .split(/[;,|/]/)
+        .map((r) => r.trim().toLowerCase().replace(/\s+/g, '-'))
+        .filter(Boolean),
+      ltoRepresentative: yesNo(row.cells.get('ltoRepresentative'), false, pos('ltoRepresentative'), problems),
+      councillor: yesNo(row.cells.get('councillor'), false, pos('councillor'), problems),
+      ...(email ? { email } : {}),
+      // Interests only when an interests file is given: without one, an import keeps the register.
+      ...(sources.interests ? { interests: [] as { organisation: string; kind: string; detail?: string }[] } : {}),
+    };
+  });
+
+  const byName = new Map(entries.map((e, i) => [e.name.toLowerCase(), i]));
+  if (sources.interests) {
+    const table = readTable(sources.interests, INTEREST_COLUMNS, ['name', 'organisation', 'kind'], problems);
+    for (const row of table.rows) {
+      const who = row.cells.get('name') ?? '';
+      const index = byName.get(who.toLowerCase());
+      if (index === undefined) {
+        problems.push({
+          where: at(sources.interests, row.line, table.columnOf.get('name')),
+          message: `"${who}" is not in ${sources.people.file}`,
+        });
+        continue;
+      }
+      const entry = entries[index]!;
+      const list = entry.interests ?? (entry.interests = []);
+      for (const f of ['organisation', 'kind', 'detail'])
+        where.set(
+          `people.${index}.interests.${list.length}.${f}`,
+          at(sources.interests, row.line, table.columnOf.get(f)),
+        );
+      const detail = row.cells.get('detail');
+      list.push({
+        organisation: row.cells.get('organisation') ?? '',
+        kind: (row.cells.get('kind') ?? '').toLowerCase(),
+        ...(detail ? { detail } : {}),
+      });
+    }
+  }
+  const relationships: { between: [string, string]; kind: string }[] = [];
+  if (sources.relationships) {
+    const table = readTable(sources.relationships, RELATIONSHIP_COLUMNS, ['a', 'kind', 'b'], problems);
+    for (const row of table.rows) {
+      const i = relationships.length;
+      where.set(`relationships.${i}.between.0`, at(sources.relationships, row.line, table.columnOf.get('a')));
+      where.set(`relationships.${i}.between.1`, at(sources.relationships, row.line, table.columnOf.get('b')));
+      where.set(`relationships.${i}.kind`, at(sources.relationships, row.line, table.columnOf.get('kind')));
+      where.set(`relationships.${i}`, at(sources.relationships, row.line, undefined));
+      relationships.push({
+        between: [row.cells.get('a') ?? '', row.cells.get('b') ?? ''],
+        kind: (row.cells.get('kind') ?? '').toLowerCase().replace(/\s+/g, '-'),
+      });
+    }
+  }
+  const locate = (path: readonly PropertyKey[]): string => {
+    for (let n = path.length; n > 0; n--) {
+      const found = where.get(path.slice(0, n).map(String).join('.'));
+      if (found) return found;
+    }
+    return sources.people.file;
+  };
+  const document = {
+    partnership: { name: sources.partnershipName },
+    people: entries,
+    ...(sources.relationships ? { relationships } : {}),
+  };
+  const parsed = parseRosterDocument(document, locate, base);
+  // Report the spreadsheet's own problems (yes/no cells, columns) together with the format's.
+  if (problems.length) return fail([...problems, ...(parsed.ok ? [] : parsed.error)]);
+  return parsed;
+}
