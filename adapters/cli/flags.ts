@@ -13,6 +13,10 @@ export interface Flags {
   relationships?: string | undefined;
   interests?: string | undefined;
   yes?: boolean | undefined;
+  /** roster import: show what would change, change nothing */
+  dryRun?: boolean | undefined;
+  /** roster import: allow a file that ends many memberships (or lists nobody) */
+  allowRemovals?: boolean | undefined;
   year?: string | undefined;
 }
 

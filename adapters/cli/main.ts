@@ -18,6 +18,8 @@ Offline checks of a roster file (no database):
 
 The database (DATABASE_URL, default ./data/partnership-bot.db):
   partnership-bot roster import FILE --partnership SLUG [--name NAME] [--relationships FILE] [--interests FILE]
+      [--dry-run] [--allow-removals]   --dry-run shows what would change and changes nothing; a file
+      that lists nobody, or would end more than a third of current memberships, needs --allow-removals.
   partnership-bot roster export --partnership SLUG [--format json|csv] [--out DIR]
   partnership-bot criteria --partnership SLUG [--json]
   partnership-bot coi --partnership SLUG --organisation NAME [--json]
@@ -46,6 +48,8 @@ const OPTIONS = {
   relationships: { type: 'string' },
   interests: { type: 'string' },
   yes: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  'allow-removals': { type: 'boolean' },
   year: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -75,8 +79,13 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     return EXIT.usage;
   }
   const [name, ...positionals] = parsed.positionals;
-  const { organization, ...values } = parsed.values;
-  const flags: Flags = { ...values, organisation: [...(values.organisation ?? []), ...(organization ?? [])] };
+  const { organization, 'dry-run': dryRun, 'allow-removals': allowRemovals, ...values } = parsed.values;
+  const flags: Flags = {
+    ...values,
+    dryRun,
+    allowRemovals,
+    organisation: [...(values.organisation ?? []), ...(organization ?? [])],
+  };
   if (!name || name === 'help' || parsed.values.help) {
     io.out(USAGE);
     return name || parsed.values.help ? EXIT.ok : EXIT.usage;

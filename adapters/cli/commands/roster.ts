@@ -14,6 +14,21 @@ import {
   type CliIo,
 } from '../io.ts';
 import type { Flags } from '../flags.ts';
+import { endsTooMany, rosterChanges, type RosterChanges } from '../../../src/domain/roster-changes.ts';
+
+const names = (list: string[]) => (list.length ? ` (${list.join(', ')})` : '');
+
+function describeChanges(c: RosterChanges, partnership: string): string {
+  return `Importing this file into ${partnership} would add ${c.added.length}${names(c.added)}, update ${c.updated.length} and end ${c.ended.length} of ${c.current} current memberships${names(c.ended)}.`;
+}
+
+function refusal(c: RosterChanges, file: string): string {
+  const what =
+    c.listed === 0
+      ? `${file} lists nobody${c.current ? `, so importing it would end all ${c.current} current memberships` : ''}.`
+      : `Importing ${file} would end ${c.ended.length} of ${c.current} current memberships${names(c.ended)}.`;
+  return `${what} Nothing was changed. Check that it is the right file (--dry-run shows what an import would change). If those people really have left, run the import again with --allow-removals.`;
+}
 
 export async function rosterCommand(io: CliIo, flags: Flags, positionals: string[]): Promise<number> {
   const [action, file, ...extra] = positionals;
@@ -34,6 +49,15 @@ export async function rosterCommand(io: CliIo, flags: Flags, positionals: string
           existing?.settings ?? defaultSettings(),
         ),
       );
+      const changes = rosterChanges(
+        existing ? (await stores.rosters.loadRoster(existing.id)).people : [],
+        parsed.roster.people,
+      );
+      if (flags.dryRun) {
+        io.out(`Dry run: nothing was changed. ${describeChanges(changes, existing ? existing.name : slug)}\n`);
+        return EXIT.ok;
+      }
+      if (endsTooMany(changes) && !flags.allowRemovals) throw new CliError(refusal(changes, file), EXIT.input);
       const s = await stores.rosters.importRoster(slug, parsed.roster, null, parsed.scope).catch((error: unknown) => {
         // One transaction: whatever failed, it was rolled back. Prisma's message opens with a code
         // frame; its last line is the cause.
