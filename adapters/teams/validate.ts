@@ -4,7 +4,7 @@
 // what was wrong, not a crash in the middle of a turn or a silent 200.
 import { z } from 'zod';
 
-/** The invokes this bot acts on; any other is answered "not implemented" (handler.ts). */
+/** The invokes this bot acts on; any other gets HTTP 200 with a NotImplemented status body, as the Bot Framework expects (handler.ts). */
 export const HANDLED_INVOKES = new Set(['adaptiveCard/action', 'fileConsent/invoke']);
 
 const id = z.string().min(1, 'is empty').max(1_000, 'is longer than 1,000 characters');
