@@ -52,7 +52,7 @@ async function comeBack(): Promise<void> {
 
 const count = async () => ({
   votes: await t.app.database.db.vote.count(),
-  deliveries: await t.app.database.db.processedDelivery.count(),
+  deliveries: await t.app.database.db.inboxItem.count(),
 });
 
 beforeAll(async () => {
