@@ -12,7 +12,7 @@ import { actionInbound, channelKind, type ActionPayload } from '../translate.ts'
 import type { ListenerContext } from './context.ts';
 
 export function register(bolt: BoltApp, ctx: ListenerContext): void {
-  const { logger, slack: s } = ctx;
+  const { slack: s } = ctx;
 
   /** A form too big for a message opens as a modal from its button, while the form is still held. */
   const openPendingForm = async (id: string, origin: Origin) => {
