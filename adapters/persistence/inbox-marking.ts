@@ -7,13 +7,12 @@
 // one knowing about the inbox. Prisma commits by sending "COMMIT" through the transaction, then
 // calling commit() to release the connection (usePhantomQuery is false in both adapters).
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
-import type { Provider } from './database.ts';
 import { currentInboxWork, InboxItemAlreadyDone, markDoneSql, type InboxWork } from './inbox-scope.ts';
 
 const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
 const COMMIT = /^\s*COMMIT\s*$/i;
 
-function markingTransaction(tx: Transaction, provider: Provider): Transaction {
+function markingTransaction(tx: Transaction, provider: 'sqlite' | 'postgres'): Transaction {
   let wrote = false;
   let marking: InboxWork | undefined;
   const track = (q: SqlQuery) => {
@@ -56,7 +55,7 @@ function markingTransaction(tx: Transaction, provider: Provider): Transaction {
   });
 }
 
-function markingAdapter(adapter: SqlDriverAdapter, provider: Provider): SqlDriverAdapter {
+function markingAdapter(adapter: SqlDriverAdapter, provider: 'sqlite' | 'postgres'): SqlDriverAdapter {
   const startTransaction: SqlDriverAdapter['startTransaction'] = async (isolationLevel) =>
     markingTransaction(await adapter.startTransaction(isolationLevel), provider);
   return new Proxy(adapter, {
@@ -68,7 +67,7 @@ function markingAdapter(adapter: SqlDriverAdapter, provider: Provider): SqlDrive
   });
 }
 
-export function inboxMarkingFactory(inner: SqlDriverAdapterFactory, provider: Provider): SqlDriverAdapterFactory {
+export function inboxMarkingFactory(inner: SqlDriverAdapterFactory, provider: 'sqlite' | 'postgres'): SqlDriverAdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,

@@ -3,7 +3,6 @@
 // the same transaction as the item's first write, so a write and "done" commit together or not
 // at all: after a crash, an item whose effect is on disk is never processed again.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Provider } from './database.ts';
 
 export interface InboxWork {
   readonly key: string;
@@ -44,5 +43,5 @@ export function isAlreadyDone(error: unknown): boolean {
 }
 
 /** Marks a pending item done and erases its body (it can hold personal data); 0 rows when it was not pending. */
-export const markDoneSql = (provider: Provider): string =>
+export const markDoneSql = (provider: 'sqlite' | 'postgres'): string =>
   `UPDATE "InboxItem" SET "status" = 'done', "body" = NULL, "claimedBy" = NULL WHERE "key" = ${provider === 'sqlite' ? '?' : '$1'} AND "status" = 'pending'`;
