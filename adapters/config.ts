@@ -83,6 +83,8 @@ const schema = z
       .min(0)
       .max(60_000, 'must be at most 60000 (one minute)')
       .default(1000),
+    /** seconds an interaction being processed stays claimed by its process: after a crash, another takes it over then (docs/inbox.md) */
+    INBOX_CLAIM_SECONDS: wholeNumber(1, 3600, 30),
     PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {
       message: 'must be a URL starting with https://',
     }),

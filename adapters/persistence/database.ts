@@ -6,6 +6,7 @@ import { pgFastSql, sqliteFastSql, type FastSql, type SqliteConnection } from '.
 import { postgresTarget } from './postgres-checks.ts';
 import { prepareSqliteFile, sqliteOpenProblem, type SqliteSetting } from './sqlite-checks.ts';
 import { serialisedFactory } from './sqlite-serial.ts';
+import { inboxMarkingFactory } from './inbox-marking.ts';
 
 export type Provider = 'sqlite' | 'postgres';
 /** Both generated clients describe the same models; the SQLite one's type stands for both. */
@@ -54,9 +55,11 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     // WAL lets readers continue while a vote is written; busy_timeout queues concurrent writers
     // instead of failing them (several requests, or the CLI beside the server).
     let connection: SqliteConnection | null = null;
-    const adapter = serialisedFactory(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }), (opened, lock) => {
+    const serialised = serialisedFactory(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }), (opened, lock) => {
       connection = { client: (opened as unknown as { client: SqliteConnection['client'] }).client, lock };
     });
+    // outermost: a refused mark rolls back through the serialising proxy, which releases its lock
+    const adapter = inboxMarkingFactory(serialised, 'sqlite');
     db = new SqliteClient({ adapter, ...queryLog(options) }) as unknown as Db;
     sql = sqliteFastSql(() => {
       if (!connection) throw new Error('the SQLite connection is not open yet');
@@ -84,7 +87,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     closePool = async () => {
       if (!pool.ended) await pool.end();
     };
-    const adapter = new PrismaPg(pool);
+    const adapter = inboxMarkingFactory(new PrismaPg(pool), 'postgres');
     sql = pgFastSql(pool, options.onQuery);
     db = new PgClient({ adapter, ...queryLog(options) }) as unknown as Db;
   }

@@ -1,9 +1,7 @@
-// Stores for the work around the conversations: the scheduler's lease, the de-duplication keys of
-// inbound deliveries, subject access and erasure (UK GDPR), and seeding the demo partnership.
+// Stores for the work around the conversations: the scheduler's lease, subject access and erasure (UK GDPR), and seeding the demo partnership.
 // The adapters call these by name; the queries stay here, beside the rest of the database code.
 import type { ImportSummary, Stores } from '../../src/services/ports/index.ts';
 import type { Database } from './database.ts';
-import { claimDelivery, pruneDeliveries } from './deliveries.ts';
 import { acquireLease, releaseLease } from './lease.ts';
 import { eraseExpired, erasePerson, exportPerson, type PersonLookup } from './privacy.ts';
 import { seedDemo } from './seed.ts';
@@ -18,19 +16,6 @@ export interface Leases {
 export const leaseStore = (database: Pick<Database, 'db'>): Leases => ({
   acquire: (holder, now, name, ms) => acquireLease(database.db, holder, now, name, ms),
   release: (holder, name) => releaseLease(database.db, holder, name),
-});
-
-/** The keys of inbound deliveries (Slack retries, Teams re-deliveries, double clicks). */
-export interface DeliveryKeys {
-  /** True the first time a key is claimed, false for a re-delivery. */
-  claim(key: string): Promise<boolean>;
-  /** Forget keys claimed before `cutoff`; returns how many went. */
-  forgetBefore(cutoff: Date): Promise<number>;
-}
-
-export const deliveryKeys = (database: Pick<Database, 'db' | 'sql'>): DeliveryKeys => ({
-  claim: (key) => claimDelivery(database, key),
-  forgetBefore: (cutoff) => pruneDeliveries(database.db, cutoff),
 });
 
 /** Subject access and erasure: everything held on a person, and its removal. */

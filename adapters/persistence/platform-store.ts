@@ -3,14 +3,8 @@
 // app (adapters/server/app.ts) and handed to each adapter's register(app).
 import type { Database } from './database.ts';
 import { SlackDirectStore, TeamsReferenceStore } from './conversation-refs.ts';
-import {
-  deliveryKeys,
-  leaseStore,
-  personalData,
-  type DeliveryKeys,
-  type Leases,
-  type PersonalData,
-} from './maintenance-store.ts';
+import { inboxStore, type InboxStore } from './inbox-store.ts';
+import { leaseStore, personalData, type Leases, type PersonalData } from './maintenance-store.ts';
 
 /** /healthz: does the database answer at all? */
 export interface Health {
@@ -26,7 +20,8 @@ export interface DemoPeople {
 
 export interface PlatformStores {
   health: Health;
-  deliveries: DeliveryKeys;
+  /** every interaction, on disk before it is acknowledged (docs/inbox.md) */
+  inbox: InboxStore;
   leases: Leases;
   personalData: PersonalData;
   slackDirect: SlackDirectStore;
@@ -38,7 +33,7 @@ export function createPlatformStores(database: Database): PlatformStores {
   const { db } = database;
   return {
     health: { ping: async () => void (await db.$queryRawUnsafe('SELECT 1')) },
-    deliveries: deliveryKeys(database),
+    inbox: inboxStore(database),
     leases: leaseStore(database),
     personalData: personalData(database),
     slackDirect: new SlackDirectStore(database),

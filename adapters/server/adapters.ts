@@ -20,4 +20,5 @@ export async function registerAdapters(app: App): Promise<void> {
   await registerTeams(app);
   await registerPlayground(app);
   if (app.config.SCHEDULER) app.scheduler.start();
+  app.inbox.start(); // once every platform has registered how to process its recovered items
 }

@@ -13,6 +13,7 @@ import { EventBus } from '../../src/services/events.ts';
 import { subscribeNotifications } from '../../src/bot/notifications/index.ts';
 import { NotifierRegistry } from '../../src/bot/notifier-registry.ts';
 import { Scheduler } from '../scheduler/index.ts';
+import { InboxRunner } from '../inbox/runner.ts';
 
 export interface App {
   config: Config;
@@ -33,6 +34,8 @@ export interface App {
   events: EventBus;
   /** follow-up work after an answer (card refreshes): shutdown and tests wait for it */
   background: InFlight;
+  /** the durable inbox: adapters write each interaction here before acknowledging it (docs/inbox.md) */
+  inbox: InboxRunner;
   /** adapters and features add scheduled jobs here; started by registerAdapters when SCHEDULER is on */
   scheduler: Scheduler;
   /** run at shutdown, in reverse order of registration */
@@ -65,6 +68,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const notifier = new NotifierRegistry(stores, logger);
   const background = new InFlight();
   const scheduler = new Scheduler({ leases: platform.leases, clock, logger });
+  const inbox = new InboxRunner({
+    inbox: platform.inbox,
+    clock,
+    logger,
+    claimMs: config.INBOX_CLAIM_SECONDS * 1000,
+  });
   const events = subscribeNotifications(new EventBus(), {
     stores,
     logger,
@@ -95,6 +104,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     background,
     botWith,
     scheduler,
+    inbox,
     bot: botWith(clock),
     onClose: (fn) => void closers.push(fn),
     async close() {
@@ -106,6 +116,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
   };
   app.onClose(() => scheduler.stop());
+  app.onClose(() => inbox.stop()); // no recovery pass starts once shutting down
   http.add({
     method: 'GET',
     path: '/healthz',

@@ -7,6 +7,7 @@ import { clientOptions, slackErrorCode, type SlackApi } from './api.ts';
 import { registerListeners } from './listeners/index.ts';
 import { buildParts, type SlackParts } from './parts.ts';
 import { SlackHttpReceiver } from './receiver.ts';
+import { inboxMiddleware, slackReplayer } from './inbox.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -41,7 +42,7 @@ export async function registerSlack(app: App): Promise<SlackParts> {
   // Each piece gets only what it uses from the app.
   const { config, logger, stores, clock, notifier, bot } = app;
   const token = config.SLACK_BOT_TOKEN!;
-  const { deliveries, slackDirect } = app.platform;
+  const { slackDirect } = app.platform;
   const parts = buildParts(
     { stores, clock, logger, notifier, directChannels: slackDirect },
     token,
@@ -56,19 +57,20 @@ export async function registerSlack(app: App): Promise<SlackParts> {
         logger: options.logger,
         installerOptions: { clientOptions: { slackApiUrl: options.slackApiUrl } },
       })
-    : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET!, clock, logger, options.logger, parts.inFlight, (key) =>
-        deliveries.claim(key),
-      );
+    : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET!, clock, logger, options.logger, parts.inFlight, app.inbox);
   const bolt = new BoltApp({
     receiver,
     authorize: authorizer(parts.api, token, config.SLACK_BOT_ID, config.SLACK_BOT_USER_ID),
     logger: options.logger,
     clientOptions: options,
   });
-  bolt.error(async (error) =>
-    logger.error('slack listener failed', { platform: 'slack', code: slackErrorCode(error) }),
-  );
-  registerListeners(bolt, { bot, stores, logger, deliveries, slack: parts });
+  bolt.error(async (error) => {
+    logger.error('slack listener failed', { platform: 'slack', code: slackErrorCode(error) });
+    throw error; // to the durable inbox, which tries it again or tells the person
+  });
+  if (socketMode) inboxMiddleware(bolt, app.inbox);
+  registerListeners(bolt, { bot, stores, logger, slack: parts });
+  app.inbox.register('slack', slackReplayer(bolt, parts, logger));
   parts.bolt = bolt;
 
   if (receiver instanceof SlackHttpReceiver) {

@@ -15,11 +15,12 @@ import type { Clock, Logger } from '../../src/services/ports/index.ts';
 import { HttpError, readBody, sendJson, type RouteContext } from '../server/http.ts';
 import { parseJson } from '../server/json.ts';
 import type { InFlight } from '../../src/services/in-flight.ts';
-import { deliveryKey } from './translate.ts';
+import { inboxKey } from './translate.ts';
+import type { InboxRunner } from '../inbox/runner.ts';
 import { slackPayloadProblem } from './validate.ts';
 
-/** Context key (Bolt's customProperties) of an event the receiver has already claimed. */
-export const CLAIMED = 'claimedDelivery';
+/** Context key (Bolt's customProperties): the inbox item a payload was written as before it was processed. */
+export const INBOX_ITEM = 'inboxItem';
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
@@ -74,8 +75,8 @@ export class SlackHttpReceiver implements Receiver {
     private readonly logger: Logger,
     private readonly slackLogger: SlackLogger,
     private readonly inFlight: InFlight,
-    /** claimDelivery on the app's database: true the first time a key is seen */
-    private readonly claim: (key: string) => Promise<boolean>,
+    /** the durable inbox: each payload is written there before it is acknowledged */
+    private readonly inbox: Pick<InboxRunner, 'accept' | 'process'>,
   ) {}
 
   init(app: BoltApp): void {
@@ -142,37 +143,33 @@ export class SlackHttpReceiver implements Receiver {
     }
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
 
-    // Events are acknowledged by Bolt before any listener runs, and Slack re-sends only what was
-    // not acknowledged. So an event is claimed here, before the acknowledgement: with the database
-    // down the answer is 503 and Slack's retry finds it back; a retry of a handled event is just
-    // acknowledged. (Commands and clicks are never re-sent by Slack: their listeners claim them.)
-    let customProperties: Record<string, unknown> | undefined;
-    if (body.type === 'event_callback') {
-      const key = deliveryKey.event(body.event_id as string | undefined, body.event);
-      let fresh: boolean;
-      try {
-        fresh = await this.claim(key);
-      } catch (error) {
-        this.logger.error('slack event refused: database unavailable', {
-          requestId: ctx.requestId,
-          platform: 'slack',
-          code: (error as { code?: string }).code ?? 'E_DATABASE',
-        });
-        return sendJson(res, 503, {
-          error: 'unavailable',
-          message: 'The bot’s database is not answering. Nothing was done; Slack will send the event again.',
-        });
-      }
-      if (!fresh) {
-        this.logger.info('slack delivery already handled', {
-          requestId: ctx.requestId,
-          platform: 'slack',
-          kind: 'event',
-          code: 'duplicate',
-        });
-        return sendJson(res, 200, {});
-      }
-      customProperties = { [CLAIMED]: key };
+    // The durable inbox (docs/inbox.md): every payload is written before anything acknowledges it
+    // (Bolt acknowledges events before any listener runs; listeners acknowledge clicks and
+    // commands at once). With the database down the answer is 503, so Slack retries an event and
+    // the person sees their click or command was not taken; a re-sent delivery already in the
+    // inbox is just acknowledged (recovery finishes it if its process died).
+    const key = inboxKey(body);
+    let fresh: boolean;
+    try {
+      fresh = await this.inbox.accept(key, 'slack', body);
+    } catch (error) {
+      this.logger.error('slack request refused: database unavailable', {
+        requestId: ctx.requestId,
+        platform: 'slack',
+        code: (error as { code?: string }).code ?? 'E_DATABASE',
+      });
+      return sendJson(res, 503, {
+        error: 'unavailable',
+        message: 'The bot’s database is not answering, so nothing was done. Please try again in a minute.',
+      });
+    }
+    if (!fresh) {
+      this.logger.info('slack delivery already received', {
+        requestId: ctx.requestId,
+        platform: 'slack',
+        code: 'duplicate',
+      });
+      return sendJson(res, 200, {});
     }
 
     const httpRequest = Object.assign(req, { rawBody: Buffer.from(raw, 'utf8') });
@@ -187,20 +184,24 @@ export class SlackHttpReceiver implements Receiver {
     const event: ReceiverEvent = {
       body,
       ack: ack.bind(),
-      ...(customProperties ? { customProperties } : {}),
+      customProperties: { [INBOX_ITEM]: key },
       ...(Number.isInteger(retry) ? { retryNum: retry, retryReason: header(req, 'x-slack-retry-reason') ?? '' } : {}),
     };
-    await this.inFlight.run(async () => {
-      try {
-        await this.bolt!.processEvent(event);
-      } catch (error) {
-        this.logger.error('slack event failed', {
-          requestId: ctx.requestId,
-          platform: 'slack',
-          code: (error as { code?: string }).code,
-        });
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'Something went wrong on our side.' });
-      }
-    });
+    await this.inFlight.run(() =>
+      this.inbox.process(key, 1, async () => {
+        try {
+          await this.bolt!.processEvent(event);
+        } catch (error) {
+          this.logger.error('slack event failed', {
+            requestId: ctx.requestId,
+            platform: 'slack',
+            code: (error as { code?: string }).code,
+          });
+          // It is in the inbox: acknowledged, then tried again shortly (or the person is told).
+          if (!res.headersSent) sendJson(res, 200, {});
+          throw error;
+        }
+      }),
+    );
   }
 }

@@ -58,7 +58,7 @@ const digest = (...parts: (string | number | undefined)[]): string =>
     .slice(0, 32);
 
 /**
- * Keys for claimDelivery: the same delivery always gives the same key, a new one a new key.
+ * Keys of the durable inbox: the same delivery always gives the same key, a new one a new key.
  * Events carry an id; slash commands and clicks do not, so their key is a digest of what makes
  * them unique (trigger ids and action timestamps are new for every command and click).
  */
@@ -77,6 +77,26 @@ export const deliveryKey = {
     `slack:action:${digest(userId, JSON.stringify(container ?? {}), action.action_id, action.value, action.action_ts)}`,
   view: (viewId: string, state: unknown): string => `slack:view:${viewId}:${digest(JSON.stringify(state ?? {}))}`,
 };
+
+/**
+ * The inbox key of any signed payload Slack sends: events, slash commands, clicks and modal
+ * submissions by what identifies them; anything else by its whole body (a re-send is identical).
+ */
+export function inboxKey(body: Record<string, unknown>): string {
+  const user = body.user as { id?: string } | undefined;
+  if (body.type === 'event_callback') return deliveryKey.event(body.event_id as string | undefined, body.event);
+  if (typeof body.command === 'string')
+    return deliveryKey.command(body as unknown as Parameters<typeof deliveryKey.command>[0]);
+  if (body.type === 'block_actions') {
+    const action = (body.actions as ActionPayload[] | undefined)?.[0];
+    if (action && user?.id) return deliveryKey.action(user.id, body.container, action);
+  }
+  if (body.type === 'view_submission') {
+    const view = body.view as { id?: string; state?: { values?: unknown } } | undefined;
+    if (view?.id) return deliveryKey.view(view.id, view.state?.values);
+  }
+  return `slack:other:${digest(JSON.stringify(body))}`;
+}
 
 /** Message subtypes that are a person writing something new; edits, deletions, joins are not. */
 const NEW_MESSAGE_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);

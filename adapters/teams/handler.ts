@@ -11,19 +11,20 @@ import {
 import type { Bot } from '../../src/bot/bot.ts';
 import type { Inbound, Request } from '../../src/domain/chat/inbound.ts';
 import type { DirectoryStore } from '../../src/services/ports/index.ts';
-import type { DeliveryKeys } from '../persistence/maintenance-store.ts';
+import type { InboxRunner } from '../inbox/runner.ts';
+import { inboxKey, STILL_WORKING, type StoredTeamsRequest } from './inbox.ts';
 import { conversationOf, scopeOf, textInbound } from './activity.ts';
 import { parseSubmission } from './cards/submit.ts';
 import { deliver, deliverInvoke, type DeliveryDeps } from './deliver.ts';
-import { messageResponse, notImplementedResponse } from './messages.ts';
+import { messageResponse, notImplementedResponse, textActivity } from './messages.ts';
 import { HANDLED_INVOKES } from './validate.ts';
 import { acceptFile, declineFile } from './files.ts';
 import { forgetConversation, rememberConversation, welcome } from './install.ts';
 import { messageText, speakerOf } from './speaker.ts';
 
 export interface HandlerDeps extends DeliveryDeps {
-  /** where deliveries are claimed, so a re-delivered activity is acted on once */
-  deliveries: Pick<DeliveryKeys, 'claim'>;
+  /** the durable inbox: each activity is written there before it is answered, and acted on once */
+  inbox: Pick<InboxRunner, 'accept' | 'process'>;
   bot: Bot;
   directory: DirectoryStore;
 }
@@ -62,17 +63,33 @@ export class TeamsBot extends TeamsActivityHandler {
     });
   }
 
-  /** Teams re-delivers an activity it thinks timed out: each activity id is acted on once. */
-  private firstDelivery(context: TurnContext): Promise<boolean> {
-    const { activity } = context;
-    return activity.id
-      ? this.deps.deliveries.claim(`teams:${activity.conversation?.id}:${activity.id}`)
-      : Promise.resolve(true);
+  /**
+   * Writes the request to the durable inbox (false: a re-delivery, already received), then lets
+   * the core answer it there. Teams re-delivers an activity it thinks timed out with the same id.
+   */
+  private async inboxed(
+    context: TurnContext,
+    request: Request,
+    answer: (replies: Awaited<ReturnType<Bot['handle']>>) => Promise<void>,
+  ): Promise<'done' | 'duplicate' | 'retrying'> {
+    const key = inboxKey(context.activity);
+    const stored: StoredTeamsRequest = { request };
+    if (!(await this.deps.inbox.accept(key, 'teams', stored))) return 'duplicate';
+    const processed = await this.deps.inbox.process(
+      key,
+      1,
+      async () => answer(await this.deps.bot.handle(request)),
+      undefined,
+      // the Bot Connector refused the reply (it carries a status): it would refuse it again
+      (error) => (error as { statusCode?: unknown }).statusCode === undefined,
+    );
+    if (processed.outcome === 'done' || processed.outcome === 'duplicate') return processed.outcome;
+    if (processed.outcome === 'retrying') return 'retrying';
+    throw (processed as { error: unknown }).error; // onTurnError apologises
   }
 
   private async message(context: TurnContext): Promise<void> {
     const { activity } = context;
-    if (!(await this.firstDelivery(context))) return;
     // Keep a current reference: a personal chat's lets us answer privately later, a channel's
     // lets the core post to it (vote cards, reminders).
     await rememberConversation(context, this.deps);
@@ -82,9 +99,11 @@ export class TeamsBot extends TeamsActivityHandler {
     else if (activity.value !== undefined) inbound = parseSubmission(activity.value) ?? UNREADABLE;
     else inbound = { type: 'text', text: '' };
     const request = await this.request(context, inbound);
-    const replies = await this.deps.bot.handle(request);
     const clickedActivityId = inbound.type === 'action' || inbound.type === 'form' ? activity.replyToId : undefined;
-    await deliver({ context, request, replies, clickedActivityId }, this.deps);
+    const outcome = await this.inboxed(context, request, (replies) =>
+      deliver({ context, request, replies, clickedActivityId }, this.deps),
+    );
+    if (outcome === 'retrying') await context.sendActivity(textActivity(STILL_WORKING));
   }
 
   /**
@@ -103,12 +122,16 @@ export class TeamsBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    if (!(await this.firstDelivery(context))) return messageResponse(ALREADY_DONE);
     const inbound = parseSubmission(invokeValue?.action?.data) ?? UNREADABLE;
     if (scopeOf(context.activity) === 'direct') await rememberConversation(context, this.deps);
     const request = await this.request(context, inbound);
-    const replies = await this.deps.bot.handle(request);
-    return deliverInvoke({ context, request, replies }, this.deps);
+    let response: AdaptiveCardInvokeResponse | undefined;
+    const outcome = await this.inboxed(context, request, async (replies) => {
+      response = await deliverInvoke({ context, request, replies }, this.deps);
+    });
+    if (outcome === 'duplicate') return messageResponse(ALREADY_DONE);
+    if (outcome === 'retrying' || !response) return messageResponse(STILL_WORKING);
+    return response;
   }
 
   /** The person accepted a file the bot offered: upload it to the place Teams gave. */

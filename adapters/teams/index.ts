@@ -11,6 +11,8 @@ import { TeamsBot } from './handler.ts';
 import { TeamsNotifier } from './notifier.ts';
 import { receive } from './receive.ts';
 import { textActivity } from './messages.ts';
+import { teamsReplayer } from './inbox.ts';
+import { isDatabaseOutage } from '../persistence/outage.ts';
 
 export const TEAMS_ROUTE = '/api/messages';
 
@@ -38,6 +40,8 @@ export function createAdapter(
     // handle: no apology to someone who did not write.
     const incoming = context.activity.type === 'message' || context.activity.type === 'invoke';
     if (!incoming) throw error;
+    // Not even written to the inbox: an error status, so Teams sends the activity again.
+    if (isDatabaseOutage(error)) throw error;
     logger.error('teams turn failed', {
       code: (error as { code?: string }).code,
       status: (error as { statusCode?: number }).statusCode,
@@ -63,7 +67,7 @@ export async function registerTeams(app: App): Promise<void> {
   const deps = { adapter, appId, references: app.platform.teamsReferences, logger: app.logger };
   const bot = new TeamsBot({
     ...deps,
-    deliveries: app.platform.deliveries,
+    inbox: app.inbox,
     bot: app.bot,
     directory: app.stores.directory,
   });
@@ -78,5 +82,7 @@ export async function registerTeams(app: App): Promise<void> {
         (context) => bot.run(context),
       ),
   });
-  app.notifier.register('teams', new TeamsNotifier(deps));
+  const notifier = new TeamsNotifier(deps);
+  app.notifier.register('teams', notifier);
+  app.inbox.register('teams', teamsReplayer(app.bot, app.notifier, notifier, app.logger));
 }

@@ -3,7 +3,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Logger } from '../../src/services/ports/index.ts';
-import type { DeliveryKeys } from '../persistence/maintenance-store.ts';
+import { randomUUID } from 'node:crypto';
+import type { InboxRunner } from '../inbox/runner.ts';
 import type { Scheduler } from '../scheduler/index.ts';
 import { HttpError, readBody, sendJson, type Route } from '../server/http.ts';
 import { parseJson } from '../server/json.ts';
@@ -11,7 +12,7 @@ import type { Bot } from '../../src/bot/bot.ts';
 import { describeClock, parsePretendTime, type OffsetClock } from './clock.ts';
 import { findDemo, findDemoPerson, listDemoPeople, NO_DEMO_MESSAGE, wireDemo, type DemoContext } from './demo.ts';
 import { guard, requireJson } from './security.ts';
-import { send, sendSchema } from './send.ts';
+import { send, sendSchema, type SendInput } from './send.ts';
 import { CHANNEL_ID, type Timeline } from './timeline.ts';
 
 export const API = '/playground/api';
@@ -28,8 +29,8 @@ export interface Sandbox {
 /** What the API needs from the app. */
 export interface ApiDeps {
   demo: DemoContext;
-  /** a repeated send (double click, retried request) is refused by its delivery id */
-  deliveries: Pick<DeliveryKeys, 'claim'>;
+  /** the durable inbox: each send is written there first; a repeated one (same delivery id) is refused */
+  inbox: Pick<InboxRunner, 'accept' | 'process'>;
   /** the jobs the playground may run for its sandbox */
   scheduler: Pick<Scheduler, 'jobs' | 'runSandbox'>;
   logger: Logger;
@@ -37,6 +38,15 @@ export interface ApiDeps {
   timeline: Timeline;
   remote: boolean;
 }
+
+/** What a send is stored as in the inbox, to be done again after a crash (adapters/web/inbox.ts). */
+export interface StoredSend {
+  personId: string;
+  input: SendInput;
+}
+
+const STILL_WORKING =
+  'That could not be finished just now. It will be tried again in a moment and the answer will appear here; no need to send it again.';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
@@ -68,14 +78,22 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     route('POST', '/send', async (req, res) => {
       const input = parse(sendSchema, await readJson(req));
       const person = await demoPerson(demo, input.person);
-      if (input.deliveryId && !(await deps.deliveries.claim(`web:${input.deliveryId}`))) {
+      const key = `web:${input.deliveryId ?? randomUUID()}`;
+      const stored: StoredSend = { personId: person.id, input };
+      if (!(await deps.inbox.accept(key, 'web', stored))) {
         throw new HttpError(
           409,
           'This was already received (a double click or a repeated request), so it was not done twice.',
           'duplicate',
         );
       }
-      sendJson(res, 200, await send(sandbox, timeline, person, input));
+      let result: Awaited<ReturnType<typeof send>> | undefined;
+      const processed = await deps.inbox.process(key, 1, async () => {
+        result = await send(sandbox, timeline, person, input);
+      });
+      if (processed.outcome === 'retrying') throw new HttpError(503, STILL_WORKING, 'retrying');
+      if (processed.outcome !== 'done' || !result) throw 'error' in processed ? processed.error : new Error('not done');
+      sendJson(res, 200, result);
     }),
 
     route('GET', '/inbox', async (_req, res, url) => {

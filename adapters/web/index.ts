@@ -12,6 +12,7 @@ import { findDemoPerson, NO_DEMO_MESSAGE, wireDemo, type DemoContext } from './d
 import { WebNotifier } from './notifier.ts';
 import { describePlayground, guard, playgroundDecision } from './security.ts';
 import { Timeline } from './timeline.ts';
+import { playgroundReplayer } from './inbox.ts';
 
 export { OffsetClock } from './clock.ts';
 export { describePlayground, playgroundDecision } from './security.ts';
@@ -53,14 +54,13 @@ export async function registerPlayground(app: App): Promise<boolean> {
   const sandbox: Sandbox = { clock, bot: app.botWith(clock) };
   app.scheduler.useSandboxClock(clock);
   const timeline = new Timeline(() => clock.now());
-  app.notifier.register(
-    'web',
-    new WebNotifier(timeline, async (personId) => (await findDemoPerson(demo, personId)) !== null),
-  );
+  const notifier = new WebNotifier(timeline, async (personId) => (await findDemoPerson(demo, personId)) !== null);
+  app.notifier.register('web', notifier);
+  app.inbox.register('web', playgroundReplayer({ demo, sandbox, timeline, notifier }));
   for (const route of [
     ...apiRoutes({
       demo,
-      deliveries: app.platform.deliveries,
+      inbox: app.inbox,
       scheduler: app.scheduler,
       logger: app.logger,
       sandbox,

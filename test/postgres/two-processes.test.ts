@@ -75,6 +75,6 @@ describe('two server processes on one PostgreSQL database', () => {
     const [a, b] = outputs.map((o) => new Set((JSON.parse(o.stdout) as { won: string[] }).won));
     expect([...a!].filter((k) => b!.has(k))).toEqual([]); // nobody won a key twice
     expect(new Set([...a!, ...b!])).toEqual(new Set(keys)); // every key was won once
-    expect(await database.db.processedDelivery.count({ where: { key: { in: keys } } })).toBe(keys.length);
+    expect(await database.db.inboxItem.count({ where: { key: { in: keys } } })).toBe(keys.length);
   });
 });

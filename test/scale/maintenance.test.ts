@@ -1,7 +1,7 @@
 // The nightly housekeeping job removes delivery keys older than a day and keeps recent ones, so
 // retries are still recognised while the table stays small.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimDelivery } from '../../adapters/persistence/deliveries.ts';
+
 import { startTestApp, type TestApp } from '../support/app.ts';
 
 describe('delivery key housekeeping', () => {
@@ -18,18 +18,21 @@ describe('delivery key housekeeping', () => {
     expect(job?.schedule).toBe('15 4 * * *');
     const db = t.app.database.db;
     const now = new Date('2026-11-23T04:15:00Z');
-    await db.processedDelivery.createMany({
+    await db.inboxItem.createMany({
       data: [
-        { key: 'slack:old', createdAt: new Date('2026-11-22T04:14:00Z') },
-        { key: 'teams:old', createdAt: new Date('2026-11-20T10:00:00Z') },
-        { key: 'slack:recent', createdAt: new Date('2026-11-22T04:16:00Z') },
+        { key: 'slack:old', platform: 'slack', status: 'done', createdAt: new Date('2026-11-22T04:14:00Z') },
+        { key: 'teams:old', platform: 'teams', status: 'failed', createdAt: new Date('2026-11-20T10:00:00Z') },
+        { key: 'slack:recent', platform: 'slack', status: 'done', createdAt: new Date('2026-11-22T04:16:00Z') },
+        // never removed while pending: its work is not done
+        { key: 'slack:pending', platform: 'slack', body: '{}', createdAt: new Date('2026-11-20T10:00:00Z') },
       ],
     });
     expect(await t.app.scheduler.tick(job!, now)).toBe(true);
-    expect((await db.processedDelivery.findMany({ orderBy: { key: 'asc' } })).map((d) => d.key)).toEqual([
+    expect((await db.inboxItem.findMany({ orderBy: { key: 'asc' } })).map((d) => d.key)).toEqual([
+      'slack:pending',
       'slack:recent',
     ]);
-    expect(await claimDelivery(t.app.database, 'slack:recent')).toBe(false); // still recognised as a retry
-    expect(await claimDelivery(t.app.database, 'slack:old')).toBe(true);
+    expect(await t.app.inbox.accept('slack:recent', 'slack', {})).toBe(false); // still recognised as a retry
+    expect(await t.app.inbox.accept('slack:old', 'slack', {})).toBe(true);
   });
 });

@@ -322,7 +322,7 @@ describe('the playground API', () => {
   });
 
   it('refuses what the database or a reader could not take, with a 400 saying so: lone surrogates, prototype keys, deep nesting', async () => {
-    const before = await t.app.database.db.processedDelivery.count();
+    const before = await t.app.database.db.inboxItem.count();
     const keep = `{"person":"${person}","conversation":"direct","inbound":{"type":"action","actionId":"interests.keep","value":"\\ud800"}}`;
     await refused(await api('/send', keep), 400, /lone UTF-16 surrogate/);
     await refused(
@@ -335,6 +335,6 @@ describe('the playground API', () => {
     );
     await refused(await api('/send', `${'['.repeat(100)}${']'.repeat(100)}`), 400, /nested more than 64 levels/);
     await refused(await api('/send', '{"person":1e400}'), 400, /person: /);
-    expect(await t.app.database.db.processedDelivery.count()).toBe(before);
+    expect(await t.app.database.db.inboxItem.count()).toBe(before);
   });
 });

@@ -22,7 +22,7 @@ import {
 
 const API = '/playground/api';
 /** A served click may claim its delivery id; the core records refusals. */
-const MAY_CHANGE = ['ProcessedDelivery', 'AuditEvent'];
+const MAY_CHANGE = ['InboxItem', 'AuditEvent'];
 
 let t: TestApp;
 let people: string[];

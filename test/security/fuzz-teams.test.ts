@@ -25,7 +25,7 @@ import {
 
 const APP_ID = '3f9d2c4e-1b2a-4c5d-8e7f-0123456789ab';
 /** A served activity may claim its delivery, keep the conversation's address, and record a refusal. */
-const MAY_CHANGE = ['ProcessedDelivery', 'ConversationRef', 'AuditEvent'];
+const MAY_CHANGE = ['InboxItem', 'ConversationRef', 'AuditEvent'];
 
 const FIELDS = [
   'type',

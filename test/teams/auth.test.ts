@@ -53,7 +53,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const nothingDone = async (test: TeamsTest) => {
   expect(test.fake.requests).toEqual([]);
   expect(await test.app.database.db.conversationRef.count()).toBe(0);
-  expect(await test.app.database.db.processedDelivery.count()).toBe(0);
+  expect(await test.app.database.db.inboxItem.count()).toBe(0);
 };
 
 describe('authentication on (MICROSOFT_APP_ID set)', () => {

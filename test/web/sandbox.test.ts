@@ -173,13 +173,13 @@ describe('the playground sandbox, with Slack configured and PLAYGROUND=true', ()
     await settle(app);
     expect(answersTo(replay.responsePath)).toBe(1);
     const db = app.database.db;
-    await db.processedDelivery.createMany({
+    await db.inboxItem.createMany({
       data: [
-        { key: 'slack:two-days-old', createdAt: new Date('2026-10-18T09:00:00Z') },
-        { key: 'teams:a-week-old', createdAt: new Date('2026-10-13T09:00:00Z') },
+        { key: 'slack:two-days-old', platform: 'slack', status: 'done', createdAt: new Date('2026-10-18T09:00:00Z') },
+        { key: 'teams:a-week-old', platform: 'teams', status: 'done', createdAt: new Date('2026-10-13T09:00:00Z') },
       ],
     });
-    const keysBefore = (await db.processedDelivery.findMany({ orderBy: { key: 'asc' } })).map((d) => d.key);
+    const keysBefore = (await db.inboxItem.findMany({ orderBy: { key: 'asc' } })).map((d) => d.key);
     fake.clear();
 
     const pretend = await call(running!.url, 'POST', '/playground/api/clock', { at: PRETEND });
@@ -211,7 +211,7 @@ describe('the playground sandbox, with Slack configured and PLAYGROUND=true', ()
     expect(await statusOf(app, lake.id)).toBe('open');
     expect(chatWrites()).toEqual([]);
     // No housekeeping ran: the delivery keys are all there, the long-gone member is not erased.
-    expect((await db.processedDelivery.findMany({ orderBy: { key: 'asc' } })).map((d) => d.key)).toEqual(keysBefore);
+    expect((await db.inboxItem.findMany({ orderBy: { key: 'asc' } })).map((d) => d.key)).toEqual(keysBefore);
     expect(
       await db.person.findFirst({
         where: { partnershipId: riverside.id, name: 'Rita Leaver' },

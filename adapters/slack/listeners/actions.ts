@@ -1,6 +1,6 @@
-// Button clicks (block_actions). Acknowledged at once, except decision clicks (votes,
-// declarations): they run the core, which records them in one transaction, before the ack, so a
-// click Slack saw acknowledged is on the record; replies go after the ack.
+// Button clicks (block_actions). Acknowledged at once: the receiver wrote the click to the durable
+// inbox before this runs, so an acknowledged click is on disk and is processed even if this
+// process dies now (docs/inbox.md). The core then records it; replies follow.
 import type { App as BoltApp } from '@slack/bolt';
 import type { Conversation } from '../../../src/domain/chat/inbound.ts';
 import { textReply } from '../../../src/domain/chat/reply.ts';
@@ -8,14 +8,11 @@ import type { Origin } from '../deliver.ts';
 import { homeConversation } from '../home.ts';
 import { OPEN_FORM_ACTION } from '../pending-forms.ts';
 import { formView } from '../render/modal.ts';
-import { actionInbound, channelKind, deliveryKey, type ActionPayload } from '../translate.ts';
+import { actionInbound, channelKind, type ActionPayload } from '../translate.ts';
 import type { ListenerContext } from './context.ts';
 
-/** Slack shows an error when a click is not acknowledged within 3 s; Bolt answers 404 at 3.001 s. */
-const ACK_DEADLINE_MS = 2_500;
-
 export function register(bolt: BoltApp, ctx: ListenerContext): void {
-  const { logger, slack: s } = ctx;
+  const { slack: s } = ctx;
 
   /** A form too big for a message opens as a modal from its button, while the form is still held. */
   const openPendingForm = async (id: string, origin: Origin) => {
@@ -31,30 +28,7 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
 
   bolt.action({ type: 'block_actions' }, async ({ ack, body, action, respond, context }) => {
     const a = action as ActionPayload;
-    let acked = false;
-    const ackOnce = async () => {
-      if (acked) return;
-      acked = true;
-      await ack();
-    };
-    // A vote or declaration is normally tens of ms of database work, inside Slack's 3 s for the ack.
-    // When clicks queue behind the database for longer, ack at the deadline anyway (the vote is
-    // still written and the reply follows): a late ack would show the person an error for a vote
-    // that then counts.
-    const recordFirst =
-      body.type === 'block_actions' && body.view?.type !== 'modal' && a.action_id.startsWith('decision.');
-    if (!recordFirst) await ackOnce();
-    const deadline = recordFirst
-      ? setTimeout(() => {
-          if (acked) return;
-          logger.warn('slack decision click acknowledged before it was recorded', {
-            platform: 'slack',
-            kind: 'action',
-            code: 'ack-deadline',
-          });
-          void ackOnce().catch(() => undefined);
-        }, ACK_DEADLINE_MS)
-      : undefined;
+    await ack();
     if (body.type !== 'block_actions' || body.view?.type === 'modal') return; // inputs in our modals do not dispatch
     const userId = body.user.id;
     const teamId = body.team?.id ?? body.user.team_id ?? context.teamId ?? '';
@@ -85,15 +59,9 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
       respond: body.response_url ? respond : undefined,
       threadTs: (body.message as { thread_ts?: string } | undefined)?.thread_ts,
     };
-    await ctx.once(deliveryKey.action(userId, body.container, a), 'action', origin, async () => {
+    await ctx.guard('action', origin, async () => {
       if (a.action_id === OPEN_FORM_ACTION) return openPendingForm(a.value ?? '', origin);
-      try {
-        await ctx.answer(origin, teamId, actionInbound(a), ackOnce);
-      } finally {
-        await ackOnce(); // the core failed: acknowledge before the apology goes out
-      }
+      await ctx.answer(origin, teamId, actionInbound(a));
     });
-    clearTimeout(deadline);
-    await ackOnce(); // a duplicate delivery (already handled) is acknowledged too
   });
 }

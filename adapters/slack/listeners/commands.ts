@@ -5,7 +5,7 @@ import type { Conversation } from '../../../src/domain/chat/inbound.ts';
 import { slackErrorCode } from '../api.ts';
 import type { Origin } from '../deliver.ts';
 import { linkRosterByEmail } from '../identity.ts';
-import { channelKind, cleanText, deliveryKey } from '../translate.ts';
+import { channelKind, cleanText } from '../translate.ts';
 import type { ListenerContext } from './context.ts';
 
 export function register(bolt: BoltApp, ctx: ListenerContext): void {
@@ -37,7 +37,7 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
       respond,
       triggerId: command.trigger_id,
     };
-    await ctx.once(deliveryKey.command(command), 'command', origin, async () => {
+    await ctx.guard('command', origin, async () => {
       const text = cleanText(command.text, context.botUserId);
       await ctx.answer(origin, command.team_id, { type: 'command', text });
       if (conversation.kind !== 'direct' && /^setup\b/i.test(text)) await linkAfterSetup(conversation);

@@ -1,18 +1,20 @@
-// What every Slack listener shares: acknowledge at once, then (once per delivery, whatever Slack
-// re-sends) turn the payload into the core's Request, let the core answer and deliver the
-// replies. No governance decisions here: the core decides what to say and who may see it.
+// What every Slack listener shares: acknowledge at once (the receiver has already written the
+// payload to the durable inbox, which also makes a re-sent delivery run once), then turn the
+// payload into the core's Request, let the core answer and deliver the replies. No governance
+// decisions here: the core decides what to say and who may see it.
 import type { Bot } from '../../../src/bot/bot.ts';
 import type { Inbound } from '../../../src/domain/chat/inbound.ts';
 import { textReply } from '../../../src/domain/chat/reply.ts';
 import type { Logger, Stores } from '../../../src/services/ports/index.ts';
-import type { DeliveryKeys } from '../../persistence/maintenance-store.ts';
+import { isAlreadyDone } from '../../persistence/inbox-scope.ts';
+import { mayRetryLater } from '../../inbox/runner.ts';
 import { slackErrorCode } from '../api.ts';
 import type { Origin } from '../deliver.ts';
 import type { SlackParts } from '../parts.ts';
-import { CLAIMED } from '../receiver.ts';
+
+const code = (error: unknown): string => (error as { code?: unknown }).code?.toString() ?? 'E_PROCESSING';
 
 const SORRY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
-const UNAVAILABLE = 'Sorry, I can’t reach my records just now, so I did nothing. Please try again in a minute.';
 
 /** What the listeners need from the app, and the Slack adapter's own pieces. */
 export interface ListenerDeps {
@@ -20,26 +22,18 @@ export interface ListenerDeps {
   /** a newly bound channel links the roster's people by email */
   stores: Pick<Stores, 'directory' | 'rosters'>;
   logger: Logger;
-  /** where each delivery is claimed, so a re-sent one is done once */
-  deliveries: Pick<DeliveryKeys, 'claim'>;
   slack: SlackParts;
 }
 
 export interface ListenerContext extends ListenerDeps {
   /**
-   * Runs `work` once per delivery key (events arrive already claimed by the receiver, `context`
-   * says so); on failure the person is told, and the log gets a code. When the database cannot
-   * even record the claim, nothing is done and the person is asked to try again.
+   * Runs `work`; when it fails the person is told and the log gets a code. A failure before
+   * anything was stored (a database error, a bug) is instead left to the inbox, which tries it
+   * again shortly and tells the person only if the last attempt fails too.
    */
-  once(
-    key: string,
-    kind: string,
-    origin: Origin,
-    work: () => Promise<void>,
-    context?: Record<string, unknown>,
-  ): Promise<void>;
-  /** `recorded` runs once the core has answered (its writes committed), before the replies go out. */
-  answer(origin: Origin, teamId: string, inbound: Inbound, recorded?: () => Promise<void>): Promise<void>;
+  guard(kind: string, origin: Origin, work: () => Promise<void>): Promise<void>;
+  /** The core's answer to what the person did, delivered where they did it. */
+  answer(origin: Origin, teamId: string, inbound: Inbound): Promise<void>;
 }
 
 export function listenerContext(deps: ListenerDeps): ListenerContext {
@@ -69,39 +63,27 @@ export function listenerContext(deps: ListenerDeps): ListenerContext {
       ? `Sorry, I couldn’t show you my answer: Slack refused it (${slackErrorCode(error).slice(0, 60)}). Please try again in a minute, or ask me in a direct message.`
       : SORRY;
 
-  const once: ListenerContext['once'] = (key, kind, origin, work, context = {}) =>
+  const guard: ListenerContext['guard'] = (kind, origin, work) =>
     s.inFlight.run(async () => {
-      if (context[CLAIMED] !== key) {
-        let fresh: boolean;
-        try {
-          fresh = await deps.deliveries.claim(key);
-        } catch (error) {
-          logger.error('slack request refused: database unavailable', {
-            platform: 'slack',
-            kind,
-            code: (error as { code?: string }).code ?? 'E_DATABASE',
-          });
-          return apologise(origin, UNAVAILABLE);
-        }
-        if (!fresh) {
-          logger.info('slack delivery already handled', { platform: 'slack', kind, code: 'duplicate' });
-          return;
-        }
-      }
       try {
         await work();
       } catch (error) {
+        if (isAlreadyDone(error)) throw error; // another process did it: nothing to say
+        const fromSlack = code(error).startsWith('slack_'); // Slack refused: trying again would not help
+        if (!fromSlack && mayRetryLater()) {
+          logger.warn('slack request failed; it will be tried again', { platform: 'slack', kind, code: code(error) });
+          throw error;
+        }
         logger.error('slack request failed', { platform: 'slack', kind, code: slackErrorCode(error) });
         await apologise(origin, failure(error));
       }
     });
 
-  const answer: ListenerContext['answer'] = async (origin, teamId, inbound, recorded) => {
+  const answer: ListenerContext['answer'] = async (origin, teamId, inbound) => {
     const speaker = await s.users.speaker(teamId, origin.userId);
     const replies = await deps.bot.handle({ conversation: origin.conversation, speaker, inbound });
-    await recorded?.();
     await s.delivery.deliver(replies, origin);
   };
 
-  return { ...deps, once, answer };
+  return { ...deps, guard, answer };
 }

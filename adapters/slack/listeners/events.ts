@@ -1,10 +1,10 @@
 // Messages to the bot: an @mention in a channel, and anything written in its direct messages (which
-// also tells us the person's direct-message channel for free). Events arrive already claimed by
-// the receiver, before the acknowledgement (adapters/slack/receiver.ts).
+// also tells us the person's direct-message channel for free). Events arrive already written to
+// the durable inbox by the receiver, before the acknowledgement (adapters/slack/receiver.ts).
 import type { App as BoltApp } from '@slack/bolt';
 import type { Conversation } from '../../../src/domain/chat/inbound.ts';
 import type { Origin } from '../deliver.ts';
-import { channelKind, cleanText, deliveryKey, isHumanMessage, type MessageEventLike } from '../translate.ts';
+import { channelKind, cleanText, isHumanMessage, type MessageEventLike } from '../translate.ts';
 import type { ListenerContext } from './context.ts';
 
 export function register(bolt: BoltApp, ctx: ListenerContext): void {
@@ -17,12 +17,8 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
       kind: channelKind(event.channel),
     };
     const origin: Origin = { conversation, userId: event.user!, privateChannel: false, threadTs: event.thread_ts };
-    await ctx.once(
-      deliveryKey.event(body.event_id, event),
-      'mention',
-      origin,
-      () => ctx.answer(origin, body.team_id, { type: 'text', text: cleanText(event.text, context.botUserId) }),
-      context,
+    await ctx.guard('mention', origin, () =>
+      ctx.answer(origin, body.team_id, { type: 'text', text: cleanText(event.text, context.botUserId) }),
     );
   });
 
@@ -36,18 +32,12 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
       kind: 'direct',
     };
     const origin: Origin = { conversation, userId: message.user!, privateChannel: true, threadTs: message.thread_ts };
-    await ctx.once(
-      deliveryKey.event(body.event_id, event),
-      'direct',
-      origin,
-      async () => {
-        await ctx.slack.direct.remember(body.team_id, message.user!, message.channel);
-        await ctx.answer(origin, body.team_id, {
-          type: 'text',
-          text: cleanText(message.text ?? '', context.botUserId),
-        });
-      },
-      context,
-    );
+    await ctx.guard('direct', origin, async () => {
+      await ctx.slack.direct.remember(body.team_id, message.user!, message.channel);
+      await ctx.answer(origin, body.team_id, {
+        type: 'text',
+        text: cleanText(message.text ?? '', context.botUserId),
+      });
+    });
   });
 }

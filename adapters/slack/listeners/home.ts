@@ -2,12 +2,11 @@
 import type { App as BoltApp } from '@slack/bolt';
 import type { Origin } from '../deliver.ts';
 import { homeConversation } from '../home.ts';
-import { deliveryKey } from '../translate.ts';
 import type { ListenerContext } from './context.ts';
 
 export function register(bolt: BoltApp, ctx: ListenerContext): void {
   const s = ctx.slack;
-  bolt.event('app_home_opened', async ({ event, body, context }) => {
+  bolt.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
     const origin: Origin = {
       conversation: homeConversation(body.team_id, event.user),
@@ -15,15 +14,9 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
       privateChannel: false,
       home: true,
     };
-    await ctx.once(
-      deliveryKey.event(body.event_id, event),
-      'home',
-      origin,
-      async () => {
-        if (event.channel?.startsWith('D')) await s.direct.remember(body.team_id, event.user, event.channel);
-        await s.home.publish(body.team_id, event.user);
-      },
-      context,
-    );
+    await ctx.guard('home', origin, async () => {
+      if (event.channel?.startsWith('D')) await s.direct.remember(body.team_id, event.user, event.channel);
+      await s.home.publish(body.team_id, event.user);
+    });
   });
 }

@@ -7,7 +7,7 @@ import type { Origin } from '../deliver.ts';
 import { homeConversation } from '../home.ts';
 import { ModalAck } from '../modal-ack.ts';
 import { formValues, formView, readMetadata } from '../render/modal.ts';
-import { channelKind, deliveryKey } from '../translate.ts';
+import { channelKind } from '../translate.ts';
 import type { ListenerContext } from './context.ts';
 
 export function register(bolt: BoltApp, ctx: ListenerContext): void {
@@ -30,7 +30,7 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
     const origin: Origin = { conversation, userId, privateChannel: false, triggerId: body.trigger_id };
     const values = formValues(view.state.values);
     try {
-      await ctx.once(deliveryKey.view(view.id, view.state.values), 'form', origin, async () => {
+      await ctx.guard('form', origin, async () => {
         const speaker = await s.users.speaker(teamId, userId);
         const replies = await ctx.bot.handle({
           conversation,
