@@ -75,15 +75,13 @@ export function nudgeOutlook(input: OutlookInput): NudgeOutlook {
 }
 
 function nextNudge(input: OutlookInput, pausedUntil: Date | null): NextNudge | null {
-  const { now, settings, currentSlotDecided } = input;
+  const { now, settings, currentSlotDecided, status } = input;
+  // a slot of a later year's season is not this review's (a pause may run past the deadline)
+  const inSeason = (slot: { at: Date } | null) => (slot && slot.at <= status.season.closes ? slot : null);
   // While paused, every slot the sweep meets is skipped: the first one after the pause counts.
-  if (pausedUntil) {
-    const slot = nextNudgeSlot(pausedUntil, settings);
-    return slot ? { at: nextAllowed(slot.at, settings), due: false } : null;
-  }
-  const current = currentNudgeSlot(now, settings);
+  const current = pausedUntil ? null : currentNudgeSlot(now, settings);
   if (current && !currentSlotDecided) return { at: current.at, due: true };
-  const slot = nextNudgeSlot(now, settings);
+  const slot = inSeason(nextNudgeSlot(pausedUntil ?? now, settings));
   // a slot in the quiet hours is decided at the first allowed time after it
   return slot ? { at: nextAllowed(slot.at, settings), due: false } : null;
 }
