@@ -263,3 +263,14 @@ describe('who may submit and reopen', () => {
     expect(chair?.summary).toContain('is open again');
   });
 });
+
+describe('help', () => {
+  it('lists submit, reopen, pause and resume', async () => {
+    const [help] = await people.say(SAM, 'help');
+    expect(replyText(help!)).toContain(
+      '/partnership review [answer|pause|resume|export md|export csv|submit|reopen|settings]: The annual partnership review: status, the four questions, pause or resume the nudges, export, submit (after confirming what is still open) or reopen.',
+    );
+    const [unknown] = await people.say(SAM, 'review undo');
+    expect(unknown?.summary).toContain('`review submit`, `review reopen` or `review settings`');
+  });
+});
