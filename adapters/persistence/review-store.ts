@@ -1,7 +1,7 @@
 // The annual review in the database: confirmations, answers and submissions (each change one
 // transaction with its audit event), and the ScheduledSend rows that make review-season messages
 // go exactly once: the unique key is inserted before sending, claims are conditional updates.
-import type { SeasonState } from '../../src/domain/review/plan.ts';
+import { keys, type SeasonState } from '../../src/domain/review/plan.ts';
 import type { Confirmation, DecisionEvidence, Submission } from '../../src/domain/review/types.ts';
 import type {
   PartnershipRef,
@@ -139,7 +139,7 @@ export class PrismaReviewStore implements ReviewStore {
     });
   }
 
-  async saveSubmission(partnershipId: string, s: Submission) {
+  async saveSubmission(partnershipId: string, s: Submission, open: readonly string[] = []) {
     await this.db.$transaction(async (tx) => {
       const data = { snapshot: JSON.stringify(s.document), submittedById: s.submittedById, submittedAt: s.submittedAt };
       await tx.reviewSubmission.upsert({
@@ -154,10 +154,44 @@ export class PrismaReviewStore implements ReviewStore {
           action: 'review.submit',
           subjectType: 'review',
           subjectId: String(s.year),
+          ...(open.length ? { after: JSON.stringify({ open }) } : {}),
           at: s.submittedAt,
         },
       });
     });
+  }
+
+  async reopenSubmission(partnershipId: string, year: number, actorId: string, at: Date): Promise<Date | null> {
+    return this.db.$transaction(async (tx) => {
+      const row = await tx.reviewSubmission.findUnique({
+        where: { partnershipId_year: { partnershipId, year } },
+        select: { submittedAt: true },
+      });
+      if (!row) return null;
+      // a conditional delete: of two reopens at once, only one removes the row and is audited
+      const { count } = await tx.reviewSubmission.deleteMany({ where: { partnershipId, year } });
+      if (!count) return null;
+      await tx.auditEvent.create({
+        data: {
+          partnershipId,
+          actorId,
+          action: 'review.reopen',
+          subjectType: 'review',
+          subjectId: String(year),
+          before: JSON.stringify({ submittedAt: row.submittedAt.toISOString() }),
+          at,
+        },
+      });
+      return row.submittedAt;
+    });
+  }
+
+  async nudgeSlotDecided(partnershipId: string, period: string): Promise<boolean> {
+    const row = await this.db.scheduledSend.findFirst({
+      where: { partnershipId, kind: 'review-nudge', key: { startsWith: keys.nudge(period, '') } },
+      select: { id: true },
+    });
+    return row !== null;
   }
 
   async listPartnerships(

@@ -251,7 +251,12 @@ describe('the rep’s review', () => {
     );
     await people.submit(SAM, 'review.answers', FOUR, '2026');
     clock.set('2026-11-20T15:00:00Z');
-    const [done] = await people.say(SAM, 'review submit');
+    const [prompt] = await people.say(SAM, 'review submit');
+    expect(prompt?.summary).toBe(
+      'Before you mark the 2026 review of Northfield Big Local as submitted: 1 thing is still open.',
+    );
+    const yes = buttons(prompt).find((b) => b.actionId === 'review.submit.confirm')!;
+    const [done] = await people.click(SAM, 'review.submit.confirm', yes.value);
     expect(done?.summary).toContain('was submitted to Local Trust on 20 November 2026');
     const [answer] = await people.say(SAM, 'review answer');
     expect(answer?.summary).toContain('was marked as submitted on 20 November 2026');

@@ -140,7 +140,12 @@ describe('a whole review season', () => {
       [
         '2026-12-15T11:00:00Z',
         async () => {
-          const [r] = await people.say(email('Sam Taylor'), 'review submit');
+          const [prompt] = await people.say(email('Sam Taylor'), 'review submit');
+          expect(prompt?.summary).toContain('Nothing is outstanding for the 2026 review');
+          const yes = prompt!.blocks
+            .flatMap((b) => (b.kind === 'actions' ? b.buttons : []))
+            .find((b) => b.actionId === 'review.submit.confirm');
+          const [r] = await people.click(email('Sam Taylor'), 'review.submit.confirm', yes!.value);
           expect(r?.summary).toContain('was submitted to Local Trust on 15 December 2026');
         },
       ],

@@ -1,5 +1,6 @@
 // The review's buttons and form: a member's one-click confirmation, the rep's answers, "the
-// changes are right", snooze, download and submit. Each parses what was clicked or typed and
+// changes are right", snooze, download, submit (the list of what is open, then its confirmation)
+// and reopen. Each parses what was clicked or typed and
 // hands it to one review service, which checks who clicked, which year it was for and whether the
 // review is still open (src/services/review).
 import { actorOf } from './types.ts';
@@ -10,8 +11,9 @@ import { saveReviewAnswers, type AnswersInput } from '../../services/review/answ
 import type { Reply } from '../../domain/chat/reply.ts';
 import { commentField } from '../views/review-form.ts';
 import { MEMBERS_ONLY } from '../views/review-refusals.ts';
+import { REOPEN_ACTION, SUBMIT_CONFIRM_ACTION } from '../views/review-submit.ts';
 import { answersSavedReply, changesCheckedReply, changesNowReply, confirmedReply } from '../views/review-replies.ts';
-import { answerForm, download, snooze, submit } from './review.ts';
+import { answerForm, confirmSubmit, download, reopen, snooze, submit } from './review.ts';
 import { saveSettings, SETTINGS_FORM } from './review-settings.ts';
 import { answerReviewRefusal } from './review-scope.ts';
 import type { ActionHandler, FormHandler, ScopedContext } from './types.ts';
@@ -23,6 +25,14 @@ function parseConfirmation(value: string) {
     year: /^\d{4}$/.test(yearText) ? Number(yearText) : null,
     choice: CONFIRM_CHOICES.find((c) => c === choiceText) ?? null,
   };
+}
+
+const yearOf = (text: string): number | null => (/^\d{4}$/.test(text) ? Number(text) : null);
+
+/** `2026:3f9a…`: the year and the fingerprint of the open list the rep was shown, each null when missing. */
+function parseShownList(value: string) {
+  const [yearText = '', fingerprint = ''] = value.split(':');
+  return { year: yearOf(yearText), fingerprint: /^[0-9a-f]{16}$/.test(fingerprint) ? fingerprint : null };
 }
 
 async function confirm(ctx: ScopedContext, value: string): Promise<Reply[]> {
@@ -71,6 +81,8 @@ export const reviewActions: Record<string, ActionHandler> = {
   'review.changes-ok': changesOk,
   'review.export': (ctx, value) => download(ctx, value === 'csv' ? 'csv' : 'md'),
   'review.submit': (ctx) => submit(ctx),
+  [SUBMIT_CONFIRM_ACTION]: (ctx, value) => confirmSubmit(ctx, { shown: parseShownList(value) }),
+  [REOPEN_ACTION]: (ctx, value) => reopen(ctx, { year: yearOf(value) }),
 };
 
 export const reviewForms: Record<string, FormHandler> = {

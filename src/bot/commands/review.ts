@@ -1,11 +1,14 @@
-// `/partnership review [status|answer|snooze|resume|export [md|csv] [YEAR]|submit]`: the annual
-// partnership review (RULES.md section 5). The rep and chair run it; members confirm their membership.
-// Each handler parses, calls one review service (src/services/review) and renders with a view.
+// `/partnership review [status|answer|pause|resume|export [md|csv] [YEAR]|submit [confirm]|reopen]`:
+// the annual partnership review (RULES.md section 5). The rep and chair run it; members confirm
+// their membership. Each handler parses, calls one review service (src/services/review) and
+// renders with a view.
 import { actorOf } from './types.ts';
 import { serviceDeps } from '../context.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../domain/review/export.ts';
 import { exportReview } from '../../services/review/export.ts';
-import { openAnswers, showReview, snoozeNudges, submitReview } from '../../services/review/service.ts';
+import { snoozeNudges } from '../../services/review/nudges.ts';
+import { openAnswers, showReview } from '../../services/review/service.ts';
+import { prepareSubmit, reopenReview, submitReview, type SubmitConfirmation } from '../../services/review/submit.ts';
 import { textReply, type Reply } from '../../domain/chat/reply.ts';
 import { answerRefusal } from '../refused.ts';
 import { answersFormReply } from '../views/review-form.ts';
@@ -16,10 +19,10 @@ import {
   NOT_INVOLVED,
   OWN_DETAILS_SENT,
   snoozedReply,
-  submittedReply,
   unknownSubcommand,
 } from '../views/review-replies.ts';
 import { memberReviewReply, reviewStatusReply } from '../views/review-status.ts';
+import { reopenedReply, submitPromptReply, submittedReply } from '../views/review-submit.ts';
 import { settingsForm } from './review-settings.ts';
 import { answerReviewRefusal } from './review-scope.ts';
 import type { Command, ScopedContext } from './types.ts';
@@ -35,7 +38,7 @@ export async function showStatus(ctx: ScopedContext): Promise<Reply[]> {
   const view = result.value;
   switch (view.kind) {
     case 'whole':
-      return [reviewStatusReply(view.status, view.roster, view.now, { showDetails: !ctx.inChannel })];
+      return [reviewStatusReply(view.status, view.roster, view.now, view.outlook, { showDetails: !ctx.inChannel })];
     case 'own':
       return [
         ctx.inChannel
@@ -57,7 +60,7 @@ export async function answerForm(ctx: ScopedContext): Promise<Reply[]> {
 export async function snooze(ctx: ScopedContext, on: boolean): Promise<Reply[]> {
   const result = await snoozeNudges(serviceDeps(ctx.deps), actorOf(ctx), { on });
   if (!result.ok) return answerReviewRefusal(ctx, result.error, 'command', WORDS);
-  return [snoozedReply(ctx.scope.roster, ctx.scope.partnership.settings, result.value.on, result.value.until)];
+  return [snoozedReply(ctx.scope.roster, ctx.scope.partnership.settings, result.value)];
 }
 
 export async function download(ctx: ScopedContext, format: ExportFormat, year?: number): Promise<Reply[]> {
@@ -66,10 +69,30 @@ export async function download(ctx: ScopedContext, format: ExportFormat, year?: 
   return [exportReply(ctx.scope.roster, result.value)];
 }
 
+/** `review submit`: what is still open, with the button that confirms it. Changes nothing. */
 export async function submit(ctx: ScopedContext): Promise<Reply[]> {
-  const result = await submitReview(serviceDeps(ctx.deps), actorOf(ctx));
-  if (!result.ok) return answerReviewRefusal(ctx, result.error, 'command', WORDS);
+  const result = await prepareSubmit(serviceDeps(ctx.deps), actorOf(ctx));
+  if (!result.ok) return answerReviewRefusal(ctx, result.error, 'submit', WORDS);
+  return [submitPromptReply(ctx.scope.roster, result.value)];
+}
+
+/** The confirmation, typed (`review submit confirm`) or clicked (the list's year and fingerprint). */
+export async function confirmSubmit(ctx: ScopedContext, input: SubmitConfirmation): Promise<Reply[]> {
+  const result = await submitReview(serviceDeps(ctx.deps), actorOf(ctx), input);
+  if (!result.ok) {
+    const e = result.error;
+    return e.code === 'open-changed'
+      ? [submitPromptReply(ctx.scope.roster, e, true)]
+      : answerReviewRefusal(ctx, e, 'submit', WORDS);
+  }
   return [submittedReply(ctx.scope.roster, result.value)];
+}
+
+/** `review reopen`, or its button (which carries the year). */
+export async function reopen(ctx: ScopedContext, shown: { year: number | null } | 'typed'): Promise<Reply[]> {
+  const result = await reopenReview(serviceDeps(ctx.deps), actorOf(ctx), { shown });
+  if (!result.ok) return answerReviewRefusal(ctx, result.error, 'submit', WORDS);
+  return [reopenedReply(ctx.scope.roster, result.value)];
 }
 
 function parseExport(words: string[]): { format: ExportFormat; year?: number } | string {
@@ -86,8 +109,9 @@ function parseExport(words: string[]): { format: ExportFormat; year?: number } |
 
 export const review: Command = {
   name: 'review',
-  summary: 'The annual partnership review: status, the four questions, snooze, export.',
-  usage: 'review [answer|snooze|resume|export md|export csv|submit|settings]',
+  summary:
+    'The annual partnership review: status, the four questions, pause or resume the nudges, export, submit (after confirming what is still open) or reopen.',
+  usage: 'review [answer|pause|resume|export md|export csv|submit|reopen|settings]',
   needsPartnership: true,
   intents: [
     intent(
@@ -106,13 +130,19 @@ export const review: Command = {
       case 'questions':
         return answerForm(ctx);
       case 'snooze':
+      case 'pause':
         return snooze(ctx, true);
       case 'resume':
       case 'unsnooze':
+      case 'unpause':
         return snooze(ctx, false);
       case 'submit':
       case 'submitted':
+        if (rest[0] === 'confirm' || rest[0] === 'confirmed') return confirmSubmit(ctx, { shown: 'typed' });
         return submit(ctx);
+      case 'reopen':
+      case 'unsubmit':
+        return reopen(ctx, 'typed');
       case 'settings':
         return settingsForm(ctx);
       case 'export':

@@ -3,7 +3,8 @@
 import { formatDay } from '../../domain/review/calendar.ts';
 import { CONFIRM_CHOICES, type ConfirmChoice } from '../../domain/review/types.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
-import { plural, type Person, type Roster } from '../../domain/roster.ts';
+import { listNames, plural, type Person, type Roster } from '../../domain/roster.ts';
+import type { PartnershipSettings } from '../../domain/settings.ts';
 import type { Button, CheckItem, Reply } from '../../domain/chat/reply.ts';
 import { criteriaHeadline, criteriaItems } from './criteria.ts';
 import { detailIssueText, outstandingText } from './review-outstanding.ts';
@@ -102,6 +103,15 @@ export function reviewChecklist(s: ReviewStatus, showNames: boolean): CheckItem[
   return items;
 }
 
+/** The quiet hours and days as the partnership has them set (not the defaults). */
+function quietText(settings: PartnershipSettings): string {
+  const r = settings.review;
+  const days = r.quietDays.map((d) => `${d.charAt(0).toUpperCase()}${d.slice(1)}s`);
+  const hours = r.quietFrom === r.quietTo ? '' : `between ${r.quietFrom} and ${r.quietTo}`;
+  const parts = [hours, days.length ? `on ${listNames(days)}` : ''].filter(Boolean);
+  return parts.length ? `nothing is sent ${parts.join(' or ')}` : 'they may come at any hour of any day';
+}
+
 export function seasonOpenMessage(s: ReviewStatus, roster: Roster, recipient: Person): Reply {
   const settings = roster.partnership.settings;
   const name = roster.partnership.name;
@@ -124,7 +134,7 @@ export function seasonOpenMessage(s: ReviewStatus, roster: Roster, recipient: Pe
       { kind: 'actions', buttons: recipient.kind === 'rep' ? [answerButton, statusButton] : [statusButton] },
       {
         kind: 'note',
-        text: 'I have asked each member privately to confirm their membership. Nudges list only what is still outstanding, never at night or on Sundays; `/partnership review snooze` pauses them for a week.',
+        text: `I have asked each member privately to confirm their membership. Nudges go to the rep only when something is outstanding, and list only that; ${quietText(settings)}. \`/partnership review pause\` pauses them for a week.`,
       },
     ],
   };

@@ -1,6 +1,8 @@
-// What is still to do for the review, in words: the lines of a nudge, of the status and of
-// "Not yet" when the rep tries to mark the review as submitted.
+// What is still to do for the review, in words: the lines of a nudge, of the status, of
+// "Not yet" when the rep tries to mark the review as submitted, and of what is still open when
+// they confirm it.
 import type { DetailIssue, Outstanding } from '../../domain/review/status.ts';
+import type { OpenItem } from '../../domain/review/submit.ts';
 import { listNames, plural } from '../../domain/roster.ts';
 
 export function detailIssueText(d: DetailIssue): string {
@@ -34,4 +36,9 @@ export function outstandingText(o: Outstanding): string {
       return `The partnership is out of criteria: the review needs ${missing.join(' and ')}.`;
     }
   }
+}
+
+/** A line of "still open" when the review is marked as submitted: what is outstanding, and failing checks. */
+export function openItemText(o: OpenItem): string {
+  return o.kind === 'failing-check' ? `A criteria check fails: ${o.title}. ${o.message}` : outstandingText(o);
 }

@@ -6,7 +6,8 @@ import type { Refusal } from '../../services/actor.ts';
 import type { AnswerProblem, ReviewRefusal } from '../../services/review/refusals.ts';
 import { MAX_ANSWER } from '../../domain/review/types.ts';
 import { refusalText } from './refusals.ts';
-import { outstandingText } from './review-outstanding.ts';
+import { REOPEN_HINT } from './review-nudges.ts';
+import { openItemText, outstandingText } from './review-outstanding.ts';
 
 /** Typed review commands from someone the roster does not know. */
 export const REVIEW_UNKNOWN =
@@ -16,7 +17,7 @@ export const STALE =
   'That button is from an older message that I can no longer act on. Type `/partnership review` to start again.';
 
 /** Where a refusal is answered: its wording depends on it. */
-export type ReviewPlace = 'confirm' | 'answer-form' | 'answers' | 'command';
+export type ReviewPlace = 'confirm' | 'answer-form' | 'answers' | 'command' | 'submit';
 
 const SHARED = ['not-permitted', 'unknown-person', 'not-found', 'invalid'];
 
@@ -41,12 +42,16 @@ export function reviewRefusalText(r: ReviewRefusal, settings: PartnershipSetting
     case 'stale':
       return STALE;
     case 'review-over':
+      if (place === 'submit')
+        return `That button was for the ${r.year} review; the current review is ${r.current}. Type \`/partnership review\` to see where it stands.`;
       return `That button was for the ${r.year} review, which is over. Type \`/partnership review\` to confirm your membership for ${r.current}.`;
     case 'review-closed':
       return place === 'confirm'
         ? `The ${r.year} review closed on ${formatDay(r.closes, settings)}. If something has changed, tell your rep.`
         : `The ${r.year} review closed on ${formatDay(r.closes, settings)}.`;
     case 'review-submitted':
+      if (place === 'submit')
+        return `The ${r.year} review was already marked as submitted on ${formatDay(r.submittedAt, settings)}. ${REOPEN_HINT}`;
       if (place === 'confirm')
         return `The ${r.year} review was already submitted on ${formatDay(r.submittedAt, settings)}. If something has changed, tell your rep.`;
       if (place === 'answers')
@@ -62,8 +67,14 @@ export function reviewRefusalText(r: ReviewRefusal, settings: PartnershipSetting
       return 'There are no changes since last year’s review to check.';
     case 'changes-changed':
       return 'The changes since last year have changed since that message. Here they are now:';
-    case 'submit-blocked':
-      return `Not yet: before the review is marked as submitted, ${r.blockers.map((o) => lowerFirst(outstandingText(o))).join(' ')} Type \`/partnership review answer\`.`;
+    case 'submit-blocked': {
+      const also = r.others.length ? `\nAlso still open:\n${r.others.map(openItemText).join('\n')}` : '';
+      return `Not yet: before the review is marked as submitted, ${r.blockers.map((o) => lowerFirst(outstandingText(o))).join(' ')} Type \`/partnership review answer\`.${also}`;
+    }
+    case 'open-changed':
+      return `What is still open for the ${r.year} review has changed since that message.`;
+    case 'not-submitted':
+      return `The ${r.year} review is not marked as submitted, so there is nothing to reopen. Type \`/partnership review\` to see where it stands.`;
     case 'review-not-started':
       return `The ${r.year} review has not started yet: the current review year is ${r.current}.`;
     case 'review-not-on-record':

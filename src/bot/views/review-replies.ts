@@ -1,14 +1,15 @@
-// What the rep, the chair and members are told when a review operation is done: snoozed, exported,
-// submitted, confirmed, answers saved, changes checked.
+// What the rep, the chair and members are told when a review operation is done: paused or
+// resumed, exported, confirmed, answers saved, changes checked (submitting and reopening: review-submit.ts).
 import { formatDay, formatWhen } from '../../domain/review/calendar.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
-import type { Submission } from '../../domain/review/types.ts';
 import { plural, type Roster } from '../../domain/roster.ts';
 import { textReply, type Block, type Reply } from '../../domain/chat/reply.ts';
 import type { PartnershipSettings } from '../../domain/settings.ts';
 import type { Confirmed } from '../../services/review/confirm.ts';
 import type { ExportFile } from '../../services/review/export.ts';
+import type { Paused } from '../../services/review/nudges.ts';
 import { CONFIRM_LABELS, statusButton } from './review-messages.ts';
+import { nextNudgeText, noNudgesText, nudgeOutlookText, remindersText } from './review-nudges.ts';
 import { outstandingText } from './review-outstanding.ts';
 
 export const OWN_DETAILS_SENT =
@@ -16,7 +17,7 @@ export const OWN_DETAILS_SENT =
 export const NOT_INVOLVED =
   'The partnership review is run by the rep and the chair; members confirm their own membership. Paid workers have nothing to do for it.';
 export const REVIEW_USAGE =
-  'Try `/partnership review` (status), `review answer`, `review snooze`, `review resume`, `review export md` or `review export csv`, `review submit` or `review settings`.';
+  'Try `/partnership review` (status), `review answer`, `review pause` (or `snooze`), `review resume`, `review export md` or `review export csv`, `review submit`, `review reopen` or `review settings`.';
 
 export const unknownSubcommand = (sub: string): string => `I don’t know “review ${sub.slice(0, 30)}”. ${REVIEW_USAGE}`;
 
@@ -25,12 +26,29 @@ export const exportWordNotUnderstood = (word: string): string =>
 
 const replaced = (text: string): Reply => ({ ...textReply(text), replaceOriginal: true });
 
-export function snoozedReply(roster: Roster, settings: PartnershipSettings, on: boolean, until: Date): Reply {
-  return textReply(
-    on
-      ? `Review nudges for ${roster.partnership.name} are paused until ${formatWhen(until, settings)}. Members’ confirmation reminders carry on. \`/partnership review resume\` starts the nudges again.`
-      : `Review nudges for ${roster.partnership.name} are back on: the next one comes on the next nudge day, if anything is outstanding.`,
-  );
+/** Pause or resume: what was done, then what will actually happen to the nudges now. */
+export function snoozedReply(roster: Roster, settings: PartnershipSettings, p: Paused): Reply {
+  const name = roster.partnership.name;
+  const o = p.outlook;
+  const stopped = noNudgesText(o, settings);
+  const lines: string[] = [];
+  if (p.on) {
+    lines.push(`Review nudges for ${name} are paused until ${formatWhen(p.until, settings)}.`);
+    if (stopped !== null) lines.push(stopped);
+    else if (o.state === 'scheduled') {
+      if (o.opens)
+        lines.push(`Nothing is sent before the ${o.year} review season opens on ${formatWhen(o.opens, settings)}.`);
+      lines.push(nextNudgeText(o, settings), remindersText(o) ?? '');
+      lines.push('`/partnership review resume` starts the nudges again.');
+    }
+  } else {
+    const on = o.state === 'scheduled' && !o.opens && o.next !== null;
+    lines.push(
+      `Review nudges for ${name} ${!p.wasPaused ? 'were not paused' : on ? 'are back on' : 'are no longer paused'}.`,
+      nudgeOutlookText(o, settings),
+    );
+  }
+  return textReply(lines.filter(Boolean).join(' '));
 }
 
 export function exportReply(roster: Roster, file: ExportFile): Reply {
@@ -44,12 +62,6 @@ export function exportReply(roster: Roster, file: ExportFile): Reply {
     ],
     attachment: { filename: file.filename, mimeType: file.mimeType, content: file.content },
   };
-}
-
-export function submittedReply(roster: Roster, s: Submission): Reply {
-  return textReply(
-    `Recorded: the ${s.year} review of ${roster.partnership.name} was submitted to Local Trust on ${formatDay(s.submittedAt, roster.partnership.settings)}. There will be no more review messages this year, and next year’s review will show what changed since this one.`,
-  );
 }
 
 /** A member's confirmation, in place of the message whose button they clicked. */

@@ -84,5 +84,5 @@ export const settingsRefusedText = (issues: readonly SettingIssue[]): string =>
 
 export const settingsSavedReply = (s: ReviewSettings): Reply =>
   textReply(
-    `Saved. The season opens on ${s.opensOn} at ${s.opensAt} and the review is due by ${s.deadline}; nudges on ${s.nudgeDays.join(', ') || 'no day'} (${s.finalMonthNudgeDays.join(', ') || 'no day'} in the deadline’s month) at ${s.nudgeAt}; quiet ${s.quietFrom}–${s.quietTo} and on ${s.quietDays.join(', ') || 'no day'}.`,
+    `Saved. The season opens on ${s.opensOn} at ${s.opensAt} and the review is due by ${s.deadline}; nudges on ${s.nudgeDays.join(', ') || 'no day'} (${s.finalMonthNudgeDays.join(', ') || 'no day'} in the deadline’s month) at ${s.nudgeAt}; quiet ${s.quietFrom}–${s.quietTo} and on ${s.quietDays.join(', ') || 'no day'}. A nudge goes only in season, when something is outstanding, and never once the review is marked as submitted: \`/partnership review\` shows when the next one would come.`,
   );

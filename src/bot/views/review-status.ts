@@ -1,12 +1,15 @@
 // `/partnership review`: this year's review. The rep and chair see all of it (names and resident
 // details only in private); a member sees their own confirmation, with the buttons to change it.
 import { formatDay, formatWhen, isOpen } from '../../domain/review/calendar.ts';
+import type { NudgeOutlook } from '../../domain/review/nudges.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
 import { CHOICE_LABELS, type Confirmation } from '../../domain/review/types.ts';
 import { plural, type Person, type Roster } from '../../domain/roster.ts';
 import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
 import { criteriaHeadline } from './criteria.ts';
 import { answerButton, confirmButtons, reviewChecklist, snoozeButton } from './review-messages.ts';
+import { nudgeFact } from './review-nudges.ts';
+import { reopenButton } from './review-submit.ts';
 
 function seasonFact(s: ReviewStatus, roster: Roster, now: Date): string {
   const settings = roster.partnership.settings;
@@ -19,11 +22,11 @@ export function reviewStatusReply(
   s: ReviewStatus,
   roster: Roster,
   now: Date,
+  outlook: NudgeOutlook,
   options: { showDetails: boolean },
 ): Reply {
   const settings = roster.partnership.settings;
   const name = roster.partnership.name;
-  const snoozedUntil = settings.review.snoozedUntil ? new Date(settings.review.snoozedUntil) : null;
   const state = s.submission
     ? `submitted on ${formatDay(s.submission.submittedAt, settings)}`
     : s.outstanding.length
@@ -37,13 +40,7 @@ export function reviewStatusReply(
       facts: [
         { label: 'Season', value: seasonFact(s, roster, now) },
         { label: 'Submitted', value: s.submission ? formatDay(s.submission.submittedAt, settings) : 'not yet' },
-        {
-          label: 'Nudges to the rep',
-          value:
-            snoozedUntil && snoozedUntil > now
-              ? `snoozed until ${formatWhen(snoozedUntil, settings)}`
-              : nudgeCadence(roster),
-        },
+        { label: 'Nudges to the rep', value: nudgeFact(outlook, settings, nudgeCadence(roster)) },
       ],
     },
     { kind: 'checklist', items: reviewChecklist(s, options.showDetails) },
@@ -80,6 +77,7 @@ export function reviewStatusReply(
     buttons.push({ actionId: 'review.submit', label: 'Mark as submitted to Local Trust', value: String(s.year) });
   }
   if (!s.submission) buttons.push(snoozeButton);
+  else buttons.push(reopenButton(s.year));
   blocks.push({ kind: 'actions', buttons });
   if (!options.showDetails)
     blocks.push({ kind: 'note', text: 'Ask me in a direct message to see names, resident details and the answers.' });
@@ -88,7 +86,6 @@ export function reviewStatusReply(
 
 function nudgeCadence(roster: Roster): string {
   const r = roster.partnership.settings.review;
-  if (!r.nudgeDays.length && !r.finalMonthNudgeDays.length) return 'off';
   const days = (d: readonly string[]) =>
     d.length ? d.map((x) => `${x.charAt(0).toUpperCase()}${x.slice(1)}s`).join(' and ') : 'never';
   return `${days(r.nudgeDays)} at ${r.nudgeAt}; in the deadline’s month ${days(r.finalMonthNudgeDays)} (only when something is outstanding)`;

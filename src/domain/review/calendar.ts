@@ -124,21 +124,47 @@ export const currentNudgeSlot = memo(
   computeNudgeSlot,
 );
 
+/** The nudge slot on `day` (a local start of day), or null when it is not a nudge day. */
+function slotOn(day: DateTime, r: ReviewSettings, deadlineMonth: number): NudgeSlot | null {
+  const days = nudgeDaysFor(day, r, deadlineMonth);
+  if (!days.some((d) => weekdayNumber(d) === day.weekday)) return null;
+  const sorted = [...new Set(days.map(weekdayNumber))].sort((a, b) => a - b);
+  const week = `${day.weekYear}-W${String(day.weekNumber).padStart(2, '0')}`;
+  return {
+    at: day.set(hm(r.nudgeAt)).toJSDate(),
+    period: sorted.length > 1 ? `${week}-${sorted.indexOf(day.weekday) + 1}` : week,
+  };
+}
+
 function computeNudgeSlot(now: Date, settings: PartnershipSettings): NudgeSlot | null {
   const r = settings.review;
   const season = seasonAt(now, settings);
   const deadlineMonth = md(r.deadline).month;
   const today = local(now, settings).startOf('day');
   for (let i = 0; i < 8; i++) {
-    const day = today.minus({ days: i });
-    const days = nudgeDaysFor(day, r, deadlineMonth);
-    if (!days.some((d) => weekdayNumber(d) === day.weekday)) continue;
-    const at = day.set(hm(r.nudgeAt)).toJSDate();
-    if (at > now) continue;
-    if (at < season.opens || at > season.closes) return null;
-    const sorted = [...new Set(days.map(weekdayNumber))].sort((a, b) => a - b);
-    const week = `${day.weekYear}-W${String(day.weekNumber).padStart(2, '0')}`;
-    return { at, period: sorted.length > 1 ? `${week}-${sorted.indexOf(day.weekday) + 1}` : week };
+    const slot = slotOn(today.minus({ days: i }), r, deadlineMonth);
+    if (!slot || slot.at > now) continue;
+    if (slot.at < season.opens || slot.at > season.closes) return null;
+    return slot;
+  }
+  return null;
+}
+
+/**
+ * The first nudge slot after `after` within that review year's season (from its opening when
+ * `after` is earlier), or null when no nudge day is left before the deadline. What a reply says
+ * about "the next nudge" comes from here, so it cannot drift from what the sweep does.
+ */
+export function nextNudgeSlot(after: Date, settings: PartnershipSettings): NudgeSlot | null {
+  const r = settings.review;
+  const season = seasonAt(after, settings);
+  if (after > season.closes) return null;
+  const from = after < season.opens ? season.opens : after;
+  const deadlineMonth = md(r.deadline).month;
+  const last = local(season.closes, settings).startOf('day');
+  for (let day = local(from, settings).startOf('day'); day <= last; day = day.plus({ days: 1 })) {
+    const slot = slotOn(day, r, deadlineMonth);
+    if (slot && slot.at > after && slot.at >= season.opens && slot.at <= season.closes) return slot;
   }
   return null;
 }

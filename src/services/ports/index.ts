@@ -214,7 +214,18 @@ export interface ReviewStore {
     actorId: string,
     at: Date,
   ): Promise<void>;
-  saveSubmission(partnershipId: string, submission: Submission): Promise<void>;
+  /**
+   * Record the submission, with its audit event (`review.submit`, naming the kinds of what was
+   * still open, never names), in one transaction.
+   */
+  saveSubmission(partnershipId: string, submission: Submission, open?: readonly string[]): Promise<void>;
+  /**
+   * Undo a submission: the year's submission is removed with its audit event (`review.reopen`)
+   * in one transaction. Returns when it had been submitted, or null if it was not (any more).
+   */
+  reopenSubmission(partnershipId: string, year: number, actorId: string, at: Date): Promise<Date | null>;
+  /** Whether the nudge slot of `period` (2026-W40) has been decided: a nudge recorded or the slot skipped. */
+  nudgeSlotDecided(partnershipId: string, period: string): Promise<boolean>;
   /** Partnerships in a stable order, a page at a time (the sweep keeps memory flat). */
   listPartnerships(after: string | null, limit: number, scope?: PartnershipScope): Promise<PartnershipRef[]>;
   /** Everything the planner needs for these partnerships, in a few queries for the whole page (people without their interests: the review does not use them). */

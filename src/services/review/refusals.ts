@@ -2,6 +2,7 @@
 // (src/bot/views/review-refusals.ts), the CLI too for the export.
 import type { Refusal } from '../actor.ts';
 import type { Outstanding } from '../../domain/review/status.ts';
+import type { OpenItem } from '../../domain/review/submit.ts';
 
 /** One thing wrong with the answers form, for its question (by title) or the plan and timeline. */
 export type AnswerProblem =
@@ -24,8 +25,12 @@ export type ReviewRefusal =
   | { code: 'no-changes' }
   /** "the changes are right" for a list that has changed since: here is the list now */
   | { code: 'changes-changed'; changes: string[]; fingerprint: string }
-  /** what still stops the review from being marked as submitted */
-  | { code: 'submit-blocked'; blockers: Outstanding[] }
+  /** what still stops the review from being marked as submitted, and what else is open */
+  | { code: 'submit-blocked'; blockers: Outstanding[]; others: OpenItem[] }
+  /** "yes, mark it as submitted" for a list of open items that has changed since: here it is now */
+  | { code: 'open-changed'; year: number; open: OpenItem[]; fingerprint: string; deadline: Date }
+  /** reopen: this year's review is not marked as submitted */
+  | { code: 'not-submitted'; year: number }
   | { code: 'review-not-started'; year: number; current: number }
   | { code: 'review-not-on-record'; year: number; current: number };
 

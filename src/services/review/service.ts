@@ -1,15 +1,15 @@
 // The review's operations for the rep and the chair, and a member's own view: each checks its
 // permission first (src/services/actor.ts), then the review's state, then writes once.
 import { isOpen } from '../../domain/review/calendar.ts';
-import { reviewDocument } from '../../domain/review/document.ts';
-import { SNOOZE_DAYS } from '../../domain/review/settings.ts';
+import type { NudgeOutlook } from '../../domain/review/nudges.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
-import type { Confirmation, DecisionEvidence, Submission } from '../../domain/review/types.ts';
+import type { Confirmation, DecisionEvidence } from '../../domain/review/types.ts';
 import { can } from '../../domain/permissions.ts';
 import type { Person, Roster } from '../../domain/roster.ts';
 import { authorize, type Actor } from '../actor.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { loadReview } from './load.ts';
+import { outlookOf } from './nudges.ts';
 import type { ReviewResult } from './refusals.ts';
 
 const refused = <T>(refusal: Extract<ReviewResult<T>, { ok: false }>['error']): ReviewResult<T> => ({
@@ -19,7 +19,7 @@ const refused = <T>(refusal: Extract<ReviewResult<T>, { ok: false }>['error']): 
 
 /** What `/partnership review` shows this person. */
 export type ReviewView =
-  | { kind: 'whole'; status: ReviewStatus; roster: Roster; now: Date }
+  | { kind: 'whole'; status: ReviewStatus; roster: Roster; now: Date; outlook: NudgeOutlook }
   | { kind: 'own'; person: Person; roster: Roster; year: number; confirmation: Confirmation | null; open: boolean }
   /** paid workers: the review is not theirs to run or confirm */
   | { kind: 'none' };
@@ -32,7 +32,10 @@ export async function showReview(deps: ServiceDeps, actor: Actor): Promise<Revie
   const now = deps.clock.now();
   if (!allowed.ok && !can(person, 'review.confirm')) return { ok: true, value: { kind: 'none' } };
   const { year, status } = await loadReview(deps.stores.reviews, actor.roster, now);
-  if (allowed.ok) return { ok: true, value: { kind: 'whole', status, roster: actor.roster, now } };
+  if (allowed.ok) {
+    const outlook = await outlookOf(deps, actor.roster, actor.partnership.settings, status, now);
+    return { ok: true, value: { kind: 'whole', status, roster: actor.roster, now, outlook } };
+  }
   const confirmation = status.confirmations.get(person.id) ?? null;
   return {
     ok: true,
@@ -51,39 +54,4 @@ export async function openAnswers(
   if (status.submission) return refused({ code: 'review-submitted', year, submittedAt: status.submission.submittedAt });
   const evidence = await deps.stores.reviews.decisionEvidence(actor.partnership.id, year);
   return { ok: true, value: { status, roster: actor.roster, evidence } };
-}
-
-/** Pauses the rep's nudges for SNOOZE_DAYS (`on`), or starts them again. */
-export async function snoozeNudges(
-  deps: ServiceDeps,
-  actor: Actor,
-  input: { on: boolean },
-): Promise<ReviewResult<{ on: boolean; until: Date }>> {
-  const allowed = authorize(actor, 'review.snooze');
-  if (!allowed.ok) return refused(allowed.refusal);
-  const { partnership } = actor;
-  const settings = partnership.settings;
-  const until = new Date(deps.clock.now().getTime() + SNOOZE_DAYS * 24 * 60 * 60_000);
-  const review = { ...settings.review };
-  if (input.on) review.snoozedUntil = until.toISOString();
-  else delete review.snoozedUntil;
-  await deps.stores.rosters.updateSettings(partnership.id, { ...settings, review }, allowed.person.id);
-  deps.logger.info('review nudges snoozed', { partnershipId: partnership.id, on: input.on });
-  return { ok: true, value: { on: input.on, until } };
-}
-
-/** Records that the rep submitted this year's review: its snapshot is what next year compares with. */
-export async function submitReview(deps: ServiceDeps, actor: Actor): Promise<ReviewResult<Submission>> {
-  const allowed = authorize(actor, 'review.submit');
-  if (!allowed.ok) return refused(allowed.refusal);
-  const now = deps.clock.now();
-  const { roster } = actor;
-  const { year, status } = await loadReview(deps.stores.reviews, roster, now);
-  const blockers = status.outstanding.filter((o) => o.kind === 'questions' || o.kind === 'plan');
-  if (blockers.length) return refused({ code: 'submit-blocked', blockers });
-  const evidence = await deps.stores.reviews.decisionEvidence(actor.partnership.id, year);
-  const document = reviewDocument(status, roster, evidence, now);
-  const submission: Submission = { year, submittedAt: now, submittedById: allowed.person.id, document };
-  await deps.stores.reviews.saveSubmission(actor.partnership.id, submission);
-  return { ok: true, value: submission };
 }
