@@ -20,8 +20,7 @@ const RECOVER_BATCH = 50;
  * step failed (not tried again: that would double it); retrying later; or failed for good.
  */
 export type Processed =
-  | { outcome: 'done' | 'duplicate' }
-  | { outcome: 'stored' | 'retrying' | 'failed'; error: unknown };
+  { outcome: 'done' | 'duplicate' } | { outcome: 'stored' | 'retrying' | 'failed'; error: unknown };
 
 /** How a platform's adapter processes its recovered items. */
 export interface Replayer {
@@ -162,9 +161,11 @@ export class InboxRunner {
     if (item.attempts > MAX_ATTEMPTS || !replayer) {
       if (!replayer) log.error('inbox item of a platform this process does not run', { platform: item.platform });
       await this.deps.inbox.finish(item.key, 'failed');
-      await replayer?.giveUp(stored).catch((error) =>
-        log.error('inbox failure could not be reported', { code: (error as { code?: unknown }).code?.toString() }),
-      );
+      await replayer
+        ?.giveUp(stored)
+        .catch((error) =>
+          log.error('inbox failure could not be reported', { code: (error as { code?: unknown }).code?.toString() }),
+        );
       return;
     }
     await this.process(

@@ -67,7 +67,10 @@ function markingAdapter(adapter: SqlDriverAdapter, provider: 'sqlite' | 'postgre
   });
 }
 
-export function inboxMarkingFactory(inner: SqlDriverAdapterFactory, provider: 'sqlite' | 'postgres'): SqlDriverAdapterFactory {
+export function inboxMarkingFactory(
+  inner: SqlDriverAdapterFactory,
+  provider: 'sqlite' | 'postgres',
+): SqlDriverAdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,

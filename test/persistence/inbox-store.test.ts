@@ -8,7 +8,12 @@ import { TEST_PROVIDER, createTestDatabase, type TestDatabase } from '../support
 
 /** Accepts one delivery as a server process would; true when it is new. */
 const claimDelivery = (database: Database, key: string): Promise<boolean> =>
-  inboxStore(database).accept({ key, platform: 'slack', body: '{}' }, 'test', new Date(Date.now() + 60_000), new Date());
+  inboxStore(database).accept(
+    { key, platform: 'slack', body: '{}' },
+    'test',
+    new Date(Date.now() + 60_000),
+    new Date(),
+  );
 
 let db: TestDatabase;
 let second: Database | null = null;
