@@ -2,9 +2,17 @@
 // measurement is a new Section (or a new Scenario inside one) registered here.
 import type { Section } from '../report.ts';
 import { domainChecks } from './domain-checks.ts';
+import { durableFloors } from './durable-floors.ts';
 import { queriesPerInteraction } from './queries.ts';
 import { reviewSweep } from './review-sweep.ts';
 import { slackVote } from './slack-vote.ts';
 import { teamsInvoke } from './teams-invoke.ts';
 
-export const SECTIONS: Section[] = [slackVote, teamsInvoke, domainChecks, reviewSweep, queriesPerInteraction];
+export const SECTIONS: Section[] = [
+  slackVote,
+  teamsInvoke,
+  domainChecks,
+  reviewSweep,
+  queriesPerInteraction,
+  durableFloors,
+];
