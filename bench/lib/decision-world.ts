@@ -126,15 +126,20 @@ export interface StoredClicks {
 export async function readStoredClicks(databaseUrl: string, decisionId: string): Promise<StoredClicks> {
   const database = await openDatabase(databaseUrl, { poolSize: 1 });
   try {
-    const [votes, declarations, audits] = await Promise.all([
-      database.db.vote.findMany({ where: { decisionId }, select: { personId: true, option: true, changes: true } }),
-      database.db.declaration.findMany({ where: { decisionId }, select: { personId: true, outcome: true } }),
-      database.db.auditEvent.groupBy({
-        by: ['action', 'actorId'],
-        where: { subjectId: decisionId, action: { startsWith: 'decision.' } },
-        _count: { _all: true },
-      }),
-    ]);
+    // one after another: a pool of one connection takes one query at a time
+    const votes = await database.db.vote.findMany({
+      where: { decisionId },
+      select: { personId: true, option: true, changes: true },
+    });
+    const declarations = await database.db.declaration.findMany({
+      where: { decisionId },
+      select: { personId: true, outcome: true },
+    });
+    const audits = await database.db.auditEvent.groupBy({
+      by: ['action', 'actorId'],
+      where: { subjectId: decisionId, action: { startsWith: 'decision.' } },
+      _count: { _all: true },
+    });
     return {
       votes: new Map(votes.map((v) => [v.personId, { option: v.option, changes: v.changes }])),
       declarations: new Map(declarations.map((d) => [d.personId, d.outcome])),

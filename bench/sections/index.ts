@@ -1,6 +1,7 @@
 // The benchmark's sections, in the order of issue 9's list. Each is a separate module; a new
 // measurement is a new Section (or a new Scenario inside one) registered here.
 import type { Section } from '../report.ts';
+import { crashBurst } from './crash-burst.ts';
 import { domainChecks } from './domain-checks.ts';
 import { durableFloors } from './durable-floors.ts';
 import { queriesPerInteraction } from './queries.ts';
@@ -15,4 +16,5 @@ export const SECTIONS: Section[] = [
   reviewSweep,
   queriesPerInteraction,
   durableFloors,
+  crashBurst,
 ];
