@@ -170,6 +170,13 @@ export const durableFloors: Section = {
         rows: results.flatMap(burstRows),
       },
     ];
+    // every ratio in the run's output as well as in latest.md
+    for (const row of tables[0]!.rows)
+      ctx.log(
+        `${row[0]} ${row[1]}, c=${row[2]}: p50 ${row[3]}, p99 ${row[4]}, ${row[5]}; p50 ${row[7]}, rate ${row[8]} (vs durable / bare)`,
+      );
+    for (const row of tables[1]!.rows)
+      ctx.log(`${row[0]} ${row[1]}, burst of ${BURST}: ${row[2]}, p99 ${row[4]}, max ${row[5]}`);
     return {
       id: this.id,
       title: this.title,
