@@ -109,5 +109,11 @@ writeFileSync(
   join(dir, `${name}.json`),
   `${JSON.stringify({ header, sections: results.map((r) => ({ id: r.id, title: r.title, targets: r.targets, data: r.data })) }, null, 2)}\n`,
 );
+// The targets, met or missed, in the run's own output too (every ratio is in the note).
+for (const r of results)
+  for (const t of r.targets)
+    process.stdout.write(
+      `${r.id}. ${t.met === true ? 'met' : t.met === false ? 'MISSED' : 'not measured'}: ${t.text}${t.note ? ` (${t.note})` : ''}\n`,
+    );
 log(`wrote bench/results/${name}.md and ${name}.json`);
 process.exit(failed ? 1 : 0);

@@ -16,6 +16,11 @@ export interface Scenario {
   request(i: number): LoadRequest;
   /** outbound Web API calls each request must cause (checked after the run), e.g. chat.update */
   expectCalls?: string;
+  /** bounds of each load run (runLoad's defaults: 200 warm-up requests, at most 4,000 measured) */
+  warmup?: number;
+  maxRequests?: number;
+  /** after the load runs, while the server is still up (a burst, a count of what was stored) */
+  after?(server: Child, api: FakeSlackApi): Promise<void>;
 }
 
 export interface Measured {
@@ -38,6 +43,8 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Me
         baseUrl: server.url,
         concurrency,
         request: (i) => scenario.request(runs.length * 100_000 + i),
+        ...(scenario.warmup !== undefined ? { warmup: scenario.warmup } : {}),
+        ...(scenario.maxRequests !== undefined ? { maxRequests: scenario.maxRequests } : {}),
       });
       let outboundPerRequest: number | null = null;
       if (scenario.expectCalls) {
@@ -52,6 +59,7 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Me
       );
       runs.push({ ...result, outboundPerRequest, outbound });
     }
+    await scenario.after?.(server, api);
   } finally {
     await server.stop();
     await api.close();
