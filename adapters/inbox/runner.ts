@@ -143,7 +143,8 @@ export class InboxRunner {
         new Date(now.getTime() + this.deps.claimMs),
         RECOVER_BATCH,
       );
-      for (const item of due) await this.recoverItem(item);
+      // side by side: one slow item (a rate-limited Slack call) must not hold up the rest
+      await Promise.all(due.map((item) => this.recoverItem(item)));
       total += due.length;
       if (due.length < RECOVER_BATCH) return total;
     }

@@ -61,6 +61,19 @@ export function createSlackApi(token: string, apiUrl: string | undefined, logger
 }
 
 /** Slack's error code (`channel_not_found`, `ratelimited`, ...) or the client's, for logs. */
+/**
+ * A failure that says nothing about the request itself: Slack rate-limited it, could not be
+ * reached, or answered with a server error. Trying again later is likely to work.
+ */
+export function isTransientSlackError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    code === 'slack_webapi_rate_limited_error' ||
+    code === 'slack_webapi_request_error' ||
+    code === 'slack_webapi_http_error'
+  );
+}
+
 export function slackErrorCode(error: unknown): string {
   const e = error as { data?: { error?: string }; code?: string };
   return e.data?.error ?? e.code ?? 'unknown';

@@ -3,7 +3,8 @@
 // to their Slack accounts with users.lookupByEmail so the bot can reach them privately.
 import type { Speaker } from '../../src/domain/chat/inbound.ts';
 import type { DirectoryStore, Logger, Stores } from '../../src/services/ports/index.ts';
-import { slackErrorCode, type SlackApi } from './api.ts';
+import { isTransientSlackError, slackErrorCode, type SlackApi } from './api.ts';
+import { mayRetryLater } from '../inbox/runner.ts';
 
 interface CachedUser {
   at: number;
@@ -45,6 +46,9 @@ export class SlackUsers {
       return speaker;
     } catch (error) {
       this.logger.warn('slack users.info failed', { platform: 'slack', code: slackErrorCode(error) });
+      // Rate-limited or unreachable: answering "I don't know who you are" would drop what they
+      // did; the inbox tries the whole request again shortly (or tells them, after the last try).
+      if (isTransientSlackError(error) && mayRetryLater()) throw error;
       return { userId, workspaceId: teamId };
     }
   }

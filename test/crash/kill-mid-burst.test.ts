@@ -25,6 +25,7 @@ import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
 import { startServerProcess, type ServerProcess } from '../postgres/server-process.ts';
 import { TEST_PROVIDER, testDatabaseUrl } from '../support/db.ts';
 import { eventually } from '../support/eventually.ts';
+import { openDatabase } from '../../adapters/persistence/database.ts';
 
 const CLICKS = 36;
 const KILL_AFTER_ACKS = 24;
@@ -127,5 +128,20 @@ describe(`kill -9 of the receiving server mid-burst (${TEST_PROVIDER})`, () => {
       `acknowledged but not stored (sent ${tally.sent}, acknowledged ${tally.acknowledged}, stored ${tally.stored})`,
     ).toEqual([]);
     expect(tally.doubled.map((d) => `${describeClick(d.click)}: ${d.why}`)).toEqual([]);
+    // and the durable inbox is settled too: nothing left pending, no body kept
+    const database = await openDatabase(target.url);
+    try {
+      // a click that was written but never acknowledged may still be finishing
+      await eventually(
+        async () => (await database.db.inboxItem.count({ where: { status: 'pending' } })) === 0,
+        'the inbox to have nothing pending',
+        120_000,
+      );
+      const items = await database.db.inboxItem.findMany({ select: { status: true, body: true } });
+      expect(items.filter((i) => i.body !== null)).toEqual([]);
+      expect(items.length).toBeGreaterThanOrEqual(tally.acknowledged);
+    } finally {
+      await database.close();
+    }
   });
 });

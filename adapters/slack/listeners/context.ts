@@ -8,7 +8,7 @@ import { textReply } from '../../../src/domain/chat/reply.ts';
 import type { Logger, Stores } from '../../../src/services/ports/index.ts';
 import { isAlreadyDone } from '../../persistence/inbox-scope.ts';
 import { mayRetryLater } from '../../inbox/runner.ts';
-import { slackErrorCode } from '../api.ts';
+import { isTransientSlackError, slackErrorCode } from '../api.ts';
 import type { Origin } from '../deliver.ts';
 import type { SlackParts } from '../parts.ts';
 
@@ -69,7 +69,8 @@ export function listenerContext(deps: ListenerDeps): ListenerContext {
         await work();
       } catch (error) {
         if (isAlreadyDone(error)) throw error; // another process did it: nothing to say
-        const fromSlack = code(error).startsWith('slack_'); // Slack refused: trying again would not help
+        // Slack refused (not a rate limit or an outage): trying again would not help
+        const fromSlack = code(error).startsWith('slack_') && !isTransientSlackError(error);
         if (!fromSlack && mayRetryLater()) {
           logger.warn('slack request failed; it will be tried again', { platform: 'slack', kind, code: code(error) });
           throw error;
