@@ -102,7 +102,12 @@ export async function sendPage(sending: Sending, work: Work[]): Promise<void> {
   for (const w of work) {
     for (const item of w.plan.due) {
       summary.due++;
-      if (item.claim.type === 'claim') queue.push({ item, work: w, claim: { key: item.key, ...item.claim } });
+      if (item.claim.type === 'claim')
+        queue.push({
+          item,
+          work: w,
+          claim: { key: item.key, status: item.claim.status, attempts: item.claim.attempts },
+        });
       else if (reserved.has(item.key))
         queue.push({ item, work: w, claim: { key: item.key, status: 'pending', attempts: 0 } });
       else summary.skipped++; // recorded by another process meanwhile: theirs to send
