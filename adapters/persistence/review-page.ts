@@ -44,6 +44,7 @@ type SendRow = {
   createdAt: Date;
   sentAt: Date | null;
   nextAttemptAt: Date | null;
+  claimedUntil: Date | null;
 };
 type ConfirmationRow = { personId: string; year: number; resident: boolean; member: boolean; confirmedAt: Date };
 
@@ -62,7 +63,7 @@ async function readPage(db: Db, ids: readonly string[], year: number) {
       SELECT "partnershipId", "year", "snapshot", "submittedById", "submittedAt" FROM "ReviewSubmission"
       WHERE "partnershipId" IN (${page}) AND "year" IN (${year}, ${year - 1})`),
     db.$queryRaw<SendRow[]>(sql`
-      SELECT "partnershipId", "key", "kind", "recipientId", "status", "attempts", "createdAt", "sentAt", "nextAttemptAt" FROM "ScheduledSend"
+      SELECT "partnershipId", "key", "kind", "recipientId", "status", "attempts", "createdAt", "sentAt", "nextAttemptAt", "claimedUntil" FROM "ScheduledSend"
       WHERE "partnershipId" IN (${page}) AND "kind" IN (${join(REVIEW_SEND_KINDS)}) AND "createdAt" >= ${yearStart(year)}`),
     // By partnership (a short list), not by person: person ids would pass the database's limit on parameters.
     db.$queryRaw<ConfirmationRow[]>(sql`

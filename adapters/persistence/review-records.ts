@@ -27,6 +27,7 @@ type SendRow = {
   createdAt: Date;
   sentAt: Date | null;
   nextAttemptAt: Date | null;
+  claimedUntil: Date | null;
 };
 
 /** Answers are stored as JSON `{ choice, text }`. */
@@ -61,6 +62,7 @@ export const toSendRecord = (r: SendRow): SendRecord => ({
   createdAt: r.createdAt,
   sentAt: r.sentAt,
   nextAttemptAt: r.nextAttemptAt,
+  claimedUntil: r.claimedUntil,
 });
 
 /** Confirmation requests that could not be delivered after every attempt: the rep is told. */

@@ -1,5 +1,5 @@
 // The ScheduledSend rows of the review sweep, written set-based: one statement records a page's
-// keys, one claims a group, one marks a group sent. At the season opening a sweep of 10,000
+// keys, one claims a batch, one marks what the platform accepted as sent. At the season opening a sweep of 10,000
 // partnerships records 130,000 keys: per-row statements and Prisma's generated ones took most of
 // its 100 s (docs/benchmarks.md, section 4).
 //
@@ -88,31 +88,18 @@ export async function insertSends(
   return mine;
 }
 
-/** First attempt of sends this process recorded: pending, attempts 0 -> 1. Returns the keys claimed. */
-export async function claimRecorded(database: SendsDb, keys: readonly string[], now: Date): Promise<string[]> {
-  const { db } = database;
-  const dialect = dialectOf(database);
-  const claimed: string[] = [];
-  for (const chunk of chunks(keys)) {
-    const rows = await db.$queryRaw<Keyed>(sql`
-      UPDATE "ScheduledSend" SET "attempts" = 1, "lastAttemptAt" = ${now}
-      WHERE ${keyIn(dialect, chunk)} AND "status" = 'pending' AND "attempts" = 0
-      RETURNING "key"`);
-    for (const r of rows) claimed.push(r.key);
-  }
-  return claimed;
-}
-
 /**
- * One more attempt of recorded sends, each on the state the caller saw (status and attempts): a
- * pending row only once created at or before `staleBefore`, a failed one only once its next attempt
- * is due. One statement per state seen (a handful: attempts are at most MAX_ATTEMPTS).
+ * Claims recorded sends for one attempt, each on the state the caller saw (status and attempts),
+ * until `until`: a pending row only if nobody holds it (never claimed, handed back, or its claim
+ * expired by `now`), a failed one only once its next attempt is due. One statement per state seen
+ * (a handful: attempts are at most MAX_ATTEMPTS). Returns the keys claimed: of several processes
+ * claiming one row, exactly one is told it has it.
  */
-export async function claimAgain(
+export async function claimSends(
   database: SendsDb,
   claims: readonly SendClaim[],
   now: Date,
-  staleBefore: Date,
+  until: Date,
 ): Promise<string[]> {
   const { db } = database;
   const dialect = dialectOf(database);
@@ -125,11 +112,13 @@ export async function claimAgain(
   }
   const claimed: string[] = [];
   for (const { status, attempts, keys } of byState.values()) {
-    const due = status === 'pending' ? sql`"createdAt" <= ${staleBefore}` : sql`"nextAttemptAt" <= ${now}`;
+    const free =
+      status === 'pending' ? sql`("claimedUntil" IS NULL OR "claimedUntil" <= ${now})` : sql`"nextAttemptAt" <= ${now}`;
     for (const chunk of chunks(keys)) {
       const rows = await db.$queryRaw<Keyed>(sql`
-        UPDATE "ScheduledSend" SET "status" = 'pending', "attempts" = ${attempts + 1}, "lastAttemptAt" = ${now}, "nextAttemptAt" = NULL
-        WHERE ${keyIn(dialect, chunk)} AND "status" = ${status} AND "attempts" = ${attempts} AND ${due}
+        UPDATE "ScheduledSend"
+        SET "status" = 'pending', "attempts" = ${attempts + 1}, "lastAttemptAt" = ${now}, "nextAttemptAt" = NULL, "claimedUntil" = ${until}
+        WHERE ${keyIn(dialect, chunk)} AND "status" = ${status} AND "attempts" = ${attempts} AND ${free}
         RETURNING "key"`);
       for (const r of rows) claimed.push(r.key);
     }
@@ -137,17 +126,33 @@ export async function claimAgain(
   return claimed;
 }
 
-/** Attempted sends (still pending) marked sent, or failed with when to try again. */
+/** Claimed sends (still pending) marked sent, or failed with when to try again; the claim is done with. */
 export async function markSends(database: SendsDb, keys: readonly string[], outcome: SendOutcome): Promise<void> {
   const { db } = database;
   const dialect = dialectOf(database);
   const set =
     outcome.status === 'sent'
-      ? sql`"status" = 'sent', "sentAt" = ${outcome.at}, "nextAttemptAt" = NULL`
-      : sql`"status" = 'failed', "nextAttemptAt" = ${outcome.nextAttemptAt}`;
+      ? sql`"status" = 'sent', "sentAt" = ${outcome.at}, "nextAttemptAt" = NULL, "claimedUntil" = NULL`
+      : sql`"status" = 'failed', "nextAttemptAt" = ${outcome.nextAttemptAt}, "claimedUntil" = NULL`;
   for (const chunk of chunks(keys)) {
     await db.$executeRaw(
       sql`UPDATE "ScheduledSend" SET ${set} WHERE ${keyIn(dialect, chunk)} AND "status" = 'pending'`,
     );
   }
+}
+
+/**
+ * Claims handed back unsent (a sweep told to stop): free for the next sweep at once, the attempt
+ * not counted. Only rows still held by the claim that ends at `until` (this sweep's batch).
+ */
+export async function releaseSends(database: SendsDb, keys: readonly string[], until: Date): Promise<number> {
+  const { db } = database;
+  const dialect = dialectOf(database);
+  let released = 0;
+  for (const chunk of chunks(keys)) {
+    released += await db.$executeRaw(sql`
+      UPDATE "ScheduledSend" SET "attempts" = "attempts" - 1, "claimedUntil" = NULL
+      WHERE ${keyIn(dialect, chunk)} AND "status" = 'pending' AND "claimedUntil" = ${until}`);
+  }
+  return released;
 }

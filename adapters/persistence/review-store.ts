@@ -14,7 +14,7 @@ import type {
 import type { Db, Provider } from './database.ts';
 import { encodeAnswer, toRecord, toSendRecord, yearStart } from './review-records.ts';
 import { loadSeasonPage } from './review-page.ts';
-import { claimAgain, claimRecorded, insertSends, markSends, type SendsDb } from './review-sends.ts';
+import { claimSends, insertSends, markSends, releaseSends, type SendsDb } from './review-sends.ts';
 import { toPartnershipRef } from './roster-store.ts';
 import { partnershipsIn } from './scope.ts';
 
@@ -219,15 +219,15 @@ export class PrismaReviewStore implements ReviewStore {
     return insertSends(this.sends, sends, now);
   }
 
-  claimReserved(keys: readonly string[], now: Date): Promise<string[]> {
-    return claimRecorded(this.sends, keys, now);
-  }
-
-  claimSends(claims: readonly SendClaim[], now: Date, staleBefore: Date): Promise<string[]> {
-    return claimAgain(this.sends, claims, now, staleBefore);
+  claimSends(claims: readonly SendClaim[], now: Date, until: Date): Promise<string[]> {
+    return claimSends(this.sends, claims, now, until);
   }
 
   finishSends(keys: readonly string[], outcome: SendOutcome): Promise<void> {
     return markSends(this.sends, keys, outcome);
+  }
+
+  releaseSends(keys: readonly string[], until: Date): Promise<number> {
+    return releaseSends(this.sends, keys, until);
   }
 }

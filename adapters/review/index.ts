@@ -1,7 +1,8 @@
 // Review season in the server: an hourly job (at :05, Europe/London) that runs the sweep with the
 // app's clock. The logic is in src/services/review/sweep.ts; its messages are events the app's bus
 // hands to src/bot/notifications/review.ts. Cron only triggers it, and the sweep itself makes sure
-// nothing is sent twice, whoever runs it and however often.
+// nothing is sent twice, whoever runs it and however often. At shutdown the scheduler's stop
+// signal ends the sweep after the message it is sending (its batch's other claims handed back).
 import { runReviewSweep } from '../../src/services/review/sweep.ts';
 import type { PartnershipScope } from '../../src/services/ports/index.ts';
 import type { App } from '../server/app.ts';
@@ -16,7 +17,7 @@ export function registerReview(app: App): void {
     name: REVIEW_JOB,
     schedule: REVIEW_SCHEDULE,
     kind: 'partnerships',
-    async run(now, scope) {
+    async run(now, scope, stop) {
       // A big opening day can take longer than an hour with pacing: one sweep at a time per process and scope.
       if (running.has(scope)) return;
       const sweep = runReviewSweep(
@@ -26,6 +27,7 @@ export function registerReview(app: App): void {
           logger: app.logger,
           events: app.events,
           paceMs: app.config.REVIEW_SEND_INTERVAL_MS,
+          signal: stop,
         },
         now,
         scope,

@@ -15,8 +15,11 @@ export interface PartnershipJob {
   /** node-cron expression, evaluated in Europe/London */
   schedule: string;
   kind: 'partnerships';
-  /** must touch only the partnerships in `scope` */
-  run(now: Date, scope: PartnershipScope): Promise<void>;
+  /**
+   * Must touch only the partnerships in `scope`. A long job watches `stop`: once it is aborted (the
+   * server is shutting down) it ends after the step it is in, leaving the rest to a later run.
+   */
+  run(now: Date, scope: PartnershipScope, stop: AbortSignal): Promise<void>;
 }
 
 /** Housekeeping of the whole database (retention, delivery keys): real time only, never the playground's. */
@@ -24,7 +27,7 @@ export interface MaintenanceJob {
   name: string;
   schedule: string;
   kind: 'maintenance';
-  run(now: Date): Promise<void>;
+  run(now: Date, stop: AbortSignal): Promise<void>;
 }
 
 export type Job = PartnershipJob | MaintenanceJob;
@@ -61,6 +64,9 @@ export class Scheduler {
   private readonly running = new Set<Promise<boolean>>();
   private readonly leaseMs: number;
   private stopped = false;
+  /** aborted by halt(): running jobs stop after their current step */
+  private readonly halting = new AbortController();
+  private stopping: Promise<void> | null = null;
   private sandboxClock: Clock | null = null;
 
   constructor(
@@ -89,12 +95,14 @@ export class Scheduler {
   tick(job: Job, at?: Date): Promise<boolean> {
     const now = at ?? this.host.clock.now();
     const sandbox = this.sandboxClock;
+    const stop = this.halting.signal;
     return this.track(
       this.runOnce(job, now, async () => {
-        if (job.kind === 'maintenance') return job.run(now);
-        if (!sandbox) return this.guarded(job, 'all', () => job.run(now, 'all'));
-        await this.guarded(job, 'live', () => job.run(now, 'live'));
-        await this.guarded(job, 'sandbox', () => job.run(at ?? sandbox.now(), 'sandbox'));
+        if (job.kind === 'maintenance') return job.run(now, stop);
+        if (!sandbox) return this.guarded(job, 'all', () => job.run(now, 'all', stop));
+        await this.guarded(job, 'live', () => job.run(now, 'live', stop));
+        if (stop.aborted) return;
+        await this.guarded(job, 'sandbox', () => job.run(at ?? sandbox.now(), 'sandbox', stop));
       }),
     );
   }
@@ -102,7 +110,9 @@ export class Scheduler {
   /** The playground's "run scheduled jobs now": a partnership job for the sandbox only, at its clock's time. */
   runSandbox(job: PartnershipJob): Promise<boolean> {
     const clock = this.sandboxClock ?? this.host.clock;
-    return this.track(this.runOnce(job, this.host.clock.now(), () => job.run(clock.now(), 'sandbox')));
+    return this.track(
+      this.runOnce(job, this.host.clock.now(), () => job.run(clock.now(), 'sandbox', this.halting.signal)),
+    );
   }
 
   private track(run: Promise<boolean>): Promise<boolean> {
@@ -173,11 +183,24 @@ export class Scheduler {
     })();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Starts no more runs and tells the running jobs to stop: each ends after the step it is in (the
+   * review sweep, after the message it is sending). Synchronous, so shutdown can call it first.
+   */
+  halt(): void {
     this.stopped = true;
-    for (const t of this.tasks) await t.stop();
-    this.tasks = [];
-    await Promise.allSettled([...this.running]); // let a running job finish before the database closes
-    await releaseLease(this.host.leases, this.holder).catch(() => undefined);
+    this.halting.abort();
+  }
+
+  /** Halts, then waits for the running jobs to end before the database closes, and gives the lease up. */
+  stop(): Promise<void> {
+    this.halt();
+    this.stopping ??= (async () => {
+      for (const t of this.tasks) await t.stop();
+      this.tasks = [];
+      await Promise.allSettled([...this.running]);
+      await releaseLease(this.host.leases, this.holder).catch(() => undefined);
+    })();
+    return this.stopping;
   }
 }

@@ -68,8 +68,15 @@ export async function main(): Promise<void> {
     process.stdout.write('\n');
     let stopping = false;
     const stop = async (signal: string) => {
-      if (stopping) return;
+      if (stopping) {
+        // A second signal: whoever sent it will not wait. Nothing is lost: sends still claimed
+        // are tried again once their claims expire (docs/review.md).
+        app.logger.warn('shutdown cut short', { code: signal });
+        process.exit(1);
+      }
       stopping = true;
+      // Scheduled jobs first: a review sweep ends after the message it is sending, not its whole run.
+      app.scheduler.halt();
       app.logger.info('shutting down', { code: signal });
       await app.close();
       process.exit(0);

@@ -1,13 +1,7 @@
 // The review calendar and the planner, as pure functions of the clock (Europe/London).
 import { describe, expect, it } from 'vitest';
 import { currentNudgeSlot, isQuiet, nextAllowed, seasonAt } from '../../src/domain/review/calendar.ts';
-import {
-  claimFor,
-  MAX_ATTEMPTS,
-  planReviewSends,
-  STALE_PENDING_MS,
-  type SeasonState,
-} from '../../src/domain/review/plan.ts';
+import { claimFor, MAX_ATTEMPTS, planReviewSends, CLAIM_MS, type SeasonState } from '../../src/domain/review/plan.ts';
 import type { ReviewSettings } from '../../src/domain/review/settings.ts';
 import type { SendRecord } from '../../src/domain/review/types.ts';
 import { defaultSettings, parseSettings, type PartnershipSettings } from '../../src/domain/settings.ts';
@@ -164,21 +158,28 @@ describe('claiming a recorded send', () => {
     createdAt: at('2026-09-07T09:05:00Z'),
     sentAt: null,
     nextAttemptAt: null,
+    claimedUntil: null,
     ...over,
   });
   const now = at('2026-09-07T09:05:00Z');
   const later = (ms: number) => new Date(now.getTime() + ms);
 
-  it('inserts a new key, and never touches a sent, skipped or started one', () => {
+  it('inserts a new key, and never touches a sent, skipped or held one', () => {
     expect(claimFor(undefined, now)).toEqual({ type: 'insert' });
-    expect(claimFor(row({ status: 'sent', attempts: 1 }), later(10 * STALE_PENDING_MS))).toBeNull();
-    expect(claimFor(row({ status: 'skipped' }), later(10 * STALE_PENDING_MS))).toBeNull();
-    expect(claimFor(row({ status: 'pending', attempts: 1 }), later(100 * STALE_PENDING_MS))).toBeNull();
+    expect(claimFor(row({ status: 'sent', attempts: 1 }), later(10 * CLAIM_MS))).toBeNull();
+    expect(claimFor(row({ status: 'skipped' }), later(10 * CLAIM_MS))).toBeNull();
+    expect(claimFor(row({ status: 'pending', attempts: 1, claimedUntil: later(CLAIM_MS) }), now)).toBeNull();
   });
 
-  it('takes over a pending row nobody started, once it is stale', () => {
-    expect(claimFor(row({}), later(STALE_PENDING_MS - 1))).toBeNull();
-    expect(claimFor(row({}), later(STALE_PENDING_MS))).toEqual({ type: 'claim', status: 'pending', attempts: 0 });
+  it('takes a pending row nobody holds at once, and a claimed one once its claim has expired', () => {
+    expect(claimFor(row({}), now)).toEqual({ type: 'claim', status: 'pending', attempts: 0 });
+    const held = row({ attempts: 1, claimedUntil: later(CLAIM_MS) });
+    expect(claimFor(held, later(CLAIM_MS - 1))).toBeNull();
+    expect(claimFor(held, later(CLAIM_MS))).toEqual({ type: 'claim', status: 'pending', attempts: 1 });
+    // left by a version without claim times: counts as expired
+    expect(claimFor(row({ attempts: 1 }), now)).toEqual({ type: 'claim', status: 'pending', attempts: 1 });
+    // a send whose last attempt was never confirmed, MAX_ATTEMPTS times over, is given up
+    expect(claimFor(row({ attempts: MAX_ATTEMPTS, claimedUntil: now }), later(CLAIM_MS))).toBeNull();
   });
 
   it('retries a failed send when its time comes, until the attempts run out', () => {

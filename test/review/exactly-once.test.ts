@@ -1,10 +1,11 @@
 // Exactly once, whatever happens to the servers: two scheduler instances on one database, a
-// process killed between recording a send and sending it, a week of downtime, failed sends.
+// process killed while sending (its claims expire and are sent later), a week of downtime,
+// failed sends.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { replyText } from '../../src/domain/chat/reply.ts';
-import { STALE_PENDING_MS } from '../../src/domain/review/plan.ts';
+import { CLAIM_MS } from '../../src/domain/review/plan.ts';
 import { runReviewSweep, type SweepSummary } from '../../src/services/review/sweep.ts';
 import type { PartnershipRef } from '../../src/services/ports/index.ts';
 import { createDemoDatabase, type TestDatabase } from '../support/db.ts';
@@ -93,24 +94,42 @@ describe('review season: exactly once', () => {
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
   });
 
-  it('a process killed after recording a send never sends it again; sends it never started are taken over later', async () => {
+  it('a process killed while sending: its claimed batch is sent once, by the first sweep after the claim expires', async () => {
     db = await createDemoDatabase();
     const [child] = await runProcesses([sweepProcess('crash', db.url, [OPENING.toISOString()])]);
     expect(child!.signal).toBe('SIGKILL');
     const rows = await db.database.db.scheduledSend.findMany();
     expect(rows).toHaveLength(13);
-    expect(rows.every((r) => r.status === 'pending' && r.attempts === 1)).toBe(true);
+    expect(rows.every((r) => r.status === 'pending' && r.attempts === 1 && r.claimedUntil !== null)).toBe(true);
+    const expires = Math.min(...rows.map((r) => r.claimedUntil!.getTime()));
+    expect(expires).toBeGreaterThanOrEqual(OPENING.getTime() + CLAIM_MS);
 
-    // The restarted server sweeps again, now and later: the interrupted sends may have reached
-    // people, so they are not repeated.
-    const notifier = new RecordingNotifier(new FakeClock(OPENING));
-    for (const tick of hourlyTicks('2026-09-01T08:05:00Z', '2026-09-03T08:05:00Z'))
-      await sweep(db.stores, notifier, tick);
+    // The restarted server sweeps on its own clock: while the claim holds, nothing goes.
+    const clock = new FakeClock(OPENING);
+    const notifier = new RecordingNotifier(clock);
+    const sweepOn = async (at: Date) => {
+      clock.set(at);
+      return runReviewSweep({ ...sweepDeps(db!.stores, notifier), clock }, at);
+    };
+    await sweepOn(new Date(expires - 1));
     expect(notifier.sent).toEqual([]);
+    // From the moment it expires: every message of the batch once (none had been handed over).
+    await sweepOn(new Date(expires));
+    for (const tick of hourlyTicks('2026-09-01T09:05:00Z', '2026-09-02T08:05:00Z')) await sweepOn(tick);
+    const roster = await db.stores.rosters.loadRoster(db.partnership.id);
+    const what = (kind: string, personId: string | null) =>
+      `${kind === 'review-open' ? 'open' : 'confirm'} -> ${roster.people.find((p) => p.id === personId)!.name}`;
+    expect(
+      notifier.sent
+        .map((s) => what(/ is open: /.test(s.reply.summary) ? 'review-open' : 'review-confirm', s.personId))
+        .sort(),
+    ).toEqual(rows.map((r) => what(r.kind, r.recipientId)).sort());
+    expect(notifier.sent.every((s) => s.at.getTime() === expires)).toBe(true);
+    const after = await db.database.db.scheduledSend.findMany();
+    expect(after.every((r) => r.status === 'sent' && r.attempts === 2 && r.claimedUntil === null)).toBe(true);
 
-    // A crash between recording (attempts 0) and starting to send: the row is left alone while its
-    // sender might still be working, then taken over once, after STALE_PENDING_MS.
-    const sam = (await db.stores.rosters.loadRoster(db.partnership.id)).people.find((p) => p.name === 'Sam Taylor')!;
+    // A send recorded but never claimed (its sender died in between) is nobody's: the next sweep takes it.
+    const sam = roster.people.find((p) => p.name === 'Sam Taylor')!;
     const key = 'nudge:2026-W37:' + sam.id;
     const recordedAt = new Date('2026-09-07T09:05:00Z');
     expect(
@@ -119,10 +138,9 @@ describe('review season: exactly once', () => {
         recordedAt,
       ),
     ).toEqual(new Set([key]));
-    await sweep(db.stores, notifier, new Date(recordedAt.getTime() + STALE_PENDING_MS - 60_000));
-    expect(notifier.sent).toEqual([]);
-    await sweep(db.stores, notifier, new Date(recordedAt.getTime() + STALE_PENDING_MS));
-    await sweep(db.stores, notifier, new Date(recordedAt.getTime() + 2 * STALE_PENDING_MS));
+    notifier.sent.length = 0;
+    await sweepOn(recordedAt);
+    await sweepOn(new Date(recordedAt.getTime() + 60 * 60_000));
     expect(notifier.sent.map((s) => s.personId)).toEqual([sam.id]);
     expect(await db.database.db.scheduledSend.findUnique({ where: { key } })).toMatchObject({
       status: 'sent',
@@ -199,7 +217,7 @@ describe('review season: exactly once', () => {
       },
       OPENING,
     );
-    expect(summary).toEqual({ partnerships: 1, due: 13, sent: 13, failed: 0, skipped: 0 });
+    expect(summary).toEqual({ partnerships: 1, due: 13, sent: 13, failed: 0, skipped: 0, stopped: false });
     expect(pauses).toEqual(Array.from({ length: 12 }, () => 250));
   });
 });

@@ -80,7 +80,7 @@ describe('the review job in the server', () => {
       expect(await a.app.scheduler.tick(a.job, OPENING)).toBe(true);
       expect(await b.app.scheduler.tick(b.job, OPENING)).toBe(false); // a holds the lease
       if (b.job.kind !== 'partnerships') throw new Error('the review job is a partnership job');
-      await b.job.run(OPENING, 'all'); // as if the lease had expired mid-run
+      await b.job.run(OPENING, 'all', new AbortController().signal); // as if the lease had expired mid-run
       expect(a.platform.sent.map((s) => s.userId)).toEqual(['web-sam']);
       expect(b.platform.sent).toEqual([]);
     } finally {

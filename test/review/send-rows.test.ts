@@ -1,6 +1,6 @@
 // The ScheduledSend statements the sweep relies on for "exactly once" (docs/review.md), on the
-// store directly: each says which rows it wrote, a row in another state is left alone, times are
-// stored to the millisecond, and pages larger than one statement's chunk go through whole.
+// store directly: each says which rows it wrote, a row in another state (or held by another claim)
+// is left alone, times are stored to the millisecond, and pages larger than one statement's chunk go through whole.
 // Run on SQLite and, with TEST_DATABASE=postgres, on PostgreSQL (their SQL differs).
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -14,6 +14,9 @@ afterEach(async () => {
 const at = (iso: string) => new Date(iso);
 const T0 = at('2026-09-01T08:05:00.123Z');
 const HOUR = 60 * 60_000;
+const CLAIM = 10 * 60_000;
+/** A recorded send nobody has claimed yet, as the sweep sees it. */
+const fresh = (key: string) => ({ key, status: 'pending' as const, attempts: 0 });
 
 async function partnership(t: TestDatabase): Promise<string> {
   const p = await t.database.db.partnership.create({ data: { slug: 'sends', name: 'Sends', settings: '{}' } });
@@ -62,52 +65,92 @@ describe('review send rows', () => {
     expect(await db.stores.reviews.reserveSends([row('a', p)], T0)).toEqual(new Set());
   });
 
-  it('claims a recorded send once, and marks it sent or failed only while it is being sent', async () => {
+  it('claims a recorded send once, until a given time, and marks it sent or failed only while it is being sent', async () => {
     db = await createTestDatabase();
     const p = await partnership(db);
     await db.stores.reviews.reserveSends([row('a', p), row('b', p), row('c', p)], T0);
-    expect((await db.stores.reviews.claimReserved(['a', 'b'], T0)).sort()).toEqual(['a', 'b']);
-    expect(await db.stores.reviews.claimReserved(['a', 'b'], T0)).toEqual([]); // a second claim at the same moment wins nothing
-    expect(await rowOf(db, 'a')).toMatchObject({ status: 'pending', attempts: 1, lastAttemptAt: T0 });
+    const until = new Date(T0.getTime() + CLAIM);
+    expect(await rowOf(db, 'a')).toMatchObject({ claimedUntil: null });
+    expect((await db.stores.reviews.claimSends([fresh('a'), fresh('b')], T0, until)).sort()).toEqual(['a', 'b']);
+    // a second claim at the same moment (another process that saw the same state) wins nothing
+    expect(await db.stores.reviews.claimSends([fresh('a'), fresh('b')], T0, until)).toEqual([]);
+    expect(await rowOf(db, 'a')).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastAttemptAt: T0,
+      claimedUntil: until,
+    });
 
     const later = new Date(T0.getTime() + 1_000);
     await db.stores.reviews.finishSends(['a', 'c'], { status: 'sent', at: later });
-    expect(await rowOf(db, 'a')).toMatchObject({ status: 'sent', sentAt: later, nextAttemptAt: null });
+    expect(await rowOf(db, 'a')).toMatchObject({
+      status: 'sent',
+      sentAt: later,
+      nextAttemptAt: null,
+      claimedUntil: null,
+    });
     expect(await rowOf(db, 'c')).toMatchObject({ status: 'sent', sentAt: later }); // pending, so it can be marked
     const retry = new Date(T0.getTime() + HOUR);
     await db.stores.reviews.finishSends(['a', 'b'], { status: 'failed', at: later, nextAttemptAt: retry });
     expect(await rowOf(db, 'a')).toMatchObject({ status: 'sent' }); // no longer pending: left alone
-    expect(await rowOf(db, 'b')).toMatchObject({ status: 'failed', attempts: 1, nextAttemptAt: retry });
+    expect(await rowOf(db, 'b')).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      nextAttemptAt: retry,
+      claimedUntil: null,
+    });
   });
 
-  it('takes a failed send again once its retry is due, and an abandoned pending one once stale, on the state seen', async () => {
+  it('takes a failed send again once its retry is due, and a claimed one once its claim has expired, on the state seen', async () => {
     db = await createTestDatabase();
     const p = await partnership(db);
     const retry = new Date(T0.getTime() + HOUR);
-    await db.stores.reviews.reserveSends([row('failed', p), row('young', p), row('old', p)], T0);
-    await db.stores.reviews.claimReserved(['failed'], T0);
+    const expires = new Date(T0.getTime() + 2 * HOUR);
+    await db.stores.reviews.reserveSends([row('failed', p), row('held', p), row('free', p)], T0);
+    await db.stores.reviews.claimSends([fresh('failed')], T0, new Date(T0.getTime() + CLAIM));
     await db.stores.reviews.finishSends(['failed'], { status: 'failed', at: T0, nextAttemptAt: retry });
+    await db.stores.reviews.claimSends([fresh('held')], T0, expires); // a sweep that died while holding it
     const claims = [
       { key: 'failed', status: 'failed' as const, attempts: 1 },
-      { key: 'young', status: 'pending' as const, attempts: 0 },
-      { key: 'old', status: 'pending' as const, attempts: 0 },
+      { key: 'held', status: 'pending' as const, attempts: 1 },
+      fresh('free'),
     ];
+    const until = (from: Date) => new Date(from.getTime() + CLAIM);
 
-    // Before the retry is due, and with only rows created up to T0 - 1 ms counted as stale: nothing.
-    expect(
-      await db.stores.reviews.claimSends(claims, new Date(retry.getTime() - 1), new Date(T0.getTime() - 1)),
-    ).toEqual([]);
-    // At the retry time, with rows created up to T0 stale: the failed one and both pending ones.
-    expect((await db.stores.reviews.claimSends(claims, retry, T0)).sort()).toEqual(['failed', 'old', 'young']);
+    // Before the retry is due and while the claim holds: only the row nobody holds.
+    const early = new Date(retry.getTime() - 1);
+    expect(await db.stores.reviews.claimSends(claims, early, until(early))).toEqual(['free']);
+    // At the retry time: the failed one; the held one still waits.
+    expect(await db.stores.reviews.claimSends(claims, retry, until(retry))).toEqual(['failed']);
     expect(await rowOf(db, 'failed')).toMatchObject({
       status: 'pending',
       attempts: 2,
       lastAttemptAt: retry,
       nextAttemptAt: null,
+      claimedUntil: until(retry),
     });
-    expect(await rowOf(db, 'old')).toMatchObject({ status: 'pending', attempts: 1, lastAttemptAt: retry });
+    // The moment its claim expires: the held one, for one more attempt.
+    expect(await db.stores.reviews.claimSends(claims, expires, until(expires))).toEqual(['held']);
+    expect(await rowOf(db, 'held')).toMatchObject({ status: 'pending', attempts: 2, claimedUntil: until(expires) });
     // The same claims again (another process that saw the same state): the rows moved on, nothing is won.
-    expect(await db.stores.reviews.claimSends(claims, retry, T0)).toEqual([]);
+    const last = new Date(expires.getTime() + 2 * CLAIM);
+    expect(await db.stores.reviews.claimSends(claims, last, until(last))).toEqual([]);
+  });
+
+  it('hands back the unsent sends of its own claim: free at once, the attempt not counted', async () => {
+    db = await createTestDatabase();
+    const p = await partnership(db);
+    await db.stores.reviews.reserveSends([row('a', p), row('b', p), row('c', p)], T0);
+    const until = new Date(T0.getTime() + CLAIM);
+    await db.stores.reviews.claimSends([fresh('a'), fresh('b'), fresh('c')], T0, until);
+    await db.stores.reviews.finishSends(['c'], { status: 'sent', at: T0 });
+    // Another claim's time (a later batch, or another process) hands back nothing.
+    expect(await db.stores.reviews.releaseSends(['a', 'b'], new Date(until.getTime() + 1))).toBe(0);
+    // A sent row is not pending: only a and b come back.
+    expect(await db.stores.reviews.releaseSends(['a', 'b', 'c'], until)).toBe(2);
+    expect(await rowOf(db, 'a')).toMatchObject({ status: 'pending', attempts: 0, claimedUntil: null });
+    expect(await rowOf(db, 'c')).toMatchObject({ status: 'sent', attempts: 1 });
+    expect((await db.stores.reviews.claimSends([fresh('a'), fresh('b')], T0, until)).sort()).toEqual(['a', 'b']);
   });
 
   it('records, claims and marks more rows than one statement takes', async () => {
@@ -119,7 +162,9 @@ describe('review send rows', () => {
       T0,
     );
     expect(mine.size).toBe(keys.length);
-    expect((await db.stores.reviews.claimReserved(keys, T0)).length).toBe(keys.length);
+    expect((await db.stores.reviews.claimSends(keys.map(fresh), T0, new Date(T0.getTime() + CLAIM))).length).toBe(
+      keys.length,
+    );
     await db.stores.reviews.finishSends(keys, { status: 'sent', at: T0 });
     expect(await db.database.db.scheduledSend.count({ where: { status: 'sent', attempts: 1, sentAt: T0 } })).toBe(
       keys.length,

@@ -27,8 +27,12 @@ export interface SeasonState {
   sends: readonly SendRecord[];
 }
 
-/** A pending row nobody started to send (attempts 0) is taken over after this long: its sender crashed before sending. */
-export const STALE_PENDING_MS = 15 * 60_000;
+/**
+ * How long a sweep holds the sends it claimed. A sweep claims a small batch (a few seconds of
+ * sending) and confirms each send as the platform accepts it; a send still pending when its claim
+ * has expired was never confirmed (its sender was killed): the next sweep tries it again.
+ */
+export const CLAIM_MS = 10 * 60_000;
 /** Attempts before a failed send is given up; waits between them. */
 export const MAX_ATTEMPTS = 4;
 export const RETRY_DELAYS_MS = [60 * 60_000, 24 * 60 * 60_000, 3 * 24 * 60 * 60_000] as const;
@@ -45,15 +49,18 @@ export const keys = {
 };
 
 /**
- * Whether a key is free, retryable or taken. A pending row with attempts > 0 may have reached the
- * person before its sender crashed: it is never re-sent (at most once beats twice for volunteers).
+ * Whether a key is free, ready to be tried (again) or taken. A pending row is ready unless a sweep
+ * holds it (claimedUntil in the future): recorded and never claimed, claimed and handed back by
+ * a sweep that stopped, or claimed by a sweep that died before confirming it. A failed one is ready
+ * once its next attempt is due. Either way, at most MAX_ATTEMPTS attempts.
  */
 export function claimFor(row: SendRecord | undefined, now: Date): Claim | null {
   if (!row) return { type: 'insert' };
-  if (row.status === 'pending' && row.attempts === 0 && now.getTime() - row.createdAt.getTime() >= STALE_PENDING_MS) {
-    return { type: 'claim', status: 'pending', attempts: 0 };
+  if (row.attempts >= MAX_ATTEMPTS) return null;
+  if (row.status === 'pending' && (!row.claimedUntil || row.claimedUntil <= now)) {
+    return { type: 'claim', status: 'pending', attempts: row.attempts };
   }
-  if (row.status === 'failed' && row.nextAttemptAt && row.nextAttemptAt <= now && row.attempts < MAX_ATTEMPTS) {
+  if (row.status === 'failed' && row.nextAttemptAt && row.nextAttemptAt <= now) {
     return { type: 'claim', status: 'failed', attempts: row.attempts };
   }
   return null;

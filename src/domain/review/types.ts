@@ -131,4 +131,6 @@ export interface SendRecord {
   createdAt: Date;
   sentAt: Date | null;
   nextAttemptAt: Date | null;
+  /** a pending row being sent is claimed until then; null: never claimed (or an older version's claim, long expired) */
+  claimedUntil: Date | null;
 }

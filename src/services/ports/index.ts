@@ -231,27 +231,25 @@ export interface ReviewStore {
   /** Everything the planner needs for these partnerships, in a few queries for the whole page (people without their interests: the review does not use them). */
   loadSeasonStates(partnerships: readonly PartnershipRef[], year: number): Promise<SeasonState[]>;
   /**
-   * Record sends before they go out (pending), or nudge slots with nothing to send (skipped), with
-   * attempts 0. Returns the keys this call inserted: a key already recorded (by an earlier run or
-   * another process) is left alone.
+   * Record sends before they go out (pending, not claimed), or nudge slots with nothing to send
+   * (skipped), with attempts 0. Returns the keys this call inserted: a key already recorded (by an
+   * earlier run or another process) is left alone.
    */
   reserveSends(
     sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[],
     now: Date,
   ): Promise<Set<string>>;
   /**
-   * Start the first attempt of sends this process reserved (pending, attempts 0 -> 1), by a
-   * conditional update; returns the keys claimed (one taken over by another process meanwhile is not).
+   * Claim recorded sends for one attempt until `until`, by conditional updates on the state the
+   * caller saw (status and attempts; a pending row only if nobody holds it: never claimed, handed
+   * back, or its claim expired by `now`; a failed one only once its next attempt is due). Returns
+   * the keys claimed: exactly one of several processes wins each.
    */
-  claimReserved(keys: readonly string[], now: Date): Promise<string[]>;
-  /**
-   * Take recorded sends for one more attempt, by conditional updates on the state the caller saw
-   * (status and attempts; a pending row only if created at or before `staleBefore`, a failed one
-   * only if its next attempt is due); returns the keys claimed. Exactly one of several processes wins each.
-   */
-  claimSends(claims: readonly SendClaim[], now: Date, staleBefore: Date): Promise<string[]>;
-  /** Mark attempted sends (still pending) as sent, or failed with when to try again. */
+  claimSends(claims: readonly SendClaim[], now: Date, until: Date): Promise<string[]>;
+  /** Mark claimed sends (still pending) as sent, or failed with when to try again. */
   finishSends(keys: readonly string[], outcome: SendOutcome): Promise<void>;
+  /** Hand back claimed sends that were not sent (the sweep was told to stop): free at once, the attempt not counted. */
+  releaseSends(keys: readonly string[], until: Date): Promise<number>;
 }
 
 export interface Stores {
