@@ -50,7 +50,12 @@ async function audit(
   );
 }
 
-/** The state names everyone its rows mention (loadState's `people`): a newcomer's name is read here. */
+/**
+ * The state names everyone its rows mention (loadState's `people`): a newcomer's name is read
+ * here. Copying hundreds of names for every click of a batch would cost more than the click, so a
+ * `people` that is not frozen is the caller's own and gains the name in place: a batch copies the
+ * cached names once, at its first newcomer, and adds the rest to that copy.
+ */
 async function naming(tx: SqlRunner, state: DecisionState, personId: string): Promise<DecisionState> {
   if (state.people[personId]) return state;
   const [row] = await tx.all<{ name: string; resident: unknown }>(
@@ -58,7 +63,10 @@ async function naming(tx: SqlRunner, state: DecisionState, personId: string): Pr
     [personId],
   );
   if (!row) return state;
-  return { ...state, people: { ...state.people, [personId]: { name: row.name, resident: Boolean(row.resident) } } };
+  const named = { name: row.name, resident: Boolean(row.resident) };
+  if (Object.isFrozen(state.people)) return { ...state, people: { ...state.people, [personId]: named } };
+  state.people[personId] = named;
+  return state;
 }
 
 async function declare(tx: SqlRunner, state: DecisionState, plan: Plan<unknown>, c: Of<'declare'>) {
