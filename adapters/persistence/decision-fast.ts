@@ -139,7 +139,14 @@ export class DecisionFastPath {
         await this.options.hooks?.beforeTransaction?.(decisionId, batch.length, attempt);
         result = entry && (await this.sql.transaction((tx) => this.attempt(tx, decisionId, entry, batch)));
       } catch (error) {
-        if (!(error instanceof NeedsLock)) throw error; // the queue rejects the batch
+        if (!(error instanceof NeedsLock)) {
+          // Rolled back (a request's write failed, the connection dropped): each request is
+          // decided again, alone, by the locked transaction, so one bad request fails alone and
+          // a commit whose fate is unknown is found on the record rather than written twice.
+          this.entries.delete(decisionId);
+          for (const job of batch) job.resolve('locked-path');
+          return [];
+        }
         result = { done: [], entry: null, erased: false };
       }
       if (result === null) {

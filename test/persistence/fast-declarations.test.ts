@@ -219,4 +219,43 @@ describe('the seam for a durable inbox', () => {
     expect(await audits(id, 'test.inbox-done')).toBe(3);
     expect(await b.stores.decisions.find({ id })).toEqual(await loadState(world.db.database.db, id));
   });
+
+  it('a request that fails inside a batch fails alone: the others are written by the locked transaction', async () => {
+    world = await createWorld();
+    const id = await world.start(FUN_DAY);
+    const request = new AsyncLocalStorage<string>();
+    const seam: BatchSeam = {
+      context: () => request.getStore(),
+      beforeWrite: async (_, job) => {
+        if (job.context === 'Aisha Rahman') throw new Error('this request cannot be marked done');
+        return true;
+      },
+    };
+    const { hooks, batches } = holdFirstBatch(3);
+    const b = await process2(hooks, seam);
+    const roster = await b.stores.rosters.loadRoster(world.partnership.id);
+    const declare = (name: string) =>
+      request.run(name, () =>
+        b.stores.decisions.apply(id, (state) =>
+          planDeclare(
+            state,
+            roster,
+            roster.people.find((p) => p.name === name)!,
+            { outcome: 'none' },
+            world.clock.now(),
+          ),
+        ),
+      );
+    const results = await Promise.allSettled(
+      ['Rosa Novak', 'Aisha Rahman', 'Gareth Jones', 'Kwame Mensah'].map(declare),
+    );
+    expect(batches).toEqual([1, 3]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/cannot be marked done/);
+    const declared = await world.db.database.db.declaration.findMany({ where: { decisionId: id } });
+    expect(declared.map((d) => d.personId).sort()).toEqual(
+      ['Rosa Novak', 'Gareth Jones', 'Kwame Mensah'].map((n) => world.id(n)).sort(),
+    );
+    expect(await audits(id, 'decision.declare')).toBe(3);
+  });
 });
