@@ -5,16 +5,22 @@
 // declarations, recusals, closes: decision-fast.ts, which decides each request on a cached copy)
 // and by the register of interests (register-store.ts, through `BatchedWriter`).
 //
-// The seam for a durable inbox (`BatchSeam`): each queued request carries an opaque context,
-// captured when it is queued, in the request's own async context (`context()`, for example an
-// AsyncLocalStorage's store: the batch itself runs in whichever request's context started it).
-// `beforeWrite(tx, job)` runs inside the transaction that writes the job, just before its writes,
-// with the job's context: it may run SQL there (mark the inbox row of the request done, in the same
-// commit as its effect). It answers false when the job was already done (by another process): the
-// job is then skipped, nothing of it is written, and its caller's promise rejects with
-// `AlreadyDone`. It runs wherever the job is written: in a batch, when a failed batch re-runs its
-// jobs one by one, and in the decisions' locked transaction (decision-store.ts). A request that
-// writes twice calls it twice: the callback tells its own second call from another process's.
+// A batch's transaction is shared by many requests, so it runs outside every request's async
+// context (`detached`): nothing that reads the current request from an AsyncLocalStorage (a
+// durable inbox marking "its" item done in whatever transaction it sees) can take a shared
+// transaction for one request's own. What a request needs done in the transaction that writes it
+// goes through the seam (`BatchSeam`): each queued job carries an opaque context, captured when it
+// is queued, in the request's own async context (`context()`, for example an AsyncLocalStorage's
+// store). `beforeWrite(tx, job)` runs inside the transaction that writes the job, just before its
+// writes, with the job's context: it may run SQL there (mark the request's inbox item done, in the
+// same commit as its effect). It answers false when the job was already done (by another
+// process): the job is then skipped, nothing of it is written, and its caller's promise rejects
+// with `alreadyDone(job)` (default `AlreadyDone`). `committed(job)` is told once the transaction
+// that wrote the job has committed. The seam runs wherever a job is written in a shared
+// transaction: in a batch, and when a failed batch re-runs its jobs one by one. A transaction that
+// writes for one request alone in that request's own context (the decisions' locked transaction,
+// decision-store.ts) does not call it: there the request's own context is current.
+import { AsyncResource } from 'node:async_hooks';
 import type { SqlRunner } from './fast-sql.ts';
 
 /** A queued request, as `BatchSeam.beforeWrite` sees it. */
@@ -26,9 +32,16 @@ export interface QueuedJob {
 export interface BatchSeam {
   /** Called as each request is queued, in its own async context; the value travels with the job. */
   context?(): unknown;
-  /** Inside the job's transaction, before its writes; false: already done, skip it (`AlreadyDone`). */
+  /** Inside the job's transaction, before its writes; false: already done, skip it (`alreadyDone`). */
   beforeWrite?(tx: SqlRunner, job: QueuedJob): Promise<boolean>;
+  /** The error a skipped job's caller gets (default `AlreadyDone`). */
+  alreadyDone?(job: QueuedJob): Error;
+  /** The transaction that wrote the job (after `beforeWrite` said true) has committed. */
+  committed?(job: QueuedJob): void;
 }
+
+/** Runs `fn` in the async context this module was loaded in: no request's. */
+const detached = AsyncResource.bind((fn: () => void) => fn());
 
 /** The request was already done (`BatchSeam.beforeWrite` said so): nothing of it was written. */
 export class AlreadyDone extends Error {
@@ -49,6 +62,9 @@ export interface BatchHooks {
 /** True when the job may be written; false when the seam says it was already done. */
 export const mayWrite = async (seam: BatchSeam, tx: SqlRunner, job: QueuedJob): Promise<boolean> =>
   !seam.beforeWrite || (await seam.beforeWrite(tx, job));
+
+/** What the caller of a job the seam skipped is told. */
+export const skipped = (seam: BatchSeam, job: QueuedJob): Error => seam.alreadyDone?.(job) ?? new AlreadyDone();
 
 export interface Settles {
   reject(error: unknown): void;
@@ -73,7 +89,7 @@ export class BatchQueue<J extends Settles> {
     const queue = [...(this.waiting.get(key) ?? []), job];
     this.waiting.set(key, queue);
     this.hooks.queued?.(key, queue.length);
-    if (!this.draining.has(key)) void this.drain(key);
+    if (!this.draining.has(key)) detached(() => void this.drain(key));
   }
 
   private async drain(key: string): Promise<void> {
@@ -148,7 +164,7 @@ export class BatchedWriter<Tx> {
         for (const job of batch) out.push(await this.one(tx, job));
         return out;
       });
-      results.forEach((result, i) => settle(batch[i]!, result));
+      results.forEach((result, i) => this.settle(batch[i]!, result));
     } catch (error) {
       if (batch.length === 1) throw error;
       for (const job of batch) {
@@ -158,7 +174,7 @@ export class BatchedWriter<Tx> {
             await this.options.begin?.(tx, key);
             return this.one(tx, job);
           });
-          settle(job, result);
+          this.settle(job, result);
         } catch (alone) {
           job.reject(alone);
         }
@@ -171,9 +187,12 @@ export class BatchedWriter<Tx> {
     if (!(await mayWrite(this.options.seam ?? {}, this.options.sql(tx), job))) return SKIPPED;
     return job.write(tx);
   }
-}
 
-function settle<Tx>(job: WriteJob<Tx>, result: unknown): void {
-  if (result === SKIPPED) job.reject(new AlreadyDone());
-  else job.resolve(result);
+  /** After the commit: the caller hears its result, the seam that its job is on disk. */
+  private settle(job: WriteJob<Tx>, result: unknown): void {
+    const seam = this.options.seam ?? {};
+    if (result === SKIPPED) return job.reject(skipped(seam, job));
+    seam.committed?.(job);
+    job.resolve(result);
+  }
 }

@@ -15,14 +15,7 @@
 // here ('locked-path').
 import type { DecisionState, Plan } from '../../src/domain/decisions/types.ts';
 import { deepFreeze } from '../../src/domain/freeze.ts';
-import {
-  AlreadyDone,
-  BatchQueue,
-  mayWrite,
-  type BatchHooks,
-  type BatchSeam,
-  type QueuedJob,
-} from './batched-writer.ts';
+import { BatchQueue, mayWrite, skipped, type BatchHooks, type BatchSeam, type QueuedJob } from './batched-writer.ts';
 import { isRowChange, writeRowChange } from './decision-changes.ts';
 import type { Db } from './database.ts';
 import { inStoredOrder, loadState } from './decision-rows.ts';
@@ -117,7 +110,7 @@ export class DecisionFastPath {
   /**
    * Runs the plan on the fast path: the result, null when there is no such decision, or
    * 'locked-path' when the locked transaction must do it. Each request is committed before its
-   * caller hears the result; one the seam says was already done rejects with `AlreadyDone`.
+   * caller hears the result; one the seam says was already done rejects (`BatchSeam.alreadyDone`).
    * `context`: the request's, when the caller captured it already (decision-store.ts).
    */
   apply<T>(
@@ -159,9 +152,12 @@ export class DecisionFastPath {
       }
       if (result.entry) this.remember(decisionId, result.entry);
       if (result.erased) await this.options.erased?.();
-      result.done.forEach((outcome, i) =>
-        outcome === SKIPPED ? batch[i]!.reject(new AlreadyDone()) : batch[i]!.resolve(outcome),
-      );
+      result.done.forEach((outcome, i) => {
+        const job = batch[i]!;
+        if (outcome === SKIPPED) return job.reject(skipped(this.seam, job));
+        this.seam.committed?.(job);
+        job.resolve(outcome);
+      });
       if (result.done.length === batch.length) return [];
       // The next job was decided on the current state and refused: it goes to the locked path.
       batch[result.done.length]!.resolve('locked-path');

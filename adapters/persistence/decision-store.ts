@@ -20,7 +20,7 @@ import type { DecisionDraft, DecisionState, DecisionStatus, Plan } from '../../s
 import type { DecisionLookup, DecisionStore, PartnershipScope } from '../../src/services/ports/index.ts';
 import type { CardRef } from '../../src/domain/decisions/types.ts';
 import type { Db, Provider } from './database.ts';
-import { AlreadyDone, mayWrite, type BatchSeam } from './batched-writer.ts';
+import type { BatchSeam } from './batched-writer.ts';
 import { isRowChange, writeRowChange, type RowChange } from './decision-changes.ts';
 import { DecisionFastPath, type FastPathHooks } from './decision-fast.ts';
 import { loadState, toDecision, type Tx } from './decision-rows.ts';
@@ -48,22 +48,23 @@ export class PrismaDecisionStore implements DecisionStore {
   /** clicks, and reads of a decision's state, on prepared statements, a versioned cache and batched commits */
   readonly fast: DecisionFastPath;
 
-  /** `seam`: the durable inbox's hook into every write (batched-writer.ts, `BatchSeam`) */
+  /**
+   * `seam`: the durable inbox's hook into the fast path's shared transactions (batched-writer.ts,
+   * `BatchSeam`); the locked transaction runs in the request's own async context and does not call it.
+   */
   constructor(
     private readonly db: Db,
     sql: FastSql,
     private readonly provider: Provider = 'sqlite',
     hooks?: FastPathHooks,
-    private readonly seam: BatchSeam = {},
+    seam: BatchSeam = {},
   ) {
     this.fast = new DecisionFastPath(db, sql, { hooks, seam, erased: () => this.flushErased() });
   }
 
   async create(draft: DecisionDraft, plan: Plan<unknown>): Promise<DecisionState> {
-    const job = { context: this.seam.context?.() };
     return withRetry(() =>
       this.db.$transaction(async (tx) => {
-        if (!(await mayWrite(this.seam, prismaSql(tx, this.provider), job))) throw new AlreadyDone();
         const last = await tx.decision.findFirst({
           where: { partnershipId: draft.partnershipId },
           orderBy: { number: 'desc' },
@@ -123,8 +124,7 @@ export class PrismaDecisionStore implements DecisionStore {
   }
 
   async apply<T>(decisionId: string, decide: (state: DecisionState) => Plan<T>) {
-    const job = { context: this.seam.context?.() };
-    const fast = await this.fast.apply(decisionId, decide, job.context);
+    const fast = await this.fast.apply(decisionId, decide);
     if (fast !== 'locked-path') return fast;
     this.fast.forget(decisionId);
     let erased = false;
@@ -135,7 +135,6 @@ export class PrismaDecisionStore implements DecisionStore {
         if (locked.count === 0) return null;
         const before = (await loadState(tx, decisionId))!;
         const plan = decide(before);
-        if (!(await mayWrite(this.seam, prismaSql(tx, this.provider), job))) throw new AlreadyDone();
         if (plan.changes.length === 0) return { state: before, outcome: plan.outcome };
         erased = await this.write(tx, before, plan);
         return { state: (await loadState(tx, decisionId))!, outcome: plan.outcome };

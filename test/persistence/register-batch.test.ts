@@ -92,8 +92,10 @@ describe('a burst of register edits', () => {
   it('the seam runs in each edit’s transaction; an edit already done is skipped and its caller told', async () => {
     const { change, people } = await setUp();
     const [rosa, aisha] = people;
+    const committed: unknown[] = [];
     const seam: BatchSeam = {
       context: () => 'request',
+      committed: (job) => void committed.push(job.context),
       beforeWrite: async (tx, job) => {
         expect(job.context).toBe('request');
         return (
@@ -104,6 +106,7 @@ describe('a burst of register edits', () => {
     const store = await storeOf({ seam });
     await store.addInterest(change, rosa!.id, entry(1));
     await expect(store.addInterest(change, aisha!.id, entry(1))).rejects.toBeInstanceOf(AlreadyDone);
+    expect(committed).toEqual(['request']);
     expect(await db.database.db.interest.count({ where: { organisation: 'Allotment Society 1' } })).toBe(1);
     expect(await db.database.db.auditEvent.count({ where: { action: 'interest.add' } })).toBe(1);
   });
