@@ -175,14 +175,17 @@ describe('two processes on one database', () => {
 });
 
 describe('the seam for a durable inbox', () => {
-  const declaring = (b: { stores: Stores }, request: AsyncLocalStorage<string>, id: string) => async (name: string) => {
+  /** Declares "no interest" for `name` in `request`'s context; queued at once, in call order. */
+  const declaring = async (b: { stores: Stores }, request: AsyncLocalStorage<string>, id: string) => {
     const roster = await b.stores.rosters.loadRoster(world.partnership.id);
-    const person = roster.people.find((p) => p.name === name)!;
-    return request.run(name, () =>
-      b.stores.decisions.apply(id, (state) =>
-        planDeclare(state, roster, person, { outcome: 'none' }, world.clock.now()),
-      ),
-    );
+    return (name: string) => {
+      const person = roster.people.find((p) => p.name === name)!;
+      return request.run(name, () =>
+        b.stores.decisions.apply(id, (state) =>
+          planDeclare(state, roster, person, { outcome: 'none' }, world.clock.now()),
+        ),
+      );
+    };
   };
 
   it('hands each job the context captured when it was queued, outside every request’s context; runs inside its transaction; skips a job already done', async () => {
@@ -206,7 +209,7 @@ describe('the seam for a durable inbox', () => {
     };
     const { hooks, batches } = holdFirstBatch(2);
     const b = await process2(hooks, seam);
-    const declare = declaring(b, request, id);
+    const declare = await declaring(b, request, id);
     const results = await Promise.allSettled(['Rosa Novak', 'Aisha Rahman', 'Gareth Jones'].map(declare));
     expect(batches).toEqual([1, 2]);
     // each job's own context; the shared transaction itself runs in no request's context
@@ -243,7 +246,7 @@ describe('the seam for a durable inbox', () => {
     const { hooks, batches } = holdFirstBatch(3);
     const b = await process2(hooks, seam);
     const names = ['Rosa Novak', 'Aisha Rahman', 'Gareth Jones', 'Kwame Mensah'];
-    const results = await Promise.all(names.map(declaring(b, request, id)));
+    const results = await Promise.all(names.map(await declaring(b, request, id)));
     expect(batches).toEqual([1, 3]);
     expect(results.map((r) => r?.outcome.kind)).toEqual(names.map(() => 'declared'));
     // the locked transaction runs in the request's own context and leaves the seam alone
