@@ -1,19 +1,26 @@
-// The vote path, made cheap (docs/database.md, "Caches"). A decision's state is cached under its
+// The click path, made cheap (docs/database.md, "Caches"). A decision's state is cached under its
 // version and its partnership's roster version (both bumped by database triggers on any change,
-// whichever process or tool made it). A vote then takes the row lock by bumping the version: if
+// whichever process or tool made it). A request then takes the row lock by bumping the version: if
 // the new number is the cached one plus one, nothing changed since it was read, so the core
-// decides on the cached state and the vote and its audit row are written (decision-votes.ts) as
-// prepared statements. A stale copy is reloaded and the vote decided again. This path writes
-// plans made only of votes; a plan with any other change (a declaration, a recusal, a close: the
-// vote that completes a ballot closes it), or a vote whose copy another process keeps making stale,
-// is refused here and done by the locked transaction in decision-store.ts, which reads afresh
-// under the row's lock and so always makes progress.
+// decides on the cached state and the plan's changes and their audit rows are written as prepared
+// statements (votes: decision-votes.ts; declarations, recusals, withdrawn votes, the close that
+// completes a ballot, reminders: decision-changes.ts). A stale copy is reloaded and the request
+// decided again. Requests about one decision that arrive while a transaction runs share the next
+// one (batched-writer.ts): one commit for a burst of votes and declarations.
+//
+// Two kinds of change stay with the locked transaction in decision-store.ts, which reads afresh
+// under the row's lock and so always makes progress: an interest added to the register from a
+// declaration (it changes the roster the copy was decided with) and an amendment (the chair). A
+// plan with one of those, or a request whose copy another process keeps making stale, is refused
+// here ('locked-path').
 import type { DecisionState, Plan } from '../../src/domain/decisions/types.ts';
-import type { Db } from './database.ts';
-import { loadState } from './decision-rows.ts';
-import { isVote, writeVote, type VoteChange } from './decision-votes.ts';
-import type { FastSql, SqlRunner } from './fast-sql.ts';
 import { deepFreeze } from '../../src/domain/freeze.ts';
+import { BatchQueue, mayWrite, skipped, type BatchHooks, type BatchSeam, type QueuedJob } from './batched-writer.ts';
+import { isRowChange, writeRowChange } from './decision-changes.ts';
+import type { Db } from './database.ts';
+import { inStoredOrder, loadState } from './decision-rows.ts';
+import { isVote, writeVote } from './decision-votes.ts';
+import type { FastSql, SqlRunner } from './fast-sql.ts';
 
 interface Entry {
   state: DecisionState;
@@ -27,27 +34,32 @@ class NeedsLock extends Error {}
 /** The result, null when there is no such decision, or 'locked-path' when this path refuses the plan. */
 export type Applied<T> = { state: DecisionState; outcome: T } | null | 'locked-path';
 
-/** Points where a test can hold the path (test/persistence/caches.test.ts), injected, never mocked. */
-export interface FastPathHooks {
-  /** A request joined the queue of its decision; `queued` are waiting for the next transaction. */
-  queued?(decisionId: string, queued: number): void;
-  /** Before each attempt's transaction begins, its copy in hand and no lock held: `jobs` requests are in the batch. */
-  beforeTransaction?(decisionId: string, jobs: number, attempt: number): Promise<void>;
+/** Points where a test can hold the path (test/persistence/caches.test.ts), keyed by decision id. */
+export type FastPathHooks = BatchHooks;
+
+export interface FastPathOptions {
+  hooks?: FastPathHooks;
+  seam?: BatchSeam;
+  /** after a batch that closed a secret ballot has committed (decision-store.ts flushes SQLite's log) */
+  erased?(): Promise<void>;
 }
 
-interface Job {
+interface Job extends QueuedJob {
   decide: (state: DecisionState) => Plan<unknown>;
   resolve: (result: Applied<unknown>) => void;
   reject: (error: unknown) => void;
 }
+
+const SKIPPED = Symbol('already done');
 
 /**
  * The jobs of a batch settled in one transaction (in order, from the first) and the copy it left;
  * when they are fewer than the batch, the next job's plan was refused (it needs the locked path).
  */
 interface Batch {
-  done: Applied<unknown>[];
+  done: (Applied<unknown> | typeof SKIPPED)[];
   entry: Entry | null;
+  erased: boolean;
 }
 
 const MAX_CACHED = 500;
@@ -55,19 +67,36 @@ const ATTEMPTS = 3;
 /** requests decided in one transaction at most */
 const MAX_BATCH = 64;
 
+/**
+ * A plan this path can write: every change has a prepared-statement writer and keeps the roster as
+ * it was, and a vote names a voter this copy knows (a fresh read would name them too) and replaces
+ * the vote it holds.
+ */
+const writable = (state: DecisionState, plan: Plan<unknown>): boolean =>
+  plan.changes.every(
+    (c) =>
+      isRowChange(c) ||
+      (isVote(c) &&
+        !!state.people[c.personId] &&
+        state.votes.find((v) => v.personId === c.personId)?.option === c.replaces),
+  );
+
 export class DecisionFastPath {
   private readonly entries = new Map<string, Entry>();
   /** Requests about one decision run one batch at a time in this process, so each finds the last one's copy. */
-  private readonly waiting = new Map<string, Job[]>();
-  private readonly draining = new Set<string>();
+  private readonly queue: BatchQueue<Job>;
+  private readonly seam: BatchSeam;
   /** how often a copy had to be read from the database (the benchmark reports it) */
   reloads = 0;
 
   constructor(
     private readonly db: Db,
     private readonly sql: FastSql,
-    private readonly hooks: FastPathHooks = {},
-  ) {}
+    private readonly options: FastPathOptions = {},
+  ) {
+    this.seam = options.seam ?? {};
+    this.queue = new BatchQueue((id, batch) => this.runBatch(id, batch), MAX_BATCH, options.hooks);
+  }
 
   /** The current state, from the cache while its versions are unchanged. */
   async find(decisionId: string): Promise<DecisionState | null> {
@@ -80,34 +109,18 @@ export class DecisionFastPath {
 
   /**
    * Runs the plan on the fast path: the result, null when there is no such decision, or
-   * 'locked-path' when the locked transaction must do it (a change other than a vote, or a copy
-   * that kept going stale because another process is busy with the same decision). Requests about one
-   * decision that arrive while a transaction is running are decided one after another in the
-   * next transaction: one commit (one disk flush) for a burst of votes, each still committed
-   * before its caller hears the result.
+   * 'locked-path' when the locked transaction must do it. Each request is committed before its
+   * caller hears the result; one the seam says was already done rejects (`BatchSeam.alreadyDone`).
+   * `context`: the request's, when the caller captured it already (decision-store.ts).
    */
-  apply<T>(decisionId: string, decide: (state: DecisionState) => Plan<T>): Promise<Applied<T>> {
-    return new Promise<Applied<T>>((resolve, reject) => {
-      const job: Job = { decide, resolve: resolve as Job['resolve'], reject };
-      const queue = [...(this.waiting.get(decisionId) ?? []), job];
-      this.waiting.set(decisionId, queue);
-      this.hooks.queued?.(decisionId, queue.length);
-      if (!this.draining.has(decisionId)) void this.drain(decisionId);
-    });
-  }
-
-  private async drain(decisionId: string): Promise<void> {
-    this.draining.add(decisionId);
-    try {
-      for (let jobs = this.waiting.get(decisionId); jobs?.length; jobs = this.waiting.get(decisionId)) {
-        this.waiting.delete(decisionId);
-        const batch = jobs.slice(0, MAX_BATCH);
-        const rest = [...jobs.slice(MAX_BATCH), ...(await this.runBatch(decisionId, batch))];
-        if (rest.length) this.waiting.set(decisionId, [...rest, ...(this.waiting.get(decisionId) ?? [])]);
-      }
-    } finally {
-      this.draining.delete(decisionId);
-    }
+  apply<T>(
+    decisionId: string,
+    decide: (state: DecisionState) => Plan<T>,
+    context: unknown = this.seam.context?.(),
+  ): Promise<Applied<T>> {
+    return new Promise<Applied<T>>((resolve, reject) =>
+      this.queue.push(decisionId, { decide, context, resolve: resolve as Job['resolve'], reject }),
+    );
   }
 
   /** Settles the jobs it could and returns those left for the next batch, in order. */
@@ -116,14 +129,18 @@ export class DecisionFastPath {
       let result: Batch | 'stale' | null;
       try {
         const entry = this.entries.get(decisionId) ?? (await this.fresh(decisionId));
-        await this.hooks.beforeTransaction?.(decisionId, batch.length, attempt);
+        await this.options.hooks?.beforeTransaction?.(decisionId, batch.length, attempt);
         result = entry && (await this.sql.transaction((tx) => this.attempt(tx, decisionId, entry, batch)));
       } catch (error) {
         if (!(error instanceof NeedsLock)) {
-          for (const job of batch) job.reject(error);
+          // Rolled back (a request's write failed, the connection dropped): each request is
+          // decided again, alone, by the locked transaction, so one bad request fails alone and
+          // a commit whose fate is unknown is found on the record rather than written twice.
+          this.entries.delete(decisionId);
+          for (const job of batch) job.resolve('locked-path');
           return [];
         }
-        result = { done: [], entry: null };
+        result = { done: [], entry: null, erased: false };
       }
       if (result === null) {
         for (const job of batch) job.resolve(null);
@@ -134,7 +151,13 @@ export class DecisionFastPath {
         continue;
       }
       if (result.entry) this.remember(decisionId, result.entry);
-      result.done.forEach((outcome, i) => batch[i]!.resolve(outcome));
+      if (result.erased) await this.options.erased?.();
+      result.done.forEach((outcome, i) => {
+        const job = batch[i]!;
+        if (outcome === SKIPPED) return job.reject(skipped(this.seam, job));
+        this.seam.committed?.(job);
+        job.resolve(outcome);
+      });
       if (result.done.length === batch.length) return [];
       // The next job was decided on the current state and refused: it goes to the locked path.
       batch[result.done.length]!.resolve('locked-path');
@@ -164,16 +187,26 @@ export class DecisionFastPath {
       return 'stale';
     let state = entry.state;
     let wrote = false;
-    const done: Applied<unknown>[] = [];
+    let erased = false;
+    const done: Batch['done'] = [];
     for (const job of batch) {
       const plan = job.decide(state);
-      if (plan.changes.length > 0) {
-        const votes = plan.changes.filter(isVote);
-        // anything but a vote, or a voter this copy does not name: the locked path, from here on
-        if (votes.length !== plan.changes.length || !votes.every((c) => canWriteVote(state, c))) break;
-        for (const change of votes) state = await writeVote(tx, state, plan, change);
+      // anything this path cannot write: the locked path, from here on
+      if (!writable(state, plan)) break;
+      if (!(await mayWrite(this.seam, tx, job))) {
+        done.push(SKIPPED);
+        continue;
+      }
+      for (const change of plan.changes) {
+        if (isVote(change)) state = await writeVote(tx, state, plan, change);
+        else if (isRowChange(change)) {
+          erased ||= change.type === 'close' && state.decision.ballot === 'secret';
+          state = await writeRowChange(tx, state, plan, change);
+        }
         wrote = true;
       }
+      // rows in the order a fresh read gives them (the rows of one batch often share a millisecond)
+      if (plan.changes.length) state = inStoredOrder(state);
       done.push({ state, outcome: plan.outcome });
     }
     if (!done.length) throw new NeedsLock(); // rolls back the version bump too
@@ -183,7 +216,7 @@ export class DecisionFastPath {
         (await tx.all<{ version: number }>('SELECT "version" FROM "Decision" WHERE "id" = $1', [decisionId]))[0]
           ?.version,
       );
-    return { done, entry: { state: deepFreeze(state), version, rosterVersion: entry.rosterVersion } };
+    return { done, entry: { state: deepFreeze(state), version, rosterVersion: entry.rosterVersion }, erased };
   }
 
   /** Versions first, then the state: a write in between makes the copy look older than it is, never newer. */
@@ -213,7 +246,3 @@ export class DecisionFastPath {
     this.entries.set(decisionId, entry);
   }
 }
-
-/** This copy can say what a fresh read would give after the vote: it names the voter, and the vote it replaces is the one stored. */
-const canWriteVote = (state: DecisionState, c: VoteChange): boolean =>
-  !!state.people[c.personId] && state.votes.find((v) => v.personId === c.personId)?.option === c.replaces;

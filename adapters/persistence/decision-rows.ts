@@ -55,14 +55,30 @@ const reasonsOf = (text: string): ConflictReason[] => {
   return Array.isArray(v) ? (v as ConflictReason[]) : [];
 };
 
+// Rows in a state are in a fixed order, by their time (a declaration's latest, a recusal's or a
+// vote's first) and then by person, so that rows written in the same millisecond (a batch of
+// clicks) come out the same from a fresh read and from the fast path's copy (`inStoredOrder`).
+const byTime = [{ createdAt: 'asc' as const }, { personId: 'asc' as const }];
+
+const timeThenPerson = (a: { at: Date; personId: string }, b: { at: Date; personId: string }): number =>
+  a.at.getTime() - b.at.getTime() || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
+
+/** The state's rows in the order `loadState` reads them. */
+export const inStoredOrder = (state: DecisionState): DecisionState => ({
+  ...state,
+  declarations: [...state.declarations].sort(timeThenPerson),
+  recusals: [...state.recusals].sort(timeThenPerson),
+  votes: [...state.votes].sort(timeThenPerson),
+});
+
 /** The decision with its declarations, recusals and votes, and the names of everyone they mention. */
 export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState | null> {
   const row = await tx.decision.findUnique({
     where: { id },
     include: {
-      declarations: { orderBy: { createdAt: 'asc' } },
-      recusals: { orderBy: { createdAt: 'asc' } },
-      votes: { orderBy: { createdAt: 'asc' } },
+      declarations: { orderBy: [{ updatedAt: 'asc' }, { personId: 'asc' }] },
+      recusals: { orderBy: byTime },
+      votes: { orderBy: byTime },
     },
   });
   if (!row) return null;

@@ -1,11 +1,14 @@
 // Decisions in the database. Every use case is one transaction: lock the decision's row, read its
-// state, let the core decide, write the changes with their audit rows. A plan made only of votes
-// is done by the vote path (decision-fast.ts) on its cached copy; every other plan, and a vote the
-// vote path refuses, is done here in the locked transaction. Each kind of change has one writer:
-// a vote is written by decision-votes.ts (here through the same prepared statements, inside this
-// transaction), everything else by `writeChange` below, which has no vote case. One vote per
-// member per decision is the database's unique (decisionId, personId), and every writer of a vote
-// holds the decision's row lock and decides on the current state, so a double click counts once.
+// state, let the core decide, write the changes with their audit rows. Clicks (votes,
+// declarations, and the recusals and close they bring) are done by the fast path
+// (decision-fast.ts) on its cached copy, batched; a plan it cannot write (an interest added to
+// the register from a declaration, an amendment) or a request whose copy kept going stale is done
+// here in the locked transaction. Each kind of change has one writer: a vote is written by
+// decision-votes.ts, a declaration, recusal, withdrawn vote, close or "reminders sent" by
+// decision-changes.ts (here through the same prepared statements, inside this transaction), and
+// the rest by `writeChange` below. One vote per member per decision is the database's unique
+// (decisionId, personId), and every writer of a vote holds the decision's row lock and decides on
+// the current state, so a double click counts once.
 //
 // A secret ballot forgets (docs/privacy.md, "Secret ballots"): while it is open a Vote row holds
 // the member's choice (to change it, and to count it at close); the transaction that closes it
@@ -17,6 +20,8 @@ import type { DecisionDraft, DecisionState, DecisionStatus, Plan } from '../../s
 import type { DecisionLookup, DecisionStore, PartnershipScope } from '../../src/services/ports/index.ts';
 import type { CardRef } from '../../src/domain/decisions/types.ts';
 import type { Db, Provider } from './database.ts';
+import type { BatchSeam } from './batched-writer.ts';
+import { isRowChange, writeRowChange, type RowChange } from './decision-changes.ts';
 import { DecisionFastPath, type FastPathHooks } from './decision-fast.ts';
 import { loadState, toDecision, type Tx } from './decision-rows.ts';
 import { isVote, writeVote, type OtherChange } from './decision-votes.ts';
@@ -40,16 +45,21 @@ async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export class PrismaDecisionStore implements DecisionStore {
-  /** votes, and reads of a decision's state, on prepared statements and a versioned cache */
+  /** clicks, and reads of a decision's state, on prepared statements, a versioned cache and batched commits */
   readonly fast: DecisionFastPath;
 
+  /**
+   * `seam`: the durable inbox's hook into the fast path's shared transactions (batched-writer.ts,
+   * `BatchSeam`); the locked transaction runs in the request's own async context and does not call it.
+   */
   constructor(
     private readonly db: Db,
     sql: FastSql,
     private readonly provider: Provider = 'sqlite',
     hooks?: FastPathHooks,
+    seam: BatchSeam = {},
   ) {
-    this.fast = new DecisionFastPath(db, sql, hooks);
+    this.fast = new DecisionFastPath(db, sql, { hooks, seam, erased: () => this.flushErased() });
   }
 
   async create(draft: DecisionDraft, plan: Plan<unknown>): Promise<DecisionState> {
@@ -157,9 +167,13 @@ export class PrismaDecisionStore implements DecisionStore {
   private async write(tx: Tx, state: DecisionState, plan: Plan<unknown>): Promise<boolean> {
     let erased = false;
     let current = state;
+    const sql = prismaSql(tx, this.provider);
     for (const change of plan.changes) {
-      if (isVote(change)) current = await writeVote(prismaSql(tx, this.provider), current, plan, change);
-      else erased = (await writeChange(tx, current, plan, change)) || erased;
+      if (isVote(change)) current = await writeVote(sql, current, plan, change);
+      else if (isRowChange(change)) {
+        erased ||= change.type === 'close' && current.decision.ballot === 'secret';
+        current = await writeRowChange(sql, current, plan, change);
+      } else await writeChange(tx, current, plan, change);
     }
     return erased;
   }
@@ -189,50 +203,18 @@ async function audit(
   });
 }
 
-/**
- * Writes one change other than a vote, with its audit row. True when it closed a secret ballot,
- * erasing its choices.
- */
-async function writeChange(tx: Tx, state: DecisionState, plan: Plan<unknown>, c: OtherChange): Promise<boolean> {
+/** Writes an interest added to the register from a declaration, or an amendment, with its audit row. */
+async function writeChange(
+  tx: Tx,
+  state: DecisionState,
+  plan: Plan<unknown>,
+  c: Exclude<OtherChange, RowChange>,
+): Promise<void> {
   const d = state.decision;
   const at = plan.at;
   const log = (action: string, before: unknown, after: unknown, subject?: { type: string; id: string }) =>
     audit(tx, d.partnershipId, d.id, plan, action, before, after, subject);
-  const key = (personId: string) => ({ decisionId_personId: { decisionId: d.id, personId } });
   switch (c.type) {
-    case 'declare': {
-      const data = {
-        outcome: c.outcome,
-        kind: c.kind ?? null,
-        organisation: c.organisation ?? null,
-        detail: c.detail ?? null,
-        updatedAt: at,
-      };
-      await tx.declaration.upsert({
-        where: key(c.personId),
-        create: { decisionId: d.id, personId: c.personId, ...data, createdAt: at },
-        update: data,
-      });
-      await log(
-        c.replaces ? 'decision.declare.change' : 'decision.declare',
-        c.replaces ? { outcome: c.replaces } : null,
-        { personId: c.personId, outcome: c.outcome, kind: c.kind ?? null, organisation: c.organisation ?? null },
-      );
-      return false;
-    }
-    case 'recuse':
-      await tx.recusal.create({
-        data: { decisionId: d.id, personId: c.personId, reasons: JSON.stringify(c.reasons), createdAt: at },
-      });
-      await log('decision.recuse', null, {
-        personId: c.personId,
-        reasons: c.reasons.map((r) => ({ kind: r.kind, source: r.source })),
-      });
-      return false;
-    case 'withdraw-vote':
-      await tx.vote.deleteMany({ where: { decisionId: d.id, personId: c.personId } });
-      await log('decision.vote.withdraw', null, { personId: c.personId, why: c.why });
-      return false;
     case 'register-interest':
       await tx.interest.create({
         data: {
@@ -251,7 +233,7 @@ async function writeChange(tx: Tx, state: DecisionState, plan: Plan<unknown>, c:
         { organisation: c.organisation, kind: c.kind, source: 'decision' },
         { type: 'person', id: c.personId },
       );
-      return false;
+      return;
     case 'amend': {
       const data = {
         ...(c.closesAt ? { closesAt: c.closesAt } : {}),
@@ -264,27 +246,7 @@ async function writeChange(tx: Tx, state: DecisionState, plan: Plan<unknown>, c:
         { closesAt: d.closesAt.toISOString(), ballot: d.ballot, visibility: d.visibility },
         { ...data, ...(c.closesAt ? { closesAt: c.closesAt.toISOString() } : {}) },
       );
-      return false;
+      return;
     }
-    case 'close':
-      await tx.decision.update({
-        where: { id: d.id },
-        data: {
-          status: 'closed',
-          closedAt: c.closedAt ?? at,
-          closeReason: c.reason,
-          outcome: JSON.stringify(c.snapshot),
-        },
-      });
-      // The tally is in the outcome now: the link between each member and their choice goes,
-      // in this transaction. The rows stay, without a choice, as the record of who took part.
-      if (d.ballot === 'secret')
-        await tx.vote.updateMany({ where: { decisionId: d.id }, data: { option: null, changes: 0, updatedAt: at } });
-      await log('decision.close', null, { reason: c.reason, ...c.snapshot });
-      return d.ballot === 'secret';
-    case 'reminders-sent':
-      await tx.decision.update({ where: { id: d.id }, data: { remindersSentAt: at } });
-      await log('decision.remind', null, { at: at.toISOString() });
-      return false;
   }
 }

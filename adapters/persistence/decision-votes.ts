@@ -1,8 +1,8 @@
 // The one writer of votes (docs/database.md, "One writer per kind of change"). A vote or a vote
 // change is a Vote row and its audit row, written here and nowhere else, as prepared statements:
-// by the vote path's own transactions (decision-fast.ts), and, for the rare plan that mixes a vote
-// with other changes (the vote that closes a decision), inside the locked transaction of
-// decision-store.ts through the same statements (fast-sql.ts `prismaSql`).
+// by the fast path's batched transactions (decision-fast.ts), and, for a plan the fast path leaves
+// to the locked transaction of decision-store.ts, inside that transaction through the same
+// statements (fast-sql.ts `prismaSql`). Declarations, recusals and closes: decision-changes.ts.
 import { randomUUID } from 'node:crypto';
 import type { Change, DecisionState, Plan } from '../../src/domain/decisions/types.ts';
 import type { SqlRunner } from './fast-sql.ts';

@@ -1,7 +1,9 @@
 // The persistence adapter: open, migrate, and the stores the core's ports need.
 import type { Stores } from '../../src/services/ports/index.ts';
+import type { BatchSeam } from './batched-writer.ts';
 import { openDatabase, providerOf, type Database, type OpenOptions } from './database.ts';
 import { PrismaDecisionStore } from './decision-store.ts';
+import { inboxSeam } from './inbox-seam.ts';
 import { PrismaAuditLog, PrismaDirectoryStore } from './directory-store.ts';
 import { deployMigrations, pendingMigrations } from './migrate.ts';
 import { probePostgres } from './postgres-checks.ts';
@@ -13,13 +15,22 @@ export type { Database } from './database.ts';
 export { deployMigrations, pendingMigrations } from './migrate.ts';
 export { createPlatformStores, type PlatformStores } from './platform-store.ts';
 
-export function createStores(database: Database): Stores {
+export type { BatchSeam } from './batched-writer.ts';
+export { AlreadyDone } from './batched-writer.ts';
+
+/**
+ * `seam`: the durable inbox's hook into the batched writes of decisions and the register
+ * (batched-writer.ts); by default the inbox's own (inbox-seam.ts), which marks each request's
+ * inbox item done in the transaction that writes it.
+ */
+export function createStores(database: Database, options: { seam?: BatchSeam } = {}): Stores {
+  const { seam = inboxSeam } = options;
   return {
     rosters: new PrismaRosterStore(database.db, database.sql),
     directory: new PrismaDirectoryStore(database.db, database.sql),
     audit: new PrismaAuditLog(database.db),
-    register: new PrismaRegisterStore(database.db),
-    decisions: new PrismaDecisionStore(database.db, database.sql, database.provider),
+    register: new PrismaRegisterStore(database.db, { provider: database.provider, seam }),
+    decisions: new PrismaDecisionStore(database.db, database.sql, database.provider, undefined, seam),
     reviews: new PrismaReviewStore(database.db, database.provider),
   };
 }

@@ -1,6 +1,11 @@
 // The register of interests, relationships and known organisations in the database. Every
 // write is one transaction with its audit row (who, when, before and after); a half-done change
 // is never left behind. Audit rows hold personal data: they are read by people, never logged.
+//
+// Writes are batched per partnership (batched-writer.ts): edits that arrive while one is being
+// written share the next transaction, one commit for a burst, each still committed before its
+// caller hears the result. On PostgreSQL each transaction first locks the partnership's row, so
+// two processes' batches of one partnership take their row locks in one order and never deadlock.
 import { CONFLICT_KINDS, type ConflictKind, type DecisionDeclaration } from '../../src/domain/coi.ts';
 import { organisationKey } from '../../src/domain/organisations.ts';
 import { sameFact, type InterestInput, type RelationshipInput } from '../../src/domain/register.ts';
@@ -13,7 +18,9 @@ import type {
   StoredInterest,
   StoredRelationship,
 } from '../../src/services/ports/index.ts';
-import type { Db } from './database.ts';
+import { BatchedWriter, type BatchHooks, type BatchSeam } from './batched-writer.ts';
+import type { Db, Provider } from './database.ts';
+import { prismaSql } from './fast-sql.ts';
 import { aliasKnown, ensureKnown, loadKnown, unaliasKnown, writeAudit, type Tx } from './organisation-rows.ts';
 import { safeJson } from './roster-store.ts';
 
@@ -120,8 +127,41 @@ async function isDuplicate(
   return rows.some((r) => r.id !== exceptId && sameFact(toRelationship(r), input));
 }
 
+/** Many members edit at once: transactions queue rather than fail. */
+const TX = { maxWait: 60_000, timeout: 60_000 } as const;
+
+export interface RegisterStoreOptions {
+  provider?: Provider;
+  /** the durable inbox's hook into every write (batched-writer.ts, `BatchSeam`) */
+  seam?: BatchSeam;
+  /** points where a test can hold or count batches, keyed by partnership id */
+  hooks?: BatchHooks;
+}
+
 export class PrismaRegisterStore implements RegisterStore {
-  constructor(private readonly db: Db) {}
+  private readonly writer: BatchedWriter<Tx>;
+
+  constructor(
+    private readonly db: Db,
+    options: RegisterStoreOptions = {},
+  ) {
+    const provider = options.provider ?? 'sqlite';
+    this.writer = new BatchedWriter<Tx>({
+      transaction: (fn) => db.$transaction(fn, TX),
+      sql: (tx) => prismaSql(tx, provider),
+      begin: async (tx, partnershipId) => {
+        if (provider === 'postgres')
+          await tx.$queryRawUnsafe('SELECT 1 FROM "Partnership" WHERE "id" = $1 FOR UPDATE', partnershipId);
+      },
+      ...(options.seam ? { seam: options.seam } : {}),
+      ...(options.hooks ? { hooks: options.hooks } : {}),
+    });
+  }
+
+  /** One write of the change's partnership, in the next batch's transaction. */
+  private write<T>(change: Change, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.writer.write(change.partnershipId, fn);
+  }
 
   async interestsOf(personId: string) {
     return (await this.db.interest.findMany({ where: { personId }, orderBy: { createdAt: 'asc' } })).map(toInterest);
@@ -138,7 +178,7 @@ export class PrismaRegisterStore implements RegisterStore {
     input: InterestInput,
     options: { registerOrganisation?: boolean } = {},
   ) {
-    return this.db.$transaction(async (tx) => {
+    return this.write(change, async (tx) => {
       const row = toInterest(await tx.interest.create({ data: { personId, ...interestData(input) } }));
       await audited(tx, change, 'interest.add', personId, undefined, interestAudit(row));
       if (options.registerOrganisation) await ensureKnown(tx, change, input.organisation);
@@ -152,7 +192,7 @@ export class PrismaRegisterStore implements RegisterStore {
     input: InterestInput,
     options: { registerOrganisation?: boolean } = {},
   ): Promise<Saved<StoredInterest>> {
-    return this.db.$transaction(async (tx) => {
+    return this.write(change, async (tx) => {
       const before = await interestIn(tx, change, id);
       if (!before) return NOT_FOUND;
       const after = toInterest(await tx.interest.update({ where: { id }, data: interestData(input) }));
@@ -163,7 +203,7 @@ export class PrismaRegisterStore implements RegisterStore {
   }
 
   async removeInterest(change: Change, id: string): Promise<Saved<StoredInterest>> {
-    return this.db.$transaction(async (tx) => {
+    return this.write(change, async (tx) => {
       const before = await interestIn(tx, change, id);
       if (!before) return NOT_FOUND;
       await tx.interest.delete({ where: { id } });
@@ -173,7 +213,7 @@ export class PrismaRegisterStore implements RegisterStore {
   }
 
   async confirmNothingToDeclare(change: Change, personId: string) {
-    await this.db.$transaction(async (tx) => {
+    await this.write(change, async (tx) => {
       await audited(tx, change, 'interests.none-confirmed', personId, undefined, {
         confirmedAt: change.at.toISOString(),
       });
@@ -202,7 +242,7 @@ export class PrismaRegisterStore implements RegisterStore {
   }
 
   async addRelationship(change: Change, input: RelationshipInput): Promise<Saved<StoredRelationship>> {
-    return this.db.$transaction(async (tx) => {
+    return this.write(change, async (tx) => {
       if (await isDuplicate(tx, change.partnershipId, input)) return DUPLICATE;
       const row = toRelationship(
         await tx.relationship.create({ data: { partnershipId: change.partnershipId, ...relationshipFields(input) } }),
@@ -213,7 +253,7 @@ export class PrismaRegisterStore implements RegisterStore {
   }
 
   async updateRelationship(change: Change, id: string, input: RelationshipInput): Promise<Saved<StoredRelationship>> {
-    return this.db.$transaction(async (tx) => {
+    return this.write(change, async (tx) => {
       const before = await relationshipIn(tx, change, id);
       if (!before) return NOT_FOUND;
       if (await isDuplicate(tx, change.partnershipId, input, id)) return DUPLICATE;
@@ -224,7 +264,7 @@ export class PrismaRegisterStore implements RegisterStore {
   }
 
   async removeRelationship(change: Change, id: string): Promise<Saved<StoredRelationship>> {
-    return this.db.$transaction(async (tx) => {
+    return this.write(change, async (tx) => {
       const before = await relationshipIn(tx, change, id);
       if (!before) return NOT_FOUND;
       await tx.relationship.delete({ where: { id } });
@@ -238,15 +278,15 @@ export class PrismaRegisterStore implements RegisterStore {
   }
 
   async registerOrganisation(change: Change, name: string) {
-    return this.db.$transaction((tx) => ensureKnown(tx, change, name));
+    return this.write(change, (tx) => ensureKnown(tx, change, name));
   }
 
   async addAlias(change: Change, name: string, alias: string) {
-    return this.db.$transaction((tx) => aliasKnown(tx, change, name, alias));
+    return this.write(change, (tx) => aliasKnown(tx, change, name, alias));
   }
 
   async removeAlias(change: Change, organisationId: string, alias: string) {
-    const after = await this.db.$transaction((tx) => unaliasKnown(tx, change, organisationId, alias));
+    const after = await this.write(change, (tx) => unaliasKnown(tx, change, organisationId, alias));
     return after ? saved(after) : NOT_FOUND;
   }
 

@@ -28,7 +28,8 @@ export interface VoteWorld {
   remove(): void;
 }
 
-function roster(): Roster {
+/** VOTERS + 1 voting members, member 0 the chair (also used by the declaration benchmark, declare-world.ts). */
+export function roster(): Roster {
   const people: Person[] = Array.from({ length: VOTERS + 1 }, (_, i) => ({
     id: `p${i}`,
     name: `Member ${i}`,

@@ -4,9 +4,11 @@
 // card refreshed with chat.update), both in their own process, measured in the same run.
 import { join } from 'node:path';
 import { ROOT, startChild } from '../lib/child.ts';
+import { BURST, measureDeclarations, type DeclarationsMeasured } from '../lib/declare-bench.ts';
+import { ms, perSecond } from '../lib/stats.ts';
 import { BENCH_SIGNING_SECRET, signedBlockAction } from '../lib/slack-request.ts';
 import { clickOf, createVoteWorld, type VoteWorld } from '../lib/vote-world.ts';
-import type { Section } from '../report.ts';
+import type { Section, Table, Target } from '../report.ts';
 import {
   FLOOR_COLUMNS,
   floorErrors,
@@ -128,6 +130,65 @@ export function voteNotes(check: VoteCheck | null, update: string): string[] {
   ];
 }
 
+const DATABASES = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
+
+/** Declarations on each database: concurrency 1 and 32, then a burst of 120 on one decision. */
+function declarationTable(measured: DeclarationsMeasured[]): Table {
+  return {
+    caption: `Declarations ("No interest" clicks, each a member's first on the decision), full server; burst: ${BURST} at once on one decision`,
+    columns: [
+      'Database',
+      'c1 p50',
+      'c32 p50',
+      'c32 p99',
+      'c32 rate',
+      `burst of ${BURST}: p50`,
+      'p99',
+      'max',
+      'answered / stored',
+    ],
+    rows: measured.map((m) => {
+      const [c1, c32] = m.runs;
+      return [
+        DATABASES[m.provider],
+        ms(c1!.p50),
+        ms(c32!.p50),
+        ms(c32!.p99),
+        perSecond(c32!.rps),
+        ms(m.burst.p50),
+        ms(m.burst.p99),
+        ms(m.burst.max),
+        `${m.answered} / ${m.stored}`,
+      ];
+    }),
+  };
+}
+
+function declarationTargets(measured: DeclarationsMeasured[]): Target[] {
+  return measured.flatMap((m) => {
+    const db = DATABASES[m.provider];
+    const c32 = m.runs[1]!;
+    const errors = m.runs.reduce((n, r) => n + r.errors, m.burst.errors);
+    return [
+      {
+        text: `${db}: a burst of ${BURST} concurrent declarations on one decision answered within 1 s each`,
+        met: m.burst.errors === 0 && m.burst.max < 1_000,
+        note: `slowest ${ms(m.burst.max)}, p99 ${ms(m.burst.p99)}${m.burst.errors ? `, ${m.burst.errors} errors` : ''}`,
+      },
+      {
+        text: `${db}: declarations p99 at concurrency 32 under 500 ms`,
+        met: c32.errors === 0 && c32.p99 < 500,
+        note: ms(c32.p99),
+      },
+      {
+        text: `${db}: every declaration acknowledged is stored`,
+        met: errors === 0 && m.stored >= m.answered && m.repeats === 0,
+        note: `${m.answered} answered, ${m.stored} stored${m.repeats ? `, ${m.repeats} clicks were repeats` : ''}`,
+      },
+    ];
+  });
+}
+
 export const slackVote: Section = {
   id: '1',
   title: 'Slack: a vote click, full server against the bare-Bolt floor',
@@ -143,6 +204,11 @@ export const slackVote: Section = {
       (k) => k === 'response_url',
     );
     full.world()?.remove();
+    const declarations: DeclarationsMeasured[] = [];
+    for (const provider of ['sqlite', 'postgres'] as const) {
+      const m = await measureDeclarations(ctx, provider);
+      if (m) declarations.push(m);
+    }
     // Every click answered 200 must be in the database (clicks Bolt gave up on may be there too).
     const recordedAll = !!check && check.votes + check.changes >= check.answered;
     const errors = measured.runs.reduce((n, r) => n + r.errors, 0);
@@ -156,12 +222,16 @@ export const slackVote: Section = {
         `the real app (bin/server.mjs, SQLite file) with ${500} members who declared no interest in an open decision; each click is a ` +
         'distinct member voting or changing their vote from the private ballot (`decision.vote` / `decision.vote~2`). The vote is ' +
         'written in one transaction before the ack; the reply (response_url) and the card refresh (`chat.update`) follow it. ' +
-        "The full server's outbound column counts the response_url replies.",
+        "The full server's outbound column counts the response_url replies. Declarations: the same server on a SQLite file and on " +
+        'PostgreSQL (the throwaway cluster), 21 open decisions nobody has declared on; each click is a member declaring "no interest" ' +
+        '(`decision.declare.none`) for the first time, written (with any recusal, batched with the other clicks of the decision) before the ack.',
       tables: [
         { columns: FLOOR_COLUMNS, rows: [...floorRows(floor, 'chat.update'), ...floorRows(measured, 'response_url')] },
+        declarationTable(declarations),
       ],
       targets: [
         ...ratioTargets(floor, measured, ''),
+        ...declarationTargets(declarations),
         {
           text: 'a vote is durably recorded before it is acknowledged',
           met: recordedAll && slowest < 2_500,
@@ -177,8 +247,15 @@ export const slackVote: Section = {
           note: errors ? `${errors} clicks answered by Bolt's 404 after 3 s` : `slowest ${Math.round(slowest)} ms`,
         },
       ],
-      notes: [...floorErrors(floor), ...floorErrors(measured), ...voteNotes(check, 'chat.update')],
-      data: { floor, fullServer: measured, check },
+      notes: [
+        ...floorErrors(floor),
+        ...floorErrors(measured),
+        ...voteNotes(check, 'chat.update'),
+        ...(declarations.some((m) => m.provider === 'postgres')
+          ? []
+          : ['Declarations on PostgreSQL not measured: the PostgreSQL server binaries are not installed.']),
+      ],
+      data: { floor, fullServer: measured, check, declarations },
     };
   },
 };

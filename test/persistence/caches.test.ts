@@ -214,8 +214,7 @@ describe('a burst of votes on one decision', () => {
         .map(replyText)
         .filter((t) => /Your vote on Decision 1 is recorded/.test(t)),
     ).toHaveLength(voters.length);
-    // one vote, then all the others in one transaction (the last of them, which closes the
-    // decision, is handed on to the locked transaction from there)
+    // one vote, then all the others in one transaction (the last of them closes the decision in it)
     expect(batches).toEqual([1, voters.length - 1]);
     const state = (await other.stores.decisions.find({ id }))!;
     expect(state.votes).toHaveLength(voters.length);
