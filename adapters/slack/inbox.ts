@@ -46,17 +46,24 @@ export function slackReplayer(bolt: BoltApp, parts: Pick<SlackParts, 'notifier'>
 }
 
 /** Socket Mode: each payload into the inbox before a listener acknowledges it, then processed from there. */
-export function inboxMiddleware(bolt: BoltApp, runner: Pick<InboxRunner, 'accept' | 'process'>): void {
-  bolt.use(async ({ context, body, next, ...rest }) => {
-    if (context[INBOX_ITEM]) return next(); // the HTTP receiver, or a recovery, did it
-    const key = inboxKey(body as Body);
-    if (!(await runner.accept(key, 'slack', body))) {
-      // a re-delivery: acknowledge it and do nothing more
-      const ack = (rest as { ack?: () => Promise<void> }).ack;
-      await ack?.();
-      return;
-    }
-    context[INBOX_ITEM] = key;
-    await runner.process(key, 1, next);
-  });
+export function inboxMiddleware(
+  bolt: BoltApp,
+  runner: Pick<InboxRunner, 'accept' | 'process'>,
+  /** shutdown and tests wait for the work it holds */
+  inFlight: Pick<SlackParts, 'inFlight'>['inFlight'],
+): void {
+  bolt.use(({ context, body, next, ...rest }) =>
+    inFlight.run(async () => {
+      if (context[INBOX_ITEM]) return next(); // the HTTP receiver, or a recovery, did it
+      const key = inboxKey(body as Body);
+      if (!(await runner.accept(key, 'slack', body))) {
+        // a re-delivery: acknowledge it and do nothing more
+        const ack = (rest as { ack?: () => Promise<void> }).ack;
+        await ack?.();
+        return;
+      }
+      context[INBOX_ITEM] = key;
+      await runner.process(key, 1, next);
+    }),
+  );
 }

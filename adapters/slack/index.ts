@@ -68,7 +68,7 @@ export async function registerSlack(app: App): Promise<SlackParts> {
     logger.error('slack listener failed', { platform: 'slack', code: slackErrorCode(error) });
     throw error; // to the durable inbox, which tries it again or tells the person
   });
-  if (socketMode) inboxMiddleware(bolt, app.inbox);
+  if (socketMode) inboxMiddleware(bolt, app.inbox, parts.inFlight);
   registerListeners(bolt, { bot, stores, logger, slack: parts });
   app.inbox.register('slack', slackReplayer(bolt, parts, logger));
   parts.bolt = bolt;
