@@ -22,11 +22,12 @@ afterEach(async () => {
 
 interface Child {
   ready: Promise<void>;
-  go(): void;
+  /** lets the process sweep at its next time; resolves once it printed that sweep's summary */
+  step(): Promise<void>;
   done: Promise<{ stdout: string; signal: string | null }>;
 }
 
-/** A sweep in its own process (test/review/sweep-process.ts), started when `go` is called. */
+/** A sweep in its own process (test/review/sweep-process.ts), one time per `step`. */
 function sweepProcess(mode: 'record' | 'crash', url: string, times: string[]): Child {
   const child = spawn(
     process.execPath,
@@ -37,23 +38,38 @@ function sweepProcess(mode: 'record' | 'crash', url: string, times: string[]): C
   let stderr = '';
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  let stepped: () => void = () => undefined;
+  let summaries = 0;
   child.stdout.on('data', (d) => {
     stdout += d;
     if (stdout.startsWith('ready\n')) markReady();
+    const seen = stdout.split('\n').filter((l) => l.startsWith('{"summary"')).length;
+    if (seen > summaries) {
+      summaries = seen;
+      stepped();
+    }
   });
   child.stderr.on('data', (d) => (stderr += d));
   const done = new Promise<{ stdout: string; signal: string | null }>((resolve, reject) =>
     child.on('close', (code, signal) => {
+      stepped(); // a killed process takes no more steps
       if (code !== 0 && signal === null) reject(new Error(`sweep process failed (${code}): ${stderr}`));
       else resolve({ stdout: stdout.replace(/^ready\n/, ''), signal });
     }),
   );
-  return { ready, go: () => child.stdin.end('go\n'), done };
+  const step = () =>
+    new Promise<void>((resolve) => {
+      stepped = resolve;
+      if (child.exitCode === null && child.signalCode === null) child.stdin.write('go\n');
+      else resolve();
+    });
+  return { ready, step, done };
 }
 
-async function runProcesses(children: Child[]) {
+/** Starts every process's sweeps at the same moment, time after time, in step. */
+async function runProcesses(children: Child[], times: number) {
   await Promise.all(children.map((c) => c.ready));
-  for (const c of children) c.go();
+  for (let i = 0; i < times; i++) await Promise.all(children.map((c) => c.step()));
   return Promise.all(children.map((c) => c.done));
 }
 
@@ -67,7 +83,10 @@ describe('review season: exactly once', () => {
     const times = [OPENING, new Date('2026-09-07T09:05:00Z'), new Date('2026-09-15T08:05:00Z')].map((d) =>
       d.toISOString(),
     );
-    const outputs = await runProcesses([0, 1].map(() => sweepProcess('record', db!.url, times)));
+    const outputs = await runProcesses(
+      [0, 1].map(() => sweepProcess('record', db!.url, times)),
+      times.length,
+    );
     const lines = outputs.flatMap((o) =>
       o.stdout
         .trim()
@@ -96,7 +115,7 @@ describe('review season: exactly once', () => {
 
   it('a process killed while sending: its claimed batch is sent once, by the first sweep after the claim expires', async () => {
     db = await createDemoDatabase();
-    const [child] = await runProcesses([sweepProcess('crash', db.url, [OPENING.toISOString()])]);
+    const [child] = await runProcesses([sweepProcess('crash', db.url, [OPENING.toISOString()])], 1);
     expect(child!.signal).toBe('SIGKILL');
     const rows = await db.database.db.scheduledSend.findMany();
     expect(rows).toHaveLength(13);

@@ -1,10 +1,11 @@
 // A review sweep in its own process, as a second server would run it. Run by exactly-once.test.ts:
 //   node --import tsx test/review/sweep-process.ts record|crash <DATABASE_URL> <ISO time>...
-// It prints "ready", waits for a line on standard input (so that two processes can be started
-// at the same moment), then sweeps at each time. `record` prints one JSON line per message
+// It prints "ready", then for each time waits for a line on standard input and sweeps at that
+// time, so that two processes sweep in step as two servers on one real clock would (a process
+// racing days ahead would rightly take over the other's expired claims). `record` prints one JSON line per message
 // handed to the chat platform; `crash` dies (SIGKILL) the moment the first message is handed
 // over, after its key was recorded.
-import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { silentLogger } from '../../adapters/log.ts';
 import { createStores } from '../../adapters/persistence/index.ts';
 import { openDatabase } from '../../adapters/persistence/database.ts';
@@ -36,10 +37,13 @@ const reviews = stores.reviews;
 const events = subscribeNotifications(new EventBus(), { stores, logger: silentLogger, notifier });
 await reviews.listPartnerships(null, 1); // connected and warmed up
 process.stdout.write('ready\n');
-await once(process.stdin, 'data');
+const input = createInterface({ input: process.stdin });
+const lines = input[Symbol.asyncIterator]();
 for (const at of times) {
+  await lines.next();
   sweepAt = at;
   const summary = await runReviewSweep({ stores, clock: systemClock, logger: silentLogger, events }, new Date(at));
   process.stdout.write(`${JSON.stringify({ summary })}\n`);
 }
+input.close();
 await database.close();
