@@ -85,6 +85,8 @@ const schema = z
       .default(1000),
     /** seconds an interaction being processed stays claimed by its process: after a crash, another takes it over then (docs/inbox.md) */
     INBOX_CLAIM_SECONDS: wholeNumber(1, 3600, 30),
+    /** seconds a stopping server waits for work in flight (a hung chat call) before it exits anyway: nothing acknowledged is lost (docs/inbox.md) */
+    SHUTDOWN_GRACE_SECONDS: wholeNumber(1, 600, 5),
     PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {
       message: 'must be a URL starting with https://',
     }),

@@ -78,6 +78,13 @@ export async function main(): Promise<void> {
       // Scheduled jobs first: a review sweep ends after the message it is sending, not its whole run.
       app.scheduler.halt();
       app.logger.info('shutting down', { code: signal });
+      // A chat call that never answers must not keep the server up: past the grace period it
+      // exits as a crash would, and the inbox and the sends' claims make that lose nothing.
+      const grace = setTimeout(() => {
+        app.logger.warn('shutdown cut short', { code: 'E_SHUTDOWN_GRACE', seconds: app.config.SHUTDOWN_GRACE_SECONDS });
+        process.exit(1);
+      }, app.config.SHUTDOWN_GRACE_SECONDS * 1000);
+      grace.unref();
       await app.close();
       process.exit(0);
     };

@@ -118,6 +118,21 @@ async function exitOf(server: ServerProcess): Promise<number | null> {
   return code;
 }
 
+/** A real server on `url` with the scheduler on, unpaced, talking to the fake Slack at `slackUrl`. */
+const serverEnv = (url: string, slackUrl: string, more: Record<string, string> = {}) => ({
+  DATABASE_URL: url,
+  SEED_DEMO: 'false',
+  SCHEDULER: 'true',
+  LOG_LEVEL: 'info',
+  REVIEW_SEND_INTERVAL_MS: '0',
+  SLACK_BOT_TOKEN: 'xoxb-test',
+  SLACK_SIGNING_SECRET: 'test-signing-secret',
+  SLACK_API_URL: slackUrl,
+  SLACK_BOT_USER_ID: 'UBOT',
+  SLACK_BOT_ID: 'BBOT',
+  ...more,
+});
+
 describe('shutting down during a big review sweep', () => {
   it('SIGTERM stops the sweep after the message being sent; the next server sends the rest, each once', async () => {
     const target = newDatabaseUrl();
@@ -127,18 +142,7 @@ describe('shutting down during a big review sweep', () => {
     const { messages: expected, recipients } = await bigPartnership(database);
     const slack = await new HoldingSlack().start();
     cleanup.push(() => slack.close());
-    const env = {
-      DATABASE_URL: target.url,
-      SEED_DEMO: 'false',
-      SCHEDULER: 'true',
-      LOG_LEVEL: 'info',
-      REVIEW_SEND_INTERVAL_MS: '0',
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: 'test-signing-secret',
-      SLACK_API_URL: slack.url,
-      SLACK_BOT_USER_ID: 'UBOT',
-      SLACK_BOT_ID: 'BBOT',
-    };
+    const env = serverEnv(target.url, slack.url);
 
     // The first server's start-up sweep: four messages answered, the fifth held while it is told to stop.
     slack.hold(5);
@@ -177,5 +181,37 @@ describe('shutting down during a big review sweep', () => {
     expect([...perPerson.values()].sort().reverse().slice(0, 2)).toEqual([2, 1]);
     const texts = slack.posts.map((p) => `${p.channel} ${p.text}`);
     expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
+  });
+
+  it('a chat call that never answers does not hold the server up: it exits after SHUTDOWN_GRACE_SECONDS, the message unconfirmed', async () => {
+    const target = newDatabaseUrl();
+    cleanup.push(() => target.remove());
+    const database = await openDatabase(target.url);
+    cleanup.push(() => database.close());
+    await bigPartnership(database);
+    const slack = await new HoldingSlack().start();
+    cleanup.push(() => slack.close());
+
+    slack.hold(3); // never released while the server runs
+    const server = await startServerProcess(
+      serverEnv(target.url, slack.url, { SHUTDOWN_GRACE_SECONDS: '1', REVIEW_SEND_INTERVAL_MS: '1' }),
+    );
+    cleanup.push(async () => void (await server.stop()));
+    await slack.held;
+    server.child.kill('SIGTERM');
+    // No second signal: the server ends by itself once the grace period is over.
+    expect(await exitOf(server), server.output()).toBe(1);
+    expect(server.output()).toContain('shutdown cut short');
+    expect(server.output()).toContain('E_SHUTDOWN_GRACE');
+    expect(slack.posts).toHaveLength(3);
+
+    // Paced (as servers are), each accepted message is recorded as it goes: two accepted and
+    // recorded, never to be sent again; the unanswered one is not marked sent, so once its claim expires
+    // the next sweep sends it (docs/review.md, "Exactly once").
+    const rows = await database.db.scheduledSend.findMany();
+    expect(rows.filter((r) => r.status === 'sent')).toHaveLength(2);
+    expect(rows.filter((r) => r.status === 'pending' && r.attempts === 1 && r.claimedUntil !== null)).not.toHaveLength(
+      0,
+    );
   });
 });
