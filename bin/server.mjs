@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm start`. Loads .env when present (Node's own loader), then runs the TypeScript server.
+// `npm start`. Loads .env when present (Node's own loader), then runs the server: compiled (build/,
+// made by `npm install` or `npm run build`), or the TypeScript through tsx when a source is newer.
 import { existsSync } from 'node:fs';
-import { register } from 'tsx/esm/api';
+import { fileURLToPath } from 'node:url';
+import { loadEntry } from './compiled.mjs';
 
 if (existsSync('.env')) {
   try {
@@ -14,6 +16,6 @@ if (existsSync('.env')) {
     process.exit(78);
   }
 }
-register();
-const { main } = await import('../adapters/server/main.ts');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { main } = await loadEntry(root, 'adapters/server/main.ts');
 await main();

@@ -11,25 +11,9 @@ import type { PartnershipSettings } from '../../src/domain/settings.ts';
 import { parseRosterCsv } from '../../src/services/roster-file/csv.ts';
 import { parseRosterJson, type ParsedRoster } from '../../src/services/roster-file/document.ts';
 import { fail, formatProblems, type Result } from '../../src/domain/result.ts';
+import { CliError, EXIT, type CliIo } from './exit.ts';
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
-
-/** Exit codes: 0 done, 1 bad input (file, data), 2 bad usage, 3 database or configuration. */
-export const EXIT = { ok: 0, input: 1, usage: 2, environment: 3 } as const;
-
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT.input,
-  ) {
-    super(message);
-  }
-}
+export { CliError, EXIT, type CliIo };
 
 export function readText(io: CliIo, file: string): string {
   const path = isAbsolute(file) ? file : resolve(io.cwd, file);

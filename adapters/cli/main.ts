@@ -1,14 +1,8 @@
 // The `partnership-bot` command line. Offline checks of a roster file need no database; the
 // database commands honour DATABASE_URL and create or migrate the database on first use.
 import { parseArgs } from 'node:util';
-import { criteriaCommand } from './commands/criteria.ts';
-import { coiCommand } from './commands/coi.ts';
-import { personCommand } from './commands/person.ts';
-import { decisionCommand } from './commands/decision.ts';
-import { rosterCommand } from './commands/roster.ts';
-import { reviewCommand } from './commands/review.ts';
 import type { CliCommand, Flags } from './flags.ts';
-import { CliError, EXIT, type CliIo } from './io.ts';
+import { CliError, EXIT, type CliIo } from './exit.ts';
 
 export const USAGE = `partnership-bot: governance checks for Big Local partnerships
 
@@ -54,13 +48,14 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const COMMANDS: Record<string, CliCommand> = {
-  criteria: (io, flags) => criteriaCommand(io, flags),
-  coi: (io, flags) => coiCommand(io, flags),
-  roster: rosterCommand,
-  person: personCommand,
-  decision: decisionCommand,
-  review: (io, flags, positionals) => reviewCommand(io, flags, positionals),
+// Loaded when named, so `--help` and a usage error answer without loading the database client.
+const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  criteria: async () => (await import('./commands/criteria.ts')).criteriaCommand,
+  coi: async () => (await import('./commands/coi.ts')).coiCommand,
+  roster: async () => (await import('./commands/roster.ts')).rosterCommand,
+  person: async () => (await import('./commands/person.ts')).personCommand,
+  decision: async () => (await import('./commands/decision.ts')).decisionCommand,
+  review: async () => (await import('./commands/review.ts')).reviewCommand,
 };
 
 export const defaultIo = (): CliIo => ({
@@ -90,8 +85,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     io.out(USAGE);
     return name || parsed.values.help ? EXIT.ok : EXIT.usage;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.err(`Unknown command "${name}".\n\n${USAGE}`);
     return EXIT.usage;
   }
@@ -100,6 +95,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     return EXIT.usage;
   }
   try {
+    const command = await load();
     return await command(io, flags, positionals);
   } catch (error) {
     if (error instanceof CliError) {

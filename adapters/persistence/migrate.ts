@@ -4,13 +4,13 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { projectRoot } from '../project-root.ts';
 import type { Database } from './database.ts';
 import { CONNECT_TIMEOUT_MS, postgresProblem, postgresTarget } from './postgres-checks.ts';
 
 const run = promisify(execFile);
-export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+export { projectRoot };
 
 export function committedMigrations(provider: Database['provider']): string[] {
   const dir = join(projectRoot, 'prisma', provider, 'migrations');

@@ -2,8 +2,8 @@
 // trying the bot with the demo partnership before creating any Slack or Teams app.
 // `registerPlayground(app)` adds the page, its JSON API and the 'web' notifier.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../project-root.ts';
 import type { App } from '../server/app.ts';
 import type { Route } from '../server/http.ts';
 import { apiRoutes, type Sandbox } from './api.ts';
@@ -17,7 +17,7 @@ import { playgroundReplayer } from './inbox.ts';
 export { OffsetClock } from './clock.ts';
 export { describePlayground, playgroundDecision } from './security.ts';
 
-const PUBLIC = join(dirname(fileURLToPath(import.meta.url)), 'public');
+const PUBLIC = join(projectRoot, 'adapters', 'web', 'public');
 const STATIC: Record<string, string> = {
   'style.css': 'text/css; charset=utf-8',
   'app.js': 'text/javascript; charset=utf-8',

@@ -1,6 +1,7 @@
 // The benchmark's sections, in the order of issue 9's list. Each is a separate module; a new
 // measurement is a new Section (or a new Scenario inside one) registered here.
 import type { Section } from '../report.ts';
+import { cliStart } from './cli-start.ts';
 import { crashBurst } from './crash-burst.ts';
 import { domainChecks } from './domain-checks.ts';
 import { durableFloors } from './durable-floors.ts';
@@ -17,4 +18,5 @@ export const SECTIONS: Section[] = [
   queriesPerInteraction,
   durableFloors,
   crashBurst,
+  cliStart,
 ];

@@ -1,13 +1,14 @@
 // The Teams app package (the zip uploaded to Teams): manifest.json with this deployment's app
 // id filled in, and the two icons. `npm run manifest:teams` writes it to dist/teams-app.zip.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../../project-root.ts';
 import { colorIcon, outlineIcon } from './icons.ts';
 import { writeZip, type ZipEntry } from './zip.ts';
 
-export const MANIFEST_DIR = fileURLToPath(new URL('../../../manifest/teams/', import.meta.url));
+export const MANIFEST_DIR = `${join(projectRoot, 'manifest', 'teams')}/`;
 export const MANIFEST_FILE = `${MANIFEST_DIR}manifest.json`;
-const PACKAGE_JSON = fileURLToPath(new URL('../../../package.json', import.meta.url));
+const PACKAGE_JSON = join(projectRoot, 'package.json');
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const PLACEHOLDER_ID = '00000000-0000-0000-0000-000000000000';
