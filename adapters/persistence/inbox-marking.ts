@@ -12,13 +12,29 @@ import { currentInboxWork, InboxItemAlreadyDone, markDoneSql, type InboxWork } f
 const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
 const COMMIT = /^\s*COMMIT\s*$/i;
 
+/**
+ * One statement at a time on a transaction's connection. Prisma sends a transaction's queries as
+ * they come (a Promise.all inside $transaction); node-postgres queues them but warns that this is
+ * deprecated (removed in pg 9), so they wait their turn here instead.
+ */
+function oneAtATime(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (fn) => {
+    const run = last.then(fn, fn);
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
 function markingTransaction(tx: Transaction, provider: 'sqlite' | 'postgres'): Transaction {
+  const serial = oneAtATime();
   let wrote = false;
   let marking: InboxWork | undefined;
   const track = (q: SqlQuery) => {
     if (WRITE.test(q.sql)) wrote = true;
   };
-  const executeRaw = async (q: SqlQuery): Promise<number> => {
+  const executeRaw = (q: SqlQuery): Promise<number> => serial(() => execute(q));
+  const execute = async (q: SqlQuery): Promise<number> => {
     if (!COMMIT.test(q.sql)) {
       track(q);
       return tx.executeRaw(q);
@@ -45,10 +61,11 @@ function markingTransaction(tx: Transaction, provider: 'sqlite' | 'postgres'): T
     get(target, prop) {
       if (prop === 'executeRaw') return executeRaw;
       if (prop === 'queryRaw')
-        return (q: SqlQuery) => {
-          track(q);
-          return target.queryRaw(q);
-        };
+        return (q: SqlQuery) =>
+          serial(() => {
+            track(q);
+            return target.queryRaw(q);
+          });
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
