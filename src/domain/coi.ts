@@ -2,7 +2,7 @@
 // sources: the standing register of interests, the roster's relationships, and declarations
 // made for the decision itself.
 import { Kinship, type Bond } from './kinship.ts';
-import { aliasResolver } from './organisation-match.ts';
+import { aliasResolver, tradingNameGroups } from './organisation-match.ts';
 import type { Interest, InterestKind, Person, Roster } from './roster.ts';
 import { hasVote, isMember, listNames } from './roster.ts';
 import { describeQuorum, quorumRequired } from './settings.ts';
@@ -85,7 +85,12 @@ export function checkConflicts(
   kinship: Kinship = Kinship.of(roster),
 ): CoiResult {
   const settings = roster.partnership.settings;
-  const organisationKey = aliasResolver([...(roster.organisationAliases ?? []), ...(question.aliases ?? [])]);
+  // "Acme Trading Ltd t/a Acme Cafe" is one organisation under two names, wherever it is written
+  const organisationKey = aliasResolver([
+    ...(roster.organisationAliases ?? []),
+    ...(question.aliases ?? []),
+    ...tradingNameGroups(roster, question.organisations),
+  ]);
   const wanted = new Map<string, string>();
   for (const name of question.organisations) {
     const key = organisationKey(name);

@@ -1,7 +1,7 @@
 // Known organisations of a partnership, their aliases, and "did you mean …?" for names that are
 // close but not the same. Volunteers type "Acme Cafe" for "ACME Community Café Limited": a
 // near-miss must be asked about, never silently treated as a different body (or as the same one).
-import { organisationKey } from './organisations.ts';
+import { organisationKey, tradingNames } from './organisations.ts';
 import type { Roster } from './roster.ts';
 
 export interface OrganisationEntry {
@@ -35,7 +35,10 @@ const GENERIC = new Set([
   'organisation',
 ]);
 /** Legal forms and joining words: ignored when matching (the key already normalises them). */
-const IGNORED = new Set(['ltd', 'cic', 'co', 'and', 'of', 'the', 'plc', 'llp', 'inc', 'cio', 'uk', 'for', 'in']);
+const IGNORED = new Set([
+  ...['ltd', 'cic', 'co', 'plc', 'llp', 'inc', 'cio', 'coop', 'cbs', 'ips'],
+  ...['and', 'of', 'the', 'uk', 'for', 'in'],
+]);
 
 const SUGGEST_AT = 0.8;
 const MAX_SUGGESTIONS = 3;
@@ -105,13 +108,38 @@ class KeyGroups {
 export function aliasResolver(groups: readonly (readonly string[])[] = []): (name: string) => string {
   const sets = new KeyGroups();
   for (const group of groups) {
-    const keys = group.map(organisationKey).filter(Boolean);
+    const keys = group.flatMap(tradingNames).map(organisationKey).filter(Boolean);
     for (const key of keys.slice(1)) sets.union(keys[0]!, key);
   }
   return (name) => {
     const key = organisationKey(name);
     return key ? sets.find(key) : key;
   };
+}
+
+/** A name and the trading names it gives ("A t/a B" is A and B), the name first. */
+const everyName = (name: string): string[] => {
+  const names = tradingNames(name);
+  return names.length > 1 ? [name, ...names] : [name];
+};
+
+/**
+ * Every name on the roster (register entries, the LTO) or asked about that says "t/a" or
+ * "trading as", as groups for aliasResolver: a register entry "Acme Trading Ltd t/a Acme Cafe"
+ * matches a decision about "Acme Cafe" and one about "Acme Trading". Remembered per roster (a
+ * cached roster is shared by every check until it changes).
+ */
+const rosterTradingGroups = new WeakMap<object, string[][]>();
+export function tradingNameGroups(roster: Roster, asked: readonly string[] = []): string[][] {
+  let groups = rosterTradingGroups.get(roster.people);
+  if (!groups) {
+    const names = roster.people.flatMap((p) => p.interests.map((i) => i.organisation));
+    const lto = roster.partnership.settings.ltoOrganisation;
+    groups = [...names, ...(lto ? [lto] : [])].filter((n) => tradingNames(n).length > 1).map((n) => [n]);
+    rosterTradingGroups.set(roster.people, groups);
+  }
+  const more = asked.filter((n) => tradingNames(n).length > 1).map((n) => [n]);
+  return more.length ? [...groups, ...more] : groups;
 }
 
 export class OrganisationDirectory {
@@ -125,7 +153,7 @@ export class OrganisationDirectory {
   }
 
   private add(e: OrganisationEntry): void {
-    const names = [e.name, ...e.aliases].filter((n) => organisationKey(n));
+    const names = [e.name, ...e.aliases].flatMap(everyName).filter((n) => organisationKey(n));
     const owners = names
       .map((n) => this.byKey.get(organisationKey(n)))
       .filter((o): o is OrganisationEntry => o !== undefined);
@@ -154,16 +182,20 @@ export class OrganisationDirectory {
 
   /** The known organisation this name is (by its key or an alias), if any. */
   find(name: string): OrganisationEntry | undefined {
-    return this.byKey.get(organisationKey(name));
+    for (const n of everyName(name)) {
+      const entry = this.byKey.get(organisationKey(n));
+      if (entry) return entry;
+    }
+    return undefined;
   }
 
   /** Close known organisations for a name that is not itself known, best first. */
   suggest(name: string, limit = MAX_SUGGESTIONS): string[] {
-    const key = organisationKey(name);
-    if (!key || this.byKey.has(key)) return [];
+    if (!organisationKey(name) || this.find(name)) return [];
+    const keys = everyName(name).map(organisationKey).filter(Boolean);
     const best = new Map<OrganisationEntry, number>();
     for (const [known, entry] of this.byKey) {
-      const score = keySimilarity(key, known);
+      const score = Math.max(...keys.map((key) => keySimilarity(key, known)));
       if (score >= SUGGEST_AT && score > (best.get(entry) ?? 0)) best.set(entry, score);
     }
     return [...best]

@@ -12,6 +12,7 @@ import { ballot, declarePrompt, interestPrompt } from '../../services/decisions/
 import { shareConflicts, showRecord } from '../../services/decisions/record.ts';
 import { declare, vote, type Declaration } from '../../services/decisions/respond.ts';
 import { startDecision } from '../../services/decisions/start.ts';
+import { QUESTION_FIELDS } from '../../services/decisions/confirm-organisations.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
 import {
   amendFormReply,
@@ -27,6 +28,7 @@ import {
   votedReply,
 } from '../views/decision-answers.ts';
 import { interestFormReply } from '../views/decision-prompts.ts';
+import { linkedReply, organisationQuestionReply } from '../views/organisation-question.ts';
 import { conflictsLogReply, recordView } from '../views/decision-record.ts';
 import { createRefusal, MALFORMED, manageRefusal, noVoteReason, UNEXPECTED_FIELDS } from '../views/decision-words.ts';
 import { answer, refusePayload, type RefusalWords } from './decision-scope.ts';
@@ -159,8 +161,15 @@ export const FORM_FIELDS = {
 const fieldValue = z.union([z.string().max(10_000), z.array(z.string().max(1_000)).max(200)]).optional();
 const formSchema = (fields: readonly string[]) =>
   z.object(Object.fromEntries(fields.map((f) => [f, fieldValue]))).strict();
+/** The creation form asked again with "did you mean …?" carries one answer per close name (src/bot/views/organisation-question.ts). */
+const EXTRA_FIELDS: Partial<Record<keyof typeof FORM_FIELDS, readonly string[]>> = {
+  'decision.create': QUESTION_FIELDS,
+};
 const SCHEMAS = Object.fromEntries(
-  Object.entries(FORM_FIELDS).map(([id, fields]) => [id, formSchema(fields)]),
+  Object.entries(FORM_FIELDS).map(([id, fields]) => [
+    id,
+    formSchema([...fields, ...(EXTRA_FIELDS[id as keyof typeof FORM_FIELDS] ?? [])]),
+  ]),
 ) as Record<keyof typeof FORM_FIELDS, ReturnType<typeof formSchema>>;
 
 type Values = Record<string, string | string[]>;
@@ -197,10 +206,18 @@ export const decisionForms: Record<string, FormHandler> = {
       values,
       context,
     });
-    return answer(ctx, started, startedReplies, {
-      notPermitted: createRefusal(ctx.scope.person, ctx.scope.partnership.settings),
-      values: flat(values),
-    });
+    return answer(
+      ctx,
+      started,
+      (s) =>
+        'questions' in s
+          ? organisationQuestionReply(s, flat(values))
+          : [...startedReplies(s), ...(s.linked.length ? [linkedReply(s.linked)] : [])],
+      {
+        notPermitted: createRefusal(ctx.scope.person, ctx.scope.partnership.settings),
+        values: flat(values),
+      },
+    );
   }),
   'decision.declare': checked(
     'decision.declare',

@@ -7,8 +7,12 @@ import { assess } from '../../domain/decisions/standing.ts';
 import type { Decision, DecisionDraft, DecisionState } from '../../domain/decisions/types.ts';
 import type { Conversation } from '../../domain/chat/inbound.ts';
 import { fail, ok } from '../../domain/result.ts';
+import { can } from '../../domain/permissions.ts';
 import type { Roster } from '../../domain/roster.ts';
+import { linkNames, type Linked } from '../organisations.ts';
+import { knownOrganisations } from '../register.ts';
 import { authorizeCreate } from './authorize.ts';
+import { confirmOrganisations, type OrganisationsToConfirm } from './confirm-organisations.ts';
 import type { Actor, DecisionResult, ServiceDeps } from './deps.ts';
 
 const asDecision = (draft: DecisionDraft, now: Date): Decision => ({
@@ -73,17 +77,19 @@ export interface Started {
   recused: number;
   /** too few eligible members remain for the quorum */
   quorumShort: boolean;
+  /** names the creator said are one organisation, linked for the partnership before it opened */
+  linked: Linked[];
 }
 
 export async function startDecision(
   deps: ServiceDeps,
   actor: Actor,
   input: StartInput,
-): Promise<DecisionResult<Started>> {
+): Promise<DecisionResult<Started | OrganisationsToConfirm>> {
   const allowed = authorizeCreate(actor);
   if (!allowed.ok) return fail(allowed.refusal);
   const { person } = allowed;
-  const { partnership, roster } = actor;
+  const { partnership } = actor;
   const conversation = await channelFor(deps, actor, input.conversation, input.context);
   if (!conversation) return fail({ code: 'needs-channel' });
   const now = deps.clock.now();
@@ -94,6 +100,28 @@ export async function startDecision(
     now,
   });
   if (!draft.ok) return fail({ code: 'draft-invalid', problems: draft.error, channelId: conversation.channelId });
+
+  // "Did you mean …?" before anything is written or anyone recused (./confirm-organisations.ts)
+  const mayLink = can(person, 'organisations.alias');
+  const directory = await knownOrganisations(deps, actor);
+  const names = confirmOrganisations(directory, draft.value.organisations, input.values, mayLink);
+  if (names.kind === 'ask')
+    return ok({
+      kind: 'confirm-organisations',
+      questions: names.questions,
+      channelId: conversation.channelId,
+      mayLink,
+    });
+  draft.value.organisations = names.organisations;
+  const linked: Linked[] = [];
+  if (mayLink) for (const { known, typed } of names.same) linked.push(await linkNames(deps, actor, known, typed));
+  // the roster as loaded does not have the links just written: the recusals below need them
+  const roster = linked.length
+    ? {
+        ...actor.roster,
+        organisationAliases: [...(actor.roster.organisationAliases ?? []), ...linked.map((l) => [l.name, l.alias])],
+      }
+    : actor.roster;
 
   const preview: DecisionState = {
     decision: asDecision(draft.value, now),
@@ -110,6 +138,15 @@ export async function startDecision(
   });
   const d = state.decision;
   const standing = assess(state, roster);
+  if (names.different.length)
+    await deps.stores.audit.record({
+      partnershipId: partnership.id,
+      actorId: person.id,
+      action: 'decision.organisations-distinct',
+      subjectType: 'decision',
+      subjectId: d.id,
+      after: { different: names.different },
+    });
   deps.logger.info('decision created', {
     decisionId: d.id,
     partnershipId: partnership.id,
@@ -132,5 +169,6 @@ export async function startDecision(
     unreachable: standing.eligible.filter((p) => unreachable.has(p.id)).map((p) => p.name),
     recused: standing.recused.size,
     quorumShort: !standing.canBeTaken,
+    linked,
   });
 }
