@@ -7,6 +7,7 @@ import { personCommand } from './commands/person.ts';
 import { decisionCommand } from './commands/decision.ts';
 import { rosterCommand } from './commands/roster.ts';
 import { reviewCommand } from './commands/review.ts';
+import { settingsCommand } from './commands/settings.ts';
 import type { CliCommand, Flags } from './flags.ts';
 import { CliError, EXIT, type CliIo } from './io.ts';
 
@@ -18,11 +19,16 @@ Offline checks of a roster file (no database):
 
 The database (DATABASE_URL, default ./data/partnership-bot.db):
   partnership-bot roster import FILE --partnership SLUG [--name NAME] [--relationships FILE] [--interests FILE]
+      [--settings FILE]
       [--dry-run] [--allow-removals]   --dry-run shows what would change and changes nothing; a file
       that lists nobody, or would end more than a third of current memberships, needs --allow-removals.
   partnership-bot roster export --partnership SLUG [--format json|csv] [--out DIR]
   partnership-bot criteria --partnership SLUG [--json]
   partnership-bot coi --partnership SLUG --organisation NAME [--json]
+  partnership-bot settings show --partnership SLUG [--json]     every setting, what it means, its default
+  partnership-bot settings set --partnership SLUG KEY=VALUE [KEY=VALUE ...]
+      for example quorum=6 ltoOrganisation="Northfield Trust"; checked whole, saved once, audited
+  partnership-bot settings history --partnership SLUG [--json]  who changed which setting, before and after
   partnership-bot decision list --partnership SLUG
   partnership-bot decision export ID --format md|csv [--partnership SLUG]
       ID is the decision's number (with --partnership) or its id; prints the record for the minutes.
@@ -47,6 +53,7 @@ const OPTIONS = {
   name: { type: 'string' },
   relationships: { type: 'string' },
   interests: { type: 'string' },
+  settings: { type: 'string' },
   yes: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   'allow-removals': { type: 'boolean' },
@@ -61,6 +68,7 @@ const COMMANDS: Record<string, CliCommand> = {
   person: personCommand,
   decision: decisionCommand,
   review: (io, flags, positionals) => reviewCommand(io, flags, positionals),
+  settings: settingsCommand,
 };
 
 export const defaultIo = (): CliIo => ({
@@ -95,7 +103,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     io.err(`Unknown command "${name}".\n\n${USAGE}`);
     return EXIT.usage;
   }
-  if (!['roster', 'person', 'decision', 'review'].includes(name) && positionals.length) {
+  if (!['roster', 'person', 'decision', 'review', 'settings'].includes(name) && positionals.length) {
     io.err(`${name} takes no extra words; unexpected: ${positionals.join(' ')}\n`);
     return EXIT.usage;
   }

@@ -42,6 +42,10 @@ export interface SettingIssue {
   path?: string[];
 }
 
+/** "quorum must be …" (a message that is a sentence of its own follows a colon: "review.deadline: The deadline …"). */
+export const issueLine = (i: SettingIssue): string =>
+  /^[A-Z]/.test(i.message) ? `${i.field}: ${i.message}` : `${i.field} ${i.message}`;
+
 const order = (k: string): number => (SETTING_KEYS as readonly string[]).indexOf(k);
 const isKey = (k: string): k is SettingKey => (SETTING_KEYS as readonly string[]).includes(k);
 

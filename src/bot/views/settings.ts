@@ -4,7 +4,13 @@
 import { textReply, type Block, type Field, type Reply } from '../../domain/chat/reply.ts';
 import { WEEKDAYS } from '../../domain/review/settings.ts';
 import { defaultSettings, describeQuorum, percent, type PartnershipSettings } from '../../domain/settings.ts';
-import { SETTING_KEYS, settingText, type SettingIssue, type SettingKey } from '../../domain/settings-text.ts';
+import {
+  issueLine,
+  SETTING_KEYS,
+  settingText,
+  type SettingIssue,
+  type SettingKey,
+} from '../../domain/settings-text.ts';
 import type { SettingsAudit } from '../../services/ports/index.ts';
 import { formatDate } from './register.ts';
 
@@ -284,7 +290,7 @@ export function settingsFormReply(partnershipName: string, s: PartnershipSetting
 }
 
 /** "quorum must be a fraction …": the setting's name, then what it must be. */
-export const settingIssueLine = (i: SettingIssue): string => `${i.field} ${i.message}`;
+export const settingIssueLine = (i: SettingIssue): string => issueLine(i);
 
 export const settingsRefusedText = (issues: readonly SettingIssue[]): string =>
   `Nothing was saved:\n${issues
