@@ -7,6 +7,7 @@ import { rosterToJson } from '../../src/services/roster-file/export.ts';
 import { INTEREST_KINDS, RELATIONSHIP_KINDS, ROLES } from '../../src/domain/roster.ts';
 import { defaultSettings } from '../../src/domain/settings.ts';
 import { formatProblems } from '../../src/domain/result.ts';
+import { DEFAULT_SETTINGS_OBJECT } from '../support/settings.ts';
 import { DEMO_ROSTER } from '../support/paths.ts';
 
 const person = (name: string, extra: Record<string, unknown> = {}) => ({
@@ -187,32 +188,6 @@ describe('bad input names the file and the field', () => {
   });
 });
 
-/** Every setting at its default, as an export writes it (docs/roster-format.md, "Settings"). */
-const DEFAULT_SETTINGS = {
-  residentThreshold: 0.51,
-  quorum: { type: 'fraction', value: 0.5 },
-  loyaltyConflicts: 'withdraw',
-  councillorsVoteOnKeyDecisions: true,
-  countLtoRepresentatives: true,
-  repMayCreateDecisions: false,
-  reminderHoursBeforeClose: 24,
-  timeZone: 'Europe/London',
-  retentionMonths: 24,
-  review: {
-    opensOn: '09-01',
-    opensAt: '09:00',
-    deadline: '12-31',
-    nudgeDays: ['monday'],
-    finalMonthNudgeDays: ['monday', 'thursday'],
-    nudgeAt: '10:00',
-    quietFrom: '20:00',
-    quietTo: '08:00',
-    quietDays: ['sunday'],
-    confirmationReminders: 2,
-    confirmationReminderDays: 14,
-  },
-};
-
 describe('export is the inverse of import', () => {
   it('the demo roster comes back as written, with every setting in "settings"', () => {
     const text = readFileSync(DEMO_ROSTER, 'utf8');
@@ -221,7 +196,7 @@ describe('export is the inverse of import', () => {
     const written = JSON.parse(text) as { partnership: { name: string; residentThreshold: number } };
     // the file's older `residentThreshold` comes back inside `settings`, with every other setting
     expect(written.partnership.residentThreshold).toBe(0.51);
-    const expected = { ...written, partnership: { name: written.partnership.name, settings: DEFAULT_SETTINGS } };
+    const expected = { ...written, partnership: { name: written.partnership.name, settings: DEFAULT_SETTINGS_OBJECT } };
     expect(toRosterDocument(parsed.value.roster)).toEqual(expected);
     expect(JSON.parse(rosterToJson(parsed.value.roster))).toEqual(expected);
     const again = parseRosterJson(rosterToJson(parsed.value.roster), 'demo.json');
@@ -270,7 +245,7 @@ describe('export is the inverse of import', () => {
             .filter(([a, b]) => a !== b)
             .map(([a, b, kind]) => ({ between: [a, b], kind }));
           const doc = {
-            partnership: { name: 'Round Trip', settings: DEFAULT_SETTINGS },
+            partnership: { name: 'Round Trip', settings: DEFAULT_SETTINGS_OBJECT },
             people,
             ...(relationships.length ? { relationships } : {}),
           };
