@@ -12,6 +12,8 @@ export interface Flags {
   name?: string | undefined;
   relationships?: string | undefined;
   interests?: string | undefined;
+  /** settings.csv beside a CSV people file */
+  settings?: string | undefined;
   yes?: boolean | undefined;
   /** roster import: show what would change, change nothing */
   dryRun?: boolean | undefined;

@@ -37,6 +37,8 @@ export interface RosterFiles {
   file: string;
   relationships?: string | undefined;
   interests?: string | undefined;
+  /** settings.csv, beside a CSV people file */
+  settings?: string | undefined;
   /** for CSV, which has no partnership name of its own */
   name?: string | undefined;
 }
@@ -52,6 +54,7 @@ export function loadRosterFiles(io: CliIo, files: RosterFiles, base?: Partnershi
         people: source(files.file)!,
         relationships: source(files.relationships),
         interests: source(files.interests),
+        settings: source(files.settings),
       },
       base,
     );
@@ -66,6 +69,14 @@ export function loadRosterFiles(io: CliIo, files: RosterFiles, base?: Partnershi
       {
         where: files.file,
         message: '--relationships and --interests go with a CSV people file; a JSON roster holds them itself',
+      },
+    ]);
+  }
+  if (files.settings) {
+    return fail([
+      {
+        where: files.file,
+        message: '--settings goes with a CSV people file; a JSON roster holds them in "partnership": { "settings": … }',
       },
     ]);
   }

@@ -12,11 +12,16 @@ Offline checks of a roster file (no database):
 
 The database (DATABASE_URL, default ./data/partnership-bot.db):
   partnership-bot roster import FILE --partnership SLUG [--name NAME] [--relationships FILE] [--interests FILE]
+      [--settings FILE]
       [--dry-run] [--allow-removals]   --dry-run shows what would change and changes nothing; a file
       that lists nobody, or would end more than a third of current memberships, needs --allow-removals.
   partnership-bot roster export --partnership SLUG [--format json|csv] [--out DIR]
   partnership-bot criteria --partnership SLUG [--json]
   partnership-bot coi --partnership SLUG --organisation NAME [--json]
+  partnership-bot settings show --partnership SLUG [--json]     every setting, what it means, its default
+  partnership-bot settings set --partnership SLUG KEY=VALUE [KEY=VALUE ...]
+      for example quorum=6 ltoOrganisation="Northfield Trust"; checked whole, saved once, audited
+  partnership-bot settings history --partnership SLUG [--json]  who changed which setting, before and after
   partnership-bot decision list --partnership SLUG
   partnership-bot decision export ID --format md|csv [--partnership SLUG]
       ID is the decision's number (with --partnership) or its id; prints the record for the minutes.
@@ -41,6 +46,7 @@ const OPTIONS = {
   name: { type: 'string' },
   relationships: { type: 'string' },
   interests: { type: 'string' },
+  settings: { type: 'string' },
   yes: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   'allow-removals': { type: 'boolean' },
@@ -56,6 +62,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   person: async () => (await import('./commands/person.ts')).personCommand,
   decision: async () => (await import('./commands/decision.ts')).decisionCommand,
   review: async () => (await import('./commands/review.ts')).reviewCommand,
+  settings: async () => (await import('./commands/settings.ts')).settingsCommand,
 };
 
 export const defaultIo = (): CliIo => ({
@@ -90,7 +97,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     io.err(`Unknown command "${name}".\n\n${USAGE}`);
     return EXIT.usage;
   }
-  if (!['roster', 'person', 'decision', 'review'].includes(name) && positionals.length) {
+  if (!['roster', 'person', 'decision', 'review', 'settings'].includes(name) && positionals.length) {
     io.err(`${name} takes no extra words; unexpected: ${positionals.join(' ')}\n`);
     return EXIT.usage;
   }

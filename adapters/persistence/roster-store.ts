@@ -19,6 +19,7 @@ import type {
   PartnershipRef,
   PartnershipScope,
   RosterStore,
+  SettingsAudit,
 } from '../../src/services/ports/index.ts';
 import type { Db } from './database.ts';
 import type { FastSql } from './fast-sql.ts';
@@ -173,6 +174,9 @@ export class PrismaRosterStore implements RosterStore {
       async (tx) => {
         const existingPartnership = await tx.partnership.findUnique({ where: { slug } });
         const settings = JSON.stringify(roster.partnership.settings);
+        const settingsBefore = existingPartnership
+          ? JSON.stringify(parseSettings(safeJson(existingPartnership.settings)))
+          : null;
         const partnership = existingPartnership
           ? await tx.partnership.update({
               where: { id: existingPartnership.id },
@@ -231,6 +235,19 @@ export class PrismaRosterStore implements RosterStore {
         });
         const unique = [...new Map(links.map((l) => [`${l.fromId}|${l.toId}|${l.kind}`, l])).values()];
         if (unique.length) await tx.relationship.createMany({ data: unique });
+        // A file that changes settings is audited as a settings change too, with before and after.
+        if (settingsBefore !== null && settingsBefore !== JSON.stringify(parseSettings(roster.partnership.settings)))
+          await tx.auditEvent.create({
+            data: {
+              partnershipId: partnership.id,
+              actorId,
+              action: 'settings.update',
+              subjectType: 'roster-file',
+              subjectId: partnership.id,
+              before: settingsBefore,
+              after: settings,
+            },
+          });
         await tx.auditEvent.create({
           data: {
             partnershipId: partnership.id,
@@ -268,5 +285,25 @@ export class PrismaRosterStore implements RosterStore {
         },
       });
     });
+  }
+
+  async settingsHistory(partnershipId: string, limit: number): Promise<SettingsAudit[]> {
+    const rows = await this.db.auditEvent.findMany({
+      where: { partnershipId, action: 'settings.update' },
+      orderBy: { at: 'desc' },
+      take: limit,
+    });
+    const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
+    const people = actorIds.length
+      ? await this.db.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })
+      : [];
+    const names = new Map(people.map((p) => [p.id, p.name]));
+    return rows.map((r) => ({
+      at: r.at,
+      actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
+      action: r.subjectType === 'roster-file' ? 'roster.import' : 'settings.update',
+      before: r.before ? parseSettings(safeJson(r.before)) : null,
+      after: parseSettings(safeJson(r.after)),
+    }));
   }
 }

@@ -42,6 +42,10 @@ export const PERMISSIONS = {
   'channel.bind': ['chair', 'rep'],
   'identity.link': [...OFFICERS, 'rep'],
   'help.view': [...EVERYONE_KNOWN, 'unknown'],
+  /** the partnership's settings (quorum, thresholds, policies), with what each means */
+  'settings.view': EVERYONE_KNOWN,
+  /** change any of the partnership's settings (audited with before and after) */
+  'settings.change': ['chair', 'rep'],
   /** put a decision to the partnership; the rep too when the partnership allows it (src/domain/decisions/create.ts) */
   'decision.create': ['chair', 'vice-chair', 'secretary'],
   /** a decision's record privately: counts, result when visible, one's own part */

@@ -3,37 +3,71 @@
 import { z } from 'zod';
 import { reviewSettingsSchema } from './review/settings.ts';
 
-export const quorumSchema = z.discriminatedUnion('type', [
-  /** at least this share of the voting members, rounded up */
-  z.object({ type: z.literal('fraction'), value: z.number().gt(0).lte(1) }),
-  /** at least this many eligible voting members */
-  z.object({ type: z.literal('count'), value: z.number().int().min(1).max(1000) }),
-]);
+const FRACTION = { error: 'must be a number, such as 0.5' };
+const WHOLE = { error: 'must be a whole number' };
+const YES_NO = { error: 'must be true or false' };
+
+export const quorumSchema = z.discriminatedUnion(
+  'type',
+  [
+    /** at least this share of the voting members, rounded up */
+    z.object({
+      type: z.literal('fraction'),
+      value: z.number(FRACTION).gt(0, 'must be more than 0').lte(1, 'must be a fraction no more than 1, such as 0.5'),
+    }),
+    /** at least this many eligible voting members */
+    z.object({
+      type: z.literal('count'),
+      value: z.number(WHOLE).int(WHOLE).min(1, 'must be at least 1').max(1000, 'must be at most 1000'),
+    }),
+  ],
+  { error: 'must be { "type": "fraction", "value": 0.5 } or { "type": "count", "value": 6 }' },
+);
 export type Quorum = z.infer<typeof quorumSchema>;
 
 export const settingsSchema = z.object({
   /** share of members who must be residents; 000/001 say "at least 51%" */
-  residentThreshold: z.number().gt(0).lte(1).default(0.51),
+  residentThreshold: z
+    .number(FRACTION)
+    .gt(0, 'must be more than 0')
+    .lte(1, 'must be a fraction no more than 1, such as 0.51')
+    .default(0.51),
   quorum: quorumSchema.default({ type: 'fraction', value: 0.5 }),
   /** loyalty conflicts: step back from the decision, or declare and stay */
-  loyaltyConflicts: z.enum(['withdraw', 'declare-and-stay']).default('withdraw'),
+  loyaltyConflicts: z
+    .enum(['withdraw', 'declare-and-stay'], { error: 'must be "withdraw" or "declare-and-stay"' })
+    .default('withdraw'),
   /** some partnerships keep councillors from voting on key (procurement and grant) decisions */
-  councillorsVoteOnKeyDecisions: z.boolean().default(true),
+  councillorsVoteOnKeyDecisions: z.boolean(YES_NO).default(true),
   /** LTO representatives who are members count towards the eight (001 counts them as members) */
-  countLtoRepresentatives: z.boolean().default(true),
+  countLtoRepresentatives: z.boolean(YES_NO).default(true),
   /** the locally trusted organisation's name: decisions involving it conflict LTO representatives */
-  ltoOrganisation: z.string().max(200).optional(),
+  ltoOrganisation: z
+    .string({ error: "must be the organisation's name" })
+    .trim()
+    .max(200, 'must be at most 200 characters')
+    .optional(),
   /** whether the rep may put decisions to the partnership */
-  repMayCreateDecisions: z.boolean().default(false),
+  repMayCreateDecisions: z.boolean(YES_NO).default(false),
   /** hours before a decision closes to remind members who have not declared or voted (0: no reminders) */
-  reminderHoursBeforeClose: z.number().int().min(0).max(336).default(24),
+  reminderHoursBeforeClose: z
+    .number(WHOLE)
+    .int(WHOLE)
+    .min(0, 'must be 0 (no reminder) or more')
+    .max(336, 'must be at most 336 hours (two weeks)')
+    .default(24),
   /** IANA time zone for everything a person reads; the programme is in England */
-  timeZone: z.string().default('Europe/London'),
+  timeZone: z.string({ error: 'must be a time zone name such as Europe/London' }).default('Europe/London'),
   /**
    * Months after a membership ends before the person's personal data is erased (decision
    * records are kept, pseudonymised). UK GDPR storage limitation; 0 keeps until erased by hand.
    */
-  retentionMonths: z.number().int().min(0).max(120).default(24),
+  retentionMonths: z
+    .number(WHOLE)
+    .int(WHOLE)
+    .min(0, 'must be 0 (kept until erased by hand) or more')
+    .max(120, 'must be at most 120 months')
+    .default(24),
   /** review season: opening, deadline, nudge cadence, quiet hours, snooze (src/domain/review/settings.ts) */
   review: reviewSettingsSchema.prefault({}),
 });

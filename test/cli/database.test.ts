@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_ROSTER } from '../support/paths.ts';
+import { asExported } from '../support/settings.ts';
 import { createDemoDatabase, newDatabaseUrl } from '../support/db.ts';
 import { cliTestTimeout, runCli, scratchDir } from '../support/cli.ts';
 
@@ -33,7 +34,8 @@ describe('a new database', () => {
     expect(existsSync(file)).toBe(true);
     const exported = await runCli(['roster', 'export', '--partnership', 'northfield'], env);
     expect(exported.code).toBe(0);
-    expect(JSON.parse(exported.stdout)).toEqual(demo);
+    // the file's residentThreshold comes back in `settings`, with every other setting
+    expect(JSON.parse(exported.stdout)).toEqual(asExported(demo));
   });
 });
 
@@ -93,7 +95,9 @@ describe('with the demo partnership in the database', () => {
     expect(stdout.stdout.split('\n')[1]).toBe('Margaret Okafor,member,yes,yes,chair,no,no,margaret.okafor@example.org');
     expect(stdout.stderr).toContain('Printed people.csv only. Use --out DIR');
     expect(out.code).toBe(0);
-    expect(out.stderr).toBe(`Wrote people.csv, relationships.csv, interests.csv to ${scratch.path('csv')}.\n`);
+    expect(out.stderr).toBe(
+      `Wrote people.csv, relationships.csv, interests.csv, settings.csv to ${scratch.path('csv')}.\n`,
+    );
     expect(readFileSync(scratch.path('csv/people.csv'), 'utf8')).toBe(stdout.stdout);
     expect(readFileSync(scratch.path('csv/relationships.csv'), 'utf8')).toBe(
       'person_a,kind,person_b\nTom Whitfield,spouse,Sarah Whitfield\nHelen Brooks,sibling,Jo Brooks\nGareth Jones,close-friend,Kwame Mensah\n',
@@ -106,7 +110,7 @@ describe('with the demo partnership in the database', () => {
       db.env,
     );
     expect(run.code).toBe(0);
-    expect(JSON.parse(readFileSync(scratch.path('json/northfield.json'), 'utf8'))).toEqual(demo);
+    expect(JSON.parse(readFileSync(scratch.path('json/northfield.json'), 'utf8'))).toEqual(asExported(demo));
   });
 });
 

@@ -106,6 +106,8 @@ export const PROBES = {
     inbound: () => command('help'),
     allowed: /governance help for your Big Local partnership/,
   },
+  'settings.view': { where: 'direct', inbound: () => command('settings'), allowed: /Settings of Northfield Big Local/ },
+  'settings.change': { where: 'direct', inbound: () => command('settings change'), allowed: /settings\.change/ },
   'decision.create': { where: 'channel', inbound: () => command('poll'), allowed: /decision\.create/ },
   'decision.view': { where: 'direct', inbound: click('decision.view'), allowed: /Only you can see this\. Times are/ },
   'decision.record': {

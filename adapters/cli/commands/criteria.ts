@@ -45,6 +45,7 @@ export async function rosterFrom(
           file: flags.roster,
           relationships: flags.relationships,
           interests: flags.interests,
+          settings: flags.settings,
           name: flags.name,
         }),
       ).roster,

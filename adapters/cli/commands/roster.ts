@@ -45,7 +45,13 @@ export async function rosterCommand(io: CliIo, flags: Flags, positionals: string
       const parsed = unwrap(
         loadRosterFiles(
           io,
-          { file, relationships: flags.relationships, interests: flags.interests, name: flags.name ?? existing?.name },
+          {
+            file,
+            relationships: flags.relationships,
+            interests: flags.interests,
+            settings: flags.settings,
+            name: flags.name ?? existing?.name,
+          },
           existing?.settings ?? defaultSettings(),
         ),
       );
@@ -93,10 +99,13 @@ export async function rosterCommand(io: CliIo, flags: Flags, positionals: string
           'people.csv': csv.people,
           'relationships.csv': csv.relationships,
           'interests.csv': csv.interests,
+          'settings.csv': csv.settings,
         });
       else {
         io.out(csv.people);
-        io.err('Printed people.csv only. Use --out DIR to write people.csv, relationships.csv and interests.csv.\n');
+        io.err(
+          'Printed people.csv only. Use --out DIR to write people.csv, relationships.csv, interests.csv and settings.csv.\n',
+        );
       }
       return EXIT.ok;
     });

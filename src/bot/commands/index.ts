@@ -15,6 +15,7 @@ import { review } from './review.ts';
 import { reviewActions, reviewForms } from './review-actions.ts';
 import { roster } from './roster.ts';
 import { setup } from './setup.ts';
+import { settings, settingsActions, settingsForms } from './settings.ts';
 import type { ActionHandler, Command, FormHandler } from './types.ts';
 
 export const COMMANDS: Command[] = [];
@@ -33,6 +34,7 @@ COMMANDS.push(
   decisions,
   decision,
   review,
+  settings,
   privacy,
   help,
 );
@@ -46,6 +48,7 @@ export const ACTIONS: Record<string, ActionHandler> = {
   ...organisationActions,
   ...decisionActions,
   ...reviewActions,
+  ...settingsActions,
 };
 
 /** Form submissions, by form id. */
@@ -55,6 +58,7 @@ export const FORMS: Record<string, FormHandler> = {
   ...organisationForms,
   ...decisionForms,
   ...reviewForms,
+  ...settingsForms,
 };
 
 export function findCommand(word: string): Command | undefined {

@@ -72,6 +72,18 @@ export interface RosterStore {
     options?: ImportOptions,
   ): Promise<ImportSummary>;
   updateSettings(partnershipId: string, settings: PartnershipSettings, actorId: string | null): Promise<void>;
+  /** The latest settings changes from the audit log, newest first. */
+  settingsHistory(partnershipId: string, limit: number): Promise<SettingsAudit[]>;
+}
+
+/** One audited change of a partnership's settings: when, by whom (null: the command line or an import), before and after. */
+export interface SettingsAudit {
+  at: Date;
+  actorName: string | null;
+  /** what the change was made through: `settings.update` (chat, the command line) or `roster.import` */
+  action: string;
+  before: PartnershipSettings | null;
+  after: PartnershipSettings;
 }
 
 export interface Binding {

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { defaultSettings, type PartnershipSettings } from '../../domain/settings.ts';
 import { fail, type Problem, type Result } from '../../domain/result.ts';
 import { parseRosterDocument, type ParsedRoster } from './document.ts';
+import { SETTINGS_COLUMNS, SETTINGS_REQUIRED, settingsFromTable } from './settings-csv.ts';
 
 export interface CsvSource {
   file: string;
@@ -16,6 +17,8 @@ export interface CsvRosterSources {
   people: CsvSource;
   relationships?: CsvSource | undefined;
   interests?: CsvSource | undefined;
+  /** settings.csv: one row per setting (`setting,value`); settings it leaves out keep their stored value */
+  settings?: CsvSource | undefined;
 }
 
 /** Spreadsheet headings people actually type, mapped to the format's field names. */
@@ -150,6 +153,10 @@ export function parseRosterCsv(
   base: PartnershipSettings = defaultSettings(),
 ): Result<ParsedRoster> {
   const problems: Problem[] = [];
+  if (sources.settings) {
+    const table = readTable(sources.settings, SETTINGS_COLUMNS, SETTINGS_REQUIRED, problems);
+    base = settingsFromTable(sources.settings.file, table, base, problems);
+  }
   const where = new Map<string, string>(); // document path -> file position
   const at = (source: CsvSource, line: number, column: string | undefined) =>
     `${source.file} line ${line}${column ? `, column "${column}"` : ''}`;

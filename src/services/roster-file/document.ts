@@ -4,6 +4,12 @@ import { z } from 'zod';
 import { INTEREST_KINDS, PERSON_KINDS, RELATIONSHIP_KINDS, ROLES } from '../../domain/roster.ts';
 import type { Person, Relationship, Roster } from '../../domain/roster.ts';
 import { defaultSettings, type PartnershipSettings } from '../../domain/settings.ts';
+import {
+  checkSettings,
+  mergeSettingsObject,
+  settingsObjectOf,
+  settingsObjectSchema,
+} from '../../domain/settings-text.ts';
 import { fail, ok, type Problem, type Result } from '../../domain/result.ts';
 import type { ImportScope } from '../ports/index.ts';
 import { describeJsonErrorPosition } from './json-position.ts';
@@ -36,6 +42,8 @@ export const rosterDocumentSchema = z.strictObject({
       .gt(0, 'must be more than 0')
       .lte(1, 'must be a fraction no more than 1, such as 0.51')
       .optional(),
+    /** every setting the file sets (docs/roster-format.md); those left out keep their stored value */
+    settings: settingsObjectSchema.optional(),
   }),
   people: z.array(personSchema).max(50_000),
   relationships: z
@@ -150,13 +158,8 @@ export function parseRosterDocument(
     if (fromId !== undefined && toId !== undefined && fromId !== toId)
       relationships.push({ fromId, toId, kind: r.kind });
   });
+  const settings = settingsFrom(doc.partnership, base, locate, problems);
   if (problems.length > 0) return fail(problems);
-  const settings = {
-    ...base,
-    ...(doc.partnership.residentThreshold === undefined
-      ? {}
-      : { residentThreshold: doc.partnership.residentThreshold }),
-  };
   const scope: ImportScope = {
     interestsOf: new Set(doc.people.flatMap((p, i) => (p.interests === undefined ? [] : [people[i]!.id]))),
     relationships: doc.relationships !== undefined,
@@ -168,11 +171,44 @@ export function parseRosterDocument(
   });
 }
 
+/**
+ * The stored settings with what the file sets: `partnership.settings` (any setting) or the older
+ * `partnership.residentThreshold`; checked whole, each problem at its field.
+ */
+function settingsFrom(
+  partnership: RosterDocument['partnership'],
+  base: PartnershipSettings,
+  locate: Locate,
+  problems: Problem[],
+): PartnershipSettings {
+  const { residentThreshold, settings: object } = partnership;
+  let next = residentThreshold === undefined ? base : { ...base, residentThreshold };
+  if (!object) return next;
+  if (
+    residentThreshold !== undefined &&
+    object.residentThreshold !== undefined &&
+    object.residentThreshold !== residentThreshold
+  )
+    problems.push({
+      where: locate(['partnership', 'residentThreshold']),
+      message: 'differs from partnership.settings.residentThreshold; give it once, in "settings"',
+    });
+  next = mergeSettingsObject(next, object);
+  const checked = checkSettings(next);
+  if (checked.ok) return checked.value;
+  for (const issue of checked.error)
+    problems.push({
+      where: locate(['partnership', 'settings', ...(issue.path ?? [issue.field])]),
+      message: issue.message,
+    });
+  return base;
+}
+
 /** The document for a roster (for export): the exact inverse of parseRosterDocument. */
 export function toRosterDocument(roster: Roster): RosterDocument {
   const names = new Map(roster.people.map((p) => [p.id, p.name]));
   const doc: RosterDocument = {
-    partnership: { name: roster.partnership.name, residentThreshold: roster.partnership.settings.residentThreshold },
+    partnership: { name: roster.partnership.name, settings: settingsObjectOf(roster.partnership.settings) },
     people: roster.people.map((p) => ({
       name: p.name,
       kind: p.kind,

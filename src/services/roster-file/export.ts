@@ -2,12 +2,18 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Roster } from '../../domain/roster.ts';
 import { toRosterDocument } from './document.ts';
+import { settingsToCsv } from './settings-csv.ts';
 
 export const rosterToJson = (roster: Roster): string => `${JSON.stringify(toRosterDocument(roster), null, 2)}\n`;
 
 const yn = (b: boolean | undefined): string => (b ? 'yes' : 'no');
 
-export function rosterToCsv(roster: Roster): { people: string; relationships: string; interests: string } {
+export function rosterToCsv(roster: Roster): {
+  people: string;
+  relationships: string;
+  interests: string;
+  settings: string;
+} {
   const doc = toRosterDocument(roster);
   return {
     people: stringify([
@@ -31,5 +37,6 @@ export function rosterToCsv(roster: Roster): { people: string; relationships: st
       ['name', 'organisation', 'kind', 'detail'],
       ...doc.people.flatMap((p) => (p.interests ?? []).map((i) => [p.name, i.organisation, i.kind, i.detail ?? ''])),
     ]),
+    settings: settingsToCsv(roster.partnership.settings),
   };
 }
