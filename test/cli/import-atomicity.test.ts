@@ -6,6 +6,7 @@ import { openDatabase } from '../../adapters/persistence/database.ts';
 import { DEMO_ROSTER } from '../support/paths.ts';
 import { createDemoDatabase, TEST_PROVIDER } from '../support/db.ts';
 import { cliTestTimeout, runCli, scratchDir } from '../support/cli.ts';
+import { asExported } from '../support/settings.ts';
 
 // Each test spawns up to five Node processes, one after another; on a busy 2-core machine that can take a while.
 vi.setConfig({ testTimeout: cliTestTimeout(5) });
@@ -114,6 +115,6 @@ describe('import atomicity', () => {
     expect(ok.stdout).toBe(
       'Updated Northfield Big Local (northfield): 1 added, 12 updated, 1 whose membership ended (Rosa Novak); 4 relationships.\n',
     );
-    expect(JSON.parse(await exportJson())).toEqual(changedRoster());
+    expect(JSON.parse(await exportJson())).toEqual(asExported(changedRoster()));
   });
 });
