@@ -2,7 +2,8 @@
 // ends here, so the same rules and the same messages apply whatever the source.
 import { z } from 'zod';
 import { INTEREST_KINDS, PERSON_KINDS, RELATIONSHIP_KINDS, ROLES } from '../../domain/roster.ts';
-import type { Person, Relationship, Roster } from '../../domain/roster.ts';
+import type { Person, Relationship, Relative, Roster } from '../../domain/roster.ts';
+import { parseRelatives, relativesDocument, relativesSchema } from './relatives.ts';
 import { defaultSettings, type PartnershipSettings } from '../../domain/settings.ts';
 import { fail, ok, type Problem, type Result } from '../../domain/result.ts';
 import type { ImportScope } from '../ports/index.ts';
@@ -42,6 +43,7 @@ export const rosterDocumentSchema = z.strictObject({
     .array(z.strictObject({ between: z.tuple([name, name]), kind: z.enum(RELATIONSHIP_KINDS) }))
     .max(200_000)
     .optional(),
+  relatives: relativesSchema.optional(),
 });
 
 export type RosterDocument = z.infer<typeof rosterDocumentSchema>;
@@ -150,6 +152,7 @@ export function parseRosterDocument(
     if (fromId !== undefined && toId !== undefined && fromId !== toId)
       relationships.push({ fromId, toId, kind: r.kind });
   });
+  const relatives: Relative[] = doc.relatives ? parseRelatives(doc.relatives, ids, locate, problems) : [];
   if (problems.length > 0) return fail(problems);
   const settings = {
     ...base,
@@ -160,10 +163,16 @@ export function parseRosterDocument(
   const scope: ImportScope = {
     interestsOf: new Set(doc.people.flatMap((p, i) => (p.interests === undefined ? [] : [people[i]!.id]))),
     relationships: doc.relationships !== undefined,
+    relatives: doc.relatives !== undefined,
   };
   return ok({
     document: doc,
-    roster: { partnership: { name: doc.partnership.name, settings }, people, relationships },
+    roster: {
+      partnership: { name: doc.partnership.name, settings },
+      people,
+      relationships,
+      ...(doc.relatives ? { relatives } : {}),
+    },
     scope,
   });
 }
@@ -199,6 +208,7 @@ export function toRosterDocument(roster: Roster): RosterDocument {
       kind: r.kind,
     }));
   }
+  if (roster.relatives?.length) doc.relatives = relativesDocument(roster.relatives, names);
   return doc;
 }
 
