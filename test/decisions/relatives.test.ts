@@ -72,4 +72,20 @@ describe('a relative who is not on the roster, on a decision', () => {
     expect(card).toMatch(/Recused: 1 member recused/);
     expect(card).not.toMatch(/Sarah|Sid|Tom|spouse|director|founder/);
   });
+
+  it('shows relatives not on the roster privately: all to the chair, their own to the member, none to others', async () => {
+    world = await createWorld({ roster: roster(), slug: 'relatives' });
+    const text = async (name: string) => {
+      const replies = await world!.command(name, 'relationships');
+      for (const r of replies) expect(r.visibility).toBe('private');
+      return replies.map(replyText).join('\n');
+    };
+    expect(await text('Chris Chair')).toContain(
+      'Tom Whitfield (not on the roster) is Sarah Whitfield’s spouse; director of Whitfield Accounts Ltd.',
+    );
+    expect(await text('Sarah Whitfield')).toContain(
+      'Tom Whitfield (not on the roster) is your spouse; director of Whitfield Accounts Ltd.',
+    );
+    expect(await text('Sid Whitfield')).not.toContain('Tom Whitfield');
+  });
 });
