@@ -2,6 +2,7 @@
 // removed; decision records kept with the person pseudonymised, so tallies stay true).
 import type { Db } from './database.ts';
 import { safeJson } from './roster-store.ts';
+import { linksText, rowInterests, rowLinks } from './relative-rows.ts';
 
 export interface PersonLookup {
   partnershipId: string;
@@ -30,6 +31,7 @@ export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record
     recusals,
     sends,
     audit,
+    relatives,
   ] = await Promise.all([
     db.partnership.findUniqueOrThrow({ where: { id: person.partnershipId }, select: { slug: true, name: true } }),
     db.interest.findMany({ where: { personId: person.id } }),
@@ -54,7 +56,13 @@ export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record
       where: { OR: [{ actorId: person.id }, { subjectId: person.id }] },
       orderBy: { at: 'asc' },
     }),
+    db.relative.findMany({ where: { partnershipId: person.partnershipId } }),
   ]);
+  // relatives not on the roster linked to this person: what is recorded about them through this person
+  const myRelatives = relatives.flatMap((r) => {
+    const links = rowLinks(r.links).filter((l) => l.personId === person.id);
+    return links.length ? [{ r, links }] : [];
+  });
   return {
     exportedAt: new Date().toISOString(),
     partnership,
@@ -80,7 +88,14 @@ export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record
     relationships: [
       ...relFrom.map((r) => ({ statement: `${person.name} is ${r.to.name}'s ${r.kind}`, recorded: r.createdAt })),
       ...relTo.map((r) => ({ statement: `${r.from.name} is ${person.name}'s ${r.kind}`, recorded: r.createdAt })),
+      ...myRelatives.flatMap(({ r, links }) =>
+        links.map((l) => ({
+          statement: `${r.name} (not on the roster) is ${person.name}'s ${l.kind}`,
+          recorded: r.createdAt,
+        })),
+      ),
     ],
+    relativesNotOnRoster: myRelatives.map(({ r }) => ({ name: r.name, interests: rowInterests(r.interests) })),
     chatAccounts: identities.map((i) => ({
       platform: i.platform,
       workspace: i.workspaceId,
@@ -144,6 +159,15 @@ export async function erasePerson(
   await db.$transaction(async (tx) => {
     await tx.interest.deleteMany({ where: { personId: person.id } });
     await tx.relationship.deleteMany({ where: { OR: [{ fromId: person.id }, { toId: person.id }] } });
+    // Relatives not on the roster lose their links to this person; one linked to nobody else was
+    // recorded only because of them, and goes too (docs/privacy.md).
+    for (const r of await tx.relative.findMany({ where: { partnershipId: person.partnershipId } })) {
+      const links = rowLinks(r.links);
+      const kept = links.filter((l) => l.personId !== person.id);
+      if (kept.length === links.length) continue;
+      if (kept.length === 0) await tx.relative.delete({ where: { id: r.id } });
+      else await tx.relative.update({ where: { id: r.id }, data: { links: linksText(kept) } });
+    }
     await tx.platformIdentity.deleteMany({ where: { personId: person.id } });
     await tx.membershipConfirmation.deleteMany({ where: { personId: person.id } });
     await tx.declaration.updateMany({ where: { personId: person.id }, data: { detail: null } });

@@ -26,6 +26,7 @@ import type { FastSql } from './fast-sql.ts';
 import { deepFreeze } from '../../src/domain/freeze.ts';
 import { partnershipsIn } from './scope.ts';
 import { VersionedCache } from './versioned-cache.ts';
+import { interestsText, linksText, toRelative } from './relative-rows.ts';
 
 type PartnershipRow = { id: string; slug: string; name: string; settings: string };
 
@@ -130,7 +131,7 @@ export class PrismaRosterStore implements RosterStore {
   }
 
   private async readRoster(partnershipId: string): Promise<Roster> {
-    const [partnership, people, relationships, organisations] = await Promise.all([
+    const [partnership, people, relationships, organisations, relatives] = await Promise.all([
       this.db.partnership.findUniqueOrThrow({ where: { id: partnershipId } }),
       this.db.person.findMany({
         where: { partnershipId, endedAt: null },
@@ -145,8 +146,12 @@ export class PrismaRosterStore implements RosterStore {
         where: { partnershipId, NOT: { aliases: '[]' } },
         orderBy: { createdAt: 'asc' },
       }),
+      this.db.relative.findMany({ where: { partnershipId }, orderBy: { createdAt: 'asc' } }),
     ]);
     const ref = toPartnershipRef(partnership);
+    const onRoster = new Set(people.map((p) => p.id));
+    // a relative linked only to people who have left is not part of the roster (as their relationships)
+    const linked = relatives.flatMap((r) => toRelative(r, onRoster) ?? []);
     return {
       partnership: { id: ref.id, slug: ref.slug, name: ref.name, settings: ref.settings },
       people: people.map(toPerson),
@@ -159,6 +164,7 @@ export class PrismaRosterStore implements RosterStore {
         const aliases = safeJson(o.aliases);
         return [o.name, ...(Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [])];
       }),
+      ...(linked.length ? { relatives: linked } : {}),
     };
   }
 
@@ -248,6 +254,23 @@ export class PrismaRosterStore implements RosterStore {
               after: settings,
             },
           });
+        // relatives not on the roster: replaced when the file lists them (or has no scope), else kept
+        const relatives = !scope || scope.relatives === true ? (roster.relatives ?? []) : null;
+        if (relatives) {
+          await tx.relative.deleteMany({ where: { partnershipId: partnership.id } });
+          const rows = relatives.map((r) => ({
+            partnershipId: partnership.id,
+            name: r.name,
+            links: linksText(
+              r.links.flatMap((l) => {
+                const personId = idFor.get(l.personId);
+                return personId ? [{ personId, kind: l.kind }] : [];
+              }),
+            ),
+            interests: interestsText(r.interests),
+          }));
+          if (rows.length) await tx.relative.createMany({ data: rows });
+        }
         await tx.auditEvent.create({
           data: {
             partnershipId: partnership.id,
@@ -260,6 +283,7 @@ export class PrismaRosterStore implements RosterStore {
               updated: summary.updated.length,
               ended: summary.ended.length,
               relationships: unique.length,
+              ...(relatives ? { relatives: relatives.length } : {}),
             }),
           },
         });

@@ -1,7 +1,7 @@
 // Conflicts of interest in a procurement or grant decision (001, RULES.md section 3). Three
 // sources: the standing register of interests, the roster's relationships, and declarations
 // made for the decision itself.
-import { Kinship, type Bond } from './kinship.ts';
+import { Kinship, bondOf, relativeNode, type Bond } from './kinship.ts';
 import { aliasResolver, tradingNameGroups } from './organisation-match.ts';
 import type { Interest, InterestKind, Person, Roster } from './roster.ts';
 import { hasVote, isMember, listNames } from './roster.ts';
@@ -103,6 +103,23 @@ export function checkConflicts(
     else if (!list.some((r) => r.kind === reason.kind && r.detail === reason.detail)) list.push(reason);
   };
   const byId = new Map(roster.people.map((p) => [p.id, p]));
+  // 001: "a close relative or friend is employed by an organisation" is an indirect financial
+  // benefit. Close means one step: the holder's own spouse, partner, parent, child, sibling,
+  // grandparent, grandchild, household member or close friend, never a chain (docs/rules.md).
+  const addIndirect = (holderId: string, holderName: string, organisation: string, entry: string) => {
+    const told = new Set<string>();
+    for (const link of kinship.links(holderId)) {
+      const bond = bondOf(link.kind);
+      if (kinship.isOffRoster(link.to) || told.has(`${link.to}|${bond}`)) continue;
+      told.add(`${link.to}|${bond}`);
+      add(link.to, {
+        kind: 'indirect-financial',
+        source: 'relationship',
+        organisation,
+        detail: `Their ${BOND_WORDS[bond]} ${holderName} would benefit. ${kinship.describe([kinship.reverse(link)])}. ${entry}.`,
+      });
+    }
+  };
 
   for (const holder of roster.people) {
     for (const interest of holder.interests) {
@@ -115,19 +132,7 @@ export function checkConflicts(
         organisation,
         detail: `Register of interests: ${entry}.`,
       });
-      if (!FINANCIAL.has(interest.kind)) continue;
-      // 001: "a close relative or friend is employed by the organisation" is an indirect financial benefit.
-      for (const bond of ['family', 'household', 'close-friend'] as const) {
-        for (const otherId of kinship.circle(holder.id, bond)) {
-          const chain = kinship.describe(kinship.chain(otherId, holder.id, bond) ?? []);
-          add(otherId, {
-            kind: 'indirect-financial',
-            source: 'relationship',
-            organisation,
-            detail: `Their ${BOND_WORDS[bond]} ${holder.name} would benefit. ${chain}. ${entry}.`,
-          });
-        }
-      }
+      if (FINANCIAL.has(interest.kind)) addIndirect(holder.id, holder.name, organisation, entry);
     }
     if (holder.ltoRepresentative && settings.ltoOrganisation) {
       const organisation = wanted.get(organisationKey(settings.ltoOrganisation));
@@ -139,6 +144,14 @@ export function checkConflicts(
           detail: `${holder.name} represents the locally trusted organisation, ${settings.ltoOrganisation}.`,
         });
       }
+    }
+  }
+  for (const relative of roster.relatives ?? []) {
+    for (const interest of relative.interests) {
+      const organisation = wanted.get(organisationKey(interest.organisation));
+      if (organisation === undefined || !FINANCIAL.has(interest.kind)) continue;
+      const entry = describeInterest(`${relative.name} (not on the roster)`, interest);
+      addIndirect(relativeNode(relative.id), `${relative.name}, who is not on the roster,`, organisation, entry);
     }
   }
   const everyOrganisation = listNames([...wanted.values()]);

@@ -1,8 +1,15 @@
-// Who is related to whom. Relatedness (001: "related by birth or marriage": married couple, civil
-// partner, unmarried partner, parent, grandparent, child, sibling) is followed through chains, so
-// the spouse of my sibling is family; households are grouped the same way. Close friends are not
-// family: they matter only for indirect financial conflicts, and only directly.
-import type { Person, Relationship, RelationshipKind, Roster } from './roster.ts';
+// Who is related to whom. Two questions, two reaches (docs/rules.md, "Relatedness"):
+// - the make-up checks ask who is "related by birth or marriage" (001): family links are followed
+//   through chains, so the spouse of my sibling and my spouse's mother are family (groups, chain);
+//   households are grouped the same way;
+// - indirect financial interests ask for "a close relative or friend" (001): one step only, through
+//   any kind of link, close friends and household members included (links).
+// Relatives who are not on the roster are nodes like anyone else, so the chair's mother-in-law is
+// found through the chair's spouse who is not a member.
+import type { Person, Relationship, RelationshipKind, Relative, Roster } from './roster.ts';
+
+/** The node of a relative not on the roster: never the same as a person's id. */
+export const relativeNode = (id: string): string => `relative:${id}`;
 
 const FAMILY: ReadonlySet<RelationshipKind> = new Set([
   'spouse',
@@ -51,7 +58,7 @@ export interface Link {
 
 export type Bond = 'family' | 'household' | 'close-friend';
 
-const bondOf = (kind: RelationshipKind): Bond => (FAMILY.has(kind) ? 'family' : (kind as Bond));
+export const bondOf = (kind: RelationshipKind): Bond => (FAMILY.has(kind) ? 'family' : (kind as Bond));
 
 class DisjointSets {
   private readonly parent = new Map<string, string>();
@@ -80,9 +87,21 @@ export class Kinship {
   private readonly names: Map<string, string>;
   private readonly circles = new Map<Bond, Map<string, string[]>>();
 
-  constructor(people: readonly Person[], relationships: readonly Relationship[]) {
+  private readonly offRoster = new Set<string>();
+
+  constructor(people: readonly Person[], relationships: readonly Relationship[], relatives: readonly Relative[] = []) {
     this.names = new Map(people.map((p) => [p.id, p.name]));
-    for (const r of relationships) {
+    const all: Relationship[] = [...relationships];
+    for (const relative of relatives) {
+      const node = relativeNode(relative.id);
+      this.names.set(node, relative.name);
+      this.offRoster.add(node);
+      // a link to someone who has left the roster joins nobody (as relationships through them)
+      for (const link of relative.links)
+        if (this.names.has(link.personId) && !this.offRoster.has(link.personId))
+          all.push({ fromId: node, toId: link.personId, kind: link.kind });
+    }
+    for (const r of all) {
       if (r.fromId === r.toId) continue;
       this.add({ from: r.fromId, to: r.toId, kind: r.kind });
       this.add({ from: r.toId, to: r.fromId, kind: INVERSE[r.kind] });
@@ -93,7 +112,22 @@ export class Kinship {
   }
 
   static of(roster: Roster): Kinship {
-    return new Kinship(roster.people, roster.relationships);
+    return new Kinship(roster.people, roster.relationships, roster.relatives ?? []);
+  }
+
+  /** The same link read the other way round ("Tom is Sarah's spouse" for "Sarah is Tom's spouse"). */
+  reverse(link: Link): Link {
+    return { from: link.to, to: link.from, kind: INVERSE[link.kind] };
+  }
+
+  /** Is this node a relative who is not on the roster? */
+  isOffRoster(id: string): boolean {
+    return this.offRoster.has(id);
+  }
+
+  /** The direct links from `id` (one step: "Sarah is Tom's spouse" for each person Sarah is linked to). */
+  links(id: string): readonly Link[] {
+    return this.adjacency.get(id) ?? [];
   }
 
   private add(link: Link): void {

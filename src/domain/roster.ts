@@ -20,6 +20,9 @@ export const INTEREST_KINDS = [
 ] as const;
 export type InterestKind = (typeof INTEREST_KINDS)[number];
 
+/** The interests of a relative not on the roster that matter: financial ones (001's "indirect financial benefit"). */
+export const RELATIVE_INTEREST_KINDS = ['employee', 'owner', 'director', 'contractor'] as const;
+
 /** `{ from, to, kind: 'parent' }` means `from` is `to`'s parent. */
 export const RELATIONSHIP_KINDS = [
   'spouse',
@@ -61,10 +64,35 @@ export interface Relationship {
   kind: RelationshipKind;
 }
 
+/**
+ * How a person on the roster stands to a relative who is not on it: `{ personId, kind: 'spouse' }`
+ * means the relative is that person's spouse (the same direction as a Relationship's `from`).
+ */
+export interface RelativeLink {
+  personId: string;
+  kind: RelationshipKind;
+}
+
+/**
+ * Someone who is not on the roster, recorded only for their links to people who are (the chair's
+ * spouse, through whom the treasurer is the chair's mother-in-law) and, optionally, their financial
+ * interests (001: "a close relative or friend is employed by an organisation"). Private, like
+ * relationships: never shown in a channel, erased with the last person they are linked to.
+ */
+export interface Relative {
+  id: string;
+  name: string;
+  links: RelativeLink[];
+  /** financial interests only (employee, owner, director, contractor) */
+  interests: Interest[];
+}
+
 export interface Roster {
   partnership: { id?: string; slug?: string; name: string; settings: PartnershipSettings };
   people: Person[];
   relationships: Relationship[];
+  /** people not on the roster, linked to people who are (absent: none recorded) */
+  relatives?: Relative[];
   /**
    * Names officers linked as one organisation ("Acme Cafe" is "ACME Community Café Limited"):
    * every conflict check matches each group as one (src/domain/organisation-match.ts).

@@ -3,7 +3,7 @@
 // any. Each write is one store call, which writes its audit row with the change.
 import { can } from '../domain/permissions.ts';
 import { validateRelationship } from '../domain/register.ts';
-import type { Person } from '../domain/roster.ts';
+import type { Person, Relative } from '../domain/roster.ts';
 import type { Problem } from '../domain/result.ts';
 import { authorize, type Actor, type Refusal } from './actor.ts';
 import type { ServiceDeps } from './deps.ts';
@@ -16,6 +16,8 @@ export interface RelationshipsData {
   viewer: Person;
   people: readonly Person[];
   entries: readonly StoredRelationship[];
+  /** relatives not on the roster: all of them for those who manage, else those linked to the viewer */
+  relatives: readonly Relative[];
   /** all entries, with buttons to change them (officers and the rep) */
   manage: boolean;
 }
@@ -29,7 +31,10 @@ async function relationshipsFor(
   const all = await deps.stores.register.relationships(actor.partnership.id);
   const manage = !mine && can(viewer, 'relationships.manage');
   const entries = manage ? all : all.filter((r) => r.fromId === viewer.id || r.toId === viewer.id);
-  return { viewer, people: actor.roster.people, entries, manage };
+  const relatives = (actor.roster.relatives ?? []).filter(
+    (r) => manage || r.links.some((l) => l.personId === viewer.id),
+  );
+  return { viewer, people: actor.roster.people, entries, manage, relatives };
 }
 
 /** A relationship of this partnership, or null (gone, or another partnership's id). */

@@ -54,7 +54,7 @@ describe('with the demo partnership in the database', () => {
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout);
     expect(out).toMatchObject({ inCriteria: true, conformsToCoiGuidance: true, members: 11, residents: 8 });
-    expect(out.checks).toHaveLength(11);
+    expect(out.checks).toHaveLength(12);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
       'Northfield Big Local is in criteria: 11 members, 8 of them residents. 1 thing needs watching.',

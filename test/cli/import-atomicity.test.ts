@@ -47,7 +47,7 @@ const exportJson = async () => {
 };
 
 /** The demo roster with real changes: one person gone, one new, one flag changed, one relationship new. */
-function changedRoster(): Record<string, unknown> {
+function changedRoster(): { partnership: { name: string } } & Record<string, unknown> {
   const doc = JSON.parse(readFileSync(DEMO_ROSTER, 'utf8'));
   doc.people = doc.people.filter((p: { name: string }) => p.name !== 'Rosa Novak');
   doc.people.push({ name: 'Dev Patel', kind: 'member', resident: true, voting: true, roles: [] });

@@ -43,6 +43,7 @@ describe('criteria --roster', () => {
       'family-household-limit:pass',
       'related-officers:pass',
       'worker-related-to-officer:pass',
+      'related-workers:pass',
       'lto-in-power:pass',
       'member-related-to-worker:warn',
       'lto-voting:pass',

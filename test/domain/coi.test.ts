@@ -65,7 +65,7 @@ describe('indirect financial interests through relationships', () => {
   ];
   const r = checkConflicts(rosterOf(people, links), { organisations: ['Acme Café Ltd'] });
 
-  it("a spouse, and the spouse's sibling, are conflicted, each with the chain of evidence", () => {
+  it("a spouse is conflicted with the link as evidence; the spouse's sibling is not (one step, 001's close relative)", () => {
     expect(reasonsOf(r, 'Sue')).toEqual([
       {
         kind: 'indirect-financial',
@@ -74,9 +74,8 @@ describe('indirect financial interests through relationships', () => {
         detail: "Their relative Ed would benefit. Sue is Ed's spouse. Ed: employee of Acme Café Ltd.",
       },
     ]);
-    expect(reasonsOf(r, 'Ian')[0]!.detail).toBe(
-      "Their relative Ed would benefit. Ian is Sue's sibling; Sue is Ed's spouse. Ed: employee of Acme Café Ltd.",
-    );
+    expect(reasonsOf(r, 'Ian')).toEqual([]);
+    expect(r.eligibleVoters.map((p) => p.name)).toContain('Ian');
   });
 
   it('a household member and a close friend are conflicted; a friend of the friend is not', () => {

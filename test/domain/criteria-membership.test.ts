@@ -242,6 +242,7 @@ describe('advisory checks', () => {
       'family-household-limit',
       'related-officers',
       'worker-related-to-officer',
+      'related-workers',
       'lto-in-power',
       'member-related-to-worker',
       'lto-voting',

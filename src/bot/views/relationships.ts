@@ -1,7 +1,7 @@
 // Relationships between people on the roster as replies: always private. Officers and the rep
 // see and manage all of them; everyone else sees only the entries they are part of.
 import { RELATIONSHIP_LABELS, type RelationshipInput } from '../../domain/register.ts';
-import { RELATIONSHIP_KINDS, type Person } from '../../domain/roster.ts';
+import { RELATIONSHIP_KINDS, type Person, type Relative } from '../../domain/roster.ts';
 import type { Problem } from '../../domain/result.ts';
 import type { StoredRelationship } from '../../services/ports/index.ts';
 import type { RelationshipsData } from '../../services/relationships.ts';
@@ -21,6 +21,34 @@ export const PAGE = 10;
 
 const WHY =
   'Relationships matter twice: no more than two people from one family or household may be members, and a member whose close relative or friend works for a bidder must not take part in that decision.';
+
+/**
+ * "Tom Whitfield (not on the roster) is Sarah Whitfield’s spouse; director of Whitfield Accounts Ltd",
+ * or from the viewer's side: "… is your spouse".
+ */
+export function describeRelative(r: Relative, nameOf: (id: string) => string, viewerId?: string): string {
+  const links = r.links
+    .filter((l) => viewerId === undefined || l.personId === viewerId)
+    .map((l) => {
+      const label = RELATIONSHIP_LABELS[l.kind].replace(/ \(.*\)$/, '');
+      return viewerId === undefined ? `${nameOf(l.personId)}’s ${label}` : `your ${label}`;
+    });
+  const interests = r.interests.map((i) => `${i.kind} of ${i.organisation}`);
+  return `${r.name} (not on the roster) is ${links.join(' and ')}${interests.length ? `; ${interests.join('; ')}` : ''}.`;
+}
+
+/** Relatives not on the roster, when any are recorded (they are changed through the roster file). */
+function relativeBlocks(v: RelationshipsData, nameOf: (id: string) => string): Block[] {
+  if (v.relatives.length === 0) return [];
+  return [
+    { kind: 'heading', text: 'Relatives not on the roster' },
+    { kind: 'list', items: v.relatives.map((r) => describeRelative(r, nameOf, v.manage ? undefined : v.viewer.id)) },
+    {
+      kind: 'note',
+      text: 'They count for the family checks and for conflicts of interest. Officers and the rep record them in the roster file (`relatives`, see docs/roster-format.md).',
+    },
+  ];
+}
 
 export interface RelationshipsView extends RelationshipsData {
   offset?: number;
@@ -45,6 +73,7 @@ export function relationshipsReply(v: RelationshipsView): Reply {
         ? { kind: 'list', items: v.entries.map((r) => describeRelationship(r, nameOf, v.viewer.id)) }
         : { kind: 'text', text: 'No relationships that include you are recorded.' },
     );
+    blocks.push(...relativeBlocks(v, nameOf));
     blocks.push({ kind: 'text', text: WHY });
     blocks.push({
       kind: 'note',
@@ -74,6 +103,7 @@ export function relationshipsReply(v: RelationshipsView): Reply {
   if (offset + PAGE < count)
     buttons.push({ actionId: 'relationships.page', label: 'Next', value: String(offset + PAGE) });
   blocks.push({ kind: 'actions', buttons });
+  blocks.push(...relativeBlocks(v, nameOf));
   blocks.push({ kind: 'text', text: WHY });
   blocks.push({
     kind: 'note',

@@ -8,6 +8,7 @@ import {
   checkMemberRelatedToWorker,
   checkPaidWorkerVoting,
   checkRelatedOfficers,
+  checkRelatedWorkers,
   checkWorkerRelatedToOfficer,
 } from './makeup.ts';
 import { checkDiversity, checkMinMembers, checkOwnRight, checkResidentMajority, countMembers } from './membership.ts';
@@ -22,6 +23,7 @@ export const MAKE_UP_CHECKS: readonly CheckId[] = [
   'family-household-limit',
   'related-officers',
   'worker-related-to-officer',
+  'related-workers',
   'lto-in-power',
   'member-related-to-worker',
   'lto-voting',
@@ -37,6 +39,7 @@ export function checkCriteria(roster: Roster, kinship: Kinship = Kinship.of(rost
     checkFamilyHouseholdLimit(roster, kinship),
     checkRelatedOfficers(roster, kinship),
     checkWorkerRelatedToOfficer(roster, kinship),
+    checkRelatedWorkers(roster, kinship),
     checkLtoInPower(roster),
     checkMemberRelatedToWorker(roster, kinship),
     checkLtoVoting(roster),

@@ -147,6 +147,30 @@ export function checkWorkerRelatedToOfficer(roster: Roster, k: Kinship): CheckRe
   });
 }
 
+/**
+ * 001 counts a worker among "people in positions of power and influence (real or perceived) such as
+ * chair, vice-chair, secretary, treasurer, worker etc. that are related by birth or marriage", and
+ * "it is unacceptable to Local Trust to have people in positions of power who are related": two
+ * related paid workers are a breach, like two related officers.
+ */
+export function checkRelatedWorkers(roster: Roster, k: Kinship): CheckResult {
+  const workers = roster.people.filter((p) => p.kind === 'paid-worker');
+  const pairs = relatedPairs(k, workers, workers);
+  if (pairs.length === 0) {
+    return make('related-workers', {
+      status: 'pass',
+      details: [],
+      message: `${plural(workers.length, 'paid worker')}, none related to another.`,
+    });
+  }
+  return make('related-workers', {
+    status: 'fail',
+    details: pairs,
+    message: `${plural(pairs.length, 'pair')} of paid workers ${pairs.length === 1 ? 'is' : 'are'} related. A worker is a position of power and influence: "it is unacceptable to Local Trust to have people in positions of power who are related".`,
+    fix: 'Only one of each related pair should work for Big Local in your area: talk to your rep and the LTO about how to change the arrangement.',
+  });
+}
+
 export function checkLtoInPower(roster: Roster): CheckResult {
   const lto = roster.people.filter((p) => isOfficer(p) && p.ltoRepresentative);
   if (lto.length === 0) {

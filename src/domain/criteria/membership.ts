@@ -51,10 +51,18 @@ export function checkMinMembers(roster: Roster): CheckResult {
   return { ...base, status: 'pass', message: `${countedSentence(n, excluded)} The minimum is ${MIN_MEMBERS}.` };
 }
 
-/** Residents needed among n members for the threshold ("at least 51%": 5 of 8, 6 of 10). */
+/**
+ * Residents needed among n members: more than half (a "majority", 000, 001, 002) and at least the
+ * threshold ("at least 51%"): 5 of 8, 6 of 10, and 5 of 8 at a 50% threshold too (4 of 8 is half,
+ * not a majority).
+ */
 export function residentsNeededFor(n: number, threshold: number): number {
-  return Math.ceil(threshold * n - 1e-9);
+  return Math.max(Math.floor(n / 2) + 1, Math.ceil(threshold * n - 1e-9));
 }
+
+/** A threshold above a half already asks for a majority; at or below it, the majority rule decides. */
+const ruleWords = (threshold: number): string =>
+  threshold > 0.5 ? `at least ${percent(threshold)} must` : 'more than half must';
 
 const meets = (residents: number, members: number, threshold: number): boolean =>
   members > 0 && residents >= residentsNeededFor(members, threshold);
@@ -66,7 +74,9 @@ const meets = (residents: number, members: number, threshold: number): boolean =
  */
 export function residentsToRecruit(residents: number, members: number, threshold: number): number | null {
   if (threshold >= 1 && residents < members) return null;
-  let k = threshold < 1 ? Math.max(0, Math.floor((threshold * members - residents) / (1 - threshold)) - 1) : 0;
+  // a majority is the same closed form at a half, so the larger of the two shares starts the search
+  const share = Math.max(threshold, 0.5);
+  let k = share < 1 ? Math.max(0, Math.floor((share * members - residents) / (1 - share)) - 1) : 0;
   while (!meets(residents + k, members + k, threshold)) k++;
   return k;
 }
@@ -89,7 +99,7 @@ export function checkResidentMajority(roster: Roster): CheckResult {
     details,
   };
   const share = n === 0 ? 0 : r / n;
-  const summary = `${r} of ${plural(n, 'member')} ${n === 1 ? 'lives' : 'live'} in the area (${percent(share)}); at least ${percent(threshold)} must.`;
+  const summary = `${r} of ${plural(n, 'member')} ${n === 1 ? 'lives' : 'live'} in the area (${percent(share)}); ${ruleWords(threshold)}.`;
   if (!meets(r, n, threshold)) {
     const recruit = residentsToRecruit(r, n, threshold);
     let stepBack = 0;

@@ -9,6 +9,7 @@ export const CHECK_IDS = [
   'family-household-limit',
   'related-officers',
   'worker-related-to-officer',
+  'related-workers',
   'lto-in-power',
   'member-related-to-worker',
   'lto-voting',
@@ -53,6 +54,7 @@ export const RELATIONSHIP_CHECKS: ReadonlySet<CheckId> = new Set<CheckId>([
   'family-household-limit',
   'related-officers',
   'worker-related-to-officer',
+  'related-workers',
   'member-related-to-worker',
 ]);
 
@@ -65,6 +67,7 @@ export const CHECK_TITLES: Record<CheckId, string> = {
   'family-household-limit': 'At most two from one family or household',
   'related-officers': 'Officers are not related to each other',
   'worker-related-to-officer': 'No worker is related to an officer',
+  'related-workers': 'Paid workers are not related to each other',
   'lto-in-power': 'No LTO representative holds a position of power',
   'member-related-to-worker': 'Members related to a worker',
   'lto-voting': 'LTO staff as voting members',

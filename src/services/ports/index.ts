@@ -50,6 +50,8 @@ export interface ImportScope {
   interestsOf: ReadonlySet<string>;
   /** whether the file lists relationships; if not, the stored ones are kept */
   relationships: boolean;
+  /** whether the file lists relatives not on the roster; if not (or absent), the stored ones are kept */
+  relatives?: boolean;
 }
 
 export interface ImportOptions {

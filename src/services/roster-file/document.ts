@@ -2,7 +2,8 @@
 // ends here, so the same rules and the same messages apply whatever the source.
 import { z } from 'zod';
 import { INTEREST_KINDS, PERSON_KINDS, RELATIONSHIP_KINDS, ROLES } from '../../domain/roster.ts';
-import type { Person, Relationship, Roster } from '../../domain/roster.ts';
+import type { Person, Relationship, Relative, Roster } from '../../domain/roster.ts';
+import { parseRelatives, relativesDocument, relativesSchema } from './relatives.ts';
 import { defaultSettings, type PartnershipSettings } from '../../domain/settings.ts';
 import {
   checkSettings,
@@ -50,6 +51,7 @@ export const rosterDocumentSchema = z.strictObject({
     .array(z.strictObject({ between: z.tuple([name, name]), kind: z.enum(RELATIONSHIP_KINDS) }))
     .max(200_000)
     .optional(),
+  relatives: relativesSchema.optional(),
 });
 
 export type RosterDocument = z.infer<typeof rosterDocumentSchema>;
@@ -159,14 +161,21 @@ export function parseRosterDocument(
       relationships.push({ fromId, toId, kind: r.kind });
   });
   const settings = settingsFrom(doc.partnership, base, locate, problems);
+  const relatives: Relative[] = doc.relatives ? parseRelatives(doc.relatives, ids, locate, problems) : [];
   if (problems.length > 0) return fail(problems);
   const scope: ImportScope = {
     interestsOf: new Set(doc.people.flatMap((p, i) => (p.interests === undefined ? [] : [people[i]!.id]))),
     relationships: doc.relationships !== undefined,
+    relatives: doc.relatives !== undefined,
   };
   return ok({
     document: doc,
-    roster: { partnership: { name: doc.partnership.name, settings }, people, relationships },
+    roster: {
+      partnership: { name: doc.partnership.name, settings },
+      people,
+      relationships,
+      ...(doc.relatives ? { relatives } : {}),
+    },
     scope,
   });
 }
@@ -235,6 +244,7 @@ export function toRosterDocument(roster: Roster): RosterDocument {
       kind: r.kind,
     }));
   }
+  if (roster.relatives?.length) doc.relatives = relativesDocument(roster.relatives, names);
   return doc;
 }
 
