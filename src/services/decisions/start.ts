@@ -3,6 +3,7 @@
 // announce it: its card in the channel, and every voting member asked privately to declare.
 import { validateDraft, type DraftValues } from '../../domain/decisions/create.ts';
 import { syncChanges } from '../../domain/decisions/lifecycle.ts';
+import { openingOf } from '../../domain/decisions/roster-changes.ts';
 import { assess } from '../../domain/decisions/standing.ts';
 import type { Decision, DecisionDraft, DecisionState } from '../../domain/decisions/types.ts';
 import type { Conversation } from '../../domain/chat/inbound.ts';
@@ -22,6 +23,7 @@ const asDecision = (draft: DecisionDraft, now: Date): Decision => ({
   card: null,
   remindersSentAt: null,
   outcome: null,
+  rosterChanges: [],
 });
 
 /** The creation form may be opened: by whom the check allows, in a channel (where the card goes). */
@@ -70,7 +72,10 @@ export interface Started {
   asked: number;
   /** names of the voting members who could not be reached privately */
   unreachable: string[];
+  /** members with a vote who must not take part */
   recused: number;
+  /** people without a vote (non-voting members, paid workers, the rep) who must not take part either */
+  othersOut: number;
   /** too few eligible members remain for the quorum */
   quorumShort: boolean;
 }
@@ -95,14 +100,17 @@ export async function startDecision(
   });
   if (!draft.ok) return fail({ code: 'draft-invalid', problems: draft.error, channelId: conversation.channelId });
 
+  // Who is on the roster now: the quorum base is fixed here, and later joins and departures are
+  // changes the record states (src/domain/decisions/roster-changes.ts).
+  const opened = { ...draft.value, opening: openingOf(roster) };
   const preview: DecisionState = {
-    decision: asDecision(draft.value, now),
+    decision: asDecision(opened, now),
     declarations: [],
     recusals: [],
     votes: [],
     people: {},
   };
-  const state = await deps.stores.decisions.create(draft.value, {
+  const state = await deps.stores.decisions.create(opened, {
     actorId: person.id,
     at: now,
     changes: syncChanges(assess(preview, roster)),
@@ -130,7 +138,8 @@ export async function startDecision(
     postFailed: card.postFailed,
     asked: standing.eligible.length - unreachable.size,
     unreachable: standing.eligible.filter((p) => unreachable.has(p.id)).map((p) => p.name),
-    recused: standing.recused.size,
+    recused: standing.recusedVoters,
+    othersOut: standing.recused.size - standing.recusedVoters,
     quorumShort: !standing.canBeTaken,
   });
 }
