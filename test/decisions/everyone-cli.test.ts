@@ -61,7 +61,8 @@ describe('coi --json checks everyone on the roster', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
-    const byName = (list: { name: string }[], name: string) => list.find((x) => x.name === name);
+    type Listed = { name: string; reasons: { source: string }[] };
+    const byName = (list: Listed[], name: string) => list.find((x) => x.name === name);
     expect(byName(out.mustNotTakePart, 'Nina Shah')).toMatchObject({
       role: 'member, non-voting',
       voting: false,
