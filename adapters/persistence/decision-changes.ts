@@ -99,14 +99,18 @@ async function declare(tx: SqlRunner, state: DecisionState, plan: Plan<unknown>,
 async function recuse(tx: SqlRunner, state: DecisionState, plan: Plan<unknown>, c: Of<'recuse'>) {
   const reasons = JSON.stringify(c.reasons);
   await tx.run(
-    'INSERT INTO "Recusal" ("id", "decisionId", "personId", "reasons", "createdAt") VALUES ($1, $2, $3, $4, $5)',
-    [randomUUID(), state.decision.id, c.personId, reasons, plan.at],
+    'INSERT INTO "Recusal" ("id", "decisionId", "personId", "reasons", "voter", "createdAt") VALUES ($1, $2, $3, $4, $5, $6)',
+    [randomUUID(), state.decision.id, c.personId, reasons, c.voter, plan.at],
   );
   await audit(tx, state, plan, 'decision.recuse', null, {
     personId: c.personId,
+    voter: c.voter,
     reasons: c.reasons.map((r) => ({ kind: r.kind, source: r.source })),
   });
-  const recusals = [...state.recusals, { personId: c.personId, reasons: asStored(c.reasons), at: plan.at }];
+  const recusals = [
+    ...state.recusals,
+    { personId: c.personId, reasons: asStored(c.reasons), voter: c.voter, at: plan.at },
+  ];
   return naming(tx, { ...state, recusals }, c.personId);
 }
 

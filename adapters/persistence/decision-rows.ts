@@ -10,6 +10,9 @@ import {
   type CloseReason,
   type Decision,
   type DecisionKind,
+  type OpeningRoster,
+  type RosterChangeKind,
+  type RosterChangeRecord,
   type DecisionState,
   type Visibility,
 } from '../../src/domain/decisions/types.ts';
@@ -47,7 +50,34 @@ export function toDecision(row: DecisionRow): Decision {
     card: (safeJson(row.cardRef) as CardRef | undefined) ?? null,
     remindersSentAt: row.remindersSentAt,
     outcome: (safeJson(row.outcome) as ClosingSnapshot | undefined) ?? null,
+    opening: openingOf(row.opening),
+    rosterChanges: rosterChangesOf(row.rosterChanges),
   };
+}
+
+function openingOf(text: string | null): OpeningRoster | null {
+  const v = safeJson(text) as Partial<OpeningRoster> | undefined;
+  if (!v || !Array.isArray(v.onRoster) || !Array.isArray(v.votingMembers)) return null;
+  return { onRoster: v.onRoster.map(String), votingMembers: v.votingMembers.map(String) };
+}
+
+const CHANGE_KINDS: readonly RosterChangeKind[] = ['joined', 'gained-vote', 'lost-vote', 'left'];
+
+function rosterChangesOf(text: string): RosterChangeRecord[] {
+  const v = safeJson(text);
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((x: { personId?: unknown; change?: unknown; voting?: unknown; at?: unknown }) =>
+    typeof x?.personId === 'string' && CHANGE_KINDS.includes(x.change as RosterChangeKind)
+      ? [
+          {
+            personId: x.personId,
+            change: x.change as RosterChangeKind,
+            voting: x.voting === true,
+            at: new Date(String(x.at)),
+          },
+        ]
+      : [],
+  );
 }
 
 const reasonsOf = (text: string): ConflictReason[] => {
@@ -87,6 +117,7 @@ export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState 
     ...row.declarations.map((d) => d.personId),
     ...row.recusals.map((r) => r.personId),
     ...row.votes.map((v) => v.personId),
+    ...rosterChangesOf(row.rosterChanges).map((c) => c.personId),
   ]);
   const people = await tx.person.findMany({
     where: { id: { in: [...ids] } },
@@ -102,7 +133,12 @@ export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState 
       detail: d.detail,
       at: d.updatedAt,
     })),
-    recusals: row.recusals.map((r) => ({ personId: r.personId, reasons: reasonsOf(r.reasons), at: r.createdAt })),
+    recusals: row.recusals.map((r) => ({
+      personId: r.personId,
+      reasons: reasonsOf(r.reasons),
+      voter: Boolean(r.voter),
+      at: r.createdAt,
+    })),
     votes: row.votes.map((v) => ({
       personId: v.personId,
       option: v.option,

@@ -84,6 +84,7 @@ export class PrismaDecisionStore implements DecisionStore {
             rules: JSON.stringify(draft.rules),
             closesAt: draft.closesAt,
             createdById: draft.createdById,
+            opening: draft.opening ? JSON.stringify(draft.opening) : null,
             createdAt: plan.at,
             updatedAt: plan.at,
           },
@@ -234,6 +235,13 @@ async function writeChange(
         { type: 'person', id: c.personId },
       );
       return;
+    case 'roster-changes': {
+      const recorded = [...(d.rosterChanges ?? []), ...c.entries.map((e) => ({ ...e, at }))];
+      await tx.decision.update({ where: { id: d.id }, data: { rosterChanges: JSON.stringify(recorded) } });
+      // ids and the kind of change only: who joined or left is on the roster's own audit
+      await log('decision.roster-changes', null, { changes: c.entries.map((e) => [e.personId, e.change]) });
+      return;
+    }
     case 'amend': {
       const data = {
         ...(c.closesAt ? { closesAt: c.closesAt } : {}),

@@ -1,5 +1,6 @@
-// Registers the decisions job: every minute, close what is overdue and send reminders that are
-// due. The logic is src/services/decisions/jobs.ts; running it twice or late is harmless.
+// Registers the decisions job: every minute, close what is overdue, notice joins and departures
+// on open decisions (and prompt who joined), and send reminders that are due. The logic is
+// src/services/decisions/jobs.ts; running it twice or late is harmless.
 import { runDecisionJobs } from '../../src/services/decisions/jobs.ts';
 import type { App } from '../server/app.ts';
 

@@ -58,8 +58,14 @@ export interface QuorumOutcome {
 
 export interface CoiResult {
   organisations: string[];
+  /** members, voting or not (officers and LTO representatives included), who must step back */
   mustNotTakePart: PersonConflicts[];
-  /** loyalty conflicts declared under a "declare and stay" policy: they may vote */
+  /**
+   * People on the roster who are not members (paid workers, the rep) with a conflict: they take
+   * no part in the decision either (001 counts a worker as a position of power), though they never vote.
+   */
+  othersNotTakingPart: PersonConflicts[];
+  /** loyalty conflicts declared under a "declare and stay" policy: they stay (and members with a vote may vote) */
   declaredAndStaying: PersonConflicts[];
   eligibleVoters: Person[];
   /** members with a vote who may not vote on this decision for a reason other than a conflict */
@@ -170,13 +176,18 @@ export function checkConflicts(
   }
 
   const mustNotTakePart: PersonConflicts[] = [];
+  const othersNotTakingPart: PersonConflicts[] = [];
   const declaredAndStaying: PersonConflicts[] = [];
   const eligibleVoters: Person[] = [];
   const notEligible: { person: Person; why: string }[] = [];
-  for (const person of roster.people.filter(isMember)) {
+  // Everyone on the roster is checked (001: "as a partnership member, you should not be involved in
+  // a decision about who gets a particular contract if ..."): members with or without a vote, and
+  // the paid workers and the rep, who take part in discussions though they never vote.
+  for (const person of roster.people) {
     const personReasons = reasons.get(person.id) ?? [];
     const stays = settings.loyaltyConflicts === 'declare-and-stay' && personReasons.every((r) => r.kind === 'loyalty');
-    if (personReasons.length > 0 && !stays) mustNotTakePart.push({ person, reasons: personReasons });
+    const out = isMember(person) ? mustNotTakePart : othersNotTakingPart;
+    if (personReasons.length > 0 && !stays) out.push({ person, reasons: personReasons });
     else if (personReasons.length > 0) declaredAndStaying.push({ person, reasons: personReasons });
     if (!hasVote(person) || (personReasons.length > 0 && !stays)) continue;
     if (person.councillor && question.keyDecision !== false && !settings.councillorsVoteOnKeyDecisions) {
@@ -192,6 +203,7 @@ export function checkConflicts(
   return {
     organisations: [...wanted.values()],
     mustNotTakePart,
+    othersNotTakingPart,
     declaredAndStaying,
     eligibleVoters,
     notEligible,

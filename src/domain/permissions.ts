@@ -56,8 +56,11 @@ export const PERMISSIONS = {
   'decision.share': ['chair'],
   /** close early and amend; so may whoever put the decision (src/domain/decisions/who.ts) */
   'decision.manage': ['chair'],
-  /** declare an interest (or none) in a decision: the members with a vote */
-  'decision.declare': ['voting-member'],
+  /**
+   * declare an interest (or none) in a decision: everyone on the roster (001's rule is for every
+   * member; paid workers and the rep take part in discussions), though only members with a vote vote
+   */
+  'decision.declare': EVERYONE_KNOWN,
   /** vote, unless recused or excluded by the partnership's rules for that decision (src/domain/decisions/standing.ts) */
   'decision.vote': ['voting-member'],
   /** the whole review: who has confirmed, details, changes, answers (privately) */

@@ -31,6 +31,11 @@ export interface EventMap {
   DecisionClosed: { state: DecisionState; roster: Roster };
   /** once per decision, before it closes (Delivery.reached: who got their reminder) */
   RemindersDue: { state: DecisionState; targets: ReminderTarget[] };
+  /**
+   * people joined (or gained a vote) or left while the decision is open: the joiners are asked to
+   * declare (and vote) or told why they take no part; the card's counts change
+   */
+  DecisionRosterChanged: { state: DecisionState; roster: Roster; joined: string[]; left: string[] };
   /** the chair shared the conflicts log with `conversation` (Delivery.posted, or nothing to post through) */
   ConflictsLogShared: { state: DecisionState; roster: Roster; sharedBy: string; conversation: Conversation | null };
 

@@ -171,8 +171,12 @@ describe('declaring and voting', () => {
     world = await createWorld({ settings: { councillorsVoteOnKeyDecisions: false } });
     const id = await world.start(CAFE);
     expect(text(await world.click('Jo Brooks', 'decision.ballot', id))).toMatch(/Paid workers never vote/);
-    expect(text(await world.click('Sam Taylor', 'decision.declare', id))).toMatch(
+    expect(text(await world.click('Sam Taylor', 'decision.ballot', id))).toMatch(
       /rep supports the partnership but does not vote/,
+    );
+    // issue 18: anyone on the roster may declare an interest; only members with a vote vote
+    expect(text(await world.click('Sam Taylor', 'decision.declare', id))).toMatch(
+      /^You don’t vote on this decision, but do you have an interest to declare\?/,
     );
     expect(text(await world.click('Linda Marsh', 'decision.vote', `${id}:0`))).toMatch(/non-voting member/);
     expect(text(await world.click('Aisha Rahman', 'decision.ballot', id))).toMatch(

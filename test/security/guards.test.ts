@@ -19,6 +19,10 @@ import { CHANNEL, createWorld, userIdOf, type World } from '../decisions/world.t
  * paid workers is added here on purpose, never by default.
  */
 const PAID_WORKER_MAY = new Set([
+  // issue 18: anyone on the roster may declare an interest in a decision (a paid worker never votes)
+  'decision.declare',
+  'decision.declare.none',
+  'decision.declare.interest',
   'criteria.details',
   'interests.add',
   'interests.edit',

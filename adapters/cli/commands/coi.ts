@@ -4,19 +4,25 @@ import { coiReply } from '../../../src/bot/views/coi.ts';
 import { replyToText } from '../../../src/bot/views/text.ts';
 import { directoryFor, type OrganisationDirectory } from '../../../src/domain/organisation-match.ts';
 import { organisationKey } from '../../../src/domain/organisations.ts';
-import type { Roster } from '../../../src/domain/roster.ts';
+import { describeRole, hasVote, type Roster } from '../../../src/domain/roster.ts';
 import { CliError, EXIT, findPartnershipOrFail, withStores, type CliIo } from '../io.ts';
 import type { Flags } from '../flags.ts';
 import { rosterFrom } from './criteria.ts';
+
+const notTakingPart = ({ person, reasons }: CoiResult['mustNotTakePart'][number]) => ({
+  name: person.name,
+  role: describeRole(person),
+  voting: hasVote(person),
+  reasons: reasons.map((x) => ({ kind: x.kind, source: x.source, detail: x.detail })),
+});
 
 export function coiJson(r: CoiResult) {
   return {
     organisation: r.organisations.join('; '),
     organisations: r.organisations,
-    mustNotTakePart: r.mustNotTakePart.map(({ person, reasons }) => ({
-      name: person.name,
-      reasons: reasons.map((x) => ({ kind: x.kind, source: x.source, detail: x.detail })),
-    })),
+    mustNotTakePart: r.mustNotTakePart.map(notTakingPart),
+    /** paid workers and the rep with a conflict: they never vote, and leave the discussion too */
+    othersNotTakingPart: r.othersNotTakingPart.map(notTakingPart),
     declaredAndStaying: r.declaredAndStaying.map(({ person, reasons }) => ({
       name: person.name,
       reasons: reasons.map((x) => ({ kind: x.kind, detail: x.detail })),

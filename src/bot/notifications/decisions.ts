@@ -14,7 +14,7 @@ import type { Background } from '../../services/in-flight.ts';
 import type { Logger, MessageRef, Notifier, Stores } from '../../services/ports/index.ts';
 import { decisionCard } from '../views/decision-card.ts';
 import { closedNotice, notEligibleNotice, quorumWarning } from '../views/decision-notices.ts';
-import { declarationPrompt, reminderReply } from '../views/decision-prompts.ts';
+import { ballotReply, declarationPrompt, joinedLead, reminderReply } from '../views/decision-prompts.ts';
 import { conflictsLogReply } from '../views/decision-record.ts';
 import { recusalNotice } from '../views/decision-words.ts';
 import { coalescer } from './coalescer.ts';
@@ -115,8 +115,36 @@ export function subscribeDecisions(bus: EventBus, deps: DecisionNoticeDeps): voi
       const unreachable: string[] = [];
       const prompt = declarationPrompt(d);
       for (const p of standing.eligible) ((await tell(p.id, prompt)) ? reached : unreachable).push(p.id);
-      for (const [id, reasons] of standing.recused) await tell(id, textReply(recusalNotice(d, reasons)));
+      const voters = new Set(standing.votingMembers.map((p) => p.id));
+      for (const [id, reasons] of standing.recused)
+        await tell(id, textReply(recusalNotice(d, reasons, voters.has(id))));
       for (const n of standing.notEligible) await tell(n.person.id, notEligibleNotice(d, n.why));
+      return delivered({ reached, unreachable });
+    })
+    .on('DecisionRosterChanged', async ({ state, roster, joined }) => {
+      // Someone who joins takes part as if they had been there when it opened: asked to declare
+      // (and then vote) when eligible, told why when they must not take part or a setting keeps
+      // them from voting. People without a vote and without a conflict are not asked, as at opening.
+      const d = state.decision;
+      const standing = assess(state, roster);
+      const reached: string[] = [];
+      const unreachable: string[] = [];
+      const eligible = new Set(standing.eligible.map((p) => p.id));
+      const voters = new Set(standing.votingMembers.map((p) => p.id));
+      for (const id of joined) {
+        const reasons = standing.recused.get(id);
+        const excluded = standing.notEligible.find((n) => n.person.id === id);
+        if (reasons) await tell(id, textReply(recusalNotice(d, reasons, voters.has(id))));
+        else if (excluded) await tell(id, notEligibleNotice(d, excluded.why));
+        else if (eligible.has(id)) {
+          // declared already (before they had a vote): straight to the ballot
+          const prompt = standing.declared.has(id)
+            ? ballotReply(d, state.votes.find((v) => v.personId === id)?.option ?? null)
+            : declarationPrompt(d, joinedLead);
+          ((await tell(id, prompt)) ? reached : unreachable).push(id);
+        }
+      }
+      await refreshCard(d.id, roster);
       return delivered({ reached, unreachable });
     })
     .on('QuorumLost', ({ state, roster }) => tellChairs(state, roster, quorumWarning(state, roster)))

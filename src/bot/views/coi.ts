@@ -1,7 +1,7 @@
 // The conflict-of-interest check as a reply, for the person who asked (private: it carries
 // register entries and relationship chains).
 import type { CoiResult } from '../../domain/coi.ts';
-import { listNames, plural } from '../../domain/roster.ts';
+import { describeRole, listNames, plural } from '../../domain/roster.ts';
 import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
 
 export interface CoiReplyOptions {
@@ -48,6 +48,18 @@ export function coiReply(r: CoiResult, options: CoiReplyOptions = {}): Reply {
         tone: 'fail' as const,
         title: person.name,
         text: `Must not take part: ${[...new Set(reasons.map((x) => KIND_WORDS[x.kind]))].join(', ')} interest.`,
+        details: reasons.map((x) => `${KIND_WORDS[x.kind]}: ${x.detail}`),
+      })),
+    });
+  }
+  if (r.othersNotTakingPart.length) {
+    // paid workers and the rep never vote, but take no part in the discussion either
+    blocks.push({
+      kind: 'checklist',
+      items: r.othersNotTakingPart.map(({ person, reasons }) => ({
+        tone: 'fail' as const,
+        title: `${person.name} (${describeRole(person)}, no vote)`,
+        text: `Must not take part in the discussion: ${[...new Set(reasons.map((x) => KIND_WORDS[x.kind]))].join(', ')} interest.`,
         details: reasons.map((x) => `${KIND_WORDS[x.kind]}: ${x.detail}`),
       })),
     });

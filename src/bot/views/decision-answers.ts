@@ -49,6 +49,10 @@ export function startedReplies(s: Started): Reply[] {
     lines.push(
       `${plural(s.recused, 'member')} must not take part (the register of interests or their relationships show a conflict); each has been told why, privately.`,
     );
+  if (s.othersOut)
+    lines.push(
+      `${plural(s.othersOut, 'person', 'people')} without a vote (a non-voting member, paid worker or the rep) must not take part in its discussion either; each has been told why, privately.`,
+    );
   if (s.unreachable.length)
     lines.push(
       `I couldn’t reach ${listNames(s.unreachable)} privately (not linked to chat yet): they can use the card’s Declare button or \`/partnership declare\`.`,
@@ -71,8 +75,13 @@ const withLead = (lead: string, ballot: Reply, after: Reply['blocks'] = []): Rep
 
 export function declaredReply(x: Declared): Reply {
   const d = x.state.decision;
-  if (x.recused) return textReply(`Thank you: your declaration is on the record. ${recusalNotice(d, x.recused)}`);
+  if (x.recused)
+    return textReply(`Thank you: your declaration is on the record. ${recusalNotice(d, x.recused, x.voter)}`);
   if (x.closedNow) return textReply(`Thank you: your declaration is on the record. ${closedMessage(d)}`);
+  if (!x.voter)
+    return textReply(
+      `${x.unchanged ? 'You had already declared' : 'Thank you: you declared'} no interest in Decision ${d.number}. You don’t vote on it; if that changes, declare it again before it closes.`,
+    );
   const lead =
     x.outcome === 'none'
       ? `${x.unchanged ? 'You had already declared' : 'Thank you: you declared'} no interest in Decision ${d.number}.`
@@ -103,11 +112,27 @@ const interestOnRecord = (d: Decision) =>
 export function declarePromptReply(p: DeclarePrompt, partnershipName: string): Reply {
   switch (p.kind) {
     case 'ask':
-      return declarationPrompt(p.decision);
+      return p.voter
+        ? declarationPrompt(p.decision)
+        : declarationPrompt(p.decision, 'You don’t vote on this decision, but do you have an interest to declare?');
     case 'interest-declared':
       return interestOnRecord(p.decision);
     case 'declared-none': {
       const d = p.decision;
+      if (!p.voter) {
+        const said = `You declared no interest in Decision ${d.number}. You don’t vote on it; if that has changed, declare it.`;
+        return {
+          summary: said,
+          blocks: [
+            { kind: 'text', text: said },
+            {
+              kind: 'actions',
+              buttons: [{ actionId: 'decision.declare.interest', label: 'I have an interest after all', value: d.id }],
+            },
+          ],
+          visibility: 'private',
+        };
+      }
       return withLead(
         `You declared no interest in Decision ${d.number}. If that has changed, declare it before you vote.`,
         ballotReply(d, p.current),

@@ -1,7 +1,7 @@
 // The decision's card in the channel. Counts only: never who declared what or who stepped back
 // and why (that is the conflicts log, which only the chair may share). Tallies only when visible.
 import { buildRecord } from '../../domain/decisions/record.ts';
-import { quorumSentence, residentSentence, resultSentence } from './decision-minutes.ts';
+import { quorumSentence, residentSentence, resultSentence, rosterChangeCounts } from './decision-minutes.ts';
 import { resultsVisible } from '../../domain/decisions/standing.ts';
 import type { DecisionState } from '../../domain/decisions/types.ts';
 import { formatWhen } from '../../domain/decisions/when.ts';
@@ -17,6 +17,8 @@ export function decisionCard(state: DecisionState, roster: Roster): Reply {
   const open = d.status === 'open';
   const when = open ? `Closes ${formatWhen(d.closesAt, tz)}` : `Closed ${formatWhen(d.closedAt ?? d.closesAt, tz)}`;
   const recused = r.counts.recused === 0 ? 'nobody recused' : `${plural(r.counts.recused, 'member')} recused`;
+  const others = r.counts.notTakingPart - r.counts.recused;
+  const changes = rosterChangeCounts(r);
   const blocks: Block[] = [{ kind: 'heading', text: `Decision ${d.number}: ${d.title}` }];
   if (d.description)
     blocks.push({ kind: 'text', text: d.description.length > 600 ? `${d.description.slice(0, 600)}…` : d.description });
@@ -33,6 +35,9 @@ export function decisionCard(state: DecisionState, roster: Roster): Reply {
       { label: 'Declared', value: `${r.counts.declared} of ${r.counts.asked}` },
       { label: 'Voted', value: `${r.counts.voted} of ${r.counts.eligible} eligible` },
       { label: 'Recused', value: recused },
+      // counts only: who, and why, stay in the private record
+      ...(others ? [{ label: 'Not taking part', value: `${plural(others, 'person', 'people')} without a vote` }] : []),
+      ...(changes ? [{ label: 'Roster changes', value: changes }] : []),
     ],
   });
   if (resultsVisible(d) && r.tally) blocks.push({ kind: 'list', items: r.tally.map((t) => `${t.option}: ${t.count}`) });

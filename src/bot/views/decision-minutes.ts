@@ -63,8 +63,45 @@ export const declarationLine = (r: DecisionRecord, x: DecisionRecord['declaratio
     ? `${x.name}: no interest (${when(r, x.at)})`
     : `${x.name}: declared a ${(KIND_WORDS as Record<string, string>)[x.kind ?? ''] ?? 'an'} interest${x.organisation ? ` in ${x.organisation}` : ''}${x.detail ? `: ${x.detail}` : ''} (${when(r, x.at)})`;
 
+/** Someone without a vote who must not take part: "Linda Marsh (non-voting member; no vote, not taking part)". */
+export const notVotingTag = (x: DecisionRecord['recusals'][number]): string =>
+  x.voter ? '' : ` (${x.role ? `${x.role}; ` : ''}no vote, not taking part)`;
+
 export const recusalLine = (x: DecisionRecord['recusals'][number]): string =>
-  `${x.name}: ${describeReasons(x.reasons).join(' ')}`;
+  `${x.name}${notVotingTag(x)}: ${describeReasons(x.reasons).join(' ')}`;
+
+/**
+ * What changed on the roster while the decision was open, as counts (safe for the channel), or
+ * null when nothing did. "Joined during the vote: 1; left during the vote: 1; quorum base fixed at
+ * opening: 10 voting members."
+ */
+export function rosterChangeCounts(r: DecisionRecord): string | null {
+  const c = r.rosterChanges;
+  if (!c.joined.length && !c.left.length) return null;
+  const base = c.fixedBase
+    ? `quorum base fixed at opening: ${plural(r.counts.votingMembers, 'voting member')}`
+    : `quorum base: ${plural(r.counts.votingMembers, 'voting member')}`;
+  return `Joined during the vote: ${c.joined.length}; left during the vote: ${c.left.length}; ${base}.`;
+}
+
+/** The private record's account of the changes: names, and the rule for a leaver's vote. */
+export function rosterChangeLines(r: DecisionRecord): string[] {
+  const counts = rosterChangeCounts(r);
+  if (!counts) return [];
+  const c = r.rosterChanges;
+  const lines = [counts];
+  if (c.joined.length)
+    lines.push(
+      `Joined (or were given a vote): ${listNames(c.joined)}. Each was asked to declare, and to vote if eligible.`,
+    );
+  if (c.left.length) lines.push(`Left (or lost their vote): ${listNames(c.left)}.`);
+  lines.push(
+    c.votesKept
+      ? `${plural(c.votesKept, 'vote')} cast before the voter left ${c.votesKept === 1 ? 'stands' : 'stand'}: a vote cast while they were a voting member counts.`
+      : 'A vote cast before someone left would stand; none of those who left had voted.',
+  );
+  return lines;
+}
 
 const changed = (n: number): string => (n === 0 ? '' : n === 1 ? '; changed once' : `; changed ${n} times`);
 
@@ -119,6 +156,9 @@ export function recordMarkdown(r: DecisionRecord): string {
     '',
     ...list(r.recusals.map(recusalLine), 'Nobody was recused.'),
     '',
+    ...(rosterChangeCounts(r)
+      ? ['## Changes to the roster during the vote', '', ...list(rosterChangeLines(r), ''), '']
+      : []),
     ...(r.notEligible.length
       ? [
           '## Not eligible to vote',
@@ -164,8 +204,19 @@ export function recordCsv(r: DecisionRecord): string {
       at(x.at),
     ]),
     ...r.recusals.flatMap((x) =>
-      x.reasons.map((reason) => ['recusal', reason.kind, `${reason.organisation}: ${reason.detail}`, x.name, at(x.at)]),
+      x.reasons.map((reason) => [
+        'recusal',
+        x.voter ? reason.kind : `${reason.kind} (no vote)`,
+        `${reason.organisation}: ${reason.detail}`,
+        x.name,
+        at(x.at),
+      ]),
     ),
+    ...r.rosterChanges.joined.map((name) => ['roster change', 'joined during the vote', '', name, '']),
+    ...r.rosterChanges.left.map((name) => ['roster change', 'left during the vote', '', name, '']),
+    ...(r.rosterChanges.left.length
+      ? [['roster change', 'votes of leavers that stand', String(r.rosterChanges.votesKept), '', '']]
+      : []),
     ...r.notEligible.map((n) => ['not eligible', 'setting', n.why, n.name, '']),
     ...(r.voters
       ? r.voters.map((v) => ['vote', v.option ?? '', String(v.changes), v.name, at(v.at)])
@@ -176,6 +227,7 @@ export function recordCsv(r: DecisionRecord): string {
     ['quorum', 'rule', r.quorumRule, '', ''],
     ['quorum', 'required', String(r.quorum.required), '', ''],
     ['quorum', 'voting members', String(r.counts.votingMembers), '', ''],
+    ...(r.rosterChanges.fixedBase ? [['quorum', 'base fixed at opening', 'yes', '', '']] : []),
     ['quorum', 'eligible after recusals', String(r.counts.eligible), '', ''],
     ['quorum', 'voted', String(r.counts.voted), '', ''],
     ['quorum', 'met', r.status === 'open' ? 'open' : yn(r.quorum.met), '', ''],

@@ -24,6 +24,10 @@ export const declareButtons = (d: Decision): Block => ({
   ],
 });
 
+/** The lead of the prompt to someone who joined (or gained a vote) while the decision is open. */
+export const joinedLead =
+  'A vote is open that you can now take part in. Before you vote: do you have an interest to declare?';
+
 export function declarationPrompt(d: Decision, lead = 'Before you vote: do you have an interest to declare?'): Reply {
   return {
     summary: `${lead} ${about(d)}`,

@@ -9,6 +9,8 @@ import {
   recordMarkdown,
   recusalLine,
   residentSentence,
+  rosterChangeCounts,
+  rosterChangeLines,
   resultSentence,
   voterLines,
 } from './decision-minutes.ts';
@@ -44,6 +46,9 @@ export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
     { kind: 'text', text: quorumSentence(r) },
     { kind: 'text', text: residentSentence(r) },
   );
+  const changes = o.conflicts ? rosterChangeLines(r) : [rosterChangeCounts(r)].filter((x): x is string => !!x);
+  if (changes.length)
+    blocks.push({ kind: 'heading', text: 'Changes to the roster during the vote' }, { kind: 'list', items: changes });
   if (o.conflicts) {
     blocks.push(
       { kind: 'heading', text: 'Declarations of interest' },
@@ -65,7 +70,7 @@ export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
   } else {
     blocks.push({
       kind: 'text',
-      text: `${r.counts.declared} declared; ${r.counts.recused === 0 ? 'nobody' : plural(r.counts.recused, 'member')} recused.`,
+      text: `${r.counts.declared} declared; ${r.counts.recused === 0 ? 'nobody' : plural(r.counts.recused, 'member')} recused.${othersOut(r)}`,
     });
   }
   if (o.own) blocks.push({ kind: 'text', text: o.own });
@@ -103,7 +108,9 @@ export function conflictsLogReply(r: DecisionRecord, sharedBy: string): Reply {
     x.outcome === 'none' ? `${x.name}: no interest` : `${x.name}: declared ${kind(x.kind)}`,
   );
   const notVoting = r.status === 'closed' ? 'did not vote' : 'does not vote';
-  const recused = r.recusals.map((x) => `${x.name}: ${kindsOf(x.reasons)} interest; ${notVoting}`);
+  const recused = r.recusals.map(
+    (x) => `${x.name}: ${kindsOf(x.reasons)} interest; ${x.voter ? notVoting : 'no vote, not taking part'}`,
+  );
   const blocks: Block[] = [
     { kind: 'heading', text: `Conflicts of interest log: ${headline(r)}` },
     { kind: 'text', text: loyaltyPolicy(r) },
@@ -122,6 +129,12 @@ export function conflictsLogReply(r: DecisionRecord, sharedBy: string): Reply {
     visibility: 'channel',
   };
 }
+
+/** " 1 person without a vote is not taking part either." (counts only) */
+const othersOut = (r: DecisionRecord): string => {
+  const n = r.counts.notTakingPart - r.counts.recused;
+  return n ? ` ${plural(n, 'person', 'people')} without a vote ${n === 1 ? 'is' : 'are'} not taking part either.` : '';
+};
 
 /** The record as the service gave it for this viewer. */
 export const recordView = (v: RecordView): Reply =>

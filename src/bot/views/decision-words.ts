@@ -37,7 +37,7 @@ export function noVoteReason(person: Person | null): string | null {
   if (person.kind === 'paid-worker')
     return 'Paid workers never vote on partnership decisions: Local Trust’s guidance says “in no circumstances should a paid worker also sit as a voting member”.';
   if (person.kind === 'rep') return 'The Big Local rep supports the partnership but does not vote on its decisions.';
-  return 'You are a non-voting member of the partnership, so you don’t declare or vote on its decisions.';
+  return 'You are a non-voting member of the partnership, so you don’t vote on its decisions. If you have an interest in one, declare it with its card’s Declare button or `/partnership declare`.';
 }
 
 export function createRefusal(person: Person | null, settings: PartnershipSettings): string {
@@ -54,8 +54,12 @@ export function createRefusal(person: Person | null, settings: PartnershipSettin
 export const describeReasons = (reasons: readonly ConflictReason[]): string[] =>
   reasons.map((r) => `${KIND_WORDS[r.kind]} interest (${r.organisation}): ${r.detail}`);
 
-export function recusalNotice(decision: Decision, reasons: readonly ConflictReason[]): string {
-  return `You must not take part in Decision ${decision.number} (“${decision.title}”), so you can’t vote on it. Why: ${describeReasons(reasons).join(' ')} The channel only sees how many members stepped back, never who or why.`;
+/** `voter` false: someone without a vote (a non-voting member, a paid worker, the rep) who steps out of the discussion. */
+export function recusalNotice(decision: Decision, reasons: readonly ConflictReason[], voter = true): string {
+  const so = voter
+    ? 'so you can’t vote on it'
+    : 'so please stay out of its discussion (you don’t vote on it in any case)';
+  return `You must not take part in Decision ${decision.number} (“${decision.title}”), ${so}. Why: ${describeReasons(reasons).join(' ')} The channel only sees how many people stepped back, never who or why.`;
 }
 
 export function closedMessage(d: Decision, closedAt: Date = d.closedAt ?? d.closesAt): string {

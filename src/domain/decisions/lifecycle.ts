@@ -33,7 +33,12 @@ export const closedWhy = (d: Decision): RefusedWhy => ({ code: 'closed', closedA
 /** Record recusals the roster now requires and set aside votes that no longer count. */
 export function syncChanges(standing: Standing): Change[] {
   return [
-    ...standing.newRecusals.map((r): Change => ({ type: 'recuse', personId: r.personId, reasons: r.reasons })),
+    ...standing.newRecusals.map((r): Change => ({
+      type: 'recuse',
+      personId: r.personId,
+      reasons: r.reasons,
+      voter: r.voter,
+    })),
     ...standing.strayVotes.map((v): Change => ({
       type: 'withdraw-vote',
       personId: v.personId,
@@ -47,7 +52,12 @@ export function closeChanges(state: DecisionState, standing: Standing, roster: R
   // Voting closed at the closing time, however late the close is written (the server was down,
   // the job ran a minute after): the record says when voting stopped.
   const closedAt = reason === 'time' ? { closedAt: state.decision.closesAt } : {};
+  // Joins and departures not yet recorded go on the record with the close, never dropped.
+  const changes: Change[] = standing.pendingChanges.length
+    ? [{ type: 'roster-changes', entries: standing.pendingChanges }]
+    : [];
   return [
+    ...changes,
     ...syncChanges(standing),
     { type: 'close', reason, snapshot: snapshotAt(state, standing, roster), ...closedAt },
   ];
@@ -169,4 +179,31 @@ export function planReminders(state: DecisionState, roster: Roster, now: Date): 
     else if (!voted.has(p.id)) targets.push({ personId: p.id, needs: 'vote' });
   }
   return plan([...syncChanges(standing), { type: 'reminders-sent' }], { kind: 'remind', targets });
+}
+
+export type RosterSyncOutcome =
+  { kind: 'changed'; joined: string[]; left: string[]; canBeTaken: boolean } | { kind: 'unchanged' };
+
+/**
+ * The scheduler's look at an open decision after the roster changed (an import, someone's vote
+ * given or taken away): record each change of place once, with the recusals the newcomers bring.
+ * `joined` are those to prompt (joined the roster, or gained a vote); `left` those who went.
+ */
+export function planRosterSync(state: DecisionState, roster: Roster, now: Date): Plan<RosterSyncOutcome> {
+  const plan = (changes: Change[], outcome: RosterSyncOutcome): Plan<RosterSyncOutcome> => ({
+    actorId: null,
+    at: now,
+    changes,
+    outcome,
+  });
+  if (state.decision.status !== 'open' || isOverdue(state, now)) return plan([], { kind: 'unchanged' });
+  const standing = assess(state, roster);
+  const entries = standing.pendingChanges;
+  if (entries.length === 0) return plan([], { kind: 'unchanged' });
+  return plan([{ type: 'roster-changes', entries }, ...syncChanges(standing)], {
+    kind: 'changed',
+    canBeTaken: standing.canBeTaken,
+    joined: entries.filter((e) => e.change === 'joined' || e.change === 'gained-vote').map((e) => e.personId),
+    left: entries.filter((e) => e.change === 'left' || e.change === 'lost-vote').map((e) => e.personId),
+  });
 }

@@ -2,7 +2,8 @@
 // made"): who declared what, who stepped back and why, who voted (names on open ballots only),
 // the tally once it may be seen, the quorum and the resident share, with times.
 import type { ConflictReason } from '../coi.ts';
-import type { Roster } from '../roster.ts';
+import { describeRole, type Roster } from '../roster.ts';
+import { rosterChangeSummary } from './roster-changes.ts';
 import { assess, leadingOption, resultsVisible, snapshotAt } from './standing.ts';
 import type { Ballot, CloseReason, DecisionKind, DecisionRules, DecisionState, Visibility } from './types.ts';
 
@@ -34,14 +35,36 @@ export interface DecisionRecord {
     detail: string | null;
     at: Date;
   }[];
-  recusals: { name: string; reasons: ConflictReason[]; at: Date | null }[];
+  /** everyone not taking part: members with a vote who were recused, and (`voter` false) others with a conflict */
+  recusals: { name: string; reasons: ConflictReason[]; at: Date | null; voter: boolean; role: string | null }[];
   notEligible: { name: string; why: string }[];
   /** null on a secret ballot: names are never recorded against it */
   voters: { name: string; option: string | null; at: Date; changes: number }[] | null;
   /** null while results are hidden */
   tally: { option: string; count: number }[] | null;
   leading: ReturnType<typeof leadingOption> | null;
-  counts: { votingMembers: number; eligible: number; declared: number; asked: number; voted: number; recused: number };
+  counts: {
+    /** the quorum base */
+    votingMembers: number;
+    eligible: number;
+    /** declarations by members with a vote (what the card's "Declared" counts) */
+    declared: number;
+    asked: number;
+    voted: number;
+    /** members with a vote who were recused */
+    recused: number;
+    /** everyone not taking part, with a vote or not */
+    notTakingPart: number;
+  };
+  /** joins and departures while it was open (names: the private record only) */
+  rosterChanges: {
+    joined: string[];
+    left: string[];
+    /** votes of members who left after voting: they stand */
+    votesKept: number;
+    /** the quorum base was fixed when it opened */
+    fixedBase: boolean;
+  };
   quorum: { required: number; canBeTaken: boolean; met: boolean };
   residents: { voted: number; residents: number; majority: boolean };
 }
@@ -57,17 +80,48 @@ export function buildRecord(state: DecisionState, roster: Roster): DecisionRecor
     d.status === 'closed' ? state.votes.map((v) => v.personId) : standing.votes.map((v) => v.personId),
   );
   const votes = state.votes.filter((v) => counted.has(v.personId)).sort((a, b) => a.at.getTime() - b.at.getTime());
-  const recordedRecusals = new Map(state.recusals.map((r) => [r.personId, r.at]));
-  const recusals =
+  const recordedRecusals = new Map(state.recusals.map((r) => [r.personId, r]));
+  const onRoster = new Map(roster.people.map((p) => [p.id, p]));
+  const roleOf = (id: string): string | null => {
+    const person = onRoster.get(id);
+    return person ? describeRole(person) : null;
+  };
+  const newVoter = new Map(standing.newRecusals.map((r) => [r.personId, r.voter]));
+  const out =
     d.status === 'closed'
-      ? state.recusals.map((r) => ({ name: name(r.personId), reasons: r.reasons, at: r.at as Date | null }))
+      ? state.recusals.map((r) => ({
+          id: r.personId,
+          reasons: r.reasons,
+          at: r.at as Date | null,
+          voter: r.voter !== false,
+        }))
       : [...standing.recused].map(([id, reasons]) => ({
-          name: name(id),
+          id,
           reasons,
-          at: recordedRecusals.get(id) ?? null,
+          at: recordedRecusals.get(id)?.at ?? null,
+          voter: recordedRecusals.has(id) ? recordedRecusals.get(id)!.voter !== false : (newVoter.get(id) ?? true),
         }));
+  const recusals = out.map((x) => ({
+    name: name(x.id),
+    reasons: x.reasons,
+    at: x.at,
+    voter: x.voter,
+    role: roleOf(x.id),
+  }));
+  // Declarations counted on the card are those of members with a vote (now, or when it opened).
+  const voterIds = new Set(standing.votingMembers.map((p) => p.id));
+  for (const id of d.opening?.votingMembers ?? []) voterIds.add(id);
   const declaredIds = new Set(state.declarations.map((x) => x.personId));
-  const asked = frozen.eligible + [...standing.recused.keys()].filter((id) => declaredIds.has(id)).length;
+  const asked =
+    frozen.eligible - (frozen.votesOfLeavers ?? 0) + out.filter((x) => x.voter && declaredIds.has(x.id)).length;
+  // once closed, only what was recorded (the close records what was pending): later roster changes are not the vote's
+  const changes = d.status === 'closed' ? rosterChangeSummary(d, []) : standing.changes;
+  const rosterChanges = {
+    joined: changes.joined.map(name),
+    left: changes.left.map(name),
+    votesKept: frozen.votesOfLeavers ?? 0,
+    fixedBase: changes.fixedBase,
+  };
   return {
     partnership: roster.partnership.name,
     number: d.number,
@@ -113,11 +167,13 @@ export function buildRecord(state: DecisionState, roster: Roster): DecisionRecor
     counts: {
       votingMembers: frozen.votingMembers,
       eligible: frozen.eligible,
-      declared: state.declarations.length,
+      declared: state.declarations.filter((x) => voterIds.has(x.personId)).length,
       asked,
       voted: frozen.voted,
-      recused: d.status === 'closed' ? state.recusals.length : standing.recused.size,
+      recused: recusals.filter((x) => x.voter).length,
+      notTakingPart: recusals.length,
     },
+    rosterChanges,
     quorum: {
       required: frozen.required,
       canBeTaken: frozen.eligible >= frozen.required,

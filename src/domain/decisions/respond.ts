@@ -17,6 +17,8 @@ export type DeclareOutcome =
   | {
       kind: 'declared';
       outcome: 'none' | 'interest';
+      /** the person has a vote (a non-voting member, a paid worker or the rep declares only) */
+      voter: boolean;
       unchanged: boolean;
       recused: ConflictReason[] | null;
       quorumLost: boolean;
@@ -122,7 +124,8 @@ export function planDeclare(
   const standing = assess(state, roster);
   if (isOverdue(state, now))
     return plan(person, now, closeChanges(state, standing, roster, 'time'), refused(closedWhy(d)));
-  if (!hasVote(person)) return plan(person, now, [], refused({ code: 'no-vote' }));
+  // Anyone on the roster may declare (001's rule is for every member; paid workers and the rep
+  // take part in discussions too): only voting is for members with a vote.
   const already = standing.recused.get(person.id);
   if (already) return plan(person, now, syncChanges(standing), refused({ code: 'recused', reasons: already }));
 
@@ -131,6 +134,7 @@ export function planDeclare(
     return plan(person, now, syncChanges(standing), {
       kind: 'declared',
       outcome: 'none',
+      voter: hasVote(person),
       unchanged: true,
       recused: null,
       quorumLost: false,
@@ -184,6 +188,7 @@ export function planDeclare(
   return plan(person, now, [declare, ...register, ...after.changes], {
     kind: 'declared',
     outcome: input.outcome,
+    voter: hasVote(person),
     unchanged: false,
     recused: after.recused(person.id),
     quorumLost: standing.canBeTaken && after.quorumLost,

@@ -7,26 +7,45 @@ import { hasVote, type Person, type Roster } from '../roster.ts';
 import { describeQuorum, quorumRequired } from '../settings.ts';
 import type { ClosingSnapshot, Decision, DecisionRules, DecisionState, VoteRecord } from './types.ts';
 import { deepFreeze } from '../freeze.ts';
+import {
+  pendingRosterChanges,
+  rosterChangeSummary,
+  type RosterChangeEntry,
+  type RosterChangeSummary,
+} from './roster-changes.ts';
 
 export interface Standing {
   coi: CoiResult;
-  /** people with a vote on the roster (the quorum is a share of these) */
+  /** people with a vote on the roster now */
   votingMembers: Person[];
-  /** recorded recusals plus any the current roster now requires (sticky: never undone) */
+  /** the quorum base: the voting members when the decision opened (now, for decisions opened before that was kept) */
+  quorumBase: number;
+  /**
+   * Everyone not taking part, recorded or now required (sticky: never undone): members with a vote
+   * who are recused, and non-voting members, paid workers and the rep with a conflict.
+   */
   recused: Map<string, ConflictReason[]>;
-  /** voting members the engine says must step back who have no recusal recorded yet */
-  newRecusals: { personId: string; reasons: ConflictReason[] }[];
+  /** of those, how many had a vote */
+  recusedVoters: number;
+  /** people the engine says must step back who have no recusal recorded yet */
+  newRecusals: { personId: string; reasons: ConflictReason[]; voter: boolean }[];
   /** voting members who may vote: not recused, not excluded by a partnership setting */
   eligible: Person[];
   notEligible: { person: Person; why: string }[];
   declared: Set<string>;
-  /** votes that count: from eligible members */
+  /** votes that count: from eligible members, and from members who left (or lost their vote) after voting */
   votes: VoteRecord[];
-  /** votes from people no longer eligible (recused since, left, lost their vote) */
+  /** the votes of members who left or lost their vote after voting: they stand (roster-changes.ts) */
+  leaverVotes: VoteRecord[];
+  /** votes that no longer count (recused since, or excluded by a setting) */
   strayVotes: VoteRecord[];
+  /** changes of place since the decision opened not yet recorded on it */
+  pendingChanges: RosterChangeEntry[];
+  /** who joined and who left while it was open (recorded and pending) */
+  changes: RosterChangeSummary;
   rule: string;
   required: number;
-  /** enough eligible members remain for the decision to be taken */
+  /** enough eligible members remain (with the standing votes of leavers) for the decision to be taken */
   canBeTaken: boolean;
   allVoted: boolean;
 }
@@ -66,7 +85,7 @@ function conflictsFor(roster: Roster, decision: Decision, declarations: Decision
 
 type Membership = Pick<
   Standing,
-  'votingMembers' | 'recused' | 'newRecusals' | 'eligible' | 'notEligible' | 'required'
+  'votingMembers' | 'quorumBase' | 'recused' | 'recusedVoters' | 'newRecusals' | 'eligible' | 'notEligible' | 'required'
 > & { eligibleIds: Set<string> };
 
 /** Who may vote, given the conflicts: the same for every vote until a recusal or the roster changes. */
@@ -75,28 +94,39 @@ const memberships = new WeakMap<CoiResult, Map<string, Membership>>();
 function membershipOf(coi: CoiResult, roster: Roster, state: DecisionState): Membership {
   const build = (): Membership => {
     const votingMembers = roster.people.filter(hasVote);
+    const opening = state.decision.opening;
+    const quorumBase = opening ? opening.votingMembers.length : votingMembers.length;
     const recused = new Map(state.recusals.map((r) => [r.personId, r.reasons]));
+    let recusedVoters = state.recusals.filter((r) => r.voter !== false).length;
     const newRecusals: Standing['newRecusals'] = [];
-    for (const { person, reasons } of coi.mustNotTakePart) {
-      if (!hasVote(person) || recused.has(person.id)) continue;
+    for (const { person, reasons } of [...coi.mustNotTakePart, ...coi.othersNotTakingPart]) {
+      if (recused.has(person.id)) continue;
+      const voter = hasVote(person);
       recused.set(person.id, reasons);
-      newRecusals.push({ personId: person.id, reasons });
+      newRecusals.push({ personId: person.id, reasons, voter });
+      if (voter) recusedVoters++;
     }
     const excluded = new Set(coi.notEligible.map((n) => n.person.id));
     const eligible = votingMembers.filter((p) => !recused.has(p.id) && !excluded.has(p.id));
     return {
       votingMembers,
+      quorumBase,
       recused,
+      recusedVoters,
       newRecusals,
       eligible,
       eligibleIds: new Set(eligible.map((p) => p.id)),
       notEligible: coi.notEligible.filter((n) => hasVote(n.person) && !recused.has(n.person.id)),
-      required: quorumRequired(state.decision.rules.quorum, votingMembers.length),
+      required: quorumRequired(state.decision.rules.quorum, quorumBase),
     };
   };
   // Only a remembered conflict check (of a cached, frozen roster) is shared between requests.
   if (!Object.isFrozen(coi)) return build();
-  const key = JSON.stringify(state.recusals.map((r) => [r.personId, r.reasons]));
+  const key = JSON.stringify([
+    state.decision.id,
+    state.decision.opening?.votingMembers.length ?? null,
+    state.recusals.map((r) => [r.personId, r.reasons, r.voter !== false]),
+  ]);
   let known = memberships.get(coi);
   if (!known) memberships.set(coi, (known = new Map()));
   const hit = known.get(key);
@@ -119,16 +149,34 @@ export function assess(state: DecisionState, roster: Roster): Standing {
     }));
   const coi = conflictsFor(roster, decision, declarations);
   const { eligibleIds, ...membership } = membershipOf(coi, roster, state);
-  const votes = state.votes.filter((v) => eligibleIds.has(v.personId));
+  const pendingChanges = pendingRosterChanges(decision, roster);
+  const changes = rosterChangeSummary(decision, pendingChanges);
+  const departed = new Set(changes.left);
+  const excluded = new Set(coi.notEligible.map((n) => n.person.id));
+  const eligibleVotes = state.votes.filter((v) => eligibleIds.has(v.personId));
+  // A vote cast while the member had one stands after they leave (or lose their vote); a recusal
+  // or a partnership setting still sets it aside.
+  const leaverVotes = state.votes.filter(
+    (v) =>
+      !eligibleIds.has(v.personId) &&
+      departed.has(v.personId) &&
+      !membership.recused.has(v.personId) &&
+      !excluded.has(v.personId),
+  );
+  const counted = new Set([...eligibleVotes, ...leaverVotes].map((v) => v.personId));
+  const votes = state.votes.filter((v) => counted.has(v.personId));
   return {
     coi,
     ...membership,
     declared: new Set(state.declarations.map((d) => d.personId)),
     votes,
-    strayVotes: state.votes.filter((v) => !eligibleIds.has(v.personId)),
+    leaverVotes,
+    strayVotes: state.votes.filter((v) => !counted.has(v.personId)),
+    pendingChanges,
+    changes,
     rule: describeQuorum(decision.rules.quorum),
-    canBeTaken: membership.eligible.length >= membership.required,
-    allVoted: membership.eligible.length > 0 && votes.length === membership.eligible.length,
+    canBeTaken: membership.eligible.length + leaverVotes.length >= membership.required,
+    allVoted: membership.eligible.length > 0 && eligibleVotes.length === membership.eligible.length,
   };
 }
 
@@ -145,14 +193,15 @@ export function snapshotAt(state: DecisionState, standing: Standing, roster: Ros
     (v) => residentOf.get(v.personId) ?? state.people[v.personId]?.resident ?? false,
   ).length;
   return {
-    votingMembers: standing.votingMembers.length,
+    votingMembers: standing.quorumBase,
     required: standing.required,
-    eligible: standing.eligible.length,
+    eligible: standing.eligible.length + standing.leaverVotes.length,
     voted,
     residentsVoted,
     residentMajority: voted > 0 && residentsVoted >= residentsNeededFor(voted, state.decision.rules.residentThreshold),
     tally: tally(state.decision, standing.votes),
     notEligible: standing.notEligible.map((n) => ({ personId: n.person.id, why: n.why })),
+    votesOfLeavers: standing.leaverVotes.length,
   };
 }
 

@@ -47,8 +47,32 @@ export interface CardRef {
   message: { platform: 'slack' | 'teams' | 'web'; workspaceId: string; channelId: string; messageId: string } | null;
 }
 
+/**
+ * Who was on the roster when the decision opened: the quorum base is fixed then (the number of
+ * voting members), and anyone who joins, leaves, gains or loses a vote afterwards is a change the
+ * record states. Null on decisions opened before this was kept: their base is the roster as it is.
+ */
+export interface OpeningRoster {
+  /** everyone on the roster (members, paid workers, the rep) */
+  onRoster: string[];
+  /** the members with a vote: the quorum base */
+  votingMembers: string[];
+}
+
+/** How a person's place changed while the decision was open. */
+export type RosterChangeKind = 'joined' | 'gained-vote' | 'lost-vote' | 'left';
+
+export interface RosterChangeRecord {
+  personId: string;
+  change: RosterChangeKind;
+  /** whether they have a vote after the change */
+  voting: boolean;
+  at: Date;
+}
+
 /** Figures frozen when the decision closes, so the record does not drift as the roster changes. */
 export interface ClosingSnapshot {
+  /** the quorum base: voting members when the decision opened (or at close, for older decisions) */
   votingMembers: number;
   required: number;
   eligible: number;
@@ -57,6 +81,8 @@ export interface ClosingSnapshot {
   residentMajority: boolean;
   tally: { option: string; count: number }[];
   notEligible: { personId: string; why: string }[];
+  /** votes counted from members who left (or lost their vote) after voting; absent on older snapshots */
+  votesOfLeavers?: number;
 }
 
 export interface Decision {
@@ -80,6 +106,10 @@ export interface Decision {
   card: CardRef | null;
   remindersSentAt: Date | null;
   outcome: ClosingSnapshot | null;
+  /** absent or null: opened before the opening roster was kept (its quorum base follows the roster) */
+  opening?: OpeningRoster | null | undefined;
+  /** joins and departures recorded while it was open, in order (absent: none) */
+  rosterChanges?: RosterChangeRecord[] | undefined;
 }
 
 export interface DeclarationRecord {
@@ -94,6 +124,8 @@ export interface DeclarationRecord {
 export interface RecusalRecord {
   personId: string;
   reasons: ConflictReason[];
+  /** they had a vote when recused (absent: recorded before this was kept, and so a voting member; false: a non-voting member, a paid worker or the rep, who take no part either) */
+  voter?: boolean | undefined;
   at: Date;
 }
 
@@ -133,6 +165,8 @@ export interface DecisionDraft {
   rules: DecisionRules;
   closesAt: Date;
   createdById: string;
+  /** who was on the roster when it opened (the service adds it) */
+  opening?: OpeningRoster | undefined;
 }
 
 /** One write a use case asks for. The store applies them in order, in one transaction, each with its audit row. */
@@ -146,14 +180,16 @@ export type Change =
       detail?: string;
       replaces?: 'none';
     }
-  | { type: 'recuse'; personId: string; reasons: ConflictReason[] }
+  | { type: 'recuse'; personId: string; reasons: ConflictReason[]; voter: boolean }
   | { type: 'vote'; personId: string; option: string; replaces?: string }
   | { type: 'withdraw-vote'; personId: string; why: string }
   | { type: 'register-interest'; personId: string; organisation: string; kind: InterestKind; detail?: string }
   | { type: 'amend'; closesAt?: Date; ballot?: Ballot; visibility?: Visibility }
   /** `closedAt`: when voting closed, if not when this is written (a time close recorded late, after a restart) */
   | { type: 'close'; reason: CloseReason; snapshot: ClosingSnapshot; closedAt?: Date }
-  | { type: 'reminders-sent' };
+  | { type: 'reminders-sent' }
+  /** joins and departures since the decision opened, recorded (the joiners are then prompted) */
+  | { type: 'roster-changes'; entries: { personId: string; change: RosterChangeKind; voting: boolean }[] };
 
 /** A use case's decision about one request: what to write, and what to tell people. */
 export interface Plan<T> {

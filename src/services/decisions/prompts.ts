@@ -9,14 +9,24 @@ import { hasVote, type Person } from '../../domain/roster.ts';
 import { authorize } from '../actor.ts';
 import { findFor, type Actor, type DecisionResult, type ServiceDeps } from './deps.ts';
 
-/** Why this person can't declare or vote on the decision right now, or null. */
-function gate(deps: ServiceDeps, actor: Actor, person: Person, state: DecisionState): RefusedWhy | null {
+/**
+ * Why this person can't vote (or, `declaring`, declare) on the decision right now, or null. Anyone
+ * on the roster may declare; only members with a vote, not recused or excluded, may vote.
+ */
+function gate(
+  deps: ServiceDeps,
+  actor: Actor,
+  person: Person,
+  state: DecisionState,
+  declaring = false,
+): RefusedWhy | null {
   const d = state.decision;
   if (d.status === 'closed' || isOverdue(state, deps.clock.now())) return closedWhy(d);
   const standing = assess(state, actor.roster);
   const recused = standing.recused.get(person.id);
   if (recused) return { code: 'recused', reasons: recused };
-  if (!hasVote(person)) return { code: 'no-vote' };
+  if (!hasVote(person)) return declaring ? null : { code: 'no-vote' };
+  if (declaring) return null;
   const why = exclusionOf(person, standing);
   return why ? { code: 'not-eligible', why } : null;
 }
@@ -49,9 +59,10 @@ export async function ballot(
 }
 
 export type DeclarePrompt =
-  | { kind: 'ask'; decision: Decision }
-  /** declared no interest: the ballot, with a way to declare one after all */
-  | { kind: 'declared-none'; decision: Decision; current: string | null }
+  /** `voter` false: a non-voting member, a paid worker or the rep, who declares but does not vote */
+  | { kind: 'ask'; decision: Decision; voter: boolean }
+  /** declared no interest: the ballot (for a voter), with a way to declare one after all */
+  | { kind: 'declared-none'; decision: Decision; current: string | null; voter: boolean }
   | { kind: 'interest-declared'; decision: Decision }
   /** several open decisions: which one? */
   | { kind: 'choose'; open: Decision[] }
@@ -84,12 +95,14 @@ export async function declarePrompt(
   if (!found.ok) return found;
   const state = found.value;
   const d = state.decision;
-  const why = gate(deps, actor, person, state);
+  const why = gate(deps, actor, person, state, true);
   if (why) return fail({ code: 'refused', decision: d, why });
   const mine = state.declarations.find((x) => x.personId === person.id);
+  // excluded by a setting (a councillor on a key decision): declares, but is not shown a ballot
+  const voter = assess(state, actor.roster).eligible.some((p) => p.id === person.id);
   if (mine?.outcome === 'interest') return ok({ kind: 'interest-declared', decision: d });
-  if (mine) return ok({ kind: 'declared-none', decision: d, current: voteOf(state, person) });
-  return ok({ kind: 'ask', decision: d });
+  if (mine) return ok({ kind: 'declared-none', decision: d, current: voteOf(state, person), voter });
+  return ok({ kind: 'ask', decision: d, voter });
 }
 
 /** The "I have an interest" form, or why it is not needed. */
@@ -104,7 +117,7 @@ export async function interestPrompt(
   const found = await findFor(deps, actor, { id: input.decisionId });
   if (!found.ok) return found;
   const state = found.value;
-  const why = gate(deps, actor, person, state);
+  const why = gate(deps, actor, person, state, true);
   if (why) return fail({ code: 'refused', decision: state.decision, why });
   const declared = state.declarations.some((x) => x.personId === person.id && x.outcome === 'interest');
   return ok({ kind: declared ? 'interest-declared' : 'form', decision: state.decision });

@@ -15,6 +15,8 @@ export interface Declared {
   outcome: 'none' | 'interest';
   /** they had already declared no interest */
   unchanged: boolean;
+  /** they have a vote (others declare only) */
+  voter: boolean;
   /** the interest recused them, for these reasons */
   recused: ConflictReason[] | null;
   /** this declaration closed the decision */
@@ -57,6 +59,7 @@ export async function declare(
     state,
     outcome: outcome.outcome,
     unchanged: outcome.unchanged,
+    voter: outcome.voter,
     recused: outcome.recused,
     closedNow,
     vote: state.votes.find((v) => v.personId === person.id)?.option ?? null,

@@ -3,6 +3,7 @@
 // announce it: its card in the channel, and every voting member asked privately to declare.
 import { validateDraft, type DraftValues } from '../../domain/decisions/create.ts';
 import { syncChanges } from '../../domain/decisions/lifecycle.ts';
+import { openingOf } from '../../domain/decisions/roster-changes.ts';
 import { assess } from '../../domain/decisions/standing.ts';
 import type { Decision, DecisionDraft, DecisionState } from '../../domain/decisions/types.ts';
 import type { Conversation } from '../../domain/chat/inbound.ts';
@@ -26,6 +27,7 @@ const asDecision = (draft: DecisionDraft, now: Date): Decision => ({
   card: null,
   remindersSentAt: null,
   outcome: null,
+  rosterChanges: [],
 });
 
 /** The creation form may be opened: by whom the check allows, in a channel (where the card goes). */
@@ -74,7 +76,10 @@ export interface Started {
   asked: number;
   /** names of the voting members who could not be reached privately */
   unreachable: string[];
+  /** members with a vote who must not take part */
   recused: number;
+  /** people without a vote (non-voting members, paid workers, the rep) who must not take part either */
+  othersOut: number;
   /** too few eligible members remain for the quorum */
   quorumShort: boolean;
   /** names the creator said are one organisation, linked for the partnership before it opened */
@@ -123,14 +128,17 @@ export async function startDecision(
       }
     : actor.roster;
 
+  // Who is on the roster now: the quorum base is fixed here, and later joins and departures are
+  // changes the record states (src/domain/decisions/roster-changes.ts).
+  const opened = { ...draft.value, opening: openingOf(roster) };
   const preview: DecisionState = {
-    decision: asDecision(draft.value, now),
+    decision: asDecision(opened, now),
     declarations: [],
     recusals: [],
     votes: [],
     people: {},
   };
-  const state = await deps.stores.decisions.create(draft.value, {
+  const state = await deps.stores.decisions.create(opened, {
     actorId: person.id,
     at: now,
     changes: syncChanges(assess(preview, roster)),
@@ -167,7 +175,8 @@ export async function startDecision(
     postFailed: card.postFailed,
     asked: standing.eligible.length - unreachable.size,
     unreachable: standing.eligible.filter((p) => unreachable.has(p.id)).map((p) => p.name),
-    recused: standing.recused.size,
+    recused: standing.recusedVoters,
+    othersOut: standing.recused.size - standing.recusedVoters,
     quorumShort: !standing.canBeTaken,
     linked,
   });
