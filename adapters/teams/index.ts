@@ -70,6 +70,11 @@ export async function registerTeams(app: App): Promise<void> {
     inbox: app.inbox,
     bot: app.bot,
     directory: app.stores.directory,
+    reach: {
+      ...deps,
+      services: { stores: app.stores, clock: app.clock, logger: app.logger, events: app.events },
+      notifier: app.notifier,
+    },
   });
   app.http.add({
     method: 'POST',
