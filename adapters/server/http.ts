@@ -16,6 +16,8 @@ export interface Route {
   /** exact path, or a prefix ending in `*` */
   path: string;
   handler: RouteHandler;
+  /** a request made every few seconds (the playground's poll): its log line is debug, not info, unless it fails */
+  frequent?: boolean;
 }
 
 export class HttpError extends Error {
@@ -101,13 +103,16 @@ export class HttpServer {
     const route = this.match(req.method ?? 'GET', path);
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
-      this.logger.info('request', {
+      const fields = {
         requestId,
         method: req.method,
         path: path.slice(0, 100),
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
-      });
+      };
+      const quiet = typeof route === 'object' && route.frequent && res.statusCode < 400;
+      if (quiet) (this.logger as Partial<{ debug: Logger['info'] }>).debug?.('request', fields);
+      else this.logger.info('request', fields);
     });
     if (route === undefined)
       return sendJson(res, 404, { error: 'not_found', message: `Nothing here at ${path.slice(0, 100)}.` });

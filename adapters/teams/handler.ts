@@ -21,16 +21,21 @@ import { HANDLED_INVOKES } from './validate.ts';
 import { acceptFile, declineFile } from './files.ts';
 import { forgetConversation, rememberConversation, welcome } from './install.ts';
 import { messageText, speakerOf } from './speaker.ts';
+import { reachAfterSetup, type ReachDeps } from './team-reach.ts';
 
 export interface HandlerDeps extends DeliveryDeps {
   /** the durable inbox: each activity is written there before it is answered, and acted on once */
   inbox: Pick<InboxRunner, 'accept' | 'process'>;
   bot: Bot;
   directory: DirectoryStore;
+  /** reaching a whole team once one of its channels is set up (team-reach.ts) */
+  reach?: ReachDeps;
 }
 
 /** A card submission we cannot read (an old card, another app's) goes to the core as an unknown action, which says so. */
 const UNREADABLE: Inbound = { type: 'action', actionId: '', value: '' };
+
+const isSetup = (inbound: Inbound) => inbound.type === 'command' && /^setup\b/i.test(inbound.text.trim());
 
 const ALREADY_DONE = 'That click had already reached me, so it was done once.';
 
@@ -104,6 +109,11 @@ export class TeamsBot extends TeamsActivityHandler {
       deliver({ context, request, replies, clickedActivityId }, this.deps),
     );
     if (outcome === 'retrying') await context.sendActivity(textActivity(STILL_WORKING));
+    if (outcome === 'done' && this.deps.reach && isSetup(inbound))
+      await reachAfterSetup(context, this.deps.reach, request.speaker.userId).catch((error: unknown) => {
+        // the setup itself is done and answered; the chair can type it again to retry the reach
+        this.deps.logger.error('teams team reach failed', { error });
+      });
   }
 
   /**

@@ -53,13 +53,30 @@ export function createAdapter(
       // the Bot Connector is not answering either; the error is logged above
     }
   };
-  if (!appId) {
-    logger.warn(
-      'TEAMS AUTHENTICATION IS OFF: MICROSOFT_APP_ID is not set, so /api/messages checks no tokens. Only a Bot Framework Emulator on this machine (a localhost serviceUrl) is served. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect Teams (docs/teams.md).',
+  if (!appId) logAuthenticationOff(config, logger);
+  return { adapter, auth, appId };
+}
+
+/**
+ * Without an app id Teams authentication is off. With no Teams setting at all that is simply "Teams
+ * not configured" (someone trying the playground): one info line. With some Teams settings but no
+ * app id, someone meant to connect Teams and missed one: a warning naming what is set.
+ */
+function logAuthenticationOff(config: Config, logger: Logger): void {
+  const set: string[] = config.MICROSOFT_APP_TYPE !== 'MultiTenant' ? ['MICROSOFT_APP_TYPE'] : [];
+  for (const name of ['MICROSOFT_APP_TENANT_ID', 'MICROSOFT_OPENID_METADATA_URL', 'MICROSOFT_APP_PASSWORD'] as const)
+    if (config[name] !== undefined) set.push(name);
+  if (set.length === 0) {
+    logger.info(
+      'Teams is not configured (no MICROSOFT_APP_ID): /api/messages serves only a Bot Framework Emulator on this machine, without authentication.',
       { route: TEAMS_ROUTE },
     );
+    return;
   }
-  return { adapter, auth, appId };
+  logger.warn(
+    `TEAMS AUTHENTICATION IS OFF: ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set but MICROSOFT_APP_ID is not, so /api/messages checks no tokens and serves only a Bot Framework Emulator on this machine. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect Teams (docs/teams.md).`,
+    { route: TEAMS_ROUTE },
+  );
 }
 
 export async function registerTeams(app: App): Promise<void> {
@@ -70,6 +87,11 @@ export async function registerTeams(app: App): Promise<void> {
     inbox: app.inbox,
     bot: app.bot,
     directory: app.stores.directory,
+    reach: {
+      ...deps,
+      services: { stores: app.stores, clock: app.clock, logger: app.logger, events: app.events },
+      notifier: app.notifier,
+    },
   });
   app.http.add({
     method: 'POST',

@@ -20,7 +20,7 @@ async function lookUp(context: TurnContext, userId: string, logger: Logger): Pro
 }
 
 /** An email address from the member record: `email`, else a UPN that is an address (not a guest's #EXT# UPN). */
-function emailOf(member: TeamsChannelAccount): string | undefined {
+export function emailOf(member: TeamsChannelAccount): string | undefined {
   if (member.email) return member.email;
   const upn = member.userPrincipalName;
   return upn && /^[^@\s#]+@[^@\s]+$/.test(upn) ? upn : undefined;

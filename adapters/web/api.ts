@@ -52,8 +52,9 @@ type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<
 
 export function apiRoutes(deps: ApiDeps): Route[] {
   const { demo, sandbox, timeline } = deps;
-  const route = (method: Route['method'], path: string, handler: Handler): Route => ({
+  const route = (method: Route['method'], path: string, handler: Handler, frequent = false): Route => ({
     method,
+    frequent,
     path: `${API}${path}`,
     async handler(req, res) {
       guard(req, deps.remote);
@@ -96,21 +97,27 @@ export function apiRoutes(deps: ApiDeps): Route[] {
       sendJson(res, 200, result);
     }),
 
-    route('GET', '/inbox', async (_req, res, url) => {
-      const person = await demoPerson(demo, url.searchParams.get('person') ?? '');
-      const sinceText = url.searchParams.get('since') ?? '0';
-      if (!/^\d{1,15}$/.test(sinceText))
-        throw new HttpError(
-          400,
-          `since must be a whole number of 0 or more (got "${sinceText.slice(0, 20)}"): the cursor of the last answer.`,
-          'bad_request',
-        );
-      sendJson(res, 200, {
-        messages: timeline.changesFor(person.id, Number(sinceText)),
-        cursor: timeline.cursor,
-        clock: describeClock(sandbox.clock),
-      });
-    }),
+    route(
+      'GET',
+      '/inbox',
+      async (_req, res, url) => {
+        const person = await demoPerson(demo, url.searchParams.get('person') ?? '');
+        const sinceText = url.searchParams.get('since') ?? '0';
+        if (!/^\d{1,15}$/.test(sinceText))
+          throw new HttpError(
+            400,
+            `since must be a whole number of 0 or more (got "${sinceText.slice(0, 20)}"): the cursor of the last answer.`,
+            'bad_request',
+          );
+        sendJson(res, 200, {
+          messages: timeline.changesFor(person.id, Number(sinceText)),
+          cursor: timeline.cursor,
+          clock: describeClock(sandbox.clock),
+        });
+        // the page asks every 2 seconds: logged at debug
+      },
+      true,
+    ),
 
     route('GET', '/clock', async (_req, res) => sendJson(res, 200, describeClock(sandbox.clock))),
 

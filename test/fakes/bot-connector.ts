@@ -46,6 +46,12 @@ export class FakeBotConnector {
   uploadStatus = 201;
   /** answer member lookups with 403 (Teams' answer when the bot may not read the roster) */
   memberLookupFails = false;
+  /** Teams user ids (29:...) whose personal chat creation is refused with 403 (app not installed for them) */
+  readonly refuseChatWith = new Set<string>();
+  /** personal chats created: the member named and the conversation id given */
+  readonly opened: { userId: string; conversationId: string }[] = [];
+  /** GET .../pagedmembers: the members map, this many a page */
+  pagedMembersPageSize = 2;
   private server: Server | null = null;
   private next = 1;
   url = '';
@@ -78,6 +84,7 @@ export class FakeBotConnector {
     for await (const c of req) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
     const method = req.method ?? 'GET';
     if (path.startsWith('/upload/') && method === 'PUT') {
       this.uploads.push({ path, headers: req.headers, body: text });
@@ -99,7 +106,12 @@ export class FakeBotConnector {
       this.created.push(body);
       if (this.createStatus !== 200)
         return send(res, this.createStatus, { error: { code: 'Forbidden', message: 'bot not installed for user' } });
-      return send(res, 200, { id: `a:personal-${this.next++}` });
+      const member = (body.members as { id?: string }[] | undefined)?.[0]?.id ?? '';
+      if (this.refuseChatWith.has(member))
+        return send(res, 403, { error: { code: 'Forbidden', message: 'bot not installed for user' } });
+      const id = `a:personal-${this.next++}`;
+      this.opened.push({ userId: member, conversationId: id });
+      return send(res, 200, { id });
     }
     if (conversationId === undefined) return send(res, 404, {});
     if (parts[3] === 'activities' && method === 'POST') {
@@ -110,6 +122,15 @@ export class FakeBotConnector {
     if (parts[3] === 'activities' && method === 'PUT' && parts[4]) {
       this.updated.push({ conversationId, activityId: parts[4], activity: body });
       return send(res, 200, { id: parts[4] });
+    }
+    if (parts[3] === 'pagedmembers' && method === 'GET') {
+      const all = [...this.members.values()];
+      const start = Number(query.get('continuationToken') ?? '0');
+      const end = start + this.pagedMembersPageSize;
+      return send(res, 200, {
+        members: all.slice(start, end),
+        ...(end < all.length ? { continuationToken: String(end) } : {}),
+      });
     }
     if (parts[3] === 'members' && method === 'GET' && parts[4]) {
       this.memberLookups.push({ conversationId, userId: parts[4] });

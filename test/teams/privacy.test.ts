@@ -77,10 +77,14 @@ describe('private answers asked for in shared conversations', () => {
   }
 
   it('with no personal chat yet, the bot opens one (Teams allows it where the app is installed) and remembers it', async () => {
+    // Teams refuses the personal chats setup tries to open for the team (team-reach.test.ts): still none
+    t.fake.createStatus = 403;
     await post(t, message(t.fake, { scope: 'channel', text: 'setup northfield' }));
+    t.fake.createStatus = 200;
+    const tried = t.fake.created.length;
     await post(t, message(t.fake, { scope: 'channel', text: 'coi Riverside Youth Trust' }));
-    expect(t.fake.created).toHaveLength(1);
-    expect(t.fake.created[0]).toMatchObject({ isGroup: false, members: [{ id: '29:1margaret' }] });
+    expect(t.fake.created.slice(tried)).toHaveLength(1);
+    expect(t.fake.created[tried]).toMatchObject({ isGroup: false, members: [{ id: '29:1margaret' }] });
     const [dm] = personal();
     expect(JSON.stringify(cardOf(dm))).toContain('Conflicts of interest: Riverside Youth Trust');
     expect(visibleText(shared(CHANNEL_ID))).not.toContain('Riverside Youth Trust');
