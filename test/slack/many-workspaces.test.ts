@@ -170,6 +170,7 @@ describe('Slack for many workspaces', () => {
     const { responsePath } = await command(t, 'roster', { user: userB, team: TEAM_B, channel: CHANNEL });
     await settle(t.app);
     const text = shown(lastResponse(t, responsePath));
+    expect(text).toContain('This conversation is not linked to a Big Local partnership yet.');
     expect(text).not.toContain('Who is on Northfield Big Local');
     expect(text).not.toContain('@example.org');
     expect(new Set(oauth.calls.map((c) => c.token))).toEqual(new Set(['xoxb-workspace-b']));
@@ -177,6 +178,7 @@ describe('Slack for many workspaces', () => {
     const claimed = await command(t, 'roster', { user: userB, team: TEAM, channel: CHANNEL });
     await settle(t.app);
     const claimedText = shown(lastResponse(t, claimed.responsePath));
+    expect(claimedText).toContain('I don’t know who you are yet.');
     expect(claimedText).not.toContain('Who is on Northfield Big Local');
     expect(claimedText).not.toContain('@example.org');
   });
