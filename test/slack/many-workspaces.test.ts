@@ -15,7 +15,10 @@ import {
   CHANNEL,
   command,
   lastResponse,
+  send,
   sendEvent,
+  sendForm,
+  eventBody,
   settle,
   shown,
   SIGNING_SECRET,
@@ -94,6 +97,7 @@ describe('Slack for many workspaces', () => {
       [
         { code: 'code-a', token: 'xoxb-workspace-a', teamId: TEAM, botUserId: 'UBOTA' },
         { code: 'code-b', token: 'xoxb-workspace-b', teamId: TEAM_B, botUserId: 'UBOTB' },
+        { code: 'code-org', token: 'xoxb-organisation', enterpriseId: 'E1', botUserId: 'UBOTE' },
       ],
       oauthEnv.SLACK_CLIENT_ID,
       oauthEnv.SLACK_CLIENT_SECRET,
@@ -181,6 +185,38 @@ describe('Slack for many workspaces', () => {
     expect(claimedText).toContain('I don’t know who you are yet.');
     expect(claimedText).not.toContain('Who is on Northfield Big Local');
     expect(claimedText).not.toContain('@example.org');
+  });
+
+  it('an Enterprise Grid organisation-wide install serves its workspaces with the organisation’s token', async () => {
+    expect((await install('code-org')).status).toBe(200);
+    oauth.calls.length = 0;
+    const id = 'org-help';
+    const body = new URLSearchParams({
+      team_id: 'T3ORG',
+      enterprise_id: 'E1',
+      is_enterprise_install: 'true',
+      channel_id: 'C0ORG',
+      channel_name: 'general',
+      user_id: 'UORGPERSON',
+      user_name: 'org',
+      command: '/partnership',
+      text: 'help',
+      api_app_id: 'A1',
+      response_url: t.fake.responseUrl(id),
+      trigger_id: `trigger-${id}`,
+    }).toString();
+    expect((await sendForm(t, body)).status).toBe(200);
+    await settle(t.app);
+    expect(shown(lastResponse(t, `/response/${id}`))).toContain('/partnership criteria');
+    // a message the bot sends on its own to that workspace finds the organisation's install
+    expect(await slackOf(t.app)!.notifier.sendToUser('T3ORG', 'UORGPERSON', textReply('A reminder'))).toBe(true);
+    expect(oauth.tokensFor('chat.postMessage')).toEqual(['xoxb-organisation']);
+    // the organisation removes the app: Slack says so for the whole organisation
+    const uninstalled = JSON.parse(eventBody({ type: 'app_uninstalled' }, { team: 'T3ORG' })) as object;
+    const orgEvent = JSON.stringify({ ...uninstalled, enterprise_id: 'E1', is_enterprise_install: true });
+    expect((await send(t, orgEvent, 'application/json')).status).toBe(200);
+    await settle(t.app);
+    expect(await t.app.database.db.slackInstallation.findUnique({ where: { id: 'E1' } })).toBeNull();
   });
 
   it('app_uninstalled removes the installation; later requests from that workspace are refused', async () => {
