@@ -3,6 +3,7 @@
 // `loadConfig(env)` takes the environment as an argument so tests pass their own.
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseKey } from './slack/token-cipher.ts';
 
 const bool = <F extends boolean | undefined>(fallback: F) =>
   z
@@ -102,6 +103,19 @@ const schema = z
     }),
     SLACK_BOT_USER_ID: optionalText,
     SLACK_BOT_ID: optionalText,
+    /** many workspaces ("Add to Slack", docs/slack.md): all three together switch it on */
+    SLACK_CLIENT_ID: optionalText,
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_STATE_SECRET: optionalText,
+    /** 32 random bytes in base64 (`openssl rand -base64 32`): installations' tokens are encrypted with it */
+    SLACK_TOKEN_ENCRYPTION_KEY: optionalText.refine((v) => v === undefined || parseKey(v) !== null, {
+      message: 'must be 32 random bytes in base64 (make one with: openssl rand -base64 32)',
+    }),
+    /** earlier keys, comma-separated, still read while installations are re-encrypted under the new one */
+    SLACK_TOKEN_ENCRYPTION_OLD_KEYS: optionalText.refine(
+      (v) => v === undefined || v.split(',').every((k) => parseKey(k) !== null),
+      { message: 'must be a comma-separated list of keys, each 32 bytes in base64' },
+    ),
     MICROSOFT_APP_ID: optionalText,
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TYPE: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'MultiTenant'),
@@ -120,8 +134,40 @@ const schema = z
       'SLACK_SIGNING_SECRET',
       'is required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (Slack app > Basic Information > Signing Secret)',
     );
+    const oauth = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+    const oauthSet = oauth.filter((k) => !!env[k]);
+    if (oauthSet.length > 0 && oauthSet.length < oauth.length) {
+      const missing = oauth.filter((k) => !env[k]);
+      for (const key of missing)
+        need(
+          true,
+          key,
+          `is required for many workspaces ("Add to Slack"), because ${oauthSet.join(' and ')} ${oauthSet.length > 1 ? 'are' : 'is'} set: set all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET, or none (Slack app > Basic Information > App Credentials; the state secret is any long random text)`,
+        );
+    }
+    const manyWorkspaces = oauthSet.length === oauth.length;
     need(
-      !!env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN,
+      manyWorkspaces && !env.SLACK_TOKEN_ENCRYPTION_KEY,
+      'SLACK_TOKEN_ENCRYPTION_KEY',
+      'is required for many workspaces: installations’ tokens are encrypted with it (make one with: openssl rand -base64 32)',
+    );
+    need(
+      manyWorkspaces && !env.SLACK_SIGNING_SECRET,
+      'SLACK_SIGNING_SECRET',
+      'is required for many workspaces (Slack app > Basic Information > Signing Secret)',
+    );
+    need(
+      manyWorkspaces && !!env.SLACK_BOT_TOKEN,
+      'SLACK_BOT_TOKEN',
+      'must not be set for many workspaces: each workspace’s token comes from its installation (remove it, or remove SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for one workspace)',
+    );
+    need(
+      manyWorkspaces && !!env.SLACK_APP_TOKEN,
+      'SLACK_APP_TOKEN',
+      'must not be set for many workspaces: Socket Mode serves one workspace only; many workspaces need the HTTP endpoints (docs/slack.md)',
+    );
+    need(
+      !!env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN && !manyWorkspaces,
       'SLACK_BOT_TOKEN',
       'is required when SLACK_SIGNING_SECRET is set (Slack app > OAuth & Permissions > Bot User OAuth Token)',
     );
@@ -158,7 +204,8 @@ export type RawConfig = z.infer<typeof schema>;
 export interface Config extends Omit<RawConfig, 'DATABASE_URL'> {
   /** always set: defaults to the SQLite file in DATA_DIR; relative file: paths made absolute */
   DATABASE_URL: string;
-  slack: { enabled: boolean };
+  /** `manyWorkspaces`: "Add to Slack" installs, each workspace served with its own token */
+  slack: { enabled: boolean; manyWorkspaces: boolean };
   teams: { enabled: boolean };
 }
 
@@ -187,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   }
   const c = parsed.data;
+  const manyWorkspaces = !!(c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET);
   const dataDir = isAbsolute(c.DATA_DIR) ? c.DATA_DIR : resolve(cwd, c.DATA_DIR);
   let url = c.DATABASE_URL ?? defaultDatabaseUrl(dataDir);
   if (url.startsWith('file:')) {
@@ -197,7 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...c,
     DATA_DIR: dataDir,
     DATABASE_URL: url,
-    slack: { enabled: !!c.SLACK_BOT_TOKEN },
+    slack: { enabled: !!c.SLACK_BOT_TOKEN || manyWorkspaces, manyWorkspaces },
     teams: { enabled: true },
   };
 }

@@ -48,6 +48,16 @@ export function clientOptions(apiUrl: string | undefined, logger: Logger) {
   };
 }
 
+/**
+ * The Web API client that reaches a workspace: one client in single-workspace mode, the
+ * workspace's own installation's token when many workspaces install the app (clients.ts).
+ */
+export type ApiFor = (workspaceId: string) => Promise<SlackApi>;
+
+/** One client for every workspace, or already a lookup. */
+export const apiSource = (api: SlackApi | ApiFor): ApiFor =>
+  typeof api === 'function' ? api : () => Promise.resolve(api);
+
 export function createSlackApi(token: string, apiUrl: string | undefined, logger: Logger): SlackApi {
   const client = new webApi.WebClient(token, clientOptions(apiUrl, logger));
   client.on(webApi.WebClientEvent.RATE_LIMITED, (retryAfterSeconds: number) => {

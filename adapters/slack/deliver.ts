@@ -5,7 +5,7 @@
 import type { RespondArguments, RespondFn } from '@slack/bolt';
 import type { Conversation } from '../../src/domain/chat/inbound.ts';
 import type { Block, Reply } from '../../src/domain/chat/reply.ts';
-import type { SlackApi } from './api.ts';
+import type { ApiFor, SlackApi } from './api.ts';
 import type { DirectChannels } from './direct.ts';
 import type { PendingForms } from './pending-forms.ts';
 import { renderMessage, type RenderedMessage } from './render/blocks.ts';
@@ -31,7 +31,7 @@ export type PublishHome = (origin: Origin, extra: Block[]) => Promise<void>;
 
 export class SlackDelivery {
   constructor(
-    private readonly api: SlackApi,
+    private readonly apiFor: ApiFor,
     private readonly direct: DirectChannels,
     private readonly forms: PendingForms,
     private readonly publishHome: PublishHome,
@@ -64,8 +64,9 @@ export class SlackDelivery {
     origin: Origin,
     triggerId: string,
   ): Promise<boolean> {
+    const api = await this.apiFor(origin.conversation.workspaceId);
     try {
-      await this.api.views.open({
+      await api.views.open({
         trigger_id: triggerId,
         view: formView(form, { channelId: origin.conversation.channelId, kind: origin.conversation.kind }),
       });
@@ -83,6 +84,7 @@ export class SlackDelivery {
   private async post(reply: Reply, origin: Origin): Promise<void> {
     const msg = this.render(reply, origin);
     const { conversation, message, respond } = origin;
+    const api = await this.apiFor(conversation.workspaceId);
     const isPrivate = reply.visibility === 'private' || conversation.kind === 'direct';
     const thread = origin.threadTs ? { thread_ts: origin.threadTs } : {};
     const viaResponseUrl = (args: { response_type?: 'ephemeral' | 'in_channel'; replace_original: boolean }) =>
@@ -92,15 +94,15 @@ export class SlackDelivery {
       if (message.ephemeral && respond) return void (await viaResponseUrl({ replace_original: true }));
       // a private reply may replace a message only where just this person sees it
       if (!message.ephemeral && (!isPrivate || origin.privateChannel)) {
-        return void (await this.api.chat.update({ channel: message.channelId, ts: message.ts, ...msg }));
+        return void (await api.chat.update({ channel: message.channelId, ts: message.ts, ...msg }));
       }
     }
     if (isPrivate) {
       if (origin.privateChannel)
-        return void (await this.api.chat.postMessage({ channel: conversation.channelId, ...thread, ...msg }));
+        return void (await api.chat.postMessage({ channel: conversation.channelId, ...thread, ...msg }));
       if (respond) return void (await viaResponseUrl({ response_type: 'ephemeral', replace_original: false }));
       if (conversation.kind !== 'direct') {
-        return void (await this.api.chat.postEphemeral({
+        return void (await api.chat.postEphemeral({
           channel: conversation.channelId,
           user: origin.userId,
           ...thread,
@@ -108,10 +110,10 @@ export class SlackDelivery {
         }));
       }
       const channel = await this.direct.channelFor(conversation.workspaceId, origin.userId);
-      return void (await this.api.chat.postMessage({ channel, ...msg }));
+      return void (await api.chat.postMessage({ channel, ...msg }));
     }
     if (respond) return void (await viaResponseUrl({ response_type: 'in_channel', replace_original: false }));
-    await this.api.chat.postMessage({ channel: conversation.channelId, ...thread, ...msg });
+    await api.chat.postMessage({ channel: conversation.channelId, ...thread, ...msg });
   }
 
   /** A file goes where the reply may be seen: the channel, or the person's DM with the bot. */
@@ -122,7 +124,7 @@ export class SlackDelivery {
       isPrivate && !origin.privateChannel
         ? await this.direct.channelFor(origin.conversation.workspaceId, origin.userId)
         : origin.conversation.channelId;
-    await uploadFile(this.api, channel, file, reply.summary);
+    await uploadFile(await this.apiFor(origin.conversation.workspaceId), channel, file, reply.summary);
   }
 }
 

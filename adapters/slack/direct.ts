@@ -2,21 +2,26 @@
 // remembered (adapters/persistence/conversation-refs.ts) so later private messages need one API
 // call, not two.
 import type { SlackDirectStore } from '../persistence/conversation-refs.ts';
-import type { SlackApi } from './api.ts';
+import { apiSource, type ApiFor, type SlackApi } from './api.ts';
 
 /** Where the channels are remembered. */
 export type DirectChannelStore = Pick<SlackDirectStore, 'findChannel' | 'rememberChannel'>;
 
 export class DirectChannels {
+  private readonly api: ApiFor;
+
   constructor(
-    private readonly api: SlackApi,
+    api: SlackApi | ApiFor,
     private readonly store: DirectChannelStore,
-  ) {}
+  ) {
+    this.api = apiSource(api);
+  }
 
   async channelFor(workspaceId: string, userId: string): Promise<string> {
     const known = await this.store.findChannel(workspaceId, userId);
     if (known) return known;
-    const opened = await this.api.conversations.open({ users: userId });
+    const api = await this.api(workspaceId);
+    const opened = await api.conversations.open({ users: userId });
     const channel = opened.channel?.id;
     if (!channel) throw Object.assign(new Error('conversations.open returned no channel'), { code: 'no_channel' });
     await this.remember(workspaceId, userId, channel);

@@ -5,7 +5,7 @@ import { homeReply } from '../../src/bot/home.ts';
 import type { Conversation } from '../../src/domain/chat/inbound.ts';
 import type { Block } from '../../src/domain/chat/reply.ts';
 import type { BotDeps } from '../../src/bot/context.ts';
-import type { SlackApi } from './api.ts';
+import type { ApiFor } from './api.ts';
 import type { SlackUsers } from './identity.ts';
 import type { PendingForms } from './pending-forms.ts';
 import { renderBlocks } from './render/blocks.ts';
@@ -25,7 +25,7 @@ export type HomeContext = Pick<BotDeps, 'stores' | 'clock' | 'logger' | 'notifie
 export class SlackHome {
   constructor(
     private readonly ctx: HomeContext,
-    private readonly api: SlackApi,
+    private readonly api: ApiFor,
     private readonly users: SlackUsers,
     private readonly forms: PendingForms,
   ) {}
@@ -44,6 +44,7 @@ export class SlackHome {
       maxBlocks: LIMITS.viewBlocks,
       formButton: (form) => this.forms.button(form, { channelId: conversation.channelId, kind: 'direct' }),
     });
-    await this.api.views.publish({ user_id: userId, view: { type: 'home', blocks: rendered } });
+    const api = await this.api(workspaceId);
+    await api.views.publish({ user_id: userId, view: { type: 'home', blocks: rendered } });
   }
 }

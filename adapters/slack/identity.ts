@@ -3,7 +3,7 @@
 // to their Slack accounts with users.lookupByEmail so the bot can reach them privately.
 import type { Speaker } from '../../src/domain/chat/inbound.ts';
 import type { DirectoryStore, Logger, Stores } from '../../src/services/ports/index.ts';
-import { isTransientSlackError, slackErrorCode, type SlackApi } from './api.ts';
+import { apiSource, isTransientSlackError, slackErrorCode, type ApiFor, type SlackApi } from './api.ts';
 import { mayRetryLater } from '../inbox/runner.ts';
 
 interface CachedUser {
@@ -16,13 +16,16 @@ const MAX_CACHED = 5_000;
 
 export class SlackUsers {
   private readonly cache = new Map<string, CachedUser>();
+  private readonly api: ApiFor;
 
   constructor(
-    private readonly api: SlackApi,
+    api: SlackApi | ApiFor,
     private readonly logger: Logger,
     private readonly directory: DirectoryStore,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.api = apiSource(api);
+  }
 
   /** The speaker as the core sees them; without an email when Slack will not say (then the core asks them to get linked). */
   async speaker(teamId: string, userId: string): Promise<Speaker> {
@@ -33,7 +36,8 @@ export class SlackUsers {
     // are (users.info is a call to Slack before every first click, and rate-limited).
     if (await this.directory.findIdentity('slack', teamId, userId)) return { userId, workspaceId: teamId };
     try {
-      const res = await this.api.users.info({ user: userId });
+      const api = await this.api(teamId);
+      const res = await api.users.info({ user: userId });
       const user = res.user;
       const speaker: Speaker = {
         userId,
@@ -64,13 +68,14 @@ export class SlackUsers {
  * knows the email. Existing links are never changed. Returns how many were linked.
  */
 export async function linkRosterByEmail(
-  api: SlackApi,
+  apiFor: ApiFor,
   stores: Pick<Stores, 'directory' | 'rosters'>,
   logger: Logger,
   partnershipId: string,
   teamId: string,
 ): Promise<number> {
   const { directory, rosters } = stores;
+  const api = await apiFor(teamId);
   const roster = await rosters.loadRoster(partnershipId);
   let linked = 0;
   for (const person of roster.people) {

@@ -2,8 +2,9 @@
 // SLACK_APP_TOKEN is set), the listeners, and the notifier. Start-up never calls Slack: the bot's
 // ids come from SLACK_BOT_USER_ID and SLACK_BOT_ID, or from auth.test on the first request.
 import { App as BoltApp, SocketModeReceiver, type Authorize } from '@slack/bolt';
+import { addInstallRoutes, isNotInstalled, listenForUninstall, manyWorkspaces } from './oauth.ts';
 import type { App } from '../server/app.ts';
-import { clientOptions, slackErrorCode, type SlackApi } from './api.ts';
+import { clientOptions, createSlackApi, slackErrorCode, type SlackApi } from './api.ts';
 import { registerListeners } from './listeners/index.ts';
 import { buildParts, type SlackParts } from './parts.ts';
 import { SlackHttpReceiver } from './receiver.ts';
@@ -41,12 +42,13 @@ function authorizer(
 export async function registerSlack(app: App): Promise<SlackParts> {
   // Each piece gets only what it uses from the app.
   const { config, logger, stores, clock, notifier, bot } = app;
-  const token = config.SLACK_BOT_TOKEN!;
   const { slackDirect } = app.platform;
+  // Many workspaces: each is served with its own installation's token (oauth.ts); else the one token.
+  const many = config.slack.manyWorkspaces ? manyWorkspaces(config, app.database, logger) : undefined;
+  const single = many ? undefined : createSlackApi(config.SLACK_BOT_TOKEN!, config.SLACK_API_URL, logger);
   const parts = buildParts(
     { stores, clock, logger, notifier, directChannels: slackDirect },
-    token,
-    config.SLACK_API_URL,
+    many?.clients.apiFor ?? single!,
   );
   const options = clientOptions(config.SLACK_API_URL, logger);
   const socketMode = !!config.SLACK_APP_TOKEN;
@@ -60,16 +62,29 @@ export async function registerSlack(app: App): Promise<SlackParts> {
     : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET!, clock, logger, options.logger, parts.inFlight, app.inbox);
   const bolt = new BoltApp({
     receiver,
-    authorize: authorizer(parts.api, token, config.SLACK_BOT_ID, config.SLACK_BOT_USER_ID),
+    authorize:
+      many?.authorize ?? authorizer(single!, config.SLACK_BOT_TOKEN!, config.SLACK_BOT_ID, config.SLACK_BOT_USER_ID),
     logger: options.logger,
     clientOptions: options,
   });
   bolt.error(async (error) => {
+    if (isNotInstalled(error)) {
+      // a workspace that never installed the app, or uninstalled it: nothing is done for it
+      logger.warn('slack request from a workspace without an installation refused', {
+        platform: 'slack',
+        code: 'not_installed',
+      });
+      return;
+    }
     logger.error('slack listener failed', { platform: 'slack', code: slackErrorCode(error) });
     throw error; // to the durable inbox, which tries it again or tells the person
   });
   if (socketMode) inboxMiddleware(bolt, app.inbox, parts.inFlight);
   registerListeners(bolt, { bot, stores, logger, slack: parts });
+  if (many) {
+    listenForUninstall(bolt, many, logger);
+    addInstallRoutes(app.http, many, logger);
+  }
   app.inbox.register('slack', slackReplayer(bolt, parts, logger));
   parts.bolt = bolt;
 
@@ -93,7 +108,7 @@ export async function registerSlack(app: App): Promise<SlackParts> {
   adapters.set(app, parts);
   logger.info('slack adapter ready', {
     platform: 'slack',
-    kind: socketMode ? 'socket-mode' : 'http',
+    kind: socketMode ? 'socket-mode' : many ? 'http-many-workspaces' : 'http',
     path: SLACK_EVENTS_PATH,
   });
   return parts;

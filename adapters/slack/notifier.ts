@@ -5,13 +5,13 @@
 import type { Conversation } from '../../src/domain/chat/inbound.ts';
 import type { Reply } from '../../src/domain/chat/reply.ts';
 import type { Logger, MessageRef, PlatformNotifier } from '../../src/services/ports/index.ts';
-import { slackErrorCode, type SlackApi } from './api.ts';
+import { slackErrorCode, type ApiFor } from './api.ts';
 import { uploadFile, type SlackDelivery } from './deliver.ts';
 import type { DirectChannels } from './direct.ts';
 
 export class SlackNotifier implements PlatformNotifier {
   constructor(
-    private readonly api: SlackApi,
+    private readonly apiFor: ApiFor,
     private readonly direct: DirectChannels,
     private readonly delivery: SlackDelivery,
     private readonly logger: Logger,
@@ -53,7 +53,8 @@ export class SlackNotifier implements PlatformNotifier {
       const msg = this.delivery.render(reply, {
         conversation: { platform: 'slack', workspaceId: ref.workspaceId, channelId: ref.channelId, kind: 'channel' },
       });
-      await this.api.chat.update({ channel: ref.channelId, ts: ref.messageId, ...msg });
+      const api = await this.apiFor(ref.workspaceId);
+      await api.chat.update({ channel: ref.channelId, ts: ref.messageId, ...msg });
       return true;
     } catch (error) {
       this.logger.warn('slack message update failed', { platform: 'slack', code: slackErrorCode(error) });
@@ -63,9 +64,10 @@ export class SlackNotifier implements PlatformNotifier {
 
   /** Posts the reply (and its file, if any); returns the message ts. */
   private async post(conversation: Conversation, reply: Reply): Promise<string | undefined> {
-    if (reply.attachment) await uploadFile(this.api, conversation.channelId, reply.attachment, reply.summary);
+    const api = await this.apiFor(conversation.workspaceId);
+    if (reply.attachment) await uploadFile(api, conversation.channelId, reply.attachment, reply.summary);
     const msg = this.delivery.render(reply, { conversation });
-    const res = await this.api.chat.postMessage({ channel: conversation.channelId, ...msg });
+    const res = await api.chat.postMessage({ channel: conversation.channelId, ...msg });
     return res.ts;
   }
 }

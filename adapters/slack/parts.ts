@@ -1,7 +1,7 @@
 // The pieces of the Slack adapter, built once per app by registerSlack (index.ts).
 import type { App as BoltApp } from '@slack/bolt';
 import type { Clock, Logger, Notifier, Stores } from '../../src/services/ports/index.ts';
-import { createSlackApi, type SlackApi } from './api.ts';
+import { apiSource, type ApiFor, type SlackApi } from './api.ts';
 import { SlackDelivery } from './deliver.ts';
 import { DirectChannels, type DirectChannelStore } from './direct.ts';
 import { SlackHome } from './home.ts';
@@ -11,7 +11,8 @@ import { SlackNotifier } from './notifier.ts';
 import { PendingForms } from './pending-forms.ts';
 
 export interface SlackParts {
-  api: SlackApi;
+  /** the client for a workspace: its own installation's token when many workspaces install the app */
+  apiFor: ApiFor;
   users: SlackUsers;
   direct: DirectChannels;
   forms: PendingForms;
@@ -35,9 +36,10 @@ export interface SlackPartsContext {
   directChannels: DirectChannelStore;
 }
 
-export function buildParts(ctx: SlackPartsContext, token: string, apiUrl: string | undefined): SlackParts {
+/** `clients`: one client (single-workspace mode) or each workspace's own (clients.ts). */
+export function buildParts(ctx: SlackPartsContext, clients: SlackApi | ApiFor): SlackParts {
   const { logger } = ctx;
-  const api = createSlackApi(token, apiUrl, logger);
+  const api = apiSource(clients);
   const users = new SlackUsers(api, logger, ctx.stores.directory);
   const direct = new DirectChannels(api, ctx.directChannels);
   const forms = new PendingForms();
@@ -46,5 +48,5 @@ export function buildParts(ctx: SlackPartsContext, token: string, apiUrl: string
     home.publish(origin.conversation.workspaceId, origin.userId, answer),
   );
   const notifier = new SlackNotifier(api, direct, delivery, logger);
-  return { api, users, direct, forms, home, delivery, notifier, inFlight: new InFlight() };
+  return { apiFor: api, users, direct, forms, home, delivery, notifier, inFlight: new InFlight() };
 }

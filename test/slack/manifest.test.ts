@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { SLACK_EVENTS_PATH } from '../../adapters/slack/index.ts';
+import { BOT_SCOPES, SLACK_REDIRECT_PATH } from '../../adapters/slack/oauth.ts';
 import { ROOT, TMP_DIR } from '../support/paths.ts';
 
 const FILE = join(ROOT, 'manifest', 'slack', 'manifest.json');
@@ -15,10 +16,11 @@ const manifest = JSON.parse(text) as {
     app_home: Record<string, boolean>;
     slash_commands: { command: string; url: string; should_escape: boolean }[];
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { redirect_urls: string[]; scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
+    org_deploy_enabled: boolean;
   };
 };
 
@@ -67,6 +69,9 @@ const EVENT_SCOPES: Record<string, string> = {
   app_mention: 'app_mentions:read',
   'message.im': 'im:history',
   app_home_opened: '',
+  // many workspaces (docs/slack.md): an uninstall removes the installation
+  app_uninstalled: '',
+  tokens_revoked: '',
 };
 
 function sources(dir: string): string[] {
@@ -108,10 +113,14 @@ describe('Slack app manifest', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'app_uninstalled',
       'message.im',
+      'tokens_revoked',
     ]);
     expect(code).toContain("bolt.event('app_mention'");
     expect(code).toContain("bolt.event('app_home_opened'");
+    expect(code).toContain("bolt.event('app_uninstalled'");
+    expect(code).toContain("bolt.event('tokens_revoked'");
     expect(code).toMatch(/channel_type !== 'im'/);
   });
 
@@ -130,5 +139,12 @@ describe('Slack app manifest', () => {
     ]);
     needed.delete('');
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+    // "Add to Slack" asks for the same scopes
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+  });
+
+  it('carries the OAuth redirect URL for many workspaces, and allows an organisation-wide install', () => {
+    expect(manifest.oauth_config.redirect_urls).toEqual([`https://YOUR-HOST${SLACK_REDIRECT_PATH}`]);
+    expect(manifest.settings.org_deploy_enabled).toBe(true);
   });
 });

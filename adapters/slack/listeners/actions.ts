@@ -23,7 +23,8 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
         origin,
       );
     }
-    await s.api.views.open({ trigger_id: origin.triggerId, view: formView(pending.form, pending.origin) });
+    const api = await s.apiFor(origin.conversation.workspaceId);
+    await api.views.open({ trigger_id: origin.triggerId, view: formView(pending.form, pending.origin) });
   };
 
   bolt.action({ type: 'block_actions' }, async ({ ack, body, action, respond, context }) => {

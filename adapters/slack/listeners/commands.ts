@@ -16,7 +16,7 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
     const binding = await ctx.stores.directory.findBinding('slack', conversation.workspaceId, conversation.channelId);
     if (!binding) return;
     void s.inFlight.run(() =>
-      linkRosterByEmail(s.api, ctx.stores, logger, binding.partnershipId, conversation.workspaceId).catch((error) =>
+      linkRosterByEmail(s.apiFor, ctx.stores, logger, binding.partnershipId, conversation.workspaceId).catch((error) =>
         logger.warn('slack roster linking failed', { platform: 'slack', code: slackErrorCode(error) }),
       ),
     );
