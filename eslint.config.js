@@ -4,7 +4,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'adapters/persistence/generated/**', 'bench/results/**', 'coverage/**', 'build/**', 'build.tmp-*/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'data/**',
+      'adapters/persistence/generated/**',
+      'bench/results/**',
+      'coverage/**',
+      'build/**',
+      'build.tmp-*/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
