@@ -31,7 +31,7 @@ export function createStores(database: Database, options: { seam?: BatchSeam } =
     audit: new PrismaAuditLog(database.db),
     register: new PrismaRegisterStore(database.db, { provider: database.provider, seam }),
     decisions: new PrismaDecisionStore(database.db, database.sql, database.provider, undefined, seam),
-    reviews: new PrismaReviewStore(database.db, database.provider),
+    reviews: new PrismaReviewStore(database.db, database.provider, database.sql),
   };
 }
 

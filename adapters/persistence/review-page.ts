@@ -1,134 +1,176 @@
 // A page of partnerships' season states for the review sweep, which runs every hour over every
 // partnership: seven plain SELECTs for the whole page, only the columns used, no interests.
 //
-// Plain SQL (SQLite and PostgreSQL alike, through Prisma's `sql` template) rather than findMany:
-// on 130,000 people Prisma's mapping of rows into objects took twice as long as reading them,
-// and loading is the floor under every sweep (docs/benchmarks.md, section 4). Booleans, dates and
-// integers come back typed from both databases (Prisma converts raw results by column type).
-import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+// Prepared statements on the persistence layer's fast path (fast-sql.ts), not Prisma: on 130,000
+// people Prisma's handling of every raw row (and the compiling of each query anew) cost more than
+// reading them, and loading is the floor under every sweep (docs/benchmarks.md, section 4). The
+// page's ids travel as one JSON parameter, so each statement's text is fixed and prepared once.
 import type { SeasonState } from '../../src/domain/review/plan.ts';
+import type { SendRecord, SendStatus } from '../../src/domain/review/types.ts';
 import type { Relationship, RelationshipKind } from '../../src/domain/roster.ts';
 import type { PartnershipRef } from '../../src/services/ports/index.ts';
-import type { Db } from './database.ts';
-import { groupBy, REVIEW_SEND_KINDS, toRecord, toSendRecord, yearStart } from './review-records.ts';
+import type { FastSql, Row } from './fast-sql.ts';
+import { REVIEW_SEND_KINDS, toRecord, yearStart } from './review-records.ts';
+import { inJson, toBool, toDate, toInt, utc, type Dialect } from './review-sql.ts';
 import { toPerson } from './roster-store.ts';
 
-type PersonRow = {
-  id: string;
-  partnershipId: string;
-  name: string;
-  kind: string;
-  resident: boolean;
-  voting: boolean;
-  roles: string;
-  ltoRepresentative: boolean;
-  councillor: boolean;
-  email: string | null;
-};
-type RelationshipRow = { partnershipId: string; fromId: string; toId: string; kind: string };
-type AnswerRow = { partnershipId: string; question: string; answer: string; answeredById: string; updatedAt: Date };
-type SubmissionRow = {
-  partnershipId: string;
-  year: number;
-  snapshot: string;
-  submittedById: string | null;
-  submittedAt: Date;
-};
-type SendRow = {
-  partnershipId: string;
-  key: string;
-  kind: string;
-  recipientId: string | null;
-  status: string;
-  attempts: number;
-  createdAt: Date;
-  sentAt: Date | null;
-  nextAttemptAt: Date | null;
-  claimedUntil: Date | null;
-};
-type ConfirmationRow = { personId: string; year: number; resident: boolean; member: boolean; confirmedAt: Date };
+const KINDS = REVIEW_SEND_KINDS.map((k) => `'${k}'`).join(', ');
 
-async function readPage(db: Db, ids: readonly string[], year: number) {
-  const page: Sql = join(ids as string[]);
-  const [people, relationships, answers, submissions, sends, confirmations, identities] = await Promise.all([
-    db.$queryRaw<PersonRow[]>(sql`
-      SELECT "id", "partnershipId", "name", "kind", "resident", "voting", "roles", "ltoRepresentative", "councillor", "email"
-      FROM "Person" WHERE "partnershipId" IN (${page}) AND "endedAt" IS NULL ORDER BY "createdAt"`),
-    db.$queryRaw<RelationshipRow[]>(sql`
-      SELECT "partnershipId", "fromId", "toId", "kind" FROM "Relationship" WHERE "partnershipId" IN (${page}) ORDER BY "createdAt"`),
-    db.$queryRaw<AnswerRow[]>(sql`
-      SELECT "partnershipId", "question", "answer", "answeredById", "updatedAt" FROM "ReviewAnswer"
-      WHERE "partnershipId" IN (${page}) AND "year" = ${year}`),
-    db.$queryRaw<SubmissionRow[]>(sql`
-      SELECT "partnershipId", "year", "snapshot", "submittedById", "submittedAt" FROM "ReviewSubmission"
-      WHERE "partnershipId" IN (${page}) AND "year" IN (${year}, ${year - 1})`),
-    db.$queryRaw<SendRow[]>(sql`
-      SELECT "partnershipId", "key", "kind", "recipientId", "status", "attempts", "createdAt", "sentAt", "nextAttemptAt", "claimedUntil" FROM "ScheduledSend"
-      WHERE "partnershipId" IN (${page}) AND "kind" IN (${join(REVIEW_SEND_KINDS)}) AND "createdAt" >= ${yearStart(year)}`),
-    // By partnership (a short list), not by person: person ids would pass the database's limit on parameters.
-    db.$queryRaw<ConfirmationRow[]>(sql`
-      SELECT c."personId", c."year", c."resident", c."member", c."confirmedAt"
-      FROM "MembershipConfirmation" c JOIN "Person" p ON p."id" = c."personId"
-      WHERE c."year" = ${year} AND p."partnershipId" IN (${page})`),
-    db.$queryRaw<{ personId: string }[]>(sql`
-      SELECT i."personId" FROM "PlatformIdentity" i JOIN "Person" p ON p."id" = i."personId" WHERE p."partnershipId" IN (${page})`),
-  ]);
-  return { people, relationships, answers, submissions, sends, confirmations, identities };
+/** The page's statements, written once per dialect: $1 is the page's ids (JSON), $2 the year (the sends: the year's start); SQLite wants every $n up to the last used. */
+function statements(d: Dialect) {
+  const page = (column: string) => inJson(d, column, 1);
+  return {
+    people: `SELECT "id", "partnershipId", "name", "kind", "resident", "voting", "roles", "ltoRepresentative", "councillor", "email"
+      FROM "Person" WHERE ${page('"partnershipId"')} AND "endedAt" IS NULL ORDER BY "createdAt"`,
+    relationships: `SELECT "partnershipId", "fromId", "toId", "kind" FROM "Relationship" WHERE ${page('"partnershipId"')} ORDER BY "createdAt"`,
+    answers: `SELECT "partnershipId", "question", "answer", "answeredById", ${utc(d, '"updatedAt"', 'updatedAt')} FROM "ReviewAnswer"
+      WHERE ${page('"partnershipId"')} AND "year" = $2`,
+    submissions: `SELECT "partnershipId", "year", "snapshot", "submittedById", ${utc(d, '"submittedAt"', 'submittedAt')} FROM "ReviewSubmission"
+      WHERE ${page('"partnershipId"')} AND ("year" = $2 OR "year" = $2 - 1)`,
+    sends: `SELECT "partnershipId", "key", "kind", "recipientId", "status", "attempts", ${utc(d, '"createdAt"', 'createdAt')},
+      ${utc(d, '"sentAt"', 'sentAt')}, ${utc(d, '"nextAttemptAt"', 'nextAttemptAt')}, ${utc(d, '"claimedUntil"', 'claimedUntil')}
+      FROM "ScheduledSend" WHERE ${page('"partnershipId"')} AND "kind" IN (${KINDS}) AND "createdAt" >= $2`,
+    // By partnership (a short list), not by person: a page's people are thousands.
+    confirmations: `SELECT c."personId", c."year", c."resident", c."member", ${utc(d, 'c."confirmedAt"', 'confirmedAt')}
+      FROM "MembershipConfirmation" c JOIN "Person" p ON p."id" = c."personId" WHERE c."year" = $2 AND ${page('p."partnershipId"')}`,
+    identities: `SELECT i."personId" FROM "PlatformIdentity" i JOIN "Person" p ON p."id" = i."personId" WHERE ${page('p."partnershipId"')}`,
+  };
 }
+
+const cached = new Map<Dialect, ReturnType<typeof statements>>();
+const statementsFor = (d: Dialect) => {
+  let s = cached.get(d);
+  if (!s) cached.set(d, (s = statements(d)));
+  return s;
+};
+
+/** Rows of a partnership, by its id, in the order read. */
+class ByPartnership<T> {
+  private readonly map = new Map<string, T[]>();
+  add(partnershipId: string, item: T): void {
+    const list = this.map.get(partnershipId);
+    if (list) list.push(item);
+    else this.map.set(partnershipId, [item]);
+  }
+  of(partnershipId: string): T[] {
+    return this.map.get(partnershipId) ?? [];
+  }
+}
+
+const str = (v: unknown): string => v as string;
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : (v as string));
 
 /** Everything the planner needs for a page of partnerships, in seven queries. */
 export async function loadSeasonPage(
-  db: Db,
+  sql: FastSql,
+  dialect: Dialect,
   partnerships: readonly PartnershipRef[],
   year: number,
 ): Promise<SeasonState[]> {
   if (!partnerships.length) return [];
-  const rows = await readPage(
-    db,
-    partnerships.map((p) => p.id),
-    year,
-  );
+  const q = statementsFor(dialect);
+  const ids = JSON.stringify(partnerships.map((p) => p.id));
+  const [people, relationships, answers, submissions, sends, confirmations, identities] = await Promise.all([
+    sql.all(q.people, [ids]),
+    sql.all(q.relationships, [ids]),
+    sql.all(q.answers, [ids, year]),
+    sql.all(q.submissions, [ids, year]),
+    sql.all(q.sends, [ids, yearStart(year)]),
+    sql.all(q.confirmations, [ids, year]),
+    sql.all(q.identities, [ids]),
+  ]);
   // Current people only (endedAt null): relationships, confirmations and linked accounts of people who left are dropped.
-  const partnershipOf = new Map(rows.people.map((p) => [p.id, p.partnershipId]));
-  const current = (id: string) => partnershipOf.has(id);
+  const partnershipOf = new Map<string, string>();
   const by = {
-    people: groupBy(rows.people, (p) => p.partnershipId),
-    relationships: groupBy(
-      rows.relationships.filter((r) => current(r.fromId) && current(r.toId)),
-      (r) => r.partnershipId,
-    ),
-    confirmations: groupBy(
-      rows.confirmations.filter((c) => current(c.personId)),
-      (c) => partnershipOf.get(c.personId)!,
-    ),
-    answers: groupBy(rows.answers, (a) => a.partnershipId),
-    submissions: groupBy(rows.submissions, (s) => s.partnershipId),
-    identities: groupBy(
-      rows.identities.filter((i) => current(i.personId)),
-      (i) => partnershipOf.get(i.personId)!,
-    ),
-    sends: groupBy(rows.sends, (s) => s.partnershipId),
+    people: new ByPartnership<ReturnType<typeof toPerson>>(),
+    relationships: new ByPartnership<Relationship>(),
+    confirmations: new ByPartnership<Parameters<typeof toRecord>[1]['confirmations'][number]>(),
+    answers: new ByPartnership<Parameters<typeof toRecord>[1]['answers'][number]>(),
+    submissions: new ByPartnership<Parameters<typeof toRecord>[1]['submissions'][number]>(),
+    linked: new ByPartnership<string>(),
+    sends: new ByPartnership<SendRecord>(),
   };
+  for (const r of people as Row[]) {
+    partnershipOf.set(str(r.id), str(r.partnershipId));
+    by.people.add(
+      str(r.partnershipId),
+      toPerson({
+        id: str(r.id),
+        name: str(r.name),
+        kind: str(r.kind),
+        resident: toBool(r.resident),
+        voting: toBool(r.voting),
+        roles: str(r.roles),
+        ltoRepresentative: toBool(r.ltoRepresentative),
+        councillor: toBool(r.councillor),
+        email: strOrNull(r.email),
+        interests: [],
+      }),
+    );
+  }
+  for (const r of relationships) {
+    const fromId = str(r.fromId);
+    const toId = str(r.toId);
+    if (partnershipOf.has(fromId) && partnershipOf.has(toId))
+      by.relationships.add(str(r.partnershipId), { fromId, toId, kind: r.kind as RelationshipKind });
+  }
+  for (const r of confirmations) {
+    const owner = partnershipOf.get(str(r.personId));
+    if (owner)
+      by.confirmations.add(owner, {
+        personId: str(r.personId),
+        year: toInt(r.year),
+        resident: toBool(r.resident),
+        member: toBool(r.member),
+        confirmedAt: toDate(r.confirmedAt)!,
+      });
+  }
+  for (const r of identities) {
+    const owner = partnershipOf.get(str(r.personId));
+    if (owner) by.linked.add(owner, str(r.personId));
+  }
+  for (const r of answers)
+    by.answers.add(str(r.partnershipId), {
+      question: str(r.question),
+      answer: str(r.answer),
+      answeredById: str(r.answeredById),
+      updatedAt: toDate(r.updatedAt)!,
+    });
+  for (const r of submissions)
+    by.submissions.add(str(r.partnershipId), {
+      year: toInt(r.year),
+      snapshot: str(r.snapshot),
+      submittedById: strOrNull(r.submittedById),
+      submittedAt: toDate(r.submittedAt)!,
+    });
+  for (const r of sends)
+    by.sends.add(str(r.partnershipId), {
+      key: str(r.key),
+      kind: str(r.kind),
+      recipientId: strOrNull(r.recipientId),
+      status: r.status as SendStatus,
+      attempts: toInt(r.attempts),
+      createdAt: toDate(r.createdAt)!,
+      sentAt: toDate(r.sentAt),
+      nextAttemptAt: toDate(r.nextAttemptAt),
+      claimedUntil: toDate(r.claimedUntil),
+    });
   return partnerships.map((p): SeasonState => {
-    const sends = (by.sends.get(p.id) ?? []).map(toSendRecord);
+    const sent = by.sends.of(p.id);
     return {
       roster: {
         partnership: { id: p.id, slug: p.slug, name: p.name, settings: p.settings },
-        people: (by.people.get(p.id) ?? []).map((row) => toPerson({ ...row, interests: [] })),
-        relationships: (by.relationships.get(p.id) ?? []).map((r): Relationship => ({
-          fromId: r.fromId,
-          toId: r.toId,
-          kind: r.kind as RelationshipKind,
-        })),
+        people: by.people.of(p.id),
+        relationships: by.relationships.of(p.id),
       },
       record: toRecord(year, {
-        confirmations: by.confirmations.get(p.id) ?? [],
-        answers: by.answers.get(p.id) ?? [],
-        submissions: by.submissions.get(p.id) ?? [],
-        linked: (by.identities.get(p.id) ?? []).map((i) => i.personId),
-        sends,
+        confirmations: by.confirmations.of(p.id),
+        answers: by.answers.of(p.id),
+        submissions: by.submissions.of(p.id),
+        linked: by.linked.of(p.id),
+        sends: sent,
       }),
-      sends,
+      sends: sent,
     };
   });
 }

@@ -7,40 +7,58 @@
 // say exactly which rows this statement wrote: a row another process recorded or claimed first
 // (even at the same `now`) is never reported as ours (docs/review.md, "Exactly once").
 //
-// The keys and rows travel as ONE JSON parameter, unpacked by the database: Prisma handles every
-// parameter of a raw query several times over, and as `in` lists and `VALUES` the season opening
-// at 10,000 partnerships had 1.5 million of them (2.5 s of its 10 s, measured). Unpacking JSON
-// is the one thing SQLite and PostgreSQL spell differently here.
+// The keys and rows travel as ONE JSON parameter, unpacked by the database: as `in` lists and
+// `VALUES` the season opening at 10,000 partnerships had 1.5 million parameters (2.5 s of its
+// 10 s, measured). The statements run on the fast path (fast-sql.ts): their text is fixed, so
+// each is prepared once per connection, and no query is compiled by Prisma per batch.
 import { randomUUID } from 'node:crypto';
-import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { SendClaim, SendOutcome, SendReservation } from '../../src/services/ports/index.ts';
-import type { Database } from './database.ts';
+import type { FastSql } from './fast-sql.ts';
+import { inJson, type Dialect } from './review-sql.ts';
 
-/** The client and which database it speaks to (the JSON unpacking differs). */
-export type SendsDb = Pick<Database, 'db' | 'provider'>;
+/** The fast path and which database it speaks to (the JSON unpacking differs). */
+export interface SendsDb {
+  sql: FastSql;
+  dialect: Dialect;
+}
 
 /** Rows per insert and keys per update: a page's worth, well inside any statement size limit. */
 const CHUNK = 10_000;
 
-type Dialect = 'sqlite' | 'postgresql';
+/** Rows given as one JSON array of arrays ($1): a row source whose `value ->> i` is the i-th column. */
+const jsonRows = (dialect: Dialect): string =>
+  dialect === 'sqlite' ? `json_each($1)` : `json_array_elements(CAST($1 AS json)) AS j(value)`;
 
-const dialectOf = (database: SendsDb): Dialect => (database.provider === 'postgres' ? 'postgresql' : 'sqlite');
+const keyIn = (dialect: Dialect): string => inJson(dialect, '"key"', 1);
 
-/** Rows given as one JSON array of arrays: a row source whose `value ->> i` is the i-th column. */
-const jsonRows = (dialect: Dialect, rows: unknown[][]): Sql =>
-  dialect === 'sqlite'
-    ? sql`json_each(${JSON.stringify(rows)})`
-    : sql`json_array_elements(CAST(${JSON.stringify(rows)} AS json)) AS j(value)`;
+const INSERT = (d: Dialect) => `
+  INSERT INTO "ScheduledSend" ("id", "partnershipId", "key", "kind", "recipientId", "status", "attempts", "createdAt")
+  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, 0, ${d === 'sqlite' ? '$2' : 'CAST($2 AS timestamp(3))'}
+  FROM ${jsonRows(d)} WHERE true
+  ON CONFLICT ("key") DO NOTHING
+  RETURNING "key"`;
 
-/**
- * `"key" IN (...)` with the keys as one JSON array. PostgreSQL gets `= ANY(ARRAY(...))`, which is
- * always looked up in the key index: as `IN (SELECT ...)` on a table without statistics yet (a new
- * database's first season) it planned a nested scan of the whole table per key, 20 s for 12,000 keys.
- */
-const keyIn = (dialect: Dialect, keys: readonly string[]): Sql =>
-  dialect === 'sqlite'
-    ? sql`"key" IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`
-    : sql`"key" = ANY(ARRAY(SELECT json_array_elements_text(CAST(${JSON.stringify(keys)} AS json))))`;
+// $1 keys, $2 attempts after this one, $3 now, $4 until, $5 the status seen, $6 the attempts seen
+const CLAIM = (d: Dialect, status: SendClaim['status']) => `
+  UPDATE "ScheduledSend"
+  SET "status" = 'pending', "attempts" = $2, "lastAttemptAt" = $3, "nextAttemptAt" = NULL, "claimedUntil" = $4
+  WHERE ${keyIn(d)} AND "status" = $5 AND "attempts" = $6 AND ${
+    status === 'pending' ? `("claimedUntil" IS NULL OR "claimedUntil" <= $3)` : `"nextAttemptAt" <= $3`
+  }
+  RETURNING "key"`;
+
+// $1 keys, $2 when sent / when to try again
+const MARK = (d: Dialect, status: SendOutcome['status']) =>
+  status === 'sent'
+    ? `UPDATE "ScheduledSend" SET "status" = 'sent', "sentAt" = $2, "nextAttemptAt" = NULL, "claimedUntil" = NULL
+       WHERE ${keyIn(d)} AND "status" = 'pending'`
+    : `UPDATE "ScheduledSend" SET "status" = 'failed', "nextAttemptAt" = $2, "claimedUntil" = NULL
+       WHERE ${keyIn(d)} AND "status" = 'pending'`;
+
+// $1 keys, $2 the claim's end
+const RELEASE = (d: Dialect) => `
+  UPDATE "ScheduledSend" SET "attempts" = "attempts" - 1, "claimedUntil" = NULL
+  WHERE ${keyIn(d)} AND "status" = 'pending' AND "claimedUntil" = $2`;
 
 /**
  * UUIDs (version 7) that start with the current time: rows inserted together share the end of
@@ -54,7 +72,7 @@ function timeOrderedIds(): () => string {
   return () => prefix + randomUUID().slice(15);
 }
 
-type Keyed = { key: string }[];
+type Keyed = { key: string };
 
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -64,26 +82,15 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 /** Inserts the rows whose key is free; returns the keys inserted (the others were recorded before). */
 export async function insertSends(
-  database: SendsDb,
+  { sql, dialect }: SendsDb,
   sends: readonly (SendReservation & { status: 'pending' | 'skipped' })[],
   now: Date,
 ): Promise<Set<string>> {
-  const { db } = database;
-  const dialect = dialectOf(database);
-  const createdAt = dialect === 'sqlite' ? sql`${now}` : sql`CAST(${now} AS timestamp(3))`;
   const mine = new Set<string>();
   for (const chunk of chunks(sends)) {
     const id = timeOrderedIds();
-    const rows = jsonRows(
-      dialect,
-      chunk.map((s) => [id(), s.partnershipId, s.key, s.kind, s.recipientId, s.status]),
-    );
-    const inserted = await db.$queryRaw<Keyed>(sql`
-      INSERT INTO "ScheduledSend" ("id", "partnershipId", "key", "kind", "recipientId", "status", "attempts", "createdAt")
-      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, 0, ${createdAt} FROM ${rows} WHERE true
-      ON CONFLICT ("key") DO NOTHING
-      RETURNING "key"`);
-    for (const r of inserted) mine.add(r.key);
+    const rows = JSON.stringify(chunk.map((s) => [id(), s.partnershipId, s.key, s.kind, s.recipientId, s.status]));
+    for (const r of await sql.all<Keyed>(INSERT(dialect), [rows, now])) mine.add(r.key);
   }
   return mine;
 }
@@ -96,13 +103,11 @@ export async function insertSends(
  * claiming one row, exactly one is told it has it.
  */
 export async function claimSends(
-  database: SendsDb,
+  { sql, dialect }: SendsDb,
   claims: readonly SendClaim[],
   now: Date,
   until: Date,
 ): Promise<string[]> {
-  const { db } = database;
-  const dialect = dialectOf(database);
   const byState = new Map<string, { status: SendClaim['status']; attempts: number; keys: string[] }>();
   for (const c of claims) {
     const id = `${c.status}:${c.attempts}`;
@@ -112,14 +117,15 @@ export async function claimSends(
   }
   const claimed: string[] = [];
   for (const { status, attempts, keys } of byState.values()) {
-    const free =
-      status === 'pending' ? sql`("claimedUntil" IS NULL OR "claimedUntil" <= ${now})` : sql`"nextAttemptAt" <= ${now}`;
     for (const chunk of chunks(keys)) {
-      const rows = await db.$queryRaw<Keyed>(sql`
-        UPDATE "ScheduledSend"
-        SET "status" = 'pending', "attempts" = ${attempts + 1}, "lastAttemptAt" = ${now}, "nextAttemptAt" = NULL, "claimedUntil" = ${until}
-        WHERE ${keyIn(dialect, chunk)} AND "status" = ${status} AND "attempts" = ${attempts} AND ${free}
-        RETURNING "key"`);
+      const rows = await sql.all<Keyed>(CLAIM(dialect, status), [
+        JSON.stringify(chunk),
+        attempts + 1,
+        now,
+        until,
+        status,
+        attempts,
+      ]);
       for (const r of rows) claimed.push(r.key);
     }
   }
@@ -127,32 +133,21 @@ export async function claimSends(
 }
 
 /** Claimed sends (still pending) marked sent, or failed with when to try again; the claim is done with. */
-export async function markSends(database: SendsDb, keys: readonly string[], outcome: SendOutcome): Promise<void> {
-  const { db } = database;
-  const dialect = dialectOf(database);
-  const set =
-    outcome.status === 'sent'
-      ? sql`"status" = 'sent', "sentAt" = ${outcome.at}, "nextAttemptAt" = NULL, "claimedUntil" = NULL`
-      : sql`"status" = 'failed', "nextAttemptAt" = ${outcome.nextAttemptAt}, "claimedUntil" = NULL`;
-  for (const chunk of chunks(keys)) {
-    await db.$executeRaw(
-      sql`UPDATE "ScheduledSend" SET ${set} WHERE ${keyIn(dialect, chunk)} AND "status" = 'pending'`,
-    );
-  }
+export async function markSends(
+  { sql, dialect }: SendsDb,
+  keys: readonly string[],
+  outcome: SendOutcome,
+): Promise<void> {
+  const at = outcome.status === 'sent' ? outcome.at : outcome.nextAttemptAt;
+  for (const chunk of chunks(keys)) await sql.run(MARK(dialect, outcome.status), [JSON.stringify(chunk), at]);
 }
 
 /**
  * Claims handed back unsent (a sweep told to stop): free for the next sweep at once, the attempt
  * not counted. Only rows still held by the claim that ends at `until` (this sweep's batch).
  */
-export async function releaseSends(database: SendsDb, keys: readonly string[], until: Date): Promise<number> {
-  const { db } = database;
-  const dialect = dialectOf(database);
+export async function releaseSends({ sql, dialect }: SendsDb, keys: readonly string[], until: Date): Promise<number> {
   let released = 0;
-  for (const chunk of chunks(keys)) {
-    released += await db.$executeRaw(sql`
-      UPDATE "ScheduledSend" SET "attempts" = "attempts" - 1, "claimedUntil" = NULL
-      WHERE ${keyIn(dialect, chunk)} AND "status" = 'pending' AND "claimedUntil" = ${until}`);
-  }
+  for (const chunk of chunks(keys)) released += await sql.run(RELEASE(dialect), [JSON.stringify(chunk), until]);
   return released;
 }

@@ -13,19 +13,24 @@ import type {
 } from '../../src/services/ports/index.ts';
 import type { Db, Provider } from './database.ts';
 import { encodeAnswer, toRecord, toSendRecord, yearStart } from './review-records.ts';
+import type { FastSql } from './fast-sql.ts';
 import { loadSeasonPage } from './review-page.ts';
+import { dialectOf, type Dialect } from './review-sql.ts';
 import { claimSends, insertSends, markSends, releaseSends, type SendsDb } from './review-sends.ts';
 import { toPartnershipRef } from './roster-store.ts';
 import { partnershipsIn } from './scope.ts';
 
 export class PrismaReviewStore implements ReviewStore {
   private readonly sends: SendsDb;
+  private readonly dialect: Dialect;
 
   constructor(
     private readonly db: Db,
     provider: Provider,
+    private readonly sql: FastSql,
   ) {
-    this.sends = { db, provider };
+    this.dialect = dialectOf(provider);
+    this.sends = { sql, dialect: this.dialect };
   }
 
   async loadRecord(partnershipId: string, year: number) {
@@ -209,7 +214,7 @@ export class PrismaReviewStore implements ReviewStore {
   }
 
   loadSeasonStates(partnerships: readonly PartnershipRef[], year: number): Promise<SeasonState[]> {
-    return loadSeasonPage(this.db, partnerships, year);
+    return loadSeasonPage(this.sql, this.dialect, partnerships, year);
   }
 
   reserveSends(
