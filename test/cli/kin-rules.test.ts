@@ -135,6 +135,8 @@ describe('coi --json', () => {
     expect(out.mustNotTakePart).toEqual([
       {
         name: 'Sarah Whitfield',
+        role: 'member',
+        voting: true,
         reasons: [
           expect.objectContaining({
             kind: 'indirect-financial',
