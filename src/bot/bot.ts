@@ -3,7 +3,7 @@
 import { ACTIONS, COMMANDS, FORMS, findCommand, help } from './commands/index.ts';
 import type { Command, CommandContext, ScopedContext } from './commands/types.ts';
 import { EXPLAIN, resolve, type BotDeps, type Resolution } from './context.ts';
-import type { Request } from '../domain/chat/inbound.ts';
+import { withoutControlCharacters, type Request } from '../domain/chat/inbound.ts';
 import { refuse } from './refuse.ts';
 import type { Reply } from '../domain/chat/reply.ts';
 import { textReply } from '../domain/chat/reply.ts';
@@ -27,7 +27,8 @@ export function createBot(given: BotDeps): Bot {
 }
 
 /** Every answer passes the one channel guard on its way out (src/bot/channel-guard.ts). */
-async function handle(request: Request, deps: BotDeps, guard: ChannelGuard): Promise<Reply[]> {
+async function handle(raw: Request, deps: BotDeps, guard: ChannelGuard): Promise<Reply[]> {
+  const request: Request = { ...raw, inbound: withoutControlCharacters(raw.inbound) };
   const resolution = await resolve(request, deps);
   const replies = await answer(request, deps, resolution);
   const known =

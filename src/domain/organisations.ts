@@ -88,8 +88,11 @@ export function organisationKey(name: string): string {
   return remember(known, name, normalise(names[0] ?? name));
 }
 
-/** "C.I.C." is "cic": letters each followed by a full stop are one word. */
-const joinInitials = (s: string): string => s.replace(/(?:\b[a-z]\.){2,}/g, (run) => run.replace(/\./g, ''));
+/**
+ * "C.I.C." and "C.I.C" are both "cic": single letters joined by full stops are one word, whether or not
+ * the last has its stop, or a trailing full stop would change the key.
+ */
+const joinInitials = (s: string): string => s.replace(/\b[a-z](?:\.[a-z])+\b\.?/g, (run) => run.replace(/\./g, ''));
 
 function normalise(name: string): string {
   let s = name

@@ -123,7 +123,8 @@ describe('organisation names', () => {
         expect(organisationKey(name.toUpperCase())).toBe(organisationKey(name.toLowerCase()));
         expect(organisationKey(`The ${name}.`)).toBe(organisationKey(name.replace(/^\s*the\s+/i, '')));
       }),
-      { numRuns: 500 },
+      // "A.A" once keyed differently from "The A.A." (initials without their last full stop).
+      { numRuns: 500, examples: [['A.A'], ['c.i.c'], ['x.y. z']] },
     );
   });
 });

@@ -37,3 +37,37 @@ export interface Request {
   speaker: Speaker;
   inbound: Inbound;
 }
+
+// Control characters carry no meaning in anything a person types or a button sends, and PostgreSQL
+// refuses a NUL in text outright: they go at the door, so no path can trip over them later.
+// Tabs and line breaks stay (a form's detail may have several lines).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const strip = (text: string): string => text.replace(CONTROL, '');
+
+/** The same inbound with control characters removed from every string in it. */
+export function withoutControlCharacters(inbound: Inbound): Inbound {
+  switch (inbound.type) {
+    case 'text':
+    case 'command':
+      return { ...inbound, text: strip(inbound.text) };
+    case 'action':
+      return { ...inbound, actionId: strip(inbound.actionId), value: strip(inbound.value) };
+    case 'form': {
+      const values: Record<string, string | string[]> = {};
+      for (const [key, value] of Object.entries(inbound.values))
+        Object.defineProperty(values, strip(key), {
+          value: typeof value === 'string' ? strip(value) : value.map(strip),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      return {
+        ...inbound,
+        formId: strip(inbound.formId),
+        values,
+        context: inbound.context === undefined ? undefined : strip(inbound.context),
+      };
+    }
+  }
+}
