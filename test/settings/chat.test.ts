@@ -138,8 +138,15 @@ describe('changing the settings', () => {
     expect(text).toContain(
       'Quorum (`quorum`): at least 6 eligible voting members (default: at least 50% of voting members).',
     );
+    // the audit row keeps the real time of the change, so the day shown is the day it was made
+    const day = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/London',
+    }).format(row!.at);
     expect(text).toContain(
-      'Last changed on 5 December 2026 by Margaret Okafor: `quorum`, `councillorsVoteOnKeyDecisions`, `ltoOrganisation`, `review.quietDays`.',
+      `Last changed on ${day} by Margaret Okafor: \`quorum\`, \`councillorsVoteOnKeyDecisions\`, \`ltoOrganisation\`, \`review.quietDays\`.`,
     );
   });
 
