@@ -15,6 +15,7 @@ const file = (name: string, content: string | Buffer) => {
 };
 /** Offline checks never open a database: one that cannot be opened proves it. */
 const NO_DB = { DATABASE_URL: `file:${DEMO_ROSTER}/x.db` };
+// eslint-disable-next-line no-control-regex -- the characters a terminal must never receive
 const BINARY = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/;
 
 afterAll(() => scratch.remove());

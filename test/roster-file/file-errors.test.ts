@@ -20,6 +20,7 @@ function jsonProblems(text: string): string[] {
 }
 
 /** Control characters and undecodable bytes: what would garble a terminal. */
+// eslint-disable-next-line no-control-regex -- the characters a terminal must never receive
 const BINARY = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/;
 
 describe('CSV headings', () => {
