@@ -70,6 +70,16 @@ describe('files that are not text', () => {
     ]);
   });
 
+  it('a CSV saved as UTF-16 ("Unicode Text") is named as such', () => {
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('name,kind,resident\r\nAnn,member,yes\r\n', 'utf16le'),
+    ]);
+    expect(csvProblems(utf16.toString('utf8'))).toEqual([
+      'people.csv: is saved as UTF-16 ("Unicode Text"), not UTF-8. In the spreadsheet, choose Save As (or Download) and "CSV UTF-8", then give that file.',
+    ]);
+  });
+
   it('a text file with a stray control character is still read as text, and the character is not echoed', () => {
     const found = jsonProblems('{"partnership": \u0007}');
     expect(found).toHaveLength(1);

@@ -18,6 +18,13 @@ export function notTextProblem(file: string, text: string, format: 'CSV' | 'JSON
   const binary =
     sample.includes('\u0000') || sample.startsWith('PK\u0003\u0004') || odd > Math.max(8, sample.length / 100);
   if (!binary) return null;
+  // UTF-16 (Excel's "Unicode Text"): every other byte is zero.
+  const zeros = sample.split(String.fromCharCode(0)).length - 1;
+  if (zeros > sample.length / 3)
+    return {
+      where: file,
+      message: `is saved as UTF-16 ("Unicode Text"), not UTF-8. ${format === 'CSV' ? 'In the spreadsheet, choose Save As (or Download) and "CSV UTF-8", then give that file' : 'Save it again as UTF-8 (most editors offer the encoding under Save As)'}.`,
+    };
   const save =
     format === 'CSV'
       ? 'In the spreadsheet, choose Save As (or Download) and "CSV UTF-8", then give that file'
