@@ -1,6 +1,6 @@
 // What a CLI command may touch: its arguments, output streams, environment and working folder.
 // Tests pass their own; nothing reads process.* directly.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { openMigrated, type Database } from '../persistence/index.ts';
@@ -15,11 +15,24 @@ import { CliError, EXIT, type CliIo } from './exit.ts';
 
 export { CliError, EXIT, type CliIo };
 
+/** The largest roster file read (docs/roster-format.md, "Limits"): far above any partnership's, below what would exhaust memory. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Problems printed for one file: the first few are what to fix; the rest usually follow from them. */
+export const SHOWN_PROBLEMS = 5;
+
+const megabytes = (bytes: number): string => `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-GB')} MB`;
+
 export function readText(io: CliIo, file: string): string {
   const path = isAbsolute(file) ? file : resolve(io.cwd, file);
   try {
+    const size = statSync(path).isFile() ? statSync(path).size : 0;
+    if (size > MAX_FILE_BYTES)
+      throw new CliError(
+        `${file} is ${megabytes(size)}; a roster file may be at most ${megabytes(MAX_FILE_BYTES)}. Check it is the right file (a partnership's roster is usually well under 1 MB).`,
+      );
     return readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
@@ -84,10 +97,16 @@ export function loadRosterFiles(io: CliIo, files: RosterFiles, base?: Partnershi
 }
 
 export function unwrap<T>(result: Result<T>): T {
-  if (!result.ok)
+  if (!result.ok) {
+    const problems = result.error;
+    const more = problems.length - SHOWN_PROBLEMS;
     throw new CliError(
-      `The roster has ${result.error.length === 1 ? 'a problem' : `${result.error.length} problems`}; nothing was changed:\n${formatProblems(result.error)}`,
+      `The roster has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was changed:\n${formatProblems(problems.slice(0, SHOWN_PROBLEMS))}` +
+        (more > 0
+          ? `\n…and ${more} more problem${more === 1 ? '' : 's'} (fix these first and run it again: often the rest follow from them).`
+          : ''),
     );
+  }
   return result.value;
 }
 

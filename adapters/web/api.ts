@@ -2,7 +2,7 @@
 // the core's Reply model it gets back; everything it shows comes from here.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { Logger } from '../../src/services/ports/index.ts';
+import type { Logger, PartnershipRef, Stores } from '../../src/services/ports/index.ts';
 import { randomUUID } from 'node:crypto';
 import type { InboxRunner } from '../inbox/runner.ts';
 import type { Scheduler } from '../scheduler/index.ts';
@@ -11,9 +11,13 @@ import { parseJson } from '../server/json.ts';
 import type { Bot } from '../../src/bot/bot.ts';
 import { describeClock, parsePretendTime, type OffsetClock } from './clock.ts';
 import { findDemo, findDemoPerson, listDemoPeople, NO_DEMO_MESSAGE, wireDemo, type DemoContext } from './demo.ts';
+import type { SentReport } from './jobs-report.ts';
 import { guard, requireJson } from './security.ts';
 import { send, sendSchema, type SendInput } from './send.ts';
 import { CHANNEL_ID, type Timeline } from './timeline.ts';
+import { describeSent, sentSince, whyNoDecisionMessage, whyNoReviewMessage } from './jobs-report.ts';
+import { DECISIONS_JOB } from '../scheduler/decisions.ts';
+import { REVIEW_JOB } from '../review/index.ts';
 
 export const API = '/playground/api';
 const NOT_RUN = 'housekeeping of the whole database: it runs on the real date only, never from the playground';
@@ -29,6 +33,8 @@ export interface Sandbox {
 /** What the API needs from the app. */
 export interface ApiDeps {
   demo: DemoContext;
+  /** what the jobs report reads to say why nothing was sent */
+  stores: Pick<Stores, 'reviews' | 'decisions'>;
   /** the durable inbox: each send is written there first; a repeated one (same delivery id) is refused */
   inbox: Pick<InboxRunner, 'accept' | 'process'>;
   /** the jobs the playground may run for its sandbox */
@@ -148,15 +154,56 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     // database (retention, delivery keys) is never run from here: it keeps the real clock.
     route('POST', '/jobs/run', async (req, res) => {
       await readJson(req);
+      // Run even without the demo partnership: the sandbox scope then reaches nothing, and the report says why.
+      const partnership = await findDemo(demo);
+      const cursor = timeline.cursor;
       const jobs: { name: string; ran: boolean }[] = [];
       const notRun: { name: string; reason: string }[] = [];
       for (const job of deps.scheduler.jobs) {
         if (job.kind === 'maintenance') notRun.push({ name: job.name, reason: NOT_RUN });
         else jobs.push({ name: job.name, ran: await deps.scheduler.runSandbox(job) });
       }
-      sendJson(res, 200, { jobs, notRun, clock: describeClock(sandbox.clock), cursor: timeline.cursor });
+      const names = new Map((partnership ? await listDemoPeople(demo, partnership) : []).map((p) => [p.id, p.name]));
+      const sent = sentSince(timeline, cursor, (id) => names.get(id) ?? 'someone who has left');
+      sendJson(res, 200, {
+        jobs,
+        notRun,
+        sent,
+        report: await jobsReport(deps.stores, partnership, sandbox.clock.now(), jobs, sent),
+        clock: describeClock(sandbox.clock),
+        cursor: timeline.cursor,
+      });
     }),
   ];
+}
+
+/** The sentences "Run scheduled jobs now" shows: what was sent, or why nothing was. */
+async function jobsReport(
+  stores: ApiDeps['stores'],
+  partnership: PartnershipRef | null,
+  now: Date,
+  jobs: { name: string; ran: boolean }[],
+  sent: SentReport,
+): Promise<string[]> {
+  if (!jobs.length) return ['No scheduled jobs are registered on this server yet.'];
+  const skipped = jobs.filter((j) => !j.ran).map((j) => j.name);
+  const lines: string[] = [];
+  if (skipped.length)
+    lines.push(
+      `Not run: ${skipped.join(', ')}, because another server process holds the scheduler; try again in a minute.`,
+    );
+  const said = describeSent(sent);
+  if (said) {
+    lines.push(said);
+    if (sent.direct.length) lines.push('Choose a person under “You are” to read their direct messages.');
+  } else if (!partnership) lines.push(`Nothing was sent. ${NO_DEMO_MESSAGE}`);
+  else {
+    lines.push('Nothing was sent.');
+    const ran = new Set(jobs.filter((j) => j.ran).map((j) => j.name));
+    if (ran.has(REVIEW_JOB)) lines.push(await whyNoReviewMessage(stores, partnership, now));
+    if (ran.has(DECISIONS_JOB)) lines.push(await whyNoDecisionMessage(stores, partnership, now));
+  }
+  return lines;
 }
 
 async function demoPerson(demo: DemoContext, personId: string): Promise<{ id: string; name: string }> {

@@ -35,18 +35,38 @@ export class OffsetClock implements Clock {
 }
 
 /**
- * Reads "2026-10-01", "2026-10-01T14:30" (England's local time) or a full ISO 8601 time with a
- * zone. Years outside 2000-2100 are refused: they are typing mistakes, not review seasons.
+ * Reads a date as people in England write it, day first: "01/10/2026" or "1/10/2026 14:30"
+ * (24-hour), what the page's fields send; or "2026-10-01", "2026-10-01T14:30" (England's local
+ * time) or a full ISO 8601 time with a zone, for scripts. Years outside 2000-2100 are refused:
+ * they are typing mistakes, not review seasons.
  */
 export function parsePretendTime(text: string): Result<Date, string> {
   const input = text.trim();
-  const example = 'Give a date like 2026-10-01, or a date and time like 2026-10-01T09:00.';
+  const example =
+    'Give a date like 01/10/2026 (day/month/year), or a date and time like 01/10/2026 14:30 (24-hour); 2026-10-01 and 2026-10-01T14:30 work too.';
   if (!input) return fail(`The date is empty. ${example}`);
+  const zone = { zone: PLAYGROUND_ZONE, locale: 'en-GB' };
+  const british = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T,]+(\d{1,2}):(\d{2}))?$/.exec(input);
   let parsed: DateTime;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(input)) {
-    parsed = DateTime.fromISO(input, { zone: PLAYGROUND_ZONE }).set(DEFAULT_TIME);
+  if (british) {
+    const [, day, month, year, hour, minute] = british;
+    if (hour !== undefined && (Number(hour) > 23 || Number(minute) > 59))
+      return fail(`“${hour}:${minute}” is not a time: times are 24-hour, from 00:00 to 23:59. ${example}`);
+    parsed = DateTime.fromObject(
+      {
+        year: Number(year),
+        month: Number(month),
+        day: Number(day),
+        ...(hour === undefined ? DEFAULT_TIME : { hour: Number(hour), minute: Number(minute) }),
+      },
+      zone,
+    );
+    if (!parsed.isValid)
+      return fail(`“${input.slice(0, 40)}” is not a date on the calendar: dates are day/month/year. ${example}`);
+  } else if (/^\d{4}-\d{2}-\d{2}$/.test(input)) {
+    parsed = DateTime.fromISO(input, zone).set(DEFAULT_TIME);
   } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(input)) {
-    parsed = DateTime.fromISO(input, { zone: PLAYGROUND_ZONE });
+    parsed = DateTime.fromISO(input, zone);
   } else {
     parsed = DateTime.fromISO(input, { setZone: true });
   }

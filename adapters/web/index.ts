@@ -60,6 +60,7 @@ export async function registerPlayground(app: App): Promise<boolean> {
   for (const route of [
     ...apiRoutes({
       demo,
+      stores: app.stores,
       inbox: app.inbox,
       scheduler: app.scheduler,
       logger: app.logger,

@@ -108,6 +108,11 @@ export class Timeline {
       .map(view);
   }
 
+  /** Every message added or changed after `since`, whoever may see it (the jobs report). */
+  changedSince(since: number): PlaygroundMessage[] {
+    return [...this.messages.values()].filter((m) => m.version > since);
+  }
+
   private trim(): void {
     // Maps iterate in insertion order: the first keys are the oldest messages.
     for (const id of this.messages.keys()) {

@@ -198,11 +198,11 @@ describe('every bad row is reported with file, line and column', () => {
 
   it('missing columns, an empty file and an unreadable file', () => {
     expect(problems(lines('name,kind', 'Ann,member'))[0]).toBe(
-      'people.csv line 1: missing column resident (found: name, kind)',
+      'people.csv line 1: add a column headed "resident" (yes or no: lives in the area); the headings are "name", "kind"',
     );
     expect(problems('')).toEqual(['people.csv: is empty; the first line must name the columns (name, kind, resident)']);
     expect(problems(lines('name,kind,resident', '"Ann,member,yes'))[0]).toMatch(
-      /^people\.csv: is not a readable CSV file \(.+\)$/,
+      /^people\.csv: is not a readable CSV file \(.+\); a cell that starts with a quote must end with one$/,
     );
   });
 

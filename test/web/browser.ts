@@ -106,6 +106,18 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 }
 
+/** The screenshots docs/playground.md shows: rewritten by every run, so they cannot drift from the page. */
+export const DOC_IMAGES = join(ROOT, 'docs', 'images');
+
+/** A screenshot for the docs (docs/images/playground-NAME.png; of `part` only, when given), and the whole page in test-results/ as usual. */
+export async function docShot(page: Page, name: string, part?: Locator): Promise<void> {
+  mkdirSync(DOC_IMAGES, { recursive: true });
+  const path = join(DOC_IMAGES, `playground-${name}.png`);
+  if (part) await part.screenshot({ path });
+  else await page.screenshot({ path, fullPage: false });
+  await shot(page, name);
+}
+
 /** What has focus, as tag, role, id and text (for keyboard journeys). The tests' TypeScript has no DOM types. */
 export const focused = (page: Page): Promise<{ tag: string; role: string; text: string; id: string }> =>
   page.evaluate(`(() => {

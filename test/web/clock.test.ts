@@ -19,6 +19,9 @@ describe('parsePretendTime', () => {
     ['2026-10-01T14:30', '2026-10-01T13:30:00.000Z'],
     ['2026-10-01T14:30:00Z', '2026-10-01T14:30:00.000Z'],
     [' 2027-03-31T09:15:00+01:00 ', '2027-03-31T08:15:00.000Z'],
+    ['01/10/2026', '2026-10-01T08:00:00.000Z'], // day/month/year, as the page's fields send it
+    ['1/12/2026 14:30', '2026-12-01T14:30:00.000Z'],
+    ['01/10/2026 00:05', '2026-09-30T23:05:00.000Z'],
   ])('%s is %s', (text, iso) => {
     const parsed = parsePretendTime(text);
     expect(parsed.ok && parsed.value.toISOString()).toBe(iso);
@@ -29,6 +32,10 @@ describe('parsePretendTime', () => {
     ['next tuesday', '“next tuesday” is not a date I can read'],
     ['2026-02-30', 'is not a date I can read'],
     ['1999-10-01', 'between the years 2000 and 2100'],
+    ['31/02/2026', '“31/02/2026” is not a date on the calendar: dates are day/month/year'],
+    ['13/13/2026', 'is not a date on the calendar'],
+    ['01/10/2026 25:00', '“25:00” is not a time: times are 24-hour, from 00:00 to 23:59'],
+    ['10/01/2026 9am', 'is not a date I can read. Give a date like 01/10/2026 (day/month/year)'],
   ])('%j is refused: %s', (text, message) => {
     const parsed = parsePretendTime(text);
     expect(parsed.ok).toBe(false);
@@ -85,7 +92,7 @@ describe('the clock and jobs routes', () => {
     running = await startTestApp({ PLAYGROUND: 'true' });
     const bad = await call<{ message: string }>(running.url, 'POST', '/playground/api/clock', { at: '1 Octobre' });
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toContain('Give a date like 2026-10-01');
+    expect(bad.body.message).toContain('Give a date like 01/10/2026 (day/month/year)');
     const empty = await call<{ message: string }>(running.url, 'POST', '/playground/api/clock', { when: 'soon' });
     expect(empty.status).toBe(400);
     expect(empty.body.message).toContain('{"reset": true}');
@@ -135,5 +142,43 @@ describe('the clock and jobs routes', () => {
     expect(summaries).toContain(
       'The 2026 partnership review for Northfield Big Local is open: it is due by 31 December 2026.',
     );
+  });
+});
+
+describe('what "run scheduled jobs now" reports', () => {
+  const sunday = { now: () => new Date('2026-11-22T12:00:00Z') };
+  const run = async (at?: string) => {
+    if (at) await call(running!.url, 'POST', '/playground/api/clock', { at });
+    return (await call<{ report: string[] }>(running!.url, 'POST', '/playground/api/jobs/run', {})).body.report;
+  };
+
+  it('nothing sent: says why (a quiet day, not review season yet, quiet hours, already sent)', async () => {
+    running = await startTestApp({ PLAYGROUND: 'true' }, { clock: sunday });
+    const noDecision = 'Decisions: nothing sent, because no decision is open.';
+    expect(await run()).toEqual([
+      'Nothing was sent.',
+      'Review season: nothing sent, because Sunday is a quiet day (setting review.quietDays): no scheduled message goes out then. The next time one can is Monday 23 November 2026, 08:00.',
+      noDecision,
+    ]);
+    expect(await run('01/06/2026 10:00')).toEqual([
+      'Nothing was sent.',
+      'Review season: nothing sent, because it is not review season yet: the 2026 review opens on Tuesday 1 September 2026, 09:00 (setting review.opensOn).',
+      noDecision,
+    ]);
+    expect(await run('01/10/2026 21:30')).toEqual([
+      'Nothing was sent.',
+      'Review season: nothing sent, because 21:30 is in the quiet hours, 20:00 to 08:00 (settings review.quietFrom and review.quietTo): no scheduled message goes out then. The next time one can is Friday 2 October 2026, 08:00.',
+      noDecision,
+    ]);
+    const opening = await run('01/10/2026 09:00');
+    expect(opening[0]).toMatch(
+      /^Sent 14 direct messages \(to Margaret Okafor ×2, Sam Taylor ×2, .* and Rosa Novak\)\.$/,
+    );
+    expect(opening.slice(1)).toEqual(['Choose a person under “You are” to read their direct messages.']);
+    expect(await run()).toEqual([
+      'Nothing was sent.',
+      "Review season: nothing new was due: the opening message and this week's nudge (if any) were already sent, and membership confirmations are not due again yet. The next nudge is on Monday 5 October 2026, 10:00.",
+      noDecision,
+    ]);
   });
 });

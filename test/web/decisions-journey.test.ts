@@ -17,6 +17,7 @@ import {
   open,
   say,
   shot,
+  docShot,
   SKIP_REASON,
   type Browser,
   type PageUnderTest,
@@ -79,7 +80,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: a decision 
       .getByText('Only you can see this', { exact: true })
       .waitFor();
     await card().scrollIntoViewIfNeeded();
-    await shot(page, '21-decision-card');
+    await docShot(page, 'decision-card');
     expect(errors).toEqual([]);
   });
 

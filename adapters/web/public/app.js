@@ -273,7 +273,7 @@ async function boot() {
   );
   wireComposer();
   wireTabs();
-  initControls({ refresh: () => refresh() });
+  initControls({ refresh: () => refresh(), clock });
   // On a phone the conversation matters most: the time tools start folded away.
   if (matchMedia('(max-width: 52rem)').matches) /** @type {HTMLDetailsElement} */ ($('time-tools')).open = false;
   showClock(clock);

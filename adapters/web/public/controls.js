@@ -11,6 +11,20 @@ const LONG = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Europe/London',
+});
+/** What the date and time fields hold: 01/10/2026 and 09:00, as people in England write them. */
+const DAY = new Intl.DateTimeFormat('en-GB', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+const TIME = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
   timeZone: 'Europe/London',
 });
 
@@ -24,19 +38,27 @@ export function showClock(clock) {
   $('clock-reset').hidden = !clock.pretending;
 }
 
-export function initControls({ refresh }) {
+/** `clock`: the playground's clock when the page loads; a pretence set earlier is shown in the fields too. */
+export function initControls({ refresh, clock }) {
   const dateInput = /** @type {HTMLInputElement} */ ($('clock-date'));
   const timeInput = /** @type {HTMLInputElement} */ ($('clock-time'));
   const status = $('clock-status');
+  if (clock?.pretending) {
+    const now = new Date(clock.now);
+    dateInput.value = DAY.format(now);
+    timeInput.value = TIME.format(now);
+    status.textContent = `Pretending it is ${LONG.format(now)} (set earlier), for the demo partnership only. Back to the real date ends it.`;
+  }
 
   $('clock-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (!dateInput.value) {
-      status.textContent = 'Choose a date first.';
+    if (!dateInput.value.trim()) {
+      status.textContent = 'Type a date first, day/month/year: 01/10/2026.';
       dateInput.focus();
       return;
     }
-    const at = `${dateInput.value}T${timeInput.value || '09:00'}`;
+    // The server reads day/month/year and says what is wrong with anything else.
+    const at = `${dateInput.value.trim()} ${timeInput.value.trim() || '09:00'}`;
     const result = await call('POST', '/clock', { at });
     if (!result.ok) {
       status.textContent = result.message;
@@ -69,18 +91,19 @@ export function initControls({ refresh }) {
       jobsStatus.textContent = result.message;
       return;
     }
-    const { jobs, notRun = [] } = result.data;
-    const ran = jobs.filter((j) => j.ran).map((j) => j.name);
-    const skipped = jobs.filter((j) => !j.ran).map((j) => j.name);
-    jobsStatus.textContent =
-      jobs.length === 0
-        ? 'No scheduled jobs are registered on this server yet.'
-        : `Ran ${ran.length} of ${jobs.length} scheduled jobs${ran.length ? `: ${ran.join(', ')}` : ''}.` +
-          (skipped.length ? ` Not run (another server process holds the scheduler): ${skipped.join(', ')}.` : '') +
-          ' Anything they sent appears in the channel or your direct messages.' +
-          (notRun.length
-            ? ` Housekeeping (${notRun.map((j) => j.name).join(', ')}) is not run from here: it keeps the real date.`
-            : '');
+    const { report = [], notRun = [] } = result.data;
+    const lines = [...report];
+    if (notRun.length)
+      lines.push(
+        `Housekeeping (${notRun.map((j) => j.name).join(', ')}) is not run from here: it keeps the real date.`,
+      );
+    jobsStatus.replaceChildren(
+      ...lines.map((line) => {
+        const p = document.createElement('p');
+        p.textContent = line;
+        return p;
+      }),
+    );
     await refresh();
   });
 }

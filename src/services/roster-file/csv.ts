@@ -6,6 +6,8 @@ import { defaultSettings, type PartnershipSettings } from '../../domain/settings
 import { fail, type Problem, type Result } from '../../domain/result.ts';
 import { parseRosterDocument, type ParsedRoster } from './document.ts';
 import { SETTINGS_COLUMNS, SETTINGS_REQUIRED, settingsFromTable } from './settings-csv.ts';
+import { headingKey, missingColumnProblems } from './headings.ts';
+import { notTextProblem, printable } from './text-file.ts';
 
 export interface CsvSource {
   file: string;
@@ -55,19 +57,34 @@ const INTEREST_COLUMNS: Record<string, string> = {
   details: 'detail',
 };
 
+/** How the documentation writes a required column whose field name differs. */
+const RELATIONSHIP_HEADINGS: Record<string, string> = { a: 'person_a', b: 'person_b' };
+
 interface Row {
   line: number;
   cells: Map<string, string>;
 }
 
-const headingKey = (h: string): string => h.toLowerCase().replace(/[^a-z]/g, '');
+interface Table {
+  rows: Row[];
+  columnOf: Map<string, string>;
+  /** the file itself is wrong (not text, unreadable, empty, headings missing): its rows were not read */
+  broken: boolean;
+}
 
 function readTable(
   source: CsvSource,
   columns: Record<string, string>,
   required: string[],
   problems: Problem[],
-): { rows: Row[]; columnOf: Map<string, string> } {
+  headingFor: (field: string) => string = (field) => field,
+): Table {
+  const broken = (problem: Problem | Problem[]): Table => {
+    problems.push(...[problem].flat());
+    return { rows: [], columnOf: new Map(), broken: true };
+  };
+  const notText = notTextProblem(source.file, source.text, 'CSV');
+  if (notText) return broken(notText);
   let records: { record: string[]; raw: string }[];
   try {
     records = parse(source.text, {
@@ -78,20 +95,19 @@ function readTable(
       relax_column_count: true,
     }) as unknown as typeof records;
   } catch (error) {
-    problems.push({
+    const why = printable(error instanceof Error ? error.message : String(error), 200);
+    return broken({
       where: source.file,
-      message: `is not a readable CSV file (${error instanceof Error ? error.message : String(error)})`,
+      message: `is not a readable CSV file (${why}); a cell that starts with a quote must end with one`,
     });
-    return { rows: [], columnOf: new Map() };
   }
   const lines = startLines(records.map((r) => r.raw));
   const [header, ...body] = records;
   if (!header) {
-    problems.push({
+    return broken({
       where: source.file,
-      message: `is empty; the first line must name the columns (${required.join(', ')})`,
+      message: `is empty; the first line must name the columns (${required.map(headingFor).join(', ')})`,
     });
-    return { rows: [], columnOf: new Map() };
   }
   const fields = header.record.map((h) => columns[headingKey(h)]);
   const columnOf = new Map<string, string>();
@@ -100,12 +116,17 @@ function readTable(
     if (f) columnOf.set(f, h);
   });
   const missing = required.filter((r) => !fields.includes(r));
-  if (missing.length) {
-    problems.push({
-      where: `${source.file} line 1`,
-      message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${header.record.join(', ')})`,
-    });
-  }
+  // Every row would repeat the missing column: the headings are the one thing to fix.
+  if (missing.length)
+    return broken(
+      missingColumnProblems(
+        source.file,
+        header.record.map((h) => printable(h)),
+        columns,
+        missing,
+        headingFor,
+      ),
+    );
   const rows = body.map(({ record }, index) => {
     const cells = new Map<string, string>();
     record.forEach((value, i) => {
@@ -115,7 +136,7 @@ function readTable(
     return { line: lines[index + 1] ?? 0, cells };
   });
   // Spreadsheets export formatted but empty rows as ",,,,": they are not people.
-  return { rows: rows.filter((row) => row.cells.size > 0), columnOf };
+  return { rows: rows.filter((row) => row.cells.size > 0), columnOf, broken: false };
 }
 
 const breaks = (text: string): number => text.match(/\r\n|\r|\n/g)?.length ?? 0;
@@ -153,15 +174,27 @@ export function parseRosterCsv(
   base: PartnershipSettings = defaultSettings(),
 ): Result<ParsedRoster> {
   const problems: Problem[] = [];
-  if (sources.settings) {
-    const table = readTable(sources.settings, SETTINGS_COLUMNS, SETTINGS_REQUIRED, problems);
-    base = settingsFromTable(sources.settings.file, table, base, problems);
-  }
+  // Each file is read first: a file that is itself wrong (its headings, not text) is all that is
+  // reported, since every row and every name in the other files would repeat it.
+  const settingsTable = sources.settings && readTable(sources.settings, SETTINGS_COLUMNS, SETTINGS_REQUIRED, problems);
+  const people = readTable(sources.people, PEOPLE_COLUMNS, ['name', 'kind', 'resident'], problems);
+  const interestsTable =
+    sources.interests && readTable(sources.interests, INTEREST_COLUMNS, ['name', 'organisation', 'kind'], problems);
+  const relationshipsTable =
+    sources.relationships &&
+    readTable(
+      sources.relationships,
+      RELATIONSHIP_COLUMNS,
+      ['a', 'kind', 'b'],
+      problems,
+      (f) => RELATIONSHIP_HEADINGS[f] ?? f,
+    );
+  if ([settingsTable, people, interestsTable, relationshipsTable].some((t) => t?.broken)) return fail(problems);
+  if (sources.settings && settingsTable) base = settingsFromTable(sources.settings.file, settingsTable, base, problems);
   const where = new Map<string, string>(); // document path -> file position
   const at = (source: CsvSource, line: number, column: string | undefined) =>
     `${source.file} line ${line}${column ? `, column "${column}"` : ''}`;
 
-  const people = readTable(sources.people, PEOPLE_COLUMNS, ['name', 'kind', 'resident'], problems);
   const col = (f: string) => people.columnOf.get(f);
   const entries = people.rows.map((row, index) => {
     const pos = (f: string) => at(sources.people, row.line, col(f));
@@ -188,8 +221,8 @@ export function parseRosterCsv(
   });
 
   const byName = new Map(entries.map((e, i) => [e.name.toLowerCase(), i]));
-  if (sources.interests) {
-    const table = readTable(sources.interests, INTEREST_COLUMNS, ['name', 'organisation', 'kind'], problems);
+  if (sources.interests && interestsTable) {
+    const table = interestsTable;
     for (const row of table.rows) {
       const who = row.cells.get('name') ?? '';
       const index = byName.get(who.toLowerCase());
@@ -216,8 +249,8 @@ export function parseRosterCsv(
     }
   }
   const relationships: { between: [string, string]; kind: string }[] = [];
-  if (sources.relationships) {
-    const table = readTable(sources.relationships, RELATIONSHIP_COLUMNS, ['a', 'kind', 'b'], problems);
+  if (sources.relationships && relationshipsTable) {
+    const table = relationshipsTable;
     for (const row of table.rows) {
       const i = relationships.length;
       where.set(`relationships.${i}.between.0`, at(sources.relationships, row.line, table.columnOf.get('a')));

@@ -14,6 +14,7 @@ import {
 import { fail, ok, type Problem, type Result } from '../../domain/result.ts';
 import type { ImportScope } from '../ports/index.ts';
 import { describeJsonErrorPosition } from './json-position.ts';
+import { notTextProblem, printable } from './text-file.ts';
 
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
@@ -73,11 +74,33 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.input === undefined
         ? `is missing (expected ${issue.expected})`
         : `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+    case 'too_big':
+    case 'too_small':
+      return describeSize(issue);
     case 'unrecognized_keys':
       return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (check the spelling against docs/roster-format.md)`;
     default:
       return issue.message;
   }
+}
+
+const count = (n: number | bigint): string => n.toLocaleString('en-GB');
+
+/** A plain sentence for a limit (docs/roster-format.md, "Limits"), unless the schema gave its own. */
+function describeSize(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): string {
+  if (!/^Too (big|small)/.test(issue.message)) return issue.message;
+  const input = issue.input;
+  const limits = 'see "Limits" in docs/roster-format.md';
+  if (issue.code === 'too_big' && issue.origin === 'array')
+    return `lists ${Array.isArray(input) ? count(input.length) : 'too many'} entries; at most ${count(issue.maximum)} are allowed (${limits})`;
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return `is ${typeof input === 'string' ? count(input.length) : 'too many'} characters long; at most ${count(issue.maximum)} are allowed`;
+  if (issue.code === 'too_small' && issue.origin === 'array')
+    return `must list at least ${count(issue.minimum)} ${issue.minimum === 1 ? 'entry' : 'entries'}`;
+  if (issue.code === 'too_small' && issue.origin === 'string') return 'must not be empty';
+  return issue.code === 'too_big'
+    ? `must be at most ${String(issue.maximum)}`
+    : `must be at least ${String(issue.minimum)}`;
 }
 
 export interface ParsedRoster {
@@ -252,15 +275,27 @@ export function toRosterDocument(roster: Roster): RosterDocument {
 export function parseRosterJson(text: string, file: string, base?: PartnershipSettings): Result<ParsedRoster> {
   let data: unknown;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // Windows editors save a byte order mark
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+  const notText = notTextProblem(file, text, 'JSON');
+  if (notText) return fail([notText]);
+  if (!text.trim())
     return fail([
       {
         where: file,
-        message: `is not valid JSON${describeJsonErrorPosition(text)} (${message}); check for a missing comma or quote`,
+        message:
+          'is empty; a JSON roster starts with { and names the "partnership" and its "people" (see docs/roster-format.md, or export one with roster export)',
       },
+    ]);
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = printable(error instanceof Error ? error.message : String(error), 120);
+    const first = text.trimStart()[0];
+    const hint =
+      first === '{'
+        ? 'check for a missing comma or quote'
+        : `a JSON roster starts with {, and this starts with "${printable(first ?? '', 1)}" (a CSV people file must end in .csv)`;
+    return fail([
+      { where: file, message: `is not valid JSON${describeJsonErrorPosition(text)} (${message}); ${hint}` },
     ]);
   }
   return parseRosterDocument(data, locateInJson(file), base);
