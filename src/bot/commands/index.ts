@@ -7,6 +7,7 @@ import { declare } from './declare.ts';
 import { makeHelp } from './help.ts';
 import { interestActions, interestForms, interests } from './interests.ts';
 import { link } from './link.ts';
+import { appoint, officerActions } from './officers.ts';
 import { organisationActions, organisationForms, organisations } from './organisations.ts';
 import { poll } from './poll.ts';
 import { privacy } from './privacy.ts';
@@ -23,6 +24,7 @@ export const help = makeHelp(() => COMMANDS);
 COMMANDS.push(
   criteria,
   roster,
+  appoint,
   coi,
   interests,
   relationships,
@@ -49,6 +51,7 @@ export const ACTIONS: Record<string, ActionHandler> = {
   ...decisionActions,
   ...reviewActions,
   ...settingsActions,
+  ...officerActions,
 };
 
 /** Form submissions, by form id. */
