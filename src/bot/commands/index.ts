@@ -7,6 +7,7 @@ import { declare } from './declare.ts';
 import { makeHelp } from './help.ts';
 import { interestActions, interestForms, interests } from './interests.ts';
 import { link } from './link.ts';
+import { forms, membershipFormActions, membershipFormForms } from './membership-forms.ts';
 import { appoint, officerActions } from './officers.ts';
 import { organisationActions, organisationForms, organisations } from './organisations.ts';
 import { poll } from './poll.ts';
@@ -25,6 +26,7 @@ COMMANDS.push(
   criteria,
   roster,
   appoint,
+  forms,
   coi,
   interests,
   relationships,
@@ -52,6 +54,7 @@ export const ACTIONS: Record<string, ActionHandler> = {
   ...reviewActions,
   ...settingsActions,
   ...officerActions,
+  ...membershipFormActions,
 };
 
 /** Form submissions, by form id. */
@@ -62,6 +65,7 @@ export const FORMS: Record<string, FormHandler> = {
   ...decisionForms,
   ...reviewForms,
   ...settingsForms,
+  ...membershipFormForms,
 };
 
 export function findCommand(word: string): Command | undefined {
