@@ -35,7 +35,7 @@ export async function formsCommand(io: CliIo, flags: Flags, positionals: string[
       }
       io.out(
         missing.length
-          ? `${plural(missing.length, 'member')} of ${members} in ${partnership.name} ${missing.length === 1 ? 'has' : 'have'} no signed membership form recorded:\n${missing.map((p) => `- ${p.name}\n`).join('')}`
+          ? `${missing.length} of ${plural(members, 'member')} of ${partnership.name} ${missing.length === 1 ? 'has' : 'have'} no signed membership form recorded:\n${missing.map((p) => `- ${p.name}\n`).join('')}`
           : `Every member of ${partnership.name} (${members}) has a signed membership form recorded.\n`,
       );
       return EXIT.ok;

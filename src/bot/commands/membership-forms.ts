@@ -58,7 +58,6 @@ export const forms: Command = {
     intent(
       /\b(my) (?:signed )?membership form\b/i,
       /\b(?:signed )?membership forms?\b/i,
-      /\bwho (?:has|hasn['’]t|has not) (?:signed|returned)\b/i,
     ),
   ],
   async run(ctx) {

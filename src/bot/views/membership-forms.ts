@@ -37,7 +37,7 @@ export function formsReply(d: FormsData): Reply {
     );
   }
   const summary = d.missing.length
-    ? `${plural(d.missing.length, 'member')} of ${d.members} ${d.missing.length === 1 ? 'has' : 'have'} no signed membership form recorded.`
+    ? `${d.missing.length} of ${plural(d.members, 'member')} ${d.missing.length === 1 ? 'has' : 'have'} no signed membership form recorded.`
     : `Every member (${d.members}) has a signed membership form recorded.`;
   const blocks: Block[] = [
     { kind: 'heading', text: 'Members without a signed membership form' },
