@@ -1,11 +1,6 @@
 // Officers' roles and signed membership forms. Each write and its audit row commit together.
 import type { MembershipForm } from '../../src/domain/roster.ts';
-import type {
-  AppointmentAudit,
-  Change,
-  MembershipStore,
-  RoleChange,
-} from '../../src/services/ports/index.ts';
+import type { AppointmentAudit, Change, MembershipStore, RoleChange } from '../../src/services/ports/index.ts';
 import type { Db } from './database.ts';
 import { formFields } from './roster-store.ts';
 

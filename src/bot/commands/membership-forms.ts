@@ -54,12 +54,7 @@ export const forms: Command = {
     'Signed membership forms: record yours; the chair and the rep see who has none and record anyone’s (private).',
   usage: 'forms [mine]',
   needsPartnership: true,
-  intents: [
-    intent(
-      /\b(my) (?:signed )?membership form\b/i,
-      /\b(?:signed )?membership forms?\b/i,
-    ),
-  ],
+  intents: [intent(/\b(my) (?:signed )?membership form\b/i, /\b(?:signed )?membership forms?\b/i)],
   async run(ctx) {
     const mine = /^(?:my|mine|me)$/i.test(ctx.args.trim());
     const shown = service.viewForms(serviceDeps(ctx.deps), ctx.scope, { mine });
