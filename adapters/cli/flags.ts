@@ -20,6 +20,11 @@ export interface Flags {
   /** roster import: allow a file that ends many memberships (or lists nobody) */
   allowRemovals?: boolean | undefined;
   year?: string | undefined;
+  /** roster import: go ahead although the file's officer appointments break the make-up rules */
+  confirm?: boolean | undefined;
+  /** forms record: the day the membership form was signed, and where it is kept */
+  signed?: string | undefined;
+  reference?: string | undefined;
 }
 
 export type CliCommand = (io: CliIo, flags: Flags, positionals: string[]) => Promise<number>;

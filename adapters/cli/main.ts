@@ -13,8 +13,10 @@ Offline checks of a roster file (no database):
 The database (DATABASE_URL, default ./data/partnership-bot.db):
   partnership-bot roster import FILE --partnership SLUG [--name NAME] [--relationships FILE] [--interests FILE]
       [--settings FILE]
-      [--dry-run] [--allow-removals]   --dry-run shows what would change and changes nothing; a file
-      that lists nobody, or would end more than a third of current memberships, needs --allow-removals.
+      [--dry-run] [--allow-removals] [--confirm]   --dry-run shows what would change and changes nothing;
+      a file that lists nobody, or would end more than a third of current memberships, needs
+      --allow-removals; officer appointments that break the make-up rules (related officers, a worker
+      related to an officer, an LTO representative as officer) are printed and need --confirm.
   partnership-bot roster export --partnership SLUG [--format json|csv] [--out DIR]
   partnership-bot criteria --partnership SLUG [--json]
   partnership-bot coi --partnership SLUG --organisation NAME [--json]
@@ -22,6 +24,8 @@ The database (DATABASE_URL, default ./data/partnership-bot.db):
   partnership-bot settings set --partnership SLUG KEY=VALUE [KEY=VALUE ...]
       for example quorum=6 ltoOrganisation="Northfield Trust"; checked whole, saved once, audited
   partnership-bot settings history --partnership SLUG [--json]  who changed which setting, before and after
+  partnership-bot forms list --partnership SLUG      members without a signed membership form
+  partnership-bot forms record --partnership SLUG --name NAME --signed YYYY-MM-DD [--reference TEXT]
   partnership-bot decision list --partnership SLUG
   partnership-bot decision export ID --format md|csv [--partnership SLUG]
       ID is the decision's number (with --partnership) or its id; prints the record for the minutes.
@@ -51,6 +55,9 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'allow-removals': { type: 'boolean' },
   year: { type: 'string' },
+  confirm: { type: 'boolean' },
+  signed: { type: 'string' },
+  reference: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -63,6 +70,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   decision: async () => (await import('./commands/decision.ts')).decisionCommand,
   review: async () => (await import('./commands/review.ts')).reviewCommand,
   settings: async () => (await import('./commands/settings.ts')).settingsCommand,
+  forms: async () => (await import('./commands/forms.ts')).formsCommand,
 };
 
 export const defaultIo = (): CliIo => ({
@@ -97,7 +105,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     io.err(`Unknown command "${name}".\n\n${USAGE}`);
     return EXIT.usage;
   }
-  if (!['roster', 'person', 'decision', 'review', 'settings'].includes(name) && positionals.length) {
+  if (!['roster', 'person', 'decision', 'review', 'settings', 'forms'].includes(name) && positionals.length) {
     io.err(`${name} takes no extra words; unexpected: ${positionals.join(' ')}\n`);
     return EXIT.usage;
   }

@@ -75,6 +75,8 @@ export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record
       ltoRepresentative: person.ltoRepresentative,
       councillor: person.councillor,
       email: person.email,
+      membershipFormSigned: person.membershipFormSignedOn?.toISOString().slice(0, 10) ?? null,
+      membershipFormReference: person.membershipFormReference,
       membershipEnded: person.endedAt,
       createdAt: person.createdAt,
       updatedAt: person.updatedAt,
@@ -185,6 +187,8 @@ export async function erasePerson(
       data: {
         name: pseudonym,
         email: null,
+        membershipFormSignedOn: null,
+        membershipFormReference: null,
         resident: false,
         councillor: false,
         ltoRepresentative: false,

@@ -3,6 +3,7 @@
 import type {
   Interest,
   InterestKind,
+  MembershipForm,
   Person,
   PersonKind,
   Relationship,
@@ -56,6 +57,9 @@ type PersonRow = {
   ltoRepresentative: boolean;
   councillor: boolean;
   email: string | null;
+  /** absent where a query does not read it (the review sweep's page) */
+  membershipFormSignedOn?: Date | null;
+  membershipFormReference?: string | null;
   interests: { id: string; organisation: string; kind: string; detail: string | null }[];
 };
 
@@ -69,6 +73,14 @@ export const toPerson = (row: PersonRow): Person => ({
   ltoRepresentative: row.ltoRepresentative,
   councillor: row.councillor,
   email: row.email ?? undefined,
+  ...(row.membershipFormSignedOn
+    ? {
+        membershipForm: {
+          signedOn: row.membershipFormSignedOn.toISOString().slice(0, 10),
+          ...(row.membershipFormReference ? { reference: row.membershipFormReference } : {}),
+        },
+      }
+    : {}),
   interests: row.interests.map((i): Interest => ({
     id: i.id,
     organisation: i.organisation,
@@ -86,6 +98,14 @@ const personFields = (p: Person) => ({
   ltoRepresentative: p.ltoRepresentative,
   councillor: p.councillor,
   email: p.email?.toLowerCase() ?? null,
+  // a file that gives no form keeps the one recorded in chat
+  ...(p.membershipForm ? formFields(p.membershipForm) : {}),
+});
+
+/** A signed form as stored: the day at midnight UTC. */
+export const formFields = (form: MembershipForm) => ({
+  membershipFormSignedOn: new Date(`${form.signedOn}T00:00:00Z`),
+  membershipFormReference: form.reference ?? null,
 });
 
 export class PrismaRosterStore implements RosterStore {
@@ -284,6 +304,8 @@ export class PrismaRosterStore implements RosterStore {
               ended: summary.ended.length,
               relationships: unique.length,
               ...(relatives ? { relatives: relatives.length } : {}),
+              // officer make-up breaches the importer was shown and confirmed (--confirm)
+              ...(options.acknowledged?.length ? { acknowledged: options.acknowledged } : {}),
             }),
           },
         });

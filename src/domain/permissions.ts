@@ -75,6 +75,12 @@ export const PERMISSIONS = {
   'review.submit': ['chair', 'rep'],
   /** a member confirms their own membership and resident status */
   'review.confirm': [...OFFICERS, 'voting-member', 'non-voting-member'],
+  /** make a member chair, vice-chair, secretary or treasurer (checked against the make-up rules first) */
+  'roster.appoint': ['chair', 'rep'],
+  /** record one's own signed membership form (date and where it is kept), privately */
+  'membership-form.own': [...OFFICERS, 'voting-member', 'non-voting-member'],
+  /** record any member's signed form, and list the members without one */
+  'membership-form.manage': ['chair', 'rep'],
 } as const satisfies Record<string, readonly Actor[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

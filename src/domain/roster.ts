@@ -45,6 +45,14 @@ export interface Interest {
   detail?: string | undefined;
 }
 
+/** A signed Big Local partnership membership form (src/domain/membership-forms.ts). */
+export interface MembershipForm {
+  /** the day it was signed, YYYY-MM-DD */
+  signedOn: string;
+  /** where the signed form is kept: a link or a filing reference */
+  reference?: string | undefined;
+}
+
 export interface Person {
   id: string;
   name: string;
@@ -56,6 +64,8 @@ export interface Person {
   councillor: boolean;
   email?: string | undefined;
   interests: Interest[];
+  /** the signed partnership membership form, when recorded (members only) */
+  membershipForm?: MembershipForm | undefined;
 }
 
 export interface Relationship {

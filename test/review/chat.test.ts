@@ -49,6 +49,8 @@ describe('membership confirmation', () => {
     const [done] = await people.click(email('Gareth Jones'), 'review.confirm', '2026:resident');
     expect(done).toMatchObject({ replaceOriginal: true, visibility: 'private' });
     expect(done?.summary).toContain('confirmed on 2 September 2026');
+    // the yearly confirmation points to the signed form when none is recorded
+    expect(done?.summary).toContain('Your signed partnership membership form is not recorded yet');
     const row = await db.database.db.membershipConfirmation.findFirstOrThrow({
       where: { personId: await personId('Gareth Jones') },
     });

@@ -151,6 +151,22 @@ export const PROBES = {
     inbound: (s) => ({ type: 'action', actionId: 'review.confirm', value: `${s.year}:resident` }),
     allowed: /confirmed on|review closed on|already submitted on|That button was for the \d{4} review/,
   },
+  /** the cancel button: answered only to those who may appoint, and it changes nothing */
+  'roster.appoint': {
+    where: 'direct',
+    inbound: () => ({ type: 'action', actionId: 'roster.appoint.cancel', value: '' }),
+    allowed: /Nothing changed: the appointment was cancelled/,
+  },
+  'membership-form.own': {
+    where: 'direct',
+    inbound: () => command('forms mine'),
+    allowed: /Your signed membership form/,
+  },
+  'membership-form.manage': {
+    where: 'direct',
+    inbound: () => command('forms'),
+    allowed: /Members without a signed membership form/,
+  },
 } as const satisfies Record<Permission, Probe>;
 
 /** Every permission of the table has a probe (a new permission fails here until one is added). */

@@ -130,6 +130,8 @@ describe('every button and form, for every kind of actor, under random input', (
       confirmations: await db.membershipConfirmation.count(),
       interests: await db.interest.count(),
       refused: await db.auditEvent.count({ where: { action: 'security.refused' } }),
+      appointments: await db.auditEvent.count({ where: { action: 'roster.appoint' } }),
+      forms: await db.auditEvent.count({ where: { action: 'membership-form.record' } }),
     };
   };
 
@@ -222,6 +224,9 @@ describe('every button and form, for every kind of actor, under random input', (
         if (!can(person, 'decision.declare')) expect(after.declarations).toBe(before.declarations);
         if (!mayCreate(person, world.partnership.settings)) expect(after.decisions).toBe(before.decisions);
         if (!can(person, 'review.confirm')) expect(after.confirmations).toBe(before.confirmations);
+        if (!can(person, 'roster.appoint')) expect(after.appointments).toBe(before.appointments);
+        if (!can(person, 'membership-form.own') && !can(person, 'membership-form.manage'))
+          expect(after.forms).toBe(before.forms);
       }),
       {
         numRuns: 300,

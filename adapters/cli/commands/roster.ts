@@ -15,6 +15,21 @@ import {
 } from '../io.ts';
 import type { Flags } from '../flags.ts';
 import { endsTooMany, rosterChanges, type RosterChanges } from '../../../src/domain/roster-changes.ts';
+import { officerProblems, type CheckResult } from '../../../src/domain/criteria/index.ts';
+
+/** Officer appointments the file makes that break the make-up rules, with the chains behind them. */
+function officerProblemsText(problems: readonly CheckResult[], refusing: boolean): string {
+  const lines = problems.flatMap((p) => [
+    `- ${p.title}: ${p.message}`,
+    ...p.details.map((d) => `    ${d}`),
+    ...(p.fix ? [`    Fix: ${p.fix}`] : []),
+  ]);
+  const head = 'The officers this file appoints would break the conflicts of interest guidance (001):';
+  const tail = refusing
+    ? 'Nothing was changed. Correct the roles in the file, or run the import again with --confirm to go ahead (the audit log records that you confirmed it).'
+    : 'An import of this file needs --confirm to go ahead.';
+  return `${head}\n${lines.join('\n')}\n${tail}\n`;
+}
 
 const names = (list: string[]) => (list.length ? ` (${list.join(', ')})` : '');
 
@@ -59,20 +74,31 @@ export async function rosterCommand(io: CliIo, flags: Flags, positionals: string
         existing ? (await stores.rosters.loadRoster(existing.id)).people : [],
         parsed.roster.people,
       );
+      const problems = officerProblems(
+        existing ? await stores.rosters.loadRoster(existing.id) : { ...parsed.roster, people: [], relationships: [] },
+        parsed.roster,
+      );
       if (flags.dryRun) {
         io.out(`Dry run: nothing was changed. ${describeChanges(changes, existing ? existing.name : slug)}\n`);
+        if (problems.length) io.out(officerProblemsText(problems, false));
         return EXIT.ok;
       }
       if (endsTooMany(changes) && !flags.allowRemovals) throw new CliError(refusal(changes, file), EXIT.input);
-      const s = await stores.rosters.importRoster(slug, parsed.roster, null, parsed.scope).catch((error: unknown) => {
-        // One transaction: whatever failed, it was rolled back. Prisma's message opens with a code
-        // frame; its last line is the cause.
-        const cause = (error instanceof Error ? error.message : String(error)).trim().split('\n').pop();
-        throw new CliError(
-          `The database refused the import, so nothing was changed (the previous roster is intact): ${cause}`,
-          EXIT.environment,
-        );
-      });
+      if (problems.length && !flags.confirm) throw new CliError(officerProblemsText(problems, true), EXIT.input);
+      const options = problems.length ? { acknowledged: problems.map((p) => p.id) } : {};
+      const s = await stores.rosters
+        .importRoster(slug, parsed.roster, null, parsed.scope, options)
+        .catch((error: unknown) => {
+          // One transaction: whatever failed, it was rolled back. Prisma's message opens with a code
+          // frame; its last line is the cause.
+          const cause = (error instanceof Error ? error.message : String(error)).trim().split('\n').pop();
+          throw new CliError(
+            `The database refused the import, so nothing was changed (the previous roster is intact): ${cause}`,
+            EXIT.environment,
+          );
+        });
+      if (problems.length)
+        io.err(`Confirmed with --confirm (recorded in the audit log): ${problems.map((p) => p.title).join('; ')}.\n`);
       io.out(
         `${s.created ? 'Created' : 'Updated'} ${s.partnership.name} (${slug}): ${s.added.length} added, ${s.updated.length} updated, ${s.ended.length} whose membership ended${s.ended.length ? ` (${s.ended.join(', ')})` : ''}; ${parsed.roster.relationships.length} relationships.\n`,
       );

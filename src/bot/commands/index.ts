@@ -7,6 +7,8 @@ import { declare } from './declare.ts';
 import { makeHelp } from './help.ts';
 import { interestActions, interestForms, interests } from './interests.ts';
 import { link } from './link.ts';
+import { forms, membershipFormActions, membershipFormForms } from './membership-forms.ts';
+import { appoint, officerActions } from './officers.ts';
 import { organisationActions, organisationForms, organisations } from './organisations.ts';
 import { poll } from './poll.ts';
 import { privacy } from './privacy.ts';
@@ -23,6 +25,8 @@ export const help = makeHelp(() => COMMANDS);
 COMMANDS.push(
   criteria,
   roster,
+  appoint,
+  forms,
   coi,
   interests,
   relationships,
@@ -49,6 +53,8 @@ export const ACTIONS: Record<string, ActionHandler> = {
   ...decisionActions,
   ...reviewActions,
   ...settingsActions,
+  ...officerActions,
+  ...membershipFormActions,
 };
 
 /** Form submissions, by form id. */
@@ -59,6 +65,7 @@ export const FORMS: Record<string, FormHandler> = {
   ...decisionForms,
   ...reviewForms,
   ...settingsForms,
+  ...membershipFormForms,
 };
 
 export function findCommand(word: string): Command | undefined {

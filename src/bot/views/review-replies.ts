@@ -76,8 +76,12 @@ export function confirmedReply(c: Confirmed, roster: Roster, settings: Partnersh
     c.person.resident !== resident
       ? ` The roster has you as ${c.person.resident ? 'living' : 'not living'} in the area: the rep will see your answer and update it.`
       : '';
+  // the yearly confirmation and the signed form are two things (docs/rules.md, "Membership forms")
+  const form = c.person.membershipForm
+    ? ''
+    : ' Your signed partnership membership form is not recorded yet: once you have signed it, record the date with `/partnership forms`.';
   return replaced(
-    `Thank you, ${c.person.name}: confirmed on ${when}. ${CONFIRM_LABELS[c.choice]}.${mismatch} You can change this with \`/partnership review\` until the review is submitted.`,
+    `Thank you, ${c.person.name}: confirmed on ${when}. ${CONFIRM_LABELS[c.choice]}.${mismatch} You can change this with \`/partnership review\` until the review is submitted.${form}`,
   );
 }
 

@@ -54,3 +54,5 @@ export function checkCriteria(roster: Roster, kinship: Kinship = Kinship.of(rost
     checks,
   };
 }
+export { appointmentsIn, lineUpKey, OFFICER_CHECKS, officerProblems, withAppointment } from './officers.ts';
+export type { Appointment } from './officers.ts';

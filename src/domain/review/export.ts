@@ -17,6 +17,8 @@ const residentCell = (m: DocumentMember): string =>
 const confirmedCell = (m: DocumentMember): string =>
   m.leaving ? 'says they are no longer a member' : (m.confirmedOn ?? 'not confirmed');
 
+const formCell = (m: DocumentMember): string => m.formSignedOn ?? 'not recorded';
+
 const answerText = (q: ReviewDocument['questions'][number]): string =>
   q.choice ? CHOICE_LABELS[q.choice] : 'Not answered yet';
 
@@ -35,9 +37,14 @@ export function reviewMarkdown(d: ReviewDocument, submittedOn?: string | null): 
     `Generated ${d.generatedOn}; deadline ${d.deadline}; ${submittedOn ? `submitted ${submittedOn}` : 'not yet submitted'}.`,
     '',
   );
-  out.push('## Members', '', '| Name | Role | Resident | Membership confirmed |', '|---|---|---|---|');
+  out.push(
+    '## Members',
+    '',
+    '| Name | Role | Resident | Membership confirmed | Membership form signed |',
+    '|---|---|---|---|---|',
+  );
   for (const m of d.members)
-    out.push(`| ${cell(m.name)} | ${cell(m.role)} | ${residentCell(m)} | ${confirmedCell(m)} |`);
+    out.push(`| ${cell(m.name)} | ${cell(m.role)} | ${residentCell(m)} | ${confirmedCell(m)} | ${formCell(m)} |`);
   if (d.others.length) out.push('', `Not members: ${d.others.map((o) => `${o.name} (${o.role})`).join('; ')}.`);
   out.push('', '## The four questions', '');
   d.questions.forEach((q, i) => {
@@ -77,7 +84,9 @@ export function reviewMarkdown(d: ReviewDocument, submittedOn?: string | null): 
 const safe = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
 export function reviewCsv(d: ReviewDocument): string {
-  const rows: string[][] = [['section', 'item', 'role', 'resident', 'membership_confirmed', 'answer', 'notes']];
+  const rows: string[][] = [
+    ['section', 'item', 'role', 'resident', 'membership_confirmed', 'membership_form_signed', 'answer', 'notes'],
+  ];
   for (const m of d.members) {
     const note =
       m.confirmedOn && m.resident !== m.rosterResident ? `the roster says resident: ${yn(m.rosterResident)}` : '';
@@ -122,7 +131,12 @@ export function reviewCsv(d: ReviewDocument): string {
       x.status,
       `interests declared: ${x.interestsDeclared}; stepped back: ${x.recusals}`,
     ]);
-  return stringify(rows.map((r) => r.map(safe)));
+  // the form's column sits after the confirmation's: members have a date there, other rows none
+  const members = new Map(d.members.map((m) => [m.name, formCell(m)]));
+  const withForms = rows.map((r, i) =>
+    i === 0 ? r : [...r.slice(0, 5), r[0] === 'member' ? (members.get(r[1] ?? '') ?? '') : '', ...r.slice(5)],
+  );
+  return stringify(withForms.map((r) => r.map(safe)));
 }
 
 export const renderReview = (d: ReviewDocument, format: ExportFormat, submittedOn?: string | null): string =>

@@ -83,6 +83,7 @@ export function memberRows(
       rosterResident: p.resident,
       confirmedOn: c?.member ? isoDay(c.confirmedAt, settings) : null,
       leaving: c?.member === false,
+      formSignedOn: p.membershipForm?.signedOn ?? null,
     });
   }
   return { members, others };

@@ -89,6 +89,12 @@ export interface DocumentMember {
   confirmedOn: string | null;
   /** said they are no longer a member */
   leaving: boolean;
+  /**
+   * ISO date their signed membership form was recorded as signed, or null (absent in snapshots
+   * kept before forms were recorded). The confirmation above is the yearly "I am still a member";
+   * the form is the signed document 001 asks each member for.
+   */
+  formSignedOn?: string | null;
 }
 
 /** The review as exported and, once submitted, as kept for next year (JSON in ReviewSubmission). */

@@ -1,6 +1,7 @@
 // Ports: the small interfaces the core needs from the outside world. Adapters implement them
 // (adapters/persistence for storage, adapters/slack and adapters/teams for notifications).
 import type { Roster } from '../../domain/roster.ts';
+import type { CheckId } from '../../domain/criteria/index.ts';
 import type { PartnershipSettings } from '../../domain/settings.ts';
 import type { Conversation, Platform } from '../../domain/chat/inbound.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
@@ -15,8 +16,10 @@ import type {
 import type { SeasonState } from '../../domain/review/plan.ts';
 import type { Confirmation, DecisionEvidence, ReviewRecord, Submission } from '../../domain/review/types.ts';
 import type { RegisterStore } from './register.ts';
+import type { MembershipStore } from './membership.ts';
 
 export type * from './register.ts';
+export type * from './membership.ts';
 
 export interface PartnershipRef {
   id: string;
@@ -57,6 +60,8 @@ export interface ImportScope {
 export interface ImportOptions {
   /** a new partnership is the playground's sandbox (the demo seed); an existing one keeps what it is */
   sandbox?: boolean;
+  /** officer make-up checks the file's appointments fail, confirmed (`--confirm`): audited with the import */
+  acknowledged?: readonly CheckId[];
 }
 
 export interface RosterStore {
@@ -274,4 +279,6 @@ export interface Stores {
   reviews: ReviewStore;
   /** register of interests, relationships, known organisations (src/services/ports/register.ts) */
   register: RegisterStore;
+  /** officers' roles and signed membership forms (src/services/ports/membership.ts) */
+  memberships: MembershipStore;
 }

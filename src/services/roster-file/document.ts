@@ -2,7 +2,8 @@
 // ends here, so the same rules and the same messages apply whatever the source.
 import { z } from 'zod';
 import { INTEREST_KINDS, PERSON_KINDS, RELATIONSHIP_KINDS, ROLES } from '../../domain/roster.ts';
-import type { Person, Relationship, Relative, Roster } from '../../domain/roster.ts';
+import type { MembershipForm, Person, Relationship, Relative, Roster } from '../../domain/roster.ts';
+import { validateMembershipForm } from '../../domain/membership-forms.ts';
 import { parseRelatives, relativesDocument, relativesSchema } from './relatives.ts';
 import { defaultSettings, type PartnershipSettings } from '../../domain/settings.ts';
 import {
@@ -34,6 +35,8 @@ const personSchema = z.strictObject({
   councillor: z.boolean().optional(),
   email: z.email('must be an email address like name@example.org').max(320).optional(),
   interests: z.array(interestSchema).max(200).optional(),
+  /** the signed membership form; checked against the form rules once parsed (membership-forms.ts) */
+  membershipForm: z.strictObject({ signed: z.string().max(40), reference: z.string().max(1000).optional() }).optional(),
 });
 
 export const rosterDocumentSchema = z.strictObject({
@@ -146,6 +149,8 @@ export function parseRosterDocument(
       });
     }
     const roles = [...new Set(p.roles)];
+    const form = p.membershipForm && membershipFormOf(p.membershipForm, p, locate(['people', index, 'membershipForm']));
+    if (form && !form.ok) problems.push(...form.error);
     return {
       id,
       name: p.name,
@@ -157,6 +162,7 @@ export function parseRosterDocument(
       councillor: p.councillor ?? false,
       email: p.email,
       interests: p.interests ?? [],
+      ...(form?.ok ? { membershipForm: form.value } : {}),
     };
   });
   const relationships: Relationship[] = [];
@@ -236,6 +242,27 @@ function settingsFrom(
   return base;
 }
 
+/**
+ * A file's membership form, by the rules chat uses. Only members sign one. A file is checked
+ * offline, with no clock: a date after today is not refused here (chat refuses it).
+ */
+function membershipFormOf(
+  entry: { signed: string; reference?: string | undefined },
+  p: { name: string; kind: string },
+  where: string,
+): Result<MembershipForm> {
+  if (p.kind !== 'member')
+    return fail([{ where, message: `only members sign a membership form; ${p.name} is a ${p.kind}` }]);
+  const checked = validateMembershipForm({ signedOn: entry.signed, reference: entry.reference }, '9999-12-31');
+  if (checked.ok) return checked;
+  return fail(
+    checked.error.map((e) => ({
+      where: `${where}.${e.where === 'reference' ? 'reference' : 'signed'}`,
+      message: e.message,
+    })),
+  );
+}
+
 /** The document for a roster (for export): the exact inverse of parseRosterDocument. */
 export function toRosterDocument(roster: Roster): RosterDocument {
   const names = new Map(roster.people.map((p) => [p.id, p.name]));
@@ -257,6 +284,14 @@ export function toRosterDocument(roster: Roster): RosterDocument {
               kind: i.kind,
               ...(i.detail ? { detail: i.detail } : {}),
             })),
+          }
+        : {}),
+      ...(p.membershipForm
+        ? {
+            membershipForm: {
+              signed: p.membershipForm.signedOn,
+              ...(p.membershipForm.reference ? { reference: p.membershipForm.reference } : {}),
+            },
           }
         : {}),
     })),

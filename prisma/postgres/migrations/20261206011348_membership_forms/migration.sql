@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Person" ADD COLUMN     "membershipFormReference" TEXT,
+ADD COLUMN     "membershipFormSignedOn" TIMESTAMP(3);
+
