@@ -4,7 +4,6 @@
 import type { Amended } from '../../domain/decisions/lifecycle.ts';
 import type { Decision } from '../../domain/decisions/types.ts';
 import { formatWhen } from '../../domain/decisions/when.ts';
-import { formatProblems } from '../../domain/result.ts';
 import { listNames, plural, type Person } from '../../domain/roster.ts';
 import type { Block, Reply } from '../../domain/chat/reply.ts';
 import { textReply } from '../../domain/chat/reply.ts';
@@ -15,15 +14,9 @@ import type { OpenDecisions } from '../../services/decisions/record.ts';
 import type { Declared, Voted } from '../../services/decisions/respond.ts';
 import type { Started } from '../../services/decisions/start.ts';
 import { decisionCard } from './decision-card.ts';
+import { createFormReply } from './decision-create-form.ts';
 import { quorumWarning } from './decision-notices.ts';
-import {
-  amendForm,
-  ballotReply,
-  createFormReply,
-  declarationPrompt,
-  declareButtons,
-  interestFormReply,
-} from './decision-prompts.ts';
+import { amendForm, ballotReply, declarationPrompt, declareButtons, interestFormReply } from './decision-prompts.ts';
 import { closedMessage, positionText, recusalNotice, refusedText, START_IN_CHANNEL } from './decision-words.ts';
 
 const when = (d: Decision) => formatWhen(d.closesAt, d.rules.timeZone);
@@ -263,9 +256,9 @@ export function decisionRefusalReply(
     case 'closing-time-invalid':
       return textReply(`Nothing was changed. Voting closes: ${refused.problem}`);
     case 'draft-invalid':
-      return createFormReply(formatProblems(refused.problems), o.values, refused.channelId);
+      return createFormReply(refused.problems, o.values, refused.channelId);
     case 'declaration-invalid':
-      return interestFormReply(refused.decision, formatProblems(refused.problems), o.values);
+      return interestFormReply(refused.decision, refused.problems, o.values);
     case 'refused': {
       const text = `${o.prefix ?? ''}${refusedText(refused.decision, refused.why, o.person)}`;
       if (refused.why.code !== 'declare-first') return textReply(text);
