@@ -23,6 +23,8 @@ import {
   type SlackTest,
 } from './support.ts';
 import { ROSTER_USERS as U, buttonsIn, modalValues } from './decision-support.ts';
+import { formView } from '../../adapters/slack/render/modal.ts';
+import { createForm } from '../../src/bot/views/decision-create-form.ts';
 
 let t: SlackTest;
 let decisionId = '';
@@ -96,9 +98,46 @@ describe('a decision in Slack, from the modal to the record', () => {
     expect(t.fake.calls.filter((c) => c.method === 'response_url')).toEqual([]);
   });
 
-  it('a submission with mistakes keeps the modal open, showing what to fix and what was typed; nothing is saved', async () => {
+  it('a submission with mistakes keeps the modal open with each problem under its field; nothing is saved', async () => {
     t.fake.clear();
     const metadata = JSON.stringify({ c: CHANNEL, ch: CHANNEL, k: 'channel' });
+    // Slack sends the submitted modal with its blocks: the form as the bot drew it
+    const blocks = formView(createForm({}, CHANNEL), { channelId: CHANNEL, kind: 'channel' }).blocks;
+    const res = await submitView(
+      t,
+      'decision.create',
+      modalValues({
+        title: 'Café catering contract',
+        description: '',
+        kind: 'procurement',
+        organisations: '',
+        options: '',
+        closes: 'next blue moon',
+        ballot: 'open',
+        visibility: 'live',
+      }),
+      metadata,
+      { user: U.margaret as never, blocks },
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { response_action: string; errors: Record<string, string> };
+    await settle(t.app);
+    // field-level errors, keyed by the inputs' block ids: the modal stays as the chair left it
+    expect(body.response_action).toBe('errors');
+    expect(Object.keys(body.errors).sort()).toEqual(['closes', 'organisations']);
+    expect(body.errors.organisations).toMatch(/^A procurement decision needs the organisations involved/);
+    expect(body.errors.closes).toContain('I couldn’t read “next blue moon” as a closing time');
+    expect(await t.app.database.db.decision.count()).toBe(0);
+    // nothing anywhere else: not in the channel, not as an ephemeral message, no new modal
+    expect(t.fake.callsTo('views.open')).toEqual([]);
+    expect(t.fake.callsTo('chat.postMessage')).toEqual([]);
+    expect(t.fake.callsTo('chat.postEphemeral')).toEqual([]);
+    expect(t.fake.calls.filter((c) => c.method === 'response_url')).toEqual([]);
+  });
+
+  it('a modal submitted without some of its inputs is redrawn instead, each problem under its field, what was typed kept', async () => {
+    t.fake.clear();
+    // a modal without Slack's blocks and with only some inputs (an older client): it is redrawn
     const res = await submitView(
       t,
       'decision.create',
@@ -109,7 +148,7 @@ describe('a decision in Slack, from the modal to the record', () => {
         ballot: 'open',
         visibility: 'live',
       }),
-      metadata,
+      JSON.stringify({ c: CHANNEL, ch: CHANNEL, k: 'channel' }),
       { user: U.margaret as never },
     );
     expect(res.status).toBe(200);
@@ -119,7 +158,13 @@ describe('a decision in Slack, from the modal to the record', () => {
         callback_id: string;
         private_metadata: string;
         title: { text: string };
-        blocks: { type: string; block_id?: string; text?: { text: string }; element?: { initial_value?: string } }[];
+        blocks: {
+          type: string;
+          block_id?: string;
+          text?: { text: string };
+          elements?: { text: string }[];
+          element?: { initial_value?: string };
+        }[];
       };
     };
     await settle(t.app);
@@ -128,10 +173,16 @@ describe('a decision in Slack, from the modal to the record', () => {
     expect(JSON.parse(body.view.private_metadata)).toEqual({ c: CHANNEL, ch: CHANNEL, k: 'channel' });
     expect(body.view.title.text.length).toBeLessThanOrEqual(24);
     expect(body.view.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Put a decision to the partnership' } });
-    const problems = JSON.stringify(body.view.blocks.filter((b) => b.type === 'section'));
-    expect(problems).toContain('The decision was not started');
-    expect(problems).toMatch(/Organisations: a procurement decision needs the organisations involved/);
-    expect(problems).toContain('I couldn’t read “someday soon” as a closing time');
+    expect(JSON.stringify(body.view.blocks)).toContain('The decision was not started');
+    /** the context line right under an input: that field's problem */
+    const under = (id: string) => {
+      const i = body.view.blocks.findIndex((b) => b.block_id === id);
+      const next = body.view.blocks[i + 1];
+      return next?.type === 'context' ? (next.elements?.[0]?.text ?? '') : '';
+    };
+    expect(under('organisations')).toMatch(/A procurement decision needs the organisations involved/);
+    expect(under('closes')).toContain('I couldn’t read “someday soon” as a closing time');
+    expect(under('title')).toBe('');
     expect(body.view.blocks.find((b) => b.block_id === 'title')!.element!.initial_value).toBe('Café catering contract');
     expect(body.view.blocks.find((b) => b.block_id === 'closes')!.element!.initial_value).toBe('someday soon');
     expect(await t.app.database.db.decision.count()).toBe(0);
