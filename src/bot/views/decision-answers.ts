@@ -66,7 +66,14 @@ const withLead = (lead: string, ballot: Reply, after: Reply['blocks'] = []): Rep
   blocks: [{ kind: 'text', text: lead }, ...ballot.blocks, ...after],
 });
 
-export function declaredReply(x: Declared): Reply {
+/**
+ * The answer to a declaration replaces the message it was made from (the "Before you vote"
+ * prompt, its form), where the platform allows: its "No interest" and "I have an interest"
+ * buttons no longer apply. A reply in a message others see is never replaced (the adapters hold it).
+ */
+export const declaredReply = (x: Declared): Reply => ({ ...declaredAnswer(x), replaceOriginal: true });
+
+function declaredAnswer(x: Declared): Reply {
   const d = x.state.decision;
   if (x.recused)
     return textReply(`Thank you: your declaration is on the record. ${recusalNotice(d, x.recused, x.voter)}`);
@@ -177,10 +184,13 @@ export function closeQuestionReply(q: CloseQuestion): Reply {
   };
 }
 
-export const closedByChairReply = (d: Decision): Reply =>
-  textReply(
+/** Replaces the "Close it now?" question, so its "Yes, close it now" cannot be pressed a second time. */
+export const closedByChairReply = (d: Decision): Reply => ({
+  ...textReply(
     `Decision ${d.number} is closed. Its card in the channel shows the result; \`/partnership decision ${d.number}\` shows the record.`,
-  );
+  ),
+  replaceOriginal: true,
+});
 
 export const amendFormReply = (d: Decision): Reply => ({
   summary: `Change Decision ${d.number}.`,
