@@ -29,6 +29,8 @@ import { createForm } from '../../src/bot/views/decision-create-form.ts';
 let t: SlackTest;
 let decisionId = '';
 let cardTs = '';
+/** Rosa's prompt, turned into her ballot when she declared */
+let rosaBallot: Call | undefined;
 
 beforeAll(async () => {
   const fake = await startFakeSlackApi(Object.values(U));
@@ -272,8 +274,12 @@ describe('a decision in Slack, from the modal to the record', () => {
     const prompt = postsTo(dm(U.rosa))[0]!;
     t.fake.clear();
     await press(U.rosa, 'decision.declare.none', decisionId, { channel: dm(U.rosa), ts: '1.2' });
-    const ballot = postsTo(dm(U.rosa)).at(-1);
+    // the prompt itself becomes the ballot: its "No interest" / "I have an interest" no longer apply
+    expect(postsTo(dm(U.rosa))).toEqual([]);
+    const ballot = t.fake.callsTo('chat.update').find((c) => c.args.channel === dm(U.rosa) && c.args.ts === '1.2');
+    rosaBallot = ballot;
     expect(shown(ballot)).toContain('Thank you: you declared no interest in Decision 1');
+    expect(shown(ballot)).not.toContain('I have an interest');
     // three buttons with the same action id: Slack needs them unique, the renderer suffixes them
     expect(buttonsIn(ballot).map((b) => [b.action_id, b.text])).toEqual([
       ['decision.vote', 'For'],
@@ -285,7 +291,7 @@ describe('a decision in Slack, from the modal to the record', () => {
   });
 
   it('the suffixed button (decision.vote~2) records Against; the card shows the count and, results being live, the tally', async () => {
-    const ballot = buttonsIn(postsTo(dm(U.rosa)).at(-1));
+    const ballot = buttonsIn(rosaBallot);
     const against = ballot.find((b) => b.text === 'Against')!;
     t.fake.clear();
     await press(U.rosa, against.action_id, against.value, { channel: dm(U.rosa), ts: '1.3' });
@@ -464,6 +470,9 @@ describe('a decision in Slack, from the modal to the record', () => {
     const done = (await press(U.margaret, yes.action_id, yes.value, { channel: CHANNEL, ts: '4.1', ephemeral: true }))
       .answer;
     expect(shown(done)).toContain('Decision 1 is closed.');
+    // in place of the question: its "Yes, close it now" is not left to press again
+    expect(done!.args.replace_original).toBe(true);
+    expect(buttonsIn(done)).toEqual([]);
     expect(latestCard()).toContain('Closed');
     expect(latestCard()).toContain('Most votes: For (4)');
     expect(buttonsIn(cardUpdates().at(-1)).map((b) => b.action_id)).toEqual(['decision.view']);
