@@ -80,6 +80,27 @@ describe('the playground’s API: a form with mistakes comes back to the form', 
     expect((res.body as { formAgain?: unknown }).formAgain).toBeUndefined();
     expect(await t.app.database.db.decision.count()).toBe(1);
   });
+
+  it('changing the closing time to words it cannot read brings the change form back, the problem under “Voting closes”', async () => {
+    const decision = await t.app.database.db.decision.findFirstOrThrow();
+    const res = await send(
+      t.url,
+      chair,
+      'direct',
+      { type: 'form', formId: 'decision.amend', values: { closes: 'next blue moon' }, context: decision.id },
+      { deliveryId: 'form-errors-api-3' },
+    );
+    expect(res.status).toBe(200);
+    const again = res.body as typeof res.body & { formAgain?: { blocks: { kind: string; form?: Form }[] } };
+    const form = again.formAgain?.blocks.find((b) => b.kind === 'form')?.form;
+    expect(form?.id).toBe('decision.amend');
+    const closes = form!.fields.find((f) => f.id === 'closes')!;
+    expect(closes.error).toContain('I couldn’t read “next blue moon” as a closing time');
+    expect(closes.initial).toBe('next blue moon');
+    expect(again.messages).toEqual([]);
+    const after = await t.app.database.db.decision.findUniqueOrThrow({ where: { id: decision.id } });
+    expect(after.closesAt).toEqual(decision.closesAt);
+  });
 });
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);

@@ -246,7 +246,11 @@ export const decisionForms: Record<string, FormHandler> = {
         ballot: BALLOTS.find((b) => b === one(values.ballot)),
         visibility: VISIBILITIES.find((v) => v === one(values.visibility)),
       });
-      return answer(ctx, amended, amendedReply, { ...manager(decisionId), prefix: 'Nothing was changed. ' });
+      return answer(ctx, amended, amendedReply, {
+        ...manager(decisionId),
+        prefix: 'Nothing was changed. ',
+        values: flat(values),
+      });
     }),
   ),
 };

@@ -15,6 +15,8 @@ import type { Declared, Voted } from '../../services/decisions/respond.ts';
 import type { Started } from '../../services/decisions/start.ts';
 import { decisionCard } from './decision-card.ts';
 import { createFormReply } from './decision-create-form.ts';
+import { FIX, withProblems } from './form-problems.ts';
+import { formatProblems, type Problem } from '../../domain/result.ts';
 import { quorumWarning } from './decision-notices.ts';
 import { amendForm, ballotReply, declarationPrompt, declareButtons, interestFormReply } from './decision-prompts.ts';
 import { closedMessage, positionText, recusalNotice, refusedText, START_IN_CHANNEL } from './decision-words.ts';
@@ -192,11 +194,24 @@ export const closedByChairReply = (d: Decision): Reply => ({
   replaceOriginal: true,
 });
 
-export const amendFormReply = (d: Decision): Reply => ({
-  summary: `Change Decision ${d.number}.`,
-  blocks: [{ kind: 'form', form: amendForm(d) }],
-  visibility: 'private',
-});
+export function amendFormReply(d: Decision, problems?: readonly Problem[], typed?: Record<string, string>): Reply {
+  if (!problems?.length)
+    return {
+      summary: `Change Decision ${d.number}.`,
+      blocks: [{ kind: 'form', form: amendForm(d) }],
+      visibility: 'private',
+    };
+  const form = amendForm(d);
+  const kept = { ...form, fields: form.fields.map((f) => (typed?.[f.id] ? { ...f, initial: typed[f.id] } : f)) };
+  return {
+    summary: `Nothing was changed: ${formatProblems(problems)}`,
+    blocks: [
+      { kind: 'text', text: `Nothing was changed. ${FIX}` },
+      { kind: 'form', form: withProblems(kept, problems) },
+    ],
+    visibility: 'private',
+  };
+}
 
 const AMENDED = (d: Decision, a: Amended): string =>
   a.what === 'secret'
@@ -264,7 +279,8 @@ export function decisionRefusalReply(
     case 'needs-channel':
       return textReply(START_IN_CHANNEL);
     case 'closing-time-invalid':
-      return textReply(`Nothing was changed. Voting closes: ${refused.problem}`);
+      // the change form again, the closing time typed kept and its problem beside it
+      return amendFormReply(refused.decision, [{ where: 'closes', message: refused.problem }], o.values);
     case 'draft-invalid':
       return createFormReply(refused.problems, o.values, refused.channelId);
     case 'declaration-invalid':
