@@ -81,6 +81,33 @@ describe('the playground’s API: a form with mistakes comes back to the form', 
     expect(await t.app.database.db.decision.count()).toBe(1);
   });
 
+  it('a declaration without its kind or detail comes back with each problem under its field', async () => {
+    const decision = await t.app.database.db.decision.findFirstOrThrow();
+    const res = await send(
+      t.url,
+      chair,
+      'direct',
+      {
+        type: 'form',
+        formId: 'decision.declare',
+        values: { kind: '', organisation: 'Northfield Community Café Ltd', detail: '' },
+        context: decision.id,
+      },
+      { deliveryId: 'form-errors-api-declare' },
+    );
+    expect(res.status).toBe(200);
+    const again = res.body as typeof res.body & { formAgain?: { blocks: { kind: string; form?: Form }[] } };
+    const form = again.formAgain?.blocks.find((b) => b.kind === 'form')?.form;
+    expect(form?.id).toBe('decision.declare');
+    const field = (id: string) => form!.fields.find((f) => f.id === id)!;
+    expect(field('kind').error).toBe('Choose direct financial, indirect financial or loyalty.');
+    expect(field('detail').error).toMatch(/^Say briefly what the interest is/);
+    expect(field('organisation').error).toBeUndefined();
+    expect(field('organisation').initial).toBe('Northfield Community Café Ltd');
+    expect(again.messages).toEqual([]);
+    expect(await t.app.database.db.declaration.count()).toBe(0);
+  });
+
   it('changing the closing time to words it cannot read brings the change form back, the problem under “Voting closes”', async () => {
     const decision = await t.app.database.db.decision.findFirstOrThrow();
     const res = await send(
