@@ -218,15 +218,21 @@ describe('a decision in Teams, from the card form to the record', () => {
   });
 
   it('Action.Submit (hosts without Universal Actions) works too, and a re-sent message counts once', async () => {
-    const none = button(postsIn(t.fake, personalChat(P.kwame))[0], 'No interest');
-    const declared = message(t.fake, { from: P.kwame, value: none.fallback!.data });
+    const prompt = postsIn(t.fake, personalChat(P.kwame))[0]!;
+    const none = button(prompt, 'No interest');
+    const declared = message(t.fake, { from: P.kwame, value: none.fallback!.data, replyToId: prompt.id });
     await post(t, declared);
     await post(t, declared);
+    // the prompt itself becomes the ballot (updateActivity): its buttons no longer apply
+    const updates = t.fake.updated.filter((u) => u.activityId === prompt.id);
+    expect(updates).toHaveLength(1);
+    expect(JSON.stringify(updates[0]!.activity)).toContain('Thank you: you declared no interest');
+    expect(JSON.stringify(updates[0]!.activity)).not.toContain('I have an interest');
     expect(
       postsIn(t.fake, personalChat(P.kwame)).filter((p) =>
         visibleText([p]).includes('Thank you: you declared no interest'),
       ),
-    ).toHaveLength(1);
+    ).toHaveLength(0);
     await post(
       t,
       message(t.fake, {
