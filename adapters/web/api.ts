@@ -96,7 +96,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
       }
       let result: Awaited<ReturnType<typeof send>> | undefined;
       const processed = await deps.inbox.process(key, 1, async () => {
-        result = await send(sandbox, timeline, person, input);
+        result = await send(sandbox, timeline, person, input, true);
       });
       if (processed.outcome === 'retrying') throw new HttpError(503, STILL_WORKING, 'retrying');
       if (processed.outcome !== 'done' || !result) throw 'error' in processed ? processed.error : new Error('not done');

@@ -49,6 +49,18 @@ export interface SendResult {
   /** the messages this added or changed, as the person's page shows them */
   messages: MessageView[];
   cursor: number;
+  /**
+   * A form submitted from the page's dialog and answered with the same form again (its problems
+   * marked on its fields, what was typed kept, or a question added): shown in the dialog where the
+   * person is looking, not added to the conversation.
+   */
+  formAgain?: Reply;
+}
+
+/** The reply that is the submitted form again, if the core answered a form with it. */
+function sameFormAgain(inbound: Inbound, replies: Reply[]): Reply | undefined {
+  if (inbound.type !== 'form') return undefined;
+  return replies.find((r) => r.blocks.some((b) => b.kind === 'form' && b.form.id === inbound.formId));
 }
 
 export async function send(
@@ -56,6 +68,8 @@ export async function send(
   timeline: Timeline,
   person: { id: string; name: string },
   input: SendInput,
+  /** the page is waiting with the form open (false when a recovered send is done again) */
+  fromPage = false,
 ): Promise<SendResult> {
   const direct = input.conversation === 'direct';
   const channelId = direct ? dmChannelId(person.id) : CHANNEL_ID;
@@ -78,12 +92,15 @@ export async function send(
   if (echo) touched.push(echo);
 
   const replies = await app.bot.handle(request);
-  for (const reply of replies) touched.push(place(timeline, reply, person.id, channelId, input.replyTo));
+  const formAgain = fromPage ? sameFormAgain(inbound, replies) : undefined;
+  for (const reply of replies)
+    if (reply !== formAgain) touched.push(place(timeline, reply, person.id, channelId, input.replyTo));
   if (echo && echo.onlyFor !== null && replies.some((r) => r.visibility === 'channel')) timeline.share(echo.id);
   return {
     replies,
     messages: [...new Set(touched)].map((m) => view(timeline.get(m.id) ?? m)),
     cursor: timeline.cursor,
+    ...(formAgain ? { formAgain } : {}),
   };
 }
 

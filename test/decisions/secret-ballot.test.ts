@@ -344,7 +344,7 @@ describe('a secret ballot never has live results', () => {
     const body = (await res.json()) as { response_action: string; view: { blocks: unknown[] } };
     expect(body.response_action).toBe('update');
     expect(JSON.stringify(body.view.blocks)).toContain(
-      'Results: a secret ballot’s results can only be shown after voting closes: live counts would show how someone voted when the count drops after they are recused or leave. Choose “After close” for Results, or an open ballot if the counts should be live.',
+      ':warning: *A secret ballot’s results can only be shown after voting closes: live counts would show how someone voted when the count drops after they are recused or leave. Choose “After close” for Results, or an open ballot if the counts should be live.',
     );
     expect(await t.app.database.db.decision.count()).toBe(0);
     // and /partnership privacy tells members what is kept

@@ -23,10 +23,14 @@ import {
   type SlackTest,
 } from './support.ts';
 import { ROSTER_USERS as U, buttonsIn, modalValues } from './decision-support.ts';
+import { formView } from '../../adapters/slack/render/modal.ts';
+import { createForm } from '../../src/bot/views/decision-create-form.ts';
 
 let t: SlackTest;
 let decisionId = '';
 let cardTs = '';
+/** Rosa's prompt, turned into her ballot when she declared */
+let rosaBallot: Call | undefined;
 
 beforeAll(async () => {
   const fake = await startFakeSlackApi(Object.values(U));
@@ -96,9 +100,46 @@ describe('a decision in Slack, from the modal to the record', () => {
     expect(t.fake.calls.filter((c) => c.method === 'response_url')).toEqual([]);
   });
 
-  it('a submission with mistakes keeps the modal open, showing what to fix and what was typed; nothing is saved', async () => {
+  it('a submission with mistakes keeps the modal open with each problem under its field; nothing is saved', async () => {
     t.fake.clear();
     const metadata = JSON.stringify({ c: CHANNEL, ch: CHANNEL, k: 'channel' });
+    // Slack sends the submitted modal with its blocks: the form as the bot drew it
+    const blocks = formView(createForm({}, CHANNEL), { channelId: CHANNEL, kind: 'channel' }).blocks;
+    const res = await submitView(
+      t,
+      'decision.create',
+      modalValues({
+        title: 'Café catering contract',
+        description: '',
+        kind: 'procurement',
+        organisations: '',
+        options: '',
+        closes: 'next blue moon',
+        ballot: 'open',
+        visibility: 'live',
+      }),
+      metadata,
+      { user: U.margaret as never, blocks },
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { response_action: string; errors: Record<string, string> };
+    await settle(t.app);
+    // field-level errors, keyed by the inputs' block ids: the modal stays as the chair left it
+    expect(body.response_action).toBe('errors');
+    expect(Object.keys(body.errors).sort()).toEqual(['closes', 'organisations']);
+    expect(body.errors.organisations).toMatch(/^A procurement decision needs the organisations involved/);
+    expect(body.errors.closes).toContain('I couldn’t read “next blue moon” as a closing time');
+    expect(await t.app.database.db.decision.count()).toBe(0);
+    // nothing anywhere else: not in the channel, not as an ephemeral message, no new modal
+    expect(t.fake.callsTo('views.open')).toEqual([]);
+    expect(t.fake.callsTo('chat.postMessage')).toEqual([]);
+    expect(t.fake.callsTo('chat.postEphemeral')).toEqual([]);
+    expect(t.fake.calls.filter((c) => c.method === 'response_url')).toEqual([]);
+  });
+
+  it('a modal submitted without some of its inputs is redrawn instead, each problem under its field, what was typed kept', async () => {
+    t.fake.clear();
+    // a modal without Slack's blocks and with only some inputs (an older client): it is redrawn
     const res = await submitView(
       t,
       'decision.create',
@@ -109,7 +150,7 @@ describe('a decision in Slack, from the modal to the record', () => {
         ballot: 'open',
         visibility: 'live',
       }),
-      metadata,
+      JSON.stringify({ c: CHANNEL, ch: CHANNEL, k: 'channel' }),
       { user: U.margaret as never },
     );
     expect(res.status).toBe(200);
@@ -119,7 +160,13 @@ describe('a decision in Slack, from the modal to the record', () => {
         callback_id: string;
         private_metadata: string;
         title: { text: string };
-        blocks: { type: string; block_id?: string; text?: { text: string }; element?: { initial_value?: string } }[];
+        blocks: {
+          type: string;
+          block_id?: string;
+          text?: { text: string };
+          elements?: { text: string }[];
+          element?: { initial_value?: string };
+        }[];
       };
     };
     await settle(t.app);
@@ -128,10 +175,16 @@ describe('a decision in Slack, from the modal to the record', () => {
     expect(JSON.parse(body.view.private_metadata)).toEqual({ c: CHANNEL, ch: CHANNEL, k: 'channel' });
     expect(body.view.title.text.length).toBeLessThanOrEqual(24);
     expect(body.view.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Put a decision to the partnership' } });
-    const problems = JSON.stringify(body.view.blocks.filter((b) => b.type === 'section'));
-    expect(problems).toContain('The decision was not started');
-    expect(problems).toMatch(/Organisations: a procurement decision needs the organisations involved/);
-    expect(problems).toContain('I couldn’t read “someday soon” as a closing time');
+    expect(JSON.stringify(body.view.blocks)).toContain('The decision was not started');
+    /** the context line right under an input: that field's problem */
+    const under = (id: string) => {
+      const i = body.view.blocks.findIndex((b) => b.block_id === id);
+      const next = body.view.blocks[i + 1];
+      return next?.type === 'context' ? (next.elements?.[0]?.text ?? '') : '';
+    };
+    expect(under('organisations')).toMatch(/A procurement decision needs the organisations involved/);
+    expect(under('closes')).toContain('I couldn’t read “someday soon” as a closing time');
+    expect(under('title')).toBe('');
     expect(body.view.blocks.find((b) => b.block_id === 'title')!.element!.initial_value).toBe('Café catering contract');
     expect(body.view.blocks.find((b) => b.block_id === 'closes')!.element!.initial_value).toBe('someday soon');
     expect(await t.app.database.db.decision.count()).toBe(0);
@@ -221,8 +274,12 @@ describe('a decision in Slack, from the modal to the record', () => {
     const prompt = postsTo(dm(U.rosa))[0]!;
     t.fake.clear();
     await press(U.rosa, 'decision.declare.none', decisionId, { channel: dm(U.rosa), ts: '1.2' });
-    const ballot = postsTo(dm(U.rosa)).at(-1);
+    // the prompt itself becomes the ballot: its "No interest" / "I have an interest" no longer apply
+    expect(postsTo(dm(U.rosa))).toEqual([]);
+    const ballot = t.fake.callsTo('chat.update').find((c) => c.args.channel === dm(U.rosa) && c.args.ts === '1.2');
+    rosaBallot = ballot;
     expect(shown(ballot)).toContain('Thank you: you declared no interest in Decision 1');
+    expect(shown(ballot)).not.toContain('I have an interest');
     // three buttons with the same action id: Slack needs them unique, the renderer suffixes them
     expect(buttonsIn(ballot).map((b) => [b.action_id, b.text])).toEqual([
       ['decision.vote', 'For'],
@@ -234,7 +291,7 @@ describe('a decision in Slack, from the modal to the record', () => {
   });
 
   it('the suffixed button (decision.vote~2) records Against; the card shows the count and, results being live, the tally', async () => {
-    const ballot = buttonsIn(postsTo(dm(U.rosa)).at(-1));
+    const ballot = buttonsIn(rosaBallot);
     const against = ballot.find((b) => b.text === 'Against')!;
     t.fake.clear();
     await press(U.rosa, against.action_id, against.value, { channel: dm(U.rosa), ts: '1.3' });
@@ -413,6 +470,9 @@ describe('a decision in Slack, from the modal to the record', () => {
     const done = (await press(U.margaret, yes.action_id, yes.value, { channel: CHANNEL, ts: '4.1', ephemeral: true }))
       .answer;
     expect(shown(done)).toContain('Decision 1 is closed.');
+    // in place of the question: its "Yes, close it now" is not left to press again
+    expect(done!.args.replace_original).toBe(true);
+    expect(buttonsIn(done)).toEqual([]);
     expect(latestCard()).toContain('Closed');
     expect(latestCard()).toContain('Most votes: For (4)');
     expect(buttonsIn(cardUpdates().at(-1)).map((b) => b.action_id)).toEqual(['decision.view']);

@@ -224,7 +224,7 @@ export async function submitView(
   callbackId: string,
   values: Record<string, Record<string, unknown>>,
   privateMetadata: string,
-  o: ActionOptions = {},
+  o: ActionOptions & { /** the modal's blocks, as Slack sends them with the submission */ blocks?: unknown[] } = {},
 ) {
   const user = o.user ?? USERS.chair;
   const payload = {
@@ -240,6 +240,7 @@ export async function submitView(
       callback_id: callbackId,
       private_metadata: privateMetadata,
       state: { values },
+      ...(o.blocks ? { blocks: o.blocks } : {}),
       hash: 'h',
     },
   };

@@ -65,6 +65,22 @@ const CAFE = {
   'field.visibility': 'live',
 };
 
+/** A card's elements in reading order (containers opened), to see what sits under an input. */
+function flatten(card: unknown): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (items: unknown) => {
+    if (!Array.isArray(items)) return;
+    for (const item of items as Record<string, unknown>[]) {
+      out.push(item);
+      walk(item.items);
+      walk(item.body);
+      for (const c of (item.columns as { items?: unknown }[] | undefined) ?? []) walk(c.items);
+    }
+  };
+  walk((card as { body?: unknown }).body);
+  return out;
+}
+
 describe('a decision in Teams, from the card form to the record', () => {
   it('poll in the channel: the form comes to the chair’s personal chat as a card with inputs', async () => {
     await post(t, message(t.fake, { scope: 'channel', from: P.margaret, text: 'poll' }));
@@ -85,20 +101,31 @@ describe('a decision in Teams, from the card form to the record', () => {
     expect(submit.data).toEqual({ pb: { kind: 'form', formId: 'decision.create', context: CHANNEL_ID } });
   });
 
-  it('a submission with mistakes refreshes the card with what to fix and what was typed; nothing is saved', async () => {
+  it('a submission with mistakes refreshes the card with each problem under its input and what was typed; nothing is saved', async () => {
     const submit = button(latest(P.margaret), 'Start the vote');
     const res = await click(P.margaret, submit.verb, {
       ...submit.data,
       ...CAFE,
       'field.organisations': '',
-      'field.closes': 'someday',
+      'field.closes': 'next blue moon',
     });
     expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
     const again = JSON.stringify(res.body.value);
     expect(again).toContain('The decision was not started');
-    expect(again).toContain('I couldn’t read “someday” as a closing time');
     expect(again).toContain('"value":"Café catering contract"');
+    expect(again).toContain('"value":"next blue moon"');
+    // the element right after an input: its problem, in the attention colour
+    const body = flatten(res.body.value);
+    const under = (id: string) => {
+      const next = body[body.findIndex((e) => e.id === id) + 1];
+      return next?.type === 'TextBlock' && next.color === 'attention' ? String(next.text) : '';
+    };
+    expect(under('field.closes')).toContain('I couldn’t read “next blue moon” as a closing time');
+    expect(under('field.organisations')).toMatch(/A procurement decision needs the organisations involved/);
+    expect(under('field.title')).toBe('');
     expect(await t.app.database.db.decision.count()).toBe(0);
+    // the refreshed card is the form, in the chair's personal chat: nothing went to the channel
+    expect(visibleText(inChannel())).not.toContain('next blue moon');
   });
 
   it('the submission starts the vote: the card in the channel, prompts and recusals in personal chats', async () => {
@@ -191,15 +218,21 @@ describe('a decision in Teams, from the card form to the record', () => {
   });
 
   it('Action.Submit (hosts without Universal Actions) works too, and a re-sent message counts once', async () => {
-    const none = button(postsIn(t.fake, personalChat(P.kwame))[0], 'No interest');
-    const declared = message(t.fake, { from: P.kwame, value: none.fallback!.data });
+    const prompt = postsIn(t.fake, personalChat(P.kwame))[0]!;
+    const none = button(prompt, 'No interest');
+    const declared = message(t.fake, { from: P.kwame, value: none.fallback!.data, replyToId: prompt.id });
     await post(t, declared);
     await post(t, declared);
+    // the prompt itself becomes the ballot (updateActivity): its buttons no longer apply
+    const updates = t.fake.updated.filter((u) => u.activityId === prompt.id);
+    expect(updates).toHaveLength(1);
+    expect(JSON.stringify(updates[0]!.activity)).toContain('Thank you: you declared no interest');
+    expect(JSON.stringify(updates[0]!.activity)).not.toContain('I have an interest');
     expect(
       postsIn(t.fake, personalChat(P.kwame)).filter((p) =>
         visibleText([p]).includes('Thank you: you declared no interest'),
       ),
-    ).toHaveLength(1);
+    ).toHaveLength(0);
     await post(
       t,
       message(t.fake, {

@@ -4,7 +4,7 @@
 import type { InputBlock, InputBlockElement, KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
 import type { Conversation } from '../../../src/domain/chat/inbound.ts';
 import type { Field, Form } from '../../../src/domain/chat/reply.ts';
-import { LIMITS, truncate } from './text.ts';
+import { LIMITS, escapeMrkdwn, truncate } from './text.ts';
 
 export interface FormOrigin {
   channelId?: string | undefined;
@@ -100,6 +100,19 @@ function input(field: Field): InputBlock {
   };
 }
 
+/** A field's problem, right under its input (when the modal is redrawn rather than marked in place). */
+const fieldError = (error: string): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: truncate(`:warning: *${escapeMrkdwn(error)}*`, LIMITS.sectionText) }],
+});
+
+/** The form's problems that are about no one field, above the fields. */
+const formProblems = (problems: string[]): KnownBlock[] =>
+  problems.map((p) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text: truncate(`:warning: ${escapeMrkdwn(p)}`, LIMITS.sectionText) },
+  }));
+
 /** Slack allows 24 characters in a modal's title: a longer one is cut at a word and shown in full inside. */
 function titles(title: string): { title: string; header: KnownBlock[] } {
   if ([...title].length <= LIMITS.modalTitle) return { title, header: [] };
@@ -117,8 +130,9 @@ export function formView(form: Form, origin: FormOrigin = {}, lead: KnownBlock[]
     ...(origin.kind ? { k: origin.kind } : {}),
   };
   const { title, header } = titles(form.title);
-  const top = [...header, ...lead];
-  let blocks: KnownBlock[] = [...top, ...form.fields.map(input)];
+  const top = [...header, ...lead, ...formProblems(form.problems ?? [])];
+  const inputs = form.fields.flatMap((f): KnownBlock[] => (f.error ? [input(f), fieldError(f.error)] : [input(f)]));
+  let blocks: KnownBlock[] = [...top, ...inputs];
   if (blocks.length > LIMITS.viewBlocks) {
     const left = blocks.length - LIMITS.viewBlocks + 1;
     blocks = [
@@ -147,6 +161,19 @@ export function readMetadata(privateMetadata: string | undefined): { context?: s
   } catch {
     return { origin: {} };
   }
+}
+
+/**
+ * `response_action: errors` for a form sent back with problems on its fields: Slack shows each
+ * under its input, in the modal as the person left it. Null when that cannot show everything (a
+ * problem of the whole form, or a field the submitted modal does not have: then it is redrawn).
+ */
+export function fieldErrors(form: Form, submittedBlockIds: ReadonlySet<string>): Record<string, string> | null {
+  if (form.problems?.length) return null;
+  if (!form.fields.every((f) => submittedBlockIds.has(f.id))) return null;
+  const errors: Record<string, string> = {};
+  for (const f of form.fields) if (f.error) errors[f.id] = truncate(f.error, LIMITS.field);
+  return Object.keys(errors).length ? errors : null;
 }
 
 /** What Slack reports for one input (only the properties we read). */

@@ -104,8 +104,14 @@ function button(b: Button) {
 
 function renderForm(form: Form): Element {
   const items: Element[] = [textBlock(form.title, { weight: 'bolder', size: 'medium' })];
+  // Sent back with problems: those of the whole form on top, each field's right under its input.
+  for (const problem of form.problems ?? []) items.push(textBlock(`⚠ ${problem}`, { color: 'attention' }));
   for (const field of form.fields) {
     items.push(...fieldInputs(field));
+    if (field.error)
+      items.push(
+        textBlock(`⚠ ${field.error}`, { color: 'attention', weight: 'bolder', size: 'small', spacing: 'none' }),
+      );
     if (field.hint) items.push(textBlock(field.hint, { isSubtle: true, size: 'small', spacing: 'none' }));
   }
   const submit = actionExecute(form.submitLabel, form.id, formData(form.id, form.fields, form.context), {

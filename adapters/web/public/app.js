@@ -58,7 +58,9 @@ function openForm(message, form, opener) {
         { type: 'form', formId: form.id, values, ...(context !== undefined ? { context } : {}) },
         { conversation: message.kind, replyTo: message.id, focusReply: true, fromDialog: true },
       );
-      return result.ok ? null : result.message;
+      if (!result.ok) return result.message;
+      // The same form back, its problems marked: shown in this dialog, where the person is looking.
+      return result.data.formAgain ? { again: result.data.formAgain } : null;
     },
   });
 }
@@ -125,7 +127,8 @@ async function send(inbound, { conversation = state.tab, replyTo, focusReply = f
     if (!first && message.author.type === 'bot') first = article;
   }
   if (first && conversation === state.tab) scrollToEnd(conversation, first);
-  const form = result.data.replies.flatMap(formsOf)[0];
+  // a form sent back to the open dialog is shown there (openForm's onSubmit), not opened again
+  const form = result.data.formAgain ? undefined : result.data.replies.flatMap(formsOf)[0];
   const replyMessage = result.data.messages.find((m) => m.author.type === 'bot');
   if (form && replyMessage) {
     const opener = state.views[replyMessage.kind].list.querySelector(

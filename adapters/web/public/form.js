@@ -64,15 +64,31 @@ function fieldRow(field, prefix) {
   const id = idFor(prefix, field);
   const hintId = field.hint ? `${id}-hint` : '';
   const hint = field.hint ? el('p', { class: 'hint', id: hintId }, [richText(field.hint)]) : null;
+  // The form came back with a problem here: said under the field, and read out with it.
+  const errorId = field.error ? `${id}-error` : '';
+  const problem = field.error
+    ? el('p', { class: 'field-error', id: errorId }, [
+        el('span', { 'aria-hidden': 'true', text: '⚠ ' }),
+        richText(field.error),
+      ])
+    : null;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ');
+  const invalid = field.error ? { 'aria-invalid': 'true' } : {};
   if (field.type === 'checkbox') {
     const box = el('input', {
       type: 'checkbox',
       id,
       name: field.id,
-      ...(hintId ? { 'aria-describedby': hintId } : {}),
+      ...invalid,
+      ...(describedBy ? { 'aria-describedby': describedBy } : {}),
     });
     box.checked = field.initial === 'true';
-    return el('div', { class: 'field field-checkbox', 'data-field': field.id }, [box, labelFor(field, id), hint]);
+    return el('div', { class: 'field field-checkbox', 'data-field': field.id }, [
+      box,
+      labelFor(field, id),
+      problem,
+      hint,
+    ]);
   }
   if (field.type === 'multiselect') {
     const chosen = new Set(
@@ -89,18 +105,25 @@ function fieldRow(field, prefix) {
     });
     return el(
       'fieldset',
-      { class: 'field field-multi', 'data-field': field.id, ...(hintId ? { 'aria-describedby': hintId } : {}) },
+      {
+        class: 'field field-multi',
+        'data-field': field.id,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      },
       [
         el('legend', { class: 'field-label' }, [
           richText(field.label),
           field.required ? el('span', { class: 'required', text: ' (required)' }) : null,
         ]),
+        problem,
         hint,
         ...boxes,
       ],
     );
   }
-  return el('div', { class: 'field', 'data-field': field.id }, [labelFor(field, id), hint, control(field, id, hintId)]);
+  const input = control(field, id, describedBy);
+  if (field.error) input.setAttribute('aria-invalid', 'true');
+  return el('div', { class: 'field', 'data-field': field.id }, [labelFor(field, id), problem, hint, input]);
 }
 
 /** The values to send, by field id; null (with a message shown) when something required is missing. */
@@ -124,18 +147,40 @@ function collect(form, formEl) {
   return { values };
 }
 
+/** What the core said with a form it sent back (its text blocks), and the form's own problems. */
+function leadOf(reply, form) {
+  const lines = (reply?.blocks ?? []).filter((b) => b.kind === 'text' || b.kind === 'note').map((b) => b.text);
+  const problems = form.problems ?? [];
+  if (!lines.length && !problems.length) return null;
+  return el('div', { class: 'form-lead', role: 'alert' }, [
+    ...lines.map((t) => el('p', {}, [richText(t)])),
+    problems.length
+      ? el(
+          'ul',
+          { class: 'form-problems' },
+          problems.map((p) => el('li', {}, [richText(p)])),
+        )
+      : null,
+  ]);
+}
+
 /**
- * Opens `form` in `dialog`. onSubmit(values) resolves to null when done (the dialog closes) or to
- * a message to show in the dialog. Focus returns to `opener` (or `fallback`) when it closes.
+ * Opens `form` in `dialog`. onSubmit(values) resolves to null when done (the dialog closes), to
+ * a message to show in the dialog, or to `{ again: reply }` when the core sent the form back (its
+ * problems marked, what was typed kept): that form replaces this one in the same dialog. `reply`:
+ * the reply the form came in, whose words lead the form. Focus returns to `opener` (or
+ * `fallback`) when it closes.
  */
-export function openFormDialog(dialog, form, { onSubmit, opener, fallback }) {
+export function openFormDialog(dialog, form, { onSubmit, opener, fallback, reply }) {
   const prefix = `f${++counter}`;
   const titleId = `${prefix}-heading`;
   const error = el('p', { class: 'form-error', role: 'alert' });
+  const lead = leadOf(reply, form);
   const submit = el('button', { type: 'submit', class: 'btn btn-primary', text: form.submitLabel });
   const cancel = el('button', { type: 'button', class: 'btn btn-plain', text: 'Cancel' });
   const formEl = el('form', { class: 'dialog-form', novalidate: '' }, [
     el('h2', { id: titleId, class: 'dialog-title' }, [richText(form.title)]),
+    lead,
     ...form.fields.map((f) => fieldRow(f, prefix)),
     error,
     el('div', { class: 'dialog-buttons' }, [cancel, submit]),
@@ -164,6 +209,11 @@ export function openFormDialog(dialog, form, { onSubmit, opener, fallback }) {
     submit.disabled = true;
     try {
       const problem = await onSubmit(values, form.context);
+      const again = problem?.again?.blocks?.find((b) => b.kind === 'form')?.form;
+      if (again) {
+        openFormDialog(dialog, again, { onSubmit, opener, fallback, reply: problem.again });
+        return;
+      }
       if (problem) error.textContent = problem;
       // The answer may have put a new form in the dialog (the core asking again): keep that open.
       else if (dialog.dataset.session === prefix) dialog.close();
@@ -172,5 +222,7 @@ export function openFormDialog(dialog, form, { onSubmit, opener, fallback }) {
     }
   });
   if (!dialog.open) dialog.showModal();
-  formEl.querySelector('input, textarea, select')?.focus();
+  // Sent back with problems: straight to the first field to fix.
+  const first = formEl.querySelector('[aria-invalid="true"]') ?? formEl.querySelector('input, textarea, select');
+  /** @type {HTMLElement | null} */ (first)?.focus();
 }

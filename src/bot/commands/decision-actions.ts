@@ -70,6 +70,14 @@ const on =
 
 const services = (ctx: ScopedContext) => serviceDeps(ctx.deps);
 
+/**
+ * The answer to a question whose button was pressed (closed now, or closed already, or refused)
+ * replaces the question, so its button is not left to press again. Platforms never replace a
+ * message others see with a private answer.
+ */
+const settles = (replies: Reply[]): Reply[] =>
+  replies.map((r, i) => (i === 0 && !r.blocks.some((b) => b.kind === 'form') ? { ...r, replaceOriginal: true } : r));
+
 const ballotFor = async (ctx: ScopedContext, t: Target) =>
   answer(ctx, await ballot(services(ctx), actorOf(ctx), { decisionId: t.id }), ballotPromptReply, voter(ctx, t.id));
 
@@ -119,11 +127,13 @@ export const decisionActions: Record<string, ActionHandler> = {
     ),
   ),
   'decision.close.confirm': on(async (ctx, t) =>
-    answer(
-      ctx,
-      await close(services(ctx), actorOf(ctx), { decisionId: t.id }),
-      (c) => closedByChairReply(c.decision),
-      manager(t.id),
+    settles(
+      await answer(
+        ctx,
+        await close(services(ctx), actorOf(ctx), { decisionId: t.id }),
+        (c) => closedByChairReply(c.decision),
+        manager(t.id),
+      ),
     ),
   ),
   'decision.amend': on(async (ctx, t) =>
@@ -236,7 +246,11 @@ export const decisionForms: Record<string, FormHandler> = {
         ballot: BALLOTS.find((b) => b === one(values.ballot)),
         visibility: VISIBILITIES.find((v) => v === one(values.visibility)),
       });
-      return answer(ctx, amended, amendedReply, { ...manager(decisionId), prefix: 'Nothing was changed. ' });
+      return answer(ctx, amended, amendedReply, {
+        ...manager(decisionId),
+        prefix: 'Nothing was changed. ',
+        values: flat(values),
+      });
     }),
   ),
 };

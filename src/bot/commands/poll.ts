@@ -1,7 +1,7 @@
 // `/partnership poll` (or "start a vote"): the form that puts a decision to the partnership.
 import { actorOf } from './types.ts';
 import { startForm } from '../../services/decisions/start.ts';
-import { createFormReply } from '../views/decision-prompts.ts';
+import { createFormReply } from '../views/decision-create-form.ts';
 import { createRefusal } from '../views/decision-words.ts';
 import { answer } from './decision-scope.ts';
 import type { Command } from './types.ts';

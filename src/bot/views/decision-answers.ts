@@ -4,7 +4,6 @@
 import type { Amended } from '../../domain/decisions/lifecycle.ts';
 import type { Decision } from '../../domain/decisions/types.ts';
 import { formatWhen } from '../../domain/decisions/when.ts';
-import { formatProblems } from '../../domain/result.ts';
 import { listNames, plural, type Person } from '../../domain/roster.ts';
 import type { Block, Reply } from '../../domain/chat/reply.ts';
 import { textReply } from '../../domain/chat/reply.ts';
@@ -15,15 +14,11 @@ import type { OpenDecisions } from '../../services/decisions/record.ts';
 import type { Declared, Voted } from '../../services/decisions/respond.ts';
 import type { Started } from '../../services/decisions/start.ts';
 import { decisionCard } from './decision-card.ts';
+import { createFormReply } from './decision-create-form.ts';
+import { FIX, withProblems } from './form-problems.ts';
+import { formatProblems, type Problem } from '../../domain/result.ts';
 import { quorumWarning } from './decision-notices.ts';
-import {
-  amendForm,
-  ballotReply,
-  createFormReply,
-  declarationPrompt,
-  declareButtons,
-  interestFormReply,
-} from './decision-prompts.ts';
+import { amendForm, ballotReply, declarationPrompt, declareButtons, interestFormReply } from './decision-prompts.ts';
 import { closedMessage, positionText, recusalNotice, refusedText, START_IN_CHANNEL } from './decision-words.ts';
 
 const when = (d: Decision) => formatWhen(d.closesAt, d.rules.timeZone);
@@ -73,7 +68,14 @@ const withLead = (lead: string, ballot: Reply, after: Reply['blocks'] = []): Rep
   blocks: [{ kind: 'text', text: lead }, ...ballot.blocks, ...after],
 });
 
-export function declaredReply(x: Declared): Reply {
+/**
+ * The answer to a declaration replaces the message it was made from (the "Before you vote"
+ * prompt, its form), where the platform allows: its "No interest" and "I have an interest"
+ * buttons no longer apply. A reply in a message others see is never replaced (the adapters hold it).
+ */
+export const declaredReply = (x: Declared): Reply => ({ ...declaredAnswer(x), replaceOriginal: true });
+
+function declaredAnswer(x: Declared): Reply {
   const d = x.state.decision;
   if (x.recused)
     return textReply(`Thank you: your declaration is on the record. ${recusalNotice(d, x.recused, x.voter)}`);
@@ -184,16 +186,32 @@ export function closeQuestionReply(q: CloseQuestion): Reply {
   };
 }
 
-export const closedByChairReply = (d: Decision): Reply =>
-  textReply(
+/** Replaces the "Close it now?" question, so its "Yes, close it now" cannot be pressed a second time. */
+export const closedByChairReply = (d: Decision): Reply => ({
+  ...textReply(
     `Decision ${d.number} is closed. Its card in the channel shows the result; \`/partnership decision ${d.number}\` shows the record.`,
-  );
-
-export const amendFormReply = (d: Decision): Reply => ({
-  summary: `Change Decision ${d.number}.`,
-  blocks: [{ kind: 'form', form: amendForm(d) }],
-  visibility: 'private',
+  ),
+  replaceOriginal: true,
 });
+
+export function amendFormReply(d: Decision, problems?: readonly Problem[], typed?: Record<string, string>): Reply {
+  if (!problems?.length)
+    return {
+      summary: `Change Decision ${d.number}.`,
+      blocks: [{ kind: 'form', form: amendForm(d) }],
+      visibility: 'private',
+    };
+  const form = amendForm(d);
+  const kept = { ...form, fields: form.fields.map((f) => (typed?.[f.id] ? { ...f, initial: typed[f.id] } : f)) };
+  return {
+    summary: `Nothing was changed: ${formatProblems(problems)}`,
+    blocks: [
+      { kind: 'text', text: `Nothing was changed. ${FIX}` },
+      { kind: 'form', form: withProblems(kept, problems) },
+    ],
+    visibility: 'private',
+  };
+}
 
 const AMENDED = (d: Decision, a: Amended): string =>
   a.what === 'secret'
@@ -261,11 +279,12 @@ export function decisionRefusalReply(
     case 'needs-channel':
       return textReply(START_IN_CHANNEL);
     case 'closing-time-invalid':
-      return textReply(`Nothing was changed. Voting closes: ${refused.problem}`);
+      // the change form again, the closing time typed kept and its problem beside it
+      return amendFormReply(refused.decision, [{ where: 'closes', message: refused.problem }], o.values);
     case 'draft-invalid':
-      return createFormReply(formatProblems(refused.problems), o.values, refused.channelId);
+      return createFormReply(refused.problems, o.values, refused.channelId);
     case 'declaration-invalid':
-      return interestFormReply(refused.decision, formatProblems(refused.problems), o.values);
+      return interestFormReply(refused.decision, refused.problems, o.values);
     case 'refused': {
       const text = `${o.prefix ?? ''}${refusedText(refused.decision, refused.why, o.person)}`;
       if (refused.why.code !== 'declare-first') return textReply(text);

@@ -1,10 +1,12 @@
 // The private side of a decision: the declaration prompt and form, the ballot, the creation and
 // amendment forms, reminders. Button values carry ids only; the core re-checks them on every click.
 import { CONFLICT_KINDS } from '../../domain/coi.ts';
-import { DEFAULT_OPTIONS, type Decision } from '../../domain/decisions/types.ts';
+import { type Decision } from '../../domain/decisions/types.ts';
 import { formatWhen } from '../../domain/decisions/when.ts';
 import { INTEREST_KINDS } from '../../domain/roster.ts';
 import type { Block, Form, Reply } from '../../domain/chat/reply.ts';
+import { formatProblems, type Problem } from '../../domain/result.ts';
+import { FIX, withProblems } from './form-problems.ts';
 
 const KIND_LABELS = {
   'direct-financial': 'Direct financial: I (or my business) could benefit',
@@ -96,12 +98,15 @@ export function interestForm(d: Decision, initial: Record<string, string> = {}):
   };
 }
 
-export function interestFormReply(d: Decision, problems?: string, initial?: Record<string, string>): Reply {
+export function interestFormReply(d: Decision, problems?: readonly Problem[], initial?: Record<string, string>): Reply {
+  const form = interestForm(d, initial);
   const blocks: Block[] = [];
-  if (problems) blocks.push({ kind: 'text', text: `Please fix this and send it again:\n${problems}` });
-  blocks.push({ kind: 'form', form: interestForm(d, initial) });
+  if (problems?.length) blocks.push({ kind: 'text', text: `The declaration was not saved. ${FIX}` });
+  blocks.push({ kind: 'form', form: problems?.length ? withProblems(form, problems) : form });
   return {
-    summary: problems ? `The declaration was not saved: ${problems}` : `Declare an interest in Decision ${d.number}.`,
+    summary: problems?.length
+      ? `The declaration was not saved: ${formatProblems(problems)}`
+      : `Declare an interest in Decision ${d.number}.`,
     blocks,
     visibility: 'private',
   };
@@ -129,106 +134,6 @@ export function ballotReply(d: Decision, current: string | null): Reply {
         })),
       },
     ],
-    visibility: 'private',
-  };
-}
-
-/** `channelId`: the channel the form was opened in, where the card will go (a modal's submission may arrive without it). */
-export function createForm(initial: Record<string, string> = {}, channelId?: string): Form {
-  const init = (id: string) => (initial[id] ? { initial: initial[id] } : {});
-  return {
-    id: 'decision.create',
-    title: 'Put a decision to the partnership',
-    submitLabel: 'Start the vote',
-    ...(channelId ? { context: channelId } : {}),
-    fields: [
-      {
-        id: 'title',
-        label: 'Title',
-        type: 'text',
-        required: true,
-        maxLength: 150,
-        placeholder: 'Community café catering contract',
-        ...init('title'),
-      },
-      { id: 'description', label: 'Description', type: 'textarea', maxLength: 2000, ...init('description') },
-      {
-        id: 'kind',
-        label: 'Kind',
-        type: 'select',
-        required: true,
-        initial: initial.kind ?? 'general',
-        options: [
-          { value: 'general', label: 'General' },
-          { value: 'procurement', label: 'Procurement (who gets a contract)' },
-          { value: 'grant', label: 'Grant' },
-        ],
-      },
-      {
-        id: 'organisations',
-        label: 'Organisations involved',
-        type: 'textarea',
-        maxLength: 2000,
-        hint: 'Suppliers, bidders or grantees, separated by semicolons. Needed for procurement and grant decisions.',
-        ...init('organisations'),
-      },
-      {
-        id: 'options',
-        label: 'Options',
-        type: 'text',
-        maxLength: 700,
-        placeholder: DEFAULT_OPTIONS.join('; '),
-        hint: `Separated by semicolons; leave empty for ${DEFAULT_OPTIONS.join(' / ')}.`,
-        ...init('options'),
-      },
-      {
-        id: 'closes',
-        label: 'Voting closes',
-        type: 'text',
-        required: true,
-        maxLength: 100,
-        placeholder: 'Friday 5pm',
-        hint: 'For example “Friday 5pm”, “tomorrow 9am”, “in 3 days” or “30/11 17:00” (UK time).',
-        ...init('closes'),
-      },
-      {
-        id: 'ballot',
-        label: 'Ballot',
-        type: 'select',
-        required: true,
-        initial: initial.ballot ?? 'open',
-        options: [
-          { value: 'open', label: 'Open: the record names who voted' },
-          { value: 'secret', label: 'Secret: no names against votes (cannot be made open later)' },
-        ],
-      },
-      {
-        id: 'visibility',
-        label: 'Results',
-        type: 'select',
-        required: true,
-        initial: initial.visibility ?? 'live',
-        hint: 'A secret ballot’s results are shown after close.',
-        options: [
-          { value: 'live', label: 'Live: counts shown as votes come in' },
-          { value: 'after-close', label: 'After close: hidden until voting closes' },
-        ],
-      },
-    ],
-  };
-}
-
-export function createFormReply(problems?: string, initial?: Record<string, string>, channelId?: string): Reply {
-  const blocks: Block[] = [];
-  if (problems)
-    blocks.push({
-      kind: 'text',
-      text: `The decision was not started. Please fix this and send it again:\n${problems}`,
-    });
-  blocks.push({ kind: 'form', form: createForm(initial, channelId) });
-  return {
-    summary: problems ? `The decision was not started: ${problems}` : 'Put a decision to the partnership.',
-    blocks,
     visibility: 'private',
   };
 }

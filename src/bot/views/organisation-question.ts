@@ -9,7 +9,7 @@ import {
   sameAnswer,
   type OrganisationsToConfirm,
 } from '../../services/decisions/confirm-organisations.ts';
-import { createForm } from './decision-prompts.ts';
+import { createForm } from './decision-create-form.ts';
 
 const quoted = (name: string) => `“${name}”`;
 const orList = (names: string[]) =>

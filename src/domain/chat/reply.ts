@@ -28,6 +28,8 @@ export interface Field {
   placeholder?: string;
   hint?: string;
   maxLength?: number;
+  /** What is wrong with what was typed here and how to fix it (the form came back with problems). */
+  error?: string;
 }
 
 /** A form: a Slack modal, a Teams card with inputs, an HTML form in the playground. */
@@ -39,6 +41,8 @@ export interface Form {
   fields: Field[];
   /** Opaque value returned with the submission (for example a decision id). */
   context?: string;
+  /** Problems of the whole form, not of one field (shown above the fields). */
+  problems?: string[];
 }
 
 export interface CheckItem {
@@ -106,7 +110,11 @@ export function replyText(r: Reply): string {
         for (const btn of b.buttons) lines.push(btn.label);
         break;
       case 'form':
-        lines.push(b.form.title, ...b.form.fields.map((f) => f.label));
+        lines.push(
+          b.form.title,
+          ...(b.form.problems ?? []),
+          ...b.form.fields.flatMap((f) => (f.error ? [f.label, f.error] : [f.label])),
+        );
         break;
       case 'divider':
         break;

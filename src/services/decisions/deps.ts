@@ -22,7 +22,7 @@ export type DecisionRefusal =
   | { code: 'needs-channel' }
   | { code: 'draft-invalid'; problems: Problem[]; channelId: string }
   | { code: 'declaration-invalid'; decision: Decision; problems: Problem[] }
-  | { code: 'closing-time-invalid'; problem: string };
+  | { code: 'closing-time-invalid'; problem: string; decision: Decision };
 
 export type DecisionResult<T> = Result<T, DecisionRefusal>;
 

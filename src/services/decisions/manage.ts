@@ -96,7 +96,8 @@ export async function amend(deps: ServiceDeps, actor: Actor, input: AmendInput):
   const request: { closesAt?: Date; ballot?: Ballot; visibility?: Visibility } = {};
   if (input.closes) {
     const parsed = parseClosingTime(input.closes, now, actor.partnership.settings.timeZone);
-    if (!parsed.ok) return fail({ code: 'closing-time-invalid', problem: parsed.error });
+    if (!parsed.ok)
+      return fail({ code: 'closing-time-invalid', problem: parsed.error, decision: found.value.state.decision });
     request.closesAt = parsed.value;
   }
   if (input.ballot) request.ballot = input.ballot;
