@@ -85,6 +85,7 @@ export class PrismaDecisionStore implements DecisionStore {
             closesAt: draft.closesAt,
             createdById: draft.createdById,
             opening: draft.opening ? JSON.stringify(draft.opening) : null,
+            meeting: draft.meeting ? JSON.stringify(draft.meeting) : null,
             createdAt: plan.at,
             updatedAt: plan.at,
           },
@@ -96,6 +97,7 @@ export class PrismaDecisionStore implements DecisionStore {
           visibility: draft.visibility,
           closesAt: draft.closesAt.toISOString(),
           organisations: draft.organisations.length,
+          ...(draft.meeting ? { meeting: draft.meeting.heldOn } : {}),
         });
         const state = (await loadState(tx, row.id))!;
         await this.write(tx, state, plan);

@@ -7,6 +7,7 @@ import { declare } from './declare.ts';
 import { makeHelp } from './help.ts';
 import { interestActions, interestForms, interests } from './interests.ts';
 import { link } from './link.ts';
+import { meeting, meetingForms } from './meeting.ts';
 import { organisationActions, organisationForms, organisations } from './organisations.ts';
 import { poll } from './poll.ts';
 import { privacy } from './privacy.ts';
@@ -30,6 +31,7 @@ COMMANDS.push(
   setup,
   link,
   poll,
+  meeting,
   declare,
   decisions,
   decision,
@@ -57,6 +59,7 @@ export const FORMS: Record<string, FormHandler> = {
   ...relationshipForms,
   ...organisationForms,
   ...decisionForms,
+  ...meetingForms,
   ...reviewForms,
   ...settingsForms,
 };

@@ -3,6 +3,7 @@
 // the tally once it may be seen, the quorum and the resident share, with times.
 import type { ConflictReason } from '../coi.ts';
 import { describeRole, type Roster } from '../roster.ts';
+import { meetingRecordOf, type MeetingRecordPart } from './meeting-plan.ts';
 import { rosterChangeSummary } from './roster-changes.ts';
 import { assess, leadingOption, resultsVisible, snapshotAt } from './standing.ts';
 import type { Ballot, CloseReason, DecisionKind, DecisionRules, DecisionState, Visibility } from './types.ts';
@@ -67,6 +68,8 @@ export interface DecisionRecord {
   };
   quorum: { required: number; canBeTaken: boolean; met: boolean };
   residents: { voted: number; residents: number; majority: boolean };
+  /** a decision taken at a meeting: who was there, who left the room, the result as recorded (null: a chat poll) */
+  meeting: MeetingRecordPart | null;
 }
 
 export function buildRecord(state: DecisionState, roster: Roster): DecisionRecord {
@@ -180,5 +183,6 @@ export function buildRecord(state: DecisionState, roster: Roster): DecisionRecor
       met: frozen.voted >= frozen.required,
     },
     residents: { voted: frozen.voted, residents: frozen.residentsVoted, majority: frozen.residentMajority },
+    meeting: meetingRecordOf(d.meeting, name),
   };
 }

@@ -11,7 +11,8 @@ export type Ballot = (typeof BALLOTS)[number];
 export const VISIBILITIES = ['live', 'after-close'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 export type DecisionStatus = 'open' | 'closed';
-export type CloseReason = 'time' | 'chair' | 'all-voted';
+/** `meeting`: taken at a meeting and recorded afterwards (./meeting.ts), closed from the start */
+export type CloseReason = 'time' | 'chair' | 'all-voted' | 'meeting';
 
 export const DEFAULT_OPTIONS = ['For', 'Against', 'Abstain'] as const;
 
@@ -85,6 +86,24 @@ export interface ClosingSnapshot {
   votesOfLeavers?: number;
 }
 
+/** "by consensus", or the counts the meeting took. */
+export type MeetingResult = { by: 'consensus' } | { by: 'vote'; for: number; against: number; abstain: number };
+
+/** What a decision taken at a meeting keeps beside the decision (Decision.meeting; ./meeting.ts). */
+export interface MeetingFacts {
+  /** the day of the meeting, YYYY-MM-DD in the partnership's time zone */
+  heldOn: string;
+  /** person ids of those present (members, workers, the rep) */
+  present: string[];
+  /** of those, who left the room for this item */
+  left: string[];
+  result: MeetingResult;
+  /** what was decided, in the recorder's words */
+  outcome: string;
+  /** people with a conflict who stayed and voted: shown to the recorder before saving, and on the record */
+  flagged: { personId: string; reasons: ConflictReason[] }[];
+}
+
 export interface Decision {
   id: string;
   partnershipId: string;
@@ -110,6 +129,8 @@ export interface Decision {
   opening?: OpeningRoster | null | undefined;
   /** joins and departures recorded while it was open, in order (absent: none) */
   rosterChanges?: RosterChangeRecord[] | undefined;
+  /** a decision taken at a meeting: what the meeting recorded (absent or null: a chat poll) */
+  meeting?: MeetingFacts | null | undefined;
 }
 
 export interface DeclarationRecord {
@@ -167,6 +188,8 @@ export interface DecisionDraft {
   createdById: string;
   /** who was on the roster when it opened (the service adds it) */
   opening?: OpeningRoster | undefined;
+  /** a decision taken at a meeting (./meeting-plan.ts) */
+  meeting?: MeetingFacts | undefined;
 }
 
 /** One write a use case asks for. The store applies them in order, in one transaction, each with its audit row. */
