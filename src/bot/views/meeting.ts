@@ -173,7 +173,7 @@ const day = (heldOn: string, zone: string): string =>
 
 const resultWords = (result: MeetingResult): string =>
   result.by === 'consensus'
-    ? 'agreed by consensus'
+    ? 'by consensus'
     : `by a vote: for ${result.for}, against ${result.against}, abstained ${result.abstain}`;
 
 /** The record's facts line for a meeting decision (in place of the ballot and closing time). */
