@@ -25,6 +25,8 @@ export interface DecisionRules {
   ltoOrganisation?: string | undefined;
   reminderHoursBeforeClose: number;
   timeZone: string;
+  /** proxy votes allowed (absent on decisions put before the setting existed: not allowed) */
+  proxyVotes?: boolean | undefined;
 }
 
 export const rulesFrom = (s: PartnershipSettings): DecisionRules => ({
@@ -35,6 +37,7 @@ export const rulesFrom = (s: PartnershipSettings): DecisionRules => ({
   ltoOrganisation: s.ltoOrganisation,
   reminderHoursBeforeClose: s.reminderHoursBeforeClose,
   timeZone: s.timeZone,
+  proxyVotes: s.proxyVotes,
 });
 
 /** Where the channel card lives: the conversation it was posted to and, when the platform returned one, the message. */
