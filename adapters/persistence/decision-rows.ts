@@ -125,6 +125,7 @@ export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState 
       declarations: { orderBy: [{ updatedAt: 'asc' }, { personId: 'asc' }] },
       recusals: { orderBy: byTime },
       votes: { orderBy: byTime },
+      proxies: { orderBy: { createdAt: 'asc' } },
     },
   });
   if (!row) return null;
@@ -135,6 +136,7 @@ export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState 
     ...row.votes.map((v) => v.personId),
     ...rosterChangesOf(row.rosterChanges).map((c) => c.personId),
     ...(meetingOf(row.meeting)?.present ?? []),
+    ...row.proxies.flatMap((p) => [p.appointerId, p.holderId]),
   ]);
   const people = await tx.person.findMany({
     where: { id: { in: [...ids] } },
@@ -162,7 +164,9 @@ export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState 
       changes: v.changes,
       at: v.createdAt,
       updatedAt: v.updatedAt,
+      byProxy: Boolean(v.byProxy),
     })),
+    proxies: row.proxies.map((p) => ({ appointerId: p.appointerId, holderId: p.holderId, at: p.createdAt })),
     people: Object.fromEntries(people.map((p) => [p.id, { name: p.name, resident: p.resident }])),
   };
 }

@@ -237,6 +237,13 @@ async function writeChange(
         { type: 'person', id: c.personId },
       );
       return;
+    case 'appoint-proxy':
+      await tx.proxy.create({
+        data: { decisionId: d.id, appointerId: c.appointerId, holderId: c.holderId, createdAt: at },
+      });
+      // ids only: who holds whose proxy is shown in the record, never in a log
+      await log('decision.proxy', null, { appointerId: c.appointerId, holderId: c.holderId });
+      return;
     case 'roster-changes': {
       const recorded = [...(d.rosterChanges ?? []), ...c.entries.map((e) => ({ ...e, at }))];
       await tx.decision.update({ where: { id: d.id }, data: { rosterChanges: JSON.stringify(recorded) } });

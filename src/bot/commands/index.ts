@@ -10,6 +10,7 @@ import { link } from './link.ts';
 import { meeting, meetingForms } from './meeting.ts';
 import { organisationActions, organisationForms, organisations } from './organisations.ts';
 import { poll } from './poll.ts';
+import { proxy, proxyActions, proxyForms } from './proxy.ts';
 import { privacy } from './privacy.ts';
 import { relationshipActions, relationshipForms, relationships } from './relationships.ts';
 import { review } from './review.ts';
@@ -32,6 +33,7 @@ COMMANDS.push(
   link,
   poll,
   meeting,
+  proxy,
   declare,
   decisions,
   decision,
@@ -49,6 +51,7 @@ export const ACTIONS: Record<string, ActionHandler> = {
   ...relationshipActions,
   ...organisationActions,
   ...decisionActions,
+  ...proxyActions,
   ...reviewActions,
   ...settingsActions,
 };
@@ -60,6 +63,7 @@ export const FORMS: Record<string, FormHandler> = {
   ...organisationForms,
   ...decisionForms,
   ...meetingForms,
+  ...proxyForms,
   ...reviewForms,
   ...settingsForms,
 };

@@ -160,6 +160,15 @@ export interface VoteRecord {
   changes: number;
   at: Date;
   updatedAt: Date;
+  /** cast by the member's proxy (who that was is on the appointment, never on the vote) */
+  byProxy?: boolean | undefined;
+}
+
+/** A voting member's proxy for this decision (./proxy.ts). */
+export interface ProxyRecord {
+  appointerId: string;
+  holderId: string;
+  at: Date;
 }
 
 /** Everyone a decision's record mentions, including people who have since left. */
@@ -174,6 +183,8 @@ export interface DecisionState {
   recusals: RecusalRecord[];
   votes: VoteRecord[];
   people: Record<string, PersonName>;
+  /** proxies appointed for this decision (absent: none) */
+  proxies?: ProxyRecord[] | undefined;
 }
 
 /** What a new decision is made of (validated); the store numbers it. */
@@ -207,7 +218,9 @@ export type Change =
       replaces?: 'none';
     }
   | { type: 'recuse'; personId: string; reasons: ConflictReason[]; voter: boolean }
-  | { type: 'vote'; personId: string; option: string; replaces?: string }
+  /** `byProxy`: cast for `personId` by their proxy */
+  | { type: 'vote'; personId: string; option: string; replaces?: string; byProxy?: boolean }
+  | { type: 'appoint-proxy'; appointerId: string; holderId: string }
   | { type: 'withdraw-vote'; personId: string; why: string }
   | { type: 'register-interest'; personId: string; organisation: string; kind: InterestKind; detail?: string }
   | { type: 'amend'; closesAt?: Date; ballot?: Ballot; visibility?: Visibility }
