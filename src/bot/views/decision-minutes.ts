@@ -5,6 +5,7 @@ import { listNames, plural } from '../../domain/roster.ts';
 import type { DecisionRecord } from '../../domain/decisions/record.ts';
 import { formatWhen, isoInZone } from '../../domain/decisions/when.ts';
 import { describeReasons, KIND_WORDS } from './decision-words.ts';
+import { proxyCountLines, proxyTag } from './proxy-record.ts';
 import { meetingCsvRows, meetingFactsLine, meetingLines, meetingResultLine, LEFT_THE_ROOM } from './meeting.ts';
 
 const LOYALTY = {
@@ -113,9 +114,12 @@ export function voterLines(r: DecisionRecord): string[] {
   if (!r.voters)
     return [
       `${plural(r.counts.voted, 'member')} voted. This was a secret ballot: no names are recorded against votes.`,
+      ...proxyCountLines(r),
     ];
   if (r.voters.length === 0) return ['Nobody has voted yet.'];
-  return r.voters.map((v) => `${v.name}${v.option ? `: ${v.option}` : ''} (${when(r, v.at)}${changed(v.changes)})`);
+  return r.voters.map(
+    (v) => `${v.name}${v.option ? `: ${v.option}` : ''}${proxyTag(v)} (${when(r, v.at)}${changed(v.changes)})`,
+  );
 }
 
 export function headline(r: DecisionRecord): string {
@@ -225,8 +229,9 @@ export function recordCsv(r: DecisionRecord): string {
       : []),
     ...r.notEligible.map((n) => ['not eligible', 'setting', n.why, n.name, '']),
     ...(r.voters
-      ? r.voters.map((v) => ['vote', v.option ?? '', String(v.changes), v.name, at(v.at)])
+      ? r.voters.map((v) => ['vote', `${v.option ?? ''}${proxyTag(v)}`, String(v.changes), v.name, at(v.at)])
       : [['vote', 'secret ballot', String(r.counts.voted), '', '']]),
+    ...(r.proxyVotes ? [['vote', 'cast by proxy', String(r.proxyVotes), '', '']] : []),
     ...(r.tally
       ? r.tally.map((t) => ['tally', t.option, String(t.count), '', ''])
       : [['tally', 'hidden until close', '', '', '']]),

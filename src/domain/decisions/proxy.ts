@@ -39,6 +39,12 @@ const no = (why: ProxyWhy): ProxyOutcome => ({ kind: 'proxy-refused', why });
 export const heldBy = (state: DecisionState, holderId: string): ProxyRecord | undefined =>
   state.proxies?.find((p) => p.holderId === holderId);
 
+/** The name of whoever holds `appointerId`'s proxy, for an open ballot's record. */
+export const proxyHolderName = (state: DecisionState, appointerId: string, name: (id: string) => string): string => {
+  const held = state.proxies?.find((p) => p.appointerId === appointerId);
+  return held ? name(held.holderId) : 'their proxy';
+};
+
 /** Members who may vote and could hold `person`'s proxy: eligible, not them, not already holding one. */
 export function possibleHolders(state: DecisionState, roster: Roster, person: Person): Person[] {
   const standing = assess(state, roster);
