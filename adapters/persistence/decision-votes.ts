@@ -70,6 +70,9 @@ export async function writeVote(
           ? { ...v, option: c.option, changes: v.changes + 1, updatedAt: at, byProxy: c.byProxy === true }
           : v,
       )
-    : [...state.votes, { personId: c.personId, option: c.option, changes: 0, at, updatedAt: at, byProxy: c.byProxy === true }];
+    : [
+        ...state.votes,
+        { personId: c.personId, option: c.option, changes: 0, at, updatedAt: at, byProxy: c.byProxy === true },
+      ];
   return { ...state, votes };
 }
