@@ -112,7 +112,7 @@ export const PROBES = {
   'decision.meeting': {
     where: 'direct',
     inbound: () => command('meeting'),
-    allowed: /Record a decision taken at a meeting/,
+    allowed: /decision\.meeting|Record a decision taken at a meeting/,
   },
   'decision.view': { where: 'direct', inbound: click('decision.view'), allowed: /Only you can see this\. Times are/ },
   'decision.record': {
