@@ -20,11 +20,25 @@ export interface Flags {
   /** roster import: allow a file that ends many memberships (or lists nobody) */
   allowRemovals?: boolean | undefined;
   year?: string | undefined;
-  /** roster import: go ahead although the file's officer appointments break the make-up rules */
+  /** roster import and decision record-meeting: go ahead although the checks found something */
   confirm?: boolean | undefined;
   /** forms record: the day the membership form was signed, and where it is kept */
   signed?: string | undefined;
   reference?: string | undefined;
+  /** decision record-meeting: a JSON file, or its fields as flags (adapters/cli/commands/meeting.ts) */
+  file?: string | undefined;
+  recordedBy?: string | undefined;
+  date?: string | undefined;
+  title?: string | undefined;
+  kind?: string | undefined;
+  present?: string[] | undefined;
+  left?: string[] | undefined;
+  declaration?: string[] | undefined;
+  result?: string | undefined;
+  for?: string | undefined;
+  against?: string | undefined;
+  abstain?: string | undefined;
+  outcome?: string | undefined;
 }
 
 export type CliCommand = (io: CliIo, flags: Flags, positionals: string[]) => Promise<number>;

@@ -29,6 +29,13 @@ The database (DATABASE_URL, default ./data/partnership-bot.db):
   partnership-bot decision list --partnership SLUG
   partnership-bot decision export ID --format md|csv [--partnership SLUG]
       ID is the decision's number (with --partnership) or its id; prints the record for the minutes.
+  partnership-bot decision record-meeting --partnership SLUG --recorded-by NAME --file meeting.json [--confirm]
+  partnership-bot decision record-meeting --partnership SLUG --recorded-by NAME --date 2026-12-03 --title TITLE
+      [--kind general|procurement|grant] [--organisation NAME ...] --present NAME [--present NAME ...]
+      [--declaration "Name: kind: organisation: detail" ...] [--left NAME ...]
+      --result vote --for N --against N --abstain N | --result consensus   --outcome TEXT
+      a decision taken at a meeting (docs/decisions.md); anyone with a conflict recorded as voting is
+      printed and nothing is saved (exit 1) unless --confirm says it happened that way.
 
 Personal data (UK GDPR, docs/privacy.md):
   partnership-bot person export --partnership SLUG --name NAME     everything held on a person, as JSON
@@ -59,6 +66,19 @@ const OPTIONS = {
   signed: { type: 'string' },
   reference: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  file: { type: 'string' },
+  'recorded-by': { type: 'string' },
+  date: { type: 'string' },
+  title: { type: 'string' },
+  kind: { type: 'string' },
+  present: { type: 'string', multiple: true },
+  left: { type: 'string', multiple: true },
+  declaration: { type: 'string', multiple: true },
+  result: { type: 'string' },
+  for: { type: 'string' },
+  against: { type: 'string' },
+  abstain: { type: 'string' },
+  outcome: { type: 'string' },
 } as const;
 
 // Loaded when named, so `--help` and a usage error answer without loading the database client.
@@ -89,11 +109,18 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     return EXIT.usage;
   }
   const [name, ...positionals] = parsed.positionals;
-  const { organization, 'dry-run': dryRun, 'allow-removals': allowRemovals, ...values } = parsed.values;
+  const {
+    organization,
+    'dry-run': dryRun,
+    'allow-removals': allowRemovals,
+    'recorded-by': recordedBy,
+    ...values
+  } = parsed.values;
   const flags: Flags = {
     ...values,
     dryRun,
     allowRemovals,
+    recordedBy,
     organisation: [...(values.organisation ?? []), ...(organization ?? [])],
   };
   if (!name || name === 'help' || parsed.values.help) {

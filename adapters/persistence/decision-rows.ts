@@ -10,6 +10,7 @@ import {
   type CloseReason,
   type Decision,
   type DecisionKind,
+  type MeetingFacts,
   type OpeningRoster,
   type RosterChangeKind,
   type RosterChangeRecord,
@@ -52,6 +53,21 @@ export function toDecision(row: DecisionRow): Decision {
     outcome: (safeJson(row.outcome) as ClosingSnapshot | undefined) ?? null,
     opening: openingOf(row.opening),
     rosterChanges: rosterChangesOf(row.rosterChanges),
+    meeting: meetingOf(row.meeting),
+  };
+}
+
+/** A meeting's record as stored; a damaged column reads as a chat poll's (none). */
+function meetingOf(text: string | null): MeetingFacts | null {
+  const v = safeJson(text) as Partial<MeetingFacts> | undefined;
+  if (!v || typeof v.heldOn !== 'string' || !Array.isArray(v.present) || !v.result) return null;
+  return {
+    heldOn: v.heldOn,
+    present: v.present.map(String),
+    left: Array.isArray(v.left) ? v.left.map(String) : [],
+    result: v.result,
+    outcome: String(v.outcome ?? ''),
+    flagged: Array.isArray(v.flagged) ? v.flagged : [],
   };
 }
 
@@ -109,6 +125,7 @@ export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState 
       declarations: { orderBy: [{ updatedAt: 'asc' }, { personId: 'asc' }] },
       recusals: { orderBy: byTime },
       votes: { orderBy: byTime },
+      proxies: { orderBy: { createdAt: 'asc' } },
     },
   });
   if (!row) return null;
@@ -118,6 +135,8 @@ export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState 
     ...row.recusals.map((r) => r.personId),
     ...row.votes.map((v) => v.personId),
     ...rosterChangesOf(row.rosterChanges).map((c) => c.personId),
+    ...(meetingOf(row.meeting)?.present ?? []),
+    ...row.proxies.flatMap((p) => [p.appointerId, p.holderId]),
   ]);
   const people = await tx.person.findMany({
     where: { id: { in: [...ids] } },
@@ -145,7 +164,9 @@ export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState 
       changes: v.changes,
       at: v.createdAt,
       updatedAt: v.updatedAt,
+      byProxy: Boolean(v.byProxy),
     })),
+    proxies: row.proxies.map((p) => ({ appointerId: p.appointerId, holderId: p.holderId, at: p.createdAt })),
     people: Object.fromEntries(people.map((p) => [p.id, { name: p.name, resident: p.resident }])),
   };
 }

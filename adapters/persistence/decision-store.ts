@@ -85,6 +85,7 @@ export class PrismaDecisionStore implements DecisionStore {
             closesAt: draft.closesAt,
             createdById: draft.createdById,
             opening: draft.opening ? JSON.stringify(draft.opening) : null,
+            meeting: draft.meeting ? JSON.stringify(draft.meeting) : null,
             createdAt: plan.at,
             updatedAt: plan.at,
           },
@@ -96,6 +97,7 @@ export class PrismaDecisionStore implements DecisionStore {
           visibility: draft.visibility,
           closesAt: draft.closesAt.toISOString(),
           organisations: draft.organisations.length,
+          ...(draft.meeting ? { meeting: draft.meeting.heldOn } : {}),
         });
         const state = (await loadState(tx, row.id))!;
         await this.write(tx, state, plan);
@@ -234,6 +236,13 @@ async function writeChange(
         { organisation: c.organisation, kind: c.kind, source: 'decision' },
         { type: 'person', id: c.personId },
       );
+      return;
+    case 'appoint-proxy':
+      await tx.proxy.create({
+        data: { decisionId: d.id, appointerId: c.appointerId, holderId: c.holderId, createdAt: at },
+      });
+      // ids only: who holds whose proxy is shown in the record, never in a log
+      await log('decision.proxy', null, { appointerId: c.appointerId, holderId: c.holderId });
       return;
     case 'roster-changes': {
       const recorded = [...(d.rosterChanges ?? []), ...c.entries.map((e) => ({ ...e, at }))];

@@ -15,7 +15,10 @@ export const isVote = (c: Change): c is VoteChange => c.type === 'vote';
 
 /** What a vote leaves in the audit log; secret ballots never record the choice. */
 function voteAudit(c: VoteChange, secret: boolean): { action: string; before: unknown; after: unknown } {
-  const after = secret ? { personId: c.personId, secret: true } : { personId: c.personId, option: c.option };
+  const proxy = c.byProxy ? { byProxy: true } : {};
+  const after = secret
+    ? { personId: c.personId, secret: true, ...proxy }
+    : { personId: c.personId, option: c.option, ...proxy };
   return c.replaces !== undefined
     ? { action: 'decision.vote.change', before: secret ? null : { option: c.replaces }, after }
     : { action: 'decision.vote', before: null, after };
@@ -37,13 +40,13 @@ export async function writeVote(
   const changing = c.replaces !== undefined;
   if (changing) {
     await tx.run(
-      'UPDATE "Vote" SET "option" = $1, "changes" = "changes" + 1, "updatedAt" = $2 WHERE "decisionId" = $3 AND "personId" = $4',
-      [c.option, at, d.id, c.personId],
+      'UPDATE "Vote" SET "option" = $1, "changes" = "changes" + 1, "updatedAt" = $2, "byProxy" = $3 WHERE "decisionId" = $4 AND "personId" = $5',
+      [c.option, at, c.byProxy === true, d.id, c.personId],
     );
   } else {
     await tx.run(
-      'INSERT INTO "Vote" ("id", "decisionId", "personId", "option", "changes", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, 0, $5, $6)',
-      [randomUUID(), d.id, c.personId, c.option, at, at],
+      'INSERT INTO "Vote" ("id", "decisionId", "personId", "option", "changes", "createdAt", "updatedAt", "byProxy") VALUES ($1, $2, $3, $4, 0, $5, $6, $7)',
+      [randomUUID(), d.id, c.personId, c.option, at, at, c.byProxy === true],
     );
   }
   const audit = voteAudit(c, d.ballot === 'secret');
@@ -63,8 +66,13 @@ export async function writeVote(
   );
   const votes = changing
     ? state.votes.map((v) =>
-        v.personId === c.personId ? { ...v, option: c.option, changes: v.changes + 1, updatedAt: at } : v,
+        v.personId === c.personId
+          ? { ...v, option: c.option, changes: v.changes + 1, updatedAt: at, byProxy: c.byProxy === true }
+          : v,
       )
-    : [...state.votes, { personId: c.personId, option: c.option, changes: 0, at, updatedAt: at }];
+    : [
+        ...state.votes,
+        { personId: c.personId, option: c.option, changes: 0, at, updatedAt: at, byProxy: c.byProxy === true },
+      ];
   return { ...state, votes };
 }

@@ -48,6 +48,8 @@ export const PERMISSIONS = {
   'settings.change': ['chair', 'rep'],
   /** put a decision to the partnership; the rep too when the partnership allows it (src/domain/decisions/create.ts) */
   'decision.create': ['chair', 'vice-chair', 'secretary'],
+  /** record a decision taken at a meeting: who was there, declarations, who left the room, the result */
+  'decision.meeting': ['chair', 'secretary'],
   /** a decision's record privately: counts, result when visible, one's own part */
   'decision.view': EVERYONE_KNOWN,
   /** the conflicts log in the record: who declared what, who was recused and why */

@@ -49,6 +49,11 @@ export const settingsSchema = z.object({
     .optional(),
   /** whether the rep may put decisions to the partnership */
   repMayCreateDecisions: z.boolean(YES_NO).default(false),
+  /**
+   * whether a voting member may appoint another voting member as their proxy for one decision
+   * (only when the partnership's terms of reference allow proxy votes: off unless they say so)
+   */
+  proxyVotes: z.boolean(YES_NO).default(false),
   /** hours before a decision closes to remind members who have not declared or voted (0: no reminders) */
   reminderHoursBeforeClose: z
     .number(WHOLE)

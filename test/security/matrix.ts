@@ -109,6 +109,11 @@ export const PROBES = {
   'settings.view': { where: 'direct', inbound: () => command('settings'), allowed: /Settings of Northfield Big Local/ },
   'settings.change': { where: 'direct', inbound: () => command('settings change'), allowed: /settings\.change/ },
   'decision.create': { where: 'channel', inbound: () => command('poll'), allowed: /decision\.create/ },
+  'decision.meeting': {
+    where: 'direct',
+    inbound: () => command('meeting'),
+    allowed: /decision\.meeting|Record a decision taken at a meeting/,
+  },
   'decision.view': { where: 'direct', inbound: click('decision.view'), allowed: /Only you can see this\. Times are/ },
   'decision.record': {
     where: 'direct',

@@ -7,6 +7,7 @@ export const DEFAULT_SETTINGS_OBJECT = {
   councillorsVoteOnKeyDecisions: true,
   countLtoRepresentatives: true,
   repMayCreateDecisions: false,
+  proxyVotes: false,
   reminderHoursBeforeClose: 24,
   timeZone: 'Europe/London',
   retentionMonths: 24,

@@ -1,6 +1,6 @@
 // Teams-shaped activities, posted over HTTP to the real server (startTestApp) whose replies go
 // to a fake Bot Connector on loopback (the activities' serviceUrl).
-import type { Logger } from '../../src/services/ports/index.ts';
+import type { Clock, Logger } from '../../src/services/ports/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { startFakeBotConnector, type FakeBotConnector, type Posted } from '../fakes/bot-connector.ts';
 
@@ -178,7 +178,7 @@ export interface TeamsTest extends TestApp {
 
 export async function startTeams(
   env: Record<string, string> = {},
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; clock?: Clock } = {},
 ): Promise<TeamsTest> {
   const fake = await startFakeBotConnector();
   for (const u of [MARGARET, ROSA, STRANGER])

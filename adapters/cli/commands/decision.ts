@@ -1,5 +1,6 @@
 // partnership-bot decision export ID --format md|csv [--partnership SLUG]
 // partnership-bot decision list --partnership SLUG
+// partnership-bot decision record-meeting --partnership SLUG ... (./meeting.ts)
 // ID is the decision's number within the partnership (with --partnership) or its id (a uuid).
 // Results hidden until close stay hidden here too, and secret ballots never carry names.
 import { buildRecord } from '../../../src/domain/decisions/record.ts';
@@ -38,6 +39,10 @@ export async function decisionCommand(io: CliIo, flags: Flags, positionals: stri
       return EXIT.ok;
     });
   }
+  if (action === 'record-meeting') {
+    if (id) throw new CliError(`decision record-meeting takes no ID; unexpected: ${id}`, EXIT.usage);
+    return (await import('./meeting.ts')).recordMeetingCommand(io, flags);
+  }
   if (action === 'list') {
     if (id) throw new CliError(`decision list takes no ID; unexpected: ${id}`, EXIT.usage);
     if (!flags.partnership)
@@ -56,7 +61,10 @@ export async function decisionCommand(io: CliIo, flags: Flags, positionals: stri
       return EXIT.ok;
     });
   }
-  throw new CliError(`decision needs export or list (got "${action ?? ''}"). See partnership-bot help.`, EXIT.usage);
+  throw new CliError(
+    `decision needs export, list or record-meeting (got "${action ?? ''}"). See partnership-bot help.`,
+    EXIT.usage,
+  );
 }
 
 async function findDecision(stores: Stores, id: string, slug: string | undefined): Promise<DecisionState> {

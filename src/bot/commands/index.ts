@@ -9,8 +9,10 @@ import { interestActions, interestForms, interests } from './interests.ts';
 import { link } from './link.ts';
 import { forms, membershipFormActions, membershipFormForms } from './membership-forms.ts';
 import { appoint, officerActions } from './officers.ts';
+import { meeting, meetingForms } from './meeting.ts';
 import { organisationActions, organisationForms, organisations } from './organisations.ts';
 import { poll } from './poll.ts';
+import { proxy, proxyActions, proxyForms } from './proxy.ts';
 import { privacy } from './privacy.ts';
 import { relationshipActions, relationshipForms, relationships } from './relationships.ts';
 import { review } from './review.ts';
@@ -34,6 +36,8 @@ COMMANDS.push(
   setup,
   link,
   poll,
+  meeting,
+  proxy,
   declare,
   decisions,
   decision,
@@ -51,6 +55,7 @@ export const ACTIONS: Record<string, ActionHandler> = {
   ...relationshipActions,
   ...organisationActions,
   ...decisionActions,
+  ...proxyActions,
   ...reviewActions,
   ...settingsActions,
   ...officerActions,
@@ -63,6 +68,8 @@ export const FORMS: Record<string, FormHandler> = {
   ...relationshipForms,
   ...organisationForms,
   ...decisionForms,
+  ...meetingForms,
+  ...proxyForms,
   ...reviewForms,
   ...settingsForms,
   ...membershipFormForms,

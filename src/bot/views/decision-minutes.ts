@@ -5,6 +5,8 @@ import { listNames, plural } from '../../domain/roster.ts';
 import type { DecisionRecord } from '../../domain/decisions/record.ts';
 import { formatWhen, isoInZone } from '../../domain/decisions/when.ts';
 import { describeReasons, KIND_WORDS } from './decision-words.ts';
+import { proxyCountLines, proxyTag } from './proxy-record.ts';
+import { meetingCsvRows, meetingFactsLine, meetingLines, meetingResultLine, LEFT_THE_ROOM } from './meeting.ts';
 
 const LOYALTY = {
   withdraw: 'loyalty conflicts mean stepping back',
@@ -27,6 +29,8 @@ export function closingSentence(r: DecisionRecord): string {
 }
 
 export function resultSentence(r: DecisionRecord): string {
+  const atMeeting = meetingResultLine(r);
+  if (atMeeting) return atMeeting;
   if (!r.tally || !r.leading) return 'Results are hidden until the decision closes.';
   const counts = r.tally.map((t) => `${t.option} ${t.count}`).join(', ');
   const lead = r.leading;
@@ -68,7 +72,7 @@ export const notVotingTag = (x: DecisionRecord['recusals'][number]): string =>
   x.voter ? '' : ` (${x.role ? `${x.role}; ` : ''}no vote, not taking part)`;
 
 export const recusalLine = (x: DecisionRecord['recusals'][number]): string =>
-  `${x.name}${notVotingTag(x)}: ${describeReasons(x.reasons).join(' ')}`;
+  `${x.name}${notVotingTag(x)}: ${x.reasons.length ? describeReasons(x.reasons).join(' ') : LEFT_THE_ROOM}`;
 
 /**
  * What changed on the roster while the decision was open, as counts (safe for the channel), or
@@ -106,12 +110,16 @@ export function rosterChangeLines(r: DecisionRecord): string[] {
 const changed = (n: number): string => (n === 0 ? '' : n === 1 ? '; changed once' : `; changed ${n} times`);
 
 export function voterLines(r: DecisionRecord): string[] {
+  if (r.meeting) return meetingLines(r);
   if (!r.voters)
     return [
       `${plural(r.counts.voted, 'member')} voted. This was a secret ballot: no names are recorded against votes.`,
+      ...proxyCountLines(r),
     ];
   if (r.voters.length === 0) return ['Nobody has voted yet.'];
-  return r.voters.map((v) => `${v.name}${v.option ? `: ${v.option}` : ''} (${when(r, v.at)}${changed(v.changes)})`);
+  return r.voters.map(
+    (v) => `${v.name}${v.option ? `: ${v.option}` : ''}${proxyTag(v)} (${when(r, v.at)}${changed(v.changes)})`,
+  );
 }
 
 export function headline(r: DecisionRecord): string {
@@ -119,6 +127,8 @@ export function headline(r: DecisionRecord): string {
 }
 
 export function facts(r: DecisionRecord): string {
+  const atMeeting = meetingFactsLine(r);
+  if (atMeeting) return atMeeting;
   const ballot = r.ballot === 'secret' ? 'secret ballot' : 'open ballot';
   const results = r.visibility === 'live' ? 'results shown live' : 'results shown after close';
   return `${r.partnership}. ${r.kind[0]!.toUpperCase()}${r.kind.slice(1)} decision; ${ballot}; ${results}. Put by ${r.createdBy} on ${when(r, r.createdAt)}. ${closingSentence(r)}`;
@@ -219,8 +229,9 @@ export function recordCsv(r: DecisionRecord): string {
       : []),
     ...r.notEligible.map((n) => ['not eligible', 'setting', n.why, n.name, '']),
     ...(r.voters
-      ? r.voters.map((v) => ['vote', v.option ?? '', String(v.changes), v.name, at(v.at)])
+      ? r.voters.map((v) => ['vote', `${v.option ?? ''}${proxyTag(v)}`, String(v.changes), v.name, at(v.at)])
       : [['vote', 'secret ballot', String(r.counts.voted), '', '']]),
+    ...(r.proxyVotes ? [['vote', 'cast by proxy', String(r.proxyVotes), '', '']] : []),
     ...(r.tally
       ? r.tally.map((t) => ['tally', t.option, String(t.count), '', ''])
       : [['tally', 'hidden until close', '', '', '']]),
@@ -233,6 +244,7 @@ export function recordCsv(r: DecisionRecord): string {
     ['quorum', 'met', r.status === 'open' ? 'open' : yn(r.quorum.met), '', ''],
     ['residents', 'residents who voted', String(r.residents.residents), '', ''],
     ['residents', 'resident majority', r.residents.voted ? yn(r.residents.majority) : '', '', ''],
+    ...meetingCsvRows(r),
   ];
   return stringify(rows.map((row) => row.map(inert)));
 }

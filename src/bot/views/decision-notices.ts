@@ -30,6 +30,7 @@ const REASON = {
   time: 'at its closing time',
   chair: 'by the chair',
   'all-voted': 'because every eligible member has voted',
+  meeting: 'at a meeting',
 } as const;
 
 /** The chair hears the result privately, with the quorum and the resident share. */

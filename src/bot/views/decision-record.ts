@@ -21,6 +21,7 @@ import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
 import type { RecordView } from '../../services/decisions/record.ts';
 import { kindsOf } from './coi-share.ts';
 import { ownPartText } from './decision-words.ts';
+import { LEFT_THE_ROOM, meetingLogLines } from './meeting.ts';
 
 export interface RecordViewOptions {
   decisionId: string;
@@ -108,9 +109,14 @@ export function conflictsLogReply(r: DecisionRecord, sharedBy: string): Reply {
     x.outcome === 'none' ? `${x.name}: no interest` : `${x.name}: declared ${kind(x.kind)}`,
   );
   const notVoting = r.status === 'closed' ? 'did not vote' : 'does not vote';
-  const recused = r.recusals.map(
-    (x) => `${x.name}: ${kindsOf(x.reasons)} interest; ${x.voter ? notVoting : 'no vote, not taking part'}`,
-  );
+  const recused = [
+    ...r.recusals.map((x) =>
+      x.reasons.length
+        ? `${x.name}: ${kindsOf(x.reasons)} interest; ${x.voter ? notVoting : 'no vote, not taking part'}`
+        : `${x.name}: ${LEFT_THE_ROOM}`,
+    ),
+    ...meetingLogLines(r),
+  ];
   const blocks: Block[] = [
     { kind: 'heading', text: `Conflicts of interest log: ${headline(r)}` },
     { kind: 'text', text: loyaltyPolicy(r) },

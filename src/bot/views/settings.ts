@@ -82,6 +82,12 @@ export const SETTING_WORDS: Record<SettingKey, Described> = {
     meaning: 'Whether the rep may put decisions to the partnership (officers always may).',
     words: (s) => yes(s.repMayCreateDecisions, 'yes', 'no'),
   },
+  proxyVotes: {
+    label: 'Proxy votes',
+    meaning:
+      'Whether a voting member who cannot vote may appoint another voting member as their proxy for one decision. Turn it on only if your terms of reference allow proxy votes.',
+    words: (s) => yes(s.proxyVotes, 'allowed', 'not allowed'),
+  },
   reminderHoursBeforeClose: {
     label: 'Decision reminder',
     meaning: 'How long before a decision closes those who have not declared or voted are reminded, once.',
@@ -200,6 +206,7 @@ const FORM_KEYS = [
   'countLtoRepresentatives',
   'ltoOrganisation',
   'repMayCreateDecisions',
+  'proxyVotes',
   'reminderHoursBeforeClose',
   'timeZone',
   'retentionMonths',
@@ -249,6 +256,7 @@ function field(key: (typeof FORM_KEYS)[number], s: PartnershipSettings): Field {
     case 'councillorsVoteOnKeyDecisions':
     case 'countLtoRepresentatives':
     case 'repMayCreateDecisions':
+    case 'proxyVotes':
       return { ...base, type: 'select', required: true, options: YES_NO };
     case 'review.quietDays':
       return {

@@ -3,6 +3,8 @@
 // the tally once it may be seen, the quorum and the resident share, with times.
 import type { ConflictReason } from '../coi.ts';
 import { describeRole, type Roster } from '../roster.ts';
+import { meetingRecordOf, type MeetingRecordPart } from './meeting-plan.ts';
+import { proxyHolderName } from './proxy.ts';
 import { rosterChangeSummary } from './roster-changes.ts';
 import { assess, leadingOption, resultsVisible, snapshotAt } from './standing.ts';
 import type { Ballot, CloseReason, DecisionKind, DecisionRules, DecisionState, Visibility } from './types.ts';
@@ -39,7 +41,9 @@ export interface DecisionRecord {
   recusals: { name: string; reasons: ConflictReason[]; at: Date | null; voter: boolean; role: string | null }[];
   notEligible: { name: string; why: string }[];
   /** null on a secret ballot: names are never recorded against it */
-  voters: { name: string; option: string | null; at: Date; changes: number }[] | null;
+  voters: { name: string; option: string | null; at: Date; changes: number; proxy: string | null }[] | null;
+  /** votes cast by a proxy (./proxy.ts), counted on any ballot; who held whose proxy is on `voters` (open ballots only) */
+  proxyVotes: number;
   /** null while results are hidden */
   tally: { option: string; count: number }[] | null;
   leading: ReturnType<typeof leadingOption> | null;
@@ -67,6 +71,8 @@ export interface DecisionRecord {
   };
   quorum: { required: number; canBeTaken: boolean; met: boolean };
   residents: { voted: number; residents: number; majority: boolean };
+  /** a decision taken at a meeting: who was there, who left the room, the result as recorded (null: a chat poll) */
+  meeting: MeetingRecordPart | null;
 }
 
 export function buildRecord(state: DecisionState, roster: Roster): DecisionRecord {
@@ -161,7 +167,9 @@ export function buildRecord(state: DecisionState, roster: Roster): DecisionRecor
             option: visible ? v.option : null,
             at: v.updatedAt,
             changes: v.changes,
+            proxy: v.byProxy ? proxyHolderName(state, v.personId, name) : null,
           })),
+    proxyVotes: votes.filter((v) => v.byProxy).length,
     tally: visible ? frozen.tally : null,
     leading: visible ? leadingOption(frozen.tally) : null,
     counts: {
@@ -180,5 +188,6 @@ export function buildRecord(state: DecisionState, roster: Roster): DecisionRecor
       met: frozen.voted >= frozen.required,
     },
     residents: { voted: frozen.voted, residents: frozen.residentsVoted, majority: frozen.residentMajority },
+    meeting: meetingRecordOf(d.meeting, name),
   };
 }

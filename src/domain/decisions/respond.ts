@@ -89,8 +89,8 @@ function plan<T>(person: Person, now: Date, changes: Change[], outcome: T): Plan
   return { actorId: person.id, at: now, changes, outcome };
 }
 
-/** Changes after a response: close if everyone eligible has now voted, else just keep in step. */
-function follow(
+/** Changes after a response (a vote, a proxy vote: ./proxy.ts): close if everyone eligible has now voted, else just keep in step. */
+export function follow(
   next: DecisionState,
   roster: Roster,
 ): {

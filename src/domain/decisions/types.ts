@@ -11,7 +11,8 @@ export type Ballot = (typeof BALLOTS)[number];
 export const VISIBILITIES = ['live', 'after-close'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 export type DecisionStatus = 'open' | 'closed';
-export type CloseReason = 'time' | 'chair' | 'all-voted';
+/** `meeting`: taken at a meeting and recorded afterwards (./meeting.ts), closed from the start */
+export type CloseReason = 'time' | 'chair' | 'all-voted' | 'meeting';
 
 export const DEFAULT_OPTIONS = ['For', 'Against', 'Abstain'] as const;
 
@@ -24,6 +25,8 @@ export interface DecisionRules {
   ltoOrganisation?: string | undefined;
   reminderHoursBeforeClose: number;
   timeZone: string;
+  /** proxy votes allowed (absent on decisions put before the setting existed: not allowed) */
+  proxyVotes?: boolean | undefined;
 }
 
 export const rulesFrom = (s: PartnershipSettings): DecisionRules => ({
@@ -34,6 +37,7 @@ export const rulesFrom = (s: PartnershipSettings): DecisionRules => ({
   ltoOrganisation: s.ltoOrganisation,
   reminderHoursBeforeClose: s.reminderHoursBeforeClose,
   timeZone: s.timeZone,
+  proxyVotes: s.proxyVotes,
 });
 
 /** Where the channel card lives: the conversation it was posted to and, when the platform returned one, the message. */
@@ -85,6 +89,24 @@ export interface ClosingSnapshot {
   votesOfLeavers?: number;
 }
 
+/** "by consensus", or the counts the meeting took. */
+export type MeetingResult = { by: 'consensus' } | { by: 'vote'; for: number; against: number; abstain: number };
+
+/** What a decision taken at a meeting keeps beside the decision (Decision.meeting; ./meeting.ts). */
+export interface MeetingFacts {
+  /** the day of the meeting, YYYY-MM-DD in the partnership's time zone */
+  heldOn: string;
+  /** person ids of those present (members, workers, the rep) */
+  present: string[];
+  /** of those, who left the room for this item */
+  left: string[];
+  result: MeetingResult;
+  /** what was decided, in the recorder's words */
+  outcome: string;
+  /** people with a conflict who stayed and voted: shown to the recorder before saving, and on the record */
+  flagged: { personId: string; reasons: ConflictReason[] }[];
+}
+
 export interface Decision {
   id: string;
   partnershipId: string;
@@ -110,6 +132,8 @@ export interface Decision {
   opening?: OpeningRoster | null | undefined;
   /** joins and departures recorded while it was open, in order (absent: none) */
   rosterChanges?: RosterChangeRecord[] | undefined;
+  /** a decision taken at a meeting: what the meeting recorded (absent or null: a chat poll) */
+  meeting?: MeetingFacts | null | undefined;
 }
 
 export interface DeclarationRecord {
@@ -136,6 +160,15 @@ export interface VoteRecord {
   changes: number;
   at: Date;
   updatedAt: Date;
+  /** cast by the member's proxy (who that was is on the appointment, never on the vote) */
+  byProxy?: boolean | undefined;
+}
+
+/** A voting member's proxy for this decision (./proxy.ts). */
+export interface ProxyRecord {
+  appointerId: string;
+  holderId: string;
+  at: Date;
 }
 
 /** Everyone a decision's record mentions, including people who have since left. */
@@ -150,6 +183,8 @@ export interface DecisionState {
   recusals: RecusalRecord[];
   votes: VoteRecord[];
   people: Record<string, PersonName>;
+  /** proxies appointed for this decision (absent: none) */
+  proxies?: ProxyRecord[] | undefined;
 }
 
 /** What a new decision is made of (validated); the store numbers it. */
@@ -167,6 +202,8 @@ export interface DecisionDraft {
   createdById: string;
   /** who was on the roster when it opened (the service adds it) */
   opening?: OpeningRoster | undefined;
+  /** a decision taken at a meeting (./meeting-plan.ts) */
+  meeting?: MeetingFacts | undefined;
 }
 
 /** One write a use case asks for. The store applies them in order, in one transaction, each with its audit row. */
@@ -181,7 +218,9 @@ export type Change =
       replaces?: 'none';
     }
   | { type: 'recuse'; personId: string; reasons: ConflictReason[]; voter: boolean }
-  | { type: 'vote'; personId: string; option: string; replaces?: string }
+  /** `byProxy`: cast for `personId` by their proxy */
+  | { type: 'vote'; personId: string; option: string; replaces?: string; byProxy?: boolean }
+  | { type: 'appoint-proxy'; appointerId: string; holderId: string }
   | { type: 'withdraw-vote'; personId: string; why: string }
   | { type: 'register-interest'; personId: string; organisation: string; kind: InterestKind; detail?: string }
   | { type: 'amend'; closesAt?: Date; ballot?: Ballot; visibility?: Visibility }
