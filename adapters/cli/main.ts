@@ -23,7 +23,7 @@ The database (DATABASE_URL, default ./data/partnership-bot.db):
       for example quorum=6 ltoOrganisation="Northfield Trust"; checked whole, saved once, audited
   partnership-bot settings history --partnership SLUG [--json]  who changed which setting, before and after
   partnership-bot decision list --partnership SLUG
-  partnership-bot decision export ID --format md|csv [--partnership SLUG]
+  partnership-bot decision export ID --format md|csv|txt [--partnership SLUG]
       ID is the decision's number (with --partnership) or its id; prints the record for the minutes.
 
 Personal data (UK GDPR, docs/privacy.md):

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { BALLOTS, VISIBILITIES } from '../../domain/decisions/types.ts';
 import { close, confirmClose, amend, amendPrompt } from '../../services/decisions/manage.ts';
 import { ballot, declarePrompt, interestPrompt } from '../../services/decisions/prompts.ts';
-import { shareConflicts, showRecord } from '../../services/decisions/record.ts';
+import { exportRecord, shareConflicts, showRecord } from '../../services/decisions/record.ts';
 import { declare, vote, type Declaration } from '../../services/decisions/respond.ts';
 import { startDecision } from '../../services/decisions/start.ts';
 import { QUESTION_FIELDS } from '../../services/decisions/confirm-organisations.ts';
@@ -29,7 +29,7 @@ import {
 } from '../views/decision-answers.ts';
 import { interestFormReply } from '../views/decision-prompts.ts';
 import { linkedReply, organisationQuestionReply } from '../views/organisation-question.ts';
-import { conflictsLogReply, recordView } from '../views/decision-record.ts';
+import { conflictsLogReply, minutesTextReply, recordView } from '../views/decision-record.ts';
 import { createRefusal, MALFORMED, manageRefusal, noVoteReason, UNEXPECTED_FIELDS } from '../views/decision-words.ts';
 import { answer, refusePayload, type RefusalWords } from './decision-scope.ts';
 import type { ActionHandler, FormHandler, ScopedContext } from './types.ts';
@@ -136,6 +136,11 @@ export const decisionActions: Record<string, ActionHandler> = {
   ),
   'decision.view': on(async (ctx, t) =>
     answer(ctx, await showRecord(services(ctx), actorOf(ctx), { id: t.id }), recordView, { decisionId: t.id }),
+  ),
+  'decision.minutes.text': on(async (ctx, t) =>
+    answer(ctx, await exportRecord(services(ctx), actorOf(ctx), { decisionId: t.id }), minutesTextReply, {
+      decisionId: t.id,
+    }),
   ),
   'decision.share': on(async (ctx, t) =>
     answer(
