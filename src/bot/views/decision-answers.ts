@@ -1,6 +1,6 @@
 // The answers to a person's own requests about decisions, from what the decision services return:
 // the decision started, a declaration or vote taken, the prompts, the chair's close and amend,
-// the open list, and the decisions' refusals.
+// and the decisions’ refusals.
 import type { Amended } from '../../domain/decisions/lifecycle.ts';
 import type { Decision } from '../../domain/decisions/types.ts';
 import { formatWhen } from '../../domain/decisions/when.ts';
@@ -11,7 +11,6 @@ import { textReply } from '../../domain/chat/reply.ts';
 import type { DecisionRefusal } from '../../services/decisions/deps.ts';
 import type { CloseQuestion, AmendResult } from '../../services/decisions/manage.ts';
 import type { BallotPrompt, DeclarePrompt } from '../../services/decisions/prompts.ts';
-import type { OpenDecisions } from '../../services/decisions/record.ts';
 import type { Declared, Voted } from '../../services/decisions/respond.ts';
 import type { Started } from '../../services/decisions/start.ts';
 import { decisionCard } from './decision-card.ts';
@@ -24,7 +23,7 @@ import {
   declareButtons,
   interestFormReply,
 } from './decision-prompts.ts';
-import { closedMessage, positionText, recusalNotice, refusedText, START_IN_CHANNEL } from './decision-words.ts';
+import { closedMessage, recusalNotice, refusedText, START_IN_CHANNEL } from './decision-words.ts';
 
 const when = (d: Decision) => formatWhen(d.closesAt, d.rules.timeZone);
 const recordButton = (d: Decision): Block => ({
@@ -205,32 +204,6 @@ const AMENDED = (d: Decision, a: Amended): string =>
 export function amendedReply(r: AmendResult): Reply {
   if (r.kind === 'unchanged') return textReply('Nothing to change: that is how the decision already stands.');
   return textReply(`Decision ${r.decision.number} changed: ${r.what.map((a) => AMENDED(r.decision, a)).join('; ')}.`);
-}
-
-export function openListReply(list: OpenDecisions, partnershipName: string): Reply {
-  const { open } = list;
-  if (open.length === 0)
-    return textReply(
-      `${partnershipName} has no open decisions. The chair, vice-chair or secretary can start one with \`/partnership poll\`.`,
-    );
-  const items = list.shown.map(({ decision: d, position }) =>
-    `Decision ${d.number}: ${d.title} (closes ${when(d)}). ${positionText(position)}`.trim(),
-  );
-  return {
-    summary: `${plural(open.length, 'open decision')} in ${partnershipName}.`,
-    blocks: [
-      { kind: 'heading', text: 'Open decisions' },
-      { kind: 'list', items },
-      {
-        kind: 'actions',
-        buttons: open
-          .slice(0, 5)
-          .map((d) => ({ actionId: 'decision.declare', label: `Decision ${d.number}`, value: d.id })),
-      },
-      { kind: 'note', text: 'Type `/partnership decision <number>` for a decision’s record.' },
-    ],
-    visibility: 'private',
-  };
 }
 
 export const sharedReply = (d: Decision): Reply =>

@@ -3,16 +3,54 @@
 import { listNames, plural } from '../../domain/roster.ts';
 import type { DecisionRecord } from '../../domain/decisions/record.ts';
 import { formatWhen } from '../../domain/decisions/when.ts';
+import { leadingOption } from '../../domain/decisions/standing.ts';
 
 const when = (r: DecisionRecord, at: Date): string => formatWhen(at, r.timeZone, { year: true });
 
-/** The options that make a motion: For and Against (others, such as Abstain, are not counted either way). */
-const motion = (r: DecisionRecord) => {
-  const find = (re: RegExp) => r.tally?.find((t) => re.test(t.option.trim()));
+type Tally = readonly { option: string; count: number }[];
+
+/** How a closed decision ended: a motion (For and Against; Abstain counts neither way) or a choice of options. */
+export type Verdict =
+  | { kind: 'no-quorum' }
+  | { kind: 'carried'; option: string | null }
+  | { kind: 'not-carried' }
+  | { kind: 'tied'; options: string[]; count: number }
+  | { kind: 'no-votes' };
+
+export function verdict(tally: Tally, quorumMet: boolean): Verdict {
+  if (!quorumMet) return { kind: 'no-quorum' };
+  const find = (re: RegExp) => tally.find((t) => re.test(t.option.trim()));
   const yes = find(/^(for|yes|agree)$/i);
   const no = find(/^(against|no|disagree)$/i);
-  return yes && no ? { yes, no } : null;
-};
+  if (yes && no) {
+    if (yes.count > no.count) return { kind: 'carried', option: null };
+    if (yes.count === no.count) return { kind: 'tied', options: [], count: yes.count };
+    return { kind: 'not-carried' };
+  }
+  const lead = leadingOption(tally);
+  if (lead.kind === 'none') return { kind: 'no-votes' };
+  if (lead.kind === 'tie') return { kind: 'tied', options: lead.options, count: lead.count };
+  return { kind: 'carried', option: lead.option };
+}
+
+/** "carried", "not carried: quorum not met"… (the list of decisions) */
+export function verdictWords(v: Verdict): string {
+  switch (v.kind) {
+    case 'no-quorum':
+      return 'no decision: quorum not met';
+    case 'carried':
+      return v.option ? `carried: ${v.option}` : 'carried';
+    case 'not-carried':
+      return 'not carried';
+    case 'tied':
+      return 'tied';
+    case 'no-votes':
+      return 'no decision: no votes for any option';
+  }
+}
+
+const TO_MEETING = 'Next: the chair takes it to a partnership meeting';
+const ACT = 'Next: the partnership acts on it; the chair records it in the minutes.';
 
 /**
  * The first sentence of the minutes: what was decided and what happens next. Carried, not
@@ -23,23 +61,22 @@ export function outcomeSentence(r: DecisionRecord): string {
     const hidden = r.tally ? '' : ' Results are hidden until then.';
     return `Open: voting closes ${when(r, r.closesAt)}; ${r.counts.voted} of ${plural(r.counts.eligible, 'eligible member')} have voted so far.${hidden}`;
   }
-  if (!r.quorum.met)
-    return `No decision: the quorum was not met (${r.counts.voted} voted; ${r.quorum.required} needed), so nothing was decided. Next: the chair takes it to a partnership meeting, or puts it again.`;
   const counts = (r.tally ?? []).map((t) => `${t.option} ${t.count}`).join(', ');
-  const m = motion(r);
-  if (m) {
-    if (m.yes.count > m.no.count)
-      return `Carried (${counts}). Next: the partnership acts on it; the chair records it in the minutes.`;
-    if (m.yes.count === m.no.count)
-      return `Tied (${counts}), so not carried. Next: the chair takes it to a partnership meeting, where it can be discussed and decided.`;
-    return `Not carried (${counts}). Next: nothing is done on it; it may be put again if circumstances change.`;
+  const v = verdict(r.tally ?? [], r.quorum.met);
+  switch (v.kind) {
+    case 'no-quorum':
+      return `No decision: the quorum was not met (${r.counts.voted} voted; ${r.quorum.required} needed), so nothing was decided. ${TO_MEETING}, or puts it again.`;
+    case 'carried':
+      return v.option ? `Carried: ${v.option}, with the most votes (${counts}). ${ACT}` : `Carried (${counts}). ${ACT}`;
+    case 'not-carried':
+      return `Not carried (${counts}). Next: nothing is done on it; it may be put again if circumstances change.`;
+    case 'tied':
+      return v.options.length
+        ? `Tied: ${listNames(v.options)} have ${plural(v.count, 'vote')} each (${counts}), so no option was chosen. ${TO_MEETING}.`
+        : `Tied (${counts}), so not carried. ${TO_MEETING}, where it can be discussed and decided.`;
+    case 'no-votes':
+      return `No decision: nobody voted for any option (${counts}). ${TO_MEETING}.`;
   }
-  const lead = r.leading;
-  if (!lead || lead.kind === 'none')
-    return `No decision: nobody voted for any option (${counts}). Next: the chair takes it to a partnership meeting.`;
-  if (lead.kind === 'tie')
-    return `Tied: ${listNames(lead.options)} have ${plural(lead.count, 'vote')} each (${counts}), so no option was chosen. Next: the chair takes it to a partnership meeting.`;
-  return `Carried: ${lead.option}, with the most votes (${counts}). Next: the partnership acts on it; the chair records it in the minutes.`;
 }
 
 /** Eligible members who neither declared nor voted, by name (the private record and the minutes). */
