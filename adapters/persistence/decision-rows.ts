@@ -49,6 +49,7 @@ export function toDecision(row: DecisionRow): Decision {
     createdAt: row.createdAt,
     card: (safeJson(row.cardRef) as CardRef | undefined) ?? null,
     remindersSentAt: row.remindersSentAt,
+    chairRemindedAt: row.chairRemindedAt,
     outcome: (safeJson(row.outcome) as ClosingSnapshot | undefined) ?? null,
     opening: openingOf(row.opening),
     rosterChanges: rosterChangesOf(row.rosterChanges),
@@ -145,6 +146,7 @@ export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState 
       changes: v.changes,
       at: v.createdAt,
       updatedAt: v.updatedAt,
+      reason: v.reason,
     })),
     people: Object.fromEntries(people.map((p) => [p.id, { name: p.name, resident: p.resident }])),
   };

@@ -37,7 +37,7 @@ export async function writeVote(
   const changing = c.replaces !== undefined;
   if (changing) {
     await tx.run(
-      'UPDATE "Vote" SET "option" = $1, "changes" = "changes" + 1, "updatedAt" = $2 WHERE "decisionId" = $3 AND "personId" = $4',
+      'UPDATE "Vote" SET "option" = $1, "reason" = NULL, "changes" = "changes" + 1, "updatedAt" = $2 WHERE "decisionId" = $3 AND "personId" = $4',
       [c.option, at, d.id, c.personId],
     );
   } else {
@@ -63,8 +63,9 @@ export async function writeVote(
   );
   const votes = changing
     ? state.votes.map((v) =>
-        v.personId === c.personId ? { ...v, option: c.option, changes: v.changes + 1, updatedAt: at } : v,
+        // a reason given for the vote it replaces no longer fits
+        v.personId === c.personId ? { ...v, option: c.option, reason: null, changes: v.changes + 1, updatedAt: at } : v,
       )
-    : [...state.votes, { personId: c.personId, option: c.option, changes: 0, at, updatedAt: at }];
+    : [...state.votes, { personId: c.personId, option: c.option, changes: 0, at, updatedAt: at, reason: null }];
   return { ...state, votes };
 }

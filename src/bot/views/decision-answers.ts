@@ -14,6 +14,7 @@ import type { BallotPrompt, DeclarePrompt } from '../../services/decisions/promp
 import type { Declared, Voted } from '../../services/decisions/respond.ts';
 import type { Started } from '../../services/decisions/start.ts';
 import { decisionCard } from './decision-card.ts';
+import { reasonButton } from './decision-follow-up.ts';
 import { quorumWarning } from './decision-notices.ts';
 import {
   amendForm,
@@ -95,9 +96,19 @@ export function votedReply(v: Voted): Reply {
     : ` You can change it until ${when(d)}.`;
   if (v.unchanged) return textReply(`Your vote on Decision ${d.number} is already ${v.option}; nothing changed.`);
   if (v.previous)
-    return textReply(`Your vote on Decision ${d.number} is changed from ${v.previous} to ${v.option}.${until}`);
-  return textReply(`Your vote on Decision ${d.number} is recorded: ${v.option}.${until}`);
+    return withReason(
+      d,
+      v,
+      textReply(`Your vote on Decision ${d.number} is changed from ${v.previous} to ${v.option}.${until}`),
+    );
+  return withReason(d, v, textReply(`Your vote on Decision ${d.number} is recorded: ${v.option}.${until}`));
 }
+
+/** An open ballot still open: the voter may add a short reason to the record. */
+const withReason = (d: Decision, v: Voted, reply: Reply): Reply =>
+  d.ballot === 'secret' || v.closedNow
+    ? reply
+    : { ...reply, blocks: [...reply.blocks, { kind: 'actions', buttons: [reasonButton(d)] }] };
 
 export function ballotPromptReply(p: BallotPrompt): Reply {
   if (p.kind === 'declare-first')

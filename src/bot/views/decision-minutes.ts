@@ -126,7 +126,10 @@ export function voterLines(r: DecisionRecord): string[] {
       `${plural(r.counts.voted, 'member')} voted. This was a secret ballot: no names are recorded against votes.`,
     ];
   if (r.voters.length === 0) return ['Nobody has voted yet.'];
-  return r.voters.map((v) => `${v.name}${v.option ? `: ${v.option}` : ''} (${when(r, v.at)}${changed(v.changes)})`);
+  return r.voters.map(
+    (v) =>
+      `${v.name}${v.option ? `: ${v.option}` : ''} (${when(r, v.at)}${changed(v.changes)})${v.reason ? `. Reason: “${v.reason}”` : ''}`,
+  );
 }
 
 export function headline(r: DecisionRecord): string {
@@ -239,7 +242,10 @@ export function recordCsv(r: DecisionRecord): string {
       : []),
     ...r.notEligible.map((n) => ['not eligible', 'setting', n.why, n.name, '']),
     ...(r.voters
-      ? r.voters.map((v) => ['vote', v.option ?? '', String(v.changes), v.name, at(v.at)])
+      ? r.voters.flatMap((v) => [
+          ['vote', v.option ?? '', String(v.changes), v.name, at(v.at)],
+          ...(v.reason ? [['vote reason', v.option ?? '', v.reason, v.name, '']] : []),
+        ])
       : [['vote', 'secret ballot', String(r.counts.voted), '', '']]),
     ...(r.tally
       ? r.tally.map((t) => ['tally', t.option, String(t.count), '', ''])

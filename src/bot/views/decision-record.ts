@@ -18,6 +18,7 @@ import {
   voterLines,
 } from './decision-minutes.ts';
 import { recordText } from './decision-plain-text.ts';
+import { remindButton } from './decision-follow-up.ts';
 import { silentCount as silentNumber } from './decision-outcome.ts';
 import type { DecisionRecord } from '../../domain/decisions/record.ts';
 import { plural } from '../../domain/roster.ts';
@@ -91,6 +92,7 @@ export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
   if (o.canShare && o.conflicts)
     buttons.push({ actionId: 'decision.share', label: 'Share the conflicts log in the channel', value: o.decisionId });
   if (o.canManage && r.status === 'open') {
+    buttons.push(remindButton(o.decisionId));
     buttons.push({ actionId: 'decision.amend', label: 'Change closing time or ballot', value: o.decisionId });
     buttons.push({ actionId: 'decision.close', label: 'Close now', value: o.decisionId, style: 'danger' });
   }

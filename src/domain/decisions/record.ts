@@ -41,7 +41,7 @@ export interface DecisionRecord {
   /** eligible members who neither declared nor voted (at close, those who had a vote then) */
   notResponded: string[];
   /** null on a secret ballot: names are never recorded against it */
-  voters: { name: string; option: string | null; at: Date; changes: number }[] | null;
+  voters: { name: string; option: string | null; at: Date; changes: number; reason: string | null }[] | null;
   /** null while results are hidden */
   tally: { option: string; count: number }[] | null;
   leading: ReturnType<typeof leadingOption> | null;
@@ -164,6 +164,8 @@ export function buildRecord(state: DecisionState, roster: Roster): DecisionRecor
             option: visible ? v.option : null,
             at: v.updatedAt,
             changes: v.changes,
+            // a reason says how they voted: only once the choice itself may be seen
+            reason: visible ? (v.reason ?? null) : null,
           })),
     tally: visible ? frozen.tally : null,
     leading: visible ? leadingOption(frozen.tally) : null,
