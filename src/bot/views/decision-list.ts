@@ -41,7 +41,7 @@ export function decisionListReply(b: DecisionBrowse, partnershipName: string): R
       {
         kind: 'list',
         items: openShown.map(({ decision: d, position }) =>
-          `Decision ${d.number}: ${d.title} (closes ${when(d, d.closesAt)}). ${positionText(position)}`.trim(),
+          `Decision ${d.number}: ${d.title} (closes ${formatWhen(d.closesAt, d.rules.timeZone)}). ${positionText(position)}`.trim(),
         ),
       },
       recordButtons(openShown.map((x) => x.decision)),
