@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyText, type Reply } from '../../src/domain/chat/reply.ts';
 import { buildRecord } from '../../src/domain/decisions/record.ts';
 import { recordCsv, recordMarkdown } from '../../src/bot/views/decision-minutes.ts';
+import { erasePerson, exportPerson } from '../../adapters/persistence/privacy.ts';
 import { createWorld, type World } from './world.ts';
 
 let world: World;
@@ -149,5 +150,20 @@ describe('the chair’s reminder to those who haven’t answered', () => {
       /Only the chair, or the person who put this decision, can do that\./,
     );
     expect(world.notifier.toPeople).toEqual([]);
+  });
+});
+
+describe('a reason is personal data', () => {
+  it('is in the voter’s own export, and cleared when they are erased', async () => {
+    const open = await world.start({ title: 'Allotment water butts' });
+    await voteAs('David Hughes', open, 1);
+    await world.submit('David Hughes', 'decision.reason', { reason: 'Against: the green floods.' }, open, 'direct');
+    const db = world.db.database.db;
+    const lookup = { partnershipId: world.partnership.id, name: 'David Hughes' };
+    expect(JSON.stringify(await exportPerson(db, lookup))).toContain('Against: the green floods.');
+    await erasePerson(db, lookup, null);
+    expect((await db.vote.findMany({ where: { personId: world.id('David Hughes') } })).map((v) => v.reason)).toEqual([
+      null,
+    ]);
   });
 });
