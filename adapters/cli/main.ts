@@ -27,7 +27,7 @@ The database (DATABASE_URL, default ./data/partnership-bot.db):
   partnership-bot forms list --partnership SLUG      members without a signed membership form
   partnership-bot forms record --partnership SLUG --name NAME --signed YYYY-MM-DD [--reference TEXT]
   partnership-bot decision list --partnership SLUG
-  partnership-bot decision export ID --format md|csv [--partnership SLUG]
+  partnership-bot decision export ID --format md|csv|txt [--partnership SLUG]
       ID is the decision's number (with --partnership) or its id; prints the record for the minutes.
   partnership-bot decision record-meeting --partnership SLUG --recorded-by NAME --file meeting.json [--confirm]
   partnership-bot decision record-meeting --partnership SLUG --recorded-by NAME --date 2026-12-03 --title TITLE

@@ -1,4 +1,5 @@
-// The one writer of a declaration, a recusal, a withdrawn vote, a close and "reminders sent"
+// The one writer of a declaration, a recusal, a withdrawn vote, a close, "reminders sent", a
+// vote's reason and the chair's reminder
 // (docs/database.md, "One writer per kind of change"), as prepared statements beside the vote's
 // (decision-votes.ts): used by the fast path's batched transactions (decision-fast.ts) and, through
 // the same statements, inside the locked transaction (decision-store.ts, fast-sql.ts `prismaSql`).
@@ -10,7 +11,14 @@ import type { SqlRunner, SqlValue } from './fast-sql.ts';
 
 type Of<K extends Change['type']> = Extract<Change, { type: K }>;
 /** The changes written here; a vote is decision-votes.ts's, the rest decision-store.ts's. */
-export type RowChange = Of<'declare'> | Of<'recuse'> | Of<'withdraw-vote'> | Of<'close'> | Of<'reminders-sent'>;
+export type RowChange =
+  | Of<'declare'>
+  | Of<'recuse'>
+  | Of<'withdraw-vote'>
+  | Of<'close'>
+  | Of<'reminders-sent'>
+  | Of<'vote-reason'>
+  | Of<'chair-reminded'>;
 
 const ROW_KINDS: ReadonlySet<Change['type']> = new Set([
   'declare',
@@ -18,6 +26,8 @@ const ROW_KINDS: ReadonlySet<Change['type']> = new Set([
   'withdraw-vote',
   'close',
   'reminders-sent',
+  'vote-reason',
+  'chair-reminded',
 ]);
 export const isRowChange = (c: Change): c is RowChange => ROW_KINDS.has(c.type);
 
@@ -157,6 +167,27 @@ async function remindersSent(tx: SqlRunner, state: DecisionState, plan: Plan<unk
   return { ...state, decision: { ...state.decision, remindersSentAt: at } };
 }
 
+/** The reason is shown in the record, not copied into the audit row: the row says one was given. */
+async function voteReason(tx: SqlRunner, state: DecisionState, plan: Plan<unknown>, c: Of<'vote-reason'>) {
+  await tx.run('UPDATE "Vote" SET "reason" = $1 WHERE "decisionId" = $2 AND "personId" = $3', [
+    c.reason,
+    state.decision.id,
+    c.personId,
+  ]);
+  await audit(tx, state, plan, 'decision.vote.reason', null, { personId: c.personId });
+  return { ...state, votes: state.votes.map((v) => (v.personId === c.personId ? { ...v, reason: c.reason } : v)) };
+}
+
+async function chairReminded(tx: SqlRunner, state: DecisionState, plan: Plan<unknown>) {
+  const at = plan.at;
+  await tx.run('UPDATE "Decision" SET "chairRemindedAt" = $1, "updatedAt" = $1 WHERE "id" = $2', [
+    at,
+    state.decision.id,
+  ]);
+  await audit(tx, state, plan, 'decision.chair-remind', null, { at: at.toISOString() });
+  return { ...state, decision: { ...state.decision, chairRemindedAt: at } };
+}
+
 /** Writes one change with its audit row; the state as a fresh read would give it afterwards. */
 export function writeRowChange(
   tx: SqlRunner,
@@ -175,5 +206,9 @@ export function writeRowChange(
       return close(tx, state, plan, c);
     case 'reminders-sent':
       return remindersSent(tx, state, plan);
+    case 'vote-reason':
+      return voteReason(tx, state, plan, c);
+    case 'chair-reminded':
+      return chairReminded(tx, state, plan);
   }
 }

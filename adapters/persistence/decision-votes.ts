@@ -40,7 +40,7 @@ export async function writeVote(
   const changing = c.replaces !== undefined;
   if (changing) {
     await tx.run(
-      'UPDATE "Vote" SET "option" = $1, "changes" = "changes" + 1, "updatedAt" = $2, "byProxy" = $3 WHERE "decisionId" = $4 AND "personId" = $5',
+      'UPDATE "Vote" SET "option" = $1, "reason" = NULL, "changes" = "changes" + 1, "updatedAt" = $2, "byProxy" = $3 WHERE "decisionId" = $4 AND "personId" = $5',
       [c.option, at, c.byProxy === true, d.id, c.personId],
     );
   } else {
@@ -66,13 +66,22 @@ export async function writeVote(
   );
   const votes = changing
     ? state.votes.map((v) =>
+        // a reason given for the vote it replaces no longer fits
         v.personId === c.personId
-          ? { ...v, option: c.option, changes: v.changes + 1, updatedAt: at, byProxy: c.byProxy === true }
+          ? { ...v, option: c.option, reason: null, changes: v.changes + 1, updatedAt: at, byProxy: c.byProxy === true }
           : v,
       )
     : [
         ...state.votes,
-        { personId: c.personId, option: c.option, changes: 0, at, updatedAt: at, byProxy: c.byProxy === true },
+        {
+          personId: c.personId,
+          option: c.option,
+          changes: 0,
+          at,
+          updatedAt: at,
+          byProxy: c.byProxy === true,
+          reason: null,
+        },
       ];
   return { ...state, votes };
 }

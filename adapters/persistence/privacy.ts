@@ -131,6 +131,7 @@ export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record
             decision: `${v.decision.number}: ${v.decision.title}`,
             ballot: 'open',
             option: v.option,
+            reason: v.reason,
             changes: v.changes,
             at: v.updatedAt,
           },
@@ -173,6 +174,8 @@ export async function erasePerson(
     await tx.platformIdentity.deleteMany({ where: { personId: person.id } });
     await tx.membershipConfirmation.deleteMany({ where: { personId: person.id } });
     await tx.declaration.updateMany({ where: { personId: person.id }, data: { detail: null } });
+    // a reason given with a vote is their own words, like a declaration's detail
+    await tx.vote.updateMany({ where: { personId: person.id }, data: { reason: null } });
     // Recusal reasons quote register entries and relationship chains: keep only their kinds.
     for (const r of await tx.recusal.findMany({ where: { personId: person.id } })) {
       const reasons = safeJson(r.reasons);

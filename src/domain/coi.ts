@@ -171,7 +171,7 @@ export function checkConflicts(
       kind: d.kind,
       source: 'declaration',
       organisation,
-      detail: `${person.name} declared a ${d.kind.replace('-', ' ')} interest for this decision${d.detail ? `: ${d.detail}` : ''}.`,
+      detail: `${person.name} declared ${d.kind === 'indirect-financial' ? 'an' : 'a'} ${d.kind.replace('-', ' ')} interest for this decision${d.detail ? `: ${d.detail}` : ''}.`,
     });
   }
 

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRecord } from '../../src/domain/decisions/record.ts';
 import { recordCsv, recordMarkdown } from '../../src/bot/views/decision-minutes.ts';
+import { recordText } from '../../src/bot/views/decision-plain-text.ts';
 import { BIN, ROOT } from '../support/paths.ts';
 import { createWorld, type World } from './world.ts';
 
@@ -62,7 +63,9 @@ const recordOf = async (id: string) => {
 describe('the minutes-ready record', () => {
   it('in Markdown: facts, result, quorum, resident share, declarations, recusals and votes, in London time', async () => {
     const md = recordMarkdown(await recordOf(grant));
-    expect(md).toMatch(/^# Decision 1: Youth trust summer grant\n/);
+    expect(md).toMatch(
+      /^# Decision 1: Youth trust summer grant\n\nCarried \(For 3, Against 2, Abstain 1\)\. Next: the partnership acts on it; the chair records it in the minutes\.\n\n/,
+    );
     expect(md).toContain(
       'Northfield Big Local. Grant decision; open ballot; results shown live. Put by Margaret Okafor on Tue 20 Oct 2026, 10:15. Closed Wed 21 Oct 2026, 18:30, by the chair (it was due to close Fri 23 Oct 2026, 17:00).',
     );
@@ -150,9 +153,13 @@ describe('partnership-bot decision (the real CLI process)', () => {
       env: { ...process.env, DATABASE_URL: world.db.url },
     });
 
-  it('exports the record as Markdown or CSV, by number or by id', async () => {
+  it('exports the record as Markdown, CSV or plain text, by number or by id', async () => {
     const md = await cli('export', '1', '--partnership', 'northfield', '--format', 'md');
     expect(md.stdout).toBe(recordMarkdown(await recordOf(grant)));
+    const txt = await cli('export', '1', '--partnership', 'northfield', '--format', 'txt');
+    expect(txt.stdout).toBe(recordText(await recordOf(grant)));
+    expect(txt.stdout).toMatch(/^Decision 1: Youth trust summer grant\n=+\n\nCarried /);
+    expect(txt.stdout).not.toMatch(/^#/m);
     const csv = await cli('export', secret, '--format', 'csv');
     expect(csv.stdout).toBe(recordCsv(await recordOf(secret)));
     expect(csv.stdout).not.toMatch(/^vote,.*(Rosa Novak|Kwame Mensah)/m);
@@ -181,7 +188,7 @@ describe('partnership-bot decision (the real CLI process)', () => {
     });
     expect(await fail(['export', '1', '--partnership', 'northfield', '--format', 'pdf'])).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/--format must be md or csv/),
+      stderr: expect.stringMatching(/--format must be md \(Markdown\), csv \(a spreadsheet\) or txt/),
     });
     expect(await fail(['export', '9', '--partnership', 'northfield'])).toMatchObject({
       code: 1,

@@ -10,6 +10,7 @@ import { FORM_FIELDS } from '../../src/bot/commands/decision-actions.ts';
 import type { Inbound } from '../../src/domain/chat/inbound.ts';
 import { createForm } from '../../src/bot/views/decision-create-form.ts';
 import { amendForm, interestForm } from '../../src/bot/views/decision-prompts.ts';
+import { reasonFormReply } from '../../src/bot/views/decision-follow-up.ts';
 import { rulesFrom, type Decision } from '../../src/domain/decisions/types.ts';
 import { defaultSettings } from '../../src/domain/settings.ts';
 import { CHANNEL, createWorld, userIdOf, type World } from '../decisions/world.ts';
@@ -67,7 +68,9 @@ describe('every button and every form, by someone the table refuses', () => {
             ? { kind: 'loyalty', detail: 'I am a trustee' }
             : formId === 'decision.amend'
               ? { closes: 'Saturday 5pm' }
-              : {},
+              : formId === 'decision.reason'
+                ? { reason: 'A forged reason' }
+                : {},
       context: formId.startsWith('decision.') && formId !== 'decision.create' ? decisionId : undefined,
     })),
   ];
@@ -155,4 +158,6 @@ it('a decision form may carry exactly the fields the bot’s own form has', () =
   expect(ids(createForm())).toEqual([...FORM_FIELDS['decision.create']].sort());
   expect(ids(interestForm(decision))).toEqual([...FORM_FIELDS['decision.declare']].sort());
   expect(ids(amendForm(decision))).toEqual([...FORM_FIELDS['decision.amend']].sort());
+  const reasonForm = reasonFormReply({ decision, option: 'For', reason: null }).blocks.find((b) => b.kind === 'form');
+  expect(reasonForm?.kind === 'form' && ids(reasonForm.form)).toEqual([...FORM_FIELDS['decision.reason']].sort());
 });

@@ -1,10 +1,11 @@
-// partnership-bot decision export ID --format md|csv [--partnership SLUG]
+// partnership-bot decision export ID --format md|csv|txt [--partnership SLUG]
 // partnership-bot decision list --partnership SLUG
 // partnership-bot decision record-meeting --partnership SLUG ... (./meeting.ts)
 // ID is the decision's number within the partnership (with --partnership) or its id (a uuid).
 // Results hidden until close stay hidden here too, and secret ballots never carry names.
 import { buildRecord } from '../../../src/domain/decisions/record.ts';
 import { recordCsv, recordMarkdown } from '../../../src/bot/views/decision-minutes.ts';
+import { recordText } from '../../../src/bot/views/decision-plain-text.ts';
 import { formatWhen } from '../../../src/domain/decisions/when.ts';
 import type { DecisionState } from '../../../src/domain/decisions/types.ts';
 import type { Stores } from '../../../src/services/ports/index.ts';
@@ -23,8 +24,11 @@ export async function decisionCommand(io: CliIo, flags: Flags, positionals: stri
       );
     if (extra.length) throw new CliError(`decision export takes one ID; unexpected: ${extra.join(' ')}`, EXIT.usage);
     const format = flags.format ?? 'md';
-    if (format !== 'md' && format !== 'csv')
-      throw new CliError(`--format must be md or csv (got "${format}").`, EXIT.usage);
+    if (format !== 'md' && format !== 'csv' && format !== 'txt')
+      throw new CliError(
+        `--format must be md (Markdown), csv (a spreadsheet) or txt (plain text, for email) (got "${format}").`,
+        EXIT.usage,
+      );
     if (!UUID.test(id) && !/^\d{1,6}$/.test(id))
       throw new CliError(`"${id}" is not a decision number (such as 3) or a decision id (a uuid).`, EXIT.usage);
     if (!UUID.test(id) && !flags.partnership)
@@ -35,7 +39,7 @@ export async function decisionCommand(io: CliIo, flags: Flags, positionals: stri
     return withStores(io, async (stores) => {
       const state = await findDecision(stores, id, flags.partnership);
       const record = buildRecord(state, await stores.rosters.loadRoster(state.decision.partnershipId));
-      io.out(format === 'md' ? recordMarkdown(record) : recordCsv(record));
+      io.out(format === 'md' ? recordMarkdown(record) : format === 'csv' ? recordCsv(record) : recordText(record));
       return EXIT.ok;
     });
   }

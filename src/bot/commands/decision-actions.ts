@@ -9,9 +9,11 @@ import { z } from 'zod';
 import { BALLOTS, VISIBILITIES } from '../../domain/decisions/types.ts';
 import { close, confirmClose, amend, amendPrompt } from '../../services/decisions/manage.ts';
 import { ballot, declarePrompt, interestPrompt } from '../../services/decisions/prompts.ts';
-import { shareConflicts, showRecord } from '../../services/decisions/record.ts';
+import { exportRecord, shareConflicts, showRecord } from '../../services/decisions/record.ts';
 import { declare, vote, type Declaration } from '../../services/decisions/respond.ts';
 import { startDecision } from '../../services/decisions/start.ts';
+import { giveReason, reasonPrompt, remindUnanswered } from '../../services/decisions/follow-up.ts';
+import { chairRemindedReply, reasonFormReply, reasonSavedReply } from '../views/decision-follow-up.ts';
 import { QUESTION_FIELDS } from '../../services/decisions/confirm-organisations.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
 import {
@@ -29,7 +31,7 @@ import {
 } from '../views/decision-answers.ts';
 import { interestFormReply } from '../views/decision-prompts.ts';
 import { linkedReply, organisationQuestionReply } from '../views/organisation-question.ts';
-import { conflictsLogReply, recordView } from '../views/decision-record.ts';
+import { conflictsLogReply, minutesTextReply, recordView } from '../views/decision-record.ts';
 import { createRefusal, MALFORMED, manageRefusal, noVoteReason, UNEXPECTED_FIELDS } from '../views/decision-words.ts';
 import { answer, refusePayload, type RefusalWords } from './decision-scope.ts';
 import type { ActionHandler, FormHandler, ScopedContext } from './types.ts';
@@ -147,6 +149,27 @@ export const decisionActions: Record<string, ActionHandler> = {
   'decision.view': on(async (ctx, t) =>
     answer(ctx, await showRecord(services(ctx), actorOf(ctx), { id: t.id }), recordView, { decisionId: t.id }),
   ),
+  'decision.reason': on(async (ctx, t) =>
+    answer(
+      ctx,
+      await reasonPrompt(services(ctx), actorOf(ctx), { decisionId: t.id }),
+      reasonFormReply,
+      voter(ctx, t.id),
+    ),
+  ),
+  'decision.remind': on(async (ctx, t) =>
+    answer(
+      ctx,
+      await remindUnanswered(services(ctx), actorOf(ctx), { decisionId: t.id }),
+      chairRemindedReply,
+      manager(t.id),
+    ),
+  ),
+  'decision.minutes.text': on(async (ctx, t) =>
+    answer(ctx, await exportRecord(services(ctx), actorOf(ctx), { decisionId: t.id }), minutesTextReply, {
+      decisionId: t.id,
+    }),
+  ),
   'decision.share': on(async (ctx, t) =>
     answer(
       ctx,
@@ -166,6 +189,7 @@ export const FORM_FIELDS = {
   'decision.create': ['title', 'description', 'kind', 'organisations', 'options', 'closes', 'ballot', 'visibility'],
   'decision.declare': ['kind', 'organisation', 'detail', 'register', 'link'],
   'decision.amend': ['closes', 'ballot', 'visibility'],
+  'decision.reason': ['reason'],
 } as const;
 
 const fieldValue = z.union([z.string().max(10_000), z.array(z.string().max(1_000)).max(200)]).optional();
@@ -235,6 +259,16 @@ export const decisionForms: Record<string, FormHandler> = {
       const declaration: Declaration = { outcome: 'interest', values };
       const declared = await declare(serviceDeps(ctx.deps), actorOf(ctx), { decisionId, declaration });
       return answer(ctx, declared, declaredReply, { ...voter(ctx, decisionId), values: flat(values) });
+    }),
+  ),
+  'decision.reason': checked(
+    'decision.reason',
+    aboutDecision(async (ctx, decisionId, values) => {
+      const given = await giveReason(serviceDeps(ctx.deps), actorOf(ctx), {
+        decisionId,
+        reason: Array.isArray(values.reason) ? values.reason.join(' ') : (values.reason ?? ''),
+      });
+      return answer(ctx, given, reasonSavedReply, { ...voter(ctx, decisionId), values: flat(values) });
     }),
   ),
   'decision.amend': checked(

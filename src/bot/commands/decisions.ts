@@ -1,10 +1,12 @@
-// `/partnership decisions` (the open ones, and where you stand) and `/partnership decision <n>`
-// (the minutes-ready record, privately).
+// `/partnership decisions [words]` (the open ones and where you stand, the latest closed ones;
+// with words, a search of the titles) and `/partnership decision <n>` (the minutes-ready record,
+// privately).
 import { actorOf } from './types.ts';
 import { serviceDeps } from '../context.ts';
-import { listOpen, showRecord } from '../../services/decisions/record.ts';
+import { showRecord } from '../../services/decisions/record.ts';
+import { browseDecisions } from '../../services/decisions/browse.ts';
 import { textReply } from '../../domain/chat/reply.ts';
-import { openListReply } from '../views/decision-answers.ts';
+import { decisionListReply } from '../views/decision-list.ts';
 import { recordView } from '../views/decision-record.ts';
 import { refusal } from '../views/refusals.ts';
 import { answer } from './decision-scope.ts';
@@ -17,8 +19,9 @@ const UNKNOWN =
 export const decisions: Command = {
   name: 'decisions',
   aliases: ['polls', 'votes'],
-  summary: 'The open decisions, and whether you have declared and voted on each.',
-  usage: 'decisions',
+  summary:
+    'The open decisions and whether you have declared and voted on each, and the 10 most recently closed; with words, the decisions whose titles contain them. A button opens each record.',
+  usage: 'decisions [words in the title]',
   needsPartnership: true,
   intents: [
     intent(
@@ -28,8 +31,8 @@ export const decisions: Command = {
     ),
   ],
   async run(ctx) {
-    const open = await listOpen(serviceDeps(ctx.deps), actorOf(ctx));
-    return answer(ctx, open, (list) => openListReply(list, ctx.scope.partnership.name), { unknown: UNKNOWN });
+    const found = await browseDecisions(serviceDeps(ctx.deps), actorOf(ctx), { search: ctx.args });
+    return answer(ctx, found, (b) => decisionListReply(b, ctx.scope.partnership.name), { unknown: UNKNOWN });
   },
 };
 
@@ -47,7 +50,7 @@ export const decision: Command = {
     if (!number)
       return [
         textReply(
-          'Which decision? Give its number, for example `/partnership decision 3`. `/partnership decisions` lists the open ones.',
+          'Which decision? Give its number, for example `/partnership decision 3`. `/partnership decisions` lists the open and latest closed ones, and `/partnership decisions <words>` searches their titles.',
         ),
       ];
     const shown = await showRecord(serviceDeps(ctx.deps), actorOf(ctx), { number: Number(number) });

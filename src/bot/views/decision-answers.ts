@@ -1,6 +1,6 @@
 // The answers to a person's own requests about decisions, from what the decision services return:
 // the decision started, a declaration or vote taken, the prompts, the chair's close and amend,
-// the open list, and the decisions' refusals.
+// and the decisions’ refusals.
 import type { Amended } from '../../domain/decisions/lifecycle.ts';
 import type { Decision } from '../../domain/decisions/types.ts';
 import { formatWhen } from '../../domain/decisions/when.ts';
@@ -10,7 +10,6 @@ import { textReply } from '../../domain/chat/reply.ts';
 import type { DecisionRefusal } from '../../services/decisions/deps.ts';
 import type { CloseQuestion, AmendResult } from '../../services/decisions/manage.ts';
 import type { BallotPrompt, DeclarePrompt } from '../../services/decisions/prompts.ts';
-import type { OpenDecisions } from '../../services/decisions/record.ts';
 import type { Declared, Voted } from '../../services/decisions/respond.ts';
 import type { Started } from '../../services/decisions/start.ts';
 import { decisionCard } from './decision-card.ts';
@@ -19,7 +18,8 @@ import { FIX, withProblems } from './form-problems.ts';
 import { formatProblems, type Problem } from '../../domain/result.ts';
 import { quorumWarning } from './decision-notices.ts';
 import { amendForm, ballotReply, declarationPrompt, declareButtons, interestFormReply } from './decision-prompts.ts';
-import { closedMessage, positionText, recusalNotice, refusedText, START_IN_CHANNEL } from './decision-words.ts';
+import { closedMessage, recusalNotice, refusedText, START_IN_CHANNEL } from './decision-words.ts';
+import { reasonButton } from './decision-follow-up.ts';
 
 const when = (d: Decision) => formatWhen(d.closesAt, d.rules.timeZone);
 const recordButton = (d: Decision): Block => ({
@@ -98,9 +98,19 @@ export function votedReply(v: Voted): Reply {
     : ` You can change it until ${when(d)}.`;
   if (v.unchanged) return textReply(`Your vote on Decision ${d.number} is already ${v.option}; nothing changed.`);
   if (v.previous)
-    return textReply(`Your vote on Decision ${d.number} is changed from ${v.previous} to ${v.option}.${until}`);
-  return textReply(`Your vote on Decision ${d.number} is recorded: ${v.option}.${until}`);
+    return withReason(
+      d,
+      v,
+      textReply(`Your vote on Decision ${d.number} is changed from ${v.previous} to ${v.option}.${until}`),
+    );
+  return withReason(d, v, textReply(`Your vote on Decision ${d.number} is recorded: ${v.option}.${until}`));
 }
+
+/** An open ballot still open: the voter may add a short reason to the record. */
+const withReason = (d: Decision, v: Voted, reply: Reply): Reply =>
+  d.ballot === 'secret' || v.closedNow
+    ? reply
+    : { ...reply, blocks: [...reply.blocks, { kind: 'actions', buttons: [reasonButton(d)] }] };
 
 export function ballotPromptReply(p: BallotPrompt): Reply {
   if (p.kind === 'declare-first')
@@ -223,32 +233,6 @@ const AMENDED = (d: Decision, a: Amended): string =>
 export function amendedReply(r: AmendResult): Reply {
   if (r.kind === 'unchanged') return textReply('Nothing to change: that is how the decision already stands.');
   return textReply(`Decision ${r.decision.number} changed: ${r.what.map((a) => AMENDED(r.decision, a)).join('; ')}.`);
-}
-
-export function openListReply(list: OpenDecisions, partnershipName: string): Reply {
-  const { open } = list;
-  if (open.length === 0)
-    return textReply(
-      `${partnershipName} has no open decisions. The chair, vice-chair or secretary can start one with \`/partnership poll\`.`,
-    );
-  const items = list.shown.map(({ decision: d, position }) =>
-    `Decision ${d.number}: ${d.title} (closes ${when(d)}). ${positionText(position)}`.trim(),
-  );
-  return {
-    summary: `${plural(open.length, 'open decision')} in ${partnershipName}.`,
-    blocks: [
-      { kind: 'heading', text: 'Open decisions' },
-      { kind: 'list', items },
-      {
-        kind: 'actions',
-        buttons: open
-          .slice(0, 5)
-          .map((d) => ({ actionId: 'decision.declare', label: `Decision ${d.number}`, value: d.id })),
-      },
-      { kind: 'note', text: 'Type `/partnership decision <number>` for a decision’s record.' },
-    ],
-    visibility: 'private',
-  };
 }
 
 export const sharedReply = (d: Decision): Reply =>

@@ -7,14 +7,29 @@ import { formatWhen, isoInZone } from '../../domain/decisions/when.ts';
 import { describeReasons, KIND_WORDS } from './decision-words.ts';
 import { proxyCountLines, proxyTag } from './proxy-record.ts';
 import { meetingCsvRows, meetingFactsLine, meetingLines, meetingResultLine, LEFT_THE_ROOM } from './meeting.ts';
+import { outcomeSentence, silentLine } from './decision-outcome.ts';
 
+export { outcomeSentence, silentLine };
+
+/** What a loyalty interest is, then what this partnership's policy (frozen on the decision) makes of it. */
 const LOYALTY = {
-  withdraw: 'loyalty conflicts mean stepping back',
-  'declare-and-stay': 'loyalty conflicts are declared and the member stays',
+  withdraw: 'a member with one steps back and does not vote on the decision, as with a financial interest',
+  'declare-and-stay': 'a member whose only interest is a loyalty one declares it and may still vote',
 } as const;
 
-/** "Loyalty policy: …." */
-export const loyaltyPolicy = (r: DecisionRecord): string => `Loyalty policy: ${LOYALTY[r.loyalty]}.`;
+/**
+ * "Loyalty interests (…): under this partnership's policy, …." The minutes quote the policy, so
+ * they say what it means for whoever reads them later.
+ */
+export const loyaltyPolicy = (r: DecisionRecord): string =>
+  `Loyalty interests (being a member or trustee of, or having links with, an organisation involved): under this partnership’s policy, ${LOYALTY[r.loyalty]}.`;
+
+/** "an indirect financial interest", "a loyalty interest"; "an interest" when the kind is not known. */
+export function kindWithArticle(kind: string | null): string {
+  const words = (KIND_WORDS as Record<string, string>)[kind ?? ''];
+  if (!words) return 'an interest';
+  return `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words} interest`;
+}
 
 export function when(r: DecisionRecord, at: Date): string {
   return formatWhen(at, r.timeZone, { year: true });
@@ -65,7 +80,7 @@ export function residentSentence(r: DecisionRecord): string {
 export const declarationLine = (r: DecisionRecord, x: DecisionRecord['declarations'][number]): string =>
   x.outcome === 'none'
     ? `${x.name}: no interest (${when(r, x.at)})`
-    : `${x.name}: declared a ${(KIND_WORDS as Record<string, string>)[x.kind ?? ''] ?? 'an'} interest${x.organisation ? ` in ${x.organisation}` : ''}${x.detail ? `: ${x.detail}` : ''} (${when(r, x.at)})`;
+    : `${x.name}: declared ${kindWithArticle(x.kind)}${x.organisation ? ` in ${x.organisation}` : ''}${x.detail ? `: ${x.detail}` : ''} (${when(r, x.at)})`;
 
 /** Someone without a vote who must not take part: "Linda Marsh (non-voting member; no vote, not taking part)". */
 export const notVotingTag = (x: DecisionRecord['recusals'][number]): string =>
@@ -118,7 +133,8 @@ export function voterLines(r: DecisionRecord): string[] {
     ];
   if (r.voters.length === 0) return ['Nobody has voted yet.'];
   return r.voters.map(
-    (v) => `${v.name}${v.option ? `: ${v.option}` : ''}${proxyTag(v)} (${when(r, v.at)}${changed(v.changes)})`,
+    (v) =>
+      `${v.name}${v.option ? `: ${v.option}` : ''}${proxyTag(v)} (${when(r, v.at)}${changed(v.changes)})${v.reason ? `. Reason: “${v.reason}”` : ''}`,
   );
 }
 
@@ -139,6 +155,8 @@ export function recordMarkdown(r: DecisionRecord): string {
   const lines = [
     `# ${headline(r)}`,
     '',
+    outcomeSentence(r),
+    '',
     facts(r),
     '',
     ...(r.organisations.length ? [`Organisations involved: ${r.organisations.join('; ')}.`, ''] : []),
@@ -152,6 +170,8 @@ export function recordMarkdown(r: DecisionRecord): string {
     quorumSentence(r),
     '',
     residentSentence(r),
+    '',
+    silentLine(r),
     '',
     '## Declarations of interest',
     '',
@@ -206,6 +226,7 @@ export function recordCsv(r: DecisionRecord): string {
     ['decision', 'put by', '', r.createdBy, at(r.createdAt)],
     ['decision', 'closes', '', '', at(r.closesAt)],
     ['decision', 'closed', r.closeReason ?? '', '', at(r.closedAt)],
+    ['decision', 'outcome', outcomeSentence(r), '', ''],
     ...r.declarations.map((x) => [
       'declaration',
       x.outcome === 'none' ? 'no interest' : `${x.kind ?? ''} interest`,
@@ -229,7 +250,10 @@ export function recordCsv(r: DecisionRecord): string {
       : []),
     ...r.notEligible.map((n) => ['not eligible', 'setting', n.why, n.name, '']),
     ...(r.voters
-      ? r.voters.map((v) => ['vote', `${v.option ?? ''}${proxyTag(v)}`, String(v.changes), v.name, at(v.at)])
+      ? r.voters.flatMap((v) => [
+          ['vote', `${v.option ?? ''}${proxyTag(v)}`, String(v.changes), v.name, at(v.at)],
+          ...(v.reason ? [['vote reason', v.option ?? '', v.reason, v.name, '']] : []),
+        ])
       : [['vote', 'secret ballot', String(r.counts.voted), '', '']]),
     ...(r.proxyVotes ? [['vote', 'cast by proxy', String(r.proxyVotes), '', '']] : []),
     ...(r.tally
@@ -245,6 +269,7 @@ export function recordCsv(r: DecisionRecord): string {
     ['residents', 'residents who voted', String(r.residents.residents), '', ''],
     ['residents', 'resident majority', r.residents.voted ? yn(r.residents.majority) : '', '', ''],
     ...meetingCsvRows(r),
+    ...r.notResponded.map((name) => ['no response', 'neither declared nor voted', '', name, '']),
   ];
   return stringify(rows.map((row) => row.map(inert)));
 }

@@ -4,7 +4,9 @@ import {
   declarationLine,
   facts,
   headline,
+  kindWithArticle,
   loyaltyPolicy,
+  outcomeSentence,
   quorumSentence,
   recordMarkdown,
   recusalLine,
@@ -12,11 +14,14 @@ import {
   rosterChangeCounts,
   rosterChangeLines,
   resultSentence,
+  silentLine,
   voterLines,
 } from './decision-minutes.ts';
+import { recordText } from './decision-plain-text.ts';
+import { remindButton } from './decision-follow-up.ts';
+import { silentCount as silentNumber } from './decision-outcome.ts';
 import type { DecisionRecord } from '../../domain/decisions/record.ts';
 import { plural } from '../../domain/roster.ts';
-import { CONFLICT_KINDS, type ConflictKind } from '../../domain/coi.ts';
 import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
 import type { RecordView } from '../../services/decisions/record.ts';
 import { kindsOf } from './coi-share.ts';
@@ -36,6 +41,7 @@ export interface RecordViewOptions {
 export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
   const blocks: Block[] = [
     { kind: 'heading', text: headline(r) },
+    { kind: 'text', text: outcomeSentence(r) },
     { kind: 'text', text: facts(r) },
   ];
   if (r.organisations.length)
@@ -46,6 +52,7 @@ export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
     { kind: 'text', text: resultSentence(r) },
     { kind: 'text', text: quorumSentence(r) },
     { kind: 'text', text: residentSentence(r) },
+    { kind: 'text', text: o.conflicts ? silentLine(r) : silentCount(r) },
   );
   const changes = o.conflicts ? rosterChangeLines(r) : [rosterChangeCounts(r)].filter((x): x is string => !!x);
   if (changes.length)
@@ -77,9 +84,16 @@ export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
   if (o.own) blocks.push({ kind: 'text', text: o.own });
   blocks.push({ kind: 'heading', text: 'Votes' }, { kind: 'list', items: voterLines(r) });
   const buttons: Button[] = [];
+  if (o.conflicts)
+    buttons.push({
+      actionId: 'decision.minutes.text',
+      label: 'Minutes as plain text (for email)',
+      value: o.decisionId,
+    });
   if (o.canShare && o.conflicts)
     buttons.push({ actionId: 'decision.share', label: 'Share the conflicts log in the channel', value: o.decisionId });
   if (o.canManage && r.status === 'open') {
+    buttons.push(remindButton(o.decisionId));
     buttons.push({ actionId: 'decision.amend', label: 'Change closing time or ballot', value: o.decisionId });
     buttons.push({ actionId: 'decision.close', label: 'Close now', value: o.decisionId, style: 'danger' });
   }
@@ -101,12 +115,8 @@ export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
  * them stay in the private record.
  */
 export function conflictsLogReply(r: DecisionRecord, sharedBy: string): Reply {
-  const kind = (k: string | null) =>
-    (CONFLICT_KINDS as readonly (string | null)[]).includes(k)
-      ? `a ${kindsOf([{ kind: k as ConflictKind }])} interest`
-      : 'an interest';
   const declared = r.declarations.map((x) =>
-    x.outcome === 'none' ? `${x.name}: no interest` : `${x.name}: declared ${kind(x.kind)}`,
+    x.outcome === 'none' ? `${x.name}: no interest` : `${x.name}: declared ${kindWithArticle(x.kind)}`,
   );
   const notVoting = r.status === 'closed' ? 'did not vote' : 'does not vote';
   const recused = [
@@ -135,6 +145,19 @@ export function conflictsLogReply(r: DecisionRecord, sharedBy: string): Reply {
     visibility: 'channel',
   };
 }
+
+/** The minutes as a plain-text file, for pasting into an email (officers and the rep). */
+export function minutesTextReply(r: DecisionRecord): Reply {
+  return {
+    summary: `${headline(r)}: the minutes as plain text. ${outcomeSentence(r)}`,
+    blocks: [{ kind: 'text', text: `${headline(r)}: the minutes as plain text, ready to paste into an email.` }],
+    visibility: 'private',
+    attachment: { filename: `decision-${r.number}.txt`, mimeType: 'text/plain', content: recordText(r) },
+  };
+}
+
+/** How many did not respond, without names (members who do not see the conflicts log). */
+const silentCount = (r: DecisionRecord): string => (r.notResponded.length ? silentNumber(r) : silentLine(r));
 
 /** " 1 person without a vote is not taking part either." (counts only) */
 const othersOut = (r: DecisionRecord): string => {

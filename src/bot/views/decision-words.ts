@@ -96,6 +96,12 @@ export function refusedText(d: Decision, why: RefusedWhy, person: Person | null)
       return 'Results hidden until the decision closes can’t be revealed early; they will be shown when it closes.';
     case 'seen-stays-live':
       return 'Members have already seen live results, so they can’t be hidden now.';
+    case 'vote-first':
+      return `You haven’t voted on Decision ${d.number} yet, so there is no vote to give a reason for. Vote first, then add your reason; nothing was saved.`;
+    case 'secret-no-reason':
+      return `Decision ${d.number} is a secret ballot, so it takes no reasons: a reason would tell others how you voted. Nothing was saved.`;
+    case 'remind-too-soon':
+      return `Those who haven’t answered Decision ${d.number} were reminded less than 12 hours ago, so I haven’t reminded them again. You can send the next reminder from ${formatWhen(why.nextAt, d.rules.timeZone)}.`;
   }
 }
 

@@ -22,7 +22,13 @@ export type RefusedWhy =
   | { code: 'voted-stays-open' }
   | { code: 'secret-never-live' }
   | { code: 'hidden-until-close' }
-  | { code: 'seen-stays-live' };
+  | { code: 'seen-stays-live' }
+  /** a reason is given with one's own vote: there is none yet */
+  | { code: 'vote-first' }
+  /** a secret ballot takes no reasons: a reason would tell how someone voted */
+  | { code: 'secret-no-reason' }
+  /** the chair's reminder was used less than 12 hours ago; it can be used again at `nextAt` */
+  | { code: 'remind-too-soon'; nextAt: Date };
 
 export type Refusal = { kind: 'refused' } & RefusedWhy;
 export const refused = (why: RefusedWhy): Refusal => ({ kind: 'refused', ...why });

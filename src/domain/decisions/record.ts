@@ -40,8 +40,12 @@ export interface DecisionRecord {
   /** everyone not taking part: members with a vote who were recused, and (`voter` false) others with a conflict */
   recusals: { name: string; reasons: ConflictReason[]; at: Date | null; voter: boolean; role: string | null }[];
   notEligible: { name: string; why: string }[];
+  /** eligible members who neither declared nor voted (at close, those who had a vote then) */
+  notResponded: string[];
   /** null on a secret ballot: names are never recorded against it */
-  voters: { name: string; option: string | null; at: Date; changes: number; proxy: string | null }[] | null;
+  voters:
+    | { name: string; option: string | null; at: Date; changes: number; proxy: string | null; reason: string | null }[]
+    | null;
   /** votes cast by a proxy (./proxy.ts), counted on any ballot; who held whose proxy is on `voters` (open ballots only) */
   proxyVotes: number;
   /** null while results are hidden */
@@ -129,6 +133,7 @@ export function buildRecord(state: DecisionState, roster: Roster): DecisionRecor
     fixedBase: changes.fixedBase,
   };
   return {
+    notResponded: silentMembers(state, standing).map(name),
     partnership: roster.partnership.name,
     number: d.number,
     title: d.title,
@@ -168,6 +173,8 @@ export function buildRecord(state: DecisionState, roster: Roster): DecisionRecor
             at: v.updatedAt,
             changes: v.changes,
             proxy: v.byProxy ? proxyHolderName(state, v.personId, name) : null,
+            // a reason says how they voted: only once the choice itself may be seen
+            reason: visible ? (v.reason ?? null) : null,
           })),
     proxyVotes: votes.filter((v) => v.byProxy).length,
     tally: visible ? frozen.tally : null,
@@ -190,4 +197,18 @@ export function buildRecord(state: DecisionState, roster: Roster): DecisionRecor
     residents: { voted: frozen.voted, residents: frozen.residentsVoted, majority: frozen.residentMajority },
     meeting: meetingRecordOf(d.meeting, name),
   };
+}
+
+/**
+ * Eligible members who neither declared nor voted. Once closed, only those who had a vote during
+ * it (at opening, or joined while it was open): someone who joined the roster since is not silent.
+ */
+function silentMembers(state: DecisionState, standing: ReturnType<typeof assess>): string[] {
+  const d = state.decision;
+  const during =
+    d.status === 'closed' && d.opening
+      ? new Set([...d.opening.votingMembers, ...(d.rosterChanges ?? []).filter((c) => c.voting).map((c) => c.personId)])
+      : null;
+  const answered = new Set([...state.declarations, ...state.votes].map((x) => x.personId));
+  return standing.eligible.filter((p) => !answered.has(p.id) && (!during || during.has(p.id))).map((p) => p.id);
 }

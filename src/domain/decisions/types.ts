@@ -127,6 +127,8 @@ export interface Decision {
   createdAt: Date;
   card: CardRef | null;
   remindersSentAt: Date | null;
+  /** when the chair last reminded those who had not answered (absent or null: never) */
+  chairRemindedAt?: Date | null | undefined;
   outcome: ClosingSnapshot | null;
   /** absent or null: opened before the opening roster was kept (its quorum base follows the roster) */
   opening?: OpeningRoster | null | undefined;
@@ -162,6 +164,8 @@ export interface VoteRecord {
   updatedAt: Date;
   /** cast by the member's proxy (who that was is on the appointment, never on the vote) */
   byProxy?: boolean | undefined;
+  /** the voter's short reason (open ballots only; cleared when the vote changes) */
+  reason?: string | null | undefined;
 }
 
 /** A voting member's proxy for this decision (./proxy.ts). */
@@ -227,6 +231,10 @@ export type Change =
   /** `closedAt`: when voting closed, if not when this is written (a time close recorded late, after a restart) */
   | { type: 'close'; reason: CloseReason; snapshot: ClosingSnapshot; closedAt?: Date }
   | { type: 'reminders-sent' }
+  /** the voter's reason for their current vote (open ballots only) */
+  | { type: 'vote-reason'; personId: string; reason: string }
+  /** the chair reminded those who had not answered */
+  | { type: 'chair-reminded' }
   /** joins and departures since the decision opened, recorded (the joiners are then prompted) */
   | { type: 'roster-changes'; entries: { personId: string; change: RosterChangeKind; voting: boolean }[] };
 

@@ -12,7 +12,7 @@ import { announceClosed, applyFor, findFor, type Actor, type DecisionResult, typ
  * The decision, once the permission check allows this actor to manage it. Who may depends on the
  * decision (whoever put it may), so it is read first; someone nobody knows is refused before that.
  */
-async function managed(
+export async function managed(
   deps: ServiceDeps,
   actor: Actor,
   decisionId: string,

@@ -48,6 +48,19 @@ export async function showRecord(
   });
 }
 
+/** The whole record for the minutes (a file to paste or keep): officers and the rep, who see the conflicts log. */
+export async function exportRecord(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { decisionId: string },
+): Promise<DecisionResult<DecisionRecord>> {
+  const allowed = authorize(actor, 'decision.record');
+  if (!allowed.ok) return fail(allowed.refusal);
+  const found = await findFor(deps, actor, { id: input.decisionId });
+  if (!found.ok) return found;
+  return ok(buildRecord(found.value, actor.roster));
+}
+
 function ownPart(state: DecisionState, roster: Roster, personId: string): OwnPart {
   const recused = assess(state, roster).recused.get(personId);
   if (recused) return { recused };

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Decision" ADD COLUMN     "chairRemindedAt" TIMESTAMP(3);
+
+-- AlterTable
+ALTER TABLE "Vote" ADD COLUMN     "reason" TEXT;
+

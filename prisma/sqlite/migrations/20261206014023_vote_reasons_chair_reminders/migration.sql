@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Decision" ADD COLUMN "chairRemindedAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "Vote" ADD COLUMN "reason" TEXT;
+
