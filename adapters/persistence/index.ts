@@ -7,6 +7,7 @@ import { inboxSeam } from './inbox-seam.ts';
 import { PrismaAuditLog, PrismaDirectoryStore } from './directory-store.ts';
 import { deployMigrations, pendingMigrations } from './migrate.ts';
 import { probePostgres } from './postgres-checks.ts';
+import { PrismaConcernStore, PrismaPolicyStore } from './policy-store.ts';
 import { PrismaRegisterStore } from './register-store.ts';
 import { PrismaReviewStore } from './review-store.ts';
 import { PrismaRosterStore } from './roster-store.ts';
@@ -32,6 +33,8 @@ export function createStores(database: Database, options: { seam?: BatchSeam } =
     register: new PrismaRegisterStore(database.db, { provider: database.provider, seam }),
     decisions: new PrismaDecisionStore(database.db, database.sql, database.provider, undefined, seam),
     reviews: new PrismaReviewStore(database.db, database.provider, database.sql),
+    policies: new PrismaPolicyStore(database.db),
+    concerns: new PrismaConcernStore(database.db),
   };
 }
 

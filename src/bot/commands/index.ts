@@ -1,5 +1,6 @@
 // The command registry. A new capability adds its file here; help lists whatever is registered.
 import { coi, coiActions } from './coi.ts';
+import { concern, concernActions, concernForms, concerns } from './concerns.ts';
 import { criteria, criteriaActions } from './criteria.ts';
 import { decisionActions, decisionForms } from './decision-actions.ts';
 import { decision, decisions } from './decisions.ts';
@@ -8,6 +9,7 @@ import { makeHelp } from './help.ts';
 import { interestActions, interestForms, interests } from './interests.ts';
 import { link } from './link.ts';
 import { organisationActions, organisationForms, organisations } from './organisations.ts';
+import { policies, policyActions, policyForms } from './policies.ts';
 import { poll } from './poll.ts';
 import { privacy } from './privacy.ts';
 import { relationshipActions, relationshipForms, relationships } from './relationships.ts';
@@ -35,6 +37,9 @@ COMMANDS.push(
   decision,
   review,
   settings,
+  policies,
+  concern,
+  concerns,
   privacy,
   help,
 );
@@ -49,6 +54,8 @@ export const ACTIONS: Record<string, ActionHandler> = {
   ...decisionActions,
   ...reviewActions,
   ...settingsActions,
+  ...policyActions,
+  ...concernActions,
 };
 
 /** Form submissions, by form id. */
@@ -59,6 +66,8 @@ export const FORMS: Record<string, FormHandler> = {
   ...decisionForms,
   ...reviewForms,
   ...settingsForms,
+  ...policyForms,
+  ...concernForms,
 };
 
 export function findCommand(word: string): Command | undefined {

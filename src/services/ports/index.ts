@@ -14,9 +14,11 @@ import type {
 } from '../../domain/decisions/types.ts';
 import type { SeasonState } from '../../domain/review/plan.ts';
 import type { Confirmation, DecisionEvidence, ReviewRecord, Submission } from '../../domain/review/types.ts';
+import type { ConcernStore, PolicyStore } from './policies.ts';
 import type { RegisterStore } from './register.ts';
 
 export type * from './register.ts';
+export type * from './policies.ts';
 
 export interface PartnershipRef {
   id: string;
@@ -274,4 +276,8 @@ export interface Stores {
   reviews: ReviewStore;
   /** register of interests, relationships, known organisations (src/services/ports/register.ts) */
   register: RegisterStore;
+  /** the local policies register (src/services/policies) */
+  policies: PolicyStore;
+  /** concerns raised privately (src/services/concerns.ts) */
+  concerns: ConcernStore;
 }
