@@ -20,6 +20,11 @@ export interface Flags {
   /** roster import: allow a file that ends many memberships (or lists nobody) */
   allowRemovals?: boolean | undefined;
   year?: string | undefined;
+  /** policies set */
+  kind?: string | undefined;
+  adopted?: string | undefined;
+  review?: string | undefined;
+  link?: string | undefined;
 }
 
 export type CliCommand = (io: CliIo, flags: Flags, positionals: string[]) => Promise<number>;

@@ -22,6 +22,11 @@ The database (DATABASE_URL, default ./data/partnership-bot.db):
   partnership-bot settings set --partnership SLUG KEY=VALUE [KEY=VALUE ...]
       for example quorum=6 ltoOrganisation="Northfield Trust"; checked whole, saved once, audited
   partnership-bot settings history --partnership SLUG [--json]  who changed which setting, before and after
+  partnership-bot policies [list] --partnership SLUG [--json]   the local policies register
+  partnership-bot policies set --partnership SLUG --kind KIND [--name NAME] --adopted DATE [--review DATE]
+      [--link LINK]   KIND: code-of-conduct, conflicts-of-interest, declaration-of-interest, loyalty, other;
+      a policy of the same name is updated; audited
+  partnership-bot policies remove --partnership SLUG --name NAME
   partnership-bot decision list --partnership SLUG
   partnership-bot decision export ID --format md|csv [--partnership SLUG]
       ID is the decision's number (with --partnership) or its id; prints the record for the minutes.
@@ -51,6 +56,10 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'allow-removals': { type: 'boolean' },
   year: { type: 'string' },
+  kind: { type: 'string' },
+  adopted: { type: 'string' },
+  review: { type: 'string' },
+  link: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -63,6 +72,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   decision: async () => (await import('./commands/decision.ts')).decisionCommand,
   review: async () => (await import('./commands/review.ts')).reviewCommand,
   settings: async () => (await import('./commands/settings.ts')).settingsCommand,
+  policies: async () => (await import('./commands/policies.ts')).policiesCommand,
 };
 
 export const defaultIo = (): CliIo => ({
@@ -97,7 +107,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     io.err(`Unknown command "${name}".\n\n${USAGE}`);
     return EXIT.usage;
   }
-  if (!['roster', 'person', 'decision', 'review', 'settings'].includes(name) && positionals.length) {
+  if (!['roster', 'person', 'decision', 'review', 'settings', 'policies'].includes(name) && positionals.length) {
     io.err(`${name} takes no extra words; unexpected: ${positionals.join(' ')}\n`);
     return EXIT.usage;
   }
