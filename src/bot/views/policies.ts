@@ -1,6 +1,6 @@
 // The local policies register in words: the list (any member, privately), the form the chair or
 // the rep records one with, the review reminders, and the evidence lines beside review question 2.
-import { POLICY_KINDS, POLICY_NAMES, reminderDue, type Policy, type PolicyKind, type ReminderKind } from '../../domain/policies.ts';
+import { POLICY_KINDS, reminderDue, type Policy, type PolicyKind, type ReminderKind } from '../../domain/policies.ts';
 import type { Problem } from '../../domain/result.ts';
 import type { Block, Reply } from '../../domain/chat/reply.ts';
 import { reply } from '../../domain/chat/reply.ts';
@@ -26,7 +26,8 @@ export function dayWords(day: string): string {
 
 /** "Code of conduct: adopted 1 March 2025; next review 1 March 2027 (overdue); minutes/coc.pdf" */
 export function policyLine(p: Policy, today?: string): string {
-  const kind = p.kind !== 'other' && p.name !== POLICY_NAMES[p.kind] ? ` (${KIND_LABELS[p.kind].toLowerCase()})` : '';
+  const label = KIND_LABELS[p.kind].toLowerCase();
+  const kind = p.kind !== 'other' && !p.name.toLowerCase().includes(label) ? ` (${label})` : '';
   const review = p.reviewOn
     ? `next review ${dayWords(p.reviewOn)}${today && p.reviewOn < today ? ' (overdue)' : today && reminderDue(p.reviewOn, today) === 'month-before' ? ' (within a month)' : ''}`
     : 'no review date set';
