@@ -75,17 +75,20 @@ export function checkPolicy(typed: {
   const problems: Problem[] = [];
   const kind = (POLICY_KINDS as readonly string[]).includes(typed.kind) ? (typed.kind as PolicyKind) : null;
   if (!kind) problems.push({ where: 'Kind', message: `choose one of ${POLICY_KINDS.join(', ')}` });
-  const name =
-    typed.name.replace(/\s+/g, ' ').trim() || (kind && kind !== 'other' ? POLICY_NAMES[kind] : '');
+  const name = typed.name.replace(/\s+/g, ' ').trim() || (kind && kind !== 'other' ? POLICY_NAMES[kind] : '');
   if (!name) problems.push({ where: 'Name', message: 'give the policy’s name (needed when the kind is “other”)' });
   else if (name.length > MAX_POLICY_NAME)
     problems.push({ where: 'Name', message: `shorten it to at most ${MAX_POLICY_NAME} characters` });
   const adoptedOn = readDay(typed.adoptedOn);
   if (!typed.adoptedOn.trim()) problems.push({ where: 'Adopted on', message: `say when it was adopted: ${DAY_HINT}` });
-  else if (!adoptedOn) problems.push({ where: 'Adopted on', message: `“${typed.adoptedOn.trim()}” is not a date: ${DAY_HINT}` });
+  else if (!adoptedOn)
+    problems.push({ where: 'Adopted on', message: `“${typed.adoptedOn.trim()}” is not a date: ${DAY_HINT}` });
   const reviewOn = typed.reviewOn.trim() ? readDay(typed.reviewOn) : null;
   if (typed.reviewOn.trim() && !reviewOn)
-    problems.push({ where: 'Next review', message: `“${typed.reviewOn.trim()}” is not a date: ${DAY_HINT}, or leave it empty` });
+    problems.push({
+      where: 'Next review',
+      message: `“${typed.reviewOn.trim()}” is not a date: ${DAY_HINT}, or leave it empty`,
+    });
   else if (reviewOn && adoptedOn && reviewOn <= adoptedOn)
     problems.push({ where: 'Next review', message: 'must be after the day it was adopted' });
   const link = typed.link.trim() || null;

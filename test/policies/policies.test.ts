@@ -30,8 +30,7 @@ async function start(at = '2026-10-20T09:15:00Z') {
   const id = (name: string) => roster.people.find((p) => p.name === name)!.id;
   const send = (name: string, inbound: Inbound, where: 'channel' | 'direct' = 'direct') =>
     app.bot.handle({
-      conversation:
-        where === 'channel' ? CHANNEL : { ...CHANNEL, channelId: `D-${userIdOf(name)}`, kind: 'direct' },
+      conversation: where === 'channel' ? CHANNEL : { ...CHANNEL, channelId: `D-${userIdOf(name)}`, kind: 'direct' },
       speaker: { userId: userIdOf(name), workspaceId: 'local' },
       inbound,
     });
@@ -154,7 +153,12 @@ describe('raising a concern', () => {
     expect(text(other)).toContain('That button is from an older message');
     const empty = await w.submit('Sam Taylor', 'concerns.outcome', { outcome: '  ' }, concern.id);
     expect(text(empty)).toContain('Outcome: say what was done or decided');
-    const closed = await w.submit('Sam Taylor', 'concerns.outcome', { outcome: 'Talked with both; apology made.' }, concern.id);
+    const closed = await w.submit(
+      'Sam Taylor',
+      'concerns.outcome',
+      { outcome: 'Talked with both; apology made.' },
+      concern.id,
+    );
     expect(text(closed)).toContain('Concern 1 is closed');
     expect(w.sentTo('Rosa Novak').join('\n')).toContain('Outcome: Talked with both; apology made.');
     const again = await w.submit('Sam Taylor', 'concerns.outcome', { outcome: 'twice' }, concern.id);

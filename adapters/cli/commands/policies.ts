@@ -26,7 +26,8 @@ const json = (p: Policy) => ({
 export async function policiesCommand(io: CliIo, flags: Flags, positionals: string[]): Promise<number> {
   const [action = 'list', ...rest] = positionals;
   if (!['list', 'set', 'remove'].includes(action)) throw new CliError(USAGE, EXIT.usage);
-  if (rest.length) throw new CliError(`policies ${action} takes no extra words; unexpected: ${rest.join(' ')}`, EXIT.usage);
+  if (rest.length)
+    throw new CliError(`policies ${action} takes no extra words; unexpected: ${rest.join(' ')}`, EXIT.usage);
   const slug = requireSlug(flags);
   if (action === 'set' && (!flags.kind || !flags.adopted))
     throw new CliError(`policies set needs --kind and --adopted. ${USAGE}`, EXIT.usage);

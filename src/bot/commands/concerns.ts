@@ -73,7 +73,8 @@ export const concernForms: Record<string, FormHandler> = {
 export const concern: Command = {
   name: 'concern',
   aliases: ['raise-concern'],
-  summary: 'Raise a concern privately (code of conduct, possible misuse of funds, other); only the impartial reviewer sees it.',
+  summary:
+    'Raise a concern privately (code of conduct, possible misuse of funds, other); only the impartial reviewer sees it.',
   usage: 'concern',
   needsPartnership: true,
   intents: [intent(/\b(?:raise|report|flag) an? (?:concern|complaint)\b/i, /^\s*concern\??\s*$/i)],
@@ -93,6 +94,8 @@ export const concerns: Command = {
   async run(ctx) {
     const listed = await service.listConcerns(serviceDeps(ctx.deps), ctx.scope);
     if (listed.ok) return [concernsReply(listed.value, ctx.scope.roster)];
-    return listed.refusal.code === 'unknown-person' ? [privateText(UNKNOWN_PERSON)] : answerRefusal(ctx, listed.refusal);
+    return listed.refusal.code === 'unknown-person'
+      ? [privateText(UNKNOWN_PERSON)]
+      : answerRefusal(ctx, listed.refusal);
   },
 };

@@ -72,7 +72,9 @@ export const policies: Command = {
   summary: 'The local policies the partnership has adopted, with review dates (the chair or the rep records them).',
   usage: 'policies [add | remove <name>]',
   needsPartnership: true,
-  intents: [intent(/\b(?:our|local|list(?: the)?|show(?: the)?|which) polic(?:y|ies)\b/i, /^\s*polic(?:y|ies)\??\s*$/i)],
+  intents: [
+    intent(/\b(?:our|local|list(?: the)?|show(?: the)?|which) polic(?:y|ies)\b/i, /^\s*polic(?:y|ies)\??\s*$/i),
+  ],
   async run(ctx) {
     const deps = serviceDeps(ctx.deps);
     const [verb = '', ...rest] = ctx.args.trim().split(/\s+/);

@@ -1,6 +1,12 @@
 // Concerns in words. Every reply here is private: a concern, who raised it and whom it is about
 // are never said in a channel (docs/concerns.md).
-import { CONCERN_KINDS, MAX_CONCERN_TEXT, MAX_OUTCOME_TEXT, type Concern, type ConcernKind } from '../../domain/concerns.ts';
+import {
+  CONCERN_KINDS,
+  MAX_CONCERN_TEXT,
+  MAX_OUTCOME_TEXT,
+  type Concern,
+  type ConcernKind,
+} from '../../domain/concerns.ts';
 import type { Problem } from '../../domain/result.ts';
 import type { Person, Roster } from '../../domain/roster.ts';
 import type { Block, Reply } from '../../domain/chat/reply.ts';
@@ -94,7 +100,11 @@ export function raisedReply(r: Raised, roster: Roster): Reply {
   }
   if (concern.kind === 'misuse-of-funds') lines.push(MISUSE_OF_FUNDS);
   if (concern.kind === 'code-of-conduct') lines.push(UNSAFE);
-  return reply(lines[0]!, lines.map((text): Block => ({ kind: 'text', text })), 'private');
+  return reply(
+    lines[0]!,
+    lines.map((text): Block => ({ kind: 'text', text })),
+    'private',
+  );
 }
 
 /** The reviewer's private message: the whole concern, and the button to record its outcome. */
@@ -123,7 +133,11 @@ export function reviewerMessage(concern: Concern, roster: Roster): Reply {
     kind: 'actions',
     buttons: [{ actionId: 'concerns.outcome', label: 'Record the outcome and close', value: concern.id }],
   });
-  return reply(`Concern ${concern.number} (${kindWords(concern.kind)}) has been raised with you to review.`, blocks, 'private');
+  return reply(
+    `Concern ${concern.number} (${kindWords(concern.kind)}) has been raised with you to review.`,
+    blocks,
+    'private',
+  );
 }
 
 export function outcomeForm(concern: Concern): Reply {

@@ -141,8 +141,7 @@ export function policyForm(existing: Policy | null): Reply {
   );
 }
 
-export const savedNotice = (p: Policy, created: boolean): string =>
-  `${created ? 'Recorded' : 'Updated'}: ${p.name}.`;
+export const savedNotice = (p: Policy, created: boolean): string => `${created ? 'Recorded' : 'Updated'}: ${p.name}.`;
 export const removedNotice = (p: Policy): string => `Removed from the register: ${p.name}.`;
 
 export const policyProblemsReply = (problems: readonly Problem[]): Reply =>

@@ -44,7 +44,13 @@ export async function reviewFile(
     return { ok: false, error: { code: 'review-not-on-record', year, current } };
   } else {
     const evidence = await reviews.decisionEvidence(roster.partnership.id!, year);
-    document = reviewDocument(status, roster, evidence, now, policies ? await policies.list(roster.partnership.id!) : []);
+    document = reviewDocument(
+      status,
+      roster,
+      evidence,
+      now,
+      policies ? await policies.list(roster.partnership.id!) : [],
+    );
   }
   return {
     ok: true,
