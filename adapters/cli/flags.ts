@@ -30,6 +30,7 @@ export interface Flags {
   recordedBy?: string | undefined;
   date?: string | undefined;
   title?: string | undefined;
+  /** decision record-meeting: the decision's kind; policies set: the policy's kind */
   kind?: string | undefined;
   present?: string[] | undefined;
   left?: string[] | undefined;
@@ -39,6 +40,10 @@ export interface Flags {
   against?: string | undefined;
   abstain?: string | undefined;
   outcome?: string | undefined;
+  /** policies set */
+  adopted?: string | undefined;
+  review?: string | undefined;
+  link?: string | undefined;
 }
 
 export type CliCommand = (io: CliIo, flags: Flags, positionals: string[]) => Promise<number>;

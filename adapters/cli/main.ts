@@ -26,6 +26,11 @@ The database (DATABASE_URL, default ./data/partnership-bot.db):
   partnership-bot settings history --partnership SLUG [--json]  who changed which setting, before and after
   partnership-bot forms list --partnership SLUG      members without a signed membership form
   partnership-bot forms record --partnership SLUG --name NAME --signed YYYY-MM-DD [--reference TEXT]
+  partnership-bot policies [list] --partnership SLUG [--json]   the local policies register
+  partnership-bot policies set --partnership SLUG --kind KIND [--name NAME] --adopted DATE [--review DATE]
+      [--link LINK]   KIND: code-of-conduct, conflicts-of-interest, declaration-of-interest, loyalty, other;
+      a policy of the same name is updated; audited
+  partnership-bot policies remove --partnership SLUG --name NAME
   partnership-bot decision list --partnership SLUG
   partnership-bot decision export ID --format md|csv|txt [--partnership SLUG]
       ID is the decision's number (with --partnership) or its id; prints the record for the minutes.
@@ -65,6 +70,9 @@ const OPTIONS = {
   confirm: { type: 'boolean' },
   signed: { type: 'string' },
   reference: { type: 'string' },
+  adopted: { type: 'string' },
+  review: { type: 'string' },
+  link: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   file: { type: 'string' },
   'recorded-by': { type: 'string' },
@@ -91,6 +99,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   review: async () => (await import('./commands/review.ts')).reviewCommand,
   settings: async () => (await import('./commands/settings.ts')).settingsCommand,
   forms: async () => (await import('./commands/forms.ts')).formsCommand,
+  policies: async () => (await import('./commands/policies.ts')).policiesCommand,
 };
 
 export const defaultIo = (): CliIo => ({
@@ -132,7 +141,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo()): Promise<n
     io.err(`Unknown command "${name}".\n\n${USAGE}`);
     return EXIT.usage;
   }
-  if (!['roster', 'person', 'decision', 'review', 'settings', 'forms'].includes(name) && positionals.length) {
+  if (
+    !['roster', 'person', 'decision', 'review', 'settings', 'forms', 'policies'].includes(name) &&
+    positionals.length
+  ) {
     io.err(`${name} takes no extra words; unexpected: ${positionals.join(' ')}\n`);
     return EXIT.usage;
   }

@@ -8,6 +8,7 @@ import { PrismaAuditLog, PrismaDirectoryStore } from './directory-store.ts';
 import { deployMigrations, pendingMigrations } from './migrate.ts';
 import { probePostgres } from './postgres-checks.ts';
 import { PrismaMembershipStore } from './membership-store.ts';
+import { PrismaConcernStore, PrismaPolicyStore } from './policy-store.ts';
 import { PrismaRegisterStore } from './register-store.ts';
 import { PrismaReviewStore } from './review-store.ts';
 import { PrismaRosterStore } from './roster-store.ts';
@@ -34,6 +35,8 @@ export function createStores(database: Database, options: { seam?: BatchSeam } =
     decisions: new PrismaDecisionStore(database.db, database.sql, database.provider, undefined, seam),
     reviews: new PrismaReviewStore(database.db, database.provider, database.sql),
     memberships: new PrismaMembershipStore(database.db),
+    policies: new PrismaPolicyStore(database.db),
+    concerns: new PrismaConcernStore(database.db),
   };
 }
 

@@ -32,6 +32,8 @@ export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record
     sends,
     audit,
     relatives,
+    concernsRaised,
+    concernsAbout,
   ] = await Promise.all([
     db.partnership.findUniqueOrThrow({ where: { id: person.partnershipId }, select: { slug: true, name: true } }),
     db.interest.findMany({ where: { personId: person.id } }),
@@ -57,6 +59,8 @@ export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record
       orderBy: { at: 'asc' },
     }),
     db.relative.findMany({ where: { partnershipId: person.partnershipId } }),
+    db.concern.findMany({ where: { raisedById: person.id }, orderBy: { number: 'asc' } }),
+    db.concern.findMany({ where: { aboutId: person.id }, orderBy: { number: 'asc' } }),
   ]);
   // relatives not on the roster linked to this person: what is recorded about them through this person
   const myRelatives = relatives.flatMap((r) => {
@@ -141,6 +145,25 @@ export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record
       reasons: safeJson(r.reasons),
       at: r.createdAt,
     })),
+    // Their own concerns, in their own words; the outcome is theirs too (they were told it).
+    concernsRaised: concernsRaised.map((c) => ({
+      number: c.number,
+      kind: c.kind,
+      text: c.text,
+      status: c.status,
+      outcome: c.outcome,
+      raisedAt: c.createdAt,
+      closedAt: c.closedAt,
+    })),
+    // Concerns about them: that one was recorded, its kind and status, never who raised it or its
+    // words (third-party data: UK GDPR, DPA 2018 Sch. 2 para 16; docs/privacy.md says what else the
+    // controller must weigh on a request).
+    concernsAboutThisPerson: concernsAbout.map((c) => ({
+      kind: c.kind,
+      status: c.status,
+      raisedOn: c.createdAt.toISOString().slice(0, 10),
+      closedOn: c.closedAt ? c.closedAt.toISOString().slice(0, 10) : null,
+    })),
     messagesSent: sends.map((s) => ({ kind: s.kind, status: s.status, sentAt: s.sentAt })),
     auditTrail: audit.map((a) => ({ action: a.action, byThisPerson: a.actorId === person.id, at: a.at })),
   };
@@ -172,6 +195,9 @@ export async function erasePerson(
       else await tx.relative.update({ where: { id: r.id }, data: { links: linksText(kept) } });
     }
     await tx.platformIdentity.deleteMany({ where: { personId: person.id } });
+    // Concerns stay with their reviewer as a record; the erased person is no longer named in them.
+    await tx.concern.updateMany({ where: { raisedById: person.id }, data: { raisedById: null } });
+    await tx.concern.updateMany({ where: { aboutId: person.id }, data: { aboutId: null } });
     await tx.membershipConfirmation.deleteMany({ where: { personId: person.id } });
     await tx.declaration.updateMany({ where: { personId: person.id }, data: { detail: null } });
     // a reason given with a vote is their own words, like a declaration's detail

@@ -6,6 +6,7 @@ import { registerPrivacy } from '../privacy/register.ts';
 import { registerReview } from '../review/index.ts';
 import { registerDecisions } from '../scheduler/decisions.ts';
 import { registerMaintenance } from '../scheduler/maintenance.ts';
+import { registerPolicies } from '../scheduler/policies.ts';
 import { registerSlack } from '../slack/index.ts';
 import { registerTeams } from '../teams/index.ts';
 import { registerPlayground } from '../web/index.ts';
@@ -16,6 +17,7 @@ export async function registerAdapters(app: App): Promise<void> {
   registerMaintenance(app);
   await registerDecisions(app);
   registerReview(app);
+  registerPolicies(app);
   if (app.config.slack.enabled) await registerSlack(app);
   await registerTeams(app);
   await registerPlayground(app);

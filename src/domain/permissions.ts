@@ -75,6 +75,14 @@ export const PERMISSIONS = {
   'review.export': ['chair', 'rep'],
   /** record that the review went to Local Trust (a snapshot kept for next year) */
   'review.submit': ['chair', 'rep'],
+  /** the local policies register (names, dates adopted and of review, links): channel-safe */
+  'policies.view': EVERYONE_KNOWN,
+  /** record, update or remove a policy in the register */
+  'policies.manage': ['chair', 'rep'],
+  /** raise a concern privately, to the impartial reviewer (src/domain/concerns.ts) */
+  'concerns.raise': EVERYONE_KNOWN,
+  /** record a concern's outcome and close it: only the person it went to (src/services/concerns.ts) */
+  'concerns.review': EVERYONE_KNOWN,
   /** a member confirms their own membership and resident status */
   'review.confirm': [...OFFICERS, 'voting-member', 'non-voting-member'],
   /** make a member chair, vice-chair, secretary or treasurer (checked against the make-up rules first) */

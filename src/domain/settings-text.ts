@@ -20,6 +20,7 @@ export const SETTING_KEYS = [
   'reminderHoursBeforeClose',
   'timeZone',
   'retentionMonths',
+  'concernReviewer',
   'review.opensOn',
   'review.opensAt',
   'review.deadline',
@@ -115,6 +116,13 @@ function ltoOrganisation(text: string): Read {
   return t.length <= 200 ? good(t) : bad('must be at most 200 characters');
 }
 
+/** A name, or empty (or "rep") for the default: the rep. Whether the name is on the roster is the service's check. */
+function concernReviewer(text: string): Read {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (t === '' || /^(none|(the )?rep)$/i.test(t)) return good(undefined);
+  return t.length <= 200 ? good(t) : bad('must be at most 200 characters');
+}
+
 /** Whether this runtime knows the IANA time zone (Europe/London, Europe/Belfast). */
 export function isTimeZone(zone: string): boolean {
   try {
@@ -169,6 +177,7 @@ const READERS: Record<SettingKey, (text: string) => Read> = {
     120,
     'must be a whole number of months from 0 (kept until erased by hand) to 120, e.g. 24',
   ),
+  concernReviewer,
   'review.opensOn': monthDay,
   'review.opensAt': clock,
   'review.deadline': monthDay,
@@ -268,6 +277,7 @@ export const settingsObjectSchema = z.strictObject({
   reminderHoursBeforeClose: z.unknown().optional(),
   timeZone: z.unknown().optional(),
   retentionMonths: z.unknown().optional(),
+  concernReviewer: z.unknown().optional(),
   review: z
     .strictObject({
       opensOn: z.unknown().optional(),
@@ -288,12 +298,14 @@ export type SettingsObject = z.infer<typeof settingsObjectSchema>;
 
 /** A roster file's settings object over `current`, its values as stored (numbers, yes/no as booleans). */
 export function mergeSettingsObject(current: PartnershipSettings, object: SettingsObject): PartnershipSettings {
-  const { review, ltoOrganisation, ...rest } = object;
+  const { review, ltoOrganisation, concernReviewer: reviewer, ...rest } = object;
   const next: Record<string, unknown> = { ...current, review: { ...current.review, ...(review ?? {}) } };
   for (const [k, v] of Object.entries(rest)) if (v !== undefined) next[k] = v;
   if (ltoOrganisation === null || (typeof ltoOrganisation === 'string' && ltoOrganisation.trim() === ''))
     delete next.ltoOrganisation;
   else if (ltoOrganisation !== undefined) next.ltoOrganisation = ltoOrganisation;
+  if (reviewer === null || (typeof reviewer === 'string' && reviewer.trim() === '')) delete next.concernReviewer;
+  else if (reviewer !== undefined) next.concernReviewer = reviewer;
   return next as PartnershipSettings;
 }
 
@@ -312,6 +324,7 @@ export function settingsObjectOf(s: PartnershipSettings): SettingsObject {
     reminderHoursBeforeClose: s.reminderHoursBeforeClose,
     timeZone: s.timeZone,
     retentionMonths: s.retentionMonths,
+    ...(s.concernReviewer !== undefined ? { concernReviewer: s.concernReviewer } : {}),
     review,
   };
 }

@@ -73,6 +73,15 @@ export const settingsSchema = z.object({
     .min(0, 'must be 0 (kept until erased by hand) or more')
     .max(120, 'must be at most 120 months')
     .default(24),
+  /**
+   * the impartial person who reviews concerns raised privately (a name on the roster); unset: the
+   * rep (src/domain/concerns.ts routes around the person a concern is about)
+   */
+  concernReviewer: z
+    .string({ error: "must be a person's name on the roster" })
+    .trim()
+    .max(200, 'must be at most 200 characters')
+    .optional(),
   /** review season: opening, deadline, nudge cadence, quiet hours, snooze (src/domain/review/settings.ts) */
   review: reviewSettingsSchema.prefault({}),
 });

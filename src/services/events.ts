@@ -2,7 +2,9 @@
 // subscriber per event type, src/bot/notifications) and renders and sends; a service never words
 // or sends a message itself. Every event carries ids and state, never rendered text.
 import type { Conversation } from '../domain/chat/inbound.ts';
+import type { Concern } from '../domain/concerns.ts';
 import type { ReminderTarget } from '../domain/decisions/lifecycle.ts';
+import type { Policy, ReminderKind } from '../domain/policies.ts';
 import type { DecisionState } from '../domain/decisions/types.ts';
 import type { ReviewStatus } from '../domain/review/status.ts';
 import type { Roster } from '../domain/roster.ts';
@@ -55,6 +57,15 @@ export interface EventMap {
   };
   /** a member said they are no longer a member: the rep (or the chair) in `recipientIds` is told */
   MemberLeft: { roster: Roster; personId: string; year: number; recipientIds: string[] };
+
+  // Policies and concerns (src/services/policies, src/services/concerns.ts; said and sent by
+  // src/bot/notifications/policies.ts). Always private.
+  /** a policy's review is a month away, or today: the chair or the rep (`recipientId`) is told */
+  PolicyReviewDue: { roster: Roster; policy: Policy; reminder: ReminderKind; recipientId: string; sendKey: string };
+  /** a concern was raised: only its reviewer is told, with what it says */
+  ConcernRaised: { roster: Roster; concern: Concern; reviewerId: string };
+  /** the reviewer closed a concern: the person who raised it is told the outcome */
+  ConcernClosed: { roster: Roster; concern: Concern };
 }
 
 export type EventType = keyof EventMap;

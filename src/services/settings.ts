@@ -113,6 +113,15 @@ export async function changeSettings(
   if (!allowed.ok) return { ok: false, error: allowed.refusal };
   const read = readSettingChanges(actor.partnership.settings, changes);
   if (!read.ok) return { ok: false, error: { code: 'settings-invalid', issues: read.issues } };
+  const reviewer = read.value.changed.includes('concernReviewer') ? read.value.after.concernReviewer : undefined;
+  if (reviewer && !actor.roster.people.some((p) => p.name.toLowerCase() === reviewer.toLowerCase()))
+    return {
+      ok: false,
+      error: {
+        code: 'settings-invalid',
+        issues: [{ field: 'concernReviewer', message: `must be someone on the roster; “${reviewer}” is not` }],
+      },
+    };
   if (read.value.changed.length)
     await deps.stores.rosters.updateSettings(actor.partnership.id, read.value.after, allowed.person.id);
   return { ok: true, value: read.value };

@@ -34,7 +34,7 @@ describe('settings on the command line', () => {
     expect(text.stdout).toContain('Settings of Northfield Big Local (northfield):');
     expect(text.stdout).toContain('- Quorum (`quorum`): at least 50% of voting members (the default).');
     const out = JSON.parse(json.stdout);
-    expect(out.explained).toHaveLength(22);
+    expect(out.explained).toHaveLength(23);
     expect(out.explained.find((e: { key: string }) => e.key === 'ltoOrganisation')).toMatchObject({
       value: '',
       default: '',

@@ -134,6 +134,10 @@ describe('the review export', () => {
           '- Helen Brooks now lives in the area.',
           '- Members counted: 10 (7 residents) in 2025, now 11 (8 residents).',
           '',
+          '## Local policies (evidence for question 2)',
+          '',
+          'No local policies are recorded in the bot.',
+          '',
         ].join('\n'),
       ),
     ).toBe(true);

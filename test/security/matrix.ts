@@ -150,6 +150,19 @@ export const PROBES = {
     inbound: () => command('review submit'),
     allowed: /Not yet: before the review is marked as submitted|Recorded: the \d{4} review/,
   },
+  'policies.view': {
+    where: 'direct',
+    inbound: () => command('policies'),
+    allowed: /Local policies of Northfield Big Local/,
+  },
+  'policies.manage': { where: 'direct', inbound: () => command('policies add'), allowed: /policies\.save/ },
+  'concerns.raise': { where: 'direct', inbound: () => command('concern'), allowed: /concerns\.raise/ },
+  /** past the permission check, only the concern's own reviewer sees it: anyone else's click is a stale button */
+  'concerns.review': {
+    where: 'direct',
+    inbound: () => ({ type: 'action', actionId: 'concerns.outcome', value: '6f1c0c52-8f4e-4b0a-9d2e-3f5a7b9c1d2e' }),
+    allowed: /That button is from an older message/,
+  },
   /** past the permission check, the answer depends on the season: each of these means it was allowed */
   'review.confirm': {
     where: 'direct',

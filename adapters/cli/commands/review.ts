@@ -32,7 +32,7 @@ export async function reviewCommand(
   return withStores(io, async (stores) => {
     const partnership = await findPartnershipOrFail(stores, slug);
     const roster = await stores.rosters.loadRoster(partnership.id);
-    const result = await reviewFile(stores.reviews, roster, year, format, clock.now());
+    const result = await reviewFile(stores.reviews, roster, year, format, clock.now(), stores.policies);
     if (!result.ok) throw new CliError(reviewRefusalText(result.error, roster.partnership.settings, 'command'));
     const file = result.value;
     if (!flags.out) {

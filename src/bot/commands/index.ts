@@ -1,5 +1,6 @@
 // The command registry. A new capability adds its file here; help lists whatever is registered.
 import { coi, coiActions } from './coi.ts';
+import { concern, concernActions, concernForms, concerns } from './concerns.ts';
 import { criteria, criteriaActions } from './criteria.ts';
 import { decisionActions, decisionForms } from './decision-actions.ts';
 import { decision, decisions } from './decisions.ts';
@@ -11,6 +12,7 @@ import { forms, membershipFormActions, membershipFormForms } from './membership-
 import { appoint, officerActions } from './officers.ts';
 import { meeting, meetingForms } from './meeting.ts';
 import { organisationActions, organisationForms, organisations } from './organisations.ts';
+import { policies, policyActions, policyForms } from './policies.ts';
 import { poll } from './poll.ts';
 import { proxy, proxyActions, proxyForms } from './proxy.ts';
 import { privacy } from './privacy.ts';
@@ -43,6 +45,9 @@ COMMANDS.push(
   decision,
   review,
   settings,
+  policies,
+  concern,
+  concerns,
   privacy,
   help,
 );
@@ -60,6 +65,8 @@ export const ACTIONS: Record<string, ActionHandler> = {
   ...settingsActions,
   ...officerActions,
   ...membershipFormActions,
+  ...policyActions,
+  ...concernActions,
 };
 
 /** Form submissions, by form id. */
@@ -73,6 +80,8 @@ export const FORMS: Record<string, FormHandler> = {
   ...reviewForms,
   ...settingsForms,
   ...membershipFormForms,
+  ...policyForms,
+  ...concernForms,
 };
 
 export function findCommand(word: string): Command | undefined {

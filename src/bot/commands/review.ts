@@ -53,8 +53,8 @@ export async function showStatus(ctx: ScopedContext): Promise<Reply[]> {
 export async function answerForm(ctx: ScopedContext): Promise<Reply[]> {
   const result = await openAnswers(serviceDeps(ctx.deps), actorOf(ctx));
   if (!result.ok) return answerReviewRefusal(ctx, result.error, 'answer-form', WORDS);
-  const { status, roster, evidence } = result.value;
-  return [answersFormReply(status, roster, evidence)];
+  const { status, roster, evidence, policies, now } = result.value;
+  return [answersFormReply(status, roster, evidence, policies, now)];
 }
 
 export async function snooze(ctx: ScopedContext, on: boolean): Promise<Reply[]> {

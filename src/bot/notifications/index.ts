@@ -5,6 +5,7 @@ import type { EventBus } from '../../services/events.ts';
 import type { Background } from '../../services/in-flight.ts';
 import type { Logger, Notifier, Stores } from '../../services/ports/index.ts';
 import { subscribeDecisions } from './decisions.ts';
+import { subscribePolicies } from './policies.ts';
 import { subscribeReview } from './review.ts';
 
 export interface NotificationDeps {
@@ -21,5 +22,6 @@ export interface NotificationDeps {
 export function subscribeNotifications(bus: EventBus, deps: NotificationDeps): EventBus {
   subscribeDecisions(bus, deps);
   subscribeReview(bus, deps);
+  subscribePolicies(bus, deps);
   return bus;
 }

@@ -15,7 +15,7 @@ export const privacyReply = (): Reply =>
         {
           label: 'What is held',
           value:
-            'Your name, role, whether you live in the Big Local area, whether you vote, your email and chat account; interests you declare; relationships recorded by officers or the rep; your declarations and votes; membership confirmations.',
+            'Your name, role, whether you live in the Big Local area, whether you vote, your email and chat account; interests you declare; relationships recorded by officers or the rep; your declarations and votes; membership confirmations; concerns you raise, and that a concern names you.',
         },
         {
           label: 'Why',
@@ -25,7 +25,7 @@ export const privacyReply = (): Reply =>
         {
           label: 'Who sees it',
           value:
-            'Names and roles: the partnership. Resident status, interests and relationships: only you, the officers and the rep, and never in a channel. Secret-ballot votes: only you, privately, while voting is open; when it closes your choice is erased and only the tally and who voted are kept.',
+            'Names and roles: the partnership. Resident status, interests and relationships: only you, the officers and the rep, and never in a channel. Secret-ballot votes: only you, privately, while voting is open; when it closes your choice is erased and only the tally and who voted are kept. A concern: only you and the one person who reviews it, never the person it is about.',
         },
         {
           label: 'How long',

@@ -15,6 +15,9 @@ import {
 import { describeQuorum } from '../../domain/settings.ts';
 import { plural, type Roster } from '../../domain/roster.ts';
 import type { Block, CheckItem, Field, Reply } from '../../domain/chat/reply.ts';
+import type { Policy } from '../../domain/policies.ts';
+import { isoDay } from '../../domain/review/calendar.ts';
+import { policyLine } from './policies.ts';
 
 export const ANSWERS_FORM = 'review.answers';
 export const commentField = (id: string): string => `${id}.comment`;
@@ -33,7 +36,14 @@ export function questionEvidence(
   s: ReviewStatus,
   roster: Roster,
   decisions: readonly DecisionEvidence[],
+  policies: readonly Policy[] = [],
+  now?: Date,
 ): Record<QuestionId, CheckItem> {
+  const today = now ? isoDay(now, roster.partnership.settings) : undefined;
+  const overdue = today ? policies.filter((p) => p.reviewOn && p.reviewOn < today) : [];
+  const policyText = policies.length
+    ? ` ${plural(policies.length, 'local policy')} recorded${overdue.length ? `, ${overdue.length} overdue for review` : ''}.`
+    : ' No local policies are recorded (`/partnership policies`).';
   const c = s.criteria;
   const diversity = check(s, 'diversity');
   const ownRight = check(s, 'own-right');
@@ -54,8 +64,8 @@ export function questionEvidence(
     'followed-policies': {
       tone: 'info',
       title: 'Evidence: decisions and local rules',
-      text: `${recorded} Quorum: ${describeQuorum(roster.partnership.settings.quorum)}; loyalty conflicts: ${roster.partnership.settings.loyaltyConflicts === 'withdraw' ? 'step back' : 'declare and stay'}.`,
-      details: decisionLines(decisions),
+      text: `${recorded}${policyText} Quorum: ${describeQuorum(roster.partnership.settings.quorum)}; loyalty conflicts: ${roster.partnership.settings.loyaltyConflicts === 'withdraw' ? 'step back' : 'declare and stay'}.`,
+      details: [...policies.map((p) => `Policy: ${policyLine(p, today)}`), ...decisionLines(decisions)],
     },
     'ethos-values': {
       tone: 'info',
@@ -78,8 +88,14 @@ export function questionEvidence(
   };
 }
 
-export function answersFormReply(s: ReviewStatus, roster: Roster, decisions: readonly DecisionEvidence[]): Reply {
-  const evidence = questionEvidence(s, roster, decisions);
+export function answersFormReply(
+  s: ReviewStatus,
+  roster: Roster,
+  decisions: readonly DecisionEvidence[],
+  policies: readonly Policy[] = [],
+  now?: Date,
+): Reply {
+  const evidence = questionEvidence(s, roster, decisions, policies, now);
   const options = CHOICES.map((value) => ({ value, label: CHOICE_LABELS[value] }));
   const fields: Field[] = s.questions.flatMap((q): Field[] => {
     const e = evidence[q.id as QuestionId];

@@ -106,6 +106,12 @@ export const SETTING_WORDS: Record<SettingKey, Described> = {
     words: (s) =>
       s.retentionMonths === 0 ? 'until erased by hand' : `${s.retentionMonths} months after their membership ends`,
   },
+  concernReviewer: {
+    label: 'Concern reviewer',
+    meaning:
+      'The impartial person, on the roster, who reviews concerns raised privately with `/partnership concern`; never the person a concern is about (then the chair reviews it).',
+    words: (s) => s.concernReviewer ?? 'the rep',
+  },
   'review.opensOn': {
     label: 'Review season opens on',
     meaning: 'The day (MM-DD) the annual partnership review season opens.',
@@ -210,6 +216,7 @@ const FORM_KEYS = [
   'reminderHoursBeforeClose',
   'timeZone',
   'retentionMonths',
+  'concernReviewer',
   'review.quietFrom',
   'review.quietTo',
   'review.quietDays',
@@ -231,6 +238,7 @@ const HINTS: Partial<Record<SettingKey, string>> = {
   reminderHoursBeforeClose: '0 for no reminder.',
   timeZone: 'For example Europe/London.',
   retentionMonths: '0 keeps it until erased by hand.',
+  concernReviewer: 'A name on the roster; leave empty for the rep.',
   'review.quietFrom': 'HH:MM, 24-hour clock.',
   'review.quietTo': 'HH:MM, 24-hour clock.',
 };
@@ -268,6 +276,7 @@ function field(key: (typeof FORM_KEYS)[number], s: PartnershipSettings): Field {
     case 'retentionMonths':
       return { ...base, type: 'number', required: true };
     case 'ltoOrganisation':
+    case 'concernReviewer':
       return { ...base, type: 'text', maxLength: 200 };
     default:
       return { ...base, type: 'text', required: true };

@@ -3,13 +3,14 @@
 import type { Roster } from '../roster.ts';
 import { isoDay } from './calendar.ts';
 import { criteriaSummary, type ReviewStatus } from './status.ts';
-import type { DecisionEvidence, ReviewDocument } from './types.ts';
+import type { DecisionEvidence, PolicyEvidence, ReviewDocument } from './types.ts';
 
 export function reviewDocument(
   status: ReviewStatus,
   roster: Roster,
   decisions: readonly DecisionEvidence[],
   now: Date,
+  policies: readonly PolicyEvidence[] = [],
 ): ReviewDocument {
   const settings = roster.partnership.settings;
   return {
@@ -37,6 +38,13 @@ export function reviewDocument(
       status: d.status,
       interestsDeclared: d.interestsDeclared,
       recusals: d.recusals,
+    })),
+    policies: policies.map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      adoptedOn: p.adoptedOn,
+      reviewOn: p.reviewOn,
+      link: p.link,
     })),
   };
 }

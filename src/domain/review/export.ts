@@ -1,6 +1,6 @@
 // The review export, in Markdown (to read and paste into Local Trust's form) and CSV (one table,
 // a `section` column saying what each row is: member, other, question, criteria, plan, timeline,
-// change, decision). Both carry the same content.
+// change, policy, decision). Both carry the same content.
 import { stringify } from 'csv-stringify/sync';
 import { CHOICE_LABELS, type DocumentMember, type ReviewDocument } from './types.ts';
 
@@ -66,6 +66,17 @@ export function reviewMarkdown(d: ReviewDocument, submittedOn?: string | null): 
   if (d.changes === null) out.push(`No review from ${d.year - 1} is on record, so there is nothing to compare with.`);
   else if (d.changes.length === 0) out.push(`Nothing changed since the ${d.lastYear} review.`);
   else for (const c of d.changes) out.push(`- ${c}`);
+  if (d.policies) {
+    out.push('', '## Local policies (evidence for question 2)', '');
+    if (!d.policies.length) out.push('No local policies are recorded in the bot.');
+    else {
+      out.push('| Policy | Adopted | Next review | Link or file |', '|---|---|---|---|');
+      for (const p of d.policies)
+        out.push(
+          `| ${cell(p.name)} | ${p.adoptedOn} | ${p.reviewOn ?? 'not set'}${p.reviewOn && p.reviewOn < d.generatedOn ? ' (overdue)' : ''} | ${cell(p.link ?? '')} |`,
+        );
+    }
+  }
   if (d.decisions.length) {
     out.push(
       '',
@@ -121,6 +132,16 @@ export function reviewCsv(d: ReviewDocument): string {
   if (d.changes === null) rows.push(['change', `No review from ${d.year - 1} on record`, '', '', '', '', '']);
   else if (d.changes.length === 0) rows.push(['change', `Nothing changed since ${d.lastYear}`, '', '', '', '', '']);
   else for (const c of d.changes) rows.push(['change', c, '', '', '', '', '']);
+  for (const p of d.policies ?? [])
+    rows.push([
+      'policy',
+      p.name,
+      '',
+      '',
+      '',
+      `adopted ${p.adoptedOn}`,
+      `next review: ${p.reviewOn ?? 'not set'}${p.reviewOn && p.reviewOn < d.generatedOn ? ' (overdue)' : ''}${p.link ? `; ${p.link}` : ''}`,
+    ]);
   for (const x of d.decisions)
     rows.push([
       'decision',

@@ -122,6 +122,18 @@ export interface ReviewDocument {
   changes: string[] | null;
   lastYear: number | null;
   decisions: { number: number; title: string; status: string; interestsDeclared: number; recusals: number }[];
+  /** the local policies register, evidence for question 2 (absent from documents kept before it existed) */
+  policies?: PolicyEvidence[];
+}
+
+/** A local policy as evidence for "has the partnership followed its own policies and procedures?" */
+export interface PolicyEvidence {
+  name: string;
+  kind: string;
+  /** ISO days */
+  adoptedOn: string;
+  reviewOn: string | null;
+  link: string | null;
 }
 
 /** `skipped`: a nudge slot that passed with nothing to say (or while snoozed); it is not sent later. */

@@ -15,11 +15,13 @@ import type {
 } from '../../domain/decisions/types.ts';
 import type { SeasonState } from '../../domain/review/plan.ts';
 import type { Confirmation, DecisionEvidence, ReviewRecord, Submission } from '../../domain/review/types.ts';
+import type { ConcernStore, PolicyStore } from './policies.ts';
 import type { RegisterStore } from './register.ts';
 import type { MembershipStore } from './membership.ts';
 
 export type * from './register.ts';
 export type * from './membership.ts';
+export type * from './policies.ts';
 
 export interface PartnershipRef {
   id: string;
@@ -281,4 +283,8 @@ export interface Stores {
   register: RegisterStore;
   /** officers' roles and signed membership forms (src/services/ports/membership.ts) */
   memberships: MembershipStore;
+  /** the local policies register (src/services/policies) */
+  policies: PolicyStore;
+  /** concerns raised privately (src/services/concerns.ts) */
+  concerns: ConcernStore;
 }

@@ -8,7 +8,7 @@ import type { ReviewDocument } from '../../domain/review/types.ts';
 import type { Roster } from '../../domain/roster.ts';
 import { authorize, type Actor } from '../actor.ts';
 import type { ServiceDeps } from '../deps.ts';
-import type { ReviewStore } from '../ports/index.ts';
+import type { PolicyStore, ReviewStore } from '../ports/index.ts';
 import { loadReview } from './load.ts';
 import type { ReviewRefusal, ReviewResult } from './refusals.ts';
 
@@ -29,6 +29,7 @@ export async function reviewFile(
   year: number,
   format: ExportFormat,
   now: Date,
+  policies?: PolicyStore,
 ): Promise<{ ok: true; value: ExportFile } | { ok: false; error: ReviewRefusal }> {
   const settings = roster.partnership.settings;
   const current = reviewYear(now, settings);
@@ -42,7 +43,14 @@ export async function reviewFile(
   } else if (year < current) {
     return { ok: false, error: { code: 'review-not-on-record', year, current } };
   } else {
-    document = reviewDocument(status, roster, await reviews.decisionEvidence(roster.partnership.id!, year), now);
+    const evidence = await reviews.decisionEvidence(roster.partnership.id!, year);
+    document = reviewDocument(
+      status,
+      roster,
+      evidence,
+      now,
+      policies ? await policies.list(roster.partnership.id!) : [],
+    );
   }
   return {
     ok: true,
@@ -68,5 +76,5 @@ export async function exportReview(
   if (!allowed.ok) return { ok: false, error: allowed.refusal };
   const now = deps.clock.now();
   const year = input.year ?? reviewYear(now, actor.roster.partnership.settings);
-  return reviewFile(deps.stores.reviews, actor.roster, year, input.format, now);
+  return reviewFile(deps.stores.reviews, actor.roster, year, input.format, now, deps.stores.policies);
 }

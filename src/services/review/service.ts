@@ -3,6 +3,7 @@
 import { isOpen } from '../../domain/review/calendar.ts';
 import type { NudgeOutlook } from '../../domain/review/nudges.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
+import type { Policy } from '../../domain/policies.ts';
 import type { Confirmation, DecisionEvidence } from '../../domain/review/types.ts';
 import { can } from '../../domain/permissions.ts';
 import type { Person, Roster } from '../../domain/roster.ts';
@@ -47,11 +48,14 @@ export async function showReview(deps: ServiceDeps, actor: Actor): Promise<Revie
 export async function openAnswers(
   deps: ServiceDeps,
   actor: Actor,
-): Promise<ReviewResult<{ status: ReviewStatus; roster: Roster; evidence: DecisionEvidence[] }>> {
+): Promise<
+  ReviewResult<{ status: ReviewStatus; roster: Roster; evidence: DecisionEvidence[]; policies: Policy[]; now: Date }>
+> {
   const allowed = authorize(actor, 'review.answer');
   if (!allowed.ok) return refused(allowed.refusal);
   const { year, status } = await loadReview(deps.stores.reviews, actor.roster, deps.clock.now());
   if (status.submission) return refused({ code: 'review-submitted', year, submittedAt: status.submission.submittedAt });
   const evidence = await deps.stores.reviews.decisionEvidence(actor.partnership.id, year);
-  return { ok: true, value: { status, roster: actor.roster, evidence } };
+  const policies = await deps.stores.policies.list(actor.partnership.id);
+  return { ok: true, value: { status, roster: actor.roster, evidence, policies, now: deps.clock.now() } };
 }

@@ -91,7 +91,8 @@ export async function submitReview(
   if (input.shown !== 'typed' && input.shown.fingerprint !== fingerprint)
     return { ok: false, error: { code: 'open-changed', year, open, fingerprint, deadline: status.season.closes } };
   const evidence = await deps.stores.reviews.decisionEvidence(actor.partnership.id, year);
-  const document = reviewDocument(status, roster, evidence, now);
+  const policies = await deps.stores.policies.list(actor.partnership.id);
+  const document = reviewDocument(status, roster, evidence, now, policies);
   const submission: Submission = { year, submittedAt: now, submittedById: allowed.person.id, document };
   await deps.stores.reviews.saveSubmission(
     actor.partnership.id,
