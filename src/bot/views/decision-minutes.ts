@@ -1,7 +1,7 @@
 // The record in words: the sentences the chat view, the minutes text (Markdown) and the CSV share.
 import { stringify } from 'csv-stringify/sync';
 import { percent } from '../../domain/settings.ts';
-import { listNames, plural } from '../../domain/roster.ts';
+import { listNames, plural, withArticle } from '../../domain/roster.ts';
 import type { DecisionRecord } from '../../domain/decisions/record.ts';
 import { formatWhen, isoInZone } from '../../domain/decisions/when.ts';
 import { describeReasons, KIND_WORDS } from './decision-words.ts';
@@ -58,10 +58,15 @@ export function residentSentence(r: DecisionRecord): string {
   return `Residents were ${x.residents} of the ${x.voted} who voted (${percent(x.residents / x.voted)}): ${x.majority ? 'a resident majority' : 'not a resident majority'}.`;
 }
 
+const kindWithArticle = (kind: string | null): string => {
+  const words = (KIND_WORDS as Record<string, string>)[kind ?? ''];
+  return words ? withArticle(words) : 'an';
+};
+
 export const declarationLine = (r: DecisionRecord, x: DecisionRecord['declarations'][number]): string =>
   x.outcome === 'none'
     ? `${x.name}: no interest (${when(r, x.at)})`
-    : `${x.name}: declared a ${(KIND_WORDS as Record<string, string>)[x.kind ?? ''] ?? 'an'} interest${x.organisation ? ` in ${x.organisation}` : ''}${x.detail ? `: ${x.detail}` : ''} (${when(r, x.at)})`;
+    : `${x.name}: declared ${kindWithArticle(x.kind)} interest${x.organisation ? ` in ${x.organisation}` : ''}${x.detail ? `: ${x.detail}` : ''} (${when(r, x.at)})`;
 
 /** Someone without a vote who must not take part: "Linda Marsh (non-voting member; no vote, not taking part)". */
 export const notVotingTag = (x: DecisionRecord['recusals'][number]): string =>

@@ -15,7 +15,7 @@ import {
   voterLines,
 } from './decision-minutes.ts';
 import type { DecisionRecord } from '../../domain/decisions/record.ts';
-import { plural } from '../../domain/roster.ts';
+import { plural, withArticle } from '../../domain/roster.ts';
 import { CONFLICT_KINDS, type ConflictKind } from '../../domain/coi.ts';
 import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
 import type { RecordView } from '../../services/decisions/record.ts';
@@ -102,7 +102,7 @@ export function recordReply(r: DecisionRecord, o: RecordViewOptions): Reply {
 export function conflictsLogReply(r: DecisionRecord, sharedBy: string): Reply {
   const kind = (k: string | null) =>
     (CONFLICT_KINDS as readonly (string | null)[]).includes(k)
-      ? `a ${kindsOf([{ kind: k as ConflictKind }])} interest`
+      ? `${withArticle(kindsOf([{ kind: k as ConflictKind }]))} interest`
       : 'an interest';
   const declared = r.declarations.map((x) =>
     x.outcome === 'none' ? `${x.name}: no interest` : `${x.name}: declared ${kind(x.kind)}`,
