@@ -83,10 +83,11 @@ export function loadRosterFiles(io: CliIo, files: RosterFiles, base?: Partnershi
   return parseRosterJson(readText(io, files.file), files.file, base);
 }
 
-export function unwrap<T>(result: Result<T>): T {
+/** `consequence`: what the problems stopped; commands that only read (criteria, coi) change nothing anyway. */
+export function unwrap<T>(result: Result<T>, consequence = 'nothing was changed'): T {
   if (!result.ok)
     throw new CliError(
-      `The roster has ${result.error.length === 1 ? 'a problem' : `${result.error.length} problems`}; nothing was changed:\n${formatProblems(result.error)}`,
+      `The roster has ${result.error.length === 1 ? 'a problem' : `${result.error.length} problems`}; ${consequence}:\n${formatProblems(result.error)}`,
     );
   return result.value;
 }
