@@ -4,7 +4,7 @@
 // Results hidden until close stay hidden here too, and secret ballots never carry names.
 import { buildRecord } from '../../../src/domain/decisions/record.ts';
 import { recordCsv, recordMarkdown } from '../../../src/bot/views/decision-minutes.ts';
-import { formatWhen } from '../../../src/domain/decisions/when.ts';
+import { formatWhen } from '../../../src/bot/views/text.ts';
 import type { DecisionState } from '../../../src/domain/decisions/types.ts';
 import type { Stores } from '../../../src/services/ports/index.ts';
 import { CliError, EXIT, findPartnershipOrFail, withStores, type CliIo } from '../io.ts';

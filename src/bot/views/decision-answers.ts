@@ -3,7 +3,7 @@
 // the open list, and the decisions' refusals.
 import type { Amended } from '../../domain/decisions/lifecycle.ts';
 import type { Decision } from '../../domain/decisions/types.ts';
-import { formatWhen } from '../../domain/decisions/when.ts';
+import { formatWhen } from './text.ts';
 import { formatProblems } from '../../domain/result.ts';
 import { listNames, plural, type Person } from '../../domain/roster.ts';
 import type { Block, Reply } from '../../domain/chat/reply.ts';

@@ -3,7 +3,8 @@ import { stringify } from 'csv-stringify/sync';
 import { percent } from '../../domain/settings.ts';
 import { listNames, plural, withArticle } from '../../domain/roster.ts';
 import type { DecisionRecord } from '../../domain/decisions/record.ts';
-import { formatWhen, isoInZone } from '../../domain/decisions/when.ts';
+import { isoInZone } from '../../domain/decisions/when.ts';
+import { formatWhen } from './text.ts';
 import { describeReasons, KIND_WORDS } from './decision-words.ts';
 
 const LOYALTY = {

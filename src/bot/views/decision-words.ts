@@ -3,7 +3,7 @@
 import type { ConflictReason } from '../../domain/coi.ts';
 import type { RefusedWhy } from '../../domain/decisions/lifecycle.ts';
 import type { Decision } from '../../domain/decisions/types.ts';
-import { formatWhen } from '../../domain/decisions/when.ts';
+import { formatWhen } from './text.ts';
 import { can } from '../../domain/permissions.ts';
 import type { Person } from '../../domain/roster.ts';
 import type { PartnershipSettings } from '../../domain/settings.ts';

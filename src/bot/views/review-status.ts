@@ -1,6 +1,7 @@
 // `/partnership review`: this year's review. The rep and chair see all of it (names and resident
 // details only in private); a member sees their own confirmation, with the buttons to change it.
-import { formatDay, formatWhen, isOpen } from '../../domain/review/calendar.ts';
+import { isOpen } from '../../domain/review/calendar.ts';
+import { formatDay, formatWhen } from './text.ts';
 import type { NudgeOutlook } from '../../domain/review/nudges.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
 import { CHOICE_LABELS, type Confirmation } from '../../domain/review/types.ts';

@@ -58,8 +58,13 @@ function clock(t: DateTime): string {
   return `${hour}${minutes}${t.hour < 12 ? 'am' : 'pm'}`;
 }
 
+/** A time zone, or settings that carry one (a partnership's). */
+export type Zone = string | { timeZone: string };
+const zoneOf = (zone: Zone): string => (typeof zone === 'string' ? zone : zone.timeZone);
+
 /** "Fri 4 Dec, 5pm" in the partnership's time zone (Europe/London unless its settings say otherwise). */
-export function formatWhen(at: Date, timeZone = 'Europe/London', options: WhenOptions = {}): string {
+export function formatWhen(at: Date, zone: Zone = 'Europe/London', options: WhenOptions = {}): string {
+  const timeZone = zoneOf(zone);
   return remember(`w|${at.getTime()}|${timeZone}|${options.year ? 'y' : ''}`, () => {
     const t = DateTime.fromJSDate(at, { zone: timeZone }).setLocale('en-GB');
     return `${t.toFormat(options.year ? 'ccc d LLL yyyy' : 'ccc d LLL')}, ${clock(t)}`;
@@ -67,7 +72,8 @@ export function formatWhen(at: Date, timeZone = 'Europe/London', options: WhenOp
 }
 
 /** "Fri 4 Dec 2026": a day without its time (a deadline, the day a register was confirmed). */
-export function formatDay(at: Date, timeZone = 'Europe/London', options: WhenOptions = { year: true }): string {
+export function formatDay(at: Date, zone: Zone = 'Europe/London', options: WhenOptions = { year: true }): string {
+  const timeZone = zoneOf(zone);
   return remember(`d|${at.getTime()}|${timeZone}|${options.year ? 'y' : ''}`, () =>
     DateTime.fromJSDate(at, { zone: timeZone })
       .setLocale('en-GB')
