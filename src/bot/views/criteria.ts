@@ -24,7 +24,7 @@ export interface CriteriaViewOptions {
 }
 
 const RELATIONSHIPS_TITLE = 'Relationships on the roster';
-const RELATIONSHIPS_TO_CHECK = 'Some relationships on the roster need a private look: ask an officer or the rep.';
+const RELATIONSHIPS_TO_CHECK = 'some need a private look by an officer or the rep.';
 
 /** "2 things to fix, 1 to watch", or "" when there is nothing. */
 function thingsWords(fix: number, watch: number): string {

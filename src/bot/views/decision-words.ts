@@ -59,7 +59,7 @@ export function recusalNotice(decision: Decision, reasons: readonly ConflictReas
   const so = voter
     ? 'so you can’t vote on it'
     : 'so please stay out of its discussion (you don’t vote on it in any case)';
-  return `You must not take part in Decision ${decision.number} (“${decision.title}”), ${so}. Why: ${describeReasons(reasons).join(' ')} The channel only sees how many people stepped back, never who or why.`;
+  return `You must not take part in Decision ${decision.number} (“${decision.title}”), ${so}.\nWhy: ${describeReasons(reasons).join(' ')} The channel only sees how many people stepped back, never who or why.`;
 }
 
 export function closedMessage(d: Decision, closedAt: Date = d.closedAt ?? d.closesAt): string {

@@ -62,6 +62,12 @@ function clock(t: DateTime): string {
 export type Zone = string | { timeZone: string };
 const zoneOf = (zone: Zone): string => (typeof zone === 'string' ? zone : zone.timeZone);
 
+/** A setting's wall-clock time ("17:30") as a reply says it ("5:30pm"); anything else as it is. */
+export function formatClock(hhmm: string): string {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+  return m ? clock(DateTime.fromObject({ hour: Number(m[1]), minute: Number(m[2]) })) : hhmm;
+}
+
 /** "Fri 4 Dec, 5pm" in the partnership's time zone (Europe/London unless its settings say otherwise). */
 export function formatWhen(at: Date, zone: Zone = 'Europe/London', options: WhenOptions = {}): string {
   const timeZone = zoneOf(zone);
