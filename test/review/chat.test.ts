@@ -48,7 +48,7 @@ describe('membership confirmation', () => {
     ]);
     const [done] = await people.click(email('Gareth Jones'), 'review.confirm', '2026:resident');
     expect(done).toMatchObject({ replaceOriginal: true, visibility: 'private' });
-    expect(done?.summary).toContain('confirmed on 2 September 2026');
+    expect(done?.summary).toContain('confirmed on Wed 2 Sep 2026');
     const row = await db.database.db.membershipConfirmation.findFirstOrThrow({
       where: { personId: await personId('Gareth Jones') },
     });
@@ -60,7 +60,7 @@ describe('membership confirmation', () => {
     });
     const [after] = await people.say(email('Gareth Jones'), 'review');
     expect(after?.summary).toBe(
-      'On 2 September 2026 you confirmed that you are a member of Northfield Big Local and that you live in the area.',
+      'On Wed 2 Sep 2026 you confirmed that you are a member of Northfield Big Local and that you live in the area.',
     );
   });
 
@@ -103,8 +103,8 @@ describe('the rep’s review', () => {
     expect(full?.visibility).toBe('private');
     expect(text).toContain('1 of 11 members confirmed their membership and resident status.');
     expect(text).toContain('Margaret Okafor, David Hughes');
-    expect(text).toContain('Season: open until 31 December 2026');
-    expect(text).toContain('Nudges to the rep: Mondays at 10:00; in the deadline’s month Mondays and Thursdays');
+    expect(text).toContain('Season: open until Thu 31 Dec 2026');
+    expect(text).toContain('Nudges to the rep: Mondays at 10am; in the deadline’s month Mondays and Thursdays');
 
     await db.stores.directory.bindChannel(
       { partnershipId: db.partnership.id, platform: 'web', workspaceId: 'local', channelId: 'c-general' },
@@ -221,7 +221,7 @@ describe('the rep’s review', () => {
     const [member] = await people.say(email('Gareth Jones'), 'review snooze');
     expect(member?.summary).toBe('Only the chair or the rep can do that.');
     const [chair] = await people.say(email('Margaret Okafor'), 'review snooze');
-    expect(chair?.summary).toContain('paused until Wednesday 9 September 2026, 11:00');
+    expect(chair?.summary).toContain('paused until Wed 9 Sep, 11am');
     expect((await db.stores.rosters.getPartnership(db.partnership.id))?.settings.review.snoozedUntil).toBe(
       '2026-09-09T10:00:00.000Z',
     );
@@ -257,9 +257,9 @@ describe('the rep’s review', () => {
     );
     const yes = buttons(prompt).find((b) => b.actionId === 'review.submit.confirm')!;
     const [done] = await people.click(SAM, 'review.submit.confirm', yes.value);
-    expect(done?.summary).toContain('was submitted to Local Trust on 20 November 2026');
+    expect(done?.summary).toContain('was submitted to Local Trust on Fri 20 Nov 2026');
     const [answer] = await people.say(SAM, 'review answer');
-    expect(answer?.summary).toContain('was marked as submitted on 20 November 2026');
+    expect(answer?.summary).toContain('was marked as submitted on Fri 20 Nov 2026');
     const [late] = await people.click(email('Gareth Jones'), 'review.confirm', '2026:resident');
     expect(late?.summary).toContain('already submitted');
     const audit = await db.database.db.auditEvent.findMany({
@@ -317,6 +317,6 @@ describe('the rep’s review', () => {
       quietDays: ['sunday'],
     });
     const [status] = await people.say(SAM, 'review');
-    expect(replyText(status!)).toContain('Season: open until 30 November 2026');
+    expect(replyText(status!)).toContain('Season: open until Mon 30 Nov 2026');
   });
 });

@@ -139,7 +139,7 @@ describe('changing the settings', () => {
       'Quorum (`quorum`): at least 6 eligible voting members (default: at least 50% of voting members).',
     );
     expect(text).toContain(
-      'Last changed on 5 December 2026 by Margaret Okafor: `quorum`, `councillorsVoteOnKeyDecisions`, `ltoOrganisation`, `review.quietDays`.',
+      'Last changed on Sat 5 Dec 2026 by Margaret Okafor: `quorum`, `councillorsVoteOnKeyDecisions`, `ltoOrganisation`, `review.quietDays`.',
     );
   });
 

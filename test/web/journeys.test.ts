@@ -46,7 +46,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
     await page.getByText('LOCAL PLAYGROUND').waitFor();
     await be(page, 'Margaret Okafor (chair)');
     await say(page, 'are we in criteria?');
-    const answer = message(channelLog(page), 'Northfield Big Local is in criteria');
+    const answer = message(channelLog(page), 'In criteria: 11 members');
     await answer.getByRole('heading', { name: /In criteria/ }).waitFor();
     expect(await answer.getByText('Only you can see this', { exact: true }).count()).toBe(0);
 
@@ -137,7 +137,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
     });
     await shot(page, '06-phone-top');
     await say(page, 'are we in criteria?');
-    await message(channelLog(page), 'Northfield Big Local is in criteria').waitFor();
+    await message(channelLog(page), 'In criteria: 11 members').waitFor();
     const width = await page.evaluate('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(360);
     const box = await composer(page).boundingBox();

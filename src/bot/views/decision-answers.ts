@@ -7,7 +7,7 @@ import { formatWhen } from './text.ts';
 import { formatProblems } from '../../domain/result.ts';
 import { listNames, plural, type Person } from '../../domain/roster.ts';
 import type { Block, Reply } from '../../domain/chat/reply.ts';
-import { reply, textReply } from '../../domain/chat/reply.ts';
+import { textReply } from '../../domain/chat/reply.ts';
 import type { DecisionRefusal } from '../../services/decisions/deps.ts';
 import type { CloseQuestion, AmendResult } from '../../services/decisions/manage.ts';
 import type { BallotPrompt, DeclarePrompt } from '../../services/decisions/prompts.ts';
@@ -24,7 +24,7 @@ import {
   declareButtons,
   interestFormReply,
 } from './decision-prompts.ts';
-import { closedMessage, positionText, recusalNotice, refusedText, START_IN_CHANNEL } from './decision-words.ts';
+import { closedMessage, positionText, recusalReply, refusedText, START_IN_CHANNEL } from './decision-words.ts';
 
 const when = (d: Decision) => formatWhen(d.closesAt, d.rules.timeZone);
 const recordButton = (d: Decision): Block => ({
@@ -75,14 +75,7 @@ const withLead = (lead: string, ballot: Reply, after: Reply['blocks'] = []): Rep
 
 export function declaredReply(x: Declared): Reply {
   const d = x.state.decision;
-  if (x.recused) {
-    const thanks = 'Thank you: your declaration is on the record.';
-    const notice = recusalNotice(d, x.recused, x.voter);
-    return reply(`${thanks} ${notice}`, [
-      { kind: 'text', text: thanks },
-      { kind: 'text', text: notice },
-    ]);
-  }
+  if (x.recused) return recusalReply(d, x.recused, x.voter, 'Thank you: your declaration is on the record.');
   if (x.closedNow) return textReply(`Thank you: your declaration is on the record. ${closedMessage(d)}`);
   if (!x.voter)
     return textReply(

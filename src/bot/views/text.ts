@@ -51,6 +51,15 @@ function remember(key: string, make: () => string): string {
   return text;
 }
 
+// Written out rather than from the runtime's locale data, which spells September "Sep" or "Sept"
+// depending on the ICU version.
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** "Fri 4 Dec", or "Fri 4 Dec 2026" with the year. */
+const day = (t: DateTime, year: boolean | undefined): string =>
+  `${WEEKDAYS[t.weekday - 1]} ${t.day} ${MONTHS[t.month - 1]}${year ? ` ${t.year}` : ''}`;
+
 /** "5pm", "5:30pm", "12pm" (noon), "12am" (midnight): the UK's spoken 12-hour clock. */
 function clock(t: DateTime): string {
   const hour = t.hour % 12 === 0 ? 12 : t.hour % 12;
@@ -72,8 +81,8 @@ export function formatClock(hhmm: string): string {
 export function formatWhen(at: Date, zone: Zone = 'Europe/London', options: WhenOptions = {}): string {
   const timeZone = zoneOf(zone);
   return remember(`w|${at.getTime()}|${timeZone}|${options.year ? 'y' : ''}`, () => {
-    const t = DateTime.fromJSDate(at, { zone: timeZone }).setLocale('en-GB');
-    return `${t.toFormat(options.year ? 'ccc d LLL yyyy' : 'ccc d LLL')}, ${clock(t)}`;
+    const t = DateTime.fromJSDate(at, { zone: timeZone });
+    return `${day(t, options.year)}, ${clock(t)}`;
   });
 }
 
@@ -81,8 +90,6 @@ export function formatWhen(at: Date, zone: Zone = 'Europe/London', options: When
 export function formatDay(at: Date, zone: Zone = 'Europe/London', options: WhenOptions = { year: true }): string {
   const timeZone = zoneOf(zone);
   return remember(`d|${at.getTime()}|${timeZone}|${options.year ? 'y' : ''}`, () =>
-    DateTime.fromJSDate(at, { zone: timeZone })
-      .setLocale('en-GB')
-      .toFormat(options.year ? 'ccc d LLL yyyy' : 'ccc d LLL'),
+    day(DateTime.fromJSDate(at, { zone: timeZone }), options.year),
   );
 }
