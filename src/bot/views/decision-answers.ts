@@ -266,6 +266,8 @@ export function decisionRefusalReply(
     case 'declaration-invalid':
       return interestFormReply(refused.decision, formatProblems(refused.problems), o.values);
     case 'refused': {
+      if (refused.why.code === 'recused')
+        return recusalReply(refused.decision, refused.why.reasons, true, o.prefix?.trim() || undefined);
       const text = `${o.prefix ?? ''}${refusedText(refused.decision, refused.why, o.person)}`;
       if (refused.why.code !== 'declare-first') return textReply(text);
       return {
