@@ -205,7 +205,7 @@ describe('the rep’s review', () => {
     const [r] = await people.say(SAM, 'review answer');
     const f = form(r)!;
     expect(f.fields.slice(-2).map((x) => x.id)).toEqual(['plan', 'timeline']);
-    expect(f.fields.at(-2)?.hint).toContain('Recruit 1 more member');
+    expect(f.fields.at(-2)?.hint).toContain('Recruit 1 more resident member');
     await people.submit(
       SAM,
       'review.answers',
@@ -247,7 +247,7 @@ describe('the rep’s review', () => {
   it('is marked as submitted only once the questions are answered, and is then kept as submitted', async () => {
     const [early] = await people.say(SAM, 'review submit');
     expect(early?.summary).toContain(
-      'Not yet: before the review is marked as submitted, 4 of the four review questions are unanswered',
+      'Not yet: before the review is marked as submitted, 4 of 4 review questions are unanswered',
     );
     await people.submit(SAM, 'review.answers', FOUR, '2026');
     clock.set('2026-11-20T15:00:00Z');

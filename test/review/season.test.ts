@@ -198,7 +198,7 @@ describe('a whole review season', () => {
     expect(nudges[0]).toContain(
       '3 changes since the 2025 review to check: Tom Whitfield: member in 2025, now treasurer. Kwame Mensah joined (member). Members counted: 10 (7 residents) in 2025, now 11 (8 residents).',
     );
-    expect(nudges[0]).toContain('4 of the four review questions are unanswered');
+    expect(nudges[0]).toContain('4 of 4 review questions are unanswered');
     expect(nudges[3]).toContain('1 member has not confirmed their membership yet: Rosa Novak.');
     expect(nudges[5]).not.toMatch(/unanswered|not confirmed their membership/);
     expect(nudges[5]).toContain('Rosa Novak says they are no longer a member: update the roster.');

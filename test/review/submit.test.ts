@@ -101,8 +101,8 @@ describe('review submit', () => {
       '2026',
     );
     const [prompt] = await people.say(SAM, 'review submit');
-    expect(lists(prompt).filter((l) => l.startsWith('A criteria check fails'))).toEqual([
-      expect.stringMatching(/^A criteria check fails: At least eight members\. .*7 members/),
+    expect(lists(prompt).filter((l) => l.startsWith('A criteria check needs action'))).toEqual([
+      expect.stringMatching(/^A criteria check needs action: At least eight members\. .*7 members/),
     ]);
   });
 
@@ -164,7 +164,7 @@ describe('review submit', () => {
     const [r] = await people.say(SAM, 'review submit');
     expect(r?.summary).toBe(
       [
-        'Not yet: before the review is marked as submitted, 4 of the four review questions are unanswered: ' +
+        'Not yet: before the review is marked as submitted, 4 of 4 review questions are unanswered: ' +
           'Does the partnership currently reflect the community? Has the partnership followed its own policies and procedures? ' +
           'Has the partnership behaved in line with the ethos and values of Big Local? Does the partnership conform to Big Local’s conflicts of interest guidance? ' +
           'Type `/partnership review answer`.',

@@ -27,9 +27,8 @@ export function outstandingText(o: Outstanding): string {
     case 'changes':
       return `${plural(o.changes.length, 'change')} since the ${o.lastYear} review to check: ${o.changes.join(' ')}`;
     case 'questions':
-      return o.titles.length === 4
-        ? `All four review questions are unanswered: ${o.titles.join(' ')}`
-        : `${o.titles.length} of the four review questions ${o.titles.length === 1 ? 'is' : 'are'} unanswered: ${o.titles.join(' ')}`;
+      // a digit first: the line also follows "before the review is marked as submitted, "
+      return `${o.titles.length} of 4 review questions ${o.titles.length === 1 ? 'is' : 'are'} unanswered: ${o.titles.join(' ')}`;
     case 'plan': {
       const missing = [
         o.missingPlan ? 'what the partnership is doing to meet the criteria' : '',
