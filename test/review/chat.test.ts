@@ -188,7 +188,7 @@ describe('the rep’s review', () => {
       '2026',
     );
     expect(saved?.summary).toBe('Saved 1 answer for the 2026 review.');
-    expect(replyText(saved!)).toContain('3 of the four review questions are unanswered');
+    expect(replyText(saved!)).toContain('3 of 4 review questions are unanswered');
     const [again] = await people.say(SAM, 'review answer');
     expect(
       form(again)!
