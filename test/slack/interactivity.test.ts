@@ -124,7 +124,7 @@ describe('App Home', () => {
     });
     const [publish] = await open();
     const text = JSON.stringify(publish!.args.view);
-    expect(text).toContain('Decision 7: Fund the summer playscheme (closes 1 Jun 2030, 18:00)');
+    expect(text).toContain('Decision 7: Fund the summer playscheme (closes Sat 1 Jun, 6pm)');
     expect(text).not.toContain('A closed one');
   });
 

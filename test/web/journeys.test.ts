@@ -90,7 +90,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
     const check = message(channelLog(page), 'must not take part in the decision');
     await check.getByRole('heading', { name: 'Conflicts of interest: Northfield Community Café Ltd' }).waitFor();
     await check.getByText('Only you can see this', { exact: true }).waitFor();
-    await check.getByRole('term').filter({ hasText: 'Eligible to vote' }).waitFor();
+    await check.getByRole('term').filter({ hasText: 'Can take part and vote' }).waitFor();
     await check.scrollIntoViewIfNeeded();
     await shot(page, '04-chair-coi');
     expect(errors).toEqual([]);

@@ -46,7 +46,11 @@ export function coiReply(r: CoiResult, options: CoiReplyOptions = {}): Reply {
   const summary = r.mustNotTakePart.length
     ? `${plural(r.mustNotTakePart.length, 'member')} should not take part in ${about}.`
     : `Everyone eligible can take part in ${about}.`;
-  const blocks: Block[] = [{ kind: 'text', text: summary }];
+  // the answer first; the heading names the check for those who scroll back to it
+  const blocks: Block[] = [
+    { kind: 'text', text: summary },
+    { kind: 'heading', text: `Conflicts of interest: ${options.title ?? listNames(r.organisations)}` },
+  ];
   for (const note of options.notes ?? []) blocks.push({ kind: 'text', text: note });
   if (r.mustNotTakePart.length) {
     blocks.push(
