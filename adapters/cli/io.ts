@@ -96,12 +96,13 @@ export function loadRosterFiles(io: CliIo, files: RosterFiles, base?: Partnershi
   return parseRosterJson(readText(io, files.file), files.file, base);
 }
 
-export function unwrap<T>(result: Result<T>): T {
+/** `consequence`: what the problems stopped; commands that only read (criteria, coi) change nothing anyway. */
+export function unwrap<T>(result: Result<T>, consequence = 'nothing was changed'): T {
   if (!result.ok) {
     const problems = result.error;
     const more = problems.length - SHOWN_PROBLEMS;
     throw new CliError(
-      `The roster has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was changed:\n${formatProblems(problems.slice(0, SHOWN_PROBLEMS))}` +
+      `The roster has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; ${consequence}:\n${formatProblems(problems.slice(0, SHOWN_PROBLEMS))}` +
         (more > 0
           ? `\n…and ${more} more problem${more === 1 ? '' : 's'} (fix these first and run it again: often the rest follow from them).`
           : ''),

@@ -2,16 +2,8 @@
 // day, not review season, already sent, nothing open. The reasons come from the same calendar and
 // planner the jobs use (src/domain/review), at the playground's date, so they cannot disagree.
 import { DateTime } from 'luxon';
-import {
-  formatDay,
-  formatWhen,
-  isOpen,
-  isQuiet,
-  nextAllowed,
-  nextNudgeSlot,
-  seasonAt,
-  seasonOf,
-} from '../../src/domain/review/calendar.ts';
+import { formatDay, formatWhen } from '../../src/bot/views/text.ts';
+import { isOpen, isQuiet, nextAllowed, nextNudgeSlot, seasonAt, seasonOf } from '../../src/domain/review/calendar.ts';
 import { planReviewSends } from '../../src/domain/review/plan.ts';
 import { reminderDueAt } from '../../src/domain/decisions/lifecycle.ts';
 import type { PartnershipRef, Stores } from '../../src/services/ports/index.ts';

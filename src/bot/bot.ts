@@ -6,7 +6,7 @@ import { EXPLAIN, resolve, type BotDeps, type Resolution } from './context.ts';
 import { withoutControlCharacters, type Request } from '../domain/chat/inbound.ts';
 import { refuse } from './refuse.ts';
 import type { Reply } from '../domain/chat/reply.ts';
-import { textReply } from '../domain/chat/reply.ts';
+import { reply, textReply } from '../domain/chat/reply.ts';
 import { EventBus } from '../services/events.ts';
 import { subscribeNotifications } from './notifications/index.ts';
 import { createChannelGuard, type ChannelGuard } from './channel-guard.ts';
@@ -103,9 +103,12 @@ async function scoped(ctx: CommandContext, fn: (ctx: ScopedContext) => Promise<R
 
 function unknownCommand(word: string): Reply {
   const names = COMMANDS.map((c) => c.name).join(', ');
-  return textReply(
-    `I don’t know the command “${word.slice(0, 40)}”. The commands are: ${names}. Type \`/partnership help\` for more.`,
-  );
+  const answer = `I don’t know the command “${word.slice(0, 40)}”.`;
+  const more = `The commands are: ${names}. Type \`/partnership help\` for more.`;
+  return reply(`${answer} ${more}`, [
+    { kind: 'text', text: answer },
+    { kind: 'text', text: more },
+  ]);
 }
 
 function unknownAction(): Reply {

@@ -11,9 +11,8 @@ import { can } from '../domain/permissions.ts';
 import type { Block, Button, Reply } from '../domain/chat/reply.ts';
 import { criteriaHeadline, criteriaItems } from './views/criteria.ts';
 import { positionText } from './views/decision-words.ts';
+import { formatWhen } from './views/text.ts';
 import { EventBus } from '../services/events.ts';
-
-const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
 
 const HELP_BUTTON: Button = { actionId: 'run.help', label: 'What can you do?', value: 'help' };
 
@@ -84,7 +83,9 @@ async function openDecisions(deps: BotDeps, actor: Actor): Promise<{ items: stri
   const events = deps.events ?? new EventBus();
   const open = await listOpen({ stores, clock, logger, events }, actor, { soonestFirst: true });
   for (const { decision: d, position } of open.ok ? open.value.shown : []) {
-    items.push(`Decision ${d.number}: ${d.title} (closes ${when.format(d.closesAt)}). ${positionText(position)}`);
+    items.push(
+      `Decision ${d.number}: ${d.title} (closes ${formatWhen(d.closesAt, d.rules.timeZone)}). ${positionText(position)}`,
+    );
     if (position.kind === 'undeclared')
       buttons.push({ actionId: 'decision.declare', label: `Declare: Decision ${d.number}`, value: d.id });
     if (position.kind === 'declared')

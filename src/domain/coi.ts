@@ -4,7 +4,7 @@
 import { Kinship, bondOf, relativeNode, type Bond } from './kinship.ts';
 import { aliasResolver, tradingNameGroups } from './organisation-match.ts';
 import type { Interest, InterestKind, Person, Roster } from './roster.ts';
-import { hasVote, isMember, listNames } from './roster.ts';
+import { hasVote, isMember, listNames, withArticle } from './roster.ts';
 import { describeQuorum, quorumRequired } from './settings.ts';
 import { residentsNeededFor } from './criteria/membership.ts';
 
@@ -171,7 +171,7 @@ export function checkConflicts(
       kind: d.kind,
       source: 'declaration',
       organisation,
-      detail: `${person.name} declared ${d.kind === 'indirect-financial' ? 'an' : 'a'} ${d.kind.replace('-', ' ')} interest for this decision${d.detail ? `: ${d.detail}` : ''}.`,
+      detail: `${person.name} declared ${withArticle(d.kind.replace('-', ' '))} interest for this decision${d.detail ? `: ${d.detail}` : ''}.`,
     });
   }
 

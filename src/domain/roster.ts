@@ -136,3 +136,13 @@ export function listNames(names: readonly string[]): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** A vowel, an initialism said with a vowel first ("an LTO", "an MP"), or "an 80%", "an 11%". */
+const VOWEL_SOUND = /^(?:[aeiouAEIOU]|[FHLMNRSX](?:[A-Z]|\b)|8|1[18](?!\d))/;
+
+/** Vowels said with a consonant first ("a user", "a one-off"). */
+const CONSONANT_SOUND = /^(?:uni|use|usu|uti|eu|one\b|once)/i;
+
+/** "an indirect financial interest", "a loyalty interest", "an LTO representative". */
+export const withArticle = (phrase: string): string =>
+  `${VOWEL_SOUND.test(phrase) && !CONSONANT_SOUND.test(phrase) ? 'an' : 'a'} ${phrase}`;

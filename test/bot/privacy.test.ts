@@ -70,7 +70,7 @@ describe('in a channel', () => {
     expect(reply.visibility).toBe('channel');
     // no count of related people: next to the names a channel sees (the only paid worker) it would say who
     expect(text).not.toMatch(/from one family|related to a paid worker|pair/);
-    expect(text).toContain('There are things to check privately about relationships on the roster.');
+    expect(text).toContain('Relationships on the roster: some need a private look by an officer or the rep.');
     expectNothingSensitive(reply);
     expect(reply.blocks).toContainEqual({
       kind: 'actions',

@@ -56,9 +56,7 @@ describe('with the demo partnership in the database', () => {
     expect(out).toMatchObject({ inCriteria: true, conformsToCoiGuidance: true, members: 11, residents: 8 });
     expect(out.checks).toHaveLength(12);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain(
-      'Northfield Big Local is in criteria: 11 members, 8 of them residents. 1 thing needs watching.',
-    );
+    expect(text.stdout).toContain('In criteria: 11 members, 8 residents; 1 thing to watch.');
     expect(text.stdout).toContain(
       "Helen Brooks (member) and Jo Brooks (paid worker): Helen Brooks is Jo Brooks's sibling.",
     );

@@ -45,14 +45,14 @@ describe('closing a decision', () => {
     expect(text(closed)).toMatch(/Decision 1 is closed/);
     const state = (await world.db.stores.decisions.find({ id }))!;
     expect(state.decision).toMatchObject({ status: 'closed', closeReason: 'chair', closedAt: world.clock.now() });
-    expect(card(world)).toMatch(/Closed: Tue 20 Oct, 10:15/);
+    expect(card(world)).toMatch(/Closed: Tue 20 Oct, 10:15am/);
     expect(card(world)).toMatch(/For 1, Against 1, Abstain 0\. Tied: For and Against have 1 vote each\./);
     expect(card(world)).toMatch(/Only 2 voted: quorum not met/);
     expect(world.notifier.textsTo(world.id('Margaret Okafor')).join('\n')).toMatch(
       /Decision 1 .* has closed by the chair\./,
     );
     expect(text(await world.click('Kwame Mensah', 'decision.declare.none', id))).toMatch(
-      /closed at Tue 20 Oct, 10:15, so it no longer takes declarations or votes/,
+      /closed at Tue 20 Oct, 10:15am, so it no longer takes declarations or votes/,
     );
     expect(text(await world.click('Rosa Novak', 'decision.vote', `${id}:1`))).toMatch(
       /no longer takes declarations or votes/,
@@ -93,7 +93,7 @@ describe('what stays hidden', () => {
     expect(card(world)).not.toMatch(/For: 1/);
     const record = text(await world.command('Margaret Okafor', 'decision 1'));
     expect(record).toMatch(/Results are hidden until the decision closes/);
-    expect(record).toMatch(/Rosa Novak \(Tue 20 Oct 2026, 10:15\)/); // who voted, not how
+    expect(record).toMatch(/Rosa Novak \(Tue 20 Oct 2026, 10:15am\)/); // who voted, not how
     expect(record).not.toMatch(/Rosa Novak: For/);
     const amend = await world.submit('Margaret Okafor', 'decision.amend', { visibility: 'live' }, id);
     expect(text(amend)).toMatch(
@@ -128,12 +128,12 @@ describe('what stays hidden', () => {
     const id = await world.start(GRANT);
     expect(text(await world.click('Margaret Okafor', 'decision.amend', id))).toMatch(/Change Decision 1/);
     expect(said(await world.submit('Margaret Okafor', 'decision.amend', { closes: 'next friday 5pm' }, id))).toBe(
-      'Decision 1 changed: it now closes Fri 30 Oct, 17:00.',
+      'Decision 1 changed: it now closes Fri 30 Oct, 5pm.',
     );
     expect((await world.db.stores.decisions.find({ id }))!.decision.closesAt.toISOString()).toBe(
       '2026-10-30T17:00:00.000Z',
     );
-    expect(card(world)).toMatch(/Closes: Fri 30 Oct, 17:00/);
+    expect(card(world)).toMatch(/Closes: Fri 30 Oct, 5pm/);
     expect(text(await world.submit('Rosa Novak', 'decision.amend', { closes: 'next friday 5pm' }, id))).toMatch(
       /Only the chair, or the person who put this decision/,
     );
@@ -201,14 +201,14 @@ describe('the record in chat', () => {
     await world.start({ title: 'Fun day budget', closes: 'tomorrow 9am' });
     await voteAs(world, first, 'Rosa Novak', 2);
     const list = text(await world.command('Rosa Novak', 'decisions'));
-    expect(list).toMatch(/Decision 2: Fun day budget \(closes Wed 21 Oct, 09:00\)\. You have not declared yet\./);
-    expect(list).toMatch(/Decision 1: Youth trust summer grant \(closes Fri 23 Oct, 17:00\)\. You voted Abstain\./);
+    expect(list).toMatch(/Decision 2: Fun day budget \(closes Wed 21 Oct, 9am\)\. You have not declared yet\./);
+    expect(list).toMatch(/Decision 1: Youth trust summer grant \(closes Fri 23 Oct, 5pm\)\. You voted Abstain\./);
     expect(text(await world.command('Priya Patel', 'decisions'))).toMatch(/Decision 1: .*You are recused\./);
     expect(text(await world.command('Jo Brooks', 'decisions'))).toMatch(/You don’t vote on it\./);
     const which = await world.send('Kwame Mensah', { type: 'text', text: 'I need to declare an interest' }, 'direct');
     expect(text(which)).toMatch(/Which decision is your declaration about\?/);
     expect(text(await world.command('Kwame Mensah', 'declare 2'))).toMatch(
-      /Before you vote: do you have an interest to declare\?[\s\S]*Decision 2 \(“Fun day budget”\) closes Wed 21 Oct, 09:00/,
+      /Before you vote: do you have an interest to declare\?[\s\S]*Decision 2 \(“Fun day budget”\) closes Wed 21 Oct, 9am/,
     );
     expect(text(await world.command('Kwame Mensah', 'declare 9'))).toMatch(/has no Decision 9/);
   });

@@ -110,7 +110,7 @@ describe('putting a decision to the partnership', () => {
     const [answer, ...rest] = await world.submit('Margaret Okafor', 'decision.create', CAFE);
     expect(rest).toEqual([]); // the card went to the channel through the notifier
     expect(answer?.visibility).toBe('private');
-    expect(replyText(answer!)).toMatch(/Decision 1 is open until Fri 23 Oct, 17:00\. Its card is in the channel\./);
+    expect(replyText(answer!)).toMatch(/Decision 1 is open until Fri 23 Oct, 5pm\. Its card is in the channel\./);
     expect(replyText(answer!)).toMatch(/I asked 8 voting members privately to declare any interest first\./);
     expect(replyText(answer!)).toMatch(/2 members must not take part/);
 
@@ -118,7 +118,7 @@ describe('putting a decision to the partnership', () => {
     expect(posted?.conversation.channelId).toBe('C-partnership');
     const card = replyText(posted!.reply);
     expect(card).toMatch(/Decision 1: Community café catering contract/);
-    expect(card).toMatch(/Closes: Fri 23 Oct, 17:00/);
+    expect(card).toMatch(/Closes: Fri 23 Oct, 5pm/);
     expect(card).toMatch(/Declared: 0 of 8/);
     expect(card).toMatch(/Voted: 0 of 8 eligible/);
     expect(card).toMatch(/Recused: 2 members recused/);
@@ -207,7 +207,7 @@ describe('putting a decision to the partnership', () => {
       inbound: { type: 'form', formId: 'decision.create', values: CAFE },
     });
     expect(replies.map((r) => r.visibility)).toEqual(['private', 'channel']);
-    expect(replies[1]!.summary).toMatch(/^Decision 1: Community café catering contract\. Closes Fri 23 Oct, 17:00/);
+    expect(replies[1]!.summary).toMatch(/^Decision 1: Community café catering contract\. Closes Fri 23 Oct, 5pm/);
     const [decision] = await world.db.stores.decisions.list(world.partnership.id);
     expect(decision!.card).toEqual({
       conversation: expect.objectContaining({ channelId: 'C-partnership' }),

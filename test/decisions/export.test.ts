@@ -67,7 +67,7 @@ describe('the minutes-ready record', () => {
       /^# Decision 1: Youth trust summer grant\n\nCarried \(For 3, Against 2, Abstain 1\)\. Next: the partnership acts on it; the chair records it in the minutes\.\n\n/,
     );
     expect(md).toContain(
-      'Northfield Big Local. Grant decision; open ballot; results shown live. Put by Margaret Okafor on Tue 20 Oct 2026, 10:15. Closed Wed 21 Oct 2026, 18:30, by the chair (it was due to close Fri 23 Oct 2026, 17:00).',
+      'Northfield Big Local. Grant decision; open ballot; results shown live. Put by Margaret Okafor on Tue 20 Oct 2026, 10:15am. Closed Wed 21 Oct 2026, 6:30pm, by the chair (it was due to close Fri 23 Oct 2026, 5pm).',
     );
     expect(md).toContain('Organisations involved: Riverside Youth Trust.');
     expect(md).toContain('£2,000 for the summer scheme.');
@@ -77,17 +77,17 @@ describe('the minutes-ready record', () => {
     );
     expect(md).toContain('Residents were 4 of the 6 who voted (66.7%): a resident majority.');
     expect(md).toContain(
-      '- Gareth Jones: declared a loyalty interest in Riverside Youth Trust: I coach the trust’s football team (Tue 20 Oct 2026, 11:00)',
+      '- Gareth Jones: declared a loyalty interest in Riverside Youth Trust: I coach the trust’s football team (Tue 20 Oct 2026, 11am)',
     );
-    expect(md).toContain('- Rosa Novak: no interest (Tue 20 Oct 2026, 11:00)');
+    expect(md).toContain('- Rosa Novak: no interest (Tue 20 Oct 2026, 11am)');
     expect(md).toMatch(
       /- Priya Patel: loyalty interest \(Riverside Youth Trust\): Register of interests: Priya Patel: trustee of Riverside Youth Trust \(trustee since 2021\)\./,
     );
     expect(md).toMatch(
       /- Gareth Jones: loyalty interest \(Riverside Youth Trust\): Gareth Jones declared a loyalty interest for this decision/,
     );
-    expect(md).toContain('- Rosa Novak: Abstain (Tue 20 Oct 2026, 11:00; changed once)');
-    expect(md).toContain('- Tom Whitfield: Against (Tue 20 Oct 2026, 11:00)');
+    expect(md).toContain('- Rosa Novak: Abstain (Tue 20 Oct 2026, 11am; changed once)');
+    expect(md).toContain('- Tom Whitfield: Against (Tue 20 Oct 2026, 11am)');
     expect(md).toMatch(/Times are Europe\/London\.\n$/);
   });
 
@@ -141,7 +141,7 @@ describe('the minutes-ready record', () => {
     expect(secretCsv).not.toMatch(/vote,(For|Against),/);
     const hiddenMd = recordMarkdown(await recordOf(hidden));
     expect(hiddenMd).toContain('Results are hidden until the decision closes.');
-    expect(hiddenMd).toContain('- Rosa Novak (Wed 21 Oct 2026, 18:30)');
+    expect(hiddenMd).toContain('- Rosa Novak (Wed 21 Oct 2026, 6:30pm)');
     expect(hiddenMd).not.toMatch(/Rosa Novak: Green|Green 1/);
   });
 });

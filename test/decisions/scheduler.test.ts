@@ -80,7 +80,7 @@ describe('the decisions job', () => {
     expect(await w.app.database.db.auditEvent.count({ where: { action: 'decision.close' } })).toBe(2);
     // the card shows the result in place, and the chair was told (once per decision)
     const cards = w.recorder.posted.map((p) => replyText(w.recorder.current(p.ref.messageId)!));
-    expect(cards[1]).toMatch(/Closed: Tue 27 Oct, 17:00/);
+    expect(cards[1]).toMatch(/Closed: Tue 27 Oct, 5pm/);
     expect(w.sentTo('Margaret Okafor').filter((m) => /has closed at its closing time/.test(m))).toHaveLength(2);
   });
 
@@ -114,7 +114,7 @@ describe('the decisions job', () => {
     await w.tick('2026-10-22T16:01:00Z');
     const reminded = new Set(w.recorder.toUsers.map((m) => m.userId));
     expect(w.sentTo('Rosa Novak')).toEqual([
-      expect.stringMatching(/Reminder: Decision 1 .* closes Fri 23 Oct, 17:00\. You have declared but not voted yet\./),
+      expect.stringMatching(/Reminder: Decision 1 .* closes Fri 23 Oct, 5pm\. You have declared but not voted yet\./),
     ]);
     expect(w.sentTo('Kwame Mensah')).toEqual([
       expect.stringMatching(/Reminder: Decision 1 .*You have not declared yet\./),

@@ -38,7 +38,7 @@ describe('declaring and voting', () => {
     expect(card(world)).toMatch(/Declared: 1 of 8/);
 
     const voted = await world.click('Rosa Novak', 'decision.vote', `${id}:0`, 'direct');
-    expect(said(voted)).toBe('Your vote on Decision 1 is recorded: For. You can change it until Fri 23 Oct, 17:00.');
+    expect(said(voted)).toBe('Your vote on Decision 1 is recorded: For. You can change it until Fri 23 Oct, 5pm.');
     expect(card(world)).toMatch(/Voted: 1 of 8 eligible/);
     expect(card(world)).toMatch(/For: 1\nAgainst: 0\nAbstain: 0/); // live results
     expect(world.notifier.updates.every((u) => u.ref.messageId === world.notifier.posted[0]!.ref.messageId)).toBe(true);

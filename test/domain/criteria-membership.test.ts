@@ -21,7 +21,7 @@ describe('min-members', () => {
     expect(c.message).toBe(
       '7 members counted; the paid worker Jo Bloggs is not a member; the rep Sam Rep is not a member. A partnership needs at least 8.',
     );
-    expect(c.fix).toBe('Recruit 1 more member; of any 8 members at least 5 must live in the area.');
+    expect(c.fix).toBe('Recruit 1 more member.');
     expect(report.inCriteria).toBe(false);
     expect(report.members).toBe(7);
   });
@@ -30,6 +30,20 @@ describe('min-members', () => {
     const c = check(checkCriteria(rosterOf(many(5, 'R'))), 'min-members');
     expect(c.status).toBe('fail');
     expect(c.fix).toContain('Recruit 3 more members');
+  });
+
+  it('an empty roster is told one plan in both fixes: 8 members, at least 5 of them residents', () => {
+    const report = checkCriteria(rosterOf([]));
+    const plan = 'ecruit 8 more members, at least 5 of them living in the area.';
+    expect(check(report, 'min-members').fix).toBe(`R${plan}`);
+    expect(check(report, 'resident-majority').fix).toBe(`R${plan}`);
+  });
+
+  it('at a 60% threshold with no residents, recruiting residents only is the plan in both fixes', () => {
+    const report = checkCriteria(rosterOf(many(6, 'V', nonResident), [], { residentThreshold: 0.6 }));
+    // 6 non-residents: 9 residents make 9 of 15 (60%)
+    expect(check(report, 'min-members').fix).toBe('Recruit 9 more resident members.');
+    expect(check(report, 'resident-majority').fix).toBe('Recruit 9 more resident members.');
   });
 
   it('warns at exactly 8: one resignation away from falling out', () => {

@@ -15,7 +15,7 @@ describe('foundation wiring', () => {
         speaker: { userId: 'u1', workspaceId: 'local', email: 'margaret.okafor@example.org' },
         inbound: { type: 'text', text: 'Are we in criteria?' },
       });
-      expect(r?.summary).toContain('Northfield Big Local is in criteria: 11 members, 8 of them residents');
+      expect(r?.summary).toContain('In criteria: 11 members, 8 residents');
     } finally {
       await db.close();
     }

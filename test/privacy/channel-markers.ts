@@ -178,7 +178,7 @@ export async function expectChannelsClean(s: Surface, names: readonly string[]):
   expect(all).toMatch(/Sarah Whitfield: direct financial interest/);
   expect(all).toMatch(/Tom Whitfield: indirect financial interest; (does|did) not vote/);
   expect(all).toMatch(/Rosa Novak: declared a loyalty interest/);
-  expect(all).toMatch(/There are things to check privately about relationships on the roster/);
+  expect(all).toMatch(/Relationships on the roster: some need a private look/);
   expect(all).not.toContain('I held this message back');
 
   const mine = (await s.privately()).join('\n');

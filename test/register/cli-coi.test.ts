@@ -45,7 +45,7 @@ describe('partnership-bot coi', () => {
     const text = await cli(['coi', '--partnership', 'northfield', '--organisation', 'Acme Cafe']);
     expect(text.err).toBe('');
     expect(text.code).toBe(0);
-    expect(text.out).toContain('[FAIL] Gareth Jones: Must not take part: direct financial interest.');
+    expect(text.out).toContain('- Gareth Jones: direct financial interest.');
     expect(text.out).toContain('"Acme Cafe" is known as "ACME Community Café Limited": both names are checked.');
 
     const json = await cli(['coi', '--partnership', 'northfield', '--organisation', 'Acme Cafe', '--json']);
@@ -75,7 +75,8 @@ describe('partnership-bot coi', () => {
       'Whitfield Accounts Ltd',
     ]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('[FAIL] Priya Patel');
-    expect(r.out).toContain('[FAIL] Tom Whitfield');
+    expect(r.out).toContain('SHOULD NOT TAKE PART\n- Priya Patel: loyalty interest.');
+    expect(r.out).toContain('- Tom Whitfield: direct financial interest.');
+    expect(r.out).not.toContain('FAIL');
   });
 });

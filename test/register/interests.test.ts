@@ -77,7 +77,7 @@ describe('my register of interests', () => {
     const done = only(await kwame.click(button(register, 'I have nothing to declare')));
     expect(done.summary).toContain('Recorded: you have nothing to declare');
     expect(textOf(only(await kwame.command('interests')))).toContain(
-      'You confirmed you have nothing to declare on 3 March 2026.',
+      'You confirmed you have nothing to declare on Tue 3 Mar 2026.',
     );
     const [row] = await t.audit('interests.none-confirmed');
     expect(row).toMatchObject({ actorId: t.idOf('Kwame Mensah'), subjectId: t.idOf('Kwame Mensah'), at: NOW });

@@ -48,7 +48,7 @@ describe('membership confirmation', () => {
     ]);
     const [done] = await people.click(email('Gareth Jones'), 'review.confirm', '2026:resident');
     expect(done).toMatchObject({ replaceOriginal: true, visibility: 'private' });
-    expect(done?.summary).toContain('confirmed on 2 September 2026');
+    expect(done?.summary).toContain('confirmed on Wed 2 Sep 2026');
     // the yearly confirmation points to the signed form when none is recorded
     expect(done?.summary).toContain('Your signed partnership membership form is not recorded yet');
     const row = await db.database.db.membershipConfirmation.findFirstOrThrow({
@@ -62,7 +62,7 @@ describe('membership confirmation', () => {
     });
     const [after] = await people.say(email('Gareth Jones'), 'review');
     expect(after?.summary).toBe(
-      'On 2 September 2026 you confirmed that you are a member of Northfield Big Local and that you live in the area.',
+      'On Wed 2 Sep 2026 you confirmed that you are a member of Northfield Big Local and that you live in the area.',
     );
   });
 
@@ -105,8 +105,8 @@ describe('the rep’s review', () => {
     expect(full?.visibility).toBe('private');
     expect(text).toContain('1 of 11 members confirmed their membership and resident status.');
     expect(text).toContain('Margaret Okafor, David Hughes');
-    expect(text).toContain('Season: open until 31 December 2026');
-    expect(text).toContain('Nudges to the rep: Mondays at 10:00; in the deadline’s month Mondays and Thursdays');
+    expect(text).toContain('Season: open until Thu 31 Dec 2026');
+    expect(text).toContain('Nudges to the rep: Mondays at 10am; in the deadline’s month Mondays and Thursdays');
 
     await db.stores.directory.bindChannel(
       { partnershipId: db.partnership.id, platform: 'web', workspaceId: 'local', channelId: 'c-general' },
@@ -190,7 +190,7 @@ describe('the rep’s review', () => {
       '2026',
     );
     expect(saved?.summary).toBe('Saved 1 answer for the 2026 review.');
-    expect(replyText(saved!)).toContain('3 of the four review questions are unanswered');
+    expect(replyText(saved!)).toContain('3 of 4 review questions are unanswered');
     const [again] = await people.say(SAM, 'review answer');
     expect(
       form(again)!
@@ -207,7 +207,7 @@ describe('the rep’s review', () => {
     const [r] = await people.say(SAM, 'review answer');
     const f = form(r)!;
     expect(f.fields.slice(-2).map((x) => x.id)).toEqual(['plan', 'timeline']);
-    expect(f.fields.at(-2)?.hint).toContain('Recruit 1 more member');
+    expect(f.fields.at(-2)?.hint).toContain('Recruit 1 more resident member');
     await people.submit(
       SAM,
       'review.answers',
@@ -223,7 +223,7 @@ describe('the rep’s review', () => {
     const [member] = await people.say(email('Gareth Jones'), 'review snooze');
     expect(member?.summary).toBe('Only the chair or the rep can do that.');
     const [chair] = await people.say(email('Margaret Okafor'), 'review snooze');
-    expect(chair?.summary).toContain('paused until Wednesday 9 September 2026, 11:00');
+    expect(chair?.summary).toContain('paused until Wed 9 Sep, 11am');
     expect((await db.stores.rosters.getPartnership(db.partnership.id))?.settings.review.snoozedUntil).toBe(
       '2026-09-09T10:00:00.000Z',
     );
@@ -249,7 +249,7 @@ describe('the rep’s review', () => {
   it('is marked as submitted only once the questions are answered, and is then kept as submitted', async () => {
     const [early] = await people.say(SAM, 'review submit');
     expect(early?.summary).toContain(
-      'Not yet: before the review is marked as submitted, 4 of the four review questions are unanswered',
+      'Not yet: before the review is marked as submitted, 4 of 4 review questions are unanswered',
     );
     await people.submit(SAM, 'review.answers', FOUR, '2026');
     clock.set('2026-11-20T15:00:00Z');
@@ -259,9 +259,9 @@ describe('the rep’s review', () => {
     );
     const yes = buttons(prompt).find((b) => b.actionId === 'review.submit.confirm')!;
     const [done] = await people.click(SAM, 'review.submit.confirm', yes.value);
-    expect(done?.summary).toContain('was submitted to Local Trust on 20 November 2026');
+    expect(done?.summary).toContain('was submitted to Local Trust on Fri 20 Nov 2026');
     const [answer] = await people.say(SAM, 'review answer');
-    expect(answer?.summary).toContain('was marked as submitted on 20 November 2026');
+    expect(answer?.summary).toContain('was marked as submitted on Fri 20 Nov 2026');
     const [late] = await people.click(email('Gareth Jones'), 'review.confirm', '2026:resident');
     expect(late?.summary).toContain('already submitted');
     const audit = await db.database.db.auditEvent.findMany({
@@ -319,6 +319,6 @@ describe('the rep’s review', () => {
       quietDays: ['sunday'],
     });
     const [status] = await people.say(SAM, 'review');
-    expect(replyText(status!)).toContain('Season: open until 30 November 2026');
+    expect(replyText(status!)).toContain('Season: open until Mon 30 Nov 2026');
   });
 });

@@ -83,24 +83,24 @@ async function allDone() {
 describe('in season', () => {
   it('a slot that has passed undecided: it goes at the next hourly check, and it does', async () => {
     expect(await say('review resume')).toBe(
-      `Review nudges for ${NAME} were not paused. The nudge of Monday 5 October 2026, 10:00 has not gone yet: it goes at my next hourly check, if something is still outstanding then. 2 things are outstanding now.`,
+      `Review nudges for ${NAME} were not paused. The nudge of Mon 5 Oct, 10am has not gone yet: it goes at my next hourly check, if something is still outstanding then. 2 things are outstanding now.`,
     );
     expect(await status()).toBe(
-      'Mondays at 10:00; in the deadline’s month Mondays and Thursdays (only when something is outstanding); next: at my next hourly check',
+      'Mondays at 10am; in the deadline’s month Mondays and Thursdays (only when something is outstanding); next: at my next hourly check',
     );
     expect(await sweepUntil('2026-10-05T13:05:00Z')).toEqual(['Mon 2026-10-05 14:05 BST']);
     expect(await say('review resume')).toBe(
-      `Review nudges for ${NAME} were not paused. The next nudge would come on Monday 12 October 2026, 10:00, if something is still outstanding then. 2 things are outstanding now.`,
+      `Review nudges for ${NAME} were not paused. The next nudge would come on Mon 12 Oct, 10am, if something is still outstanding then. 2 things are outstanding now.`,
     );
     expect(await sweepUntil('2026-10-12T09:05:00Z')).toEqual(['Mon 2026-10-12 10:05 BST']);
   });
 
   it('pause says when the first nudge after it comes, and members’ reminders carry on; so they do', async () => {
     expect(await say('review pause')).toBe(
-      `Review nudges for ${NAME} are paused until Monday 12 October 2026, 14:00. The next nudge would come on Monday 19 October 2026, 10:00, the first nudge day after the pause, if something is still outstanding then. Members’ confirmation reminders carry on: 11 members have not confirmed yet. \`/partnership review resume\` starts the nudges again.`,
+      `Review nudges for ${NAME} are paused until Mon 12 Oct, 2pm. The next nudge would come on Mon 19 Oct, 10am, the first nudge day after the pause, if something is still outstanding then. Members’ confirmation reminders carry on: 11 members have not confirmed yet. \`/partnership review resume\` starts the nudges again.`,
     );
     expect(await status()).toBe(
-      'snoozed until Monday 12 October 2026, 14:00; Mondays at 10:00; in the deadline’s month Mondays and Thursdays (only when something is outstanding); next: Monday 19 October 2026, 10:00',
+      'snoozed until Mon 12 Oct, 2pm; Mondays at 10am; in the deadline’s month Mondays and Thursdays (only when something is outstanding); next: Mon 19 Oct, 10am',
     );
     const before = notifier.sent.length;
     expect(await sweepUntil('2026-10-19T09:05:00Z')).toEqual(['Mon 2026-10-19 10:05 BST']);
@@ -111,7 +111,7 @@ describe('in season', () => {
   it('resume after a pause: back on, with the slot the pause would have skipped', async () => {
     await say('review snooze');
     expect(await say('review resume')).toBe(
-      `Review nudges for ${NAME} are back on. The nudge of Monday 5 October 2026, 10:00 has not gone yet: it goes at my next hourly check, if something is still outstanding then. 2 things are outstanding now.`,
+      `Review nudges for ${NAME} are back on. The nudge of Mon 5 Oct, 10am has not gone yet: it goes at my next hourly check, if something is still outstanding then. 2 things are outstanding now.`,
     );
     expect(await sweepUntil('2026-10-05T13:05:00Z')).toEqual(['Mon 2026-10-05 14:05 BST']);
   });
@@ -120,7 +120,7 @@ describe('in season', () => {
     await say('review pause');
     await sweepUntil('2026-10-05T15:05:00Z');
     expect(await say('review resume')).toBe(
-      `Review nudges for ${NAME} are back on. The next nudge would come on Monday 12 October 2026, 10:00, if something is still outstanding then. 2 things are outstanding now.`,
+      `Review nudges for ${NAME} are back on. The next nudge would come on Mon 12 Oct, 10am, if something is still outstanding then. 2 things are outstanding now.`,
     );
     expect(await sweepUntil('2026-10-12T09:05:00Z')).toEqual(['Mon 2026-10-12 10:05 BST']);
   });
@@ -128,7 +128,7 @@ describe('in season', () => {
   it('with nothing outstanding, says so; and no nudge goes', async () => {
     await allDone();
     expect(await say('review resume')).toBe(
-      `Review nudges for ${NAME} were not paused. The nudge of Monday 5 October 2026, 10:00 has not gone yet: it goes at my next hourly check, if something is still outstanding then. Nothing is outstanding now.`,
+      `Review nudges for ${NAME} were not paused. The nudge of Mon 5 Oct, 10am has not gone yet: it goes at my next hourly check, if something is still outstanding then. Nothing is outstanding now.`,
     );
     expect(await sweepUntil('2026-10-12T09:05:00Z')).toEqual([]);
   });
@@ -153,13 +153,13 @@ describe('submitted and reopened', () => {
     await people.submit(SAM, 'review.answers', FOUR, '2026');
     await people.say(SAM, 'review submit confirm');
     expect(await say('review resume')).toBe(
-      `Review nudges for ${NAME} were not paused. No review messages will be sent for the 2026 review: it was marked as submitted on 5 October 2026. If it was marked by mistake, \`/partnership review reopen\` undoes it.`,
+      `Review nudges for ${NAME} were not paused. No review messages will be sent for the 2026 review: it was marked as submitted on Mon 5 Oct 2026. If it was marked by mistake, \`/partnership review reopen\` undoes it.`,
     );
     expect(await say('review pause')).toBe(
-      `Review nudges for ${NAME} are paused until Monday 12 October 2026, 14:00. No review messages will be sent for the 2026 review: it was marked as submitted on 5 October 2026. If it was marked by mistake, \`/partnership review reopen\` undoes it.`,
+      `Review nudges for ${NAME} are paused until Mon 12 Oct, 2pm. No review messages will be sent for the 2026 review: it was marked as submitted on Mon 5 Oct 2026. If it was marked by mistake, \`/partnership review reopen\` undoes it.`,
     );
     expect(await say('review resume')).toBe(
-      `Review nudges for ${NAME} are no longer paused. No review messages will be sent for the 2026 review: it was marked as submitted on 5 October 2026. If it was marked by mistake, \`/partnership review reopen\` undoes it.`,
+      `Review nudges for ${NAME} are no longer paused. No review messages will be sent for the 2026 review: it was marked as submitted on Mon 5 Oct 2026. If it was marked by mistake, \`/partnership review reopen\` undoes it.`,
     );
     expect(await status()).toBe('none: the review is marked as submitted');
     expect(await everything('2026-10-07T11:05:00Z')).toBe(0);
@@ -167,7 +167,7 @@ describe('submitted and reopened', () => {
     clock.set('2026-10-07T11:30:00Z');
     const [reopened] = await people.say(SAM, 'review reopen');
     expect(replyText(reopened!)).toContain(
-      'The nudge of Monday 5 October 2026, 10:00 has not gone yet: it goes at my next hourly check, if something is still outstanding then. 1 thing is outstanding now.',
+      'The nudge of Mon 5 Oct, 10am has not gone yet: it goes at my next hourly check, if something is still outstanding then. 1 thing is outstanding now.',
     );
     expect(replyText(reopened!)).toContain(
       'Members’ confirmation reminders carry on: 11 members have not confirmed yet.',
@@ -191,10 +191,10 @@ describe('out of season', () => {
   it('before the season opens: nothing is sent until then, and the first nudge after it', async () => {
     clock.set('2026-08-20T10:00:00Z');
     expect(await say('review resume')).toBe(
-      `Review nudges for ${NAME} were not paused. Nothing is sent before the 2026 review season opens on Tuesday 1 September 2026, 09:00. The next nudge would come on Monday 7 September 2026, 10:00, if something is still outstanding then. 2 things are outstanding now.`,
+      `Review nudges for ${NAME} were not paused. Nothing is sent before the 2026 review season opens on Tue 1 Sep, 9am. The next nudge would come on Mon 7 Sep, 10am, if something is still outstanding then. 2 things are outstanding now.`,
     );
     expect(await say('review pause')).toBe(
-      `Review nudges for ${NAME} are paused until Thursday 27 August 2026, 11:00. Nothing is sent before the 2026 review season opens on Tuesday 1 September 2026, 09:00. The next nudge would come on Monday 7 September 2026, 10:00, the first nudge day after the pause, if something is still outstanding then. \`/partnership review resume\` starts the nudges again.`,
+      `Review nudges for ${NAME} are paused until Thu 27 Aug, 11am. Nothing is sent before the 2026 review season opens on Tue 1 Sep, 9am. The next nudge would come on Mon 7 Sep, 10am, the first nudge day after the pause, if something is still outstanding then. \`/partnership review resume\` starts the nudges again.`,
     );
     expect(await everything('2026-09-01T07:05:00Z')).toBe(0);
     expect(await sweepUntil('2026-09-07T09:05:00Z')).toEqual(['Mon 2026-09-07 10:05 BST']);
@@ -209,9 +209,9 @@ describe('out of season', () => {
     );
     clock.set('2026-12-03T12:00:00Z');
     expect(await say('review resume')).toBe(
-      `Review nudges for ${NAME} were not paused. No review messages will be sent: the 2026 review season ended on 30 November 2026.`,
+      `Review nudges for ${NAME} were not paused. No review messages will be sent: the 2026 review season ended on Mon 30 Nov 2026.`,
     );
-    expect(await status()).toBe('none: the season ended on 30 November 2026');
+    expect(await status()).toBe('none: the season ended on Mon 30 Nov 2026');
     expect(await everything('2026-12-10T12:05:00Z')).toBe(0);
   });
 });

@@ -84,7 +84,7 @@ describe('a whole review season', () => {
         '2026-09-22T10:00:00Z',
         async () => {
           const [r] = await people.say(email('Sam Taylor'), 'review snooze');
-          expect(r?.summary).toContain('paused until Tuesday 29 September 2026, 11:00');
+          expect(r?.summary).toContain('paused until Tue 29 Sep, 11am');
         },
       ],
       [
@@ -146,7 +146,7 @@ describe('a whole review season', () => {
             .flatMap((b) => (b.kind === 'actions' ? b.buttons : []))
             .find((b) => b.actionId === 'review.submit.confirm');
           const [r] = await people.click(email('Sam Taylor'), 'review.submit.confirm', yes!.value);
-          expect(r?.summary).toContain('was submitted to Local Trust on 15 December 2026');
+          expect(r?.summary).toContain('was submitted to Local Trust on Tue 15 Dec 2026');
         },
       ],
     ];
@@ -198,7 +198,7 @@ describe('a whole review season', () => {
     expect(nudges[0]).toContain(
       '3 changes since the 2025 review to check: Tom Whitfield: member in 2025, now treasurer. Kwame Mensah joined (member). Members counted: 10 (7 residents) in 2025, now 11 (8 residents).',
     );
-    expect(nudges[0]).toContain('4 of the four review questions are unanswered');
+    expect(nudges[0]).toContain('4 of 4 review questions are unanswered');
     expect(nudges[3]).toContain('1 member has not confirmed their membership yet: Rosa Novak.');
     expect(nudges[5]).not.toMatch(/unanswered|not confirmed their membership/);
     expect(nudges[5]).toContain('Rosa Novak says they are no longer a member: update the roster.');

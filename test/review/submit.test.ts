@@ -75,7 +75,7 @@ describe('review submit', () => {
 
     const [done] = await people.click(SAM, 'review.submit.confirm', button(prompt, 'review.submit.confirm')!.value);
     expect(done?.summary).toBe(
-      'Recorded: the 2026 review of Northfield Big Local was submitted to Local Trust on 5 October 2026.',
+      'Recorded: the 2026 review of Northfield Big Local was submitted to Local Trust on Mon 5 Oct 2026.',
     );
     expect(replyText(done!)).toContain(
       'No more review messages will be sent for 2026: no nudges to the rep, no reminders to members.',
@@ -101,8 +101,8 @@ describe('review submit', () => {
       '2026',
     );
     const [prompt] = await people.say(SAM, 'review submit');
-    expect(lists(prompt).filter((l) => l.startsWith('A criteria check fails'))).toEqual([
-      expect.stringMatching(/^A criteria check fails: At least eight members\. .*7 members/),
+    expect(lists(prompt).filter((l) => l.startsWith('A criteria check needs action'))).toEqual([
+      expect.stringMatching(/^A criteria check needs action: At least eight members\. .*7 members/),
     ]);
   });
 
@@ -117,7 +117,7 @@ describe('review submit', () => {
     expect(lists(changed)[0]).toMatch(/^7 members have not confirmed/);
     expect(await submissions()).toBe(0);
     const [done] = await people.click(SAM, 'review.submit.confirm', button(changed, 'review.submit.confirm')!.value);
-    expect(done?.summary).toContain('was submitted to Local Trust on 5 October 2026');
+    expect(done?.summary).toContain('was submitted to Local Trust on Mon 5 Oct 2026');
     expect(await submissions()).toBe(1);
   });
 
@@ -154,7 +154,7 @@ describe('review submit', () => {
   it('`review submit confirm` submits at once and says what was still open', async () => {
     await halfDone();
     const [done] = await people.say(SAM, 'review submit confirm');
-    expect(done?.summary).toContain('was submitted to Local Trust on 5 October 2026');
+    expect(done?.summary).toContain('was submitted to Local Trust on Mon 5 Oct 2026');
     expect(replyText(done!)).toContain('Still open when it was marked (2 things):');
     expect(await submissions()).toBe(1);
   });
@@ -164,7 +164,7 @@ describe('review submit', () => {
     const [r] = await people.say(SAM, 'review submit');
     expect(r?.summary).toBe(
       [
-        'Not yet: before the review is marked as submitted, 4 of the four review questions are unanswered: ' +
+        'Not yet: before the review is marked as submitted, 4 of 4 review questions are unanswered: ' +
           'Does the partnership currently reflect the community? Has the partnership followed its own policies and procedures? ' +
           'Has the partnership behaved in line with the ethos and values of Big Local? Does the partnership conform to Big Local’s conflicts of interest guidance? ' +
           'Type `/partnership review answer`.',
@@ -183,7 +183,7 @@ describe('review submit', () => {
     await people.say(SAM, 'review submit confirm');
     const [twice] = await people.say(SAM, 'review submit');
     expect(twice?.summary).toBe(
-      'The 2026 review was already marked as submitted on 5 October 2026. If it was marked by mistake, `/partnership review reopen` undoes it.',
+      'The 2026 review was already marked as submitted on Mon 5 Oct 2026. If it was marked by mistake, `/partnership review reopen` undoes it.',
     );
     await people.say(SAM, 'review reopen');
     const [forged] = await people.click(SAM, 'review.submit.confirm', '2026:everything');
@@ -207,7 +207,7 @@ describe('review reopen', () => {
     clock.set('2026-10-06T09:00:00Z');
     const [r] = await people.click(email('Margaret Okafor'), 'review.reopen', '2026');
     expect(r?.summary).toBe(
-      'The 2026 review of Northfield Big Local is open again: it is no longer marked as submitted (it was on 5 October 2026).',
+      'The 2026 review of Northfield Big Local is open again: it is no longer marked as submitted (it was on Mon 5 Oct 2026).',
     );
     expect(await submissions()).toBe(0);
     const [audit] = await auditOf('review.reopen');

@@ -31,7 +31,7 @@ it('keeps the votes and honours the closing time across a restart', async () => 
     formId: 'decision.create',
     values: { title: 'Summer fun day budget', closes: 'Friday 5pm' },
   });
-  expect(created.shown).toMatch(/Decision 1 is open until Fri 23 Oct, 17:00/);
+  expect(created.shown).toMatch(/Decision 1 is open until Fri 23 Oct, 5pm/);
   const partnership = (await t.app.stores.rosters.findPartnership('northfield'))!;
   const decision = (await t.app.stores.decisions.list(partnership.id))[0]!;
   for (const [name, option] of [
@@ -58,7 +58,7 @@ it('keeps the votes and honours the closing time across a restart', async () => 
     actionId: 'decision.declare.none',
     value: decision.id,
   });
-  expect(late.shown).toMatch(/closed at Fri 23 Oct, 17:00, so it no longer takes declarations or votes/);
+  expect(late.shown).toMatch(/closed at Fri 23 Oct, 5pm, so it no longer takes declarations or votes/);
   await t.app.close();
   running = null;
 

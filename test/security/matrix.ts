@@ -55,7 +55,11 @@ const click =
   (s: Setting): Inbound => ({ type: 'action', actionId, value: s.decisionId });
 
 export const PROBES = {
-  'criteria.view': { where: 'direct', inbound: () => command('criteria'), allowed: /(✅|❌) (In|Not in) criteria/ },
+  'criteria.view': {
+    where: 'direct',
+    inbound: () => command('criteria'),
+    allowed: /(In|Not in) criteria: \d+ members/,
+  },
   'criteria.details': { where: 'direct', inbound: () => command('criteria'), allowed: /Counted as residents: / },
   'roster.view': { where: 'direct', inbound: () => command('roster'), allowed: /Who is on Northfield Big Local/ },
   'roster.details': { where: 'direct', inbound: () => command('roster'), allowed: /rosa\.novak@example\.org/ },

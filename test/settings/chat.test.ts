@@ -2,6 +2,7 @@
 // member reads them all with what each means and its default; the chair or the rep changes them
 // in a form or typed, checked whole before the one write; every change is audited with the
 // values before and after, and shown as the last change.
+import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replyText, type Reply } from '../../src/domain/chat/reply.ts';
 import { SETTING_KEYS } from '../../src/domain/settings-text.ts';
@@ -139,12 +140,10 @@ describe('changing the settings', () => {
       'Quorum (`quorum`): at least 6 eligible voting members (default: at least 50% of voting members).',
     );
     // the audit row keeps the real time of the change, so the day shown is the day it was made
-    const day = new Intl.DateTimeFormat('en-GB', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'Europe/London',
-    }).format(row!.at);
+    const t = DateTime.fromJSDate(row!.at, { zone: 'Europe/London' });
+    const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][t.weekday - 1];
+    const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][t.month - 1];
+    const day = `${weekday} ${t.day} ${month} ${t.year}`;
     expect(text).toContain(
       `Last changed on ${day} by Margaret Okafor: \`quorum\`, \`councillorsVoteOnKeyDecisions\`, \`ltoOrganisation\`, \`review.quietDays\`.`,
     );

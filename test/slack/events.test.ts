@@ -42,7 +42,7 @@ describe('mentions in a channel', () => {
     expect(post!.method).toBe('chat.postMessage');
     expect(post!.args.channel).toBe(CHANNEL);
     const text = shown(post);
-    expect(text).toContain('Northfield Big Local is');
+    expect(text).toContain('In criteria: 11 members');
     expect(text).toContain('criteria.details');
     expect(text).not.toMatch(/spouse|sibling|close friend/i);
   });
@@ -81,7 +81,7 @@ describe('direct messages', () => {
     const [post] = await say(directMessage(USERS.chair, 'are we in criteria?'));
     expect(post!.method).toBe('chat.postMessage');
     expect(post!.args.channel).toBe(`D${USERS.chair.id}`);
-    expect(shown(post)).toContain('Northfield Big Local is');
+    expect(shown(post)).toContain('In criteria: 11 members');
   });
 
   it('“who is on the partnership?” from a member', async () => {

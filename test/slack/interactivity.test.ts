@@ -38,14 +38,14 @@ describe('buttons in messages', () => {
     const { answer } = await press('criteria.details', 'details', { user: USERS.chair });
     expect(answer!.args.response_type).toBe('ephemeral');
     expect(answer!.args.replace_original).toBe(false);
-    expect(shown(answer)).toContain('Northfield Big Local is');
+    expect(shown(answer)).toContain('In criteria: 11 members');
     expect(t.fake.callsTo('chat.update')).toEqual([]);
     expect(t.fake.callsTo('chat.postMessage')).toEqual([]);
   });
 
   it('run.criteria and run.roster run the commands', async () => {
     expect(shown((await press('run.criteria', 'criteria', { ephemeral: true })).answer)).toContain(
-      'Northfield Big Local is',
+      'In criteria: 11 members',
     );
     expect(shown((await press('run.roster', 'roster', { ephemeral: true })).answer)).toContain(
       'Who is on Northfield Big Local',
@@ -124,7 +124,7 @@ describe('App Home', () => {
     });
     const [publish] = await open();
     const text = JSON.stringify(publish!.args.view);
-    expect(text).toContain('Decision 7: Fund the summer playscheme (closes 1 Jun 2030, 18:00)');
+    expect(text).toContain('Decision 7: Fund the summer playscheme (closes Sat 1 Jun, 6pm)');
     expect(text).not.toContain('A closed one');
   });
 
@@ -146,7 +146,7 @@ describe('App Home', () => {
     await settle(t.app);
     const [publish] = t.fake.callsTo('views.publish');
     const text = JSON.stringify(publish!.args.view);
-    expect(text).toContain('Northfield Big Local is');
+    expect(text).toContain('In criteria: 11 members');
     expect(text).toContain('Your role');
     expect(t.fake.callsTo('chat.postMessage')).toEqual([]);
   });

@@ -57,12 +57,12 @@ describe('every block kind', () => {
     ]) as { text: { text: string } }[];
     expect(out.map((b) => b.text.text.split(' ')[0])).toEqual([
       ':white_check_mark:',
-      ':x:',
+      ':exclamation:',
       ':warning:',
       ':information_source:',
     ]);
     expect(out[1]!.text.text).toBe(
-      ':x: *Resident majority*\nOnly 4 of 9.\n*What to do:* Recruit 1 resident.\n• Ann: resident\n• Bob: not',
+      ':exclamation: *Resident majority*\nOnly 4 of 9.\n*What to do:* Recruit 1 resident.\n• Ann: resident\n• Bob: not',
     );
   });
 

@@ -131,10 +131,10 @@ describe('block kinds', () => {
     const items = (c.body[0] as any).items;
     expect(items.map((i: any) => i.style)).toEqual(['good', 'attention', 'warning', 'emphasis']);
     const icons = items.map((i: any) => i.items[0].columns[0].items[0]);
-    expect(icons.map((i: any) => i.text)).toEqual(['✔', '✖', '⚠', 'ℹ']);
+    expect(icons.map((i: any) => i.text)).toEqual(['✔', '!', '⚠', 'ℹ']);
     expect(icons.map((i: any) => i.color)).toEqual(['good', 'attention', 'warning', 'accent']);
     const failing = items[1].items[0].columns[1].items.map((e: any) => e.text);
-    expect(failing).toEqual(['Resident majority: Fail', '4 of 9.', '**Fix:** Recruit residents.', '• Counted: A, B']);
+    expect(failing).toEqual(['Resident majority: To fix', '4 of 9.', '**Fix:** Recruit residents.', '• Counted: A, B']);
     expectValid(c);
   });
 

@@ -140,7 +140,7 @@ describe('the clock and jobs routes', () => {
     expect(summaries).toContain('Review season nudge for 2026-10-01');
     // The real review-season job ran at the pretended date too: the chair hears the review is open.
     expect(summaries).toContain(
-      'The 2026 partnership review for Northfield Big Local is open: it is due by 31 December 2026.',
+      'The 2026 partnership review for Northfield Big Local is open: it is due by Thu 31 Dec 2026.',
     );
   });
 });

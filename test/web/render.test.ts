@@ -65,9 +65,9 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: the reply m
     expect(await card.getByRole('term').innerText()).toBe('Fact label');
     expect(await card.getByRole('definition').innerText()).toBe('Fact value');
     for (const [tone, title] of [
-      ['Passes', 'Passing check'],
-      ['Fails', 'Failing check'],
-      ['Needs watching', 'Warning check'],
+      ['OK', 'Passing check'],
+      ['To fix', 'Failing check'],
+      ['To watch', 'Warning check'],
       ['Information', 'Info check'],
     ]) {
       await card

@@ -48,6 +48,7 @@ export async function rosterFrom(
           settings: flags.settings,
           name: flags.name,
         }),
+        `${command} could not check it`,
       ).roster,
     };
   if (flags.partnership) {

@@ -6,7 +6,7 @@
 import { buildRecord } from '../../../src/domain/decisions/record.ts';
 import { recordCsv, recordMarkdown } from '../../../src/bot/views/decision-minutes.ts';
 import { recordText } from '../../../src/bot/views/decision-plain-text.ts';
-import { formatWhen } from '../../../src/domain/decisions/when.ts';
+import { formatWhen } from '../../../src/bot/views/text.ts';
 import type { DecisionState } from '../../../src/domain/decisions/types.ts';
 import type { Stores } from '../../../src/services/ports/index.ts';
 import { CliError, EXIT, findPartnershipOrFail, withStores, type CliIo } from '../io.ts';

@@ -7,7 +7,7 @@ import { LIMITS, escapeMrkdwn as esc, packLines, splitText, truncate } from './t
 
 export const TONE_EMOJI: Record<Tone, string> = {
   pass: ':white_check_mark:',
-  fail: ':x:',
+  fail: ':exclamation:',
   warn: ':warning:',
   info: ':information_source:',
 };

@@ -26,10 +26,11 @@ import {
 } from './elements.ts';
 import { actionData, formData, inputId } from './submit.ts';
 
+// Words say what to do, not a verdict: a check's text can name a person (docs/house-style.md).
 const TONE: Record<Tone, { icon: string; color: Color; style: ContainerStyle; word: string }> = {
-  pass: { icon: '✔', color: 'good', style: 'good', word: 'Pass' },
-  fail: { icon: '✖', color: 'attention', style: 'attention', word: 'Fail' },
-  warn: { icon: '⚠', color: 'warning', style: 'warning', word: 'Warning' },
+  pass: { icon: '✔', color: 'good', style: 'good', word: 'OK' },
+  fail: { icon: '!', color: 'attention', style: 'attention', word: 'To fix' },
+  warn: { icon: '⚠', color: 'warning', style: 'warning', word: 'To watch' },
   info: { icon: 'ℹ', color: 'accent', style: 'emphasis', word: 'Note' },
 };
 

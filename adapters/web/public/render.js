@@ -27,9 +27,9 @@ export function richText(text) {
 }
 
 const TONES = {
-  pass: { icon: '✓', label: 'Passes' },
-  fail: { icon: '✗', label: 'Fails' },
-  warn: { icon: '!', label: 'Needs watching' },
+  pass: { icon: '✓', label: 'OK' },
+  fail: { icon: '!', label: 'To fix' },
+  warn: { icon: '⚠', label: 'To watch' },
   info: { icon: 'i', label: 'Information' },
 };
 

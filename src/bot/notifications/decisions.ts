@@ -7,7 +7,6 @@ import type { DecisionState } from '../../domain/decisions/types.ts';
 import { chairsOf } from '../../domain/decisions/who.ts';
 import type { Roster } from '../../domain/roster.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
-import { textReply } from '../../domain/chat/reply.ts';
 import { buildRecord } from '../../domain/decisions/record.ts';
 import { NOTHING_DELIVERED, type Delivery, type EventBus } from '../../services/events.ts';
 import type { Background } from '../../services/in-flight.ts';
@@ -16,7 +15,7 @@ import { decisionCard } from '../views/decision-card.ts';
 import { closedNotice, notEligibleNotice, quorumWarning } from '../views/decision-notices.ts';
 import { ballotReply, declarationPrompt, joinedLead, reminderReply } from '../views/decision-prompts.ts';
 import { conflictsLogReply } from '../views/decision-record.ts';
-import { recusalNotice } from '../views/decision-words.ts';
+import { recusalReply } from '../views/decision-words.ts';
 import { coalescer } from './coalescer.ts';
 
 /** What these notices need (./index.ts's NotificationDeps, as this file uses it). */
@@ -116,8 +115,7 @@ export function subscribeDecisions(bus: EventBus, deps: DecisionNoticeDeps): voi
       const prompt = declarationPrompt(d);
       for (const p of standing.eligible) ((await tell(p.id, prompt)) ? reached : unreachable).push(p.id);
       const voters = new Set(standing.votingMembers.map((p) => p.id));
-      for (const [id, reasons] of standing.recused)
-        await tell(id, textReply(recusalNotice(d, reasons, voters.has(id))));
+      for (const [id, reasons] of standing.recused) await tell(id, recusalReply(d, reasons, voters.has(id)));
       for (const n of standing.notEligible) await tell(n.person.id, notEligibleNotice(d, n.why));
       return delivered({ reached, unreachable });
     })
@@ -134,7 +132,7 @@ export function subscribeDecisions(bus: EventBus, deps: DecisionNoticeDeps): voi
       for (const id of joined) {
         const reasons = standing.recused.get(id);
         const excluded = standing.notEligible.find((n) => n.person.id === id);
-        if (reasons) await tell(id, textReply(recusalNotice(d, reasons, voters.has(id))));
+        if (reasons) await tell(id, recusalReply(d, reasons, voters.has(id)));
         else if (excluded) await tell(id, notEligibleNotice(d, excluded.why));
         else if (eligible.has(id)) {
           // declared already (before they had a vote): straight to the ballot

@@ -30,56 +30,59 @@ export function coiQuorumLine(r: CoiResult): string {
   return `${quorum} ${residents}`;
 }
 
+/** "Tom Whitfield: indirect financial interest. Their relative Bob Able would benefit." */
+function personLine(name: string, reasons: readonly { kind: keyof typeof KIND_WORDS; detail: string }[]): string {
+  const kinds = listNames([...new Set(reasons.map((x) => KIND_WORDS[x.kind]))]);
+  const details = [...new Set(reasons.map((x) => x.detail.trim()))].filter(Boolean);
+  return `${name}: ${kinds} interest.${details.length ? ` ${details.join(' ')}` : ''}`;
+}
+
+/**
+ * The verdict is about taking part in this one decision ("should not take part", "can take
+ * part"), never a mark against the person (docs/house-style.md).
+ */
 export function coiReply(r: CoiResult, options: CoiReplyOptions = {}): Reply {
-  const orgs = listNames(r.organisations);
-  const t = options.title;
+  const about = options.title ?? `the decision about ${listNames(r.organisations)}`;
   const summary = r.mustNotTakePart.length
-    ? `${plural(r.mustNotTakePart.length, 'member')} must not take part in ${t ?? `the decision about ${orgs}`}.`
-    : `Nobody has a recorded conflict ${t ? `in ${t}` : `with ${orgs}`}.`;
+    ? `${plural(r.mustNotTakePart.length, 'member')} should not take part in ${about}.`
+    : `Everyone eligible can take part in ${about}.`;
+  // the answer first; the heading names the check for those who scroll back to it
   const blocks: Block[] = [
-    { kind: 'heading', text: `Conflicts of interest: ${t ?? orgs}` },
     { kind: 'text', text: summary },
+    { kind: 'heading', text: `Conflicts of interest: ${options.title ?? listNames(r.organisations)}` },
   ];
   for (const note of options.notes ?? []) blocks.push({ kind: 'text', text: note });
   if (r.mustNotTakePart.length) {
-    blocks.push({
-      kind: 'checklist',
-      items: r.mustNotTakePart.map(({ person, reasons }) => ({
-        tone: 'fail' as const,
-        title: person.name,
-        text: `Must not take part: ${[...new Set(reasons.map((x) => KIND_WORDS[x.kind]))].join(', ')} interest.`,
-        details: reasons.map((x) => `${KIND_WORDS[x.kind]}: ${x.detail}`),
-      })),
-    });
+    blocks.push(
+      { kind: 'heading', text: 'Should not take part' },
+      { kind: 'list', items: r.mustNotTakePart.map(({ person, reasons }) => personLine(person.name, reasons)) },
+    );
+  } else {
+    blocks.push({ kind: 'text', text: 'Nobody has a recorded conflict of interest.' });
   }
   if (r.othersNotTakingPart.length) {
     // paid workers and the rep never vote, but take no part in the discussion either
-    blocks.push({
-      kind: 'checklist',
-      items: r.othersNotTakingPart.map(({ person, reasons }) => ({
-        tone: 'fail' as const,
-        title: `${person.name} (${describeRole(person)}, no vote)`,
-        text: `Must not take part in the discussion: ${[...new Set(reasons.map((x) => KIND_WORDS[x.kind]))].join(', ')} interest.`,
-        details: reasons.map((x) => `${KIND_WORDS[x.kind]}: ${x.detail}`),
-      })),
-    });
+    blocks.push(
+      { kind: 'heading', text: 'Should not take part in the discussion (no vote)' },
+      {
+        kind: 'list',
+        items: r.othersNotTakingPart.map(({ person, reasons }) =>
+          personLine(`${person.name} (${describeRole(person)})`, reasons),
+        ),
+      },
+    );
   }
   if (r.declaredAndStaying.length) {
-    blocks.push({
-      kind: 'checklist',
-      items: r.declaredAndStaying.map(({ person, reasons }) => ({
-        tone: 'warn' as const,
-        title: person.name,
-        text: 'Loyalty interest: declares it and stays (your partnership’s policy).',
-        details: reasons.map((x) => x.detail),
-      })),
-    });
+    blocks.push(
+      { kind: 'heading', text: 'Can take part after declaring (your partnership’s policy)' },
+      { kind: 'list', items: r.declaredAndStaying.map(({ person, reasons }) => personLine(person.name, reasons)) },
+    );
   }
   blocks.push({
     kind: 'facts',
     facts: [
       {
-        label: 'Eligible to vote',
+        label: 'Can take part and vote',
         value: r.eligibleVoters.length ? listNames(r.eligibleVoters.map((p) => p.name)) : 'nobody',
       },
       ...r.notEligible.map((n) => ({ label: n.person.name, value: `does not vote: ${n.why}` })),

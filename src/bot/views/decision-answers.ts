@@ -3,7 +3,7 @@
 // and the decisions’ refusals.
 import type { Amended } from '../../domain/decisions/lifecycle.ts';
 import type { Decision } from '../../domain/decisions/types.ts';
-import { formatWhen } from '../../domain/decisions/when.ts';
+import { formatWhen } from './text.ts';
 import { listNames, plural, type Person } from '../../domain/roster.ts';
 import type { Block, Reply } from '../../domain/chat/reply.ts';
 import { textReply } from '../../domain/chat/reply.ts';
@@ -18,7 +18,7 @@ import { FIX, withProblems } from './form-problems.ts';
 import { formatProblems, type Problem } from '../../domain/result.ts';
 import { quorumWarning } from './decision-notices.ts';
 import { amendForm, ballotReply, declarationPrompt, declareButtons, interestFormReply } from './decision-prompts.ts';
-import { closedMessage, recusalNotice, refusedText, START_IN_CHANNEL } from './decision-words.ts';
+import { closedMessage, recusalReply, refusedText, START_IN_CHANNEL } from './decision-words.ts';
 import { reasonButton } from './decision-follow-up.ts';
 
 const when = (d: Decision) => formatWhen(d.closesAt, d.rules.timeZone);
@@ -77,8 +77,7 @@ export const declaredReply = (x: Declared): Reply => ({ ...declaredAnswer(x), re
 
 function declaredAnswer(x: Declared): Reply {
   const d = x.state.decision;
-  if (x.recused)
-    return textReply(`Thank you: your declaration is on the record. ${recusalNotice(d, x.recused, x.voter)}`);
+  if (x.recused) return recusalReply(d, x.recused, x.voter, 'Thank you: your declaration is on the record.');
   if (x.closedNow) return textReply(`Thank you: your declaration is on the record. ${closedMessage(d)}`);
   if (!x.voter)
     return textReply(
@@ -270,6 +269,8 @@ export function decisionRefusalReply(
     case 'declaration-invalid':
       return interestFormReply(refused.decision, refused.problems, o.values);
     case 'refused': {
+      if (refused.why.code === 'recused')
+        return recusalReply(refused.decision, refused.why.reasons, true, o.prefix?.trim() || undefined);
       const text = `${o.prefix ?? ''}${refusedText(refused.decision, refused.why, o.person)}`;
       if (refused.why.code !== 'declare-first') return textReply(text);
       return {

@@ -4,7 +4,7 @@ import { buildRecord } from '../../domain/decisions/record.ts';
 import { quorumSentence, residentSentence, resultSentence, rosterChangeCounts } from './decision-minutes.ts';
 import { resultsVisible } from '../../domain/decisions/standing.ts';
 import type { DecisionState } from '../../domain/decisions/types.ts';
-import { formatWhen } from '../../domain/decisions/when.ts';
+import { formatWhen } from './text.ts';
 import { plural, type Roster } from '../../domain/roster.ts';
 import type { Block, Reply } from '../../domain/chat/reply.ts';
 

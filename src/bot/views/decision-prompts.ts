@@ -2,7 +2,7 @@
 // amendment forms, reminders. Button values carry ids only; the core re-checks them on every click.
 import { CONFLICT_KINDS } from '../../domain/coi.ts';
 import { type Decision } from '../../domain/decisions/types.ts';
-import { formatWhen } from '../../domain/decisions/when.ts';
+import { formatWhen } from './text.ts';
 import { INTEREST_KINDS } from '../../domain/roster.ts';
 import type { Block, Form, Reply } from '../../domain/chat/reply.ts';
 import { formatProblems, type Problem } from '../../domain/result.ts';

@@ -3,7 +3,8 @@
 import type { ConflictReason } from '../../domain/coi.ts';
 import type { RefusedWhy } from '../../domain/decisions/lifecycle.ts';
 import type { Decision } from '../../domain/decisions/types.ts';
-import { formatWhen } from '../../domain/decisions/when.ts';
+import { formatWhen } from './text.ts';
+import { reply, type Reply } from '../../domain/chat/reply.ts';
 import { can } from '../../domain/permissions.ts';
 import type { Person } from '../../domain/roster.ts';
 import type { PartnershipSettings } from '../../domain/settings.ts';
@@ -55,11 +56,31 @@ export const describeReasons = (reasons: readonly ConflictReason[]): string[] =>
   reasons.map((r) => `${KIND_WORDS[r.kind]} interest (${r.organisation}): ${r.detail}`);
 
 /** `voter` false: someone without a vote (a non-voting member, a paid worker, the rep) who steps out of the discussion. */
-export function recusalNotice(decision: Decision, reasons: readonly ConflictReason[], voter = true): string {
+function recusalParts(decision: Decision, reasons: readonly ConflictReason[], voter: boolean): [string, string] {
   const so = voter
     ? 'so you can’t vote on it'
     : 'so please stay out of its discussion (you don’t vote on it in any case)';
-  return `You must not take part in Decision ${decision.number} (“${decision.title}”), ${so}. Why: ${describeReasons(reasons).join(' ')} The channel only sees how many people stepped back, never who or why.`;
+  return [
+    `You must not take part in Decision ${decision.number} (“${decision.title}”), ${so}.`,
+    `Why: ${describeReasons(reasons).join(' ')} The channel only sees how many people stepped back, never who or why.`,
+  ];
+}
+
+export const recusalNotice = (decision: Decision, reasons: readonly ConflictReason[], voter = true): string =>
+  recusalParts(decision, reasons, voter).join(' ');
+
+/** The notice as a reply: the answer on its own line, the reasons after it (docs/house-style.md). */
+export function recusalReply(
+  decision: Decision,
+  reasons: readonly ConflictReason[],
+  voter = true,
+  lead?: string,
+): Reply {
+  const lines = [...(lead ? [lead] : []), ...recusalParts(decision, reasons, voter)];
+  return reply(
+    lines.join(' '),
+    lines.map((text) => ({ kind: 'text' as const, text })),
+  );
 }
 
 export function closedMessage(d: Decision, closedAt: Date = d.closedAt ?? d.closesAt): string {

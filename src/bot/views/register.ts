@@ -4,6 +4,7 @@ import type { Person } from '../../domain/roster.ts';
 import { formatProblems, type Problem } from '../../domain/result.ts';
 import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
 import { reply, textReply } from '../../domain/chat/reply.ts';
+import { formatDay } from './text.ts';
 
 export const UNKNOWN_PERSON =
   'I don’t know who you are yet, so I can’t show or change a register. Ask your chair or rep to add your email address to the roster, or to link you with `/partnership link`.';
@@ -22,9 +23,8 @@ export function problemsReply(intro: string, problems: readonly Problem[], retry
 
 export const privateText = (text: string): Reply => textReply(text, 'private');
 
-export function formatDate(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
-}
+/** "Fri 4 Dec 2026": the views' one day formatter (text.ts). */
+export const formatDate = (date: Date, timeZone: string): string => formatDay(date, timeZone);
 
 export const personName =
   (people: readonly Person[]) =>

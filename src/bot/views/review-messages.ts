@@ -1,6 +1,6 @@
 // The review season's scheduled messages: the season opening (rep and chair), the rep's nudge
 // (only what is outstanding), and a member's one-click membership confirmation. All private.
-import { formatDay } from '../../domain/review/calendar.ts';
+import { formatDay } from './text.ts';
 import { CONFIRM_CHOICES, type ConfirmChoice } from '../../domain/review/types.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
 import { listNames, plural, type Person, type Roster } from '../../domain/roster.ts';

@@ -1,7 +1,7 @@
 // What will happen to the rep's nudges, in words (src/domain/review/nudges.ts works it out): the
 // one place every reply about nudges takes its sentences from (pause, resume, submit, reopen, the
 // status), so none of them can say the nudges are on when nothing will be sent.
-import { formatDay, formatWhen } from '../../domain/review/calendar.ts';
+import { formatDay, formatWhen } from './text.ts';
 import type { NudgeOutlook } from '../../domain/review/nudges.ts';
 import { plural } from '../../domain/roster.ts';
 import type { PartnershipSettings } from '../../domain/settings.ts';

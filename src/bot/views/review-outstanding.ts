@@ -27,7 +27,8 @@ export function outstandingText(o: Outstanding): string {
     case 'changes':
       return `${plural(o.changes.length, 'change')} since the ${o.lastYear} review to check: ${o.changes.join(' ')}`;
     case 'questions':
-      return `${o.titles.length} of the four review questions ${o.titles.length === 1 ? 'is' : 'are'} unanswered: ${o.titles.join(' ')}`;
+      // a digit first: the line also follows "before the review is marked as submitted, "
+      return `${o.titles.length} of 4 review questions ${o.titles.length === 1 ? 'is' : 'are'} unanswered: ${o.titles.join(' ')}`;
     case 'plan': {
       const missing = [
         o.missingPlan ? 'what the partnership is doing to meet the criteria' : '',
@@ -40,5 +41,5 @@ export function outstandingText(o: Outstanding): string {
 
 /** A line of "still open" when the review is marked as submitted: what is outstanding, and failing checks. */
 export function openItemText(o: OpenItem): string {
-  return o.kind === 'failing-check' ? `A criteria check fails: ${o.title}. ${o.message}` : outstandingText(o);
+  return o.kind === 'failing-check' ? `A criteria check needs action: ${o.title}. ${o.message}` : outstandingText(o);
 }

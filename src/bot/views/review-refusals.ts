@@ -1,6 +1,6 @@
 // The review's refusals in words. The same refusal reads differently by where it came from (a
 // member's confirmation button, the answers form, the rep's commands), so each is worded for its place.
-import { formatDay } from '../../domain/review/calendar.ts';
+import { formatDay } from './text.ts';
 import type { PartnershipSettings } from '../../domain/settings.ts';
 import type { Refusal } from '../../services/actor.ts';
 import type { AnswerProblem, ReviewRefusal } from '../../services/review/refusals.ts';

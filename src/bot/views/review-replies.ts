@@ -1,6 +1,6 @@
 // What the rep, the chair and members are told when a review operation is done: paused or
 // resumed, exported, confirmed, answers saved, changes checked (submitting and reopening: review-submit.ts).
-import { formatDay, formatWhen } from '../../domain/review/calendar.ts';
+import { formatDay, formatWhen } from './text.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
 import { plural, type Roster } from '../../domain/roster.ts';
 import { textReply, type Block, type Reply } from '../../domain/chat/reply.ts';

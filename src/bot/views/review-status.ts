@@ -1,6 +1,7 @@
 // `/partnership review`: this year's review. The rep and chair see all of it (names and resident
 // details only in private); a member sees their own confirmation, with the buttons to change it.
-import { formatDay, formatWhen, isOpen } from '../../domain/review/calendar.ts';
+import { isOpen } from '../../domain/review/calendar.ts';
+import { formatClock, formatDay, formatWhen } from './text.ts';
 import type { NudgeOutlook } from '../../domain/review/nudges.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
 import { CHOICE_LABELS, type Confirmation } from '../../domain/review/types.ts';
@@ -88,7 +89,7 @@ function nudgeCadence(roster: Roster): string {
   const r = roster.partnership.settings.review;
   const days = (d: readonly string[]) =>
     d.length ? d.map((x) => `${x.charAt(0).toUpperCase()}${x.slice(1)}s`).join(' and ') : 'never';
-  return `${days(r.nudgeDays)} at ${r.nudgeAt}; in the deadline’s month ${days(r.finalMonthNudgeDays)} (only when something is outstanding)`;
+  return `${days(r.nudgeDays)} at ${formatClock(r.nudgeAt)}; in the deadline’s month ${days(r.finalMonthNudgeDays)} (only when something is outstanding)`;
 }
 
 /** What a member sees: their own confirmation for the year. */

@@ -1,6 +1,6 @@
 // Marking the review as submitted, and reopening it, in words: the list of what is still open
 // with the button that confirms it, what submitting stops, and what reopening brings back.
-import { formatDay } from '../../domain/review/calendar.ts';
+import { formatDay } from './text.ts';
 import { plural, type Roster } from '../../domain/roster.ts';
 import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
 import type { Reopened, Submitted, SubmitPrompt } from '../../services/review/submit.ts';

@@ -1,7 +1,10 @@
-// The reply model as plain text: the CLI's output, and a readable form for logs of tests.
+// The reply model as plain text (the CLI's output, and a readable form for logs of tests), and
+// the one way a reply writes a date (docs/house-style.md).
+import { DateTime } from 'luxon';
 import type { Block, Reply, Tone } from '../../domain/chat/reply.ts';
 
-const MARK: Record<Tone, string> = { pass: '[pass]', fail: '[FAIL]', warn: '[warn]', info: '[info]' };
+// Marks say what to do, not a verdict: a checklist line can name a person (docs/house-style.md).
+const MARK: Record<Tone, string> = { pass: '[ok]', fail: '[to fix]', warn: '[to watch]', info: '[note]' };
 
 function blockText(b: Block): string[] {
   switch (b.kind) {
@@ -31,3 +34,62 @@ function blockText(b: Block): string[] {
 }
 
 export const replyToText = (r: Reply): string => `${r.blocks.flatMap(blockText).join('\n').trim()}\n`;
+
+export interface WhenOptions {
+  /** add the year, for records that outlive it ("Fri 4 Dec 2026, 5pm") */
+  year?: boolean;
+}
+
+// Sweeps write the same instant into thousands of messages: remember the last few thousand.
+const said = new Map<string, string>();
+function remember(key: string, make: () => string): string {
+  const known = said.get(key);
+  if (known !== undefined) return known;
+  const text = make();
+  if (said.size >= 5_000) said.clear();
+  said.set(key, text);
+  return text;
+}
+
+// Written out rather than from the runtime's locale data, which spells September "Sep" or "Sept"
+// depending on the ICU version.
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** "Fri 4 Dec", or "Fri 4 Dec 2026" with the year. */
+const day = (t: DateTime, year: boolean | undefined): string =>
+  `${WEEKDAYS[t.weekday - 1]} ${t.day} ${MONTHS[t.month - 1]}${year ? ` ${t.year}` : ''}`;
+
+/** "5pm", "5:30pm", "12pm" (noon), "12am" (midnight): the UK's spoken 12-hour clock. */
+function clock(t: DateTime): string {
+  const hour = t.hour % 12 === 0 ? 12 : t.hour % 12;
+  const minutes = t.minute ? `:${String(t.minute).padStart(2, '0')}` : '';
+  return `${hour}${minutes}${t.hour < 12 ? 'am' : 'pm'}`;
+}
+
+/** A time zone, or settings that carry one (a partnership's). */
+export type Zone = string | { timeZone: string };
+const zoneOf = (zone: Zone): string => (typeof zone === 'string' ? zone : zone.timeZone);
+
+/** A setting's wall-clock time ("17:30") as a reply says it ("5:30pm"); anything else as it is. */
+export function formatClock(hhmm: string): string {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+  return m ? clock(DateTime.fromObject({ hour: Number(m[1]), minute: Number(m[2]) })) : hhmm;
+}
+
+/** "Fri 4 Dec, 5pm" in the partnership's time zone (Europe/London unless its settings say otherwise). */
+export function formatWhen(at: Date, zone: Zone = 'Europe/London', options: WhenOptions = {}): string {
+  const timeZone = zoneOf(zone);
+  return remember(`w|${at.getTime()}|${timeZone}|${options.year ? 'y' : ''}`, () => {
+    const t = DateTime.fromJSDate(at, { zone: timeZone });
+    return `${day(t, options.year)}, ${clock(t)}`;
+  });
+}
+
+/** "Fri 4 Dec 2026": a day without its time (a deadline, the day a register was confirmed). */
+export function formatDay(at: Date, zone: Zone = 'Europe/London', options: WhenOptions = { year: true }): string {
+  const timeZone = zoneOf(zone);
+  return remember(`d|${at.getTime()}|${timeZone}|${options.year ? 'y' : ''}`, () =>
+    day(DateTime.fromJSDate(at, { zone: timeZone }), options.year),
+  );
+}

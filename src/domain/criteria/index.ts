@@ -44,13 +44,15 @@ export function checkCriteria(roster: Roster, kinship: Kinship = Kinship.of(rost
     checkMemberRelatedToWorker(roster, kinship),
     checkLtoVoting(roster),
   ];
-  const { counted } = countMembers(roster);
+  const { counted, excluded } = countMembers(roster);
   return {
     partnership: roster.partnership.name,
     inCriteria: checks.every((c) => !CRITERIA.includes(c.id) || c.status !== 'fail'),
     conformsToCoiGuidance: checks.every((c) => !MAKE_UP_CHECKS.includes(c.id) || c.status !== 'fail'),
     members: counted.length,
     residents: counted.filter((p) => p.resident).length,
+    counted: counted.map((p) => p.name),
+    notCounted: excluded,
     checks,
   };
 }

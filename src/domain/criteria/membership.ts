@@ -1,6 +1,6 @@
 // min-members and resident-majority (000, 001, 002), plus the advisory diversity and own-right.
 import type { Person, Roster } from '../roster.ts';
-import { isMember, listNames, plural } from '../roster.ts';
+import { isMember, listNames, plural, withArticle } from '../roster.ts';
 import { percent } from '../settings.ts';
 import type { CheckResult } from './result.ts';
 import { CHECK_TITLES } from './result.ts';
@@ -30,14 +30,15 @@ export function checkMinMembers(roster: Roster): CheckResult {
   const { counted, excluded } = countMembers(roster);
   const n = counted.length;
   const base = { id: 'min-members' as const, title: CHECK_TITLES['min-members'], source: '000, 001, 002', details: [] };
-  const residentsNeeded = residentsNeededFor(MIN_MEMBERS, roster.partnership.settings.residentThreshold);
   if (n < MIN_MEMBERS) {
-    const short = MIN_MEMBERS - n;
+    const plan = recruitmentPlan(roster);
     return {
       ...base,
       status: 'fail',
       message: `${countedSentence(n, excluded)} A partnership needs at least ${MIN_MEMBERS}.`,
-      fix: `Recruit ${plural(short, 'more member')}; of any ${MIN_MEMBERS} members at least ${residentsNeeded} must live in the area.`,
+      fix: plan
+        ? `${recruitText(plan)}.`
+        : `Recruit ${plural(MIN_MEMBERS - n, 'more member')}, all living in the area, and replace the non-resident members with residents.`,
     };
   }
   if (n === MIN_MEMBERS) {
@@ -81,6 +82,37 @@ export function residentsToRecruit(residents: number, members: number, threshold
   return k;
 }
 
+/** Whom to recruit: how many members, and how many of them must live in the area. */
+export interface RecruitmentPlan {
+  members: number;
+  residents: number;
+}
+
+/**
+ * The one calculation behind both recruiting fixes, so that they agree (an empty roster needs 8
+ * members of whom 5 residents, not "8 members" in one fix and "1 resident" in the other). Null
+ * when recruiting alone never meets the threshold (100% with a non-resident member).
+ */
+export function recruitmentPlan(roster: Roster): RecruitmentPlan | null {
+  const { counted } = countMembers(roster);
+  const threshold = roster.partnership.settings.residentThreshold;
+  const n = counted.length;
+  const r = counted.filter((p) => p.resident).length;
+  const short = Math.max(0, MIN_MEMBERS - n);
+  const residents = Math.max(0, residentsNeededFor(n + short, threshold) - r);
+  if (residents <= short) return { members: short, residents };
+  // more residents are needed than members are missing: recruit residents only, until they suffice
+  const k = residentsToRecruit(r, n, threshold);
+  return k === null ? null : { members: k, residents: k };
+}
+
+/** "Recruit 8 more members, at least 5 of them living in the area" */
+function recruitText(plan: RecruitmentPlan): string {
+  if (plan.residents === plan.members) return `Recruit ${plural(plan.members, 'more resident member')}`;
+  const living = plan.residents ? `, at least ${plan.residents} of them living in the area` : '';
+  return `Recruit ${plural(plan.members, 'more member')}${living}`;
+}
+
 export function checkResidentMajority(roster: Roster): CheckResult {
   const { counted } = countMembers(roster);
   const threshold = roster.partnership.settings.residentThreshold;
@@ -101,13 +133,13 @@ export function checkResidentMajority(roster: Roster): CheckResult {
   const share = n === 0 ? 0 : r / n;
   const summary = `${r} of ${plural(n, 'member')} ${n === 1 ? 'lives' : 'live'} in the area (${percent(share)}); ${ruleWords(threshold)}.`;
   if (!meets(r, n, threshold)) {
-    const recruit = residentsToRecruit(r, n, threshold);
+    const plan = recruitmentPlan(roster);
     let stepBack = 0;
     while (stepBack < n - r && !meets(r, n - stepBack, threshold)) stepBack++;
     const alternatives = [
-      recruit === null
-        ? `replace ${plural(n - r, 'non-resident member')} with ${n - r === 1 ? 'a resident' : 'residents'} (at a ${percent(threshold)} threshold every member must live in the area)`
-        : `recruit ${plural(recruit, 'more resident member')}`,
+      plan === null
+        ? `replace ${plural(n - r, 'non-resident member')} with ${n - r === 1 ? 'a resident' : 'residents'} (at ${withArticle(percent(threshold))} threshold every member must live in the area)`
+        : recruitText(plan).toLowerCase(),
     ];
     if (r > 0 && meets(r, n - stepBack, threshold) && n - stepBack >= MIN_MEMBERS)
       alternatives.push(

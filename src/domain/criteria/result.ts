@@ -43,6 +43,10 @@ export interface CriteriaReport {
   conformsToCoiGuidance: boolean;
   members: number;
   residents: number;
+  /** names of the members counted (channel-safe: names only) */
+  counted: string[];
+  /** why each other person on the roster was not counted ("the rep Dan is not a member") */
+  notCounted: string[];
   checks: CheckResult[];
 }
 

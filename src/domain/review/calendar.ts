@@ -169,19 +169,9 @@ export function nextNudgeSlot(after: Date, settings: PartnershipSettings): Nudge
   return null;
 }
 
-// Dates are written into every message of a sweep (the same deadline 130,000 times at the
-// season opening): remembered by instant and zone, like the calendar above.
+// Days for files are written into every row of an export: remembered by instant and zone, like
+// the calendar above. (Dates in messages: src/bot/views/text.ts.)
 const dayKey = (at: Date, settings: PartnershipSettings): string => `${at.getTime()}|${settings.timeZone}`;
-
-/** "Tuesday 1 September 2026, 09:00" in the partnership's time zone. */
-export const formatWhen = memo(dayKey, (at: Date, settings: PartnershipSettings): string =>
-  local(at, settings).setLocale('en-GB').toFormat('cccc d LLLL yyyy, HH:mm'),
-);
-
-/** "1 September 2026" */
-export const formatDay = memo(dayKey, (at: Date, settings: PartnershipSettings): string =>
-  local(at, settings).setLocale('en-GB').toFormat('d LLLL yyyy'),
-);
 
 /** "2026-09-01": for files */
 export const isoDay = memo(

@@ -1,7 +1,7 @@
 // The roster file format (docs/roster-format.md). Every route in (JSON file, CSV files, chat)
 // ends here, so the same rules and the same messages apply whatever the source.
 import { z } from 'zod';
-import { INTEREST_KINDS, PERSON_KINDS, RELATIONSHIP_KINDS, ROLES } from '../../domain/roster.ts';
+import { INTEREST_KINDS, PERSON_KINDS, RELATIONSHIP_KINDS, ROLES, withArticle } from '../../domain/roster.ts';
 import type { MembershipForm, Person, Relationship, Relative, Roster } from '../../domain/roster.ts';
 import { validateMembershipForm } from '../../domain/membership-forms.ts';
 import { parseRelatives, relativesDocument, relativesSchema } from './relatives.ts';
@@ -76,7 +76,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return issue.input === undefined
         ? `is missing (expected ${issue.expected})`
-        : `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+        : `must be ${withArticle(issue.expected)}`;
     case 'too_big':
     case 'too_small':
       return describeSize(issue);
@@ -145,7 +145,7 @@ export function parseRosterDocument(
     if (p.kind !== 'member' && p.roles.length > 0) {
       problems.push({
         where: locate(['people', index, 'roles']),
-        message: `only members hold officer roles; ${p.name} is a ${p.kind}`,
+        message: `only members hold officer roles; ${p.name} is ${withArticle(p.kind)}`,
       });
     }
     const roles = [...new Set(p.roles)];

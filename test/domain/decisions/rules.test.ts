@@ -288,7 +288,7 @@ describe('declaring, then voting', () => {
     const late = new Date(CLOSES.getTime() + 1000);
     const plan = planVote(declared, roster, rosa, 0, late);
     expect(plan.outcome).toMatchObject({ kind: 'refused', code: 'closed' });
-    expect(said(plan, rosa)).toMatch(/closed at Fri 23 Oct, 17:00/);
+    expect(said(plan, rosa)).toMatch(/closed at Fri 23 Oct, 5pm/);
     expect(plan.changes.map((c) => c.type)).toEqual(['close']);
     expect(planDeclare(declared, roster, rosa, { outcome: 'none' }, late).changes.at(-1)).toMatchObject({
       type: 'close',
