@@ -47,7 +47,7 @@ describe('a reason with a vote', () => {
     expect(text(saved)).toContain('Your reason for voting For on Decision 1 is saved');
     const r = await recordOf(open);
     expect(recordMarkdown(r)).toMatch(
-      /- Rosa Novak: For \(Tue 20 Oct 2026, 10:15\)\. Reason: “Older residents asked for it\.”/,
+      /- Rosa Novak: For \(Tue 20 Oct 2026, 10:15am\)\. Reason: “Older residents asked for it\.”/,
     );
     expect(recordCsv(r)).toContain('vote reason,For,Older residents asked for it.,Rosa Novak,');
   });
@@ -125,7 +125,7 @@ describe('the chair’s reminder to those who haven’t answered', () => {
     expect(world.notifier.channelText()).not.toMatch(/Reminder: Decision 3/);
     expect(text(sent)).toMatch(
       new RegExp(
-        `I reminded ${reminded.size} members privately who had not declared or voted on Decision 3\\. The next reminder can be sent from Tue 20 Oct, 22:15\\.`,
+        `I reminded ${reminded.size} members privately who had not declared or voted on Decision 3\\. The next reminder can be sent from Tue 20 Oct, 10:15pm\\.`,
       ),
     );
   });
@@ -135,7 +135,7 @@ describe('the chair’s reminder to those who haven’t answered', () => {
     world.clock.set('2026-10-20T20:00:00Z');
     const again = await world.click('Margaret Okafor', 'decision.remind', id, 'direct');
     expect(text(again)).toMatch(
-      /were reminded less than 12 hours ago.*You can send the next reminder from Tue 20 Oct, 22:15\./,
+      /were reminded less than 12 hours ago.*You can send the next reminder from Tue 20 Oct, 10:15pm\./,
     );
     expect(world.notifier.toPeople).toEqual([]);
     world.clock.set('2026-10-20T21:16:00Z');

@@ -157,17 +157,17 @@ describe('what "run scheduled jobs now" reports', () => {
     const noDecision = 'Decisions: nothing sent, because no decision is open.';
     expect(await run()).toEqual([
       'Nothing was sent.',
-      'Review season: nothing sent, because Sunday is a quiet day (setting review.quietDays): no scheduled message goes out then. The next time one can is Monday 23 November 2026, 08:00.',
+      'Review season: nothing sent, because Sunday is a quiet day (setting review.quietDays): no scheduled message goes out then. The next time one can is Mon 23 Nov, 8am.',
       noDecision,
     ]);
     expect(await run('01/06/2026 10:00')).toEqual([
       'Nothing was sent.',
-      'Review season: nothing sent, because it is not review season yet: the 2026 review opens on Tuesday 1 September 2026, 09:00 (setting review.opensOn).',
+      'Review season: nothing sent, because it is not review season yet: the 2026 review opens on Tue 1 Sep, 9am (setting review.opensOn).',
       noDecision,
     ]);
     expect(await run('01/10/2026 21:30')).toEqual([
       'Nothing was sent.',
-      'Review season: nothing sent, because 21:30 is in the quiet hours, 20:00 to 08:00 (settings review.quietFrom and review.quietTo): no scheduled message goes out then. The next time one can is Friday 2 October 2026, 08:00.',
+      'Review season: nothing sent, because 21:30 is in the quiet hours, 20:00 to 08:00 (settings review.quietFrom and review.quietTo): no scheduled message goes out then. The next time one can is Fri 2 Oct, 8am.',
       noDecision,
     ]);
     const opening = await run('01/10/2026 09:00');
@@ -177,7 +177,7 @@ describe('what "run scheduled jobs now" reports', () => {
     expect(opening.slice(1)).toEqual(['Choose a person under “You are” to read their direct messages.']);
     expect(await run()).toEqual([
       'Nothing was sent.',
-      "Review season: nothing new was due: the opening message and this week's nudge (if any) were already sent, and membership confirmations are not due again yet. The next nudge is on Monday 5 October 2026, 10:00.",
+      "Review season: nothing new was due: the opening message and this week's nudge (if any) were already sent, and membership confirmations are not due again yet. The next nudge is on Mon 5 Oct, 10am.",
       noDecision,
     ]);
   });

@@ -4,7 +4,7 @@ import type { Button, Reply } from '../../domain/chat/reply.ts';
 import { textReply } from '../../domain/chat/reply.ts';
 import { REASON_MAX } from '../../domain/decisions/follow-up.ts';
 import type { Decision } from '../../domain/decisions/types.ts';
-import { formatWhen } from '../../domain/decisions/when.ts';
+import { formatWhen } from './text.ts';
 import { listNames, plural } from '../../domain/roster.ts';
 import type { ChairReminded } from '../../services/decisions/follow-up.ts';
 

@@ -3,7 +3,7 @@
 import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
 import { textReply } from '../../domain/chat/reply.ts';
 import type { Decision } from '../../domain/decisions/types.ts';
-import { formatWhen } from '../../domain/decisions/when.ts';
+import { formatWhen } from './text.ts';
 import { plural } from '../../domain/roster.ts';
 import type { DecisionBrowse } from '../../services/decisions/browse.ts';
 import { verdict, verdictWords } from './decision-outcome.ts';

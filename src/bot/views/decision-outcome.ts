@@ -2,7 +2,7 @@
 // respond: shared by the chat record, the Markdown, CSV and plain-text exports.
 import { listNames, plural } from '../../domain/roster.ts';
 import type { DecisionRecord } from '../../domain/decisions/record.ts';
-import { formatWhen } from '../../domain/decisions/when.ts';
+import { formatWhen } from './text.ts';
 import { leadingOption } from '../../domain/decisions/standing.ts';
 
 const when = (r: DecisionRecord, at: Date): string => formatWhen(at, r.timeZone, { year: true });
