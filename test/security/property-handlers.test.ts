@@ -234,6 +234,8 @@ describe('every button and form, for every kind of actor, under random input', (
           ['voting-member', { type: 'action', actionId: 'decision.vote', value: `${decisionId}:1` }, 'direct'],
           // PostgreSQL refuses a NUL in text: it once reached the database from a button's value
           ['rep', { type: 'action', actionId: 'interests.edit', value: '\u0000' }, 'channel'],
+          // an empty meeting form once threw inside the date parser instead of answering
+          ['chair', { type: 'form', formId: 'decision.meeting', values: {} }, 'channel'],
           [
             'chair',
             { type: 'form', formId: 'decision.create', values: { title: 'Tea\u0000' }, context: '\u0000' },

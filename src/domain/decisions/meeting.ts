@@ -74,9 +74,11 @@ function readDay(raw: string, now: Date, zone: string): Result<DateTime, string>
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw);
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : [];
+  const wrong = fail('give the day of the meeting as 2026-12-03 or 3/12/2026 (day first), a real date.');
+  // luxon throws on a missing unit rather than answering "invalid": nothing typed is checked first
+  if (!y || !m || !d) return wrong;
   const day = DateTime.fromObject({ year: Number(y), month: Number(m), day: Number(d) }, { zone });
-  if (!y || !day.isValid)
-    return fail('give the day of the meeting as 2026-12-03 or 3/12/2026 (day first), a real date.');
+  if (!day.isValid) return wrong;
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   if (day > today) return fail('the meeting must have taken place: give a day no later than today.');
   if (today.diff(day, 'days').days > MAX_DAYS_BACK)
