@@ -17,7 +17,7 @@ import {
   type TeamsTest,
   type TeamsUser,
 } from './support.ts';
-import { PEOPLE as P, addMembers, button, inputsOf, personalChat, postsIn } from './decision-support.ts';
+import { PEOPLE as P, actionsOf, addMembers, button, inputsOf, personalChat, postsIn } from './decision-support.ts';
 
 let t: TeamsTest;
 
@@ -84,7 +84,8 @@ describe('a concern in Teams', () => {
     const form = await click(P.sam, close.verb, close.data);
     const formCard = form.body.value as unknown;
     expect(inputsOf(formCard)).toEqual(['field.outcome']);
-    const submit = button({ activity: { attachments: [{ content: formCard }] } } as Posted, 'Close the concern');
+    const submit = actionsOf(formCard).find((a) => a.title === 'Close the concern')!;
+    expect(submit.verb).toBe('concerns.outcome');
 
     // only the reviewer: Tom, the person it is about, is answered as if the button were stale
     const tom = await click(P.tom, submit.verb, { ...submit.data, 'field.outcome': 'Nothing to see' });
