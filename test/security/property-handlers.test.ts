@@ -157,9 +157,29 @@ describe('every button and form, for every kind of actor, under random input', (
       type: fc.constant('form' as const),
       formId: fc.oneof(fc.constantFrom(...Object.keys(FORMS)), fc.string({ maxLength: 20 })),
       values: fc.dictionary(
-        fc.constantFrom('title', 'closes', 'kind', 'detail', 'organisation', 'personId', 'ballot', '__proto__', 'q1'),
-        fc.oneof(hostile, fc.constantFrom('Friday 5pm', 'loyalty', 'secret', 'yes')),
-        { maxKeys: 5 },
+        fc.constantFrom(
+          ...['title', 'closes', 'kind', 'detail', 'organisation', 'personId', 'ballot', '__proto__', 'q1'],
+          // the meeting, proxy, reason, policy and concern forms
+          ...['date', 'present', 'left', 'declarations', 'result', 'for', 'against', 'abstain', 'outcome'],
+          ...['reason', 'holder', 'visibility', 'organisations', 'about', 'text', 'name', 'adoptedOn', 'reviewOn'],
+          ...['link', 'signed', 'reference'],
+        ),
+        fc.oneof(
+          hostile,
+          fc.constantFrom(
+            'Friday 5pm',
+            'loyalty',
+            'secret',
+            'yes',
+            'consensus',
+            'vote',
+            '3',
+            '2026-10-19',
+            '31/02/2026',
+          ),
+          fc.constantFrom('misuse-of-funds', 'code-of-conduct', 'Rosa Novak', 'Gareth Jones\nTom Whitfield', '-1'),
+        ),
+        { maxKeys: 8 },
       ),
       context: fc.option(value, { nil: undefined }),
     }),
