@@ -28,7 +28,7 @@ describe.concurrent('a file wrong as a whole', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
       [
-        'The roster has 2 problems; nothing was changed:',
+        'The roster has 2 problems; criteria could not check it:',
         `${people} line 1, column "Full Name": rename this heading to "name" (the file needs a "name" column: each person's name)`,
         `${people} line 1, column "Lives locally?": rename this heading to "resident" (the file needs a "resident" column: yes or no: lives in the area)`,
         '',
@@ -69,7 +69,7 @@ describe.concurrent('a file wrong as a whole', () => {
     const run = await runCli(['criteria', '--roster', people], NO_DB);
     expect(run.code).toBe(1);
     const lines = run.stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe('The roster has 8 problems; nothing was changed:');
+    expect(lines[0]).toBe('The roster has 8 problems; criteria could not check it:');
     expect(lines.slice(1, 6)).toEqual(
       [2, 3, 4, 5, 6].map((line) => `${people} line ${line}, column "resident": "maybe" is not yes or no`),
     );

@@ -37,10 +37,10 @@ describe('/partnership decisions', () => {
     const list = await world.command('Kwame Mensah', 'decisions', 'direct');
     const shown = text(list);
     expect(shown).toMatch(
-      /Open decisions\nDecision 13: Garden party date \(closes Fri 23 Oct, 17:00\)\. You have not declared yet\./,
+      /Open decisions\nDecision 13: Garden party date \(closes Fri 23 Oct, 5pm\)\. You have not declared yet\./,
     );
     expect(shown).toMatch(
-      /Recently closed\nDecision 12: Grant round 12 \(closed Tue 20 Oct 2026, 10:\d\d; no decision: quorum not met\)/,
+      /Recently closed\nDecision 12: Grant round 12 \(closed Tue 20 Oct 2026, 10:\d\dam; no decision: quorum not met\)/,
     );
     expect(shown).toContain('Decision 3: Grant round 3');
     expect(shown).not.toContain('Decision 2: Grant round 2');

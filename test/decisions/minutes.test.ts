@@ -63,7 +63,7 @@ describe('the outcome sentence that starts every record', () => {
   it('names the chosen option of a decision with its own options, and says when an open one closes', async () => {
     const id = await world.start({ title: 'Banner colour', options: 'Blue; Green' });
     expect(await firstLine(id)).toBe(
-      'Open: voting closes Fri 23 Oct 2026, 17:00; 0 of 10 eligible members have voted so far.',
+      'Open: voting closes Fri 23 Oct 2026, 5pm; 0 of 10 eligible members have voted so far.',
     );
     for (const [i, name] of VOTERS.entries()) await voteAs(name, id, i < 4 ? 0 : 1);
     await closeNow(id);
