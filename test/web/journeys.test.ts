@@ -230,9 +230,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
     await docShot(page, 'pretend-date');
     // A second run at the same moment has nothing new to send, and says why.
     await page.getByRole('button', { name: 'Run scheduled jobs now' }).click();
-    await page
-      .getByText(/^Review season: nothing new was due: .* The next nudge is on Mon 5 Oct, 10am\.$/)
-      .waitFor();
+    await page.getByText(/^Review season: nothing new was due: .* The next nudge is on Mon 5 Oct, 10am\.$/).waitFor();
     await page.getByText('Nothing was sent.').waitFor();
     await page.setViewportSize({ width: 1280, height: 1200 }); // the whole report in view, for the docs
     await docShot(page, 'jobs-nothing-sent', page.locator('aside.controls'));
