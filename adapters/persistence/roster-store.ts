@@ -222,6 +222,7 @@ export class PrismaRosterStore implements RosterStore {
           ended: [],
         };
         const kept = new Set<string>();
+        const at = Date.now();
         for (const person of roster.people) {
           const found = byName.get(person.name.toLowerCase());
           const row = found
@@ -234,7 +235,9 @@ export class PrismaRosterStore implements RosterStore {
           await tx.interest.deleteMany({ where: { personId: row.id } });
           if (person.interests.length) {
             await tx.interest.createMany({
-              data: person.interests.map((i) => ({
+              data: person.interests.map((i, n) => ({
+                // one createMany shares one timestamp: a millisecond apart keeps the file's order on read
+                createdAt: new Date(at + n),
                 personId: row.id,
                 organisation: i.organisation,
                 organisationKey: organisationKey(i.organisation),
@@ -260,7 +263,10 @@ export class PrismaRosterStore implements RosterStore {
           return fromId && toId ? [{ partnershipId: partnership.id, fromId, toId, kind: r.kind }] : [];
         });
         const unique = [...new Map(links.map((l) => [`${l.fromId}|${l.toId}|${l.kind}`, l])).values()];
-        if (unique.length) await tx.relationship.createMany({ data: unique });
+        // a millisecond apart, so that reading them back in createdAt order gives the file's order on
+        // PostgreSQL too (rows with equal times come back in whatever order the table holds them)
+        if (unique.length)
+          await tx.relationship.createMany({ data: unique.map((l, n) => ({ ...l, createdAt: new Date(at + n) })) });
         // A file that changes settings is audited as a settings change too, with before and after.
         if (settingsBefore !== null && settingsBefore !== JSON.stringify(parseSettings(roster.partnership.settings)))
           await tx.auditEvent.create({
