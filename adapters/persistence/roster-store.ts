@@ -284,7 +284,8 @@ export class PrismaRosterStore implements RosterStore {
         const relatives = !scope || scope.relatives === true ? (roster.relatives ?? []) : null;
         if (relatives) {
           await tx.relative.deleteMany({ where: { partnershipId: partnership.id } });
-          const rows = relatives.map((r) => ({
+          const rows = relatives.map((r, n) => ({
+            createdAt: new Date(at + n), // the file's order, as for relationships
             partnershipId: partnership.id,
             name: r.name,
             links: linksText(
