@@ -33,21 +33,14 @@ import { interestFormReply } from '../views/decision-prompts.ts';
 import { linkedReply, organisationQuestionReply } from '../views/organisation-question.ts';
 import { conflictsLogReply, minutesTextReply, recordView } from '../views/decision-record.ts';
 import { createRefusal, MALFORMED, manageRefusal, noVoteReason, UNEXPECTED_FIELDS } from '../views/decision-words.ts';
-import { answer, refusePayload, type RefusalWords } from './decision-scope.ts';
+import { answer, refusePayload, UUID, voteValue, type RefusalWords } from './decision-scope.ts';
 import type { ActionHandler, FormHandler, ScopedContext } from './types.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const decisionValue = z
   .string()
   .trim()
   .regex(UUID)
   .transform((id) => ({ id, option: 0 }));
-const voteValue = z
-  .string()
-  .trim()
-  .regex(/^[0-9a-f-]{36}:\d{1,2}$/i)
-  .transform((v) => ({ id: v.slice(0, 36), option: Number(v.slice(37)) }))
-  .refine((v) => UUID.test(v.id));
 
 type Target = { id: string; option: number };
 

@@ -1,5 +1,6 @@
 // What every decision handler shares: the actor and the service deps from the request's context,
 // and one way to answer a decision service's refusal (audited when it refuses a click or a form).
+import { z } from 'zod';
 import type { Reply } from '../../domain/chat/reply.ts';
 import { textReply } from '../../domain/chat/reply.ts';
 import type { DecisionRefusal, DecisionResult } from '../../services/decisions/deps.ts';
@@ -8,6 +9,17 @@ import { answerRefusal } from '../refused.ts';
 import { decisionRefusalReply } from '../views/decision-answers.ts';
 import { NOT_FOUND } from '../views/decision-words.ts';
 import type { ScopedContext } from './types.ts';
+
+/** A decision's id, as every decision button carries it. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A ballot button's value: "<decision id>:<option number>". */
+export const voteValue = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f-]{36}:\d{1,2}$/i)
+  .transform((v) => ({ id: v.slice(0, 36), option: Number(v.slice(37)) }))
+  .refine((v) => UUID.test(v.id));
 
 export interface RefusalWords {
   /** what someone the check refuses is told, when the feature says it better than the table */

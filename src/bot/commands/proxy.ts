@@ -15,16 +15,9 @@ import {
   proxyPromptReply,
   proxyVotedReply,
 } from '../views/proxy.ts';
-import { answer, refusePayload } from './decision-scope.ts';
+import { answer, refusePayload, UUID, voteValue } from './decision-scope.ts';
 import { actorOf, type ActionHandler, type Command, type FormHandler, type ScopedContext } from './types.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const voteValue = z
-  .string()
-  .trim()
-  .regex(/^[0-9a-f-]{36}:\d{1,2}$/i)
-  .transform((v) => ({ id: v.slice(0, 36), option: Number(v.slice(37)) }))
-  .refine((v) => UUID.test(v.id));
 const formSchema = z
   .object(
     Object.fromEntries(

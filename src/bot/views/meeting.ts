@@ -5,6 +5,7 @@ import type { Block, Field, Form, Reply } from '../../domain/chat/reply.ts';
 import type { ConflictReason } from '../../domain/coi.ts';
 import type { DecisionRecord } from '../../domain/decisions/record.ts';
 import type { MeetingResult } from '../../domain/decisions/types.ts';
+import { MEETING_FIELDS } from '../../domain/decisions/meeting.ts';
 import { formatProblems, type Problem } from '../../domain/result.ts';
 import { describeRole, listNames, plural, type Roster } from '../../domain/roster.ts';
 import { DateTime } from 'luxon';
@@ -17,21 +18,7 @@ export const MEETING_FORM_ID = 'decision.meeting';
 export const LEFT_THE_ROOM = 'left the room for this item; did not vote';
 
 /** The form's fields (the command's field check and test/security use this list). */
-export const MEETING_FORM_FIELDS = [
-  'date',
-  'title',
-  'kind',
-  'organisations',
-  'present',
-  'declarations',
-  'left',
-  'result',
-  'for',
-  'against',
-  'abstain',
-  'outcome',
-  'confirm',
-] as const;
+export const MEETING_FORM_FIELDS = [...MEETING_FIELDS, 'confirm'] as const;
 
 export const DECLARATIONS_HINT =
   'One per line: “Name: kind: organisation: detail”, the kind one of direct-financial, indirect-financial, loyalty or none. For example “Tom Whitfield: loyalty: Riverside Youth Trust: trustee”.';
