@@ -96,9 +96,6 @@ function aliasFormOf(entries: readonly OrganisationEntry[], initial: Record<stri
 export const aliasForm = (entries: readonly OrganisationEntry[]): Reply =>
   reply('Two names, one organisation', [{ kind: 'form', form: aliasFormOf(entries) }], 'private');
 
-/** The rule says “Known organisation”: the form's first field, a list or (nothing known yet) a name to type. */
-const onTheForm = (p: Problem): Problem => (p.where === 'Known organisation' ? { ...p, where: 'organisation' } : p);
-
 /** The linking form back with each problem under its field, what was typed kept. */
 export const aliasFormAgain = (
   entries: readonly OrganisationEntry[],
@@ -108,7 +105,9 @@ export const aliasFormAgain = (
   formAgainReply(
     'I couldn’t link those names; nothing was changed',
     aliasFormOf(entries, typed),
-    problems.map(onTheForm),
+    problems,
+    // the first field: a list of known organisations, or (none known yet) a name to type
+    { 'Known organisation': 'organisation' },
   );
 
 /** What linking two names did. Shared with the conflict check's "these are the same organisation". */

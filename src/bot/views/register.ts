@@ -38,14 +38,22 @@ export const notOnRosterText = (typed: string, close: readonly string[]): string
 
 /**
  * A register form sent back with its problems: what was not done, then the same form with each
- * problem beside its field (or at its top) and what was typed kept.
+ * problem beside its field (or at its top) and what was typed kept. `fieldOf` names the field of a
+ * rule's `where` that is not the field's label ("Relationship" is the "is the … of" field).
  */
-export const formAgainReply = (notDone: string, form: Form, problems: readonly Problem[]): Reply =>
-  reply(
+export function formAgainReply(
+  notDone: string,
+  form: Form,
+  problems: readonly Problem[],
+  fieldOf: Record<string, string> = {},
+): Reply {
+  const onTheForm = problems.map((p) => ({ ...p, where: fieldOf[p.where] ?? p.where }));
+  return reply(
     `${notDone}: ${formatProblems(problems)}`,
     [
       { kind: 'text', text: `${notDone}. ${FIX}` },
-      { kind: 'form', form: withProblems(form, problems) },
+      { kind: 'form', form: withProblems(form, onTheForm) },
     ],
     'private',
   );
+}

@@ -172,9 +172,6 @@ export const relationshipNotice = (
   people: readonly Person[],
 ): string => `${verb}: ${describeRelationship(r, personName(people))}`;
 
-/** The rule calls the kind “Relationship”; on the form it is the “is the … of” field. */
-const onTheForm = (p: Problem): Problem => (p.where === 'Relationship' ? { ...p, where: 'kind' } : p);
-
 /** The relationship form back with each problem under its field (an entry already recorded on top), what was chosen kept. */
 export const relationshipFormAgain = (
   people: readonly Person[],
@@ -185,7 +182,9 @@ export const relationshipFormAgain = (
   formAgainReply(
     'I couldn’t save that relationship; nothing was changed',
     relationshipFormOf(people, typed, existingId),
-    problems.map(onTheForm),
+    problems,
+    // the rule calls the kind “Relationship”; on the form it is the “is the … of” field
+    { Relationship: 'kind' },
   );
 
 export const DUPLICATE_RELATIONSHIP: Problem = { where: '', message: 'That relationship is already recorded.' };
