@@ -1,10 +1,13 @@
 // The register's forms sent with a mistake, in the playground over HTTP: the answer is the same
 // form (`formAgain`, shown in the page's dialog, not in the conversation) with each problem on its
-// field and what was typed kept. Nothing is saved until the form is right.
+// field and what was typed kept; in headless Chromium the interest dialog stays open, the problem
+// under its field. Nothing is saved until the form is right.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Form, Reply } from '../../src/domain/chat/reply.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { inbox, named, people, send, type Person } from './client.ts';
+import { be, channelLog, focused, HAS_CHROMIUM, launch, open, say, SKIP_REASON, type Browser } from './browser.ts';
 
 let t: TestApp;
 let everyone: Person[];
@@ -113,5 +116,55 @@ describe('the playground’s API: a register form with mistakes comes back to th
     expect(field(form, 'reference').error).toBeUndefined();
     const row = await t.app.database.db.person.findUniqueOrThrow({ where: { id: gareth } });
     expect(row.membershipFormSignedOn).toBeNull();
+  });
+});
+
+if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
+
+describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: a register form’s problem under its field', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    app = await startTestApp({ PLAYGROUND: 'true' });
+    browser = await launch();
+    ({ page, errors } = await open(browser, `${app.url}/`));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('the interest dialog stays open with the problem under the organisation, what was typed and chosen kept', async () => {
+    await be(page, 'Rosa Novak (member)');
+    await say(page, '/partnership interests');
+    await channelLog(page).getByRole('button', { name: 'Add an interest' }).last().click();
+    const dialog = page.getByRole('dialog', { name: 'Add an interest' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Organisation, business or group').fill('***');
+    await dialog.getByLabel('Your link with it').selectOption('volunteer');
+    await dialog.getByLabel('Detail (optional)').fill('Saturdays at the food bank');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+
+    const problem = dialog.locator('[data-field="organisation"] .field-error');
+    await problem.waitFor();
+    expect(await problem.innerText()).toContain('Needs at least one letter or digit');
+    const organisation = dialog.getByRole('textbox', { name: /Organisation, business or group/ });
+    expect(await organisation.getAttribute('aria-invalid')).toBe('true');
+    expect(await organisation.inputValue()).toBe('***');
+    expect(await dialog.getByLabel('Your link with it').inputValue()).toBe('volunteer');
+    expect(await dialog.getByLabel('Detail (optional)').inputValue()).toBe('Saturdays at the food bank');
+    expect(await dialog.locator('[data-field="detail"] .field-error').count()).toBe(0);
+    expect((await focused(page)).id).toMatch(/-field-organisation$/);
+    expect(await channelLog(page).getByText('Saturdays at the food bank', { exact: false }).count()).toBe(0);
+
+    // fixed in place and saved: the dialog closes and the register says so
+    await organisation.fill('Northfield Food Bank');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await channelLog(page).getByText('Saved: Volunteer of Northfield Food Bank', { exact: false }).first().waitFor();
+    expect(errors).toEqual([]);
   });
 });
