@@ -5,6 +5,7 @@
 import { isoDay } from '../domain/review/calendar.ts';
 import { membersWithoutForm, validateMembershipForm } from '../domain/membership-forms.ts';
 import { can } from '../domain/permissions.ts';
+import type { Problem } from '../domain/result.ts';
 import { isMember, type MembershipForm, type Person } from '../domain/roster.ts';
 import { authorize, type Actor, type Refusal } from './actor.ts';
 import type { ServiceDeps } from './deps.ts';
@@ -21,6 +22,9 @@ export interface FormsData {
 }
 
 export type FormRefusal = Refusal | Stale | { code: 'not-a-member'; person: Person };
+
+/** What was typed has problems: with whose form it is, to send the form back. */
+export type FormInvalid = { code: 'form-invalid'; problems: Problem[]; person: Person };
 
 /** `forms` for the chair and the rep: who has none; `forms mine` (and everyone else): their own. */
 export function viewForms(_deps: ServiceDeps, actor: Actor, input: { mine: boolean }): Answer<FormsData, Refusal> {
@@ -55,12 +59,12 @@ export async function recordForm(
   deps: ServiceDeps,
   actor: Actor,
   input: { personId: string; signedOn: string; reference: string },
-): Promise<Answer<{ person: Person; form: MembershipForm }, FormRefusal>> {
+): Promise<Answer<{ person: Person; form: MembershipForm }, FormRefusal | FormInvalid>> {
   const person = target(actor, input.personId.slice(0, 100));
   if (!person.ok) return person;
   const today = isoDay(deps.clock.now(), actor.partnership.settings);
   const form = validateMembershipForm(input, today);
-  if (!form.ok) return refused({ code: 'invalid', problems: form.error });
+  if (!form.ok) return refused({ code: 'form-invalid', problems: form.error, person: person.value });
   const saved = await deps.stores.memberships.recordForm(changeBy(deps, actor), person.value.id, form.value);
   return saved ? answered({ person: person.value, form: form.value }) : refused(STALE);
 }

@@ -24,10 +24,13 @@ export interface Linked {
   changed: boolean;
 }
 
+const sortedByName = (entries: readonly OrganisationEntry[]): OrganisationEntry[] =>
+  [...entries].sort((a, b) => a.name.localeCompare(b.name));
+
 async function organisationsOf(deps: ServiceDeps, actor: Actor): Promise<OrganisationsData> {
   const directory = await knownOrganisations(deps, actor);
   const kept = await deps.stores.register.organisations(actor.partnership.id);
-  return { entries: [...directory.entries].sort((a, b) => a.name.localeCompare(b.name)), kept };
+  return { entries: sortedByName(directory.entries), kept };
 }
 
 export async function listOrganisations(deps: ServiceDeps, actor: Actor): Promise<Answer<OrganisationsData, Refusal>> {
@@ -41,7 +44,7 @@ export async function startAlias(deps: ServiceDeps, actor: Actor): Promise<Answe
   const who = authorize(actor, 'organisations.alias');
   if (!who.ok) return who;
   const directory = await knownOrganisations(deps, actor);
-  return answered([...directory.entries].sort((a, b) => a.name.localeCompare(b.name)));
+  return answered(sortedByName(directory.entries));
 }
 
 /**
@@ -53,12 +56,15 @@ export async function linkNames(deps: ServiceDeps, actor: Actor, name: string, a
   return { name: organisation.name, alias, changed };
 }
 
+/** What was typed has problems: with the organisations to choose from, to send the form back. */
+export type AliasInvalid = { code: 'alias-invalid'; problems: Problem[]; entries: OrganisationEntry[] };
+
 /** `alias` is another name for the known organisation `organisation` (its name or its key). */
 export async function aliasOrganisation(
   deps: ServiceDeps,
   actor: Actor,
   input: { organisation: string; alias: string },
-): Promise<Answer<{ linked: Linked; list: OrganisationsData }, Refusal>> {
+): Promise<Answer<{ linked: Linked; list: OrganisationsData }, Refusal | AliasInvalid>> {
   const who = authorize(actor, 'organisations.alias');
   if (!who.ok) return who;
   const directory = await knownOrganisations(deps, actor);
@@ -67,7 +73,12 @@ export async function aliasOrganisation(
   const alias = input.alias.replace(/\s+/g, ' ').trim();
   const problems: Problem[] = [];
   if (!organisationKey(name))
-    problems.push({ where: 'Known organisation', message: 'choose an organisation from the list' });
+    problems.push({
+      where: 'Known organisation',
+      message: directory.entries.length
+        ? 'choose an organisation from the list'
+        : 'type the organisation’s name, with at least one letter or digit',
+    });
   if (!organisationKey(alias))
     problems.push({ where: 'Is also known as', message: 'type the other name, with at least one letter or digit' });
   else if (alias.length > MAX_ORGANISATION)
@@ -77,7 +88,7 @@ export async function aliasOrganisation(
       where: 'Is also known as',
       message: `“${alias}” already matches “${name}” (names are compared ignoring case, punctuation and “Ltd”)`,
     });
-  if (problems.length) return refused({ code: 'invalid', problems });
+  if (problems.length) return refused({ code: 'alias-invalid', problems, entries: sortedByName(directory.entries) });
   const linked = await linkNames(deps, actor, name, alias);
   return answered({ linked, list: await organisationsOf(deps, actor) });
 }

@@ -87,18 +87,36 @@ describe('my register of interests', () => {
     expect(await t.audit('interests.none-confirmed')).toHaveLength(1);
   });
 
-  it('says what is wrong with a bad form and changes nothing', async () => {
+  it('sends a bad form back with each problem under its field, what was typed kept, and changes nothing', async () => {
     const form = formOf(only(await t.as('rosa').action('interests.add', 'new')));
     const r = only(
       await t.as('rosa').submit(form, { organisation: '  ', kind: 'shareholder', detail: 'x'.repeat(501) }),
     );
-    expect(textOf(r)).toContain('Organisation: is empty: type the name of the organisation');
-    expect(textOf(r)).toContain(
-      'Kind: choose one of: employee, owner, director, trustee, member, volunteer, contractor, other',
+    expect(r.summary).toContain('Organisation: is empty: type the name of the organisation');
+    const again = formOf(r);
+    expect(again.id).toBe('interests.add');
+    const field = (id: string) => again.fields.find((f) => f.id === id)!;
+    expect(field('organisation').error).toBe('Is empty: type the name of the organisation, business or group');
+    expect(field('kind').error).toBe(
+      'Choose one of: employee, owner, director, trustee, member, volunteer, contractor, other',
     );
-    expect(textOf(r)).toContain('Detail: is 501 characters long; shorten it to at most 500');
-    expect(button(r, 'Try again').actionId).toBe('interests.add');
+    expect(field('detail').error).toBe('Is 501 characters long; shorten it to at most 500');
+    expect(field('detail').initial).toBe('x'.repeat(501));
+    expect(again.problems).toBeUndefined();
+    // the form is the way back: no "Try again" button
+    expect(buttons(r)).toEqual([]);
     expect(await t.audit('interest.add')).toHaveLength(0);
+
+    // an edit keeps its entry: the form comes back as the same edit
+    const priya = t.as('secretary');
+    const edit = formOf(only(await priya.click(button(only(await priya.command('interests')), 'Edit'))));
+    const editAgain = formOf(
+      only(await priya.submit(edit, { organisation: 'Riverside Youth Trust', kind: '', detail: '' })),
+    );
+    expect(editAgain).toMatchObject({ id: 'interests.edit', context: edit.context });
+    expect(editAgain.fields.find((f) => f.id === 'kind')!.error).toMatch(/^Choose one of/);
+    expect(editAgain.fields.find((f) => f.id === 'organisation')!.initial).toBe('Riverside Youth Trust');
+    expect(await t.audit('interest.update')).toHaveLength(0);
   });
 
   it('asks "did you mean …?" for a name close to a known one, and uses the known name when picked', async () => {

@@ -86,6 +86,27 @@ describe('relationships', () => {
     expect(await submit({ from: t.idOf('Sarah Whitfield'), kind: 'spouse', to: t.idOf('Tom Whitfield') })).toContain(
       'That is already recorded: Sarah Whitfield is Tom Whitfield’s spouse.',
     );
+    // the form comes back: each problem under its field (the kind under “is the … of”), what was chosen kept
+    const again = formOf(
+      only(await t.as('chair').submit(form, { from: t.idOf('Rosa Novak'), kind: 'cousin', to: t.idOf('Rosa Novak') })),
+    );
+    const field = (id: string) => again.fields.find((f) => f.id === id)!;
+    expect(field('kind').error).toMatch(/^Choose one of: spouse, civil-partner/);
+    expect(field('to').error).toBe(
+      'Choose someone other than Rosa Novak: a relationship is between two different people',
+    );
+    expect(field('from').error).toBeUndefined();
+    expect(field('from').initial).toBe(t.idOf('Rosa Novak'));
+    // a fact already recorded is about no one field: it stays at the top of the form
+    const duplicate = formOf(
+      only(
+        await t
+          .as('chair')
+          .submit(form, { from: t.idOf('Sarah Whitfield'), kind: 'spouse', to: t.idOf('Tom Whitfield') }),
+      ),
+    );
+    expect(duplicate.problems).toEqual(['That is already recorded: Sarah Whitfield is Tom Whitfield’s spouse.']);
+    expect(duplicate.fields.every((f) => f.error === undefined)).toBe(true);
     expect(await t.audit('relationship.add')).toHaveLength(0);
     expect(await t.db.stores.register.relationships(t.db.partnership.id)).toHaveLength(3);
   });

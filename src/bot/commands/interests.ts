@@ -13,7 +13,7 @@ import {
   confirmRemoveReply,
   didYouMeanBlocks,
   interestForm,
-  interestProblemsReply,
+  interestFormAgain,
   interestRefusalText,
   keptNotice,
   registerReply,
@@ -52,15 +52,15 @@ async function save(
   values: Record<string, string | string[]>,
   existingId?: string | null,
 ): Promise<Reply[]> {
-  const saved = await service.saveInterest(serviceDeps(ctx.deps), ctx.scope, {
+  const typed = {
     organisation: formValue(values, 'organisation'),
     kind: formValue(values, 'kind'),
     detail: formValue(values, 'detail'),
-    id: existingId,
-  });
+  };
+  const saved = await service.saveInterest(serviceDeps(ctx.deps), ctx.scope, { ...typed, id: existingId });
   if (!saved.ok)
     return saved.refusal.code === 'invalid'
-      ? [interestProblemsReply(saved.refusal.problems, existingId ?? undefined)]
+      ? [interestFormAgain(saved.refusal.problems, typed, existingId ?? undefined)]
       : refusedWith(ctx, saved.refusal);
   const { register, interest, suggestions } = saved.value;
   const extra = suggestions.length ? didYouMeanBlocks(interest, suggestions) : undefined;

@@ -6,10 +6,10 @@ import type { FormRefusal } from '../../services/membership-forms.ts';
 import { serviceDeps } from '../context.ts';
 import { answerRefusal } from '../refused.ts';
 import {
-  formProblemsReply,
   formRecordedReply,
   formRefusalText,
   formsReply,
+  membershipFormAgain,
   membershipFormForm,
 } from '../views/membership-forms.ts';
 import { privateText } from '../views/register.ts';
@@ -34,15 +34,12 @@ export const membershipFormActions: Record<string, ActionHandler> = {
 export const membershipFormForms: Record<string, FormHandler> = {
   'membership-form.record': async (ctx, values, context) => {
     const personId = context ?? '';
-    const saved = await service.recordForm(serviceDeps(ctx.deps), ctx.scope, {
-      personId,
-      signedOn: formValue(values, 'signedOn'),
-      reference: formValue(values, 'reference'),
-    });
+    const typed = { signedOn: formValue(values, 'signedOn'), reference: formValue(values, 'reference') };
+    const saved = await service.recordForm(serviceDeps(ctx.deps), ctx.scope, { personId, ...typed });
     if (saved.ok)
       return [formRecordedReply(saved.value.person, saved.value.form, saved.value.person.id === ctx.scope.person?.id)];
-    return saved.refusal.code === 'invalid'
-      ? [formProblemsReply(saved.refusal.problems, personId)]
+    return saved.refusal.code === 'form-invalid'
+      ? [membershipFormAgain(saved.refusal.person, saved.refusal.problems, typed)]
       : refusedWith(ctx, saved.refusal);
   },
 };

@@ -11,7 +11,7 @@ import { serviceDeps } from '../context.ts';
 import { answerRefusal } from '../refused.ts';
 import {
   aliasForm,
-  aliasProblemsReply,
+  aliasFormAgain,
   linkedNotice,
   organisationsReply,
   separatedNotice,
@@ -46,13 +46,11 @@ export const organisationActions: Record<string, ActionHandler> = {
 
 export const organisationForms: Record<string, FormHandler> = {
   'organisations.alias': async (ctx, values) => {
-    const aliased = await service.aliasOrganisation(serviceDeps(ctx.deps), ctx.scope, {
-      organisation: formValue(values, 'organisation'),
-      alias: formValue(values, 'alias'),
-    });
+    const typed = { organisation: formValue(values, 'organisation'), alias: formValue(values, 'alias') };
+    const aliased = await service.aliasOrganisation(serviceDeps(ctx.deps), ctx.scope, typed);
     if (!aliased.ok)
-      return aliased.refusal.code === 'invalid'
-        ? [aliasProblemsReply(aliased.refusal.problems)]
+      return aliased.refusal.code === 'alias-invalid'
+        ? [aliasFormAgain(aliased.refusal.entries, aliased.refusal.problems, typed)]
         : refusedWith(ctx, aliased.refusal);
     const { linked, list } = aliased.value;
     return [organisationsReply(list, ctx.scope.partnership.name, linkedNotice(linked))];

@@ -2,6 +2,7 @@
 // the rep record, edit and remove them; the people concerned see their own entries; nobody else
 // sees any. Never shown in a channel; src/services/relationships.ts checks, validates and writes.
 import type { Reply } from '../../domain/chat/reply.ts';
+import type { Problem } from '../../domain/result.ts';
 import * as service from '../../services/relationships.ts';
 import type { RelationshipRefusal } from '../../services/relationships.ts';
 import { serviceDeps } from '../context.ts';
@@ -11,8 +12,8 @@ import {
   DUPLICATE_RELATIONSHIP,
   confirmRemoveRelationship,
   relationshipForm,
+  relationshipFormAgain,
   relationshipNotice,
-  relationshipProblemsReply,
   relationshipsReply,
 } from '../views/relationships.ts';
 import { formValue } from './input.ts';
@@ -30,17 +31,20 @@ async function save(
   values: Record<string, string | string[]>,
   existingId?: string | null,
 ): Promise<Reply[]> {
+  const typed = { from: formValue(values, 'from'), kind: formValue(values, 'kind'), to: formValue(values, 'to') };
   const saved = await service.saveRelationship(serviceDeps(ctx.deps), ctx.scope, {
-    fromId: formValue(values, 'from'),
-    toId: formValue(values, 'to'),
-    kind: formValue(values, 'kind'),
+    fromId: typed.from,
+    toId: typed.to,
+    kind: typed.kind,
     id: existingId,
   });
   if (!saved.ok) {
     const refused = saved.refusal;
-    const retry = existingId ?? undefined;
-    if (refused.code === 'invalid') return [relationshipProblemsReply(refused.problems, retry)];
-    if (refused.code === 'duplicate') return [relationshipProblemsReply([DUPLICATE_RELATIONSHIP], retry)];
+    const again = (problems: Problem[]) => [
+      relationshipFormAgain(ctx.scope.roster.people, problems, typed, existingId ?? undefined),
+    ];
+    if (refused.code === 'invalid') return again(refused.problems);
+    if (refused.code === 'duplicate') return again([DUPLICATE_RELATIONSHIP]);
     return refusedWith(ctx, refused);
   }
   const { list, saved: entry } = saved.value;

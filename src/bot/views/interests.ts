@@ -5,8 +5,8 @@ import { INTEREST_KINDS } from '../../domain/roster.ts';
 import type { Problem } from '../../domain/result.ts';
 import type { StoredInterest } from '../../services/ports/index.ts';
 import { MAX_INTERESTS, type InterestRefusal, type RegisterData } from '../../services/interests.ts';
-import { STALE, formatDate, notOnRosterText, problemsReply } from './register.ts';
-import type { Block, Reply } from '../../domain/chat/reply.ts';
+import { STALE, formAgainReply, formatDate, notOnRosterText } from './register.ts';
+import type { Block, Form, Reply } from '../../domain/chat/reply.ts';
 import { reply } from '../../domain/chat/reply.ts';
 
 /** "Trustee of Riverside Youth Trust: since 2019" */
@@ -89,48 +89,59 @@ export function registerReply(v: RegisterView): Reply {
   return reply(summary, blocks, 'private');
 }
 
-export function interestForm(existing?: StoredInterest): Reply {
-  const title = existing ? 'Edit an interest' : 'Add an interest';
-  const blocks: Block[] = [
-    {
-      kind: 'form',
-      form: {
-        id: existing ? 'interests.edit' : 'interests.add',
-        title,
-        submitLabel: 'Save',
-        ...(existing ? { context: existing.id } : {}),
-        fields: [
-          {
-            id: 'organisation',
-            label: 'Organisation, business or group',
-            type: 'text',
-            required: true,
-            maxLength: 200,
-            placeholder: 'For example: Riverside Youth Trust',
-            ...(existing ? { initial: existing.organisation } : {}),
-          },
-          {
-            id: 'kind',
-            label: 'Your link with it',
-            type: 'select',
-            required: true,
-            options: INTEREST_KINDS.map((k) => ({ value: k, label: INTEREST_LABELS[k] })),
-            ...(existing ? { initial: existing.kind } : {}),
-          },
-          {
-            id: 'detail',
-            label: 'Detail (optional)',
-            type: 'textarea',
-            maxLength: 500,
-            hint: 'For example your role, or since when.',
-            ...(existing?.detail ? { initial: existing.detail } : {}),
-          },
-        ],
+/** The interest form, filled with `initial` (an entry being edited, or what was typed). */
+function interestFormOf(initial: Record<string, string>, existingId?: string): Form {
+  const init = (id: string) => (initial[id] ? { initial: initial[id] } : {});
+  return {
+    id: existingId ? 'interests.edit' : 'interests.add',
+    title: existingId ? 'Edit an interest' : 'Add an interest',
+    submitLabel: 'Save',
+    ...(existingId ? { context: existingId } : {}),
+    fields: [
+      {
+        id: 'organisation',
+        label: 'Organisation, business or group',
+        type: 'text',
+        required: true,
+        maxLength: 200,
+        placeholder: 'For example: Riverside Youth Trust',
+        ...init('organisation'),
       },
-    },
-  ];
-  return reply(title, blocks, 'private');
+      {
+        id: 'kind',
+        label: 'Your link with it',
+        type: 'select',
+        required: true,
+        options: INTEREST_KINDS.map((k) => ({ value: k, label: INTEREST_LABELS[k] })),
+        ...init('kind'),
+      },
+      {
+        id: 'detail',
+        label: 'Detail (optional)',
+        type: 'textarea',
+        maxLength: 500,
+        hint: 'For example your role, or since when.',
+        ...init('detail'),
+      },
+    ],
+  };
 }
+
+export function interestForm(existing?: StoredInterest): Reply {
+  const initial: Record<string, string> = existing
+    ? { organisation: existing.organisation, kind: existing.kind, detail: existing.detail ?? '' }
+    : {};
+  const form = interestFormOf(initial, existing?.id);
+  return reply(form.title, [{ kind: 'form', form }], 'private');
+}
+
+/** The interest form back with each problem under its field, what was typed kept. */
+export const interestFormAgain = (
+  problems: readonly Problem[],
+  typed: Record<string, string>,
+  existingId?: string,
+): Reply =>
+  formAgainReply('I couldn’t save that interest; nothing was changed', interestFormOf(typed, existingId), problems);
 
 export function confirmRemoveReply(i: StoredInterest): Reply {
   const text = `Remove “${describeInterest(i)}” from your register?`;
@@ -182,14 +193,6 @@ export const keptNotice = (i: StoredInterest): string =>
 
 export const ONLY_OWN_REGISTER =
   'You can see only your own register of interests: type `/partnership interests`. Officers and the rep can see others’.';
-
-/** The form's problems, with a button to open the form again. */
-export const interestProblemsReply = (problems: readonly Problem[], existingId?: string): Reply =>
-  problemsReply('I couldn’t save that interest; nothing was changed:', problems, {
-    actionId: existingId ? 'interests.edit' : 'interests.add',
-    label: 'Try again',
-    value: existingId ?? 'new',
-  });
 
 /** Why the register was not shown or changed, for the refusals only this feature has. */
 export function interestRefusalText(

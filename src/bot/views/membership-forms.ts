@@ -1,11 +1,11 @@
 // Signed membership forms: who has none (to the chair and the rep), one's own, the form to record
 // one, and what was recorded. Always private.
-import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import type { Block, Button, Form, Reply } from '../../domain/chat/reply.ts';
 import { reply } from '../../domain/chat/reply.ts';
 import { REFERENCE_MAX } from '../../domain/membership-forms.ts';
 import { plural, type MembershipForm, type Person } from '../../domain/roster.ts';
 import type { FormRefusal, FormsData } from '../../services/membership-forms.ts';
-import { STALE, problemsReply } from './register.ts';
+import { STALE, formAgainReply } from './register.ts';
 import { refusalText } from './refusals.ts';
 import type { Problem } from '../../domain/result.ts';
 
@@ -62,43 +62,52 @@ export function formsReply(d: FormsData): Reply {
   return reply(summary, blocks, 'private');
 }
 
-export function membershipFormForm(person: Person, own: boolean): Reply {
-  const title = own ? 'Your signed membership form' : `${person.name}’s signed membership form`;
-  const f = person.membershipForm;
-  return reply(
-    title,
-    [
+/** `initial`: the form already recorded, or what was typed when the form comes back. */
+function membershipFormOf(person: Person, initial: Record<string, string>): Form {
+  const init = (id: string) => (initial[id] ? { initial: initial[id] } : {});
+  return {
+    id: 'membership-form.record',
+    title: 'Signed membership form',
+    submitLabel: 'Record',
+    context: person.id,
+    fields: [
       {
-        kind: 'form',
-        form: {
-          id: 'membership-form.record',
-          title: 'Signed membership form',
-          submitLabel: 'Record',
-          context: person.id,
-          fields: [
-            {
-              id: 'signedOn',
-              label: 'Date signed',
-              type: 'text',
-              required: true,
-              placeholder: 'YYYY-MM-DD, like 2026-09-14',
-              ...(f ? { initial: f.signedOn } : {}),
-            },
-            {
-              id: 'reference',
-              label: 'Where the signed form is kept (optional)',
-              type: 'text',
-              hint: 'A link to the scanned form, or a filing reference. Not the form itself.',
-              maxLength: REFERENCE_MAX,
-              ...(f?.reference ? { initial: f.reference } : {}),
-            },
-          ],
-        },
+        id: 'signedOn',
+        label: 'Date signed',
+        type: 'text',
+        required: true,
+        placeholder: 'YYYY-MM-DD, like 2026-09-14',
+        ...init('signedOn'),
+      },
+      {
+        id: 'reference',
+        label: 'Where the signed form is kept (optional)',
+        type: 'text',
+        hint: 'A link to the scanned form, or a filing reference. Not the form itself.',
+        maxLength: REFERENCE_MAX,
+        ...init('reference'),
       },
     ],
+  };
+}
+
+export function membershipFormForm(person: Person, own: boolean): Reply {
+  const f = person.membershipForm;
+  const initial: Record<string, string> = f ? { signedOn: f.signedOn, reference: f.reference ?? '' } : {};
+  return reply(
+    own ? 'Your signed membership form' : `${person.name}’s signed membership form`,
+    [{ kind: 'form', form: membershipFormOf(person, initial) }],
     'private',
   );
 }
+
+/** The form back with each problem under its field, what was typed kept. */
+export const membershipFormAgain = (
+  person: Person,
+  problems: readonly Problem[],
+  typed: Record<string, string>,
+): Reply =>
+  formAgainReply('I couldn’t record that form; nothing was changed', membershipFormOf(person, typed), problems);
 
 export const formRecordedReply = (person: Person, form: MembershipForm, own: boolean): Reply =>
   reply(
@@ -106,13 +115,6 @@ export const formRecordedReply = (person: Person, form: MembershipForm, own: boo
     [{ kind: 'text', text: `Recorded: ${own ? 'your' : `${person.name}’s`} membership form, ${formText(form)}.` }],
     'private',
   );
-
-export const formProblemsReply = (problems: readonly Problem[], personId: string): Reply =>
-  problemsReply('I couldn’t record that form; nothing was changed:', problems, {
-    actionId: 'membership-form.open',
-    label: 'Try again',
-    value: personId,
-  });
 
 export function formRefusalText(r: FormRefusal): string {
   if (r.code === 'stale') return STALE;

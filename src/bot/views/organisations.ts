@@ -4,10 +4,10 @@ import type { OrganisationEntry } from '../../domain/organisation-match.ts';
 import { organisationKey } from '../../domain/organisations.ts';
 import { MAX_ORGANISATION } from '../../domain/register.ts';
 import type { Problem } from '../../domain/result.ts';
-import type { Block, Button, Field, Reply } from '../../domain/chat/reply.ts';
+import type { Block, Button, Field, Form, Reply } from '../../domain/chat/reply.ts';
 import { reply } from '../../domain/chat/reply.ts';
 import type { Linked, OrganisationsData } from '../../services/organisations.ts';
-import { problemsReply } from './register.ts';
+import { formAgainReply } from './register.ts';
 
 const MAX_REMOVE_BUTTONS = 20;
 
@@ -53,8 +53,9 @@ export function organisationsReply(data: OrganisationsData, partnershipName: str
   return reply(summary, blocks, 'private');
 }
 
-/** `entries` sorted by name. */
-export function aliasForm(entries: readonly OrganisationEntry[]): Reply {
+/** `entries` sorted by name; `initial`: what was typed, when the form comes back. */
+function aliasFormOf(entries: readonly OrganisationEntry[], initial: Record<string, string> = {}): Form {
+  const init = (id: string) => (initial[id] ? { initial: initial[id] } : {});
   const organisation: Field = entries.length
     ? {
         id: 'organisation',
@@ -62,34 +63,52 @@ export function aliasForm(entries: readonly OrganisationEntry[]): Reply {
         type: 'select',
         required: true,
         options: entries.map((e) => ({ value: organisationKey(e.name).slice(0, 150), label: e.name.slice(0, 75) })),
+        ...init('organisation'),
       }
-    : { id: 'organisation', label: 'Organisation', type: 'text', required: true, maxLength: MAX_ORGANISATION };
-  return reply(
-    'Two names, one organisation',
-    [
+    : {
+        id: 'organisation',
+        label: 'Organisation',
+        type: 'text',
+        required: true,
+        maxLength: MAX_ORGANISATION,
+        ...init('organisation'),
+      };
+  return {
+    id: 'organisations.alias',
+    title: 'Link two names',
+    submitLabel: 'Link',
+    fields: [
+      organisation,
       {
-        kind: 'form',
-        form: {
-          id: 'organisations.alias',
-          title: 'Link two names',
-          submitLabel: 'Link',
-          fields: [
-            organisation,
-            {
-              id: 'alias',
-              label: 'Is also known as',
-              type: 'text',
-              required: true,
-              maxLength: MAX_ORGANISATION,
-              placeholder: 'For example: Acme Cafe',
-            },
-          ],
-        },
+        id: 'alias',
+        label: 'Is also known as',
+        type: 'text',
+        required: true,
+        maxLength: MAX_ORGANISATION,
+        placeholder: 'For example: Acme Cafe',
+        ...init('alias'),
       },
     ],
-    'private',
-  );
+  };
 }
+
+/** `entries` sorted by name. */
+export const aliasForm = (entries: readonly OrganisationEntry[]): Reply =>
+  reply('Two names, one organisation', [{ kind: 'form', form: aliasFormOf(entries) }], 'private');
+
+/** The linking form back with each problem under its field, what was typed kept. */
+export const aliasFormAgain = (
+  entries: readonly OrganisationEntry[],
+  problems: readonly Problem[],
+  typed: Record<string, string>,
+): Reply =>
+  formAgainReply(
+    'I couldn’t link those names; nothing was changed',
+    aliasFormOf(entries, typed),
+    problems,
+    // the first field: a list of known organisations, or (none known yet) a name to type
+    { 'Known organisation': 'organisation' },
+  );
 
 /** What linking two names did. Shared with the conflict check's "these are the same organisation". */
 export const linkedNotice = (l: Linked): string =>
@@ -99,10 +118,3 @@ export const linkedNotice = (l: Linked): string =>
 
 export const separatedNotice = (s: { alias: string; from: string }): string =>
   `Separated: “${s.alias}” is no longer treated as “${s.from}”.`;
-
-export const aliasProblemsReply = (problems: readonly Problem[]): Reply =>
-  problemsReply('I couldn’t link those names; nothing was changed:', problems, {
-    actionId: 'organisations.alias',
-    label: 'Try again',
-    value: 'new',
-  });

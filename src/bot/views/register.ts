@@ -2,8 +2,9 @@
 // problems with a "Try again" button, names and dates as people read them.
 import type { Person } from '../../domain/roster.ts';
 import { formatProblems, type Problem } from '../../domain/result.ts';
-import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import type { Block, Button, Form, Reply } from '../../domain/chat/reply.ts';
 import { reply, textReply } from '../../domain/chat/reply.ts';
+import { FIX, withProblems } from './form-problems.ts';
 import { formatDay } from './text.ts';
 
 export const UNKNOWN_PERSON =
@@ -34,3 +35,25 @@ export const personName =
 /** “Rosa Nvak” is not on the roster. Did you mean Rosa Novak? */
 export const notOnRosterText = (typed: string, close: readonly string[]): string =>
   `“${typed}” is not on the roster.${close.length ? ` Did you mean ${close.join(' or ')}?` : ' Check the spelling with `/partnership roster`.'}`;
+
+/**
+ * A register form sent back with its problems: what was not done, then the same form with each
+ * problem beside its field (or at its top) and what was typed kept. `fieldOf` names the field of a
+ * rule's `where` that is not the field's label ("Relationship" is the "is the … of" field).
+ */
+export function formAgainReply(
+  notDone: string,
+  form: Form,
+  problems: readonly Problem[],
+  fieldOf: Record<string, string> = {},
+): Reply {
+  const onTheForm = problems.map((p) => ({ ...p, where: fieldOf[p.where] ?? p.where }));
+  return reply(
+    `${notDone}: ${formatProblems(problems)}`,
+    [
+      { kind: 'text', text: `${notDone}. ${FIX}` },
+      { kind: 'form', form: withProblems(form, onTheForm) },
+    ],
+    'private',
+  );
+}

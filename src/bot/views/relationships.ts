@@ -5,8 +5,8 @@ import { RELATIONSHIP_KINDS, type Person, type Relative } from '../../domain/ros
 import type { Problem } from '../../domain/result.ts';
 import type { StoredRelationship } from '../../services/ports/index.ts';
 import type { RelationshipsData } from '../../services/relationships.ts';
-import { personName, problemsReply } from './register.ts';
-import type { Block, Button, Reply } from '../../domain/chat/reply.ts';
+import { formAgainReply, personName } from './register.ts';
+import type { Block, Button, Form, Reply } from '../../domain/chat/reply.ts';
 import { reply } from '../../domain/chat/reply.ts';
 
 /** "Tom Whitfield is Sarah Whitfield’s spouse", or from the viewer's side: "You are Sarah Whitfield’s spouse". */
@@ -112,50 +112,39 @@ export function relationshipsReply(v: RelationshipsView): Reply {
   return reply(summary, blocks, 'private');
 }
 
-export function relationshipForm(people: readonly Person[], existing?: StoredRelationship): Reply {
+/** The relationship form, filled with `initial` (an entry being edited, or what was chosen). */
+function relationshipFormOf(people: readonly Person[], initial: Record<string, string>, existingId?: string): Form {
   const options = [...people]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((p) => ({ value: p.id, label: p.name.slice(0, 75) }));
-  const title = existing ? 'Edit a relationship' : 'Record a relationship';
-  const blocks: Block[] = [
-    {
-      kind: 'form',
-      form: {
-        id: existing ? 'relationships.edit' : 'relationships.add',
-        title,
-        submitLabel: 'Save',
-        ...(existing ? { context: existing.id } : {}),
-        fields: [
-          {
-            id: 'from',
-            label: 'First person',
-            type: 'select',
-            required: true,
-            options,
-            ...(existing ? { initial: existing.fromId } : {}),
-          },
-          {
-            id: 'kind',
-            label: 'is the … of',
-            type: 'select',
-            required: true,
-            options: RELATIONSHIP_KINDS.map((k) => ({ value: k, label: RELATIONSHIP_LABELS[k] })),
-            ...(existing ? { initial: existing.kind } : {}),
-            hint: 'For example: Tom · spouse · Sarah means Tom is Sarah’s spouse.',
-          },
-          {
-            id: 'to',
-            label: 'Second person',
-            type: 'select',
-            required: true,
-            options,
-            ...(existing ? { initial: existing.toId } : {}),
-          },
-        ],
+  const init = (id: string) => (initial[id] ? { initial: initial[id] } : {});
+  return {
+    id: existingId ? 'relationships.edit' : 'relationships.add',
+    title: existingId ? 'Edit a relationship' : 'Record a relationship',
+    submitLabel: 'Save',
+    ...(existingId ? { context: existingId } : {}),
+    fields: [
+      { id: 'from', label: 'First person', type: 'select', required: true, options, ...init('from') },
+      {
+        id: 'kind',
+        label: 'is the … of',
+        type: 'select',
+        required: true,
+        options: RELATIONSHIP_KINDS.map((k) => ({ value: k, label: RELATIONSHIP_LABELS[k] })),
+        ...init('kind'),
+        hint: 'For example: Tom · spouse · Sarah means Tom is Sarah’s spouse.',
       },
-    },
-  ];
-  return reply(title, blocks, 'private');
+      { id: 'to', label: 'Second person', type: 'select', required: true, options, ...init('to') },
+    ],
+  };
+}
+
+export function relationshipForm(people: readonly Person[], existing?: StoredRelationship): Reply {
+  const initial: Record<string, string> = existing
+    ? { from: existing.fromId, kind: existing.kind, to: existing.toId }
+    : {};
+  const form = relationshipFormOf(people, initial, existing?.id);
+  return reply(form.title, [{ kind: 'form', form }], 'private');
 }
 
 export function confirmRemoveRelationship(r: StoredRelationship, people: readonly Person[]): Reply {
@@ -183,12 +172,19 @@ export const relationshipNotice = (
   people: readonly Person[],
 ): string => `${verb}: ${describeRelationship(r, personName(people))}`;
 
-/** The form's problems, with a button to open the form again. */
-export const relationshipProblemsReply = (problems: readonly Problem[], existingId?: string): Reply =>
-  problemsReply('I couldn’t save that relationship; nothing was changed:', problems, {
-    actionId: existingId ? 'relationships.edit' : 'relationships.add',
-    label: 'Try again',
-    value: existingId ?? 'new',
-  });
+/** The relationship form back with each problem under its field (an entry already recorded on top), what was chosen kept. */
+export const relationshipFormAgain = (
+  people: readonly Person[],
+  problems: readonly Problem[],
+  typed: Record<string, string>,
+  existingId?: string,
+): Reply =>
+  formAgainReply(
+    'I couldn’t save that relationship; nothing was changed',
+    relationshipFormOf(people, typed, existingId),
+    problems,
+    // the rule calls the kind “Relationship”; on the form it is the “is the … of” field
+    { Relationship: 'kind' },
+  );
 
 export const DUPLICATE_RELATIONSHIP: Problem = { where: '', message: 'That relationship is already recorded.' };
