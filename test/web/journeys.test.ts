@@ -51,7 +51,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
     await answer.getByText('In criteria: 11 members, 8 residents; 1 thing to watch.').waitFor();
     expect(await answer.getByText('Only you can see this', { exact: true }).count()).toBe(0);
 
-    await answer.getByRole('button', { name: 'Show me the details privately' }).click();
+    await answer.getByRole('button', { name: 'Show details' }).click();
     const details = message(channelLog(page), 'Only you can see this');
     await details.getByRole('heading', { name: 'Whom I counted' }).waitFor();
     // After a click, focus moves to the answer (the clicked message may have changed).
