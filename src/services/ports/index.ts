@@ -161,6 +161,18 @@ export interface DecisionStore {
     decide: (state: DecisionState) => Plan<T>,
   ): Promise<{ state: DecisionState; outcome: T } | null>;
   setCard(decisionId: string, card: CardRef): Promise<void>;
+  /** Where private messages about the decision landed (ids only), so its close can replace them. */
+  rememberPrompts(decisionId: string, sent: readonly SentPrompt[]): Promise<void>;
+  /** The private messages remembered for the decision and not yet forgotten. */
+  promptsOf(decisionId: string): Promise<SentPrompt[]>;
+  /** Forget them once they have been replaced (or could not be). */
+  forgetPrompts(decisionId: string, sent: readonly SentPrompt[]): Promise<void>;
+}
+
+/** A private message about a decision sent to a person, and where it landed. */
+export interface SentPrompt {
+  personId: string;
+  message: MessageRef;
 }
 
 export interface Clock {
@@ -182,6 +194,11 @@ export interface MessageRef {
 export interface Notifier {
   /** A private message to a person (Slack DM, Teams personal chat). False when they cannot be reached. */
   sendToPerson(personId: string, reply: Reply): Promise<boolean>;
+  /**
+   * The same, saying where each copy landed (one per linked platform), so it can be replaced
+   * later; null when they could not be reached.
+   */
+  sendToPersonAt?(personId: string, reply: Reply): Promise<MessageRef[] | null>;
   /** A message to a conversation (a channel bound to the partnership). Null when it could not be sent. */
   sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null>;
   /** Replace a message the bot sent earlier. */
@@ -193,6 +210,8 @@ export interface Notifier {
 /** What one chat platform's adapter provides to the Notifier. */
 export interface PlatformNotifier {
   sendToUser(workspaceId: string, userId: string, reply: Reply): Promise<boolean>;
+  /** The same, with where it landed (updateMessage replaces it); null when it was not delivered. */
+  sendToUserAt?(workspaceId: string, userId: string, reply: Reply): Promise<MessageRef | null>;
   sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null>;
   updateMessage(ref: MessageRef, reply: Reply): Promise<boolean>;
 }
