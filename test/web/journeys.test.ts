@@ -19,6 +19,7 @@ import {
   say,
   shot,
   SKIP_REASON,
+  screenshotClock,
   type Browser,
 } from './browser.ts';
 import { named, people, type Person } from './client.ts';
@@ -33,7 +34,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
   let everyone: Person[];
 
   beforeAll(async () => {
-    t = await startTestApp({ PLAYGROUND: 'true' });
+    t = await startTestApp({ PLAYGROUND: 'true' }, { clock: screenshotClock() });
     everyone = await people(t.url);
     browser = await launch();
   });
