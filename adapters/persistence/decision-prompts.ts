@@ -5,13 +5,19 @@ import type { SentPrompt } from '../../src/services/ports/index.ts';
 import type { Db } from './database.ts';
 
 export async function rememberPrompts(db: Db, decisionId: string, sent: readonly SentPrompt[]): Promise<void> {
-  for (const { personId, message } of sent) {
-    const where = { decisionId, ...placeOf(message) };
-    await db.decisionPrompt.upsert({
-      where: { decisionId_platform_workspaceId_channelId_messageId: where },
-      create: { ...where, personId },
-      update: {},
-    });
+  if (!sent.length) return;
+  const rows = sent.map(({ personId, message }) => ({ decisionId, personId, ...placeOf(message) }));
+  try {
+    await db.decisionPrompt.createMany({ data: rows }); // one statement for a whole partnership's prompts
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'P2002') throw error;
+    // one was remembered already: the rest one by one, each kept once
+    for (const { personId, ...where } of rows)
+      await db.decisionPrompt.upsert({
+        where: { decisionId_platform_workspaceId_channelId_messageId: where },
+        create: { ...where, personId },
+        update: {},
+      });
   }
 }
 
