@@ -17,11 +17,12 @@
 // the old pages, is checkpointed and truncated once the close has committed.
 import { organisationKey } from '../../src/domain/organisations.ts';
 import type { DecisionDraft, DecisionState, DecisionStatus, Plan } from '../../src/domain/decisions/types.ts';
-import type { DecisionLookup, DecisionStore, PartnershipScope } from '../../src/services/ports/index.ts';
+import type { DecisionLookup, DecisionStore, PartnershipScope, SentPrompt } from '../../src/services/ports/index.ts';
 import type { CardRef } from '../../src/domain/decisions/types.ts';
 import type { Db, Provider } from './database.ts';
 import type { BatchSeam } from './batched-writer.ts';
 import { isRowChange, writeRowChange, type RowChange } from './decision-changes.ts';
+import { forgetPrompts, promptsOf, rememberPrompts } from './decision-prompts.ts';
 import { DecisionFastPath, type FastPathHooks } from './decision-fast.ts';
 import { loadState, toDecision, type Tx } from './decision-rows.ts';
 import { isVote, writeVote, type OtherChange } from './decision-votes.ts';
@@ -164,6 +165,18 @@ export class PrismaDecisionStore implements DecisionStore {
 
   async setCard(decisionId: string, card: CardRef): Promise<void> {
     await this.db.decision.update({ where: { id: decisionId }, data: { cardRef: JSON.stringify(card) } });
+  }
+
+  rememberPrompts(decisionId: string, sent: readonly SentPrompt[]): Promise<void> {
+    return rememberPrompts(this.db, decisionId, sent);
+  }
+
+  promptsOf(decisionId: string): Promise<SentPrompt[]> {
+    return promptsOf(this.db, decisionId);
+  }
+
+  forgetPrompts(decisionId: string, sent: readonly SentPrompt[]): Promise<void> {
+    return forgetPrompts(this.db, decisionId, sent);
   }
 
   /** Writes the plan's changes in order, each by its one writer. True when it erased a secret ballot's choices. */

@@ -195,6 +195,8 @@ export async function erasePerson(
       else await tx.relative.update({ where: { id: r.id }, data: { links: linksText(kept) } });
     }
     await tx.platformIdentity.deleteMany({ where: { personId: person.id } });
+    // where their decision prompts landed names their chat accounts
+    await tx.decisionPrompt.deleteMany({ where: { personId: person.id } });
     // Concerns stay with their reviewer as a record; the erased person is no longer named in them.
     await tx.concern.updateMany({ where: { raisedById: person.id }, data: { raisedById: null } });
     await tx.concern.updateMany({ where: { aboutId: person.id }, data: { aboutId: null } });

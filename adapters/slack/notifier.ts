@@ -18,13 +18,17 @@ export class SlackNotifier implements PlatformNotifier {
   ) {}
 
   async sendToUser(workspaceId: string, userId: string, reply: Reply): Promise<boolean> {
+    return (await this.sendToUserAt(workspaceId, userId, reply)) !== null;
+  }
+
+  async sendToUserAt(workspaceId: string, userId: string, reply: Reply): Promise<MessageRef | null> {
     try {
       const channel = await this.direct.channelFor(workspaceId, userId);
-      await this.post({ platform: 'slack', workspaceId, channelId: channel, kind: 'direct' }, reply);
-      return true;
+      const ts = await this.post({ platform: 'slack', workspaceId, channelId: channel, kind: 'direct' }, reply);
+      return { platform: 'slack', workspaceId, channelId: channel, messageId: ts ?? '' };
     } catch (error) {
       this.logger.warn('slack private message failed', { platform: 'slack', code: slackErrorCode(error) });
-      return false;
+      return null;
     }
   }
 

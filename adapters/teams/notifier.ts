@@ -14,9 +14,15 @@ export class TeamsNotifier implements PlatformNotifier {
 
   /** A personal chat message; false when the person never opened a chat with the bot (nothing stored). */
   async sendToUser(workspaceId: string, userId: string, reply: Reply): Promise<boolean> {
+    return (await this.sendToUserAt(workspaceId, userId, reply)) !== null;
+  }
+
+  /** Where it landed: the user's id stands for their personal chat (its reference is stored under it). */
+  async sendToUserAt(workspaceId: string, userId: string, reply: Reply): Promise<MessageRef | null> {
     const reference = await this.deps.references.find<Partial<ConversationReference>>(workspaceId, userId, true);
-    if (!reference) return false;
-    return (await this.post(reference, reply, true)) !== null;
+    if (!reference) return null;
+    const messageId = await this.post(reference, reply, true);
+    return messageId === null ? null : { platform: 'teams', workspaceId, channelId: userId, messageId };
   }
 
   async sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null> {
@@ -44,7 +50,13 @@ export class TeamsNotifier implements PlatformNotifier {
   }
 
   async updateMessage(ref: MessageRef, reply: Reply): Promise<boolean> {
-    const reference = await this.deps.references.find<Partial<ConversationReference>>(ref.workspaceId, ref.channelId);
+    // a channel's reference is stored under its conversation id, a personal chat's under the user's
+    // id, found in any tenant as sendToUser finds it
+    const reference = await this.deps.references.find<Partial<ConversationReference>>(
+      ref.workspaceId,
+      ref.channelId,
+      true,
+    );
     if (!reference) return false;
     const updated = await this.continue(reference, async (context) => {
       await withRetry(() => context.updateActivity({ ...toActivity(reply), id: ref.messageId }));

@@ -15,9 +15,14 @@ export class WebNotifier implements PlatformNotifier {
   ) {}
 
   async sendToUser(workspaceId: string, userId: string, reply: Reply): Promise<boolean> {
-    if (workspaceId !== WORKSPACE_ID || !(await this.isDemoPerson(userId))) return false;
-    this.timeline.add({ channelId: dmChannelId(userId), author: { type: 'bot' }, reply, onlyFor: userId });
-    return true;
+    return (await this.sendToUserAt(workspaceId, userId, reply)) !== null;
+  }
+
+  async sendToUserAt(workspaceId: string, userId: string, reply: Reply): Promise<MessageRef | null> {
+    if (workspaceId !== WORKSPACE_ID || !(await this.isDemoPerson(userId))) return null;
+    const channelId = dmChannelId(userId);
+    const message = this.timeline.add({ channelId, author: { type: 'bot' }, reply, onlyFor: userId });
+    return { platform: 'web', workspaceId: WORKSPACE_ID, channelId, messageId: message.id };
   }
 
   async sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null> {

@@ -23,12 +23,22 @@ export class NotifierRegistry implements Notifier {
   }
 
   async sendToPerson(personId: string, reply: Parameters<Notifier['sendToPerson']>[1]): Promise<boolean> {
+    return (await this.sendToPersonAt(personId, reply)) !== null;
+  }
+
+  async sendToPersonAt(personId: string, reply: Parameters<Notifier['sendToPerson']>[1]): Promise<MessageRef[] | null> {
     let delivered = false;
+    const landed: MessageRef[] = [];
     for (const identity of await this.directory.identitiesOf(personId)) {
       const platform = this.platforms.get(identity.platform);
       if (!platform) continue;
       try {
-        delivered = (await platform.sendToUser(identity.workspaceId, identity.userId, reply)) || delivered;
+        if (platform.sendToUserAt) {
+          const at = await platform.sendToUserAt(identity.workspaceId, identity.userId, reply);
+          // a platform that sent without saying where (no id back) delivered, but cannot be replaced later
+          if (at?.messageId) landed.push(at);
+          delivered = !!at || delivered;
+        } else delivered = (await platform.sendToUser(identity.workspaceId, identity.userId, reply)) || delivered;
       } catch (error) {
         this.logger.warn('private message failed', {
           platform: identity.platform,
@@ -37,7 +47,7 @@ export class NotifierRegistry implements Notifier {
         });
       }
     }
-    return delivered;
+    return delivered ? landed : null;
   }
 
   async sendToConversation(

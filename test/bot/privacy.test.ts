@@ -74,7 +74,7 @@ describe('in a channel', () => {
     expectNothingSensitive(reply);
     expect(reply.blocks).toContainEqual({
       kind: 'actions',
-      buttons: [{ actionId: 'criteria.details', label: 'Show me the details privately', value: 'details' }],
+      buttons: [{ actionId: 'criteria.details', label: 'Show details', value: 'details' }],
     });
   });
 

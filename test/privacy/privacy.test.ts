@@ -80,6 +80,8 @@ describe('subject access and erasure', () => {
   it('erases personal data but keeps decision records true, pseudonymised', async () => {
     const { decision, tom } = await decisionWithRecords();
     await db.stores.directory.linkIdentity(tom, 'slack', 'T1', 'U9');
+    const prompt = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'DU9', messageId: '1.2' };
+    await db.stores.decisions.rememberPrompts(decision.id, [{ personId: tom, message: prompt }]);
     const result = await erasePerson(db.database.db, { partnershipId: db.partnership.id, name: 'Tom Whitfield' }, null);
     expect(result?.pseudonym).toMatch(/^Former member [0-9a-f-]{6}$/);
 
@@ -89,6 +91,7 @@ describe('subject access and erasure', () => {
     expect(await db.database.db.interest.count({ where: { personId: tom } })).toBe(0);
     expect(await db.database.db.relationship.count({ where: { OR: [{ fromId: tom }, { toId: tom }] } })).toBe(0);
     expect(await db.stores.directory.findIdentity('slack', 'T1', 'U9')).toBeNull();
+    expect(await db.stores.decisions.promptsOf(decision.id)).toEqual([]); // where their prompt landed
     // The decision record still counts the declaration and the recusal, without the free text.
     const declaration = await db.database.db.declaration.findFirstOrThrow({
       where: { decisionId: decision.id, personId: tom },

@@ -120,9 +120,11 @@ describe('the review export', () => {
     );
     expect(md.content).toContain('**In criteria: 11 members, 8 of them residents.**');
     expect(md.content).toContain(
-      '- [pass] Residents are the majority: 8 of 11 members live in the area (72.7%); at least 51% must.',
+      '- Met: Residents are the majority. 8 of 11 members live in the area (72.7%); at least 51% must.',
     );
-    expect(md.content).toContain('- [info] Reflects the community: Advisory: members "should broadly reflect');
+    expect(md.content).toContain('- Note: Reflects the community. Advisory: members "should broadly reflect');
+    // checks say what to do, never a verdict (docs/house-style.md)
+    expect(md.content).not.toMatch(/\[(pass|fail|warn|info)\]|\bfail/i);
     expect(md.content).not.toContain('Plan:');
     expect(
       md.content.endsWith(
@@ -208,7 +210,14 @@ describe('the review export', () => {
       '## What the partnership is doing to meet the criteria, and the timeline\n\n**Plan:** Recruiting at the summer fair.\n\n**Timeline:** By March 2027.',
     );
     expect(md).toContain('No review from 2025 is on record, so there is nothing to compare with.');
+    const checks = md.split('\n').filter((line) => /^- (Met|To act on|To watch|Note): /.test(line));
+    expect(checks.some((line) => line.startsWith('- To act on: ') && line.includes(' To do: '))).toBe(true);
+    expect(md).not.toMatch(/\[(pass|fail|warn|info)\]|\bfail/i);
     const rows = parse((await file('csv')).content, { columns: true }) as Record<string, string>[];
+    const marks = rows.filter((r) => r.section === 'criteria' && r.item !== 'Result').map((r) => r.answer);
+    expect(marks).toContain('to act on');
+    expect(marks.every((m) => ['met', 'to act on', 'to watch', 'note'].includes(m!))).toBe(true);
+    expect(rows.find((r) => r.answer === 'to act on')?.notes).toContain(' To do: ');
     expect(rows.filter((r) => r.section === 'plan' || r.section === 'timeline').map((r) => r.notes)).toEqual([
       'Recruiting at the summer fair.',
       'By March 2027.',

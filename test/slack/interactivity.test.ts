@@ -34,7 +34,7 @@ async function press(actionId: string, value: string, o: Parameters<typeof click
 }
 
 describe('buttons in messages', () => {
-  it('“Show me the details privately” on a channel message answers only the person who clicked', async () => {
+  it('“Show details” on a channel message answers only the person who clicked', async () => {
     const { answer } = await press('criteria.details', 'details', { user: USERS.chair });
     expect(answer!.args.response_type).toBe('ephemeral');
     expect(answer!.args.replace_original).toBe(false);

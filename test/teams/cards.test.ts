@@ -80,7 +80,7 @@ describe('Action.Execute (adaptiveCard/action invoke)', () => {
     await post(t, message(t.fake, { scope: 'channel', text: 'are we in criteria?' }));
     const channelCard = cardOf(t.fake.posted.at(-1));
     const details = channelCard.body.filter((e: any) => e.type === 'ActionSet').flatMap((e: any) => e.actions)[0];
-    expect(details.title).toBe('Show me the details privately');
+    expect(details.title).toBe('Show details');
     const before = t.fake.posted.length;
 
     const res = await post(t, invoke(t.fake, details.verb, details.data, { scope: 'channel' }));

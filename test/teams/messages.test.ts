@@ -122,7 +122,7 @@ describe('channel and group chat', () => {
     expect(shown).toContain('In criteria');
     // In a channel: statuses only, never who counts as a resident.
     expect(shown).not.toContain('Counted as residents');
-    expect(shown).toContain('Show me the details privately');
+    expect(shown).toContain('Show details');
   });
 
   it('asks an unbound channel to be linked first and shows no partnership data there', async () => {

@@ -44,9 +44,7 @@ async function askEverything(scope: Scope): Promise<void> {
   ]) {
     await post(t, message(t.fake, { scope, text }));
   }
-  const criteria = t.fake.posted
-    .map(cardOf)
-    .find((c) => JSON.stringify(c ?? {}).includes('Show me the details privately'));
+  const criteria = t.fake.posted.map(cardOf).find((c) => JSON.stringify(c ?? {}).includes('Show details'));
   const details = criteria.body.filter((e: any) => e.type === 'ActionSet').flatMap((e: any) => e.actions)[0];
   await post(t, invoke(t.fake, details.verb, details.data, { scope }));
   await post(t, message(t.fake, { scope, value: details.fallback.data }));

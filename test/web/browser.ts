@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { FakeClock } from '../support/fake-clock.ts';
 import { ROOT } from '../support/paths.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -109,12 +110,22 @@ export async function shot(page: Page, name: string): Promise<void> {
 /** The screenshots docs/playground.md shows: rewritten by every run, so they cannot drift from the page. */
 export const DOC_IMAGES = join(ROOT, 'docs', 'images');
 
+/**
+ * The moment the docs' screenshots show (Fri 4 Dec 2026, 10am in London): the tests that take them
+ * run the app on a clock stopped there (`screenshotClock`), so the dates, times and closing times
+ * on the pictures, and so their bytes, are the same on every run and `git status` stays clean.
+ */
+export const SCREENSHOT_TIME = '2026-12-04T10:00:00Z';
+export const screenshotClock = (): FakeClock => new FakeClock(SCREENSHOT_TIME);
+
 /** A screenshot for the docs (docs/images/playground-NAME.png; of `part` only, when given), and the whole page in test-results/ as usual. */
 export async function docShot(page: Page, name: string, part?: Locator): Promise<void> {
   mkdirSync(DOC_IMAGES, { recursive: true });
   const path = join(DOC_IMAGES, `playground-${name}.png`);
-  if (part) await part.screenshot({ path });
-  else await page.screenshot({ path, fullPage: false });
+  // no blinking caret or half-run transition in the picture
+  const still = { animations: 'disabled', caret: 'hide' } as const;
+  if (part) await part.screenshot({ path, ...still });
+  else await page.screenshot({ path, fullPage: false, ...still });
   await shot(page, name);
 }
 

@@ -19,6 +19,7 @@ import {
   shot,
   docShot,
   SKIP_REASON,
+  screenshotClock,
   type Browser,
   type PageUnderTest,
 } from './browser.ts';
@@ -34,7 +35,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: a decision 
   let errors: string[];
 
   beforeAll(async () => {
-    t = await startTestApp({ PLAYGROUND: 'true' });
+    t = await startTestApp({ PLAYGROUND: 'true' }, { clock: screenshotClock() });
     browser = await launch();
     ({ page, errors } = (await open(browser, `${t.url}/`)) as PageUnderTest);
   });

@@ -19,6 +19,7 @@ import {
   say,
   shot,
   SKIP_REASON,
+  screenshotClock,
   type Browser,
 } from './browser.ts';
 import { named, people, type Person } from './client.ts';
@@ -33,7 +34,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
   let everyone: Person[];
 
   beforeAll(async () => {
-    t = await startTestApp({ PLAYGROUND: 'true' });
+    t = await startTestApp({ PLAYGROUND: 'true' }, { clock: screenshotClock() });
     everyone = await people(t.url);
     browser = await launch();
   });
@@ -51,7 +52,7 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: journeys', 
     await answer.getByText('In criteria: 11 members, 8 residents; 1 thing to watch.').waitFor();
     expect(await answer.getByText('Only you can see this', { exact: true }).count()).toBe(0);
 
-    await answer.getByRole('button', { name: 'Show me the details privately' }).click();
+    await answer.getByRole('button', { name: 'Show details' }).click();
     const details = message(channelLog(page), 'Only you can see this');
     await details.getByRole('heading', { name: 'Whom I counted' }).waitFor();
     // After a click, focus moves to the answer (the clicked message may have changed).

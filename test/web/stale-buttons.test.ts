@@ -1,6 +1,7 @@
 // Buttons that no longer apply do not stay on the page, in the playground over HTTP: answering the
 // "Before you vote" prompt replaces it (its "No interest" / "I have an interest" are gone), and
-// "Yes, close it now" is replaced by the answer, so it cannot be pressed a second time. The card's
+// "Yes, close it now" is replaced by the answer, so it cannot be pressed a second time; closing
+// the decision turns every prompt and ballot about it into a line saying it closed. The card's
 // "Close (chair)" pressed by a member is refused kindly, saying who can, and only they see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/domain/chat/reply.ts';
@@ -87,6 +88,15 @@ describe('buttons that no longer apply', () => {
     expect((await t.app.database.db.decision.findFirstOrThrow()).status).toBe('closed');
     // the card (shared with everyone) was not replaced by the chair's private answer
     expect((await latest(member, 'Decision 1: Bench by the pond')).reply?.visibility).toBe('channel');
+    // every prompt, and the ballot the member's became, now says the decision closed, with no buttons
+    const dms = async (p: Person) => (await inbox(t.url, p)).messages.filter((m) => m.reply?.visibility === 'private');
+    const ballot = (await dms(member)).find((m) => m.reply?.summary.startsWith('Decision 1 has closed'));
+    expect(ballot?.edited).toBe(true);
+    expect(buttons(ballot?.reply)).toEqual([]);
+    expect((await dms(member)).filter((m) => buttons(m.reply).some((b) => ['For', 'No interest'].includes(b)))).toEqual(
+      [],
+    );
+    expect((await dms(chair)).some((m) => m.reply?.summary.startsWith('Before you vote'))).toBe(false);
     // an old copy of the question pressed again: told it is closed, in place of the question
     const again = await click(chair, 'channel', 'decision.close.confirm', decisionId, question!.id);
     expect(again.status).toBe(200);

@@ -10,9 +10,9 @@ import type { Reply } from '../../domain/chat/reply.ts';
 import { buildRecord } from '../../domain/decisions/record.ts';
 import { NOTHING_DELIVERED, type Delivery, type EventBus } from '../../services/events.ts';
 import type { Background } from '../../services/in-flight.ts';
-import type { Logger, MessageRef, Notifier, Stores } from '../../services/ports/index.ts';
+import type { Logger, MessageRef, Notifier, SentPrompt, Stores } from '../../services/ports/index.ts';
 import { decisionCard } from '../views/decision-card.ts';
-import { closedNotice, notEligibleNotice, quorumWarning } from '../views/decision-notices.ts';
+import { closedNotice, notEligibleNotice, promptClosedReply, quorumWarning } from '../views/decision-notices.ts';
 import { ballotReply, declarationPrompt, joinedLead, reminderReply } from '../views/decision-prompts.ts';
 import { conflictsLogReply } from '../views/decision-record.ts';
 import { recusalReply } from '../views/decision-words.ts';
@@ -43,6 +43,57 @@ export function subscribeDecisions(bus: EventBus, deps: DecisionNoticeDeps): voi
     } catch (error) {
       logger.warn('private message failed', { personId, code: codeOf(error) });
       return false;
+    }
+  }
+
+  /**
+   * A private message with buttons about an open decision: where it landed is added to `landed`
+   * (see `remember`), so that the close can replace it.
+   */
+  async function prompt(personId: string, reply: Reply, landed: SentPrompt[]): Promise<boolean> {
+    if (!notifier?.sendToPersonAt) return tell(personId, reply);
+    try {
+      const at = await notifier.sendToPersonAt(personId, reply);
+      for (const message of at ?? []) landed.push({ personId, message });
+      return at !== null;
+    } catch (error) {
+      logger.warn('private message failed', { personId, code: codeOf(error) });
+      return false;
+    }
+  }
+
+  async function remember(decisionId: string, landed: SentPrompt[]): Promise<void> {
+    if (!landed.length) return;
+    try {
+      await deps.stores.decisions.rememberPrompts(decisionId, landed);
+    } catch (error) {
+      logger.warn('decision prompts not remembered', { decisionId, code: codeOf(error) });
+    }
+  }
+
+  /**
+   * At close, every prompt, reminder and ballot sent about the decision is replaced by a line
+   * saying it closed, so none keeps a live button; each is forgotten once tried, so a second
+   * close notice (or a message deleted meanwhile) changes nothing.
+   */
+  async function settlePrompts(state: DecisionState, roster: Roster): Promise<void> {
+    const decisionId = state.decision.id;
+    try {
+      const sent = await deps.stores.decisions.promptsOf(decisionId);
+      if (!sent.length || !notifier) return;
+      const reply = promptClosedReply(state, roster);
+      let missed = 0;
+      for (const { message } of sent) {
+        try {
+          if (!(await notifier.updateMessage(message, reply))) missed++;
+        } catch {
+          missed++;
+        }
+      }
+      await deps.stores.decisions.forgetPrompts(decisionId, sent);
+      if (missed) logger.warn('decision prompts not replaced', { decisionId, count: missed });
+    } catch (error) {
+      logger.warn('decision prompts not replaced', { decisionId, code: codeOf(error) });
     }
   }
 
@@ -112,8 +163,10 @@ export function subscribeDecisions(bus: EventBus, deps: DecisionNoticeDeps): voi
       const standing = assess(state, roster);
       const reached: string[] = [];
       const unreachable: string[] = [];
-      const prompt = declarationPrompt(d);
-      for (const p of standing.eligible) ((await tell(p.id, prompt)) ? reached : unreachable).push(p.id);
+      const asked = declarationPrompt(d);
+      const landed: SentPrompt[] = [];
+      for (const p of standing.eligible) ((await prompt(p.id, asked, landed)) ? reached : unreachable).push(p.id);
+      await remember(d.id, landed);
       const voters = new Set(standing.votingMembers.map((p) => p.id));
       for (const [id, reasons] of standing.recused) await tell(id, recusalReply(d, reasons, voters.has(id)));
       for (const n of standing.notEligible) await tell(n.person.id, notEligibleNotice(d, n.why));
@@ -129,6 +182,7 @@ export function subscribeDecisions(bus: EventBus, deps: DecisionNoticeDeps): voi
       const unreachable: string[] = [];
       const eligible = new Set(standing.eligible.map((p) => p.id));
       const voters = new Set(standing.votingMembers.map((p) => p.id));
+      const landed: SentPrompt[] = [];
       for (const id of joined) {
         const reasons = standing.recused.get(id);
         const excluded = standing.notEligible.find((n) => n.person.id === id);
@@ -136,12 +190,13 @@ export function subscribeDecisions(bus: EventBus, deps: DecisionNoticeDeps): voi
         else if (excluded) await tell(id, notEligibleNotice(d, excluded.why));
         else if (eligible.has(id)) {
           // declared already (before they had a vote): straight to the ballot
-          const prompt = standing.declared.has(id)
+          const asked = standing.declared.has(id)
             ? ballotReply(d, state.votes.find((v) => v.personId === id)?.option ?? null)
             : declarationPrompt(d, joinedLead);
-          ((await tell(id, prompt)) ? reached : unreachable).push(id);
+          ((await prompt(id, asked, landed)) ? reached : unreachable).push(id);
         }
       }
+      await remember(d.id, landed);
       await refreshCard(d.id, roster);
       return delivered({ reached, unreachable });
     })
@@ -164,15 +219,19 @@ export function subscribeDecisions(bus: EventBus, deps: DecisionNoticeDeps): voi
           logger.warn('decision result not posted', { decisionId: d.id, code: codeOf(error) });
         }
       }
+      await settlePrompts(state, roster);
       return tellChairs(state, roster, closedNotice(state, roster));
     })
     .on('RemindersDue', async ({ state, targets }) => {
       const reached: string[] = [];
       const unreachable: string[] = [];
+      const landed: SentPrompt[] = [];
       for (const target of targets)
-        ((await tell(target.personId, reminderReply(state.decision, target.needs))) ? reached : unreachable).push(
-          target.personId,
-        );
+        ((await prompt(target.personId, reminderReply(state.decision, target.needs), landed))
+          ? reached
+          : unreachable
+        ).push(target.personId);
+      await remember(state.decision.id, landed);
       return delivered({ reached, unreachable });
     })
     .on('ConflictsLogShared', async ({ state, roster, sharedBy, conversation }) => {

@@ -14,7 +14,7 @@ export const CRITERIA_UNKNOWN_PERSON =
 /** The channel shows this many things to act on; the private details show them all. */
 export const CHANNEL_ACTIONS = 2;
 
-export const DETAILS_BUTTON_LABEL = 'Show me the details privately';
+export const DETAILS_BUTTON_LABEL = 'Show details';
 
 export interface CriteriaViewOptions {
   showDetails: boolean;

@@ -4,6 +4,12 @@ import type { Block, Form, Reply } from '../../domain/chat/reply.ts';
 import { formatProblems, type Problem } from '../../domain/result.ts';
 import { FIX, withProblems } from './form-problems.ts';
 
+/** Examples of a closing time in the house style; each is read by the closing-time validator (test/domain/decisions/when.test.ts). */
+export const CLOSES_EXAMPLES = ['Friday 5pm', 'tomorrow 9am', 'in 3 days', 'Fri 4 Dec, 5pm'] as const;
+const CLOSES_HINT = `For example ${CLOSES_EXAMPLES.slice(0, -1)
+  .map((e) => `“${e}”`)
+  .join(', ')} or “${CLOSES_EXAMPLES.at(-1)}” (UK time).`;
+
 /** `channelId`: the channel the form was opened in, where the card will go (a modal's submission may arrive without it). */
 export function createForm(initial: Record<string, string> = {}, channelId?: string): Form {
   const init = (id: string) => (initial[id] ? { initial: initial[id] } : {});
@@ -59,7 +65,7 @@ export function createForm(initial: Record<string, string> = {}, channelId?: str
         required: true,
         maxLength: 100,
         placeholder: 'Friday 5pm',
-        hint: 'For example “Friday 5pm”, “tomorrow 9am”, “in 3 days” or “30/11 17:00” (UK time).',
+        hint: CLOSES_HINT,
         ...init('closes'),
       },
       {

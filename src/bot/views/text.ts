@@ -2,6 +2,7 @@
 // the one way a reply writes a date (docs/house-style.md).
 import { DateTime } from 'luxon';
 import type { Block, Reply, Tone } from '../../domain/chat/reply.ts';
+import { clockWords as clock, dayWords as day, whenWords } from '../../domain/when-words.ts';
 
 // Marks say what to do, not a verdict: a checklist line can name a person (docs/house-style.md).
 const MARK: Record<Tone, string> = { pass: '[ok]', fail: '[to fix]', warn: '[to watch]', info: '[note]' };
@@ -51,22 +52,6 @@ function remember(key: string, make: () => string): string {
   return text;
 }
 
-// Written out rather than from the runtime's locale data, which spells September "Sep" or "Sept"
-// depending on the ICU version.
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
-/** "Fri 4 Dec", or "Fri 4 Dec 2026" with the year. */
-const day = (t: DateTime, year: boolean | undefined): string =>
-  `${WEEKDAYS[t.weekday - 1]} ${t.day} ${MONTHS[t.month - 1]}${year ? ` ${t.year}` : ''}`;
-
-/** "5pm", "5:30pm", "12pm" (noon), "12am" (midnight): the UK's spoken 12-hour clock. */
-function clock(t: DateTime): string {
-  const hour = t.hour % 12 === 0 ? 12 : t.hour % 12;
-  const minutes = t.minute ? `:${String(t.minute).padStart(2, '0')}` : '';
-  return `${hour}${minutes}${t.hour < 12 ? 'am' : 'pm'}`;
-}
-
 /** A time zone, or settings that carry one (a partnership's). */
 export type Zone = string | { timeZone: string };
 const zoneOf = (zone: Zone): string => (typeof zone === 'string' ? zone : zone.timeZone);
@@ -80,10 +65,9 @@ export function formatClock(hhmm: string): string {
 /** "Fri 4 Dec, 5pm" in the partnership's time zone (Europe/London unless its settings say otherwise). */
 export function formatWhen(at: Date, zone: Zone = 'Europe/London', options: WhenOptions = {}): string {
   const timeZone = zoneOf(zone);
-  return remember(`w|${at.getTime()}|${timeZone}|${options.year ? 'y' : ''}`, () => {
-    const t = DateTime.fromJSDate(at, { zone: timeZone });
-    return `${day(t, options.year)}, ${clock(t)}`;
-  });
+  return remember(`w|${at.getTime()}|${timeZone}|${options.year ? 'y' : ''}`, () =>
+    whenWords(at, timeZone, options.year),
+  );
 }
 
 /** "Fri 4 Dec 2026": a day without its time (a deadline, the day a register was confirmed). */

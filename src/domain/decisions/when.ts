@@ -1,15 +1,20 @@
-// Closing times typed the way people talk ("Friday 5pm", "tomorrow 9am", "30/11 5pm"), read as
+// Closing times typed the way people talk ("Friday 5pm", "tomorrow 9am", "Fri 4 Dec, 5pm"), read as
 // wall-clock time in the partnership's zone (Europe/London), stored as an instant (UTC).
 // chrono reads the words; luxon places the wall-clock time in the zone, so "5pm" stays 17:00 on
 // either side of the October and March clock changes.
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import { fail, ok, type Result } from '../result.ts';
+import { whenWords } from '../when-words.ts';
 
 export const MAX_DAYS_AHEAD = 60;
 /** A date without a time closes at the end of the working day. */
 const DEFAULT_HOUR = 17;
-const EXAMPLES = '“Friday 5pm”, “tomorrow 9am”, “in 3 days”, “30/11 17:00” or “2026-11-30 17:00”';
+/**
+ * The validator's examples, in the house style (docs/house-style.md), so what a reply says (a
+ * closing time as "Fri 4 Dec, 5pm") can be typed back; "30/11 17:00" is read too.
+ */
+const EXAMPLES = '“Friday 5pm”, “tomorrow 9am”, “in 3 days” or “Fri 4 Dec, 5pm”';
 
 export function parseClosingTime(text: string, now: Date, timeZone = 'Europe/London'): Result<Date, string> {
   const input = text.trim();
@@ -46,23 +51,16 @@ export function parseClosingTime(text: string, now: Date, timeZone = 'Europe/Lon
   const closesAt = closes.toJSDate();
   if (closesAt.getTime() <= now.getTime()) {
     return fail(
-      `${formatWhen(closesAt, timeZone, { year: true })} has already passed. Give a closing time in the future, for example ${EXAMPLES}.`,
+      `${whenWords(closesAt, timeZone, true)} has already passed. Give a closing time in the future, for example ${EXAMPLES}.`,
     );
   }
   const days = (closesAt.getTime() - now.getTime()) / 86_400_000;
   if (days > MAX_DAYS_AHEAD) {
     return fail(
-      `${formatWhen(closesAt, timeZone, { year: true })} is ${Math.floor(days)} days away; a vote can stay open for at most ${MAX_DAYS_AHEAD} days. Choose an earlier time, or put it to a meeting.`,
+      `${whenWords(closesAt, timeZone, true)} is ${Math.floor(days)} days away; a vote can stay open for at most ${MAX_DAYS_AHEAD} days. Choose an earlier time, or put it to a meeting.`,
     );
   }
   return ok(closesAt);
-}
-
-/** "Fri 27 Nov, 17:00" (with the year when asked, for records that outlive the year). */
-export function formatWhen(at: Date, timeZone = 'Europe/London', options: { year?: boolean } = {}): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat(
-    options.year ? 'ccc d LLL yyyy, HH:mm' : 'ccc d LLL, HH:mm',
-  );
 }
 
 /** ISO 8601 with the zone's offset, for exports: 2026-11-27T17:00:00+00:00. */

@@ -2,12 +2,24 @@
 // a `section` column saying what each row is: member, other, question, criteria, plan, timeline,
 // change, policy, decision). Both carry the same content.
 import { stringify } from 'csv-stringify/sync';
+import type { CheckStatus } from '../criteria/index.ts';
 import { CHOICE_LABELS, type DocumentMember, type ReviewDocument } from './types.ts';
 
 export type ExportFormat = 'md' | 'csv';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv'];
 
 const yn = (b: boolean): string => (b ? 'yes' : 'no');
+
+/**
+ * A check's result in words that say what to do (docs/house-style.md): a check names people (a
+ * relative on the roster), so no verdict word ("fail") stands beside them.
+ */
+export const CHECK_LABELS: Record<CheckStatus, string> = {
+  pass: 'Met',
+  fail: 'To act on',
+  warn: 'To watch',
+  info: 'Note',
+};
 
 const residentCell = (m: DocumentMember): string =>
   m.confirmedOn && m.resident !== m.rosterResident
@@ -53,7 +65,8 @@ export function reviewMarkdown(d: ReviewDocument, submittedOn?: string | null): 
     );
   });
   out.push('', '## Criteria', '', `**${d.criteria.headline}**`, '');
-  for (const c of d.criteria.checks) out.push(`- [${c.status}] ${c.title}: ${c.message}${c.fix ? ` (${c.fix})` : ''}`);
+  for (const c of d.criteria.checks)
+    out.push(`- ${CHECK_LABELS[c.status]}: ${c.title}. ${c.message}${c.fix ? ` To do: ${c.fix}` : ''}`);
   if (!d.criteria.inCriteria) {
     out.push('', '## What the partnership is doing to meet the criteria, and the timeline', '');
     out.push(
@@ -124,7 +137,15 @@ export function reviewCsv(d: ReviewDocument): string {
     d.criteria.headline,
   ]);
   for (const c of d.criteria.checks)
-    rows.push(['criteria', c.title, '', '', '', c.status, c.fix ? `${c.message} Fix: ${c.fix}` : c.message]);
+    rows.push([
+      'criteria',
+      c.title,
+      '',
+      '',
+      '',
+      CHECK_LABELS[c.status].toLowerCase(),
+      c.fix ? `${c.message} To do: ${c.fix}` : c.message,
+    ]);
   if (!d.criteria.inCriteria) {
     rows.push(['plan', 'What the partnership is doing to meet the criteria', '', '', '', '', d.plan ?? '']);
     rows.push(['timeline', 'Timeline', '', '', '', '', d.timeline ?? '']);

@@ -3,8 +3,7 @@
 import type { Roster } from '../../domain/roster.ts';
 import type { CheckId } from '../../domain/criteria/index.ts';
 import type { PartnershipSettings } from '../../domain/settings.ts';
-import type { Conversation, Platform } from '../../domain/chat/inbound.ts';
-import type { Reply } from '../../domain/chat/reply.ts';
+import type { Platform } from '../../domain/chat/inbound.ts';
 import type {
   CardRef,
   Decision,
@@ -18,10 +17,12 @@ import type { Confirmation, DecisionEvidence, ReviewRecord, Submission } from '.
 import type { ConcernStore, PolicyStore } from './policies.ts';
 import type { RegisterStore } from './register.ts';
 import type { MembershipStore } from './membership.ts';
+import type { SentPrompt } from './notifier.ts';
 
 export type * from './register.ts';
 export type * from './membership.ts';
 export type * from './policies.ts';
+export type * from './notifier.ts';
 
 export interface PartnershipRef {
   id: string;
@@ -161,6 +162,12 @@ export interface DecisionStore {
     decide: (state: DecisionState) => Plan<T>,
   ): Promise<{ state: DecisionState; outcome: T } | null>;
   setCard(decisionId: string, card: CardRef): Promise<void>;
+  /** Where private messages about the decision landed (ids only), so its close can replace them. */
+  rememberPrompts(decisionId: string, sent: readonly SentPrompt[]): Promise<void>;
+  /** The private messages remembered for the decision and not yet forgotten. */
+  promptsOf(decisionId: string): Promise<SentPrompt[]>;
+  /** Forget them once they have been replaced (or could not be). */
+  forgetPrompts(decisionId: string, sent: readonly SentPrompt[]): Promise<void>;
 }
 
 export interface Clock {
@@ -168,34 +175,6 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
-
-/** Where a posted message lives, so it can be updated in place (a vote card's counts). */
-export interface MessageRef {
-  platform: Platform;
-  workspaceId: string;
-  channelId: string;
-  /** Slack message ts, Teams activity id, the playground's message id */
-  messageId: string;
-}
-
-/** Sends messages the core decides to send outside the current conversation. */
-export interface Notifier {
-  /** A private message to a person (Slack DM, Teams personal chat). False when they cannot be reached. */
-  sendToPerson(personId: string, reply: Reply): Promise<boolean>;
-  /** A message to a conversation (a channel bound to the partnership). Null when it could not be sent. */
-  sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null>;
-  /** Replace a message the bot sent earlier. */
-  updateMessage(ref: MessageRef, reply: Reply): Promise<boolean>;
-  /** Whether a chat platform's adapter is running to send through (so a null above means it failed). */
-  canReach?(platform: Platform): boolean;
-}
-
-/** What one chat platform's adapter provides to the Notifier. */
-export interface PlatformNotifier {
-  sendToUser(workspaceId: string, userId: string, reply: Reply): Promise<boolean>;
-  sendToConversation(conversation: Conversation, reply: Reply): Promise<MessageRef | null>;
-  updateMessage(ref: MessageRef, reply: Reply): Promise<boolean>;
-}
 
 /** Log lines carry ids and codes, never personal data, tokens or payloads. */
 export interface Logger {

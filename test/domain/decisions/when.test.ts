@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatWhen, isoInZone, parseClosingTime } from '../../../src/domain/decisions/when.ts';
+import { isoInZone, parseClosingTime } from '../../../src/domain/decisions/when.ts';
+import { formatWhen } from '../../../src/bot/views/text.ts';
+import { CLOSES_EXAMPLES, createForm } from '../../../src/bot/views/decision-create-form.ts';
 
 // Tue 20 Oct 2026, 10:15 British Summer Time (09:15 UTC); the clocks go back on Sun 25 Oct.
 const TUESDAY = new Date('2026-10-20T09:15:00Z');
@@ -59,18 +61,34 @@ describe('closing times in Europe/London', () => {
     expect(error('')).toMatch(/When should the vote close\?/);
     expect(error('whenever')).toMatch(/couldn’t read “whenever” as a closing time. Try “Friday 5pm”/);
     expect(error('Friday or Saturday')).toMatch(/more than one time/);
-    expect(error('2026-10-19 17:00')).toMatch(/Mon 19 Oct 2026, 17:00 has already passed/);
+    expect(error('2026-10-19 17:00')).toMatch(/Mon 19 Oct 2026, 5pm has already passed/);
+    expect(error('in 90 days')).toMatch(/^Mon 18 Jan 2027, 10:15am is 90 days away/);
     expect(error('in 90 days')).toMatch(/90 days away; a vote can stay open for at most 60 days/);
     expect(error('20/10 9am')).toMatch(/at most 60 days/); // this morning has passed, so chrono means next year
     expect(error('31/02 10am')).toContain('couldn’t read “31/02 10am”');
   });
 
   it('formats times for people and for exports', () => {
-    expect(formatWhen(new Date('2026-11-27T17:00:00Z'))).toBe('Fri 27 Nov, 17:00');
-    expect(formatWhen(new Date('2026-10-23T16:00:00Z'))).toBe('Fri 23 Oct, 17:00');
-    expect(formatWhen(new Date('2026-10-23T16:00:00Z'), 'Europe/London', { year: true })).toBe(
-      'Fri 23 Oct 2026, 17:00',
-    );
+    expect(formatWhen(new Date('2026-11-27T17:00:00Z'))).toBe('Fri 27 Nov, 5pm');
+    expect(formatWhen(new Date('2026-10-23T16:00:00Z'))).toBe('Fri 23 Oct, 5pm');
+    expect(formatWhen(new Date('2026-10-23T16:00:00Z'), 'Europe/London', { year: true })).toBe('Fri 23 Oct 2026, 5pm');
     expect(isoInZone(new Date('2026-10-23T16:00:00Z'))).toBe('2026-10-23T17:00:00+01:00');
+  });
+
+  it('gives examples in the house style, every one of which it reads', () => {
+    const examples = error('whenever');
+    expect(examples).not.toMatch(/\d\d:\d\d/);
+    expect(examples).toContain('“Fri 4 Dec, 5pm”');
+    const hint = createForm().fields.find((f) => f.id === 'closes')?.hint ?? '';
+    expect(hint).not.toMatch(/\d\d:\d\d/);
+    for (const example of CLOSES_EXAMPLES) {
+      expect(hint).toContain(`“${example}”`);
+      expect(at(example, new Date('2026-11-20T10:00:00Z'))).toMatch(/^2026-1[12]-/);
+    }
+    for (const example of examples.split('Try ')[1]?.match(/“[^”]+”/g) ?? [])
+      expect(at(example.slice(1, -1))).toMatch(/^2026-/);
+    // what a reply says a closing time is can be typed back, and "17:00" is still read
+    expect(at(formatWhen(new Date('2026-10-30T17:00:00Z')))).toBe('2026-10-30T17:00:00.000Z');
+    expect(at('30/11 17:00')).toBe('2026-11-30T17:00:00.000Z');
   });
 });

@@ -1,0 +1,23 @@
+-- CreateTable
+CREATE TABLE "DecisionPrompt" (
+    "id" TEXT NOT NULL,
+    "decisionId" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+    "platform" TEXT NOT NULL,
+    "workspaceId" TEXT NOT NULL,
+    "channelId" TEXT NOT NULL,
+    "messageId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DecisionPrompt_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "DecisionPrompt_personId_idx" ON "DecisionPrompt"("personId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DecisionPrompt_decisionId_platform_workspaceId_channelId_me_key" ON "DecisionPrompt"("decisionId", "platform", "workspaceId", "channelId", "messageId");
+
+-- AddForeignKey
+ALTER TABLE "DecisionPrompt" ADD CONSTRAINT "DecisionPrompt_decisionId_fkey" FOREIGN KEY ("decisionId") REFERENCES "Decision"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
