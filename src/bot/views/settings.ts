@@ -1,7 +1,8 @@
 // The partnership's settings in words: what each one means, its value and its default (for any
 // member), the form the chair or the rep changes them in, and what they are told when a change
 // is saved or refused. The command line shows the same words (adapters/cli/commands/settings.ts).
-import { textReply, type Block, type Field, type Reply } from '../../domain/chat/reply.ts';
+import { textReply, type Block, type Field, type Form, type Reply } from '../../domain/chat/reply.ts';
+import type { Problem } from '../../domain/result.ts';
 import { WEEKDAYS } from '../../domain/review/settings.ts';
 import { defaultSettings, describeQuorum, percent, type PartnershipSettings } from '../../domain/settings.ts';
 import {
@@ -12,6 +13,8 @@ import {
   type SettingKey,
 } from '../../domain/settings-text.ts';
 import type { SettingsAudit } from '../../services/ports/index.ts';
+import { formAgain, type Typed } from './form-again.ts';
+import { FIX } from './form-problems.ts';
 import { formatDate } from './register.ts';
 
 export const SETTINGS_CHANGE_FORM = 'settings.change';
@@ -283,25 +286,40 @@ function field(key: (typeof FORM_KEYS)[number], s: PartnershipSettings): Field {
   }
 }
 
-export function settingsFormReply(partnershipName: string, s: PartnershipSettings): Reply {
+/** The settings issues of a form, each beside its field (one the form has no field for stays on top). */
+function formProblems(issues: readonly SettingIssue[]): Problem[] {
+  return issues.map((i) => {
+    const key = formKey(fieldId(i.field as SettingKey));
+    return key && key === i.field ? { where: fieldId(key), message: i.message } : { where: '', message: issueLine(i) };
+  });
+}
+
+/** The settings form; `again`: sent back with each issue beside its setting, what was typed kept. */
+export function settingsFormReply(
+  partnershipName: string,
+  s: PartnershipSettings,
+  again?: { issues: readonly SettingIssue[]; typed: Typed },
+): Reply {
+  const form: Form = {
+    id: SETTINGS_CHANGE_FORM,
+    title: 'Partnership settings',
+    submitLabel: 'Save',
+    fields: FORM_KEYS.map((k) => field(k, s)),
+  };
+  const problems = again ? formProblems(again.issues) : [];
   return {
-    summary: `Change the settings of ${partnershipName}.`,
+    summary: again
+      ? `Nothing was saved: ${again.issues.map(issueLine).join('; ')}`
+      : `Change the settings of ${partnershipName}.`,
     visibility: 'private',
     blocks: [
       { kind: 'heading', text: `Change the settings of ${partnershipName}` },
+      ...(again ? [{ kind: 'text' as const, text: `Nothing was saved. ${FIX}` }] : []),
       {
         kind: 'text',
         text: 'Every change is recorded with who made it and the values before and after. The review season’s dates and nudges: `/partnership review settings`.',
       },
-      {
-        kind: 'form',
-        form: {
-          id: SETTINGS_CHANGE_FORM,
-          title: 'Partnership settings',
-          submitLabel: 'Save',
-          fields: FORM_KEYS.map((k) => field(k, s)),
-        },
-      },
+      { kind: 'form', form: again ? formAgain(form, problems, again.typed) : form },
     ],
   };
 }
