@@ -15,11 +15,11 @@ import {
 import { describeQuorum } from '../../domain/settings.ts';
 import { plural, type Roster } from '../../domain/roster.ts';
 import type { Block, CheckItem, Field, Form, Reply } from '../../domain/chat/reply.ts';
-import { formatProblems, type Problem } from '../../domain/result.ts';
+import type { Problem } from '../../domain/result.ts';
 import type { ReviewRefusal } from '../../services/review/refusals.ts';
 import { formAgain, type Typed } from './form-again.ts';
 import { FIX } from './form-problems.ts';
-import { answerProblemText, NOTHING_TO_SAVE } from './review-refusals.ts';
+import { answerProblemText, answersRefusedText, NOTHING_TO_SAVE } from './review-refusals.ts';
 import type { Policy } from '../../domain/policies.ts';
 import { isoDay } from '../../domain/review/calendar.ts';
 import { policyLine } from './policies.ts';
@@ -112,8 +112,9 @@ export function answersFormAgain(
                   : TIMELINE,
           message: answerProblemText(p),
         }));
+  const summary = refused.code === 'nothing-to-save' ? NOTHING_TO_SAVE : answersRefusedText(refused.problems);
   const { status, roster, evidence, policies, now } = refused.form;
-  return answersFormReply(status, roster, evidence, policies, now, { problems, typed });
+  return answersFormReply(status, roster, evidence, policies, now, { problems, typed, summary });
 }
 
 export function answersFormReply(
@@ -122,7 +123,7 @@ export function answersFormReply(
   decisions: readonly DecisionEvidence[],
   policies: readonly Policy[] = [],
   now?: Date,
-  again?: { problems: readonly Problem[]; typed: Typed },
+  again?: { problems: readonly Problem[]; typed: Typed; summary: string },
 ): Reply {
   const evidence = questionEvidence(s, roster, decisions, policies, now);
   const options = CHOICES.map((value) => ({ value, label: CHOICE_LABELS[value] }));
@@ -190,7 +191,7 @@ export function answersFormReply(
   ];
   return {
     summary: again
-      ? `Nothing was saved: ${formatProblems(again.problems)}`
+      ? again.summary
       : `The four review questions for ${roster.partnership.name}, ${s.year}, with the bot's evidence.`,
     blocks,
     visibility: 'private',

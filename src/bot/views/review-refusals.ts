@@ -45,6 +45,9 @@ export function answerProblemText(p: AnswerProblem): string {
 const problemText = (p: AnswerProblem): string =>
   p.kind === 'too-long' ? answerProblemText(p) : `“${p.title}”: ${lowerFirst(answerProblemText(p))}`;
 
+export const answersRefusedText = (problems: readonly AnswerProblem[]): string =>
+  `Nothing was saved:\n${problems.map(problemText).join('\n')}`;
+
 export function reviewRefusalText(r: ReviewRefusal, settings: PartnershipSettings, place: ReviewPlace): string {
   switch (r.code) {
     case 'stale':
@@ -68,7 +71,7 @@ export function reviewRefusalText(r: ReviewRefusal, settings: PartnershipSetting
     case 'wrong-form':
       return `That form was for the ${r.context ?? 'an earlier'} review. Type \`/partnership review answer\` for the ${r.year} questions.`;
     case 'answers-invalid':
-      return `Nothing was saved:\n${r.problems.map(problemText).join('\n')}`;
+      return answersRefusedText(r.problems);
     case 'nothing-to-save':
       return NOTHING_TO_SAVE;
     case 'no-changes':

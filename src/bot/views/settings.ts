@@ -308,9 +308,7 @@ export function settingsFormReply(
   };
   const problems = again ? formProblems(again.issues) : [];
   return {
-    summary: again
-      ? `Nothing was saved: ${again.issues.map(issueLine).join('; ')}`
-      : `Change the settings of ${partnershipName}.`,
+    summary: again ? settingsRefusedText(again.issues) : `Change the settings of ${partnershipName}.`,
     visibility: 'private',
     blocks: [
       { kind: 'heading', text: `Change the settings of ${partnershipName}` },
