@@ -21,6 +21,9 @@ import { formValue } from './input.ts';
 import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.ts';
 import { intent } from './types.ts';
 
+/** Read up to this much of a concern or an outcome: more than either may be, so one too long is refused, never cut. */
+const LONG_TEXT = 4000;
+
 function refusedWith(ctx: ScopedContext, refused: ConcernRefusal, typed: Typed = {}): Promise<Reply[]> {
   switch (refused.code) {
     case 'stale':
@@ -53,7 +56,7 @@ export const concernForms: Record<string, FormHandler> = {
     const raised = await service.raiseConcern(serviceDeps(ctx.deps), ctx.scope, {
       kind: formValue(values, 'kind'),
       aboutId: formValue(values, 'about').slice(0, 100),
-      text: formValue(values, 'text').slice(0, 4000),
+      text: formValue(values, 'text', LONG_TEXT),
     });
     if (raised.ok) return [raisedReply(raised.value, ctx.scope.roster)];
     if (raised.refusal.code !== 'concern-invalid') return answerRefusal(ctx, raised.refusal);
@@ -65,7 +68,7 @@ export const concernForms: Record<string, FormHandler> = {
     const id = (context ?? '').slice(0, 100);
     const closed = await service.closeConcern(serviceDeps(ctx.deps), ctx.scope, {
       id,
-      outcome: formValue(values, 'outcome'),
+      outcome: formValue(values, 'outcome', LONG_TEXT),
     });
     return closed.ok ? [privateText(closedText(closed.value))] : refusedWith(ctx, closed.refusal, values);
   },
