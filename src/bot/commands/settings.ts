@@ -7,16 +7,15 @@ import { textReply, type Reply } from '../../domain/chat/reply.ts';
 import { changeSettings, settingsForChange, viewSettings, type SettingsRefusal } from '../../services/settings.ts';
 import { answerRefusal } from '../refused.ts';
 import {
-  formKey,
   SETTINGS_CHANGE_ACTION,
   SETTINGS_CHANGE_FORM,
   SETTINGS_SET_USAGE,
   SETTINGS_UNKNOWN,
-  settingsFormReply,
   settingsRefusedText,
   settingsReply,
   settingsSavedReply,
 } from '../views/settings.ts';
+import { formKey, settingsFormReply } from '../views/settings-form.ts';
 import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.ts';
 import { intent } from './types.ts';
 
