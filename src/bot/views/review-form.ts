@@ -16,7 +16,7 @@ import { describeQuorum } from '../../domain/settings.ts';
 import { plural, type Roster } from '../../domain/roster.ts';
 import type { Block, CheckItem, Field, Form, Reply } from '../../domain/chat/reply.ts';
 import type { Problem } from '../../domain/result.ts';
-import type { ReviewRefusal } from '../../services/review/refusals.ts';
+import type { AnswerProblem, ReviewRefusal } from '../../services/review/refusals.ts';
 import { formAgain, type Typed } from './form-again.ts';
 import { FIX } from './form-problems.ts';
 import { answerProblemText, answersRefusedText, NOTHING_TO_SAVE } from './review-refusals.ts';
@@ -93,6 +93,13 @@ export function questionEvidence(
   };
 }
 
+/** The field of the answers form a problem is about. */
+function answerField(p: AnswerProblem): string {
+  if (p.kind === 'choice') return p.question;
+  if (p.kind === 'comment-too-long') return commentField(p.question);
+  return p.field === 'plan' ? PLAN : TIMELINE;
+}
+
 /** The answers form sent back because nothing was saved: each problem beside its field, what was typed kept. */
 export function answersFormAgain(
   refused: Extract<ReviewRefusal, { code: 'answers-invalid' | 'nothing-to-save' }>,
@@ -101,17 +108,7 @@ export function answersFormAgain(
   const problems: Problem[] =
     refused.code === 'nothing-to-save'
       ? [{ where: '', message: NOTHING_TO_SAVE }]
-      : refused.problems.map((p) => ({
-          where:
-            p.kind === 'choice'
-              ? p.question
-              : p.kind === 'comment-too-long'
-                ? commentField(p.question)
-                : p.field === 'plan'
-                  ? PLAN
-                  : TIMELINE,
-          message: answerProblemText(p),
-        }));
+      : refused.problems.map((p) => ({ where: answerField(p), message: answerProblemText(p) }));
   const summary = refused.code === 'nothing-to-save' ? NOTHING_TO_SAVE : answersRefusedText(refused.problems);
   const { status, roster, evidence, policies, now } = refused.form;
   return answersFormReply(status, roster, evidence, policies, now, { problems, typed, summary });
@@ -180,8 +177,9 @@ export function answersFormReply(
     context: String(s.year),
   };
   const blocks: Block[] = [
-    { kind: 'heading', text: `Partnership review ${s.year}: the four questions` },
+    // sent back: what happened first
     ...(again ? [{ kind: 'text' as const, text: `Nothing was saved. ${FIX}` }] : []),
+    { kind: 'heading', text: `Partnership review ${s.year}: the four questions` },
     {
       kind: 'text',
       text: 'Beside each question is what the bot knows. Answer what you can; you can come back to the rest.',

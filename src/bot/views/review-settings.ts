@@ -87,8 +87,8 @@ export function settingsFormReply(
     summary: again ? settingsRefusedText(again.issues) : `Review season settings for ${partnershipName}.`,
     visibility: 'private',
     blocks: [
-      { kind: 'heading', text: 'Review season settings' },
       ...(again ? [{ kind: 'text' as const, text: `Nothing was saved. ${FIX}` }] : []),
+      { kind: 'heading', text: 'Review season settings' },
       {
         kind: 'text',
         text: 'Times are London time. Nudges go only when something is outstanding; nothing is sent in the quiet hours or on quiet days.',

@@ -115,8 +115,8 @@ export function settingsFormReply(
     summary: again ? settingsRefusedText(again.issues) : `Change the settings of ${partnershipName}.`,
     visibility: 'private',
     blocks: [
-      { kind: 'heading', text: `Change the settings of ${partnershipName}` },
       ...(again ? [{ kind: 'text' as const, text: `Nothing was saved. ${FIX}` }] : []),
+      { kind: 'heading', text: `Change the settings of ${partnershipName}` },
       {
         kind: 'text',
         text: 'Every change is recorded with who made it and the values before and after. The review season’s dates and nudges: `/partnership review settings`.',
