@@ -1,13 +1,16 @@
 // The concern, outcome, policy, settings and review forms sent with a mistake, in the playground
 // over HTTP: the answer is the same form (shown in the page's dialog), each problem on its field
 // and what was typed kept, not a message in the conversation; a concern's form stays with the
-// person who wrote it. Nothing is saved until the form is right.
+// person who wrote it. Nothing is saved until the form is right. In headless Chromium, the policy
+// form's dialog stays open with the problem under its field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Form, Reply } from '../../src/domain/chat/reply.ts';
 import { replyText } from '../../src/domain/chat/reply.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { inbox, named, people, send, type Person } from './client.ts';
+import { be, channelLog, HAS_CHROMIUM, launch, open, say, SKIP_REASON, type Browser } from './browser.ts';
 
 let t: TestApp;
 let chair: Person;
@@ -155,3 +158,53 @@ describe('the playground: a form with mistakes comes back to the form', () => {
     expect(await t.app.database.db.reviewAnswer.count()).toBe(0);
   });
 });
+
+if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
+
+describe.skipIf(!HAS_CHROMIUM)(
+  'the playground in headless Chromium: the policy form’s problems under its fields',
+  () => {
+    let app: TestApp;
+    let browser: Browser;
+    let page: Page;
+    let errors: string[];
+
+    beforeAll(async () => {
+      app = await startTestApp({ PLAYGROUND: 'true' });
+      browser = await launch();
+      ({ page, errors } = await open(browser, `${app.url}/`));
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await app?.close();
+    });
+
+    it('the dialog stays open with the date’s problem under “Adopted on”, the name typed kept', async () => {
+      await be(page, 'Margaret Okafor (chair)');
+      await say(page, '/partnership policies add');
+      const dialog = page.getByRole('dialog', { name: 'Record a policy' });
+      await dialog.waitFor();
+      await dialog.getByLabel('Kind').selectOption({ label: 'Code of conduct' });
+      await dialog.getByLabel('Name').fill('Our code of conduct');
+      await dialog.getByLabel('Adopted on').fill('31/02/2025');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+
+      await dialog.getByText('is not a date', { exact: false }).waitFor();
+      expect(await dialog.locator('[data-field="adoptedOn"] .field-error').innerText()).toMatch(
+        /“31\/02\/2025” is not a date/,
+      );
+      expect(await dialog.locator('[data-field="name"] .field-error').count()).toBe(0);
+      expect(await dialog.getByLabel('Name').inputValue()).toBe('Our code of conduct');
+      expect(await dialog.getByRole('textbox', { name: /Adopted on/ }).inputValue()).toBe('31/02/2025');
+      expect(await channelLog(page).getByText('31/02/2025', { exact: false }).count()).toBe(0);
+      expect(await app.app.database.db.policy.count()).toBe(0);
+
+      // fixed in place and sent again: saved, and the dialog closes
+      await dialog.getByRole('textbox', { name: /Adopted on/ }).fill('1 March 2025');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await app.app.database.db.policy.count()).toBe(1);
+      expect(errors).toEqual([]);
+    });
+  },
+);
