@@ -4,12 +4,18 @@
 // records an outcome and closes it. Nothing of it is ever said in a channel or logged.
 import { checkConcern, MAX_OUTCOME_TEXT, type Concern, type Routing } from '../domain/concerns.ts';
 import { routeConcern } from '../domain/concerns.ts';
+import type { Problem } from '../domain/result.ts';
 import type { Person } from '../domain/roster.ts';
 import { authorize, type Actor, type Refusal } from './actor.ts';
 import type { ServiceDeps } from './deps.ts';
 import { answered, changeBy, refused, STALE, type Answer, type Stale } from './register.ts';
 
-export type ConcernRefusal = Refusal | Stale | { code: 'concern-closed'; concern: Concern };
+export type ConcernRefusal =
+  | Refusal
+  | Stale
+  | { code: 'concern-closed'; concern: Concern }
+  /** the outcome as typed is not one to close it with: the concern, to send its form back */
+  | { code: 'outcome-invalid'; concern: Concern; problems: Problem[] };
 
 /** What the form offers: the people a concern may be about (everyone on the roster but the sender). */
 export function startConcern(actor: Actor): Answer<{ people: Person[] }, Refusal> {
@@ -25,17 +31,30 @@ export interface Raised {
   delivered: boolean;
 }
 
+/** What was typed is not a concern to send: its problems, and the people the form offers, to send it back. */
+export interface ConcernInvalid {
+  code: 'concern-invalid';
+  problems: Problem[];
+  people: Person[];
+}
+
 export async function raiseConcern(
   deps: ServiceDeps,
   actor: Actor,
   typed: { kind: string; aboutId: string; text: string },
-): Promise<Answer<Raised, Refusal>> {
+): Promise<Answer<Raised, Refusal | ConcernInvalid>> {
   const who = authorize(actor, 'concerns.raise');
   if (!who.ok) return who;
+  const invalid = (problems: Problem[]) =>
+    refused<ConcernInvalid>({
+      code: 'concern-invalid',
+      problems,
+      people: actor.roster.people.filter((p) => p.id !== who.person.id),
+    });
   const checked = checkConcern(typed, actor.roster);
-  if (!checked.ok) return refused({ code: 'invalid', problems: checked.error });
+  if (!checked.ok) return invalid(checked.error);
   if (checked.value.aboutId === who.person.id)
-    return refused({ code: 'invalid', problems: [{ where: 'About', message: 'choose someone other than yourself' }] });
+    return invalid([{ where: 'About', message: 'choose someone other than yourself' }]);
   const routing = routeConcern(actor.roster, actor.partnership.settings, who.person.id, checked.value.aboutId);
   const reviewerId = routing.to === 'local-trust' ? null : routing.reviewerId;
   const concern = await deps.stores.concerns.raise(changeBy(deps, actor), {
@@ -113,12 +132,14 @@ export async function closeConcern(
   const outcome = input.outcome.trim();
   if (!outcome)
     return refused({
-      code: 'invalid',
+      code: 'outcome-invalid',
+      concern,
       problems: [{ where: 'Outcome', message: 'say what was done or decided, in a sentence or two' }],
     });
   if (outcome.length > MAX_OUTCOME_TEXT)
     return refused({
-      code: 'invalid',
+      code: 'outcome-invalid',
+      concern,
       problems: [{ where: 'Outcome', message: `shorten it to at most ${MAX_OUTCOME_TEXT} characters` }],
     });
   const closed = await deps.stores.concerns.close(changeBy(deps, actor), concern.id, outcome);

@@ -55,6 +55,15 @@ describe('the local policies register', () => {
     expect(text(bad)).toContain('The policy was not saved');
     expect(text(bad)).toContain('Adopted on: “31/02/2025” is not a date');
     expect(text(bad)).toContain('Next review: “soon” is not a date');
+    // the form itself comes back: each problem under its field, what was typed kept, no "Try again"
+    const again = bad.flatMap((r) => r.blocks).find((b) => b.kind === 'form');
+    const field = (id: string) => (again?.kind === 'form' ? again.form.fields.find((f) => f.id === id) : undefined);
+    expect(field('adoptedOn')?.error).toMatch(/^“31\/02\/2025” is not a date/);
+    expect(field('adoptedOn')?.initial).toBe('31/02/2025');
+    expect(field('reviewOn')?.error).toMatch(/^“soon” is not a date/);
+    expect(field('kind')?.error).toBeUndefined();
+    expect(field('kind')?.initial).toBe('code-of-conduct');
+    expect(text(bad)).not.toContain('Try again');
     expect(await w.app.database.db.policy.count()).toBe(0);
 
     const saved = await w.submit('Margaret Okafor', 'policies.save', {

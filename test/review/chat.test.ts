@@ -181,7 +181,21 @@ describe('the rep’s review', () => {
     expect(bad?.summary).toContain(
       'Nothing was saved:\n“Does the partnership currently reflect the community?”: choose Yes, Partly or No (got “maybe”).',
     );
+    // the form itself comes back: the problem under its question, what was typed kept
+    const sentBack = form(bad)!;
+    expect(sentBack.id).toBe('review.answers');
+    expect(sentBack.context).toBe('2026');
+    const field = (id: string) => sentBack.fields.find((x) => x.id === id)!;
+    expect(field('reflects-community').error).toBe('Choose Yes, Partly or No (got “maybe”).');
+    expect(field('reflects-community').initial).toBe('maybe');
+    expect(field('followed-policies').error).toBeUndefined();
+    expect(field('followed-policies').initial).toBe(FOUR['followed-policies']);
     expect(await db.database.db.reviewAnswer.count()).toBe(0);
+
+    const [empty] = await people.submit(SAM, 'review.answers', {}, '2026');
+    expect(form(empty)?.problems).toEqual([
+      'Nothing to save: choose Yes, Partly or No for at least one question, or write a comment.',
+    ]);
 
     const [saved] = await people.submit(
       SAM,
@@ -299,6 +313,16 @@ describe('the rep’s review', () => {
       'Reminders to confirm membership (at most two): must be 0, 1 or 2 (at most two reminders)',
     );
     expect(bad?.summary).toContain('Nudge the rep on:');
+    // the form itself comes back: each problem beside its field, what was typed kept
+    const again = form(bad)!;
+    const field = (id: string) => again.fields.find((x) => x.id === id)!;
+    expect(field('deadline').error).toBe('The deadline is not a date in the calendar');
+    expect(field('deadline').initial).toBe('31-12');
+    expect(field('nudgeAt').error).toMatch(/^The nudge time must be a 24-hour time HH:MM/);
+    expect(field('nudgeAt').initial).toBe('25:00');
+    expect(field('confirmationReminders').error).toBe('Must be 0, 1 or 2 (at most two reminders)');
+    expect(field('opensOn').error).toBeUndefined();
+    expect(field('opensOn').initial).toBe('09-01');
     expect((await db.stores.rosters.getPartnership(db.partnership.id))?.settings.review.deadline).toBe('12-31');
 
     const [ok] = await people.submit(SAM, 'review.settings', {

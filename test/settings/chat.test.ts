@@ -88,6 +88,22 @@ describe('changing the settings', () => {
         'Quiet from: review.quietFrom must be a 24-hour time HH:MM, e.g. 09:00',
       ].join('\n'),
     );
+    // the form itself comes back: each problem beside its setting, what was typed kept
+    const again = form(bad)!;
+    expect(again.id).toBe('settings.change');
+    const field = (id: string) => again.fields.find((x) => x.id === id)!;
+    expect(field('quorum').error).toBe(
+      'Must be a fraction between 0 and 1, e.g. 0.5, or a whole number of members, e.g. 6',
+    );
+    expect(field('quorum').initial).toBe('half');
+    expect(field('quietFrom').error).toBe('Must be a 24-hour time HH:MM, e.g. 09:00');
+    expect(field('quietFrom').initial).toBe('8pm');
+    expect(field('timeZone').error).toBe('Must be a time zone name such as Europe/London');
+    expect(field('ltoOrganisation').error).toBeUndefined();
+    expect(field('ltoOrganisation').initial).toBe('Northfield Community Trust');
+    expect(field('loyaltyConflicts').initial).toBe('withdraw');
+    expect(again.problems).toBeUndefined();
+    expect(buttons(bad)).toEqual([]);
     expect((await stored()).ltoOrganisation).toBeUndefined();
     expect(await audits()).toHaveLength(0);
 

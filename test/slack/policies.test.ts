@@ -67,7 +67,10 @@ describe('policies in Slack', () => {
     );
     expect(bad.status).toBe(200);
     await settle(t.app);
-    expect(t.fake.calls.map(shown).join('\n')).toContain('Adopted on: “31/02/2025” is not a date');
+    // the modal stays open, the problem under the date's input
+    const answer = (await bad.json()) as { response_action: string; errors: Record<string, string> };
+    expect(answer.response_action).toBe('errors');
+    expect(answer.errors).toEqual({ adoptedOn: expect.stringMatching(/^“31\/02\/2025” is not a date/) });
     expect(await t.app.database.db.policy.count()).toBe(0);
 
     t.fake.clear();

@@ -60,9 +60,12 @@ describe('settings in Slack', () => {
     const bad = await submitView(t, 'settings.change', state({ quorum: '0' }), view.private_metadata);
     expect(bad.status).toBe(200);
     await settle(t.app);
-    expect(t.fake.calls.map(shown).join('\n')).toContain(
-      'quorum must be a fraction between 0 and 1, e.g. 0.5, or a whole number of members, e.g. 6',
-    );
+    // the modal stays open, the problem under the quorum's input
+    expect(await bad.json()).toEqual({
+      response_action: 'errors',
+      errors: { quorum: 'Must be a fraction between 0 and 1, e.g. 0.5, or a whole number of members, e.g. 6' },
+    });
+    expect(t.fake.callsTo('chat.postEphemeral')).toEqual([]);
     expect((await settingsOf()).quorum).toEqual({ type: 'fraction', value: 0.5 });
 
     t.fake.clear();

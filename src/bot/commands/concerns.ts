@@ -10,19 +10,21 @@ import {
   alreadyClosedText,
   closedText,
   concernForm,
-  concernProblemsReply,
   concernsReply,
   outcomeForm,
-  outcomeProblemsReply,
   raisedReply,
   reviewerMessage,
 } from '../views/concerns.ts';
 import { STALE, UNKNOWN_PERSON, privateText } from '../views/register.ts';
+import type { Typed } from '../views/form-again.ts';
 import { formValue } from './input.ts';
 import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.ts';
 import { intent } from './types.ts';
 
-function refusedWith(ctx: ScopedContext, refused: ConcernRefusal, id = ''): Promise<Reply[]> {
+/** Read up to this much of a concern or an outcome: more than either may be, so one too long is refused, never cut. */
+const LONG_TEXT = 4000;
+
+function refusedWith(ctx: ScopedContext, refused: ConcernRefusal, typed: Typed = {}): Promise<Reply[]> {
   switch (refused.code) {
     case 'stale':
       return Promise.resolve([privateText(STALE)]);
@@ -30,8 +32,9 @@ function refusedWith(ctx: ScopedContext, refused: ConcernRefusal, id = ''): Prom
       return Promise.resolve([
         privateText(alreadyClosedText(refused.concern, ctx.scope.partnership.settings.timeZone)),
       ]);
-    case 'invalid':
-      return Promise.resolve([outcomeProblemsReply(refused.problems, id)]);
+    case 'outcome-invalid':
+      // the reviewer's form again, privately, what they wrote kept and the problem under it
+      return Promise.resolve([outcomeForm(refused.concern, { problems: refused.problems, typed })]);
     default:
       return answerRefusal(ctx, refused);
   }
@@ -53,20 +56,21 @@ export const concernForms: Record<string, FormHandler> = {
     const raised = await service.raiseConcern(serviceDeps(ctx.deps), ctx.scope, {
       kind: formValue(values, 'kind'),
       aboutId: formValue(values, 'about').slice(0, 100),
-      text: formValue(values, 'text').slice(0, 4000),
+      text: formValue(values, 'text', LONG_TEXT),
     });
     if (raised.ok) return [raisedReply(raised.value, ctx.scope.roster)];
-    return raised.refusal.code === 'invalid'
-      ? [concernProblemsReply(raised.refusal.problems)]
-      : answerRefusal(ctx, raised.refusal);
+    if (raised.refusal.code !== 'concern-invalid') return answerRefusal(ctx, raised.refusal);
+    // the form again, privately like the concern itself, what was written kept
+    const { problems, people } = raised.refusal;
+    return [concernForm(people, { problems, typed: values })];
   },
   'concerns.outcome': async (ctx, values, context) => {
     const id = (context ?? '').slice(0, 100);
     const closed = await service.closeConcern(serviceDeps(ctx.deps), ctx.scope, {
       id,
-      outcome: formValue(values, 'outcome'),
+      outcome: formValue(values, 'outcome', LONG_TEXT),
     });
-    return closed.ok ? [privateText(closedText(closed.value))] : refusedWith(ctx, closed.refusal, id);
+    return closed.ok ? [privateText(closedText(closed.value))] : refusedWith(ctx, closed.refusal, values);
   },
 };
 

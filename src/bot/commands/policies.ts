@@ -12,7 +12,7 @@ import {
   REMOVE_USAGE,
   policiesReply,
   policyForm,
-  policyProblemsReply,
+  UPDATING,
   removedNotice,
   savedNotice,
   tooManyPoliciesText,
@@ -22,14 +22,27 @@ import { formValue } from './input.ts';
 import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.ts';
 import { intent } from './types.ts';
 
-function refusedWith(ctx: ScopedContext, refused: PolicyRefusal): Promise<Reply[]> {
+/** What the form sent, to send it back with its problems (none when there was no form). */
+interface Sent {
+  typed: Record<string, string | string[]>;
+  context: string | undefined;
+}
+
+function refusedWith(ctx: ScopedContext, refused: PolicyRefusal, sent?: Sent): Promise<Reply[]> {
   switch (refused.code) {
     case 'stale':
       return Promise.resolve([privateText(STALE)]);
     case 'too-many-policies':
       return Promise.resolve([privateText(tooManyPoliciesText(refused.max))]);
     case 'invalid':
-      return Promise.resolve([policyProblemsReply(refused.problems)]);
+      // only a form is checked, so there is always one to send back
+      return Promise.resolve([
+        policyForm(null, {
+          problems: refused.problems,
+          typed: sent?.typed ?? {},
+          updating: sent?.context === UPDATING,
+        }),
+      ]);
     default:
       return answerRefusal(ctx, refused);
   }
@@ -52,7 +65,7 @@ export const policyActions: Record<string, ActionHandler> = {
 };
 
 export const policyForms: Record<string, FormHandler> = {
-  'policies.save': async (ctx, values) => {
+  'policies.save': async (ctx, values, context) => {
     const saved = await service.savePolicy(serviceDeps(ctx.deps), ctx.scope, {
       kind: formValue(values, 'kind'),
       name: formValue(values, 'name'),
@@ -60,7 +73,7 @@ export const policyForms: Record<string, FormHandler> = {
       reviewOn: formValue(values, 'reviewOn'),
       link: formValue(values, 'link'),
     });
-    if (!saved.ok) return refusedWith(ctx, saved.refusal);
+    if (!saved.ok) return refusedWith(ctx, saved.refusal, { typed: values, context });
     const { policy, created, policies } = saved.value;
     return [show(ctx, { policies, mayManage: true }, savedNotice(policy, created))];
   },

@@ -9,7 +9,7 @@ import { CONFIRM_CHOICES, PLAN, QUESTIONS, TIMELINE } from '../../domain/review/
 import { confirmChanges, confirmMembership } from '../../services/review/confirm.ts';
 import { saveReviewAnswers, type AnswersInput } from '../../services/review/answers.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
-import { commentField } from '../views/review-form.ts';
+import { answersFormAgain, commentField } from '../views/review-form.ts';
 import { MEMBERS_ONLY } from '../views/review-refusals.ts';
 import { REOPEN_ACTION, SUBMIT_CONFIRM_ACTION } from '../views/review-submit.ts';
 import { answersSavedReply, changesCheckedReply, changesNowReply, confirmedReply } from '../views/review-replies.ts';
@@ -69,6 +69,8 @@ function answersFrom(values: Record<string, string | string[]>, context: string 
 
 const saveAnswers: FormHandler = async (ctx, values, context) => {
   const result = await saveReviewAnswers(serviceDeps(ctx.deps), actorOf(ctx), answersFrom(values, context));
+  if (!result.ok && (result.error.code === 'answers-invalid' || result.error.code === 'nothing-to-save'))
+    return [answersFormAgain(result.error, values)]; // the form again: each problem beside its field
   if (!result.ok) return answerReviewRefusal(ctx, result.error, 'answers');
   const { year, saved, after } = result.value;
   return [answersSavedReply(year, saved, after)];

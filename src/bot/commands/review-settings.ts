@@ -39,6 +39,11 @@ function changesFrom(values: Record<string, string | string[]>): Record<string, 
 
 export const saveSettings: FormHandler = async (ctx, values) => {
   const result = await changeReviewSettings(serviceDeps(ctx.deps), actorOf(ctx), changesFrom(values));
+  if (!result.ok && result.error.code === 'settings-invalid') {
+    // the form again, each problem beside its field, what was typed kept
+    const { name, settings } = ctx.scope.partnership;
+    return [settingsFormReply(name, settings.review, { issues: result.error.issues, typed: values })];
+  }
   if (!result.ok) return answerReviewRefusal(ctx, result.error, 'command', { unknown: SETTINGS_UNKNOWN });
   return [settingsSavedReply(result.value)];
 };

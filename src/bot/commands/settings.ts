@@ -7,16 +7,15 @@ import { textReply, type Reply } from '../../domain/chat/reply.ts';
 import { changeSettings, settingsForChange, viewSettings, type SettingsRefusal } from '../../services/settings.ts';
 import { answerRefusal } from '../refused.ts';
 import {
-  formKey,
   SETTINGS_CHANGE_ACTION,
   SETTINGS_CHANGE_FORM,
   SETTINGS_SET_USAGE,
   SETTINGS_UNKNOWN,
-  settingsFormReply,
   settingsRefusedText,
   settingsReply,
   settingsSavedReply,
 } from '../views/settings.ts';
+import { formKey, settingsFormReply } from '../views/settings-form.ts';
 import type { ActionHandler, Command, FormHandler, ScopedContext } from './types.ts';
 import { intent } from './types.ts';
 
@@ -85,13 +84,18 @@ export const settings: Command = {
 };
 
 /** The form's values as typed: each field is one setting; day lists become text like the command line's. */
-const saveForm: FormHandler = (ctx, values) => {
+const saveForm: FormHandler = async (ctx, values) => {
   const changes: Record<string, string> = {};
   for (const [id, v] of Object.entries(values)) {
     const key = formKey(id);
     if (key) changes[key] = Array.isArray(v) ? v.join(',') : v;
   }
-  return save(ctx, changes);
+  const result = await changeSettings(serviceDeps(ctx.deps), actorOf(ctx), changes);
+  if (result.ok) return [settingsSavedReply(result.value)];
+  if (result.error.code !== 'settings-invalid') return refused(ctx, result.error);
+  // the form again, each problem beside its setting, what was typed kept
+  const { name, settings } = ctx.scope.partnership;
+  return [settingsFormReply(name, settings, { issues: result.error.issues, typed: values })];
 };
 
 export const settingsActions: Record<string, ActionHandler> = { [SETTINGS_CHANGE_ACTION]: (ctx) => form(ctx) };

@@ -7,12 +7,14 @@ import {
   type Concern,
   type ConcernKind,
 } from '../../domain/concerns.ts';
-import type { Problem } from '../../domain/result.ts';
+import { formatProblems, type Problem } from '../../domain/result.ts';
 import type { Person, Roster } from '../../domain/roster.ts';
-import type { Block, Reply } from '../../domain/chat/reply.ts';
+import type { Block, Form, Reply } from '../../domain/chat/reply.ts';
 import { reply } from '../../domain/chat/reply.ts';
 import type { ConcernsView, Raised } from '../../services/concerns.ts';
-import { formatDate, personName, problemsReply } from './register.ts';
+import { formAgain, type Typed } from './form-again.ts';
+import { FIX } from './form-problems.ts';
+import { formatDate, personName } from './register.ts';
 
 export const CONCERN_FORM = 'concerns.raise';
 export const OUTCOME_FORM = 'concerns.outcome';
@@ -30,55 +32,66 @@ export const MISUSE_OF_FUNDS = `Local Trust asks every partnership to “report 
 const UNSAFE =
   'If you feel unsafe at any time, consider reporting the behaviour to the police: the partnership and Local Trust can only act within Big Local (Big Local partnerships, 2020).';
 
-export function concernForm(people: readonly Person[]): Reply {
+/** A form sent back: its problems, and what was sent (kept in the form, which stays private). */
+export interface SentBack {
+  problems: readonly Problem[];
+  typed: Typed;
+}
+
+/** The reply carrying a form: with `again`, the form sent back with each problem beside its field. */
+function formReply(form: Form, summary: string, notSaved: string, again?: SentBack, intro: Block[] = []): Reply {
+  if (!again) return reply(summary, [...intro, { kind: 'form', form }], 'private');
   return reply(
-    'Raise a concern privately.',
+    `${notSaved}: ${formatProblems(again.problems)}`,
     [
-      {
-        kind: 'text',
-        text: 'Only the partnership’s concern reviewer sees what you write here, never the person it is about, and it is never posted in a channel.',
-      },
-      {
-        kind: 'form',
-        form: {
-          id: CONCERN_FORM,
-          title: 'Raise a concern',
-          submitLabel: 'Send privately',
-          fields: [
-            {
-              id: 'kind',
-              label: 'Kind of concern',
-              type: 'select',
-              required: true,
-              options: CONCERN_KINDS.map((k) => ({ value: k, label: CONCERN_KIND_LABELS[k] })),
-            },
-            {
-              id: 'about',
-              label: 'About (optional)',
-              type: 'select',
-              options: [...people]
-                .sort((a, b) => a.name.localeCompare(b.name))
-                .map((p) => ({ value: p.id, label: p.name })),
-              hint: 'The person the concern is about, if it is about someone.',
-            },
-            {
-              id: 'text',
-              label: 'What happened',
-              type: 'textarea',
-              required: true,
-              maxLength: MAX_CONCERN_TEXT,
-              hint: 'What, when and who was there, as far as you can say.',
-            },
-          ],
-        },
-      },
+      { kind: 'text', text: `${notSaved}. ${FIX}` },
+      ...intro,
+      { kind: 'form', form: formAgain(form, again.problems, again.typed) },
     ],
     'private',
   );
 }
 
-export const concernProblemsReply = (problems: readonly Problem[]): Reply =>
-  problemsReply('Your concern was not sent:', problems, { actionId: 'run.concern', label: 'Try again', value: 'new' });
+function raiseForm(people: readonly Person[]): Form {
+  return {
+    id: CONCERN_FORM,
+    title: 'Raise a concern',
+    submitLabel: 'Send privately',
+    fields: [
+      {
+        id: 'kind',
+        label: 'Kind of concern',
+        type: 'select',
+        required: true,
+        options: CONCERN_KINDS.map((k) => ({ value: k, label: CONCERN_KIND_LABELS[k] })),
+      },
+      {
+        id: 'about',
+        label: 'About (optional)',
+        type: 'select',
+        options: [...people].sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ value: p.id, label: p.name })),
+        hint: 'The person the concern is about, if it is about someone.',
+      },
+      {
+        id: 'text',
+        label: 'What happened',
+        type: 'textarea',
+        required: true,
+        maxLength: MAX_CONCERN_TEXT,
+        hint: 'What, when and who was there, as far as you can say.',
+      },
+    ],
+  };
+}
+
+/** The private form to raise a concern; `again`: sent back with its problems, what was written kept. */
+export const concernForm = (people: readonly Person[], again?: SentBack): Reply =>
+  formReply(raiseForm(people), 'Raise a concern privately.', 'Your concern was not sent', again, [
+    {
+      kind: 'text',
+      text: 'Only the partnership’s concern reviewer sees what you write here, never the person it is about, and it is never posted in a channel.',
+    },
+  ]);
 
 /** The acknowledgement to the sender: recorded, and where it went. */
 export function raisedReply(r: Raised, roster: Roster): Reply {
@@ -140,40 +153,29 @@ export function reviewerMessage(concern: Concern, roster: Roster): Reply {
   );
 }
 
-export function outcomeForm(concern: Concern): Reply {
-  return reply(
-    `Record the outcome of concern ${concern.number}.`,
-    [
-      {
-        kind: 'form',
-        form: {
-          id: OUTCOME_FORM,
-          title: `Close concern ${concern.number}`,
-          submitLabel: 'Close the concern',
-          context: concern.id,
-          fields: [
-            {
-              id: 'outcome',
-              label: 'Outcome',
-              type: 'textarea',
-              required: true,
-              maxLength: MAX_OUTCOME_TEXT,
-              hint: 'What was done or decided. The person who raised it is told this, privately.',
-            },
-          ],
+/** The reviewer's form to close a concern; `again`: sent back with its problems, what was written kept. */
+export const outcomeForm = (concern: Concern, again?: SentBack): Reply =>
+  formReply(
+    {
+      id: OUTCOME_FORM,
+      title: `Close concern ${concern.number}`,
+      submitLabel: 'Close the concern',
+      context: concern.id,
+      fields: [
+        {
+          id: 'outcome',
+          label: 'Outcome',
+          type: 'textarea',
+          required: true,
+          maxLength: MAX_OUTCOME_TEXT,
+          hint: 'What was done or decided. The person who raised it is told this, privately.',
         },
-      },
-    ],
-    'private',
+      ],
+    },
+    `Record the outcome of concern ${concern.number}.`,
+    'The concern was not closed',
+    again,
   );
-}
-
-export const outcomeProblemsReply = (problems: readonly Problem[], id: string): Reply =>
-  problemsReply('The concern was not closed:', problems, {
-    actionId: 'concerns.outcome',
-    label: 'Try again',
-    value: id,
-  });
 
 export const closedText = (c: Concern): string =>
   `Concern ${c.number} is closed with your outcome${c.raisedById ? '; the person who raised it has been told' : ''}.`;

@@ -1,10 +1,11 @@
 // The local policies register in words: the list (any member, privately), the form the chair or
 // the rep records one with, the review reminders, and the evidence lines beside review question 2.
 import { POLICY_KINDS, reminderDue, type Policy, type PolicyKind, type ReminderKind } from '../../domain/policies.ts';
-import type { Problem } from '../../domain/result.ts';
-import type { Block, Reply } from '../../domain/chat/reply.ts';
+import { formatProblems, type Problem } from '../../domain/result.ts';
+import type { Block, Form, Reply } from '../../domain/chat/reply.ts';
 import { reply } from '../../domain/chat/reply.ts';
-import { problemsReply } from './register.ts';
+import { formAgain, type Typed } from './form-again.ts';
+import { FIX } from './form-problems.ts';
 
 export const POLICY_FORM = 'policies.save';
 
@@ -80,76 +81,76 @@ export function policiesReply(
   return reply(summary, blocks, 'private');
 }
 
-export function policyForm(existing: Policy | null): Reply {
-  const title = existing ? `Update: ${existing.name}` : 'Record a policy';
-  return reply(
-    title,
-    [
+/** The form's context when it updates a policy: its title says so when it comes back. */
+export const UPDATING = 'update';
+
+/**
+ * The form to record a policy, or to update `existing`. `again`: sent back with its problems,
+ * what was typed kept (`updating`: it was the update form).
+ */
+export function policyForm(
+  existing: Policy | null,
+  again?: { problems: readonly Problem[]; typed: Typed; updating: boolean },
+): Reply {
+  const updating = existing !== null || again?.updating === true;
+  const form: Form = {
+    id: POLICY_FORM,
+    title: updating ? 'Update a policy' : 'Record a policy',
+    submitLabel: 'Save',
+    ...(updating ? { context: UPDATING } : {}),
+    fields: [
       {
-        kind: 'form',
-        form: {
-          id: POLICY_FORM,
-          title: existing ? 'Update a policy' : 'Record a policy',
-          submitLabel: 'Save',
-          fields: [
-            {
-              id: 'kind',
-              label: 'Kind',
-              type: 'select',
-              required: true,
-              options: POLICY_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
-              ...(existing ? { initial: existing.kind } : {}),
-            },
-            {
-              id: 'name',
-              label: 'Name',
-              type: 'text',
-              maxLength: 120,
-              hint: 'Leave empty to use the kind’s usual name (“Code of conduct”); needed for “Other”.',
-              ...(existing ? { initial: existing.name } : {}),
-            },
-            {
-              id: 'adoptedOn',
-              label: 'Adopted on',
-              type: 'text',
-              required: true,
-              placeholder: '1/3/2025',
-              hint: 'A date such as 2025-03-01, 1/3/2025 or 1 March 2025.',
-              ...(existing ? { initial: existing.adoptedOn } : {}),
-            },
-            {
-              id: 'reviewOn',
-              label: 'Next review',
-              type: 'text',
-              placeholder: '1/3/2027',
-              hint: 'Optional. You are reminded a month before, and on the day.',
-              ...(existing?.reviewOn ? { initial: existing.reviewOn } : {}),
-            },
-            {
-              id: 'link',
-              label: 'Link or file',
-              type: 'text',
-              maxLength: 500,
-              hint: 'Optional: a web link, or where the file is kept.',
-              ...(existing?.link ? { initial: existing.link } : {}),
-            },
-          ],
-        },
+        id: 'kind',
+        label: 'Kind',
+        type: 'select',
+        required: true,
+        options: POLICY_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
+        ...(existing ? { initial: existing.kind } : {}),
+      },
+      {
+        id: 'name',
+        label: 'Name',
+        type: 'text',
+        maxLength: 120,
+        hint: 'Leave empty to use the kind’s usual name (“Code of conduct”); needed for “Other”.',
+        ...(existing ? { initial: existing.name } : {}),
+      },
+      {
+        id: 'adoptedOn',
+        label: 'Adopted on',
+        type: 'text',
+        required: true,
+        placeholder: '1/3/2025',
+        hint: 'A date such as 2025-03-01, 1/3/2025 or 1 March 2025.',
+        ...(existing ? { initial: existing.adoptedOn } : {}),
+      },
+      {
+        id: 'reviewOn',
+        label: 'Next review',
+        type: 'text',
+        placeholder: '1/3/2027',
+        hint: 'Optional. You are reminded a month before, and on the day.',
+        ...(existing?.reviewOn ? { initial: existing.reviewOn } : {}),
+      },
+      {
+        id: 'link',
+        label: 'Link or file',
+        type: 'text',
+        maxLength: 500,
+        hint: 'Optional: a web link, or where the file is kept.',
+        ...(existing?.link ? { initial: existing.link } : {}),
       },
     ],
-    'private',
-  );
+  };
+  if (!again) return reply(existing ? `Update: ${existing.name}` : 'Record a policy', [{ kind: 'form', form }]);
+  return reply(`The policy was not saved: ${formatProblems(again.problems)}`, [
+    { kind: 'text', text: `The policy was not saved. ${FIX}` },
+    { kind: 'form', form: formAgain(form, again.problems, again.typed) },
+  ]);
 }
 
 export const savedNotice = (p: Policy, created: boolean): string => `${created ? 'Recorded' : 'Updated'}: ${p.name}.`;
 export const removedNotice = (p: Policy): string => `Removed from the register: ${p.name}.`;
-
-export const policyProblemsReply = (problems: readonly Problem[]): Reply =>
-  problemsReply('The policy was not saved:', problems, {
-    actionId: 'policies.add',
-    label: 'Try again',
-    value: 'new',
-  });
 
 export const tooManyPoliciesText = (max: number): string =>
   `The register holds at most ${max} policies. Remove one you no longer use first: \`/partnership policies remove <name>\`.`;

@@ -14,7 +14,12 @@ import {
 } from '../../domain/review/types.ts';
 import { describeQuorum } from '../../domain/settings.ts';
 import { plural, type Roster } from '../../domain/roster.ts';
-import type { Block, CheckItem, Field, Reply } from '../../domain/chat/reply.ts';
+import type { Block, CheckItem, Field, Form, Reply } from '../../domain/chat/reply.ts';
+import type { Problem } from '../../domain/result.ts';
+import type { AnswerProblem, ReviewRefusal } from '../../services/review/refusals.ts';
+import { formAgain, type Typed } from './form-again.ts';
+import { FIX } from './form-problems.ts';
+import { answerProblemText, answersRefusedText, NOTHING_TO_SAVE } from './review-refusals.ts';
 import type { Policy } from '../../domain/policies.ts';
 import { isoDay } from '../../domain/review/calendar.ts';
 import { policyLine } from './policies.ts';
@@ -88,12 +93,34 @@ export function questionEvidence(
   };
 }
 
+/** The field of the answers form a problem is about. */
+function answerField(p: AnswerProblem): string {
+  if (p.kind === 'choice') return p.question;
+  if (p.kind === 'comment-too-long') return commentField(p.question);
+  return p.field === 'plan' ? PLAN : TIMELINE;
+}
+
+/** The answers form sent back because nothing was saved: each problem beside its field, what was typed kept. */
+export function answersFormAgain(
+  refused: Extract<ReviewRefusal, { code: 'answers-invalid' | 'nothing-to-save' }>,
+  typed: Typed,
+): Reply {
+  const problems: Problem[] =
+    refused.code === 'nothing-to-save'
+      ? [{ where: '', message: NOTHING_TO_SAVE }]
+      : refused.problems.map((p) => ({ where: answerField(p), message: answerProblemText(p) }));
+  const summary = refused.code === 'nothing-to-save' ? NOTHING_TO_SAVE : answersRefusedText(refused.problems);
+  const { status, roster, evidence, policies, now } = refused.form;
+  return answersFormReply(status, roster, evidence, policies, now, { problems, typed, summary });
+}
+
 export function answersFormReply(
   s: ReviewStatus,
   roster: Roster,
   decisions: readonly DecisionEvidence[],
   policies: readonly Policy[] = [],
   now?: Date,
+  again?: { problems: readonly Problem[]; typed: Typed; summary: string },
 ): Reply {
   const evidence = questionEvidence(s, roster, decisions, policies, now);
   const options = CHOICES.map((value) => ({ value, label: CHOICE_LABELS[value] }));
@@ -142,26 +169,28 @@ export function answersFormReply(
       },
     );
   }
+  const form: Form = {
+    id: ANSWERS_FORM,
+    title: `Review ${s.year}: the four questions`,
+    submitLabel: 'Save answers',
+    fields,
+    context: String(s.year),
+  };
   const blocks: Block[] = [
+    // sent back: what happened first
+    ...(again ? [{ kind: 'text' as const, text: `Nothing was saved. ${FIX}` }] : []),
     { kind: 'heading', text: `Partnership review ${s.year}: the four questions` },
     {
       kind: 'text',
       text: 'Beside each question is what the bot knows. Answer what you can; you can come back to the rest.',
     },
     { kind: 'checklist', items: s.questions.map((q) => evidence[q.id as QuestionId]) },
-    {
-      kind: 'form',
-      form: {
-        id: ANSWERS_FORM,
-        title: `Review ${s.year}: the four questions`,
-        submitLabel: 'Save answers',
-        fields,
-        context: String(s.year),
-      },
-    },
+    { kind: 'form', form: again ? formAgain(form, again.problems, again.typed) : form },
   ];
   return {
-    summary: `The four review questions for ${roster.partnership.name}, ${s.year}, with the bot's evidence.`,
+    summary: again
+      ? again.summary
+      : `The four review questions for ${roster.partnership.name}, ${s.year}, with the bot's evidence.`,
     blocks,
     visibility: 'private',
   };

@@ -16,6 +16,9 @@ export const MEMBERS_ONLY = 'Only partnership members confirm their membership: 
 export const STALE =
   'That button is from an older message that I can no longer act on. Type `/partnership review` to start again.';
 
+export const NOTHING_TO_SAVE =
+  'Nothing to save: choose Yes, Partly or No for at least one question, or write a comment.';
+
 /** Where a refusal is answered: its wording depends on it. */
 export type ReviewPlace = 'confirm' | 'answer-form' | 'answers' | 'command' | 'submit';
 
@@ -24,18 +27,26 @@ const SHARED = ['not-permitted', 'unknown-person', 'not-found', 'invalid'];
 /** The refusals every feature shares (answered through src/bot/refused.ts, which audits refused clicks). */
 export const isSharedRefusal = (r: { code: string }): r is Refusal => SHARED.includes(r.code);
 
-function problemText(p: AnswerProblem): string {
+const lowerFirst = (t: string): string => t.charAt(0).toLowerCase() + t.slice(1);
+
+/** What is wrong with one answer, as said under its field on the form. */
+export function answerProblemText(p: AnswerProblem): string {
   switch (p.kind) {
     case 'choice':
-      return `“${p.title}”: choose Yes, Partly or No (got “${p.got.slice(0, 20)}”).`;
+      return `Choose Yes, Partly or No (got “${p.got.slice(0, 20)}”).`;
     case 'comment-too-long':
-      return `“${p.title}”: the comment is ${p.length} characters; keep it under ${MAX_ANSWER}.`;
+      return `The comment is ${p.length} characters; keep it under ${MAX_ANSWER}.`;
     case 'too-long':
       return `${p.field === 'plan' ? 'The plan' : 'The timeline'} is ${p.length} characters; keep it under ${MAX_ANSWER}.`;
   }
 }
 
-const lowerFirst = (t: string): string => t.charAt(0).toLowerCase() + t.slice(1);
+/** The same, said away from the form: which question it is about first. */
+const problemText = (p: AnswerProblem): string =>
+  p.kind === 'too-long' ? answerProblemText(p) : `“${p.title}”: ${lowerFirst(answerProblemText(p))}`;
+
+export const answersRefusedText = (problems: readonly AnswerProblem[]): string =>
+  `Nothing was saved:\n${problems.map(problemText).join('\n')}`;
 
 export function reviewRefusalText(r: ReviewRefusal, settings: PartnershipSettings, place: ReviewPlace): string {
   switch (r.code) {
@@ -60,9 +71,9 @@ export function reviewRefusalText(r: ReviewRefusal, settings: PartnershipSetting
     case 'wrong-form':
       return `That form was for the ${r.context ?? 'an earlier'} review. Type \`/partnership review answer\` for the ${r.year} questions.`;
     case 'answers-invalid':
-      return `Nothing was saved:\n${r.problems.map(problemText).join('\n')}`;
+      return answersRefusedText(r.problems);
     case 'nothing-to-save':
-      return 'Nothing to save: choose Yes, Partly or No for at least one question, or write a comment.';
+      return NOTHING_TO_SAVE;
     case 'no-changes':
       return 'There are no changes since last year’s review to check.';
     case 'changes-changed':

@@ -1,8 +1,10 @@
 // The review season's settings form (the season's dates, the nudge cadence, the quiet hours, the
 // confirmation reminders) and what the chair or the rep is told when it is saved or refused.
 import { WEEKDAYS, type ReviewSettings } from '../../domain/review/settings.ts';
-import { textReply, type Field, type Reply } from '../../domain/chat/reply.ts';
+import { textReply, type Field, type Form, type Reply } from '../../domain/chat/reply.ts';
 import type { SettingIssue } from '../../services/settings.ts';
+import { formAgain, type Typed } from './form-again.ts';
+import { FIX } from './form-problems.ts';
 
 export const SETTINGS_FORM = 'review.settings';
 
@@ -25,7 +27,17 @@ const LABELS: Record<string, string> = {
   confirmationReminderDays: 'Days between reminders',
 };
 
-export function settingsFormReply(partnershipName: string, r: ReviewSettings): Reply {
+const issueText = (i: SettingIssue): string => `${LABELS[i.field] ?? i.field}: ${i.message}`;
+
+/**
+ * The review season's form; `again`: sent back with each issue beside its field (one the form has
+ * no field for stays on top), what was typed kept.
+ */
+export function settingsFormReply(
+  partnershipName: string,
+  r: ReviewSettings,
+  again?: { issues: readonly SettingIssue[]; typed: Typed },
+): Reply {
   const text = (id: keyof ReviewSettings, hint?: string): Field => ({
     id,
     label: LABELS[id]!,
@@ -65,22 +77,29 @@ export function settingsFormReply(partnershipName: string, r: ReviewSettings): R
       initial: String(r.confirmationReminderDays),
     },
   ];
+  const form: Form = { id: SETTINGS_FORM, title: 'Review season settings', submitLabel: 'Save', fields };
+  const problems = (again?.issues ?? []).map((i) =>
+    fields.some((f) => f.id === i.field)
+      ? { where: i.field, message: i.message }
+      : { where: '', message: issueText(i) },
+  );
   return {
-    summary: `Review season settings for ${partnershipName}.`,
+    summary: again ? settingsRefusedText(again.issues) : `Review season settings for ${partnershipName}.`,
     visibility: 'private',
     blocks: [
+      ...(again ? [{ kind: 'text' as const, text: `Nothing was saved. ${FIX}` }] : []),
       { kind: 'heading', text: 'Review season settings' },
       {
         kind: 'text',
         text: 'Times are London time. Nudges go only when something is outstanding; nothing is sent in the quiet hours or on quiet days.',
       },
-      { kind: 'form', form: { id: SETTINGS_FORM, title: 'Review season settings', submitLabel: 'Save', fields } },
+      { kind: 'form', form: again ? formAgain(form, problems, again.typed) : form },
     ],
   };
 }
 
 export const settingsRefusedText = (issues: readonly SettingIssue[]): string =>
-  `Nothing was saved:\n${issues.map((i) => `${LABELS[i.field] ?? i.field}: ${i.message}`).join('\n')}`;
+  `Nothing was saved:\n${issues.map(issueText).join('\n')}`;
 
 export const settingsSavedReply = (s: ReviewSettings): Reply =>
   textReply(

@@ -5,6 +5,7 @@ import type { ReviewStatus } from '../../domain/review/status.ts';
 import { authorize, type Actor } from '../actor.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { loadReview } from './load.ts';
+import { answersForm } from './service.ts';
 import type { AnswerProblem, ReviewResult } from './refusals.ts';
 
 /** The form as typed: by question id, the choice (lower case, '' for none) and the comment; the plan and timeline. */
@@ -36,9 +37,10 @@ export async function saveReviewAnswers(
   const answers: { question: string; choice: string | null; text: string }[] = [];
   for (const q of QUESTIONS) {
     const { choice = '', comment = '' } = input.questions[q.id] ?? {};
-    if (choice && !CHOICES.includes(choice as Choice)) problems.push({ kind: 'choice', title: q.title, got: choice });
+    if (choice && !CHOICES.includes(choice as Choice))
+      problems.push({ kind: 'choice', question: q.id, title: q.title, got: choice });
     if (comment.length > MAX_ANSWER)
-      problems.push({ kind: 'comment-too-long', title: q.title, length: comment.length });
+      problems.push({ kind: 'comment-too-long', question: q.id, title: q.title, length: comment.length });
     if (choice || comment) answers.push({ question: q.id, choice: choice || null, text: comment });
   }
   if (status.needsPlan) {
@@ -51,8 +53,14 @@ export async function saveReviewAnswers(
       if (value) answers.push({ question: id, choice: null, text: value });
     }
   }
-  if (problems.length) return { ok: false, error: { code: 'answers-invalid', problems } };
-  if (!answers.length) return { ok: false, error: { code: 'nothing-to-save' } };
+  // nothing saved: the form goes back with its evidence, so it is drawn as it was opened
+  if (problems.length)
+    return {
+      ok: false,
+      error: { code: 'answers-invalid', problems, form: await answersForm(deps, actor, year, status) },
+    };
+  if (!answers.length)
+    return { ok: false, error: { code: 'nothing-to-save', form: await answersForm(deps, actor, year, status) } };
   await deps.stores.reviews.saveAnswers(roster.partnership.id!, year, answers, allowed.person.id, now);
   const after = (await loadReview(deps.stores.reviews, roster, now)).status;
   return { ok: true, value: { year, saved: answers.length, after } };

@@ -1,14 +1,26 @@
 // Why a review operation did not do what was asked, as values: the chat layer words each one
 // (src/bot/views/review-refusals.ts), the CLI too for the export.
 import type { Refusal } from '../actor.ts';
-import type { Outstanding } from '../../domain/review/status.ts';
+import type { Policy } from '../../domain/policies.ts';
+import type { Outstanding, ReviewStatus } from '../../domain/review/status.ts';
 import type { OpenItem } from '../../domain/review/submit.ts';
+import type { DecisionEvidence } from '../../domain/review/types.ts';
+import type { Roster } from '../../domain/roster.ts';
 
-/** One thing wrong with the answers form, for its question (by title) or the plan and timeline. */
+/** One thing wrong with the answers form, for its question (by id and title) or the plan and timeline. */
 export type AnswerProblem =
-  | { kind: 'choice'; title: string; got: string }
-  | { kind: 'comment-too-long'; title: string; length: number }
+  | { kind: 'choice'; question: string; title: string; got: string }
+  | { kind: 'comment-too-long'; question: string; title: string; length: number }
   | { kind: 'too-long'; field: 'plan' | 'timeline'; length: number };
+
+/** What the answers form is drawn from: where the review stands and the bot's evidence for each question. */
+export interface AnswersForm {
+  status: ReviewStatus;
+  roster: Roster;
+  evidence: DecisionEvidence[];
+  policies: Policy[];
+  now: Date;
+}
 
 export type ReviewRefusal =
   | Refusal
@@ -20,8 +32,9 @@ export type ReviewRefusal =
   | { code: 'review-submitted'; year: number; submittedAt: Date }
   /** the answers form was for another year's review (`context` is the year it carried) */
   | { code: 'wrong-form'; context: string | undefined; year: number }
-  | { code: 'answers-invalid'; problems: AnswerProblem[] }
-  | { code: 'nothing-to-save' }
+  /** `form`: to send the form back with its problems */
+  | { code: 'answers-invalid'; problems: AnswerProblem[]; form: AnswersForm }
+  | { code: 'nothing-to-save'; form: AnswersForm }
   | { code: 'no-changes' }
   /** "the changes are right" for a list that has changed since: here is the list now */
   | { code: 'changes-changed'; changes: string[]; fingerprint: string }

@@ -3,15 +3,14 @@
 import { isOpen } from '../../domain/review/calendar.ts';
 import type { NudgeOutlook } from '../../domain/review/nudges.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
-import type { Policy } from '../../domain/policies.ts';
-import type { Confirmation, DecisionEvidence } from '../../domain/review/types.ts';
+import type { Confirmation } from '../../domain/review/types.ts';
 import { can } from '../../domain/permissions.ts';
 import type { Person, Roster } from '../../domain/roster.ts';
 import { authorize, type Actor } from '../actor.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { loadReview } from './load.ts';
 import { outlookOf } from './nudges.ts';
-import type { ReviewResult } from './refusals.ts';
+import type { AnswersForm, ReviewResult } from './refusals.ts';
 
 const refused = <T>(refusal: Extract<ReviewResult<T>, { ok: false }>['error']): ReviewResult<T> => ({
   ok: false,
@@ -45,17 +44,22 @@ export async function showReview(deps: ServiceDeps, actor: Actor): Promise<Revie
 }
 
 /** What the answers form needs: where the review stands and the bot's evidence for each question. */
-export async function openAnswers(
-  deps: ServiceDeps,
-  actor: Actor,
-): Promise<
-  ReviewResult<{ status: ReviewStatus; roster: Roster; evidence: DecisionEvidence[]; policies: Policy[]; now: Date }>
-> {
+export async function openAnswers(deps: ServiceDeps, actor: Actor): Promise<ReviewResult<AnswersForm>> {
   const allowed = authorize(actor, 'review.answer');
   if (!allowed.ok) return refused(allowed.refusal);
   const { year, status } = await loadReview(deps.stores.reviews, actor.roster, deps.clock.now());
   if (status.submission) return refused({ code: 'review-submitted', year, submittedAt: status.submission.submittedAt });
+  return { ok: true, value: await answersForm(deps, actor, year, status) };
+}
+
+/** The evidence beside the answers form, for the year's review as it stands. */
+export async function answersForm(
+  deps: ServiceDeps,
+  actor: Actor,
+  year: number,
+  status: ReviewStatus,
+): Promise<AnswersForm> {
   const evidence = await deps.stores.reviews.decisionEvidence(actor.partnership.id, year);
   const policies = await deps.stores.policies.list(actor.partnership.id);
-  return { ok: true, value: { status, roster: actor.roster, evidence, policies, now: deps.clock.now() } };
+  return { status, roster: actor.roster, evidence, policies, now: deps.clock.now() };
 }
