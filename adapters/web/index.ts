@@ -26,6 +26,7 @@ const STATIC: Record<string, string> = {
   'api.js': 'text/javascript; charset=utf-8',
   'messages.js': 'text/javascript; charset=utf-8',
   'controls.js': 'text/javascript; charset=utf-8',
+  'when.js': 'text/javascript; charset=utf-8',
 };
 
 /** The page may load only its own files and talk only to this server. */

@@ -174,7 +174,7 @@ describe('the rep’s review', () => {
     expect(evidence).toContain(
       'Decision 1, “Grant to the community café” (closed): 2 declarations, 1 interest declared, 1 member stepped back, 0 votes.',
     );
-    expect(evidence).toContain('[warn] Members related to a worker');
+    expect(evidence).toContain('To watch: Members related to a worker');
     expect(evidence).toContain('No make-up check fails; 1 to watch: Members related to a worker.');
 
     const [bad] = await people.submit(SAM, 'review.answers', { ...FOUR, 'reflects-community': 'maybe' }, '2026');

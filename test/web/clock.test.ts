@@ -167,7 +167,7 @@ describe('what "run scheduled jobs now" reports', () => {
     ]);
     expect(await run('01/10/2026 21:30')).toEqual([
       'Nothing was sent.',
-      'Review season: nothing sent, because 21:30 is in the quiet hours, 20:00 to 08:00 (settings review.quietFrom and review.quietTo): no scheduled message goes out then. The next time one can is Fri 2 Oct, 8am.',
+      'Review season: nothing sent, because 9:30pm is in the quiet hours, 8pm to 8am (settings review.quietFrom and review.quietTo): no scheduled message goes out then. The next time one can is Fri 2 Oct, 8am.',
       noDecision,
     ]);
     const opening = await run('01/10/2026 09:00');

@@ -1,19 +1,10 @@
 // The playground's own controls: "pretend it is <date>" and "run scheduled jobs now", for trying
 // review-season messages and other scheduled work without waiting for the calendar.
 import { call } from './api.js';
+import { whenWords } from './when.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
-const LONG = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'Europe/London',
-});
 /** What the date and time fields hold: 01/10/2026 and 09:00, as people in England write them. */
 const DAY = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',
@@ -31,7 +22,7 @@ const TIME = new Intl.DateTimeFormat('en-GB', {
 /** Shows the app's time in the banner; loudly when it is pretended. */
 export function showClock(clock) {
   if (!clock) return;
-  const when = LONG.format(new Date(clock.now));
+  const when = whenWords(new Date(clock.now), { year: true });
   const banner = $('clock-banner');
   banner.textContent = clock.pretending ? `Pretending it is ${when}.` : `It is ${when} (the real date).`;
   banner.classList.toggle('pretending', clock.pretending);
@@ -47,7 +38,7 @@ export function initControls({ refresh, clock }) {
     const now = new Date(clock.now);
     dateInput.value = DAY.format(now);
     timeInput.value = TIME.format(now);
-    status.textContent = `Pretending it is ${LONG.format(now)} (set earlier), for the demo partnership only. Back to the real date ends it.`;
+    status.textContent = `Pretending it is ${whenWords(now, { year: true })} (set earlier), for the demo partnership only. Back to the real date ends it.`;
   }
 
   $('clock-form').addEventListener('submit', async (event) => {
@@ -65,7 +56,7 @@ export function initControls({ refresh, clock }) {
       return;
     }
     showClock(result.data);
-    status.textContent = `Now pretending it is ${LONG.format(new Date(result.data.now))}, for the demo partnership only. Its scheduled jobs see this date too.`;
+    status.textContent = `Now pretending it is ${whenWords(new Date(result.data.now), { year: true })}, for the demo partnership only. Its scheduled jobs see this date too.`;
     await refresh();
   });
 

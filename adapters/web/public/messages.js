@@ -1,15 +1,7 @@
 // One conversation's messages (the channel, or the direct chat with the bot), in the order they
 // were first posted. A message the core updates (a decision card's counts) is replaced in place.
 import { el, renderReply, richText } from './render.js';
-
-const TIME = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
+import { whenWords } from './when.js';
 
 const initials = (name) =>
   name
@@ -27,7 +19,7 @@ function renderMessage(message, handlers) {
   const meta = el('p', { class: 'msg-meta', id: metaId }, [
     el('span', { class: 'author', text: name }),
     bot ? el('span', { class: 'app-badge', text: 'bot' }) : null,
-    el('time', { datetime: message.at, text: TIME.format(new Date(message.at)) }),
+    el('time', { datetime: message.at, text: whenWords(new Date(message.at)) }),
     message.edited ? el('span', { class: 'edited', text: '(updated)' }) : null,
     message.private ? el('span', { class: 'private-badge', text: 'Only you can see this' }) : null,
   ]);

@@ -1,8 +1,8 @@
-// Words the register's replies share: a stale button, someone the bot does not know, a form's
-// problems with a "Try again" button, names and dates as people read them.
+// Words the register's replies share: a stale button, someone the bot does not know, a form sent
+// back with its problems under their fields, names and dates as people read them.
 import type { Person } from '../../domain/roster.ts';
 import { formatProblems, type Problem } from '../../domain/result.ts';
-import type { Block, Button, Form, Reply } from '../../domain/chat/reply.ts';
+import type { Form, Reply } from '../../domain/chat/reply.ts';
 import { reply, textReply } from '../../domain/chat/reply.ts';
 import { FIX, withProblems } from './form-problems.ts';
 import { formatDay } from './text.ts';
@@ -12,15 +12,6 @@ export const UNKNOWN_PERSON =
 
 export const STALE =
   'That button is from an older message and what it pointed to has changed or gone. Type `/partnership help` to start again.';
-
-export function problemsReply(intro: string, problems: readonly Problem[], retry?: Button): Reply {
-  const blocks: Block[] = [
-    { kind: 'text', text: intro },
-    { kind: 'list', items: formatProblems(problems).split('\n') },
-  ];
-  if (retry) blocks.push({ kind: 'actions', buttons: [retry] });
-  return reply(`${intro} ${formatProblems(problems)}`, blocks);
-}
 
 export const privateText = (text: string): Reply => textReply(text, 'private');
 

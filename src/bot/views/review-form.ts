@@ -3,6 +3,7 @@
 // plus the plan and timeline when the partnership is out of criteria.
 import { MAKE_UP_CHECKS, type CheckResult } from '../../domain/criteria/index.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
+import { CHECK_LABELS } from '../../domain/review/export.ts';
 import {
   CHOICE_LABELS,
   CHOICES,
@@ -88,7 +89,10 @@ export function questionEvidence(
         : watching.length
           ? `No make-up check fails; ${watching.length} to watch: ${watching.map((x) => x.title).join('; ')}.`
           : 'Every make-up check passes.',
-      details: [...makeUp.map((x) => `[${x.status}] ${x.title}: ${x.message}`), ...decisionLines(withConflicts)],
+      details: [
+        ...makeUp.map((x) => `${CHECK_LABELS[x.status]}: ${x.title}: ${x.message}`),
+        ...decisionLines(withConflicts),
+      ],
     },
   };
 }
