@@ -119,14 +119,19 @@ function inOrder<T extends { at: Date; personId: string }>(rows: readonly T[]): 
 
 /**
  * The state's rows in the order `loadState` reads them. Lists already in order are kept as they
- * are (not copied): the conflict checks and standing remember what they worked out per list.
+ * are (not copied): the conflict checks and standing remember what they worked out per list. A
+ * list that is the same as in `before` (the state it was in order in) is not looked at again.
  */
-export const inStoredOrder = (state: DecisionState): DecisionState => ({
-  ...state,
-  declarations: inOrder(state.declarations),
-  recusals: inOrder(state.recusals),
-  votes: inOrder(state.votes),
-});
+export const inStoredOrder = (state: DecisionState, before?: DecisionState): DecisionState => {
+  const ordered = <T extends { at: Date; personId: string }>(rows: readonly T[], was?: readonly T[]): T[] =>
+    rows === was ? (rows as T[]) : inOrder(rows);
+  return {
+    ...state,
+    declarations: ordered(state.declarations, before?.declarations),
+    recusals: ordered(state.recusals, before?.recusals),
+    votes: ordered(state.votes, before?.votes),
+  };
+};
 
 /** The decision with its declarations, recusals and votes, and the names of everyone they mention. */
 export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState | null> {
