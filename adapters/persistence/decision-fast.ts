@@ -197,6 +197,7 @@ export class DecisionFastPath {
         done.push(SKIPPED);
         continue;
       }
+      const before = state; // in stored order
       for (const change of plan.changes) {
         if (isVote(change)) state = await writeVote(tx, state, plan, change);
         else if (isRowChange(change)) {
@@ -206,7 +207,7 @@ export class DecisionFastPath {
         wrote = true;
       }
       // rows in the order a fresh read gives them (the rows of one batch often share a millisecond)
-      if (plan.changes.length) state = inStoredOrder(state);
+      if (plan.changes.length) state = inStoredOrder(state, before);
       done.push({ state, outcome: plan.outcome });
     }
     if (!done.length) throw new NeedsLock(); // rolls back the version bump too

@@ -110,13 +110,28 @@ const byTime = [{ createdAt: 'asc' as const }, { personId: 'asc' as const }];
 const timeThenPerson = (a: { at: Date; personId: string }, b: { at: Date; personId: string }): number =>
   a.at.getTime() - b.at.getTime() || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
 
-/** The state's rows in the order `loadState` reads them. */
-export const inStoredOrder = (state: DecisionState): DecisionState => ({
-  ...state,
-  declarations: [...state.declarations].sort(timeThenPerson),
-  recusals: [...state.recusals].sort(timeThenPerson),
-  votes: [...state.votes].sort(timeThenPerson),
-});
+/** `rows` in that order: the same list when it is in order already (a list a click left alone). */
+function inOrder<T extends { at: Date; personId: string }>(rows: readonly T[]): T[] {
+  for (let i = 1; i < rows.length; i++)
+    if (timeThenPerson(rows[i - 1]!, rows[i]!) > 0) return [...rows].sort(timeThenPerson);
+  return rows as T[];
+}
+
+/**
+ * The state's rows in the order `loadState` reads them. Lists already in order are kept as they
+ * are (not copied): the conflict checks and standing remember what they worked out per list. A
+ * list that is the same as in `before` (the state it was in order in) is not looked at again.
+ */
+export const inStoredOrder = (state: DecisionState, before?: DecisionState): DecisionState => {
+  const ordered = <T extends { at: Date; personId: string }>(rows: readonly T[], was?: readonly T[]): T[] =>
+    rows === was ? (rows as T[]) : inOrder(rows);
+  return {
+    ...state,
+    declarations: ordered(state.declarations, before?.declarations),
+    recusals: ordered(state.recusals, before?.recusals),
+    votes: ordered(state.votes, before?.votes),
+  };
+};
 
 /** The decision with its declarations, recusals and votes, and the names of everyone they mention. */
 export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState | null> {

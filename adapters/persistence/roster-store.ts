@@ -111,6 +111,8 @@ export const formFields = (form: MembershipForm) => ({
 export class PrismaRosterStore implements RosterStore {
   /** Rosters change far more rarely than they are read: every click needs one (versioned-cache.ts). */
   private readonly rosters = new VersionedCache<Roster>(256);
+  /** settings text -> its parsed, frozen settings (shared by every caller, like the cached rosters) */
+  private readonly parsedSettings = new Map<string, PartnershipSettings>();
 
   constructor(
     private readonly db: Db,
@@ -122,12 +124,20 @@ export class PrismaRosterStore implements RosterStore {
     return row ? toPartnershipRef(row) : null;
   }
 
+  /** Every click asks for its partnership: its settings are parsed (and validated) once per text. */
   async getPartnership(id: string) {
     const [row] = await this.sql.all<PartnershipRow>(
       'SELECT "id", "slug", "name", "settings" FROM "Partnership" WHERE "id" = $1',
       [id],
     );
-    return row ? toPartnershipRef(row) : null;
+    if (!row) return null;
+    let settings = this.parsedSettings.get(row.settings);
+    if (!settings) {
+      if (this.parsedSettings.size >= 500) this.parsedSettings.clear();
+      settings = deepFreeze(parseSettings(safeJson(row.settings)));
+      this.parsedSettings.set(row.settings, settings);
+    }
+    return { id: row.id, slug: row.slug, name: row.name, settings };
   }
 
   async listPartnerships(scope: PartnershipScope = 'all') {

@@ -1,6 +1,7 @@
 // Sections 1 and 2: a vote click through the full server against the bare platform floor. The
 // floors are measured here; the full-server scenarios plug in as `FullServerScenario`s once the
 // Slack/Teams adapters and votes are on the branch (see docs/benchmarks.md).
+import { readFileSync } from 'node:fs';
 import { type Child } from '../lib/child.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../lib/fake-slack-api.ts';
 import { runLoad, type LoadRequest, type LoadResult } from '../lib/load.ts';
@@ -25,8 +26,29 @@ export interface Scenario {
 
 export interface Measured {
   label: string;
-  runs: (LoadResult & { outboundPerRequest: number | null; outbound: Record<string, number> })[];
+  runs: (LoadResult & {
+    outboundPerRequest: number | null;
+    outbound: Record<string, number>;
+    /** the server process's CPU time (user + system) per request sent, warm-up included; null where unreadable */
+    cpuMsPerRequest: number | null;
+  })[];
 }
+
+/**
+ * CPU time a process has used so far, in ms (Linux /proc; null elsewhere). Unlike latency it
+ * hardly moves with other work on a shared machine, so it says what a change saved.
+ */
+export function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on Linux */
+const CLOCK_TICKS = 100;
 
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
@@ -39,6 +61,7 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Me
       ctx.log(`${scenario.label}: concurrency ${concurrency}`);
       const before = scenario.expectCalls ? (api.calls.get(scenario.expectCalls) ?? 0) : 0;
       const all = new Map(api.calls);
+      const cpuBefore = cpuMsOf(server.process.pid);
       const result = await runLoad({
         baseUrl: server.url,
         concurrency,
@@ -46,9 +69,11 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Me
         ...(scenario.warmup !== undefined ? { warmup: scenario.warmup } : {}),
         ...(scenario.maxRequests !== undefined ? { maxRequests: scenario.maxRequests } : {}),
       });
+      const sent = result.warmupSent + result.requests + result.errors;
+      const cpuAfter = cpuMsOf(server.process.pid);
+      const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && sent ? (cpuAfter - cpuBefore) / sent : null;
       let outboundPerRequest: number | null = null;
       if (scenario.expectCalls) {
-        const sent = result.warmupSent + result.requests + result.errors;
         // The call happens after the ack: give the last few a moment to arrive.
         for (let waited = 0; waited < 3_000 && (api.calls.get(scenario.expectCalls) ?? 0) - before < sent; waited += 50)
           await sleep(50);
@@ -57,7 +82,7 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Me
       const outbound = Object.fromEntries(
         [...api.calls].map(([k, v]) => [k, v - (all.get(k) ?? 0)]).filter(([, v]) => Number(v) > 0),
       );
-      runs.push({ ...result, outboundPerRequest, outbound });
+      runs.push({ ...result, outboundPerRequest, outbound, cpuMsPerRequest });
     }
     await scenario.after?.(server, api);
   } finally {

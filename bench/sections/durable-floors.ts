@@ -76,6 +76,7 @@ function pathRows(r: PlatformResult): string[][] {
         `${x.requests} (${x.errors})`,
         `${p50(durable)} / ${p50(bare)}`,
         `${rate(durable)} / ${rate(bare)}`,
+        x.cpuMsPerRequest === null ? 'n/a' : `${x.cpuMsPerRequest.toFixed(2)} ms`,
       ];
     }),
   );
@@ -161,6 +162,7 @@ export const durableFloors: Section = {
           'Requests (errors)',
           'p50 vs durable / bare',
           'Rate vs durable / bare',
+          'Server CPU per request',
         ],
         rows: results.flatMap(pathRows),
       },
@@ -173,7 +175,7 @@ export const durableFloors: Section = {
     // every ratio in the run's output as well as in latest.md
     for (const row of tables[0]!.rows)
       ctx.log(
-        `${row[0]} ${row[1]}, c=${row[2]}: p50 ${row[3]}, p99 ${row[4]}, ${row[5]}; p50 ${row[7]}, rate ${row[8]} (vs durable / bare)`,
+        `${row[0]} ${row[1]}, c=${row[2]}: p50 ${row[3]}, p99 ${row[4]}, ${row[5]}; p50 ${row[7]}, rate ${row[8]} (vs durable / bare); server CPU ${row[9]} per request`,
       );
     for (const row of tables[1]!.rows)
       ctx.log(`${row[0]} ${row[1]}, burst of ${BURST}: ${row[2]}, p99 ${row[4]}, max ${row[5]}`);
@@ -188,7 +190,9 @@ export const durableFloors: Section = {
         'durable vote or declaration can cost. **Full server**: bin/server.mjs on a fresh SQLite file with 501 voting members; ' +
         'votes: each click a new vote or a change from the private ballot (`decision.vote`, `decision.vote~2`); declarations: ' +
         'each click a first "No interest" (`decision.declare.none`) from the prompt in the direct messages / personal chat, ' +
-        `spread over ${DECLARE_DECISIONS} open decisions. Burst: ${BURST} declarations at once on one more decision, after the load runs.`,
+        `spread over ${DECLARE_DECISIONS} open decisions. Burst: ${BURST} declarations at once on one more decision, after the load runs. ` +
+        "**Server CPU per request**: the server process's user + system CPU time over the run (warm-up included) per request " +
+        '(from /proc): it moves far less than latency with other work on the machine.',
       tables,
       targets: results.flatMap(targetsFor),
       notes: [

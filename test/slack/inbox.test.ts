@@ -167,3 +167,60 @@ describe('a failure before anything was stored', () => {
     expect((await db.inboxItem.findUniqueOrThrow({ where: { key: keyOf(first.body) } })).status).toBe('done');
   });
 });
+
+describe('the fast path: votes and declarations (docs/inbox.md)', () => {
+  let t: SlackTest;
+  let decisionId: string;
+  let rosaId: string;
+  const db = () => t.app.database.db;
+
+  beforeAll(async () => {
+    t = await startSlack({}, undefined, undefined, new FakeClock(START));
+    ({ decisionId, rosaId } = await openDecision(t));
+  });
+  afterAll(() => t.close());
+
+  it('the vote and its inbox row, done, are on disk when Slack gets the 200; a re-send is not done twice', async () => {
+    const declared = await click(t, 'decision.declare.none', decisionId, { user: USERS.member, ephemeral: true });
+    expect(declared.res.status).toBe(200);
+    expect(await db().declaration.count({ where: { decisionId, personId: rosaId } })).toBe(1); // before voting
+    await settle(t.app);
+    const c = clickBody(t, 'decision.vote', `${decisionId}:0`, { user: USERS.member, ephemeral: true });
+    const res = await sendForm(t, c.body);
+    expect(res.status).toBe(200);
+    // read the moment the acknowledgement arrives: one commit wrote both
+    expect(await db().vote.findMany({ where: { decisionId, personId: rosaId }, select: { option: true } })).toEqual([
+      { option: 'For' },
+    ]);
+    const item = await db().inboxItem.findUniqueOrThrow({ where: { key: keyOf(c.body) } });
+    expect([item.status, item.body, item.platform]).toEqual(['done', null, 'slack']);
+    await settle(t.app);
+    expect(shown(lastResponse(t, c.responsePath))).toContain('is recorded: For');
+    // Slack sending the same delivery again: acknowledged, nothing changed
+    expect((await sendForm(t, c.body)).status).toBe(200);
+    await settle(t.app);
+    expect(
+      await db().vote.findMany({ where: { decisionId, personId: rosaId }, select: { option: true, changes: true } }),
+    ).toEqual([{ option: 'For', changes: 0 }]);
+    expect(await db().inboxItem.count({ where: { key: keyOf(c.body) } })).toBe(1);
+  });
+
+  it('a first click waiting on a rate-limited users.info is on disk when acknowledged, and done once', async () => {
+    // Jo has not clicked yet: who she is comes from users.info, which answers 429 (Retry-After 3 s)
+    t.fake.failNext('users.info', { status: 429, retryAfter: 3 });
+    const jo = (await db().person.findFirstOrThrow({ where: { email: USERS.worker.email } })).id;
+    const c = clickBody(t, 'decision.declare.none', decisionId, { user: USERS.worker, ephemeral: true });
+    const res = await sendForm(t, c.body);
+    expect(res.status).toBe(200);
+    // at the acknowledgement: the declaration is stored, or the click is in the inbox to be done
+    const stored = await db().declaration.count({ where: { decisionId, personId: jo } });
+    const item = await db().inboxItem.findUnique({ where: { key: keyOf(c.body) } });
+    expect(stored === 1 || item?.status === 'pending').toBe(true);
+    await settle(t.app);
+    expect(await db().declaration.findMany({ where: { decisionId, personId: jo }, select: { outcome: true } })).toEqual(
+      [{ outcome: 'none' }],
+    );
+    const settled = await db().inboxItem.findUniqueOrThrow({ where: { key: keyOf(c.body) } });
+    expect([settled.status, settled.body]).toEqual(['done', null]);
+  });
+});

@@ -137,46 +137,101 @@ function membershipOf(coi: CoiResult, roster: Roster, state: DecisionState): Mem
   return built;
 }
 
+/** What the declarations give every assessment: the interests declared, and who has declared. */
+interface Declared {
+  interests: DecisionDeclaration[];
+  declared: Set<string>;
+}
+
+/** Per declarations list of a cached (frozen) state: a vote leaves the list as it was. */
+const declaredOf = new WeakMap<DecisionState['declarations'], Declared>();
+
+function declarationsOf(list: DecisionState['declarations']): Declared {
+  const hit = declaredOf.get(list);
+  if (hit) return hit;
+  const interests: DecisionDeclaration[] = [];
+  const declared = new Set<string>();
+  for (const d of list) {
+    declared.add(d.personId);
+    if (d.outcome === 'interest' && d.kind)
+      interests.push({
+        personId: d.personId,
+        kind: d.kind,
+        organisation: d.organisation ?? undefined,
+        detail: d.detail ?? undefined,
+      });
+  }
+  const built = { interests, declared };
+  if (Object.isFrozen(list)) declaredOf.set(list, built);
+  return built;
+}
+
+interface RosterMoves {
+  /** the decision's record of changes this was worked out from */
+  recorded: Decision['rosterChanges'];
+  pending: RosterChangeEntry[];
+  changes: RosterChangeSummary;
+}
+
+/** Per cached (frozen) roster and opening: the same for every vote until the roster or the record changes. */
+const movesOf = new WeakMap<Roster, WeakMap<object, RosterMoves>>();
+
+function rosterMovesOf(decision: Decision, roster: Roster): RosterMoves {
+  const opening = decision.opening;
+  const shared = Object.isFrozen(roster) && !!opening && Object.isFrozen(opening);
+  const hit = shared ? movesOf.get(roster)?.get(opening) : undefined;
+  if (hit && hit.recorded === decision.rosterChanges) return hit;
+  const pending = pendingRosterChanges(decision, roster);
+  const moves = deepFreeze({
+    recorded: decision.rosterChanges,
+    pending,
+    changes: rosterChangeSummary(decision, pending),
+  });
+  if (shared) {
+    let byOpening = movesOf.get(roster);
+    if (!byOpening) movesOf.set(roster, (byOpening = new WeakMap()));
+    byOpening.set(opening, moves);
+  }
+  return moves;
+}
+
 export function assess(state: DecisionState, roster: Roster): Standing {
   const { decision } = state;
-  const declarations: DecisionDeclaration[] = state.declarations
-    .filter((d) => d.outcome === 'interest' && d.kind)
-    .map((d) => ({
-      personId: d.personId,
-      kind: d.kind!,
-      organisation: d.organisation ?? undefined,
-      detail: d.detail ?? undefined,
-    }));
-  const coi = conflictsFor(roster, decision, declarations);
+  // Run on every click, twice (before and after it), on rosters of hundreds: one pass over each
+  // list, and what a vote does not change remembered for the cached copies (docs/benchmarks.md).
+  const { interests, declared } = declarationsOf(state.declarations);
+  const coi = conflictsFor(roster, decision, interests);
   const { eligibleIds, ...membership } = membershipOf(coi, roster, state);
-  const pendingChanges = pendingRosterChanges(decision, roster);
-  const changes = rosterChangeSummary(decision, pendingChanges);
+  const { pending: pendingChanges, changes } = rosterMovesOf(decision, roster);
   const departed = new Set(changes.left);
   const excluded = new Set(coi.notEligible.map((n) => n.person.id));
-  const eligibleVotes = state.votes.filter((v) => eligibleIds.has(v.personId));
   // A vote cast while the member had one stands after they leave (or lose their vote); a recusal
   // or a partnership setting still sets it aside.
-  const leaverVotes = state.votes.filter(
-    (v) =>
-      !eligibleIds.has(v.personId) &&
-      departed.has(v.personId) &&
-      !membership.recused.has(v.personId) &&
-      !excluded.has(v.personId),
-  );
-  const counted = new Set([...eligibleVotes, ...leaverVotes].map((v) => v.personId));
-  const votes = state.votes.filter((v) => counted.has(v.personId));
+  const votes: VoteRecord[] = [];
+  const leaverVotes: VoteRecord[] = [];
+  const strayVotes: VoteRecord[] = [];
+  let eligibleVotes = 0;
+  for (const v of state.votes) {
+    if (eligibleIds.has(v.personId)) {
+      eligibleVotes++;
+      votes.push(v);
+    } else if (departed.has(v.personId) && !membership.recused.has(v.personId) && !excluded.has(v.personId)) {
+      leaverVotes.push(v);
+      votes.push(v);
+    } else strayVotes.push(v);
+  }
   return {
     coi,
     ...membership,
-    declared: new Set(state.declarations.map((d) => d.personId)),
+    declared,
     votes,
     leaverVotes,
-    strayVotes: state.votes.filter((v) => !counted.has(v.personId)),
+    strayVotes,
     pendingChanges,
     changes,
     rule: describeQuorum(decision.rules.quorum),
     canBeTaken: membership.eligible.length + leaverVotes.length >= membership.required,
-    allVoted: membership.eligible.length > 0 && eligibleVotes.length === membership.eligible.length,
+    allVoted: membership.eligible.length > 0 && eligibleVotes === membership.eligible.length,
   };
 }
 
