@@ -9,6 +9,7 @@ import type {
   ReviewStore,
   SendClaim,
   SendOutcome,
+  SendRef,
   SendReservation,
 } from '../../src/services/ports/index.ts';
 import type { Db, Provider } from './database.ts';
@@ -228,11 +229,11 @@ export class PrismaReviewStore implements ReviewStore {
     return claimSends(this.sends, claims, now, until);
   }
 
-  finishSends(keys: readonly string[], outcome: SendOutcome): Promise<void> {
-    return markSends(this.sends, keys, outcome);
+  finishSends(sends: readonly SendRef[], outcome: SendOutcome): Promise<void> {
+    return markSends(this.sends, sends, outcome);
   }
 
-  releaseSends(keys: readonly string[], until: Date): Promise<number> {
-    return releaseSends(this.sends, keys, until);
+  releaseSends(sends: readonly SendRef[], until: Date): Promise<number> {
+    return releaseSends(this.sends, sends, until);
   }
 }

@@ -204,17 +204,23 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** A scheduled send as recorded before it goes out (ScheduledSend): its key is unique. */
-export interface SendReservation {
-  key: string;
+/**
+ * A scheduled send (ScheduledSend) named by its partnership and its key: the key is unique in the
+ * partnership (and in practice overall: it names one of the partnership's people).
+ */
+export interface SendRef {
   partnershipId: string;
+  key: string;
+}
+
+/** A scheduled send as recorded before it goes out. */
+export interface SendReservation extends SendRef {
   kind: string;
   recipientId: string;
 }
 
 /** A recorded send taken for one more attempt, on the state the caller saw. */
-export interface SendClaim {
-  key: string;
+export interface SendClaim extends SendRef {
   status: 'pending' | 'failed';
   attempts: number;
 }
@@ -268,9 +274,9 @@ export interface ReviewStore {
    */
   claimSends(claims: readonly SendClaim[], now: Date, until: Date): Promise<string[]>;
   /** Mark claimed sends (still pending) as sent, or failed with when to try again. */
-  finishSends(keys: readonly string[], outcome: SendOutcome): Promise<void>;
+  finishSends(sends: readonly SendRef[], outcome: SendOutcome): Promise<void>;
   /** Hand back claimed sends that were not sent (the sweep was told to stop): free at once, the attempt not counted. */
-  releaseSends(keys: readonly string[], until: Date): Promise<number>;
+  releaseSends(sends: readonly SendRef[], until: Date): Promise<number>;
 }
 
 export interface Stores {

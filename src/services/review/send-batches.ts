@@ -7,7 +7,7 @@ import { CLAIM_MS, retryAfter, type DueSend, type Plan, type SeasonState } from 
 import type { ReviewStatus } from '../../domain/review/status.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { Delivery } from '../events.ts';
-import type { SendClaim } from '../ports/index.ts';
+import type { SendClaim, SendRef } from '../ports/index.ts';
 
 export interface ReviewSweepDeps extends ServiceDeps {
   /** pause between two messages, so chat platforms' rate limits are respected (0 in tests) */
@@ -100,16 +100,17 @@ export async function sendPage(sending: Sending, work: Work[]): Promise<void> {
   const reserved = rows.length ? await deps.stores.reviews.reserveSends(rows, now) : new Set<string>();
   const queue: Queued[] = [];
   for (const w of work) {
+    const partnershipId = w.state.roster.partnership.id!;
     for (const item of w.plan.due) {
       summary.due++;
       if (item.claim.type === 'claim')
         queue.push({
           item,
           work: w,
-          claim: { key: item.key, status: item.claim.status, attempts: item.claim.attempts },
+          claim: { partnershipId, key: item.key, status: item.claim.status, attempts: item.claim.attempts },
         });
       else if (reserved.has(item.key))
-        queue.push({ item, work: w, claim: { key: item.key, status: 'pending', attempts: 0 } });
+        queue.push({ item, work: w, claim: { partnershipId, key: item.key, status: 'pending', attempts: 0 } });
       else summary.skipped++; // recorded by another process meanwhile: theirs to send
     }
   }
@@ -148,7 +149,7 @@ async function sendBatch(sending: Sending, batch: Queued[]): Promise<void> {
       if (stopRequested(deps)) {
         await outcomes.flush();
         await reviews.releaseSends(
-          claimed.slice(i).map((q) => q.item.key),
+          claimed.slice(i).map((q) => q.claim),
           until,
         );
         summary.stopped = true;
@@ -160,8 +161,8 @@ async function sendBatch(sending: Sending, batch: Queued[]): Promise<void> {
         deps.logger.warn('review message failed', { key: item.key, code: (error as { code?: string }).code });
       }
     }
-    if (delivered) await outcomes.sent(item.key);
-    else outcomes.failed(item.key, attempts);
+    if (delivered) await outcomes.sent(claim);
+    else outcomes.failed(claim, attempts);
   }
   await outcomes.flush();
 }
@@ -173,25 +174,25 @@ async function sendBatch(sending: Sending, batch: Queued[]): Promise<void> {
  * messages. Failures wait for the end of the batch: repeating one costs nobody a second message.
  */
 class Outcomes {
-  private sentKeys: string[] = [];
-  private readonly failedKeys = new Map<number, string[]>(); // by attempts made: they wait alike before the next
+  private sentKeys: SendRef[] = [];
+  private readonly failedKeys = new Map<number, SendRef[]>(); // by attempts made: they wait alike before the next
   private confirmedAt: number;
 
   constructor(private readonly sending: Sending) {
     this.confirmedAt = sending.deps.clock.now().getTime();
   }
 
-  async sent(key: string): Promise<void> {
-    this.sentKeys.push(key);
+  async sent(send: SendRef): Promise<void> {
+    this.sentKeys.push(send);
     const { deps } = this.sending;
     const due = (deps.paceMs ?? 0) > 0 || deps.clock.now().getTime() - this.confirmedAt >= CONFIRM_EVERY_MS;
     if (due) await this.writeSent();
   }
 
-  failed(key: string, attempts: number): void {
-    const keys = this.failedKeys.get(attempts);
-    if (keys) keys.push(key);
-    else this.failedKeys.set(attempts, [key]);
+  failed(send: SendRef, attempts: number): void {
+    const sends = this.failedKeys.get(attempts);
+    if (sends) sends.push(send);
+    else this.failedKeys.set(attempts, [send]);
   }
 
   async flush(): Promise<void> {
