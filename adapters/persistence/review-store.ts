@@ -15,11 +15,9 @@ import type {
 import type { Db, Provider } from './database.ts';
 import { encodeAnswer, toRecord, toSendRecord, yearStart } from './review-records.ts';
 import type { FastSql } from './fast-sql.ts';
-import { loadSeasonPage } from './review-page.ts';
+import { listPartnershipPage, loadSeasonPage } from './review-page.ts';
 import { dialectOf, type Dialect } from './review-sql.ts';
 import { claimSends, insertSends, markSends, releaseSends, type SendsDb } from './review-sends.ts';
-import { toPartnershipRef } from './roster-store.ts';
-import { partnershipsIn } from './scope.ts';
 
 export class PrismaReviewStore implements ReviewStore {
   private readonly sends: SendsDb;
@@ -205,13 +203,7 @@ export class PrismaReviewStore implements ReviewStore {
     limit: number,
     scope: PartnershipScope = 'all',
   ): Promise<PartnershipRef[]> {
-    const rows = await this.db.partnership.findMany({
-      where: { ...(after ? { id: { gt: after } } : {}), ...partnershipsIn(scope) },
-      orderBy: { id: 'asc' },
-      take: limit,
-      select: { id: true, slug: true, name: true, settings: true },
-    });
-    return rows.map(toPartnershipRef);
+    return listPartnershipPage(this.sql, after, limit, scope);
   }
 
   loadSeasonStates(partnerships: readonly PartnershipRef[], year: number): Promise<SeasonState[]> {
