@@ -39,13 +39,13 @@ interface Swept {
 
 async function sweepAt(ctx: BenchContext, size: number): Promise<{ seedMs: number; sweeps: Swept[] }> {
   const file = await createSweepDatabase();
+  let t = performance.now();
+  await seedPartnerships(file.url, size);
+  const seedMs = performance.now() - t;
+  ctx.log(`sweep: ${size} partnerships seeded in ${ms(seedMs)}`);
   let queries = 0;
   const database = await openDatabase(file.url, { onQuery: () => void queries++ });
   try {
-    let t = performance.now();
-    await seedPartnerships(database, size);
-    const seedMs = performance.now() - t;
-    ctx.log(`sweep: ${size} partnerships seeded in ${ms(seedMs)}`);
     let handed = 0;
     const notifier: Notifier = {
       sendToPerson: async () => (handed++, true),
