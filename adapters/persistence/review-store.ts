@@ -4,6 +4,7 @@
 import { keys, type SeasonState } from '../../src/domain/review/plan.ts';
 import type { Confirmation, DecisionEvidence, Submission } from '../../src/domain/review/types.ts';
 import type {
+  FinishedSends,
   PartnershipRef,
   PartnershipScope,
   ReviewStore,
@@ -217,8 +218,13 @@ export class PrismaReviewStore implements ReviewStore {
     return insertSends(this.sends, sends, now);
   }
 
-  claimSends(claims: readonly SendClaim[], now: Date, until: Date): Promise<string[]> {
-    return claimSends(this.sends, claims, now, until);
+  claimSends(
+    claims: readonly SendClaim[],
+    now: Date,
+    until: Date,
+    finished: readonly FinishedSends[] = [],
+  ): Promise<string[]> {
+    return claimSends(this.sends, claims, now, until, finished);
   }
 
   finishSends(sends: readonly SendRef[], outcome: SendOutcome): Promise<void> {

@@ -120,6 +120,23 @@ describe('review send rows', () => {
     expect(await other()).toMatchObject({ status: 'pending', attempts: 1, claimedUntil: until });
   });
 
+  it("records the previous batch's outcomes with the next claim", async () => {
+    db = await createTestDatabase();
+    const p = await partnership(db);
+    await db.stores.reviews.reserveSends([row('a', p), row('b', p), row('c', p)], T0);
+    const until = new Date(T0.getTime() + CLAIM);
+    await db.stores.reviews.claimSends([fresh('a', p), fresh('b', p)], T0, until);
+    const retry = new Date(T0.getTime() + HOUR);
+    const finished = [
+      { sends: refs(p, 'a'), outcome: { status: 'sent' as const, at: T0 } },
+      { sends: refs(p, 'b'), outcome: { status: 'failed' as const, at: T0, nextAttemptAt: retry } },
+    ];
+    expect(await db.stores.reviews.claimSends([fresh('c', p)], T0, until, finished)).toEqual(['c']);
+    expect(await rowOf(db, 'a')).toMatchObject({ status: 'sent', sentAt: T0, claimedUntil: null });
+    expect(await rowOf(db, 'b')).toMatchObject({ status: 'failed', nextAttemptAt: retry, claimedUntil: null });
+    expect(await rowOf(db, 'c')).toMatchObject({ status: 'pending', attempts: 1, claimedUntil: until });
+  });
+
   it('takes a failed send again once its retry is due, and a claimed one once its claim has expired, on the state seen', async () => {
     db = await createTestDatabase();
     const p = await partnership(db);

@@ -227,6 +227,12 @@ export interface SendClaim extends SendRef {
 
 export type SendOutcome = { status: 'sent'; at: Date } | { status: 'failed'; at: Date; nextAttemptAt: Date | null };
 
+/** Claimed sends with the outcome to record for them. */
+export interface FinishedSends {
+  sends: readonly SendRef[];
+  outcome: SendOutcome;
+}
+
 /** The annual review: confirmations, answers, submissions, and the exactly-once record of review-season sends. */
 export interface ReviewStore {
   loadRecord(partnershipId: string, year: number): Promise<ReviewRecord>;
@@ -270,9 +276,15 @@ export interface ReviewStore {
    * Claim recorded sends for one attempt until `until`, by conditional updates on the state the
    * caller saw (status and attempts; a pending row only if nobody holds it: never claimed, handed
    * back, or its claim expired by `now`; a failed one only once its next attempt is due). Returns
-   * the keys claimed: exactly one of several processes wins each.
+   * the keys claimed: exactly one of several processes wins each. `finished` (the previous
+   * batch's outcomes, as finishSends) is recorded first, in the same transaction: one commit.
    */
-  claimSends(claims: readonly SendClaim[], now: Date, until: Date): Promise<string[]>;
+  claimSends(
+    claims: readonly SendClaim[],
+    now: Date,
+    until: Date,
+    finished?: readonly FinishedSends[],
+  ): Promise<string[]>;
   /** Mark claimed sends (still pending) as sent, or failed with when to try again. */
   finishSends(sends: readonly SendRef[], outcome: SendOutcome): Promise<void>;
   /** Hand back claimed sends that were not sent (the sweep was told to stop): free at once, the attempt not counted. */

@@ -7,7 +7,7 @@ import { CLAIM_MS, retryAfter, type DueSend, type Plan, type SeasonState } from 
 import type { ReviewStatus } from '../../domain/review/status.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { Delivery } from '../events.ts';
-import type { SendClaim, SendRef } from '../ports/index.ts';
+import type { FinishedSends, SendClaim, SendRef } from '../ports/index.ts';
 
 export interface ReviewSweepDeps extends ServiceDeps {
   /** pause between two messages, so chat platforms' rate limits are respected (0 in tests) */
@@ -115,17 +115,24 @@ export async function sendPage(sending: Sending, work: Work[]): Promise<void> {
     }
   }
   const size = sendBatchSize(deps);
+  // A batch's last outcomes are recorded with the next batch's claim (one commit), the page's last at its end.
+  let finished: FinishedSends[] = [];
   for (let i = 0; i < queue.length; i += size) {
     if (stopRequested(deps)) {
       summary.stopped = true;
-      return;
+      break;
     }
-    await sendBatch(sending, queue.slice(i, i + size));
+    finished = await sendBatch(sending, queue.slice(i, i + size), finished);
   }
+  for (const { sends, outcome } of finished) await deps.stores.reviews.finishSends(sends, outcome);
 }
 
-/** Claim a batch, send it one message at a time, confirm what went; on a stop, hand back what did not. */
-async function sendBatch(sending: Sending, batch: Queued[]): Promise<void> {
+/**
+ * Claim a batch (recording the previous batch's outcomes in the same transaction), send it one
+ * message at a time, confirm what went; returns the outcomes still to record. On a stop, records
+ * them and hands back what did not go.
+ */
+async function sendBatch(sending: Sending, batch: Queued[], previous: FinishedSends[]): Promise<FinishedSends[]> {
   const { deps, summary } = sending;
   const reviews = deps.stores.reviews;
   const claimAt = sending.elapsedNow();
@@ -135,6 +142,7 @@ async function sendBatch(sending: Sending, batch: Queued[]): Promise<void> {
       batch.map((q) => q.claim),
       claimAt,
       until,
+      previous,
     ),
   );
   const claimed = batch.filter((q) => won.has(q.item.key));
@@ -153,7 +161,7 @@ async function sendBatch(sending: Sending, batch: Queued[]): Promise<void> {
           until,
         );
         summary.stopped = true;
-        return;
+        return [];
       }
       try {
         delivered = (await announce(deps, item, work.state, work.plan.status!)).reached.includes(item.recipientId);
@@ -164,7 +172,7 @@ async function sendBatch(sending: Sending, batch: Queued[]): Promise<void> {
     if (delivered) await outcomes.sent(claim);
     else outcomes.failed(claim, attempts);
   }
-  await outcomes.flush();
+  return outcomes.take();
 }
 
 /**
@@ -195,18 +203,23 @@ class Outcomes {
     else this.failedKeys.set(attempts, [send]);
   }
 
-  async flush(): Promise<void> {
-    await this.writeSent();
-    const { deps, now, summary } = this.sending;
-    for (const [attempts, keys] of this.failedKeys) {
-      await deps.stores.reviews.finishSends(keys, {
-        status: 'failed',
-        at: now,
-        nextAttemptAt: retryAfter(attempts, now),
-      });
-      summary.failed += keys.length;
+  /** What is still to record (counted as recorded: the caller records it). */
+  take(): FinishedSends[] {
+    const { now, summary } = this.sending;
+    const out: FinishedSends[] = [];
+    if (this.sentKeys.length) out.push({ sends: this.sentKeys, outcome: { status: 'sent', at: now } });
+    summary.sent += this.sentKeys.length;
+    this.sentKeys = [];
+    for (const [attempts, sends] of this.failedKeys) {
+      out.push({ sends, outcome: { status: 'failed', at: now, nextAttemptAt: retryAfter(attempts, now) } });
+      summary.failed += sends.length;
     }
     this.failedKeys.clear();
+    return out;
+  }
+
+  async flush(): Promise<void> {
+    for (const { sends, outcome } of this.take()) await this.sending.deps.stores.reviews.finishSends(sends, outcome);
   }
 
   private async writeSent(): Promise<void> {
