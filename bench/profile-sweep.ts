@@ -38,11 +38,11 @@ const record = (sql: string, ms: number) => {
   const s = statements.get(kindOf(sql)) ?? { n: 0, ms: 0 };
   statements.set(kindOf(sql), { n: s.n + 1, ms: s.ms + ms });
 };
+await seedPartnerships(file.url, partnerships);
 const database = await openDatabase(file.url, { onQuery: record });
 const session = new Session();
 session.connect();
 try {
-  await seedPartnerships(database, partnerships);
   const notifier: Notifier = {
     sendToPerson: async () => true,
     sendToConversation: async () => null,

@@ -14,12 +14,12 @@ import { SWEEP_MOMENTS, createSweepDatabase, seedPartnerships } from './lib/revi
 const count = Number(process.argv[2] ?? 10_000);
 const MB = (bytes: number) => Math.round(bytes / 2 ** 20);
 const file = await createSweepDatabase();
+let t = performance.now();
+await seedPartnerships(file.url, count);
+console.log(`${count} partnerships seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 let queries = 0;
 const database = await openDatabase(file.url, { onQuery: () => void queries++ });
 try {
-  let t = performance.now();
-  await seedPartnerships(database, count);
-  console.log(`${count} partnerships seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   let handed = 0;
   const notifier: Notifier = {
     sendToPerson: async () => (handed++, true),

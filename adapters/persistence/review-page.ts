@@ -8,11 +8,47 @@
 import type { SeasonState } from '../../src/domain/review/plan.ts';
 import type { SendRecord, SendStatus } from '../../src/domain/review/types.ts';
 import type { Relationship, RelationshipKind } from '../../src/domain/roster.ts';
-import type { PartnershipRef } from '../../src/services/ports/index.ts';
+import type { PartnershipSettings } from '../../src/domain/settings.ts';
+import type { PartnershipRef, PartnershipScope } from '../../src/services/ports/index.ts';
 import type { FastSql, Row } from './fast-sql.ts';
 import { REVIEW_SEND_KINDS, toRecord, yearStart } from './review-records.ts';
 import { inJson, toBool, toDate, toInt, utc, type Dialect } from './review-sql.ts';
-import { toPerson } from './roster-store.ts';
+import { toPartnershipRef, toPerson } from './roster-store.ts';
+import { LIVE_PLATFORMS } from './scope.ts';
+
+/** The playground's sandbox (scope.ts says why both conditions), in SQL. */
+const SANDBOX = `("sandbox" = true AND NOT EXISTS (SELECT 1 FROM "ChannelBinding" AS b
+  WHERE b."partnershipId" = "Partnership"."id" AND b."platform" IN (${LIVE_PLATFORMS.map((p) => `'${p}'`).join(', ')})))`;
+const IN_SCOPE: Record<PartnershipScope, string> = { all: 'true', sandbox: SANDBOX, live: `NOT ${SANDBOX}` };
+const pageOf = (scope: PartnershipScope, after: boolean) =>
+  `SELECT "id", "slug", "name", "settings" FROM "Partnership" WHERE ${after ? '"id" > $2 AND ' : ''}${IN_SCOPE[scope]}
+   ORDER BY "id" LIMIT $1`;
+
+/**
+ * Partnerships in id order, a page at a time after `after`: every sweep reads them all (in
+ * Prisma, compiling this query cost 6 ms a page). A page's partnerships mostly share their
+ * settings' text: it is parsed once per text, and the calendar's cache, kept per settings object,
+ * then serves them all.
+ */
+export async function listPartnershipPage(
+  sql: FastSql,
+  after: string | null,
+  limit: number,
+  scope: PartnershipScope,
+): Promise<PartnershipRef[]> {
+  const rows = await sql.all<{ id: string; slug: string; name: string; settings: string }>(
+    pageOf(scope, after !== null),
+    after === null ? [limit] : [limit, after],
+  );
+  const parsed = new Map<string, PartnershipSettings>();
+  return rows.map((row) => {
+    const settings = parsed.get(row.settings);
+    if (settings) return { id: row.id, slug: row.slug, name: row.name, settings };
+    const ref = toPartnershipRef(row);
+    parsed.set(row.settings, ref.settings);
+    return ref;
+  });
+}
 
 const KINDS = REVIEW_SEND_KINDS.map((k) => `'${k}'`).join(', ');
 

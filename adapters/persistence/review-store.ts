@@ -4,21 +4,21 @@
 import { keys, type SeasonState } from '../../src/domain/review/plan.ts';
 import type { Confirmation, DecisionEvidence, Submission } from '../../src/domain/review/types.ts';
 import type {
+  FinishedSends,
   PartnershipRef,
   PartnershipScope,
   ReviewStore,
   SendClaim,
   SendOutcome,
+  SendRef,
   SendReservation,
 } from '../../src/services/ports/index.ts';
 import type { Db, Provider } from './database.ts';
 import { encodeAnswer, toRecord, toSendRecord, yearStart } from './review-records.ts';
 import type { FastSql } from './fast-sql.ts';
-import { loadSeasonPage } from './review-page.ts';
+import { listPartnershipPage, loadSeasonPage } from './review-page.ts';
 import { dialectOf, type Dialect } from './review-sql.ts';
 import { claimSends, insertSends, markSends, releaseSends, type SendsDb } from './review-sends.ts';
-import { toPartnershipRef } from './roster-store.ts';
-import { partnershipsIn } from './scope.ts';
 
 export class PrismaReviewStore implements ReviewStore {
   private readonly sends: SendsDb;
@@ -204,13 +204,7 @@ export class PrismaReviewStore implements ReviewStore {
     limit: number,
     scope: PartnershipScope = 'all',
   ): Promise<PartnershipRef[]> {
-    const rows = await this.db.partnership.findMany({
-      where: { ...(after ? { id: { gt: after } } : {}), ...partnershipsIn(scope) },
-      orderBy: { id: 'asc' },
-      take: limit,
-      select: { id: true, slug: true, name: true, settings: true },
-    });
-    return rows.map(toPartnershipRef);
+    return listPartnershipPage(this.sql, after, limit, scope);
   }
 
   loadSeasonStates(partnerships: readonly PartnershipRef[], year: number): Promise<SeasonState[]> {
@@ -224,15 +218,20 @@ export class PrismaReviewStore implements ReviewStore {
     return insertSends(this.sends, sends, now);
   }
 
-  claimSends(claims: readonly SendClaim[], now: Date, until: Date): Promise<string[]> {
-    return claimSends(this.sends, claims, now, until);
+  claimSends(
+    claims: readonly SendClaim[],
+    now: Date,
+    until: Date,
+    finished: readonly FinishedSends[] = [],
+  ): Promise<string[]> {
+    return claimSends(this.sends, claims, now, until, finished);
   }
 
-  finishSends(keys: readonly string[], outcome: SendOutcome): Promise<void> {
-    return markSends(this.sends, keys, outcome);
+  finishSends(sends: readonly SendRef[], outcome: SendOutcome): Promise<void> {
+    return markSends(this.sends, sends, outcome);
   }
 
-  releaseSends(keys: readonly string[], until: Date): Promise<number> {
-    return releaseSends(this.sends, keys, until);
+  releaseSends(sends: readonly SendRef[], until: Date): Promise<number> {
+    return releaseSends(this.sends, sends, until);
   }
 }

@@ -190,7 +190,7 @@ describe('review season: exactly once', () => {
     await sweepOn(recordedAt);
     await sweepOn(new Date(recordedAt.getTime() + 60 * 60_000));
     expect(notifier.sent.map((s) => s.personId)).toEqual([sam.id]);
-    expect(await db.database.db.scheduledSend.findUnique({ where: { key } })).toMatchObject({
+    expect(await db.database.db.scheduledSend.findFirst({ where: { key } })).toMatchObject({
       status: 'sent',
       attempts: 1,
     });
@@ -234,9 +234,9 @@ describe('review season: exactly once', () => {
     for (const tick of hourlyTicks('2026-09-01T08:05:00Z', '2026-09-07T09:05:00Z')) {
       clock.set(tick);
       const before =
-        (await db.database.db.scheduledSend.findUnique({ where: { key: `confirm:2026:${rosa.id}:0` } }))?.attempts ?? 0;
+        (await db.database.db.scheduledSend.findFirst({ where: { key: `confirm:2026:${rosa.id}:0` } }))?.attempts ?? 0;
       await sweep(db.stores, notifier, tick);
-      const after = (await db.database.db.scheduledSend.findUnique({ where: { key: `confirm:2026:${rosa.id}:0` } }))!
+      const after = (await db.database.db.scheduledSend.findFirst({ where: { key: `confirm:2026:${rosa.id}:0` } }))!
         .attempts;
       if (after > before) attempts.push(tick.toISOString());
     }

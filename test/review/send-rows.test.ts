@@ -16,10 +16,12 @@ const T0 = at('2026-09-01T08:05:00.123Z');
 const HOUR = 60 * 60_000;
 const CLAIM = 10 * 60_000;
 /** A recorded send nobody has claimed yet, as the sweep sees it. */
-const fresh = (key: string) => ({ key, status: 'pending' as const, attempts: 0 });
+const fresh = (key: string, partnershipId: string) => ({ partnershipId, key, status: 'pending' as const, attempts: 0 });
+/** Sends of one partnership, by key. */
+const refs = (partnershipId: string, ...keys: string[]) => keys.map((key) => ({ partnershipId, key }));
 
-async function partnership(t: TestDatabase): Promise<string> {
-  const p = await t.database.db.partnership.create({ data: { slug: 'sends', name: 'Sends', settings: '{}' } });
+async function partnership(t: TestDatabase, slug = 'sends'): Promise<string> {
+  const p = await t.database.db.partnership.create({ data: { slug, name: slug, settings: '{}' } });
   return p.id;
 }
 
@@ -32,7 +34,7 @@ const row = (key: string, partnershipId: string, status: 'pending' | 'skipped' =
 });
 
 async function rowOf(t: TestDatabase, key: string) {
-  return t.database.db.scheduledSend.findUnique({ where: { key } });
+  return t.database.db.scheduledSend.findFirst({ where: { key } });
 }
 
 describe('review send rows', () => {
@@ -71,9 +73,9 @@ describe('review send rows', () => {
     await db.stores.reviews.reserveSends([row('a', p), row('b', p), row('c', p)], T0);
     const until = new Date(T0.getTime() + CLAIM);
     expect(await rowOf(db, 'a')).toMatchObject({ claimedUntil: null });
-    expect((await db.stores.reviews.claimSends([fresh('a'), fresh('b')], T0, until)).sort()).toEqual(['a', 'b']);
+    expect((await db.stores.reviews.claimSends([fresh('a', p), fresh('b', p)], T0, until)).sort()).toEqual(['a', 'b']);
     // a second claim at the same moment (another process that saw the same state) wins nothing
-    expect(await db.stores.reviews.claimSends([fresh('a'), fresh('b')], T0, until)).toEqual([]);
+    expect(await db.stores.reviews.claimSends([fresh('a', p), fresh('b', p)], T0, until)).toEqual([]);
     expect(await rowOf(db, 'a')).toMatchObject({
       status: 'pending',
       attempts: 1,
@@ -82,7 +84,7 @@ describe('review send rows', () => {
     });
 
     const later = new Date(T0.getTime() + 1_000);
-    await db.stores.reviews.finishSends(['a', 'c'], { status: 'sent', at: later });
+    await db.stores.reviews.finishSends(refs(p, 'a', 'c'), { status: 'sent', at: later });
     expect(await rowOf(db, 'a')).toMatchObject({
       status: 'sent',
       sentAt: later,
@@ -91,7 +93,7 @@ describe('review send rows', () => {
     });
     expect(await rowOf(db, 'c')).toMatchObject({ status: 'sent', sentAt: later }); // pending, so it can be marked
     const retry = new Date(T0.getTime() + HOUR);
-    await db.stores.reviews.finishSends(['a', 'b'], { status: 'failed', at: later, nextAttemptAt: retry });
+    await db.stores.reviews.finishSends(refs(p, 'a', 'b'), { status: 'failed', at: later, nextAttemptAt: retry });
     expect(await rowOf(db, 'a')).toMatchObject({ status: 'sent' }); // no longer pending: left alone
     expect(await rowOf(db, 'b')).toMatchObject({
       status: 'failed',
@@ -101,19 +103,53 @@ describe('review send rows', () => {
     });
   });
 
+  it('names a send by its partnership and key: the same key in another partnership is another row, left alone', async () => {
+    db = await createTestDatabase();
+    const p = await partnership(db);
+    const q = await partnership(db, 'other');
+    expect(await db.stores.reviews.reserveSends([row('a', p), row('a', q)], T0)).toEqual(new Set(['a']));
+    expect(await db.database.db.scheduledSend.count({ where: { key: 'a' } })).toBe(2);
+    const until = new Date(T0.getTime() + CLAIM);
+    expect(await db.stores.reviews.claimSends([fresh('a', p)], T0, until)).toEqual(['a']);
+    await db.stores.reviews.finishSends(refs(p, 'a'), { status: 'sent', at: T0 });
+    const other = () =>
+      db!.database.db.scheduledSend.findUnique({ where: { partnershipId_key: { partnershipId: q, key: 'a' } } });
+    expect(await other()).toMatchObject({ status: 'pending', attempts: 0, claimedUntil: null, sentAt: null });
+    expect(await db.stores.reviews.claimSends([fresh('a', q)], T0, until)).toEqual(['a']);
+    expect(await db.stores.reviews.releaseSends(refs(p, 'a'), until)).toBe(0);
+    expect(await other()).toMatchObject({ status: 'pending', attempts: 1, claimedUntil: until });
+  });
+
+  it("records the previous batch's outcomes with the next claim", async () => {
+    db = await createTestDatabase();
+    const p = await partnership(db);
+    await db.stores.reviews.reserveSends([row('a', p), row('b', p), row('c', p)], T0);
+    const until = new Date(T0.getTime() + CLAIM);
+    await db.stores.reviews.claimSends([fresh('a', p), fresh('b', p)], T0, until);
+    const retry = new Date(T0.getTime() + HOUR);
+    const finished = [
+      { sends: refs(p, 'a'), outcome: { status: 'sent' as const, at: T0 } },
+      { sends: refs(p, 'b'), outcome: { status: 'failed' as const, at: T0, nextAttemptAt: retry } },
+    ];
+    expect(await db.stores.reviews.claimSends([fresh('c', p)], T0, until, finished)).toEqual(['c']);
+    expect(await rowOf(db, 'a')).toMatchObject({ status: 'sent', sentAt: T0, claimedUntil: null });
+    expect(await rowOf(db, 'b')).toMatchObject({ status: 'failed', nextAttemptAt: retry, claimedUntil: null });
+    expect(await rowOf(db, 'c')).toMatchObject({ status: 'pending', attempts: 1, claimedUntil: until });
+  });
+
   it('takes a failed send again once its retry is due, and a claimed one once its claim has expired, on the state seen', async () => {
     db = await createTestDatabase();
     const p = await partnership(db);
     const retry = new Date(T0.getTime() + HOUR);
     const expires = new Date(T0.getTime() + 2 * HOUR);
     await db.stores.reviews.reserveSends([row('failed', p), row('held', p), row('free', p)], T0);
-    await db.stores.reviews.claimSends([fresh('failed')], T0, new Date(T0.getTime() + CLAIM));
-    await db.stores.reviews.finishSends(['failed'], { status: 'failed', at: T0, nextAttemptAt: retry });
-    await db.stores.reviews.claimSends([fresh('held')], T0, expires); // a sweep that died while holding it
+    await db.stores.reviews.claimSends([fresh('failed', p)], T0, new Date(T0.getTime() + CLAIM));
+    await db.stores.reviews.finishSends(refs(p, 'failed'), { status: 'failed', at: T0, nextAttemptAt: retry });
+    await db.stores.reviews.claimSends([fresh('held', p)], T0, expires); // a sweep that died while holding it
     const claims = [
-      { key: 'failed', status: 'failed' as const, attempts: 1 },
-      { key: 'held', status: 'pending' as const, attempts: 1 },
-      fresh('free'),
+      { partnershipId: p, key: 'failed', status: 'failed' as const, attempts: 1 },
+      { partnershipId: p, key: 'held', status: 'pending' as const, attempts: 1 },
+      fresh('free', p),
     ];
     const until = (from: Date) => new Date(from.getTime() + CLAIM);
 
@@ -142,15 +178,15 @@ describe('review send rows', () => {
     const p = await partnership(db);
     await db.stores.reviews.reserveSends([row('a', p), row('b', p), row('c', p)], T0);
     const until = new Date(T0.getTime() + CLAIM);
-    await db.stores.reviews.claimSends([fresh('a'), fresh('b'), fresh('c')], T0, until);
-    await db.stores.reviews.finishSends(['c'], { status: 'sent', at: T0 });
+    await db.stores.reviews.claimSends([fresh('a', p), fresh('b', p), fresh('c', p)], T0, until);
+    await db.stores.reviews.finishSends(refs(p, 'c'), { status: 'sent', at: T0 });
     // Another claim's time (a later batch, or another process) hands back nothing.
-    expect(await db.stores.reviews.releaseSends(['a', 'b'], new Date(until.getTime() + 1))).toBe(0);
+    expect(await db.stores.reviews.releaseSends(refs(p, 'a', 'b'), new Date(until.getTime() + 1))).toBe(0);
     // A sent row is not pending: only a and b come back.
-    expect(await db.stores.reviews.releaseSends(['a', 'b', 'c'], until)).toBe(2);
+    expect(await db.stores.reviews.releaseSends(refs(p, 'a', 'b', 'c'), until)).toBe(2);
     expect(await rowOf(db, 'a')).toMatchObject({ status: 'pending', attempts: 0, claimedUntil: null });
     expect(await rowOf(db, 'c')).toMatchObject({ status: 'sent', attempts: 1 });
-    expect((await db.stores.reviews.claimSends([fresh('a'), fresh('b')], T0, until)).sort()).toEqual(['a', 'b']);
+    expect((await db.stores.reviews.claimSends([fresh('a', p), fresh('b', p)], T0, until)).sort()).toEqual(['a', 'b']);
   });
 
   it('records, claims and marks more rows than one statement takes', async () => {
@@ -162,10 +198,16 @@ describe('review send rows', () => {
       T0,
     );
     expect(mine.size).toBe(keys.length);
-    expect((await db.stores.reviews.claimSends(keys.map(fresh), T0, new Date(T0.getTime() + CLAIM))).length).toBe(
-      keys.length,
-    );
-    await db.stores.reviews.finishSends(keys, { status: 'sent', at: T0 });
+    expect(
+      (
+        await db.stores.reviews.claimSends(
+          keys.map((k) => fresh(k, p)),
+          T0,
+          new Date(T0.getTime() + CLAIM),
+        )
+      ).length,
+    ).toBe(keys.length);
+    await db.stores.reviews.finishSends(refs(p, ...keys), { status: 'sent', at: T0 });
     expect(await db.database.db.scheduledSend.count({ where: { status: 'sent', attempts: 1, sentAt: T0 } })).toBe(
       keys.length,
     );

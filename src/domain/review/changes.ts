@@ -69,6 +69,15 @@ export function changesSince(last: Comparable, lastYear: number, now: Comparable
   return lines;
 }
 
-/** Identifies a list of changes, so the rep's "these are right" holds until the changes change. */
-export const changesFingerprint = (changes: readonly string[]): string =>
-  createHash('sha256').update(changes.join('\n')).digest('hex').slice(0, 16);
+let lastFingerprint = { text: '', hash: '' };
+
+/**
+ * Identifies a list of changes, so the rep's "these are right" holds until the changes change.
+ * The last one is remembered: a sweep asks for thousands, nearly all of the same (empty) list.
+ */
+export function changesFingerprint(changes: readonly string[]): string {
+  const text = changes.join('\n');
+  if (!lastFingerprint.hash || lastFingerprint.text !== text)
+    lastFingerprint = { text, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+  return lastFingerprint.hash;
+}

@@ -51,7 +51,7 @@ export async function runPolicyJobs(
         );
         if (!reserved.has(sendKey)) continue;
         const claimed = await deps.stores.reviews.claimSends(
-          [{ key: sendKey, status: 'pending', attempts: 0 }],
+          [{ partnershipId: partnership.id, key: sendKey, status: 'pending', attempts: 0 }],
           now,
           new Date(now.getTime() + CLAIM_MS),
         );
@@ -65,7 +65,7 @@ export async function runPolicyJobs(
         });
         const reached = delivery.reached.includes(person.id);
         await deps.stores.reviews.finishSends(
-          [sendKey],
+          [{ partnershipId: partnership.id, key: sendKey }],
           reached ? { status: 'sent', at: now } : { status: 'failed', at: now, nextAttemptAt: null },
         );
         if (reached) report.sent++;

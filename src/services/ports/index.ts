@@ -183,22 +183,34 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** A scheduled send as recorded before it goes out (ScheduledSend): its key is unique. */
-export interface SendReservation {
-  key: string;
+/**
+ * A scheduled send (ScheduledSend) named by its partnership and its key: the key is unique in the
+ * partnership (and in practice overall: it names one of the partnership's people).
+ */
+export interface SendRef {
   partnershipId: string;
+  key: string;
+}
+
+/** A scheduled send as recorded before it goes out. */
+export interface SendReservation extends SendRef {
   kind: string;
   recipientId: string;
 }
 
 /** A recorded send taken for one more attempt, on the state the caller saw. */
-export interface SendClaim {
-  key: string;
+export interface SendClaim extends SendRef {
   status: 'pending' | 'failed';
   attempts: number;
 }
 
 export type SendOutcome = { status: 'sent'; at: Date } | { status: 'failed'; at: Date; nextAttemptAt: Date | null };
+
+/** Claimed sends with the outcome to record for them. */
+export interface FinishedSends {
+  sends: readonly SendRef[];
+  outcome: SendOutcome;
+}
 
 /** The annual review: confirmations, answers, submissions, and the exactly-once record of review-season sends. */
 export interface ReviewStore {
@@ -243,13 +255,19 @@ export interface ReviewStore {
    * Claim recorded sends for one attempt until `until`, by conditional updates on the state the
    * caller saw (status and attempts; a pending row only if nobody holds it: never claimed, handed
    * back, or its claim expired by `now`; a failed one only once its next attempt is due). Returns
-   * the keys claimed: exactly one of several processes wins each.
+   * the keys claimed: exactly one of several processes wins each. `finished` (the previous
+   * batch's outcomes, as finishSends) is recorded first, in the same transaction: one commit.
    */
-  claimSends(claims: readonly SendClaim[], now: Date, until: Date): Promise<string[]>;
+  claimSends(
+    claims: readonly SendClaim[],
+    now: Date,
+    until: Date,
+    finished?: readonly FinishedSends[],
+  ): Promise<string[]>;
   /** Mark claimed sends (still pending) as sent, or failed with when to try again. */
-  finishSends(keys: readonly string[], outcome: SendOutcome): Promise<void>;
+  finishSends(sends: readonly SendRef[], outcome: SendOutcome): Promise<void>;
   /** Hand back claimed sends that were not sent (the sweep was told to stop): free at once, the attempt not counted. */
-  releaseSends(keys: readonly string[], until: Date): Promise<number>;
+  releaseSends(sends: readonly SendRef[], until: Date): Promise<number>;
 }
 
 export interface Stores {

@@ -7,7 +7,7 @@ import { CLAIM_MS, retryAfter, type DueSend, type Plan, type SeasonState } from 
 import type { ReviewStatus } from '../../domain/review/status.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { Delivery } from '../events.ts';
-import type { SendClaim } from '../ports/index.ts';
+import type { FinishedSends, SendClaim, SendRef } from '../ports/index.ts';
 
 export interface ReviewSweepDeps extends ServiceDeps {
   /** pause between two messages, so chat platforms' rate limits are respected (0 in tests) */
@@ -100,31 +100,39 @@ export async function sendPage(sending: Sending, work: Work[]): Promise<void> {
   const reserved = rows.length ? await deps.stores.reviews.reserveSends(rows, now) : new Set<string>();
   const queue: Queued[] = [];
   for (const w of work) {
+    const partnershipId = w.state.roster.partnership.id!;
     for (const item of w.plan.due) {
       summary.due++;
       if (item.claim.type === 'claim')
         queue.push({
           item,
           work: w,
-          claim: { key: item.key, status: item.claim.status, attempts: item.claim.attempts },
+          claim: { partnershipId, key: item.key, status: item.claim.status, attempts: item.claim.attempts },
         });
       else if (reserved.has(item.key))
-        queue.push({ item, work: w, claim: { key: item.key, status: 'pending', attempts: 0 } });
+        queue.push({ item, work: w, claim: { partnershipId, key: item.key, status: 'pending', attempts: 0 } });
       else summary.skipped++; // recorded by another process meanwhile: theirs to send
     }
   }
   const size = sendBatchSize(deps);
+  // A batch's last outcomes are recorded with the next batch's claim (one commit), the page's last at its end.
+  let finished: FinishedSends[] = [];
   for (let i = 0; i < queue.length; i += size) {
     if (stopRequested(deps)) {
       summary.stopped = true;
-      return;
+      break;
     }
-    await sendBatch(sending, queue.slice(i, i + size));
+    finished = await sendBatch(sending, queue.slice(i, i + size), finished);
   }
+  for (const { sends, outcome } of finished) await deps.stores.reviews.finishSends(sends, outcome);
 }
 
-/** Claim a batch, send it one message at a time, confirm what went; on a stop, hand back what did not. */
-async function sendBatch(sending: Sending, batch: Queued[]): Promise<void> {
+/**
+ * Claim a batch (recording the previous batch's outcomes in the same transaction), send it one
+ * message at a time, confirm what went; returns the outcomes still to record. On a stop, records
+ * them and hands back what did not go.
+ */
+async function sendBatch(sending: Sending, batch: Queued[], previous: FinishedSends[]): Promise<FinishedSends[]> {
   const { deps, summary } = sending;
   const reviews = deps.stores.reviews;
   const claimAt = sending.elapsedNow();
@@ -134,6 +142,7 @@ async function sendBatch(sending: Sending, batch: Queued[]): Promise<void> {
       batch.map((q) => q.claim),
       claimAt,
       until,
+      previous,
     ),
   );
   const claimed = batch.filter((q) => won.has(q.item.key));
@@ -148,11 +157,11 @@ async function sendBatch(sending: Sending, batch: Queued[]): Promise<void> {
       if (stopRequested(deps)) {
         await outcomes.flush();
         await reviews.releaseSends(
-          claimed.slice(i).map((q) => q.item.key),
+          claimed.slice(i).map((q) => q.claim),
           until,
         );
         summary.stopped = true;
-        return;
+        return [];
       }
       try {
         delivered = (await announce(deps, item, work.state, work.plan.status!)).reached.includes(item.recipientId);
@@ -160,10 +169,10 @@ async function sendBatch(sending: Sending, batch: Queued[]): Promise<void> {
         deps.logger.warn('review message failed', { key: item.key, code: (error as { code?: string }).code });
       }
     }
-    if (delivered) await outcomes.sent(item.key);
-    else outcomes.failed(item.key, attempts);
+    if (delivered) await outcomes.sent(claim);
+    else outcomes.failed(claim, attempts);
   }
-  await outcomes.flush();
+  return outcomes.take();
 }
 
 /**
@@ -173,39 +182,44 @@ async function sendBatch(sending: Sending, batch: Queued[]): Promise<void> {
  * messages. Failures wait for the end of the batch: repeating one costs nobody a second message.
  */
 class Outcomes {
-  private sentKeys: string[] = [];
-  private readonly failedKeys = new Map<number, string[]>(); // by attempts made: they wait alike before the next
+  private sentKeys: SendRef[] = [];
+  private readonly failedKeys = new Map<number, SendRef[]>(); // by attempts made: they wait alike before the next
   private confirmedAt: number;
 
   constructor(private readonly sending: Sending) {
     this.confirmedAt = sending.deps.clock.now().getTime();
   }
 
-  async sent(key: string): Promise<void> {
-    this.sentKeys.push(key);
+  async sent(send: SendRef): Promise<void> {
+    this.sentKeys.push(send);
     const { deps } = this.sending;
     const due = (deps.paceMs ?? 0) > 0 || deps.clock.now().getTime() - this.confirmedAt >= CONFIRM_EVERY_MS;
     if (due) await this.writeSent();
   }
 
-  failed(key: string, attempts: number): void {
-    const keys = this.failedKeys.get(attempts);
-    if (keys) keys.push(key);
-    else this.failedKeys.set(attempts, [key]);
+  failed(send: SendRef, attempts: number): void {
+    const sends = this.failedKeys.get(attempts);
+    if (sends) sends.push(send);
+    else this.failedKeys.set(attempts, [send]);
+  }
+
+  /** What is still to record (counted as recorded: the caller records it). */
+  take(): FinishedSends[] {
+    const { now, summary } = this.sending;
+    const out: FinishedSends[] = [];
+    if (this.sentKeys.length) out.push({ sends: this.sentKeys, outcome: { status: 'sent', at: now } });
+    summary.sent += this.sentKeys.length;
+    this.sentKeys = [];
+    for (const [attempts, sends] of this.failedKeys) {
+      out.push({ sends, outcome: { status: 'failed', at: now, nextAttemptAt: retryAfter(attempts, now) } });
+      summary.failed += sends.length;
+    }
+    this.failedKeys.clear();
+    return out;
   }
 
   async flush(): Promise<void> {
-    await this.writeSent();
-    const { deps, now, summary } = this.sending;
-    for (const [attempts, keys] of this.failedKeys) {
-      await deps.stores.reviews.finishSends(keys, {
-        status: 'failed',
-        at: now,
-        nextAttemptAt: retryAfter(attempts, now),
-      });
-      summary.failed += keys.length;
-    }
-    this.failedKeys.clear();
+    for (const { sends, outcome } of this.take()) await this.sending.deps.stores.reviews.finishSends(sends, outcome);
   }
 
   private async writeSent(): Promise<void> {
