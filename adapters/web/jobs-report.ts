@@ -2,11 +2,10 @@
 // day, not review season, already sent, nothing open. The reasons come from the same calendar and
 // planner the jobs use (src/domain/review), at the playground's date, so they cannot disagree.
 import { DateTime } from 'luxon';
-import { formatDay, formatWhen } from '../../src/bot/views/text.ts';
+import { formatClock, formatDay, formatWhen } from '../../src/bot/views/text.ts';
 import { isOpen, isQuiet, nextAllowed, nextNudgeSlot, seasonAt, seasonOf } from '../../src/domain/review/calendar.ts';
 import { planReviewSends } from '../../src/domain/review/plan.ts';
 import { reminderDueAt } from '../../src/domain/decisions/lifecycle.ts';
-import { clockWords } from '../../src/domain/when-words.ts';
 import type { PartnershipRef, Stores } from '../../src/services/ports/index.ts';
 import { CHANNEL_ID, type Timeline } from './timeline.ts';
 
@@ -53,12 +52,6 @@ export function describeSent(sent: SentReport): string | null {
 }
 
 /** Why the review-season job sent nothing at `now`, in a sentence. */
-/** A setting's "20:00" said as replies say times: "8pm". */
-const settingClock = (hhmm: string): string => {
-  const t = DateTime.fromFormat(hhmm, 'H:mm');
-  return t.isValid ? clockWords(t) : hhmm;
-};
-
 export async function whyNoReviewMessage(
   stores: Pick<Stores, 'reviews'>,
   partnership: PartnershipRef,
@@ -73,7 +66,7 @@ export async function whyNoReviewMessage(
     const quietDay = review.quietDays.includes(day.toLowerCase() as (typeof review.quietDays)[number]);
     const why = quietDay
       ? `${day} is a quiet day (setting review.quietDays)`
-      : `${clockWords(local)} is in the quiet hours, ${settingClock(review.quietFrom)} to ${settingClock(review.quietTo)} (settings review.quietFrom and review.quietTo)`;
+      : `${formatClock(local.toFormat('H:mm'))} is in the quiet hours, ${formatClock(review.quietFrom)} to ${formatClock(review.quietTo)} (settings review.quietFrom and review.quietTo)`;
     return `Review season: nothing sent, because ${why}: no scheduled message goes out then. The next time one can is ${formatWhen(nextAllowed(now, settings), settings)}.`;
   }
   if (!isOpen(now, season)) {

@@ -91,6 +91,16 @@ describe('house style', () => {
     expect(found).toEqual([]);
   });
 
+  it('says times as people in England say them ("5pm"), not as a 24-hour clock', () => {
+    const clock = /\b(?:[01]?\d|2[0-3]):[0-5]\d\b/;
+    const found = replies.flatMap(({ asked, reply }) =>
+      [...replyToText(reply).split('\n'), ...cardLines(reply)]
+        .filter((line) => clock.test(line))
+        .map((line) => ({ asked, line })),
+    );
+    expect(found).toEqual([]);
+  });
+
   it('the channel’s criteria answer fits one screen, and the details add whom it counted and what to fix', () => {
     const inChannel = replies.find((r) => r.asked === 'Margaret Okafor (channel): are we in criteria?')!.reply;
     const details = replies.find((r) => r.asked === 'the details button')!.reply;

@@ -1,6 +1,6 @@
 // The review season's scheduled messages: the season opening (rep and chair), the rep's nudge
 // (only what is outstanding), and a member's one-click membership confirmation. All private.
-import { formatDay } from './text.ts';
+import { formatDay, formatClock } from './text.ts';
 import { CONFIRM_CHOICES, type ConfirmChoice } from '../../domain/review/types.ts';
 import type { ReviewStatus } from '../../domain/review/status.ts';
 import { listNames, plural, type Person, type Roster } from '../../domain/roster.ts';
@@ -107,7 +107,7 @@ export function reviewChecklist(s: ReviewStatus, showNames: boolean): CheckItem[
 function quietText(settings: PartnershipSettings): string {
   const r = settings.review;
   const days = r.quietDays.map((d) => `${d.charAt(0).toUpperCase()}${d.slice(1)}s`);
-  const hours = r.quietFrom === r.quietTo ? '' : `between ${r.quietFrom} and ${r.quietTo}`;
+  const hours = r.quietFrom === r.quietTo ? '' : `between ${formatClock(r.quietFrom)} and ${formatClock(r.quietTo)}`;
   const parts = [hours, days.length ? `on ${listNames(days)}` : ''].filter(Boolean);
   return parts.length ? `nothing is sent ${parts.join(' or ')}` : 'they may come at any hour of any day';
 }

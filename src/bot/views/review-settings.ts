@@ -5,6 +5,7 @@ import { textReply, type Field, type Form, type Reply } from '../../domain/chat/
 import type { SettingIssue } from '../../services/settings.ts';
 import { formAgain, type Typed } from './form-again.ts';
 import { FIX } from './form-problems.ts';
+import { formatClock } from './text.ts';
 
 export const SETTINGS_FORM = 'review.settings';
 
@@ -103,5 +104,5 @@ export const settingsRefusedText = (issues: readonly SettingIssue[]): string =>
 
 export const settingsSavedReply = (s: ReviewSettings): Reply =>
   textReply(
-    `Saved. The season opens on ${s.opensOn} at ${s.opensAt} and the review is due by ${s.deadline}; nudges on ${s.nudgeDays.join(', ') || 'no day'} (${s.finalMonthNudgeDays.join(', ') || 'no day'} in the deadline’s month) at ${s.nudgeAt}; quiet ${s.quietFrom}–${s.quietTo} and on ${s.quietDays.join(', ') || 'no day'}. A nudge goes only in season, when something is outstanding, and never once the review is marked as submitted: \`/partnership review\` shows when the next one would come.`,
+    `Saved. The season opens on ${s.opensOn} at ${s.opensAt} and the review is due by ${s.deadline}; nudges on ${s.nudgeDays.join(', ') || 'no day'} (${s.finalMonthNudgeDays.join(', ') || 'no day'} in the deadline’s month) at ${formatClock(s.nudgeAt)}; quiet ${formatClock(s.quietFrom)} to ${formatClock(s.quietTo)} and on ${s.quietDays.join(', ') || 'no day'}. A nudge goes only in season, when something is outstanding, and never once the review is marked as submitted: \`/partnership review\` shows when the next one would come.`,
   );

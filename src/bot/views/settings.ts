@@ -12,6 +12,7 @@ import {
 } from '../../domain/settings-text.ts';
 import type { SettingsAudit } from '../../services/ports/index.ts';
 import { formatDate } from './register.ts';
+import { formatClock } from './text.ts';
 
 export const SETTINGS_CHANGE_FORM = 'settings.change';
 export const SETTINGS_CHANGE_ACTION = 'settings.change';
@@ -36,6 +37,9 @@ const review = (key: keyof PartnershipSettings['review']) => (s: PartnershipSett
   const v = s.review[key];
   return Array.isArray(v) ? dayList(v) : String(v ?? '');
 };
+/** A time of day as replies say it ("8pm"); the value to type is in the settings form and docs. */
+const clockSetting = (key: 'opensAt' | 'nudgeAt' | 'quietFrom' | 'quietTo') => (s: PartnershipSettings) =>
+  formatClock(s.review[key]);
 
 export const SETTING_WORDS: Record<SettingKey, Described> = {
   residentThreshold: {
@@ -116,7 +120,7 @@ export const SETTING_WORDS: Record<SettingKey, Described> = {
     meaning: 'The day (MM-DD) the annual partnership review season opens.',
     words: review('opensOn'),
   },
-  'review.opensAt': { label: 'Review opens at', meaning: 'The time it opens.', words: review('opensAt') },
+  'review.opensAt': { label: 'Review opens at', meaning: 'The time it opens.', words: clockSetting('opensAt') },
   'review.deadline': {
     label: 'Review deadline',
     meaning: 'The day (MM-DD) the review is due, in the same year.',
@@ -132,13 +136,17 @@ export const SETTING_WORDS: Record<SettingKey, Described> = {
     meaning: 'The weekdays of those reminders in the deadline’s month.',
     words: review('finalMonthNudgeDays'),
   },
-  'review.nudgeAt': { label: 'Nudge time', meaning: 'The time of day of those reminders.', words: review('nudgeAt') },
+  'review.nudgeAt': {
+    label: 'Nudge time',
+    meaning: 'The time of day of those reminders.',
+    words: clockSetting('nudgeAt'),
+  },
   'review.quietFrom': {
     label: 'Quiet from',
     meaning: 'No scheduled message is sent from this time…',
-    words: review('quietFrom'),
+    words: clockSetting('quietFrom'),
   },
-  'review.quietTo': { label: 'Quiet until', meaning: '…until this time.', words: review('quietTo') },
+  'review.quietTo': { label: 'Quiet until', meaning: '…until this time.', words: clockSetting('quietTo') },
   'review.quietDays': {
     label: 'Quiet all day on',
     meaning: 'Days on which no scheduled message is sent.',
