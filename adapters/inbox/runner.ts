@@ -20,22 +20,7 @@ const RECOVER_BATCH = 50;
  * step failed (not tried again: that would double it); retrying later; or failed for good.
  */
 export type Processed =
-  | { outcome: 'done' | 'duplicate' }
-  | { outcome: 'stored' | 'retrying' | 'failed'; error: unknown }
-  /** the fast path: the work failed before storing anything and the item could not be written either */
-  | { outcome: 'unrecorded'; error: unknown };
-
-/** A fast-path item (`processDeferred`): written by its effect's transaction, not before its work. */
-export interface DeferredEntry {
-  key: string;
-  platform: string;
-  /** what processing it again needs, should it have to be written pending after all */
-  body: unknown;
-  /** told once the item is on disk: its effect committed with it, or it was written pending */
-  onStored(): void;
-  /** when to write it pending if its effect has not committed by then (a platform's time limit) */
-  deadlineMs?: number;
-}
+  { outcome: 'done' | 'duplicate' } | { outcome: 'stored' | 'retrying' | 'failed'; error: unknown };
 
 /** How a platform's adapter processes its recovered items. */
 export interface Replayer {
@@ -110,8 +95,7 @@ export class InboxRunner {
     const log = this.deps.logger;
     try {
       await runInInboxScope(scope, work);
-      // marked done already by the commit of its effect
-      if (!scope.marked) await this.deps.inbox.finish(key, 'done');
+      await this.deps.inbox.finish(key, 'done');
       return { outcome: 'done' };
     } catch (error) {
       if (isAlreadyDone(error)) {
@@ -138,79 +122,6 @@ export class InboxRunner {
         // the database went away too: the claim expires and recovery takes the item again
         log.error('inbox item could not be settled', { code: (settling as { code?: unknown }).code?.toString() });
         return { outcome: 'retrying', error };
-      }
-    }
-  }
-
-  /**
-   * The fast path for clicks whose effect is one write (votes, declarations): no insert before
-   * the work. The transaction that stores the effect inserts the item as done in the same commit
-   * (inbox-scope.ts, `deferred`), so a click costs one commit, and `onStored` says when it is on
-   * disk: only then may the platform be answered. A click that writes nothing leaves no row (it
-   * changed nothing; done again if re-sent, it answers the same). The item is written pending, as
-   * on the ordinary path, when its effect has not committed by `deadlineMs` (then acknowledged,
-   * and finished here or by recovery) or when its work fails before storing anything (then
-   * retried like any item). Never rejects; 'unrecorded' when even that write failed: the caller
-   * answers with an error so the platform or the person tries again.
-   */
-  async processDeferred(
-    entry: DeferredEntry,
-    work: () => Promise<void>,
-    /** as for `process`: a failure retrying would not cure is 'failed' (nothing was stored; the caller says so) */
-    retryable: (error: unknown) => boolean = () => true,
-  ): Promise<Processed> {
-    const at = this.deps.clock.now();
-    let stored = false;
-    const told = () => {
-      if (!stored) entry.onStored();
-      stored = true;
-    };
-    const scope = { key: entry.key, marked: false, deferred: { platform: entry.platform, at }, onStored: told };
-    const written: { pending?: Promise<boolean> } = {};
-    const writePending = () =>
-      (written.pending ??= this.accept(entry.key, entry.platform, entry.body).then(() => {
-        told();
-        return true;
-      }));
-    const timer =
-      entry.deadlineMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            if (!scope.marked) void writePending().catch(() => undefined); // the work's own outcome decides
-          }, entry.deadlineMs);
-    const log = this.deps.logger;
-    try {
-      await runInInboxScope(scope, work);
-      clearTimeout(timer);
-      // written pending at the deadline and not marked by a write: it is finished here
-      if (written.pending && (await written.pending.catch(() => false)) && !scope.marked)
-        await this.deps.inbox.finish(entry.key, 'done');
-      return { outcome: 'done' };
-    } catch (error) {
-      clearTimeout(timer);
-      if (isAlreadyDone(error)) {
-        log.info('inbox item already processed by another process', { code: 'duplicate' });
-        return { outcome: 'duplicate' };
-      }
-      const code = (error as { code?: unknown }).code?.toString() ?? 'E_PROCESSING';
-      if (scope.marked) {
-        log.error('inbox item stored, then its processing failed', { code, attempts: 1 });
-        return { outcome: 'stored', error };
-      }
-      if (!retryable(error) && !written.pending) {
-        log.error('inbox item failed for good; the person is told', { code, attempts: 1 });
-        return { outcome: 'failed', error };
-      }
-      try {
-        await writePending();
-        log.warn('inbox item failed; it will be tried again', { code, attempts: 1 });
-        await this.deps.inbox.release(entry.key, this.retryAt(1));
-        return { outcome: 'retrying', error };
-      } catch (writing) {
-        log.error('inbox item failed and could not be written', {
-          code: (writing as { code?: unknown }).code?.toString() ?? code,
-        });
-        return { outcome: 'unrecorded', error };
       }
     }
   }

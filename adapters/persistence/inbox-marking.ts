@@ -7,13 +7,7 @@
 // one knowing about the inbox. Prisma commits by sending "COMMIT" through the transaction, then
 // calling commit() to release the connection (usePhantomQuery is false in both adapters).
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
-import {
-  currentInboxWork,
-  InboxItemAlreadyDone,
-  markDoneStatement,
-  markStored,
-  type InboxWork,
-} from './inbox-scope.ts';
+import { currentInboxWork, InboxItemAlreadyDone, markDoneSql, type InboxWork } from './inbox-scope.ts';
 
 const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
 const COMMIT = /^\s*COMMIT\s*$/i;
@@ -47,15 +41,10 @@ function markingTransaction(tx: Transaction, provider: 'sqlite' | 'postgres'): T
     }
     const work = currentInboxWork();
     if (wrote && work && !work.marked) {
-      const mark = markDoneStatement(work, provider);
-      // times as each database's rows hold them (Prisma's SQLite adapter: ISO 8601 with "+00:00")
-      const args = mark.args.map((a) =>
-        a instanceof Date ? (provider === 'sqlite' ? a.toISOString().replace('Z', '+00:00') : a.toISOString()) : a,
-      );
       const changed = await tx.executeRaw({
-        sql: mark.sql,
-        args,
-        argTypes: args.map(() => ({ scalarType: 'string' as const, arity: 'scalar' as const })),
+        sql: markDoneSql(provider),
+        args: [work.key],
+        argTypes: [{ scalarType: 'string', arity: 'scalar' }],
       });
       if (changed === 0) {
         await tx.executeRaw({ sql: 'ROLLBACK', args: [], argTypes: [] });
@@ -65,7 +54,7 @@ function markingTransaction(tx: Transaction, provider: 'sqlite' | 'postgres'): T
       marking = work;
     }
     const result = await tx.executeRaw(q);
-    if (marking) markStored(marking);
+    if (marking) marking.marked = true;
     return result;
   };
   return new Proxy(tx, {

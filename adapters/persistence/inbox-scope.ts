@@ -10,20 +10,6 @@ export interface InboxWork {
   marked: boolean;
   /** no attempt follows this one: a failure is told to the person now */
   readonly lastAttempt?: boolean;
-  /**
-   * The fast path (docs/inbox.md): the item was not inserted before its work, so its row may not
-   * exist yet. The transaction that stores its effect inserts it as done (or marks done the
-   * pending row written meanwhile), in the same commit.
-   */
-  readonly deferred?: { platform: string; at: Date };
-  /** told once the transaction that marked the item done has committed (the fast path acknowledges then) */
-  readonly onStored?: () => void;
-}
-
-/** After the commit that marked the item done. */
-export function markStored(work: InboxWork): void {
-  work.marked = true;
-  work.onStored?.();
 }
 
 const scope = new AsyncLocalStorage<InboxWork>();
@@ -59,29 +45,3 @@ export function isAlreadyDone(error: unknown): boolean {
 /** Marks a pending item done and erases its body (it can hold personal data); 0 rows when it was not pending. */
 export const markDoneSql = (provider: 'sqlite' | 'postgres'): string =>
   `UPDATE "InboxItem" SET "status" = 'done', "body" = NULL, "claimedBy" = NULL WHERE "key" = ${provider === 'sqlite' ? '?' : '$1'} AND "status" = 'pending'`;
-
-/**
- * A deferred item (`InboxWork.deferred`): inserted as done, or a pending row of it marked done;
- * 0 rows when it is already done or failed (another delivery of it got there first).
- * Parameters: key, platform, time.
- */
-export const insertDoneSql = (provider: 'sqlite' | 'postgres'): string => {
-  const [key, platform, at] = provider === 'sqlite' ? ['?', '?', '?'] : ['$1', '$2', '$3'];
-  return (
-    'INSERT INTO "InboxItem" ("key", "platform", "body", "status", "attempts", "claimedBy", "claimedUntil", "createdAt") ' +
-    `VALUES (${key}, ${platform}, NULL, 'done', 1, NULL, NULL, ${at}) ON CONFLICT ("key") DO UPDATE ` +
-    `SET "status" = 'done', "body" = NULL, "claimedBy" = NULL WHERE "InboxItem"."status" = 'pending'`
-  );
-};
-
-/**
- * The statement and parameters that mark `work` done, with `provider`'s placeholders (`?` in order
- * for SQLite; the prepared statements of fast-sql.ts take `$n` on both databases).
- */
-export function markDoneStatement(
-  work: InboxWork,
-  provider: 'sqlite' | 'postgres',
-): { sql: string; args: (string | Date)[] } {
-  if (!work.deferred) return { sql: markDoneSql(provider), args: [work.key] };
-  return { sql: insertDoneSql(provider), args: [work.key, work.deferred.platform, work.deferred.at] };
-}

@@ -4,13 +4,7 @@
 // inside the batch transaction just before that write: the write and "done" commit together. An
 // item another process has already done is skipped, and its request stops (never doubled).
 import type { BatchSeam, QueuedJob } from './batched-writer.ts';
-import {
-  currentInboxWork,
-  InboxItemAlreadyDone,
-  markDoneStatement,
-  markStored,
-  type InboxWork,
-} from './inbox-scope.ts';
+import { currentInboxWork, InboxItemAlreadyDone, markDoneSql, type InboxWork } from './inbox-scope.ts';
 
 /** The transaction each item is being marked in, until it commits (a request may queue two writes). */
 const markingIn = new WeakMap<InboxWork, unknown>();
@@ -22,15 +16,14 @@ export const inboxSeam: BatchSeam = {
   async beforeWrite(tx, job) {
     const work = workOf(job);
     if (!work || work.marked || markingIn.get(work) === tx) return true;
-    // `$n` runs on both databases through these prepared statements
-    const mark = markDoneStatement(work, 'postgres');
-    if ((await tx.run(mark.sql, mark.args)) !== 1) return false;
+    // `$1` runs on both databases through these prepared statements
+    if ((await tx.run(markDoneSql('postgres'), [work.key])) !== 1) return false;
     markingIn.set(work, tx);
     return true;
   },
   alreadyDone: (job) => new InboxItemAlreadyDone(workOf(job)?.key ?? ''),
   committed(job) {
     const work = workOf(job);
-    if (work && !work.marked) markStored(work);
+    if (work) work.marked = true;
   },
 };

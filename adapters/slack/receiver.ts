@@ -16,8 +16,7 @@ import { HttpError, readBody, sendJson, type RouteContext } from '../server/http
 import { parseJson } from '../server/json.ts';
 import type { InFlight } from '../../src/services/in-flight.ts';
 import { inboxKey } from './translate.ts';
-import type { InboxRunner, Processed } from '../inbox/runner.ts';
-import { holdAck, isFastPathClick } from './fast-path.ts';
+import type { InboxRunner } from '../inbox/runner.ts';
 import { slackPayloadProblem } from './validate.ts';
 
 /** Context key (Bolt's customProperties): the inbox item a payload was written as before it was processed. */
@@ -25,12 +24,6 @@ export const INBOX_ITEM = 'inboxItem';
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
-
-/**
- * A fast-path click not on disk by then is written to the inbox and acknowledged: Bolt answers a
- * payload not acknowledged within 3 s with a 404 (HTTPResponseAck's unhandled request timeout).
- */
-export const FAST_PATH_DEADLINE_MS = 2_000;
 
 /** Slack's replay window: a request signed more than this far from now, either way, is refused. */
 export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
@@ -83,7 +76,7 @@ export class SlackHttpReceiver implements Receiver {
     private readonly slackLogger: SlackLogger,
     private readonly inFlight: InFlight,
     /** the durable inbox: each payload is written there before it is acknowledged */
-    private readonly inbox: Pick<InboxRunner, 'accept' | 'process' | 'processDeferred'>,
+    private readonly inbox: Pick<InboxRunner, 'accept' | 'process'>,
   ) {}
 
   init(app: BoltApp): void {
@@ -154,15 +147,21 @@ export class SlackHttpReceiver implements Receiver {
     // (Bolt acknowledges events before any listener runs; listeners acknowledge clicks and
     // commands at once). With the database down the answer is 503, so Slack retries an event and
     // the person sees their click or command was not taken; a re-sent delivery already in the
-    // inbox is just acknowledged (recovery finishes it if its process died). Votes and
-    // declarations take the fast path: their row is written by the commit of their effect.
+    // inbox is just acknowledged (recovery finishes it if its process died).
     const key = inboxKey(body);
-    if (isFastPathClick(body)) return this.handleFastPath(req, res, ctx, raw, body, key);
     let fresh: boolean;
     try {
       fresh = await this.inbox.accept(key, 'slack', body);
     } catch (error) {
-      return this.unavailable(res, ctx, error);
+      this.logger.error('slack request refused: database unavailable', {
+        requestId: ctx.requestId,
+        platform: 'slack',
+        code: (error as { code?: string }).code ?? 'E_DATABASE',
+      });
+      return sendJson(res, 503, {
+        error: 'unavailable',
+        message: 'The bot’s database is not answering, so nothing was done. Please try again in a minute.',
+      });
     }
     if (!fresh) {
       this.logger.info('slack delivery already received', {
@@ -173,7 +172,21 @@ export class SlackHttpReceiver implements Receiver {
       return sendJson(res, 200, {});
     }
 
-    const event = this.event(req, res, raw, body, key);
+    const httpRequest = Object.assign(req, { rawBody: Buffer.from(raw, 'utf8') });
+    const ack = new HTTPResponseAck({
+      logger: this.slackLogger,
+      processBeforeResponse: false,
+      httpRequest,
+      httpRequestBody: body,
+      httpResponse: res,
+    });
+    const retry = Number(header(req, 'x-slack-retry-num'));
+    const event: ReceiverEvent = {
+      body,
+      ack: ack.bind(),
+      customProperties: { [INBOX_ITEM]: key },
+      ...(Number.isInteger(retry) ? { retryNum: retry, retryReason: header(req, 'x-slack-retry-reason') ?? '' } : {}),
+    };
     await this.inFlight.run(() =>
       this.inbox.process(key, 1, async () => {
         try {
@@ -191,78 +204,4 @@ export class SlackHttpReceiver implements Receiver {
       }),
     );
   }
-
-  /**
-   * A vote or declaration (docs/inbox.md, "The fast path"): not inserted before its work; the
-   * listener's ack is held until the click's effect has committed, with the inbox row inserted as
-   * done in that same commit, then Slack gets its 200. A click that takes longer than
-   * FAST_PATH_DEADLINE_MS (a first click waiting for a rate-limited `users.info`) is written to
-   * the inbox as pending then and acknowledged, as any other payload.
-   */
-  private async handleFastPath(
-    req: IncomingMessage,
-    res: ServerResponse,
-    ctx: RouteContext,
-    raw: string,
-    body: Record<string, unknown>,
-    key: string,
-  ): Promise<void> {
-    const event = this.event(req, res, raw, body, key);
-    const held = holdAck(event.ack);
-    event.ack = held.ack;
-    const processed = await this.inFlight.run(() =>
-      this.inbox.processDeferred(
-        { key, platform: 'slack', body, onStored: held.open, deadlineMs: FAST_PATH_DEADLINE_MS },
-        () => this.bolt!.processEvent(event),
-      ),
-    );
-    if (processed.outcome === 'unrecorded') {
-      if (!res.headersSent) return this.unavailable(res, ctx, processed.error);
-      return;
-    }
-    if (processed.outcome !== 'done' && processed.outcome !== 'duplicate')
-      this.logger.error('slack event failed', { requestId: ctx.requestId, platform: 'slack', code: code(processed) });
-    // on disk, or nothing of it was stored (it changed nothing): Slack may have its answer
-    await held.finish();
-  }
-
-  private event(
-    req: IncomingMessage,
-    res: ServerResponse,
-    raw: string,
-    body: Record<string, unknown>,
-    key: string,
-  ): ReceiverEvent {
-    const httpRequest = Object.assign(req, { rawBody: Buffer.from(raw, 'utf8') });
-    const ack = new HTTPResponseAck({
-      logger: this.slackLogger,
-      processBeforeResponse: false,
-      httpRequest,
-      httpRequestBody: body,
-      httpResponse: res,
-    });
-    const retry = Number(header(req, 'x-slack-retry-num'));
-    return {
-      body,
-      ack: ack.bind(),
-      customProperties: { [INBOX_ITEM]: key },
-      ...(Number.isInteger(retry) ? { retryNum: retry, retryReason: header(req, 'x-slack-retry-reason') ?? '' } : {}),
-    };
-  }
-
-  /** The database could not take the payload: nothing is acknowledged, so Slack or the person tries again. */
-  private unavailable(res: ServerResponse, ctx: RouteContext, error: unknown): void {
-    this.logger.error('slack request refused: database unavailable', {
-      requestId: ctx.requestId,
-      platform: 'slack',
-      code: (error as { code?: string }).code ?? 'E_DATABASE',
-    });
-    sendJson(res, 503, {
-      error: 'unavailable',
-      message: 'The bot’s database is not answering, so nothing was done. Please try again in a minute.',
-    });
-  }
 }
-
-const code = (processed: Processed): string | undefined =>
-  'error' in processed ? (processed.error as { code?: string }).code : undefined;

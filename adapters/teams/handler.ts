@@ -25,7 +25,7 @@ import { reachAfterSetup, type ReachDeps } from './team-reach.ts';
 
 export interface HandlerDeps extends DeliveryDeps {
   /** the durable inbox: each activity is written there before it is answered, and acted on once */
-  inbox: Pick<InboxRunner, 'accept' | 'process' | 'processDeferred'>;
+  inbox: Pick<InboxRunner, 'accept' | 'process'>;
   bot: Bot;
   directory: DirectoryStore;
   /** reaching a whole team once one of its channels is set up (team-reach.ts) */
@@ -38,10 +38,6 @@ const UNREADABLE: Inbound = { type: 'action', actionId: '', value: '' };
 const isSetup = (inbound: Inbound) => inbound.type === 'command' && /^setup\b/i.test(inbound.text.trim());
 
 const ALREADY_DONE = 'That click had already reached me, so it was done once.';
-
-/** Votes and declarations: one write each, on the decisions' batched path (docs/inbox.md, "The fast path"). */
-const FAST_ACTION = /^decision\.(vote|declare)(\.|$)/;
-const isFastPath = (inbound: Inbound) => inbound.type === 'action' && FAST_ACTION.test(inbound.actionId);
 
 export class TeamsBot extends TeamsActivityHandler {
   constructor(private readonly deps: HandlerDeps) {
@@ -83,24 +79,18 @@ export class TeamsBot extends TeamsActivityHandler {
   ): Promise<'done' | 'duplicate' | 'retrying'> {
     const key = inboxKey(context.activity);
     const stored: StoredTeamsRequest = { request };
-    const work = async () => answer(await this.deps.bot.handle(request));
-    // the Bot Connector refused the reply (it carries a status): it would refuse it again
-    const retryable = (error: unknown) => (error as { statusCode?: unknown }).statusCode === undefined;
-    // An invoke's answer is the HTTP response, sent after the work: a vote or declaration is
-    // written with its effect, in one commit, before it is answered (the fast path).
-    const processed =
-      context.activity.type === 'invoke' && isFastPath(request.inbound)
-        ? await this.deps.inbox.processDeferred(
-            { key, platform: 'teams', body: stored, onStored: () => undefined },
-            work,
-            retryable,
-          )
-        : (await this.deps.inbox.accept(key, 'teams', stored))
-          ? await this.deps.inbox.process(key, 1, work, undefined, retryable)
-          : ({ outcome: 'duplicate' } as const);
+    if (!(await this.deps.inbox.accept(key, 'teams', stored))) return 'duplicate';
+    const processed = await this.deps.inbox.process(
+      key,
+      1,
+      async () => answer(await this.deps.bot.handle(request)),
+      undefined,
+      // the Bot Connector refused the reply (it carries a status): it would refuse it again
+      (error) => (error as { statusCode?: unknown }).statusCode === undefined,
+    );
     if (processed.outcome === 'done' || processed.outcome === 'duplicate') return processed.outcome;
     if (processed.outcome === 'retrying') return 'retrying';
-    throw (processed as { error: unknown }).error; // onTurnError apologises (unrecorded: an error status)
+    throw (processed as { error: unknown }).error; // onTurnError apologises
   }
 
   private async message(context: TurnContext): Promise<void> {

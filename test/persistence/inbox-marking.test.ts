@@ -55,21 +55,3 @@ it('writes outside any item mark nothing', async () => {
   await writeLease('plain');
   expect((await item('k3')).status).toBe('pending');
 });
-
-it('a fast-path item (not inserted first) is inserted done by its first write, once; a pending copy is marked done', async () => {
-  db = await createTestDatabase();
-  const at = new Date('2026-12-06T04:00:00Z');
-  const deferred = (key: string) => ({ key, marked: false, deferred: { platform: 'teams', at } });
-  const first = deferred('k4');
-  await runInInboxScope(first, () => writeLease('fast'));
-  expect(first.marked).toBe(true);
-  expect(await item('k4')).toMatchObject({ status: 'done', body: null, platform: 'teams', createdAt: at });
-  // the same delivery again, done by another request: rolled back, nothing doubled
-  const again = deferred('k4');
-  await expect(runInInboxScope(again, () => writeLease('twice'))).rejects.toBeInstanceOf(InboxItemAlreadyDone);
-  expect(await db.database.db.lease.findMany({ select: { name: true } })).toEqual([{ name: 'fast' }]);
-  // written pending meanwhile (its deadline passed before the effect committed): marked done
-  await accept('k5');
-  await runInInboxScope(deferred('k5'), () => writeLease('late'));
-  expect(await item('k5')).toMatchObject({ status: 'done', body: null, platform: 'slack' });
-});
