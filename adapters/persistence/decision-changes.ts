@@ -6,7 +6,7 @@
 // Each writes its rows and its audit row and returns the state as a fresh read (decision-rows.ts
 // `loadState`) would give it, so the fast path can keep deciding on its copy.
 import { randomUUID } from 'node:crypto';
-import type { Change, DecisionState, PersonName, Plan } from '../../src/domain/decisions/types.ts';
+import type { Change, DecisionState, Plan } from '../../src/domain/decisions/types.ts';
 import type { SqlRunner, SqlValue } from './fast-sql.ts';
 
 type Of<K extends Change['type']> = Extract<Change, { type: K }>;
@@ -62,9 +62,9 @@ async function audit(
 
 /**
  * The state names everyone its rows mention (loadState's `people`): a newcomer's name is read
- * here. Copying hundreds of names for every click would cost more than the click (0.3 ms each),
- * so a `people` that is not frozen is the caller's own and gains the name in place (a batch's
- * copy), and a frozen, shared one is layered over rather than copied (withName).
+ * here. Copying hundreds of names for every click of a batch would cost more than the click, so a
+ * `people` that is not frozen is the caller's own and gains the name in place: a batch copies the
+ * cached names once, at its first newcomer, and adds the rest to that copy.
  */
 async function naming(tx: SqlRunner, state: DecisionState, personId: string): Promise<DecisionState> {
   if (state.people[personId]) return state;
@@ -74,32 +74,9 @@ async function naming(tx: SqlRunner, state: DecisionState, personId: string): Pr
   );
   if (!row) return state;
   const named = { name: row.name, resident: Boolean(row.resident) };
-  if (Object.isFrozen(state.people)) return { ...state, people: withName(state.people, personId, named) };
+  if (Object.isFrozen(state.people)) return { ...state, people: { ...state.people, [personId]: named } };
   state.people[personId] = named;
   return state;
-}
-
-/** How many layers each layered `people` has over a plain object. */
-const layersOf = new WeakMap<object, number>();
-const MAX_LAYERS = 32;
-
-/**
- * The frozen names plus one, read through the prototype chain (the state's people are only ever
- * looked up by id), so a click costs one small object instead of a copy of every name; every
- * MAX_LAYERS clicks the layers are folded into one plain object, so a lookup stays short.
- */
-function withName(people: Record<string, PersonName>, personId: string, named: PersonName): Record<string, PersonName> {
-  const layers = layersOf.get(people) ?? 0;
-  let next: Record<string, PersonName>;
-  if (layers >= MAX_LAYERS) {
-    next = {};
-    for (const id in people) next[id] = people[id]!; // inherited names too
-  } else {
-    next = Object.create(people) as Record<string, PersonName>;
-    layersOf.set(next, layers + 1);
-  }
-  next[personId] = named;
-  return next;
 }
 
 async function declare(tx: SqlRunner, state: DecisionState, plan: Plan<unknown>, c: Of<'declare'>) {
