@@ -110,10 +110,15 @@ const byTime = [{ createdAt: 'asc' as const }, { personId: 'asc' as const }];
 const timeThenPerson = (a: { at: Date; personId: string }, b: { at: Date; personId: string }): number =>
   a.at.getTime() - b.at.getTime() || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
 
-/** `rows` in that order: the same list when it is in order already (a list a click left alone). */
-function inOrder<T extends { at: Date; personId: string }>(rows: readonly T[]): T[] {
-  for (let i = 1; i < rows.length; i++)
-    if (timeThenPerson(rows[i - 1]!, rows[i]!) > 0) return [...rows].sort(timeThenPerson);
+/**
+ * `rows` in that order: the same list when it is in order already (a list a click left alone).
+ * The rows that are still `was`'s, at the same places (a click appends or replaces one), are in
+ * order already: only the rest is compared, so a click is not a walk over every row's dates.
+ */
+function inOrder<T extends { at: Date; personId: string }>(rows: readonly T[], was?: readonly T[]): T[] {
+  let i = 1;
+  if (was && rows[0] === was[0]) while (i < rows.length && rows[i] === was[i]) i++;
+  for (; i < rows.length; i++) if (timeThenPerson(rows[i - 1]!, rows[i]!) > 0) return [...rows].sort(timeThenPerson);
   return rows as T[];
 }
 
@@ -124,7 +129,7 @@ function inOrder<T extends { at: Date; personId: string }>(rows: readonly T[]): 
  */
 export const inStoredOrder = (state: DecisionState, before?: DecisionState): DecisionState => {
   const ordered = <T extends { at: Date; personId: string }>(rows: readonly T[], was?: readonly T[]): T[] =>
-    rows === was ? (rows as T[]) : inOrder(rows);
+    rows === was ? (rows as T[]) : inOrder(rows, was);
   return {
     ...state,
     declarations: ordered(state.declarations, before?.declarations),

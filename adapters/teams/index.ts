@@ -1,7 +1,7 @@
 // The Microsoft Teams adapter: POST /api/messages through botbuilder's CloudAdapter, replies as
 // Adaptive Cards, and the 'teams' notifier for proactive messages. Every botbuilder import of
 // the project lives in this folder, so moving to the SDK's successor touches nothing else.
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { TeamsAdapter } from './adapter.ts';
 import type { App } from '../server/app.ts';
 import type { Config } from '../config.ts';
@@ -13,6 +13,7 @@ import { receive } from './receive.ts';
 import { textActivity } from './messages.ts';
 import { teamsReplayer } from './inbox.ts';
 import { isDatabaseOutage } from '../persistence/outage.ts';
+import { ReusingBotFrameworkAuthentication } from './reused-clients.ts';
 
 export const TEAMS_ROUTE = '/api/messages';
 
@@ -23,7 +24,7 @@ export function createAdapter(
   const appId = config.MICROSOFT_APP_ID ?? '';
   // No app id: an empty configuration, which botbuilder treats as "authentication off" whatever
   // MICROSOFT_APP_TYPE says (SingleTenant without an app id would otherwise refuse to start).
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new ReusingBotFrameworkAuthentication(
     appId
       ? {
           MicrosoftAppId: appId,
