@@ -95,7 +95,8 @@ export class InboxRunner {
     const log = this.deps.logger;
     try {
       await runInInboxScope(scope, work);
-      await this.deps.inbox.finish(key, 'done');
+      // an item its effect's commit marked done needs no second write (a click's usual case)
+      if (!scope.marked) await this.deps.inbox.finish(key, 'done');
       return { outcome: 'done' };
     } catch (error) {
       if (isAlreadyDone(error)) {

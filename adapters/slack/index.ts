@@ -66,6 +66,8 @@ export async function registerSlack(app: App): Promise<SlackParts> {
       many?.authorize ?? authorizer(single!, config.SLACK_BOT_TOKEN!, config.SLACK_BOT_ID, config.SLACK_BOT_USER_ID),
     logger: options.logger,
     clientOptions: options,
+    // Bolt's in-memory conversation store is unused here, and its lookup builds an Error per event
+    convoStore: false,
   });
   bolt.error(async (error) => {
     if (isNotInstalled(error)) {
