@@ -2,7 +2,7 @@
 // `private` replies are seen only by the person (ephemeral via response_url or chat.postEphemeral,
 // a normal message in the bot's own DM, the App Home tab), `channel` replies by the conversation
 // (in_channel, chat.postMessage). replaceOriginal updates the clicked message in place.
-import type { RespondArguments, RespondFn } from '@slack/bolt';
+import type { RespondArguments } from '@slack/bolt';
 import type { Conversation } from '../../src/domain/chat/inbound.ts';
 import type { Block, Reply } from '../../src/domain/chat/reply.ts';
 import type { ApiFor, SlackApi } from './api.ts';
@@ -10,6 +10,7 @@ import type { DirectChannels } from './direct.ts';
 import type { PendingForms } from './pending-forms.ts';
 import { renderMessage, type RenderedMessage } from './render/blocks.ts';
 import { formView } from './render/modal.ts';
+import type { Respond } from './respond.ts';
 
 export interface Origin {
   conversation: Conversation;
@@ -18,7 +19,7 @@ export interface Origin {
   privateChannel: boolean;
   threadTs?: string | undefined;
   /** response_url of a slash command or a click in a message */
-  respond?: RespondFn | undefined;
+  respond?: Respond | undefined;
   /** lets us open a modal: valid for 3 seconds after the command or click */
   triggerId?: string | undefined;
   /** the message whose button was clicked */

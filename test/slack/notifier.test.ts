@@ -6,6 +6,7 @@ import type { Origin } from '../../adapters/slack/deliver.ts';
 import type { Conversation } from '../../src/domain/chat/inbound.ts';
 import { textReply, type Reply } from '../../src/domain/chat/reply.ts';
 import { CHANNEL, TEAM, USERS, bind, settle, shown, startSlack, type SlackTest } from './support.ts';
+import { respondTo } from '../../adapters/slack/respond.ts';
 
 let t: SlackTest;
 let rosaId: string;
@@ -145,13 +146,7 @@ describe('delivery', () => {
   });
 
   it('replaceOriginal on an ephemeral message replaces it through its response_url', async () => {
-    // stands in for Bolt's respond(): a JSON POST to the interaction's response_url
-    const respond = (args: unknown) =>
-      fetch(t.fake.responseUrl('eph-1'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(args),
-      });
+    const respond = respondTo(t.fake.responseUrl('eph-1'));
     await deliver(
       [{ ...textReply('Your vote: yes.'), replaceOriginal: true }],
       origin({ respond, message: { channelId: CHANNEL, ts: '17.2', ephemeral: true } }),

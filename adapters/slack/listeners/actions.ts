@@ -8,6 +8,7 @@ import type { Origin } from '../deliver.ts';
 import { homeConversation } from '../home.ts';
 import { OPEN_FORM_ACTION } from '../pending-forms.ts';
 import { formView } from '../render/modal.ts';
+import { respondTo } from '../respond.ts';
 import { actionInbound, channelKind, type ActionPayload } from '../translate.ts';
 import type { ListenerContext } from './context.ts';
 
@@ -27,7 +28,7 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
     await api.views.open({ trigger_id: origin.triggerId, view: formView(pending.form, pending.origin) });
   };
 
-  bolt.action({ type: 'block_actions' }, async ({ ack, body, action, respond, context }) => {
+  bolt.action({ type: 'block_actions' }, async ({ ack, body, action, context }) => {
     const a = action as ActionPayload;
     await ack();
     if (body.type !== 'block_actions' || body.view?.type === 'modal') return; // inputs in our modals do not dispatch
@@ -57,7 +58,7 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
       triggerId: body.trigger_id,
       // a message in a D channel that is not ephemeral was posted by the bot in its own DM
       privateChannel: !!message && !message.ephemeral && conversation.kind === 'direct',
-      respond: body.response_url ? respond : undefined,
+      respond: body.response_url ? respondTo(body.response_url) : undefined,
       threadTs: (body.message as { thread_ts?: string } | undefined)?.thread_ts,
     };
     await ctx.guard('action', origin, async () => {

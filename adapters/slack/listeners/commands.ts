@@ -1,4 +1,4 @@
-// Slash commands: acknowledged at once, then answered through the response_url (Bolt's `respond`).
+// Slash commands: acknowledged at once, then answered through the response_url (respond.ts).
 // After `setup` binds a channel, its roster's people are linked to their Slack accounts by email.
 import type { App as BoltApp } from '@slack/bolt';
 import type { Conversation } from '../../../src/domain/chat/inbound.ts';
@@ -7,6 +7,7 @@ import type { Origin } from '../deliver.ts';
 import { linkRosterByEmail } from '../identity.ts';
 import { channelKind, cleanText } from '../translate.ts';
 import type { ListenerContext } from './context.ts';
+import { respondTo } from '../respond.ts';
 
 export function register(bolt: BoltApp, ctx: ListenerContext): void {
   const { logger, slack: s } = ctx;
@@ -22,7 +23,7 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
     );
   };
 
-  bolt.command(/^\/.+/, async ({ command, ack, respond, context }) => {
+  bolt.command(/^\/.+/, async ({ command, ack, context }) => {
     await ack();
     const conversation: Conversation = {
       platform: 'slack',
@@ -34,7 +35,7 @@ export function register(bolt: BoltApp, ctx: ListenerContext): void {
       conversation,
       userId: command.user_id,
       privateChannel: false,
-      respond,
+      respond: respondTo(command.response_url),
       triggerId: command.trigger_id,
     };
     await ctx.guard('command', origin, async () => {
