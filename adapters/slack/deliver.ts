@@ -2,7 +2,7 @@
 // `private` replies are seen only by the person (ephemeral via response_url or chat.postEphemeral,
 // a normal message in the bot's own DM, the App Home tab), `channel` replies by the conversation
 // (in_channel, chat.postMessage). replaceOriginal updates the clicked message in place.
-import type { RespondArguments } from '@slack/bolt';
+import { RespondError, type RespondArguments } from '@slack/bolt';
 import type { Conversation } from '../../src/domain/chat/inbound.ts';
 import type { Block, Reply } from '../../src/domain/chat/reply.ts';
 import type { ApiFor, SlackApi } from './api.ts';
@@ -95,6 +95,16 @@ export class SlackDelivery {
       if (message.ephemeral && respond) return void (await viaResponseUrl({ replace_original: true }));
       // a private reply may replace a message only where just this person sees it
       if (!message.ephemeral && (!isPrivate || origin.privateChannel)) {
+        // In the bot's own DM the click's response_url edits the message in place: no Web API
+        // call (chat.update is rate-limited per workspace, and a burst of declarations would meet
+        // that limit). A used-up or expired response_url falls back to chat.update.
+        if (origin.privateChannel && respond) {
+          try {
+            return void (await viaResponseUrl({ replace_original: true }));
+          } catch (error) {
+            if (!(error instanceof RespondError)) throw error;
+          }
+        }
         return void (await api.chat.update({ channel: message.channelId, ts: message.ts, ...msg }));
       }
     }

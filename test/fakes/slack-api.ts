@@ -17,6 +17,15 @@ export interface Call {
   args: Record<string, unknown>;
   /** for response_url: the path it was sent to; for upload: the file id */
   target?: string;
+  /** for a response_url POST with replace_original: the message it edited in place */
+  edits?: { channel: string; ts: string };
+}
+
+/** The message an interaction came from (its response_url may replace it, as Slack's does). */
+export interface MessageSource {
+  channel: string;
+  ts: string;
+  ephemeral: boolean;
 }
 
 type Fault = { status: 429; retryAfter: number } | { error: string };
@@ -48,6 +57,7 @@ function decode(raw: string, contentType: string): Record<string, unknown> {
 export class FakeSlackApi {
   readonly calls: Call[] = [];
   private readonly faults = new Map<string, Fault[]>();
+  private readonly sources = new Map<string, MessageSource>();
   private server: Server | null = null;
   private ts = 1_700_000_000;
   base = '';
@@ -61,9 +71,22 @@ export class FakeSlackApi {
     return `${this.base}/api/`;
   }
 
-  /** A response_url for one interaction. */
-  responseUrl(id: string): string {
+  /** A response_url for one interaction; from a message, it may replace that message. */
+  responseUrl(id: string, source?: MessageSource): string {
+    if (source) this.sources.set(id, source);
     return `${this.base}/response/${id}`;
+  }
+
+  /**
+   * Every in-place edit of a non-ephemeral message, by chat.update or by a response_url with
+   * replace_original (Slack edits the message the click came from): args carry channel and ts.
+   */
+  messageEdits(): Call[] {
+    return this.calls.flatMap((c) => {
+      if (c.method === 'chat.update') return [c];
+      if (c.method === 'response_url' && c.edits) return [{ ...c, args: { ...c.args, ...c.edits } }];
+      return [];
+    });
   }
 
   async start(): Promise<this> {
@@ -121,7 +144,13 @@ export class FakeSlackApi {
     const path = (req.url ?? '/').split('?')[0]!;
     const contentType = req.headers['content-type'] ?? '';
     if (path.startsWith('/response/')) {
-      this.calls.push({ method: 'response_url', target: path, args: decode(raw.toString('utf8'), 'application/json') });
+      const args = decode(raw.toString('utf8'), 'application/json');
+      const source = this.sources.get(path.slice('/response/'.length));
+      const edits =
+        source && !source.ephemeral && args.replace_original === true
+          ? { edits: { channel: source.channel, ts: source.ts } }
+          : {};
+      this.calls.push({ method: 'response_url', target: path, args, ...edits });
       return { status: 200, body: { ok: true } };
     }
     if (path.startsWith('/upload/')) {

@@ -276,7 +276,7 @@ describe('a decision in Slack, from the modal to the record', () => {
     await press(U.rosa, 'decision.declare.none', decisionId, { channel: dm(U.rosa), ts: '1.2' });
     // the prompt itself becomes the ballot: its "No interest" / "I have an interest" no longer apply
     expect(postsTo(dm(U.rosa))).toEqual([]);
-    const ballot = t.fake.callsTo('chat.update').find((c) => c.args.channel === dm(U.rosa) && c.args.ts === '1.2');
+    const ballot = t.fake.messageEdits().find((c) => c.args.channel === dm(U.rosa) && c.args.ts === '1.2');
     rosaBallot = ballot;
     expect(shown(ballot)).toContain('Thank you: you declared no interest in Decision 1');
     expect(shown(ballot)).not.toContain('I have an interest');

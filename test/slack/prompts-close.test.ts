@@ -48,7 +48,7 @@ async function open(title: string): Promise<{ id: string; cardTs: string; closes
 
 const prompts = (decisionId: string) =>
   t.app.database.db.decisionPrompt.findMany({ where: { decisionId }, orderBy: { channelId: 'asc' } });
-const dmUpdates = (): Call[] => t.fake.callsTo('chat.update').filter((c) => String(c.args.channel).startsWith('D'));
+const dmUpdates = (): Call[] => t.fake.messageEdits().filter((c) => String(c.args.channel).startsWith('D'));
 const updateOf = (channel: string, ts: string) =>
   dmUpdates().filter((c) => c.args.channel === channel && c.args.ts === ts);
 

@@ -204,7 +204,7 @@ export function clickBody(t: SlackTest, actionId: string, value: string, o: Acti
         container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: !!o.ephemeral },
         channel: { id: channel, name: channel.startsWith('D') ? 'directmessage' : 'partnership' },
         message: { type: 'message', ts, text: '' },
-        response_url: t.fake.responseUrl(id),
+        response_url: t.fake.responseUrl(id, { channel, ts, ephemeral: !!o.ephemeral }),
       };
   const action = { type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: `${Date.now() / 1000}` };
   const body = new URLSearchParams({ payload: JSON.stringify({ ...payload, actions: [action] }) }).toString();
