@@ -5,6 +5,7 @@ import type { Person, Roster } from './roster.ts';
 import type { PartnershipSettings } from './settings.ts';
 import type { Problem, Result } from './result.ts';
 import { fail, ok } from './result.ts';
+import { chooseOneOf } from './choices.ts';
 
 export const CONCERN_KINDS = ['code-of-conduct', 'misuse-of-funds', 'other'] as const;
 export type ConcernKind = (typeof CONCERN_KINDS)[number];
@@ -37,7 +38,7 @@ export function checkConcern(
 ): Result<ConcernInput, Problem[]> {
   const problems: Problem[] = [];
   const kind = (CONCERN_KINDS as readonly string[]).includes(typed.kind) ? (typed.kind as ConcernKind) : null;
-  if (!kind) problems.push({ where: 'Kind of concern', message: `choose one of ${CONCERN_KINDS.join(', ')}` });
+  if (!kind) problems.push({ where: 'Kind of concern', message: chooseOneOf(CONCERN_KINDS) });
   const aboutId = typed.aboutId.trim() || null;
   if (aboutId && !roster.people.some((p) => p.id === aboutId))
     problems.push({ where: 'About', message: 'choose someone from the list, or leave it empty' });

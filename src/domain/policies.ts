@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import type { Problem, Result } from './result.ts';
 import { fail, ok } from './result.ts';
+import { chooseOneOf } from './choices.ts';
 
 export const POLICY_KINDS = [
   'code-of-conduct',
@@ -74,7 +75,7 @@ export function checkPolicy(typed: {
 }): Result<PolicyInput, Problem[]> {
   const problems: Problem[] = [];
   const kind = (POLICY_KINDS as readonly string[]).includes(typed.kind) ? (typed.kind as PolicyKind) : null;
-  if (!kind) problems.push({ where: 'Kind', message: `choose one of ${POLICY_KINDS.join(', ')}` });
+  if (!kind) problems.push({ where: 'Kind', message: chooseOneOf(POLICY_KINDS) });
   const name = typed.name.replace(/\s+/g, ' ').trim() || (kind && kind !== 'other' ? POLICY_NAMES[kind] : '');
   if (!name) problems.push({ where: 'Name', message: 'give the policy’s name (needed when the kind is “other”)' });
   else if (name.length > MAX_POLICY_NAME)

@@ -4,6 +4,7 @@
 import { fail, ok, type Problem, type Result } from './result.ts';
 import { organisationKey } from './organisations.ts';
 import { INTEREST_KINDS, RELATIONSHIP_KINDS, type InterestKind, type Person, type RelationshipKind } from './roster.ts';
+import { chooseOneOf } from './choices.ts';
 
 export const MAX_ORGANISATION = 200;
 export const MAX_DETAIL = 500;
@@ -67,7 +68,7 @@ export function validateInterest(raw: {
     });
   else if (!organisationKey(organisation))
     problems.push({ where: 'Organisation', message: 'needs at least one letter or digit' });
-  if (!isInterestKind(kind)) problems.push({ where: 'Kind', message: `choose one of: ${INTEREST_KINDS.join(', ')}` });
+  if (!isInterestKind(kind)) problems.push({ where: 'Kind', message: chooseOneOf(INTEREST_KINDS) });
   if (detail.length > MAX_DETAIL)
     problems.push({
       where: 'Detail',
@@ -115,8 +116,7 @@ export function validateRelationship(
       where: 'Second person',
       message: `choose someone other than ${from.name}: a relationship is between two different people`,
     });
-  if (!isRelationshipKind(kind))
-    problems.push({ where: 'Relationship', message: `choose one of: ${RELATIONSHIP_KINDS.join(', ')}` });
+  if (!isRelationshipKind(kind)) problems.push({ where: 'Relationship', message: chooseOneOf(RELATIONSHIP_KINDS) });
   if (problems.length || !from || !to || !isRelationshipKind(kind)) return fail(problems);
   const input = { fromId: from.id, toId: to.id, kind };
   if (existing.some((e) => sameFact(e, input))) {

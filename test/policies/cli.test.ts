@@ -23,7 +23,7 @@ describe('policies on the command line', () => {
     const bad = await runCli(['policies', 'set', ...P, '--kind', 'rules', '--adopted', 'last year'], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('Nothing was saved:');
-    expect(bad.stderr).toContain('Kind: choose one of code-of-conduct');
+    expect(bad.stderr).toContain('Kind: choose one of "code-of-conduct", ');
     expect(bad.stderr).toContain('Adopted on: “last year” is not a date');
 
     const usage = await runCli(['policies', 'set', ...P, '--kind', 'loyalty'], env);

@@ -98,7 +98,7 @@ describe('my register of interests', () => {
     const field = (id: string) => again.fields.find((f) => f.id === id)!;
     expect(field('organisation').error).toBe('Is empty: type the name of the organisation, business or group');
     expect(field('kind').error).toBe(
-      'Choose one of: employee, owner, director, trustee, member, volunteer, contractor, other',
+      'Choose one of "employee", "owner", "director", "trustee", "member", "volunteer", "contractor" or "other"',
     );
     expect(field('detail').error).toBe('Is 501 characters long; shorten it to at most 500');
     expect(field('detail').initial).toBe('x'.repeat(501));

@@ -80,7 +80,7 @@ describe('relationships', () => {
       'Second person: choose someone other than Rosa Novak',
     );
     expect(await submit({ from: t.idOf('Rosa Novak'), kind: 'cousin', to: t.idOf('Kwame Mensah') })).toContain(
-      'Relationship: choose one of: spouse, civil-partner',
+      'Relationship: choose one of "spouse", "civil-partner",',
     );
     // Tom is Sarah's spouse already: the same fact the other way round is a duplicate
     expect(await submit({ from: t.idOf('Sarah Whitfield'), kind: 'spouse', to: t.idOf('Tom Whitfield') })).toContain(
@@ -91,7 +91,7 @@ describe('relationships', () => {
       only(await t.as('chair').submit(form, { from: t.idOf('Rosa Novak'), kind: 'cousin', to: t.idOf('Rosa Novak') })),
     );
     const field = (id: string) => again.fields.find((f) => f.id === id)!;
-    expect(field('kind').error).toMatch(/^Choose one of: spouse, civil-partner/);
+    expect(field('kind').error).toMatch(/^Choose one of "spouse", "civil-partner"/);
     expect(field('to').error).toBe(
       'Choose someone other than Rosa Novak: a relationship is between two different people',
     );

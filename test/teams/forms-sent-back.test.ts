@@ -79,7 +79,7 @@ describe('forms sent back in Teams, each problem under its input', () => {
     const submit = await formFor(P.rosa, 'concern', 'Send privately');
     const card = await send(P.rosa, submit, { kind: '', about: '', text: SECRET });
     expect(card.text).toContain('Your concern was not sent.');
-    expect(card.under('kind')).toMatch(/Choose one of code-of-conduct/);
+    expect(card.under('kind')).toMatch(/Choose one of "code-of-conduct"/);
     expect(card.under('text')).toBe('');
     expect(card.value('text')).toBe(SECRET);
     expect(await t.app.database.db.concern.count()).toBe(0);

@@ -57,7 +57,7 @@ describe('the playground: a form with mistakes comes back to the form', () => {
     const before = await inbox(t.url, chair);
     const back = await submit(member, 'channel', 'concerns.raise', { kind: '', about: '', text: SECRET });
     expect(back.lead).toContain('Your concern was not sent.');
-    expect(back.field('kind').error).toMatch(/^Choose one of code-of-conduct/);
+    expect(back.field('kind').error).toMatch(/^Choose one of "code-of-conduct"/);
     expect(back.field('text').error).toBeUndefined();
     expect(back.field('text').initial).toBe(SECRET);
     // not placed in the conversation, for anyone
