@@ -146,11 +146,13 @@ export class FakeSlackApi {
     if (path.startsWith('/response/')) {
       const args = decode(raw.toString('utf8'), 'application/json');
       const source = this.sources.get(path.slice('/response/'.length));
-      const edits =
-        source && !source.ephemeral && args.replace_original === true
-          ? { edits: { channel: source.channel, ts: source.ts } }
-          : {};
-      this.calls.push({ method: 'response_url', target: path, args, ...edits });
+      const call: Call = { method: 'response_url', target: path, args };
+      this.calls.push(call);
+      // a response_url used up (five answers) or expired (30 minutes): Slack answers 404, edits nothing
+      const fault = this.faults.get('response_url')?.shift();
+      if (fault && 'error' in fault) return { status: 404, body: { ok: false, error: fault.error } };
+      if (source && !source.ephemeral && args.replace_original === true)
+        call.edits = { channel: source.channel, ts: source.ts };
       return { status: 200, body: { ok: true } };
     }
     if (path.startsWith('/upload/')) {

@@ -156,6 +156,43 @@ describe('delivery', () => {
     expect(t.fake.callsTo('chat.update')).toEqual([]);
   });
 
+  it('in the bot’s DM, replaceOriginal edits the clicked message through its response_url, not chat.update', async () => {
+    const dmMessage = { channelId: `D${USERS.chair.id}`, ts: '18.1', ephemeral: false };
+    const dm = { ...channel, channelId: dmMessage.channelId, kind: 'direct' as const };
+    await deliver(
+      [{ ...textReply('Thank you: your ballot.'), replaceOriginal: true }],
+      origin({
+        conversation: dm,
+        privateChannel: true,
+        message: dmMessage,
+        respond: respondTo(t.fake.responseUrl('dm-1')),
+      }),
+    );
+    expect(t.fake.callsTo('response_url')[0]!.args).toMatchObject({
+      replace_original: true,
+      text: 'Thank you: your ballot.',
+    });
+    expect(t.fake.callsTo('chat.update')).toEqual([]);
+  });
+
+  it('in the bot’s DM, a used-up or expired response_url falls back to chat.update', async () => {
+    t.fake.failNext('response_url', { error: 'expired_url' });
+    const dmMessage = { channelId: `D${USERS.chair.id}`, ts: '18.2', ephemeral: false };
+    const dm = { ...channel, channelId: dmMessage.channelId, kind: 'direct' as const };
+    await deliver(
+      [{ ...textReply('Thank you: your ballot.'), replaceOriginal: true }],
+      origin({
+        conversation: dm,
+        privateChannel: true,
+        message: dmMessage,
+        respond: respondTo(t.fake.responseUrl('dm-2')),
+      }),
+    );
+    expect(t.fake.callsTo('response_url')).toHaveLength(1);
+    expect(t.fake.callsTo('chat.update')[0]!.args).toMatchObject({ channel: dmMessage.channelId, ts: '18.2' });
+    expect(shown(t.fake.callsTo('chat.update')[0])).toContain('Thank you: your ballot.');
+  });
+
   it('a private reply never replaces a message everyone in the channel sees', async () => {
     await deliver(
       [{ ...textReply('Your vote: yes.'), replaceOriginal: true }],
