@@ -38,7 +38,16 @@ export interface BatchSeam {
   alreadyDone?(job: QueuedJob): Error;
   /** The transaction that wrote the job (after `beforeWrite` said true) has committed. */
   committed?(job: QueuedJob): void;
+  /**
+   * True when the job's write can be done again from a record already on disk if its commit is
+   * lost (a pending inbox item that this commit marks done): such a commit needs no disk sync.
+   */
+  recoverable?(job: QueuedJob): boolean;
 }
+
+/** A transaction writing these jobs must sync the disk unless the seam can recover every one of them. */
+export const mustSync = (seam: BatchSeam, jobs: readonly QueuedJob[]): boolean =>
+  !seam.recoverable || !jobs.every((job) => seam.recoverable!(job));
 
 /** Runs `fn` in the async context this module was loaded in: no request's. */
 const detached = AsyncResource.bind((fn: () => void) => fn());

@@ -7,6 +7,7 @@ import { postgresTarget } from './postgres-checks.ts';
 import { prepareSqliteFile, sqliteOpenProblem, type SqliteSetting } from './sqlite-checks.ts';
 import { serialisedFactory } from './sqlite-serial.ts';
 import { inboxMarkingFactory } from './inbox-marking.ts';
+import { walSync } from './wal-sync.ts';
 
 export type Provider = 'sqlite' | 'postgres';
 /** Both generated clients describe the same models; the SQLite one's type stands for both. */
@@ -45,6 +46,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   let db: Db;
   let sql: FastSql;
   let closePool = async () => {};
+  let closeLog = async () => {};
   if (provider === 'sqlite') {
     const file = sqlitePath(url);
     const setting = options.setting ?? 'DATABASE_URL';
@@ -61,12 +63,22 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     // outermost: a refused mark rolls back through the serialising proxy, which releases its lock
     const adapter = inboxMarkingFactory(serialised, 'sqlite');
     db = new SqliteClient({ adapter, ...queryLog(options) }) as unknown as Db;
-    sql = sqliteFastSql(() => {
-      if (!connection) throw new Error('the SQLite connection is not open yet');
-      return connection;
-    }, options.onQuery);
+    const log = file === ':memory:' ? undefined : walSync(file);
+    closeLog = async () => log?.close();
+    sql = sqliteFastSql(
+      () => {
+        if (!connection) throw new Error('the SQLite connection is not open yet');
+        return connection;
+      },
+      options.onQuery,
+      log,
+    );
     try {
       await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+      // Said explicitly: better-sqlite3 is built with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1, so in WAL mode
+      // a connection that never sets it commits without a disk sync (NORMAL), although the pragma
+      // still reads 2. FULL syncs the WAL at every commit: what is acknowledged survives a power cut.
+      await db.$queryRawUnsafe('PRAGMA synchronous = FULL');
       await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
       await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
       // Deleted and overwritten content is zeroed in the file, not left in free space: a closed
@@ -101,6 +113,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     close: async () => {
       await db.$disconnect();
       await closePool();
+      await closeLog();
     },
   };
 }

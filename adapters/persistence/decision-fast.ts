@@ -15,7 +15,15 @@
 // here ('locked-path').
 import type { DecisionState, Plan } from '../../src/domain/decisions/types.ts';
 import { deepFreeze } from '../../src/domain/freeze.ts';
-import { BatchQueue, mayWrite, skipped, type BatchHooks, type BatchSeam, type QueuedJob } from './batched-writer.ts';
+import {
+  BatchQueue,
+  mayWrite,
+  mustSync,
+  skipped,
+  type BatchHooks,
+  type BatchSeam,
+  type QueuedJob,
+} from './batched-writer.ts';
 import { isRowChange, writeRowChange } from './decision-changes.ts';
 import type { Db } from './database.ts';
 import { inStoredOrder, loadState } from './decision-rows.ts';
@@ -130,7 +138,8 @@ export class DecisionFastPath {
       try {
         const entry = this.entries.get(decisionId) ?? (await this.fresh(decisionId));
         await this.options.hooks?.beforeTransaction?.(decisionId, batch.length, attempt);
-        result = entry && (await this.sql.transaction((tx) => this.attempt(tx, decisionId, entry, batch)));
+        const sync = mustSync(this.seam, batch);
+        result = entry && (await this.sql.transaction((tx) => this.attempt(tx, decisionId, entry, batch), { sync }));
       } catch (error) {
         if (!(error instanceof NeedsLock)) {
           // Rolled back (a request's write failed, the connection dropped): each request is

@@ -8,6 +8,7 @@
 import type Sqlite from 'better-sqlite3';
 import type pg from 'pg';
 import type { Lock } from './sqlite-serial.ts';
+import type { LogSync } from './wal-sync.ts';
 
 export type SqlValue = string | number | boolean | null | Date;
 export type Row = Record<string, unknown>;
@@ -19,9 +20,26 @@ export interface SqlRunner {
   run(sql: string, args?: readonly SqlValue[]): Promise<number>;
 }
 
+export interface TransactionOptions {
+  /**
+   * When the commit is on disk (docs/database.md, "Syncs"):
+   * - true (the default): before the transaction resolves; on SQLite the flush blocks the thread.
+   * - 'later': the caller awaits `synced()` before it relies on the commit. On SQLite the log is
+   *   then synced off the event loop (wal-sync.ts), one sync shared by every commit made before it;
+   *   on PostgreSQL the commit is flushed before the transaction resolves, as usual.
+   * - false: no wait, because everything it writes can be done again from a record already on
+   *   disk (each request's inbox item, marked done in this same commit). A power cut may lose the
+   *   commit and the "done" marks with it, never one without the other; the next synced commit
+   *   makes it durable.
+   */
+  sync?: boolean | 'later';
+}
+
 export interface FastSql extends SqlRunner {
   /** One transaction: committed when `fn` resolves, rolled back when it throws. SQLite takes the write lock at once. */
-  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Resolves once every commit made so far is on disk (those made with `sync: 'later'` included). */
+  synced(): Promise<void>;
 }
 
 type OnQuery = ((sql: string, ms: number) => void) | undefined;
@@ -39,7 +57,7 @@ export interface SqliteConnection {
   lock: Lock;
 }
 
-export function sqliteFastSql(connection: () => SqliteConnection, onQuery: OnQuery): FastSql {
+export function sqliteFastSql(connection: () => SqliteConnection, onQuery: OnQuery, log?: LogSync): FastSql {
   const cache = new Map<string, { db: Sqlite.Database; stmt: Sqlite.Statement }>();
   const prepare = (db: Sqlite.Database, sql: string): Sqlite.Statement => {
     const hit = cache.get(sql);
@@ -75,21 +93,29 @@ export function sqliteFastSql(connection: () => SqliteConnection, onQuery: OnQue
       const { client, lock } = connection();
       return lock.run(() => direct(client).run(sql, args));
     },
-    transaction: (fn) => {
+    transaction: (fn, { sync = true } = {}) => {
       const { client, lock } = connection();
       return lock.run(async () => {
         const tx = direct(client);
-        await tx.run('BEGIN IMMEDIATE');
+        // The connection's setting is FULL (database.ts); lowered for this one commit only.
+        const lowered = sync === false || (sync === 'later' && !!log);
+        if (lowered) await tx.run('PRAGMA synchronous = NORMAL');
         try {
-          const result = await fn(tx);
-          await tx.run('COMMIT');
-          return result;
-        } catch (error) {
-          if (client.inTransaction) await tx.run('ROLLBACK');
-          throw error;
+          await tx.run('BEGIN IMMEDIATE');
+          try {
+            const result = await fn(tx);
+            await tx.run('COMMIT');
+            return result;
+          } catch (error) {
+            if (client.inTransaction) await tx.run('ROLLBACK');
+            throw error;
+          }
+        } finally {
+          if (lowered) await tx.run('PRAGMA synchronous = FULL');
         }
       });
     },
+    synced: async () => log?.sync(),
   };
 }
 
@@ -121,12 +147,16 @@ export function pgFastSql(pool: pg.Pool, onQuery: OnQuery): FastSql {
   };
   return {
     ...via(pool),
-    transaction: async (fn) => {
+    synced: async () => {},
+    // 'later' is an ordinary commit here: PostgreSQL flushes in its own processes, not in ours.
+    transaction: async (fn, options = {}) => {
       const client = await pool.connect();
       const tx = via(client);
       let broken = false;
       try {
         await tx.run('BEGIN');
+        // PostgreSQL's own form of the same: the commit returns before its WAL is flushed.
+        if (options.sync === false) await tx.run('SET LOCAL synchronous_commit = off');
         try {
           const result = await fn(tx);
           await tx.run('COMMIT');

@@ -22,6 +22,13 @@ export const inboxSeam: BatchSeam = {
     return true;
   },
   alreadyDone: (job) => new InboxItemAlreadyDone(workOf(job)?.key ?? ''),
+  // Not yet marked: this commit carries the "done" mark, so if a power cut loses it the item is
+  // still pending (on disk since before its acknowledgement) and is done again. An item marked by
+  // an earlier commit has no such record left, so its later writes are synced.
+  recoverable: (job) => {
+    const work = workOf(job);
+    return !!work && !work.marked;
+  },
   committed(job) {
     const work = workOf(job);
     if (work) work.marked = true;

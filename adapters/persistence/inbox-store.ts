@@ -74,12 +74,19 @@ class AcceptWriter {
         const batch = this.waiting.splice(0, MAX_BATCH);
         const ordered = [...batch].sort((a, b) => String(a.args[0]).localeCompare(String(b.args[0])));
         try {
-          const fresh = await this.sql.transaction(async (tx) => {
-            const won = new Set<Waiting>();
-            for (const w of ordered) if ((await tx.run(INSERT, w.args)) === 1) won.add(w);
-            return won;
-          });
-          for (const w of batch) w.resolve(fresh.has(w));
+          const fresh = await this.sql.transaction(
+            async (tx) => {
+              const won = new Set<Waiting>();
+              for (const w of ordered) if ((await tx.run(INSERT, w.args)) === 1) won.add(w);
+              return won;
+            },
+            { sync: 'later' },
+          );
+          // Nobody hears "accepted" before the rows are on disk; the next batch commits meanwhile.
+          this.sql.synced().then(
+            () => batch.forEach((w) => w.resolve(fresh.has(w))),
+            (error: unknown) => batch.forEach((w) => w.reject(error)),
+          );
         } catch (error) {
           for (const w of batch) w.reject(error);
         }

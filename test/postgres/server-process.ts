@@ -12,9 +12,18 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 240_000): Promise<ServerProcess> {
+/**
+ * `wrap`: a command the server runs under (`['strace', '-f', …]`); stop() then signals the
+ * wrapper's whole process group, the server in it.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 240_000,
+  wrap: readonly string[] = [],
+): Promise<ServerProcess> {
   const cwd = mkdtempSync(join(TMP_DIR, 'server-')); // its own folder: no developer .env is loaded
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'server.mjs')], {
+  const command = [...wrap, process.execPath, join(ROOT, 'bin', 'server.mjs')];
+  const child = spawn(command[0]!, command.slice(1), {
     cwd,
     env: {
       PATH: process.env.PATH ?? '',
@@ -27,6 +36,8 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // wrapped: a process group of its own, so stop() reaches the server and not only the wrapper
+    detached: wrap.length > 0,
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += String(d)));
@@ -55,7 +66,10 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     child,
     output: () => out,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) {
+        if (wrap.length) process.kill(-child.pid!, 'SIGTERM');
+        else child.kill('SIGTERM');
+      }
       const code = await exited;
       rmSync(cwd, { recursive: true, force: true });
       return code;

@@ -1,0 +1,154 @@
+// What is acknowledged is on disk first (docs/database.md, "Syncs"). better-sqlite3 is built so
+// that a connection in WAL mode that never sets `synchronous` commits without a disk sync, while
+// the pragma still reads FULL; reading the pragma proves nothing. These tests watch the system
+// calls (strace), the one outside witness of a sync: a real SQLite file, a real server process.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BENCH_SIGNING_SECRET, signedBlockAction } from '../../bench/lib/slack-request.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
+import { startServerProcess } from '../postgres/server-process.ts';
+import { newDatabaseUrl } from '../support/db.ts';
+import { ROOT, TMP_DIR } from '../support/paths.ts';
+
+const HAS_STRACE = spawnSync('strace', ['-f', '-qq', '-e', 'trace=none', 'true']).status === 0;
+
+interface Call {
+  pid: string;
+  text: string;
+}
+
+/** strace -f lines as "pid text"; a call split by another thread's is joined back at its end. */
+function readTrace(path: string): Call[] {
+  const open = new Map<string, string>();
+  const calls: Call[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const m = /^(\d+)\s+(.*)$/.exec(line);
+    if (!m) continue;
+    const [, pid, text] = m as unknown as [string, string, string];
+    if (text.endsWith('<unfinished ...>')) open.set(pid, text.replace(/\s*<unfinished \.\.\.>$/, ''));
+    else if (text.startsWith('<...')) {
+      calls.push({ pid, text: `${open.get(pid) ?? ''}${text.replace(/^<\.\.\. \w+ resumed>/, '')}` });
+      open.delete(pid);
+    } else calls.push({ pid, text });
+  }
+  return calls;
+}
+
+const isLogSync = (c: Call) => /^f(data)?sync\(\d+<[^>]*-wal>\)\s*= 0/.test(c.text);
+
+describe.skipIf(!HAS_STRACE)('SQLite commits reach the disk (watched with strace)', () => {
+  const dir = mkdtempSync(join(TMP_DIR, 'disk-sync-'));
+  let api: FakeSlackApi;
+
+  beforeAll(async () => {
+    api = await startFakeSlackApi();
+  });
+  afterAll(async () => {
+    await api.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('syncs the log at every commit, off the event loop for "later" commits, and not for unsynced ones', () => {
+    const target = newDatabaseUrl();
+    const trace = join(dir, 'commits.trace');
+    try {
+      const run = spawnSync(
+        'strace',
+        ['-f', '-qq', '-y', '-s', '40', '-e', 'trace=fsync,fdatasync,write', '-o', trace, process.execPath]
+          .concat(['--import', 'tsx', join(ROOT, 'test', 'persistence', 'disk-sync-process.ts')])
+          .concat([target.url.replace(/^file:/, '')]),
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      const calls = readTrace(trace);
+      const main = calls.find((c) => c.text.includes('"PHASE prisma'))!.pid;
+      const phases = new Map<string, Call[]>();
+      let phase = '';
+      for (const c of calls) {
+        const m = /"PHASE (\w+)/.exec(c.text);
+        if (m) phase = m[1]!;
+        else if (phase && isLogSync(c)) phases.set(phase, [...(phases.get(phase) ?? []), c]);
+      }
+      // three commits each: Prisma's and the prepared statements' are synced as they commit
+      expect(phases.get('prisma')?.length ?? 0).toBeGreaterThanOrEqual(3);
+      expect(phases.get('synced')?.length ?? 0).toBeGreaterThanOrEqual(3);
+      // "later": synced by a thread-pool thread, never blocking the event loop
+      const later = phases.get('later') ?? [];
+      expect(later.length).toBeGreaterThanOrEqual(3);
+      expect(later.every((c) => c.pid !== main)).toBe(true);
+      expect(phases.get('unsynced') ?? []).toEqual([]);
+    } finally {
+      target.remove();
+    }
+  });
+
+  it('acknowledges a Slack click only after the log holding its inbox row is synced', async () => {
+    const target = newDatabaseUrl();
+    const trace = join(dir, 'server.trace');
+    const wrap = [
+      'strace',
+      '-f',
+      '-qq',
+      '-y',
+      '-s',
+      '24',
+      '-e',
+      'trace=fsync,fdatasync,read,write,writev',
+      '-o',
+      trace,
+    ];
+    const server = await startServerProcess(
+      {
+        DATABASE_URL: target.url,
+        SEED_DEMO: 'false',
+        SCHEDULER: 'false',
+        SLACK_BOT_TOKEN: 'xoxb-sync',
+        SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+        SLACK_API_URL: api.url,
+        SLACK_BOT_USER_ID: 'U0BOT',
+        SLACK_BOT_ID: 'B0BOT',
+      },
+      240_000,
+      wrap,
+    );
+    try {
+      for (let i = 0; i < 3; i++) {
+        const click = signedBlockAction({
+          actionId: 'decision.vote',
+          value: `no-such-decision-${i}:0`,
+          userId: `U0SYNC${i}`,
+          responseUrl: api.responseUrl(`sync-${i}`),
+        });
+        const res = await fetch(`${server.url}${click.path}`, {
+          method: 'POST',
+          headers: click.headers,
+          body: click.body,
+        });
+        expect(res.status).toBe(200);
+      }
+    } finally {
+      await server.stop();
+    }
+    try {
+      const calls = readTrace(trace);
+      // each request read from a socket, then that socket's answer; a log sync must come between
+      const acks: { synced: boolean }[] = [];
+      const waiting = new Map<string, boolean>(); // socket fd -> a sync was seen since its request
+      for (const c of calls) {
+        if (isLogSync(c)) for (const fd of waiting.keys()) waiting.set(fd, true);
+        const read = /^read\((\d+)<(?:TCP|socket)[^>]*>, "POST \/slack\/events/.exec(c.text);
+        if (read) waiting.set(read[1]!, false);
+        const answer = /^writev?\((\d+)<(?:TCP|socket)[^>]*>, (\[\{iov_base=)?"HTTP\/1\.1 200/.exec(c.text);
+        if (answer && waiting.has(answer[1]!)) {
+          acks.push({ synced: waiting.get(answer[1]!)! });
+          waiting.delete(answer[1]!);
+        }
+      }
+      expect(acks).toEqual([{ synced: true }, { synced: true }, { synced: true }]);
+    } finally {
+      target.remove();
+    }
+  });
+});
