@@ -4,7 +4,8 @@
 // to the locked transaction of decision-store.ts, inside that transaction through the same
 // statements (fast-sql.ts `prismaSql`). Declarations, recusals and closes: decision-changes.ts.
 import { randomUUID } from 'node:crypto';
-import type { Change, DecisionState, Plan } from '../../src/domain/decisions/types.ts';
+import { withVote } from '../../src/domain/decisions/vote-split.ts';
+import type { Change, DecisionState, Plan, VoteRecord } from '../../src/domain/decisions/types.ts';
 import type { SqlRunner } from './fast-sql.ts';
 
 export type VoteChange = Extract<Change, { type: 'vote' }>;
@@ -64,24 +65,18 @@ export async function writeVote(
       at,
     ],
   );
-  const votes = changing
-    ? state.votes.map((v) =>
-        // a reason given for the vote it replaces no longer fits
-        v.personId === c.personId
-          ? { ...v, option: c.option, reason: null, changes: v.changes + 1, updatedAt: at, byProxy: c.byProxy === true }
-          : v,
-      )
-    : [
-        ...state.votes,
-        {
-          personId: c.personId,
-          option: c.option,
-          changes: 0,
-          at,
-          updatedAt: at,
-          byProxy: c.byProxy === true,
-          reason: null,
-        },
-      ];
-  return { ...state, votes };
+  const old = changing ? state.votes.find((v) => v.personId === c.personId) : undefined;
+  // a reason given for the vote it replaces no longer fits
+  const record: VoteRecord = old
+    ? { ...old, option: c.option, reason: null, changes: old.changes + 1, updatedAt: at, byProxy: c.byProxy === true }
+    : {
+        personId: c.personId,
+        option: c.option,
+        changes: 0,
+        at,
+        updatedAt: at,
+        byProxy: c.byProxy === true,
+        reason: null,
+      };
+  return withVote(state, record);
 }

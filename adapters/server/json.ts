@@ -8,31 +8,50 @@ import { HttpError } from './http.ts';
 
 export const MAX_DEPTH = 64;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** With the u flag a surrogate pair is one code point; only a lone surrogate is in category Cs. */
-const LONE_SURROGATE = /\p{Cs}/u;
 
 const shown = (path: string): string => (path.length > 80 ? `${path.slice(0, 80)}…` : path);
+
+/** Where a value sits; its path is spelt out only when it is reported (every request is checked). */
+interface Place {
+  parent: Place | null;
+  key: string;
+  inArray: boolean;
+}
+
+function pathOf(place: Place | null): string {
+  const keys: string[] = [];
+  for (let p = place; p; p = p.parent) keys.push(p.inArray ? `[${p.key}]` : `.${p.key}`);
+  return `body${keys.reverse().join('')}`;
+}
+
+/** A lone surrogate (such as "\ud800") is not a character; a surrogate pair is. */
+// String.prototype.isWellFormed is in Node 20; TypeScript's ES2023 library does not list it yet.
+const wellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** Null when the parsed value is acceptable; else one sentence saying what is wrong and where. */
 export function jsonProblem(value: unknown): string | null {
   // An explicit stack, not recursion: the check itself must survive any depth.
-  const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: 'body' }];
+  const stack: { value: unknown; depth: number; place: Place | null }[] = [{ value, depth: 0, place: null }];
   while (stack.length > 0) {
-    const { value: v, depth, path } = stack.pop()!;
+    const { value: v, depth, place } = stack.pop()!;
     if (typeof v === 'string') {
-      if (LONE_SURROGATE.test(v))
-        return `${shown(path)} contains a lone UTF-16 surrogate (such as \\ud800), which is not a character. Send well-formed Unicode text.`;
+      if (!wellFormed(v))
+        return `${shown(pathOf(place))} contains a lone UTF-16 surrogate (such as \\ud800), which is not a character. Send well-formed Unicode text.`;
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;
     if (depth >= MAX_DEPTH)
-      return `The JSON is nested more than ${MAX_DEPTH} levels deep (at ${shown(path)}); no request here needs that.`;
-    for (const [key, child] of Object.entries(v)) {
-      const at = Array.isArray(v) ? `${path}[${key}]` : `${path}.${key}`;
-      if (LONE_SURROGATE.test(key))
-        return `A key in ${shown(path)} contains a lone UTF-16 surrogate (such as \\ud800). Send well-formed Unicode text.`;
-      if (FORBIDDEN_KEYS.has(key)) return `${shown(path)} has the key “${key}”, which is not accepted.`;
-      stack.push({ value: child, depth: depth + 1, path: at });
+      return `The JSON is nested more than ${MAX_DEPTH} levels deep (at ${shown(pathOf(place))}); no request here needs that.`;
+    const inArray = Array.isArray(v);
+    for (const key in v) {
+      if (!Object.hasOwn(v, key)) continue;
+      if (!wellFormed(key))
+        return `A key in ${shown(pathOf(place))} contains a lone UTF-16 surrogate (such as \\ud800). Send well-formed Unicode text.`;
+      if (FORBIDDEN_KEYS.has(key)) return `${shown(pathOf(place))} has the key “${key}”, which is not accepted.`;
+      const child = (v as Record<string, unknown>)[key];
+      // only objects and strings are looked into; numbers, booleans and null need no place
+      if (typeof child === 'string' || (typeof child === 'object' && child !== null))
+        stack.push({ value: child, depth: depth + 1, place: { parent: place, key, inArray } });
     }
   }
   return null;

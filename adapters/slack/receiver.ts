@@ -91,7 +91,12 @@ export class SlackHttpReceiver implements Receiver {
     const raw = (await readBody(req)).toString('utf8');
     const contentType = header(req, 'content-type');
     // Slack's SSL check of a slash command URL is not signed; it is answered and nothing else is read
-    if (contentType?.startsWith(FORM) && new URLSearchParams(raw).get('ssl_check') === '1')
+    // (a form field named ssl_check shows literally; inside a payload its "=" would be %3D)
+    if (
+      contentType?.startsWith(FORM) &&
+      raw.includes('ssl_check=') &&
+      new URLSearchParams(raw).get('ssl_check') === '1'
+    )
       return sendJson(res, 200, {});
     const nowMs = this.clock.now().getTime();
     const timestamp = header(req, 'x-slack-request-timestamp');

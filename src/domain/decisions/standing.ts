@@ -7,6 +7,7 @@ import { hasVote, type Person, type Roster } from '../roster.ts';
 import { describeQuorum, quorumRequired } from '../settings.ts';
 import type { ClosingSnapshot, Decision, DecisionRules, DecisionState, VoteRecord } from './types.ts';
 import { deepFreeze } from '../freeze.ts';
+import { splitOf } from './vote-split.ts';
 import {
   pendingRosterChanges,
   rosterChangeSummary,
@@ -86,7 +87,7 @@ function conflictsFor(roster: Roster, decision: Decision, declarations: Decision
 type Membership = Pick<
   Standing,
   'votingMembers' | 'quorumBase' | 'recused' | 'recusedVoters' | 'newRecusals' | 'eligible' | 'notEligible' | 'required'
-> & { eligibleIds: Set<string> };
+> & { eligibleIds: Set<string>; excludedIds: Set<string> };
 
 /** Who may vote, given the conflicts: the same for every vote until a recusal or the roster changes. */
 const memberships = new WeakMap<CoiResult, Map<string, Membership>>();
@@ -109,6 +110,7 @@ function membershipOf(coi: CoiResult, roster: Roster, state: DecisionState): Mem
     const excluded = new Set(coi.notEligible.map((n) => n.person.id));
     const eligible = votingMembers.filter((p) => !recused.has(p.id) && !excluded.has(p.id));
     return {
+      excludedIds: excluded,
       votingMembers,
       quorumBase,
       recused,
@@ -171,6 +173,8 @@ interface RosterMoves {
   recorded: Decision['rosterChanges'];
   pending: RosterChangeEntry[];
   changes: RosterChangeSummary;
+  /** who left while it was open */
+  departed: Set<string>;
 }
 
 /** Per cached (frozen) roster and opening: the same for every vote until the roster or the record changes. */
@@ -182,11 +186,8 @@ function rosterMovesOf(decision: Decision, roster: Roster): RosterMoves {
   const hit = shared ? movesOf.get(roster)?.get(opening) : undefined;
   if (hit && hit.recorded === decision.rosterChanges) return hit;
   const pending = pendingRosterChanges(decision, roster);
-  const moves = deepFreeze({
-    recorded: decision.rosterChanges,
-    pending,
-    changes: rosterChangeSummary(decision, pending),
-  });
+  const changes = rosterChangeSummary(decision, pending);
+  const moves = deepFreeze({ recorded: decision.rosterChanges, pending, changes, departed: new Set(changes.left) });
   if (shared) {
     let byOpening = movesOf.get(roster);
     if (!byOpening) movesOf.set(roster, (byOpening = new WeakMap()));
@@ -197,41 +198,26 @@ function rosterMovesOf(decision: Decision, roster: Roster): RosterMoves {
 
 export function assess(state: DecisionState, roster: Roster): Standing {
   const { decision } = state;
-  // Run on every click, twice (before and after it), on rosters of hundreds: one pass over each
-  // list, and what a vote does not change remembered for the cached copies (docs/benchmarks.md).
+  // Run on every click, on rosters of hundreds: one pass over each list, and what a vote does not
+  // change remembered for the cached copies (docs/benchmarks.md).
   const { interests, declared } = declarationsOf(state.declarations);
   const coi = conflictsFor(roster, decision, interests);
-  const { eligibleIds, ...membership } = membershipOf(coi, roster, state);
-  const { pending: pendingChanges, changes } = rosterMovesOf(decision, roster);
-  const departed = new Set(changes.left);
-  const excluded = new Set(coi.notEligible.map((n) => n.person.id));
-  // A vote cast while the member had one stands after they leave (or lose their vote); a recusal
-  // or a partnership setting still sets it aside.
-  const votes: VoteRecord[] = [];
-  const leaverVotes: VoteRecord[] = [];
-  const strayVotes: VoteRecord[] = [];
-  let eligibleVotes = 0;
-  for (const v of state.votes) {
-    if (eligibleIds.has(v.personId)) {
-      eligibleVotes++;
-      votes.push(v);
-    } else if (departed.has(v.personId) && !membership.recused.has(v.personId) && !excluded.has(v.personId)) {
-      leaverVotes.push(v);
-      votes.push(v);
-    } else strayVotes.push(v);
-  }
+  const membership = membershipOf(coi, roster, state);
+  const moves = rosterMovesOf(decision, roster);
+  const split = splitOf(state.votes, membership, moves);
+  const { eligibleIds: _ids, excludedIds: _excluded, ...shown } = membership;
   return {
     coi,
-    ...membership,
+    ...shown,
     declared,
-    votes,
-    leaverVotes,
-    strayVotes,
-    pendingChanges,
-    changes,
+    votes: split.votes as VoteRecord[],
+    leaverVotes: split.leaverVotes as VoteRecord[],
+    strayVotes: split.strayVotes as VoteRecord[],
+    pendingChanges: moves.pending,
+    changes: moves.changes,
     rule: describeQuorum(decision.rules.quorum),
-    canBeTaken: membership.eligible.length + leaverVotes.length >= membership.required,
-    allVoted: membership.eligible.length > 0 && eligibleVotes === membership.eligible.length,
+    canBeTaken: membership.eligible.length + split.leaverVotes.length >= membership.required,
+    allVoted: membership.eligible.length > 0 && split.eligibleVotes === membership.eligible.length,
   };
 }
 
