@@ -29,7 +29,8 @@ const list = (text: string): string[] => {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 };
 
-export function toDecision(row: DecisionRow): Decision {
+/** `opening`: the row of DecisionOpening (its own table: prisma/models.prisma says why); a query must include it. */
+export function toDecision(row: DecisionRow & { opening: { roster: string } | null }): Decision {
   return {
     id: row.id,
     partnershipId: row.partnershipId,
@@ -52,7 +53,7 @@ export function toDecision(row: DecisionRow): Decision {
     remindersSentAt: row.remindersSentAt,
     chairRemindedAt: row.chairRemindedAt,
     outcome: (safeJson(row.outcome) as ClosingSnapshot | undefined) ?? null,
-    opening: openingOf(row.opening),
+    opening: openingOf(row.opening?.roster ?? null),
     rosterChanges: rosterChangesOf(row.rosterChanges),
     meeting: meetingOf(row.meeting),
   };
@@ -147,6 +148,7 @@ export async function loadState(tx: Tx | Db, id: string): Promise<DecisionState 
       recusals: { orderBy: byTime },
       votes: { orderBy: byTime },
       proxies: { orderBy: { createdAt: 'asc' } },
+      opening: true,
     },
   });
   if (!row) return null;

@@ -85,7 +85,7 @@ export class PrismaDecisionStore implements DecisionStore {
             rules: JSON.stringify(draft.rules),
             closesAt: draft.closesAt,
             createdById: draft.createdById,
-            opening: draft.opening ? JSON.stringify(draft.opening) : null,
+            ...(draft.opening ? { opening: { create: { roster: JSON.stringify(draft.opening) } } } : {}),
             meeting: draft.meeting ? JSON.stringify(draft.meeting) : null,
             createdAt: plan.at,
             updatedAt: plan.at,
@@ -123,6 +123,7 @@ export class PrismaDecisionStore implements DecisionStore {
         ...(status ? { status } : {}),
       },
       orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
+      include: { opening: true },
     });
     return rows.map(toDecision);
   }
