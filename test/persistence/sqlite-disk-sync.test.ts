@@ -38,7 +38,9 @@ function readTrace(path: string): Call[] {
 
 const isLogSync = (c: Call) => /^f(data)?sync\(\d+<[^>]*-wal>\)\s*= 0/.test(c.text);
 
-describe.skipIf(!HAS_STRACE)('SQLite commits reach the disk (watched with strace)', () => {
+const TITLE = `SQLite commits reach the disk (watched with strace${HAS_STRACE ? '' : '; skipped: strace is not installed'})`;
+
+describe.skipIf(!HAS_STRACE)(TITLE, () => {
   const dir = mkdtempSync(join(TMP_DIR, 'disk-sync-'));
   let api: FakeSlackApi;
 
