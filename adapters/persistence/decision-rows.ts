@@ -113,13 +113,15 @@ const timeThenPerson = (a: { at: Date; personId: string }, b: { at: Date; person
 
 /**
  * `rows` in that order: the same list when it is in order already (a list a click left alone).
- * The rows that are still `was`'s, at the same places (a click appends or replaces one), are in
- * order already: only the rest is compared, so a click is not a walk over every row's dates.
+ * `was` is a list that was in order: two neighbours that are still its two, at the same places,
+ * are in order, so only pairs with a new or replaced row are compared (a click appends or
+ * replaces one), and a click is not a walk over every row's dates.
  */
 function inOrder<T extends { at: Date; personId: string }>(rows: readonly T[], was?: readonly T[]): T[] {
-  let i = 1;
-  if (was && rows[0] === was[0]) while (i < rows.length && rows[i] === was[i]) i++;
-  for (; i < rows.length; i++) if (timeThenPerson(rows[i - 1]!, rows[i]!) > 0) return [...rows].sort(timeThenPerson);
+  for (let i = 1; i < rows.length; i++) {
+    if (was && rows[i] === was[i] && rows[i - 1] === was[i - 1]) continue;
+    if (timeThenPerson(rows[i - 1]!, rows[i]!) > 0) return [...rows].sort(timeThenPerson);
+  }
   return rows as T[];
 }
 
