@@ -17,7 +17,7 @@ import {
   type DecisionState,
   type Visibility,
 } from '../../src/domain/decisions/types.ts';
-import { safeJson } from './roster-store.ts';
+import { safeJson } from './person-rows.ts';
 import type { Db } from './database.ts';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];

@@ -2,7 +2,7 @@
 import type { MembershipForm } from '../../src/domain/roster.ts';
 import type { AppointmentAudit, Change, MembershipStore, RoleChange } from '../../src/services/ports/index.ts';
 import type { Db } from './database.ts';
-import { formFields } from './roster-store.ts';
+import { formFields } from './person-rows.ts';
 
 export class PrismaMembershipStore implements MembershipStore {
   constructor(private readonly db: Db) {}

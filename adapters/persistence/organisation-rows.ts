@@ -3,7 +3,7 @@
 import { organisationKey } from '../../src/domain/organisations.ts';
 import type { Change, KnownOrganisation } from '../../src/services/ports/index.ts';
 import type { Prisma } from './generated/sqlite/client.ts';
-import { safeJson } from './roster-store.ts';
+import { safeJson } from './person-rows.ts';
 
 export type Tx = Prisma.TransactionClient;
 

@@ -1,7 +1,7 @@
 // UK GDPR: subject access (everything held on a person, as JSON) and erasure (personal data
 // removed; decision records kept with the person pseudonymised, so tallies stay true).
 import type { Db } from './database.ts';
-import { safeJson } from './roster-store.ts';
+import { safeJson } from './person-rows.ts';
 import { linksText, rowInterests, rowLinks } from './relative-rows.ts';
 
 export interface PersonLookup {

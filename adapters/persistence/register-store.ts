@@ -22,7 +22,7 @@ import { BatchedWriter, type BatchHooks, type BatchSeam } from './batched-writer
 import type { Db, Provider } from './database.ts';
 import { prismaSql } from './fast-sql.ts';
 import { aliasKnown, ensureKnown, loadKnown, unaliasKnown, writeAudit, type Tx } from './organisation-rows.ts';
-import { safeJson } from './roster-store.ts';
+import { safeJson } from './person-rows.ts';
 
 type InterestRow = {
   id: string;

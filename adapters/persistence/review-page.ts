@@ -13,7 +13,7 @@ import type { PartnershipRef, PartnershipScope } from '../../src/services/ports/
 import type { FastSql, Row } from './fast-sql.ts';
 import { REVIEW_SEND_KINDS, toRecord, yearStart } from './review-records.ts';
 import { inJson, toBool, toDate, toInt, utc, type Dialect } from './review-sql.ts';
-import { toPartnershipRef, toPerson } from './roster-store.ts';
+import { toPartnershipRef, toPerson } from './person-rows.ts';
 import { LIVE_PLATFORMS } from './scope.ts';
 
 /** The playground's sandbox (scope.ts says why both conditions), in SQL. */

@@ -11,7 +11,7 @@ import {
   type SendStatus,
   type Submission,
 } from '../../src/domain/review/types.ts';
-import { safeJson } from './roster-store.ts';
+import { safeJson } from './person-rows.ts';
 
 export const REVIEW_SEND_KINDS = ['review-open', 'review-nudge', 'review-confirm'];
 

@@ -1,23 +1,12 @@
 // The roster in the database. Imports are all or nothing (one transaction); people who leave
 // have their membership ended rather than deleted, so past decision records stay true.
-import type {
-  Interest,
-  InterestKind,
-  MembershipForm,
-  Person,
-  PersonKind,
-  Relationship,
-  RelationshipKind,
-  Role,
-  Roster,
-} from '../../src/domain/roster.ts';
+import type { Relationship, RelationshipKind, Roster } from '../../src/domain/roster.ts';
 import { organisationKey } from '../../src/domain/organisations.ts';
 import { parseSettings, type PartnershipSettings } from '../../src/domain/settings.ts';
 import type {
   ImportOptions,
   ImportScope,
   ImportSummary,
-  PartnershipRef,
   PartnershipScope,
   RosterStore,
   SettingsAudit,
@@ -28,85 +17,7 @@ import { deepFreeze } from '../../src/domain/freeze.ts';
 import { partnershipsIn } from './scope.ts';
 import { VersionedCache } from './versioned-cache.ts';
 import { interestsText, linksText, toRelative } from './relative-rows.ts';
-
-type PartnershipRow = { id: string; slug: string; name: string; settings: string };
-
-export const toPartnershipRef = (row: PartnershipRow): PartnershipRef => ({
-  id: row.id,
-  slug: row.slug,
-  name: row.name,
-  settings: parseSettings(safeJson(row.settings)),
-});
-
-export function safeJson(text: string | null | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-type PersonRow = {
-  id: string;
-  name: string;
-  kind: string;
-  resident: boolean;
-  voting: boolean;
-  roles: string;
-  ltoRepresentative: boolean;
-  councillor: boolean;
-  email: string | null;
-  /** absent where a query does not read it (the review sweep's page) */
-  membershipFormSignedOn?: Date | null;
-  membershipFormReference?: string | null;
-  interests: { id: string; organisation: string; kind: string; detail: string | null }[];
-};
-
-export const toPerson = (row: PersonRow): Person => ({
-  id: row.id,
-  name: row.name,
-  kind: row.kind as PersonKind,
-  resident: row.resident,
-  voting: row.voting,
-  roles: row.roles ? (row.roles.split(',') as Role[]) : [],
-  ltoRepresentative: row.ltoRepresentative,
-  councillor: row.councillor,
-  email: row.email ?? undefined,
-  ...(row.membershipFormSignedOn
-    ? {
-        membershipForm: {
-          signedOn: row.membershipFormSignedOn.toISOString().slice(0, 10),
-          ...(row.membershipFormReference ? { reference: row.membershipFormReference } : {}),
-        },
-      }
-    : {}),
-  interests: row.interests.map((i): Interest => ({
-    id: i.id,
-    organisation: i.organisation,
-    kind: i.kind as InterestKind,
-    detail: i.detail ?? undefined,
-  })),
-});
-
-const personFields = (p: Person) => ({
-  name: p.name,
-  kind: p.kind,
-  resident: p.resident,
-  voting: p.voting,
-  roles: p.roles.join(','),
-  ltoRepresentative: p.ltoRepresentative,
-  councillor: p.councillor,
-  email: p.email?.toLowerCase() ?? null,
-  // a file that gives no form keeps the one recorded in chat
-  ...(p.membershipForm ? formFields(p.membershipForm) : {}),
-});
-
-/** A signed form as stored: the day at midnight UTC. */
-export const formFields = (form: MembershipForm) => ({
-  membershipFormSignedOn: new Date(`${form.signedOn}T00:00:00Z`),
-  membershipFormReference: form.reference ?? null,
-});
+import { personFields, safeJson, toPartnershipRef, toPerson, type PartnershipRow } from './person-rows.ts';
 
 export class PrismaRosterStore implements RosterStore {
   /** Rosters change far more rarely than they are read: every click needs one (versioned-cache.ts). */
