@@ -1,6 +1,6 @@
 // Real headless Chromium (Debian's package) driven by playwright-core, for the playground's
 // end-to-end tests. CI installs chromium (.ci/run); without it these tests are skipped, saying why.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -124,9 +124,40 @@ export async function docShot(page: Page, name: string, part?: Locator): Promise
   const path = join(DOC_IMAGES, `playground-${name}.png`);
   // no blinking caret or half-run transition in the picture
   const still = { animations: 'disabled', caret: 'hide' } as const;
-  if (part) await part.screenshot({ path, ...still });
-  else await page.screenshot({ path, fullPage: false, ...still });
+  const taken = part ? await part.screenshot(still) : await page.screenshot({ fullPage: false, ...still });
+  if (!existsSync(path) || !(await looksTheSame(page, readFileSync(path), taken))) writeFileSync(path, taken);
   await shot(page, name);
+}
+
+/**
+ * The same picture to the eye: the same size, and no pixel off by more than a shade in any colour.
+ * Chromium's anti-aliasing now and then differs by a shade between runs, which changed a PNG's
+ * bytes (and `git status`) with nothing on the page changed; any real change (one letter) moves
+ * pixels by far more. Compared by the browser itself, which decodes PNG without a dependency.
+ */
+async function looksTheSame(page: Page, before: Buffer, after: Buffer): Promise<boolean> {
+  const script = `(async ([a, b]) => {
+    const pixels = async (b64) => {
+      const image = await createImageBitmap(await (await fetch('data:image/png;base64,' + b64)).blob());
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0);
+      return { width: image.width, height: image.height, data: context.getImageData(0, 0, image.width, image.height).data };
+    };
+    const [x, y] = [await pixels(a), await pixels(b)];
+    if (x.width !== y.width || x.height !== y.height) return false;
+    for (let i = 0; i < x.data.length; i++) if (Math.abs(x.data[i] - y.data[i]) > 8) return false;
+    return true;
+  })`;
+  // on a blank page of its own: the playground's Content-Security-Policy would refuse the data: URLs
+  const blank = await page.context().newPage();
+  try {
+    return (await blank.evaluate(
+      `${script}(${JSON.stringify([before.toString('base64'), after.toString('base64')])})`,
+    )) as boolean;
+  } finally {
+    await blank.close();
+  }
 }
 
 /** What has focus, as tag, role, id and text (for keyboard journeys). The tests' TypeScript has no DOM types. */
