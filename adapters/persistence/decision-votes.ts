@@ -65,18 +65,18 @@ export async function writeVote(
       at,
     ],
   );
-  const old = changing ? state.votes.find((v) => v.personId === c.personId) : undefined;
   // a reason given for the vote it replaces no longer fits
-  const record: VoteRecord = old
-    ? { ...old, option: c.option, reason: null, changes: old.changes + 1, updatedAt: at, byProxy: c.byProxy === true }
-    : {
-        personId: c.personId,
-        option: c.option,
-        changes: 0,
-        at,
-        updatedAt: at,
-        byProxy: c.byProxy === true,
-        reason: null,
-      };
-  return withVote(state, record);
+  return withVote(state, c.personId, (old): VoteRecord =>
+    changing && old
+      ? { ...old, option: c.option, reason: null, changes: old.changes + 1, updatedAt: at, byProxy: c.byProxy === true }
+      : {
+          personId: c.personId,
+          option: c.option,
+          changes: 0,
+          at,
+          updatedAt: at,
+          byProxy: c.byProxy === true,
+          reason: null,
+        },
+  );
 }

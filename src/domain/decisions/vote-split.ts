@@ -75,13 +75,19 @@ const replaced = (list: readonly VoteRecord[], old: VoteRecord | undefined, reco
   old ? list.map((v) => (v === old ? record : v)) : [...list, record];
 
 /**
- * The state with `record` as its person's vote: in place of the one they had, or added at the end
+ * The state with `make`'s record as the person's vote: in place of the one they had, or added at the end
  * (the writers' order, decision-votes.ts). The new list is frozen; how it falls is carried over
  * from the old list's, when that is known, by looking at this one vote alone.
  */
-export function withVote(state: DecisionState, record: VoteRecord): DecisionState {
-  const old = state.votes.find((v) => v.personId === record.personId);
-  const votes = Object.freeze(replaced(state.votes, old, deepFreeze(record))) as VoteRecord[];
+export function withVote(
+  state: DecisionState,
+  personId: string,
+  /** the person's new vote, given the one they had (if any) */
+  make: (old: VoteRecord | undefined) => VoteRecord,
+): DecisionState {
+  const old = state.votes.find((v) => v.personId === personId);
+  const record = deepFreeze(make(old));
+  const votes = Object.freeze(replaced(state.votes, old, record)) as VoteRecord[];
   const before = Object.isFrozen(state.votes) ? splits.get(state.votes) : undefined;
   if (before) {
     const kind = kindOf(record.personId, before.membership, before.moves);

@@ -49,7 +49,7 @@ describe('the split of votes carried from one list to the next', () => {
       const record = had
         ? { ...had, option: 'Against', changes: had.changes + 1, updatedAt: NOW }
         : voteOf(personId, i % 2 ? 'For' : 'Abstain');
-      state = withVote(state, record);
+      state = withVote(state, personId, () => record);
       expect(Object.isFrozen(state.votes)).toBe(true);
       expect(comparable(state, roster)).toEqual(comparable(fresh(state), roster));
       checked++;
