@@ -42,7 +42,7 @@ export async function startChild(
         resolve(m[1]!.replace('//localhost:', '//127.0.0.1:'));
       }
     });
-    child.once('exit', (code) => {
+    child.once('close', (code) => {
       clearTimeout(timer);
       reject(new Error(`${script} exited (code ${code}) before listening: ${out.slice(-2000)}`));
     });

@@ -9,6 +9,8 @@ export interface ServerProcess {
   url: string;
   child: ChildProcess;
   output(): string;
+  /** The exit code, once the process has ended and its output has been read to the end. */
+  exited: Promise<number | null>;
   stop(): Promise<number | null>;
 }
 
@@ -42,7 +44,8 @@ export async function startServerProcess(
   let out = '';
   child.stdout!.on('data', (d) => (out += String(d)));
   child.stderr!.on('data', (d) => (out += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': 'exit' can come before the last of stdout and stderr has been read
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`The server did not start within ${timeoutMs} ms:\n${out}`)),
@@ -65,6 +68,7 @@ export async function startServerProcess(
     url,
     child,
     output: () => out,
+    exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         if (wrap.length) process.kill(-child.pid!, 'SIGTERM');

@@ -3,7 +3,6 @@
 // and the next server to start sends the rest, nobody getting a message twice. Slack is a fake
 // Web API on loopback that holds the answer to one chat.postMessage until the server has said it
 // is shutting down, so the signal lands mid-sweep whatever the machine's speed.
-import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -111,11 +110,8 @@ async function bigPartnership(database: Database): Promise<{ messages: number; r
   return { messages: members + 2, recipients: members + 1 };
 }
 
-async function exitOf(server: ServerProcess): Promise<number | null> {
-  const { child } = server;
-  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return code;
+function exitOf(server: ServerProcess): Promise<number | null> {
+  return server.exited;
 }
 
 /** A real server on `url` with the scheduler on, unpaced, talking to the fake Slack at `slackUrl`. */

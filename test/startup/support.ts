@@ -77,7 +77,8 @@ export async function runServerUntilExit(env: Record<string, string>, options: R
           ),
         );
       }, limit);
-      child.once('exit', (c) => {
+      // 'close', not 'exit': 'exit' can come before the last of stderr has been read
+      child.once('close', (c) => {
         clearTimeout(timer);
         resolve(c);
       });

@@ -41,7 +41,7 @@ describe('npm start', () => {
         };
         child.stdout.on('data', look);
         child.stderr.on('data', look);
-        child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+        child.once('close', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
       });
       const page = await fetch(url.replace('localhost', '127.0.0.1'));
       expect(page.status).toBe(200);
