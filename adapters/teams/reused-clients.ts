@@ -54,6 +54,11 @@ export class ReusingBotFrameworkAuthentication extends ConfigurationBotFramework
     return { ...result, connectorFactory: new ReusedConnectors(result.connectorFactory, appId, this.connectors) };
   }
 
+  /** Proactive sends (continueConversation: a private answer, a card update, a nudge) too. */
+  override createConnectorFactory(identity: ClaimsIdentity): ConnectorFactory {
+    return new ReusedConnectors(super.createConnectorFactory(identity), appIdOf(identity), this.connectors);
+  }
+
   override createUserTokenClient(identity: ClaimsIdentity): Promise<UserTokenClient> {
     return remembered(this.userTokens, appIdOf(identity), () => super.createUserTokenClient(identity));
   }

@@ -1,5 +1,5 @@
 // botbuilder's clients for the Bot Connector are built once per (app id, serviceUrl, audience) and
-// reused by later turns (adapters/teams/reused-clients.ts): a second turn gets the same client,
+// reused by later turns and proactive sends (adapters/teams/reused-clients.ts): a second turn gets the same client,
 // another serviceUrl its own, and each conversation's answers still reach its own Bot Connector.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
@@ -40,6 +40,10 @@ describe('the Bot Connector clients', () => {
     expect(await auth.createUserTokenClient(second.claimsIdentity)).toBe(
       await auth.createUserTokenClient(first.claimsIdentity),
     );
+    // a proactive send (continueConversation) to the same service reuses the turn's client
+    const proactive = auth.createConnectorFactory(first.claimsIdentity);
+    expect(await proactive.create('http://127.0.0.1:9/', first.audience)).toBe(a);
+    expect(await proactive.create('http://127.0.0.1:8/', first.audience)).toBe(elsewhere);
   });
 
   it('still send each conversation’s answers to its own Bot Connector', async () => {
