@@ -4,6 +4,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseKey } from './slack/token-cipher.ts';
+import { oneOf as quotedChoices } from '../src/domain/choices.ts';
 
 const bool = <F extends boolean | undefined>(fallback: F) =>
   z
@@ -39,7 +40,7 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallba
       if (v === undefined || v.trim() === '') return fallback;
       const found = values.find((x) => x.toLowerCase() === v.trim().toLowerCase());
       if (found !== undefined) return found;
-      ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}` });
+      ctx.addIssue({ code: 'custom', message: `must be one of ${quotedChoices(values)}` });
       return z.NEVER;
     });
 

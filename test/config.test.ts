@@ -110,7 +110,7 @@ describe('a malformed variable stops start-up with one message naming it and how
       { DATABASE_URL: 'sqlite:data.db' },
       'DATABASE_URL must start with file: (SQLite, for example file:./data/partnership-bot.db) or postgresql:// (PostgreSQL) (got "sqlite:data.db")',
     ],
-    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of debug, info, warn, error (got "verbose")'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of "debug", "info", "warn" or "error" (got "verbose")'],
     [{ SCHEDULER: 'sometimes' }, 'SCHEDULER must be true or false (got "sometimes")'],
     [{ PUBLIC_URL: 'bot.example.org' }, 'PUBLIC_URL must be a URL starting with https:// (got "bot.example.org")'],
     [
@@ -119,7 +119,7 @@ describe('a malformed variable stops start-up with one message naming it and how
     ],
     [
       { MICROSOFT_APP_TYPE: 'Single', MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'b' },
-      'MICROSOFT_APP_TYPE must be one of MultiTenant, SingleTenant, UserAssignedMSI (got "Single")',
+      'MICROSOFT_APP_TYPE must be one of "MultiTenant", "SingleTenant" or "UserAssignedMSI" (got "Single")',
     ],
   ])('%o', (env, line) => {
     const message = problem(env);
@@ -135,7 +135,7 @@ describe('a malformed variable stops start-up with one message naming it and how
         .filter((l) => l.startsWith('  ')),
     ).toEqual([
       '  PORT must be a whole number from 0 to 65535 (got "x")',
-      '  LOG_LEVEL must be one of debug, info, warn, error (got "loud")',
+      '  LOG_LEVEL must be one of "debug", "info", "warn" or "error" (got "loud")',
     ]);
   });
 });

@@ -2,7 +2,7 @@
 // CSV cell, a roster file), quoted, in a sentence: `"a", "b" or "c"`.
 
 /** `["a", "b", "c"]` → `a, b or c`. */
-function joinOr(items: readonly string[]): string {
+export function joinOr(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }

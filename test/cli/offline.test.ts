@@ -204,7 +204,7 @@ describe.concurrent('bad input: a clear message on stderr and a non-zero exit', 
       'an unknown kind, an unknown field and a bad email',
       () => ['criteria', '--roster', bad.schema!, '--json'],
       1,
-      /The roster has 3 problems; criteria could not check it:\n.*schema\.json: people\[0\]\.kind: must be one of "member", "paid-worker", "rep"\n.*schema\.json: people\[1\]\.email: must be an email address like name@example\.org\n.*schema\.json: people\[1\]: has unknown field "age"/,
+      /The roster has 3 problems; criteria could not check it:\n.*schema\.json: people\[0\]\.kind: must be one of "member", "paid-worker" or "rep"\n.*schema\.json: people\[1\]\.email: must be an email address like name@example\.org\n.*schema\.json: people\[1\]: has unknown field "age"/,
     ],
     [
       'a duplicate name and a relationship naming an unknown person',

@@ -254,7 +254,7 @@ describe('relatives who are not on the roster', () => {
     if (parsed.ok) return;
     const text = formatProblems(parsed.error);
     expect(text).toContain(
-      'r.json: relatives[1].interests[0].kind: must be one of "employee", "owner", "director", "contractor"',
+      'r.json: relatives[1].interests[0].kind: must be one of "employee", "owner", "director" or "contractor"',
     );
     expect(text).toContain('r.json: relatives[2].links: must name at least one person on the roster');
   });

@@ -180,8 +180,8 @@ describe('every bad row is reported with file, line and column', () => {
     ).toEqual([
       'people.csv line 2, column "Resident": "maybe" is not yes or no',
       'people.csv line 4, column "Resident": is empty; write yes or no',
-      'people.csv line 3, column "Kind": must be one of "member", "paid-worker", "rep"',
-      'people.csv line 4, column "Roles": must be one of "chair", "vice-chair", "secretary", "treasurer"',
+      'people.csv line 3, column "Kind": must be one of "member", "paid-worker" or "rep"',
+      'people.csv line 4, column "Roles": must be one of "chair", "vice-chair", "secretary" or "treasurer"',
       'people.csv line 4, column "Email": must be an email address like name@example.org',
       'people.csv line 5, column "Name": must not be empty',
     ]);
@@ -213,7 +213,7 @@ describe('every bad row is reported with file, line and column', () => {
       text: lines('person_a,kind,person_b', 'Ann,spouse,Bob', 'Ann,cousin,Bob', 'Ann,sibling,Zed', 'Bob,spouse,bob'),
     };
     expect(problems(people, { relationships: rel })).toEqual([
-      'relationships.csv line 3, column "kind": must be one of "spouse", "civil-partner", "partner", "parent", "child", "grandparent", "grandchild", "sibling", "household", "close-friend"',
+      'relationships.csv line 3, column "kind": must be one of "spouse", "civil-partner", "partner", "parent", "child", "grandparent", "grandchild", "sibling", "household" or "close-friend"',
     ]);
     const fixedKind = { ...rel, text: rel.text.replace('cousin', 'sibling') };
     expect(problems(people, { relationships: fixedKind })).toEqual([
@@ -230,7 +230,7 @@ describe('every bad row is reported with file, line and column', () => {
     };
     expect(problems(people, { interests })).toEqual([
       'interests.csv line 2, column "name": "Zed" is not in people.csv',
-      'interests.csv line 3, column "kind": must be one of "employee", "owner", "director", "trustee", "member", "volunteer", "contractor", "other"',
+      'interests.csv line 3, column "kind": must be one of "employee", "owner", "director", "trustee", "member", "volunteer", "contractor" or "other"',
     ]);
   });
 

@@ -98,6 +98,12 @@ describe('bad input names the file and the field', () => {
   });
 
   it('unknown kind, role, relationship kind and interest kind list the accepted values', () => {
+    /** `"a", "b" or "c"` */
+    const either = (xs: readonly string[]) =>
+      `${xs
+        .slice(0, -1)
+        .map((x) => `"${x}"`)
+        .join(', ')} or "${xs.at(-1)}"`;
     const out = problems({
       partnership: { name: 'P' },
       people: [
@@ -105,14 +111,10 @@ describe('bad input names the file and the field', () => {
       ],
       relationships: [{ between: ['Ann', 'Ann'], kind: 'cousin' }],
     });
-    expect(out).toContain('roster.json: people[0].kind: must be one of "member", "paid-worker", "rep"');
-    expect(out).toContain(`roster.json: people[0].roles[0]: must be one of ${ROLES.map((r) => `"${r}"`).join(', ')}`);
-    expect(out).toContain(
-      `roster.json: people[0].interests[0].kind: must be one of ${INTEREST_KINDS.map((r) => `"${r}"`).join(', ')}`,
-    );
-    expect(out).toContain(
-      `roster.json: relationships[0].kind: must be one of ${RELATIONSHIP_KINDS.map((r) => `"${r}"`).join(', ')}`,
-    );
+    expect(out).toContain('roster.json: people[0].kind: must be one of "member", "paid-worker" or "rep"');
+    expect(out).toContain(`roster.json: people[0].roles[0]: must be one of ${either(ROLES)}`);
+    expect(out).toContain(`roster.json: people[0].interests[0].kind: must be one of ${either(INTEREST_KINDS)}`);
+    expect(out).toContain(`roster.json: relationships[0].kind: must be one of ${either(RELATIONSHIP_KINDS)}`);
   });
 
   it('unknown fields, anywhere', () => {

@@ -152,7 +152,7 @@ describe('CSV: settings.csv', () => {
     const r = csv(['setting,value', 'quorum,half', 'quorm,6', 'reminderHoursBeforeClose,-3', 'quorum,5'].join('\n'));
     if (r.ok) throw new Error('expected problems');
     expect(r.error.map((p) => `${p.where}: ${p.message}`)).toEqual([
-      'settings.csv line 3, column "setting": "quorm" is not a setting; the settings are residentThreshold, quorum, loyaltyConflicts, councillorsVoteOnKeyDecisions, countLtoRepresentatives, ltoOrganisation, repMayCreateDecisions, proxyVotes, reminderHoursBeforeClose, timeZone, retentionMonths, concernReviewer, review.opensOn, review.opensAt, review.deadline, review.nudgeDays, review.finalMonthNudgeDays, review.nudgeAt, review.quietFrom, review.quietTo, review.quietDays, review.confirmationReminders, review.confirmationReminderDays',
+      'settings.csv line 3, column "setting": "quorm" is not a setting; the settings are "residentThreshold", "quorum", "loyaltyConflicts", "councillorsVoteOnKeyDecisions", "countLtoRepresentatives", "ltoOrganisation", "repMayCreateDecisions", "proxyVotes", "reminderHoursBeforeClose", "timeZone", "retentionMonths", "concernReviewer", "review.opensOn", "review.opensAt", "review.deadline", "review.nudgeDays", "review.finalMonthNudgeDays", "review.nudgeAt", "review.quietFrom", "review.quietTo", "review.quietDays", "review.confirmationReminders" or "review.confirmationReminderDays"',
       'settings.csv line 5, column "setting": quorum is already set on line 2; give it once',
     ]);
     const values = csv(

@@ -16,6 +16,7 @@ import { fail, ok, type Problem, type Result } from '../../domain/result.ts';
 import type { ImportScope } from '../ports/index.ts';
 import { describeJsonErrorPosition } from './json-position.ts';
 import { notTextProblem, printable } from './text-file.ts';
+import { joinOr } from '../../domain/choices.ts';
 
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
@@ -72,7 +73,7 @@ export const locateInJson =
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return `must be one of ${joinOr(issue.values.map((v) => JSON.stringify(v)))}`;
     case 'invalid_type':
       return issue.input === undefined
         ? `is missing (expected ${issue.expected})`

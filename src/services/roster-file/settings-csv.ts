@@ -12,6 +12,7 @@ import {
 } from '../../domain/settings-text.ts';
 import type { Problem } from '../../domain/result.ts';
 import { stringify } from 'csv-stringify/sync';
+import { oneOf } from '../../domain/choices.ts';
 
 /** The headings settings.csv may use, as csv.ts reads them (lower case, letters only). */
 export const SETTINGS_COLUMNS: Record<string, string> = {
@@ -49,7 +50,7 @@ export function settingsFromTable(
       found.push({
         where: at(row.line, 'setting'),
         message: name
-          ? `"${name}" is not a setting; the settings are ${SETTING_KEYS.join(', ')}`
+          ? `"${name}" is not a setting; the settings are ${oneOf(SETTING_KEYS)}`
           : 'is empty; write the setting’s name, such as quorum',
       });
       continue;
