@@ -57,6 +57,17 @@ describe('reading the settings', () => {
 });
 
 describe('changing the settings', () => {
+  it('every setting has a field in the settings form or the review season’s form, none in neither', async () => {
+    const [opened] = await people.click(CHAIR, 'settings.change', 'form');
+    const [season] = await people.say(CHAIR, 'review settings');
+    const fields = (r: Reply | undefined) => form(r)!.fields.map((f) => f.id);
+    const inForms = new Set([...fields(opened), ...fields(season)]);
+    expect(SETTING_KEYS.filter((key) => !inForms.has(key.replace(/^review\./, '')))).toEqual([]);
+    // the quiet hours are in both; the season's dates and nudges only in its own form
+    expect(fields(opened)).toEqual(expect.arrayContaining(['quietFrom', 'quietTo', 'quietDays']));
+    expect(fields(opened)).not.toContain('opensOn');
+  });
+
   it('the chair changes them in the form: checked whole, saved once, audited with before and after', async () => {
     const [opened] = await people.click(CHAIR, 'settings.change', 'form');
     const f = form(opened)!;

@@ -5,29 +5,33 @@ import type { Field, Form, Reply } from '../../domain/chat/reply.ts';
 import type { Problem } from '../../domain/result.ts';
 import { WEEKDAYS } from '../../domain/review/settings.ts';
 import type { PartnershipSettings } from '../../domain/settings.ts';
-import { issueLine, settingText, type SettingIssue, type SettingKey } from '../../domain/settings-text.ts';
+import {
+  issueLine,
+  SETTING_KEYS,
+  settingText,
+  type SettingIssue,
+  type SettingKey,
+} from '../../domain/settings-text.ts';
 import { formAgain, type Typed } from './form-again.ts';
 import { FIX } from './form-problems.ts';
 import { SETTING_WORDS, SETTINGS_CHANGE_FORM, settingsRefusedText } from './settings.ts';
 
-/** Form fields for the settings that are not the review season's dates and nudges (those have their own form). */
-const FORM_KEYS = [
-  'residentThreshold',
-  'quorum',
-  'loyaltyConflicts',
-  'councillorsVoteOnKeyDecisions',
-  'countLtoRepresentatives',
-  'ltoOrganisation',
-  'repMayCreateDecisions',
-  'proxyVotes',
-  'reminderHoursBeforeClose',
-  'timeZone',
-  'retentionMonths',
-  'concernReviewer',
-  'review.quietFrom',
-  'review.quietTo',
-  'review.quietDays',
+/** The review season's dates, nudges and reminders: in the season's own form (review-settings.ts), not here. */
+const SEASON_ONLY = [
+  'review.opensOn',
+  'review.opensAt',
+  'review.deadline',
+  'review.nudgeDays',
+  'review.finalMonthNudgeDays',
+  'review.nudgeAt',
+  'review.confirmationReminders',
+  'review.confirmationReminderDays',
 ] as const satisfies readonly SettingKey[];
+type FormKey = Exclude<SettingKey, (typeof SEASON_ONLY)[number]>;
+/** The form's fields: every other setting (the quiet hours are in both forms), in SETTING_KEYS' order. */
+const FORM_KEYS: readonly FormKey[] = SETTING_KEYS.filter(
+  (k): k is FormKey => !(SEASON_ONLY as readonly SettingKey[]).includes(k),
+);
 
 /** A form field's id: the setting's name without `review.` (a dot in an id is read as a part by some platforms). */
 export const fieldId = (key: SettingKey): string => key.replace(/^review\./, '');
@@ -50,7 +54,7 @@ const HINTS: Partial<Record<SettingKey, string>> = {
   'review.quietTo': 'HH:MM, 24-hour clock.',
 };
 
-function field(key: (typeof FORM_KEYS)[number], s: PartnershipSettings): Field {
+function field(key: FormKey, s: PartnershipSettings): Field {
   const base = {
     id: fieldId(key),
     label: SETTING_WORDS[key].label,
