@@ -184,6 +184,18 @@ export function fullServerScenario(platform: Platform, kind: ClickKind): ClickSc
                 bot: { id: '28:bench-bot', name: 'partnership-bot' },
                 conversation: { id: CONVERSATION, conversationType: 'channel', tenantId: TENANT, isGroup: true },
               },
+              // Votes: a member who has declared was sent the declaration prompt in their personal chat,
+              // so the bot has that chat, where it confirms their vote privately.
+              teamsPersonalReference: (i: number) =>
+                kind === 'vote'
+                  ? {
+                      serviceUrl,
+                      channelId: 'msteams',
+                      bot: { id: '28:bench-bot', name: 'partnership-bot' },
+                      conversation: { id: `a:personal-${userId(i)}`, conversationType: 'personal', tenantId: TENANT },
+                      user: { id: `29:${userId(i)}`, aadObjectId: userId(i), name: userId(i) },
+                    }
+                  : null,
             }
           : {}),
       });

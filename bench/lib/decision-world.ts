@@ -31,6 +31,11 @@ export interface DecisionWorldOptions {
   linked?(i: number): boolean;
   /** Teams: the channel's conversation reference, through which cards are updated */
   teamsReference?: object;
+  /**
+   * Teams: member i's personal chat with the bot, as saved when the bot first wrote to them there
+   * (the declaration prompt does); null for a member the bot has never written to.
+   */
+  teamsPersonalReference?(i: number): object | null;
 }
 
 export interface DecisionWorld {
@@ -82,6 +87,16 @@ export async function createDecisionWorld(o: DecisionWorldOptions): Promise<Deci
     if (o.teamsReference)
       await database.db.conversationRef.create({
         data: { platform: 'teams', workspaceId, key: channelId, reference: JSON.stringify(o.teamsReference) },
+      });
+    const personal = o.teamsPersonalReference;
+    if (personal)
+      await database.db.conversationRef.createMany({
+        data: personIds.flatMap((_, i) => {
+          const reference = personal(i);
+          return reference
+            ? [{ platform: 'teams', workspaceId, key: o.userId(i), reference: JSON.stringify(reference) }]
+            : [];
+        }),
       });
     const bot = createBot({ stores, clock: systemClock, logger: silentLogger });
     const decisionIds: string[] = [];

@@ -188,7 +188,8 @@ export const durableFloors: Section = {
         '(`bench/floors/durable-bolt.ts`, `durable-teams.ts`): per click one upsert in one transaction on SQLite in WAL mode with ' +
         '`synchronous = FULL`, then the ack and the reply to `response_url` (Slack) or the invoke answer (Teams): the least a ' +
         'durable vote or declaration can cost. **Full server**: bin/server.mjs on a fresh SQLite file with 501 voting members; ' +
-        'votes: each click a new vote or a change from the private ballot (`decision.vote`, `decision.vote~2`); declarations: ' +
+        'votes: each click a new vote or a change from the private ballot (`decision.vote`, `decision.vote~2`; on Teams the ' +
+        "confirmation goes to the member's personal chat, known from the declaration prompt sent there); declarations: " +
         'each click a first "No interest" (`decision.declare.none`) from the prompt in the direct messages / personal chat, ' +
         `spread over ${DECLARE_DECISIONS} open decisions. Burst: ${BURST} declarations at once on one more decision, after the load runs. ` +
         "**Server CPU per request**: the server process's user + system CPU time over the run (warm-up included) per request " +
