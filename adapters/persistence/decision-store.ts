@@ -258,6 +258,10 @@ async function writeChange(
       // ids only: who holds whose proxy is shown in the record, never in a log
       await log('decision.proxy', null, { appointerId: c.appointerId, holderId: c.holderId });
       return;
+    case 'withdraw-proxy':
+      await tx.proxy.deleteMany({ where: { decisionId: d.id, appointerId: c.appointerId } });
+      await log('decision.proxy.withdraw', { appointerId: c.appointerId, holderId: c.holderId }, null);
+      return;
     case 'roster-changes': {
       const recorded = [...(d.rosterChanges ?? []), ...c.entries.map((e) => ({ ...e, at }))];
       await tx.decision.update({ where: { id: d.id }, data: { rosterChanges: JSON.stringify(recorded) } });

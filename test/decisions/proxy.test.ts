@@ -80,6 +80,58 @@ describe('proxy votes', () => {
     expect(text(await world.command('Margaret Okafor', 'decision 1', 'direct'))).toMatch(/Rosa Novak: Against \(/);
   });
 
+  it('can be withdrawn until the proxy has voted, then another appointed; withdrawing is audited by ids', async () => {
+    world = await createWorld({ settings: { proxyVotes: true } });
+    const id = await world.start({ title: 'Summer fun day', ballot: 'open', visibility: 'live' });
+    const withdraw = (name: string) => world.click(name, 'decision.proxy.withdraw', id, 'direct');
+    expect(said(await withdraw('Rosa Novak'))).toBe('You have no proxy to withdraw for Decision 1 (“Summer fun day”).');
+    await declareNone('Rosa Novak', id);
+    await appoint('Rosa Novak', id, 'Kwame Mensah'); // the wrong name picked from the list
+    expect(text(await appoint('Rosa Novak', id, 'Gareth Jones'))).toContain(
+      'withdraw it first: `/partnership proxy 1`',
+    );
+    const [shown] = await world.command('Rosa Novak', 'proxy 1', 'direct');
+    expect(shown?.summary).toBe(
+      'Kwame Mensah holds your proxy for Decision 1 (“Summer fun day”) and has not voted with it yet. You can withdraw it, then appoint someone else or vote yourself.',
+    );
+    const button = shown?.blocks.find((b) => b.kind === 'actions');
+    expect(button?.kind === 'actions' && button.buttons).toEqual([
+      { actionId: 'decision.proxy.withdraw', label: 'Withdraw my proxy', value: id },
+    ]);
+    expect(said(await withdraw('Rosa Novak'))).toBe(
+      'Kwame Mensah no longer holds your proxy for Decision 1 (“Summer fun day”). You can appoint someone else with `/partnership proxy 1`, or vote yourself. If you told Kwame Mensah, tell them it is withdrawn.',
+    );
+    expect(await world.db.database.db.proxy.count()).toBe(0);
+    const audit = await world.db.database.db.auditEvent.findFirstOrThrow({
+      where: { action: 'decision.proxy.withdraw' },
+    });
+    expect(JSON.parse(audit.before!)).toEqual({
+      appointerId: world.id('Rosa Novak'),
+      holderId: world.id('Kwame Mensah'),
+    });
+    expect(`${audit.before} ${audit.after}`).not.toMatch(/Rosa|Kwame/); // ids only
+    // Kwame no longer holds it; Gareth is appointed instead and votes
+    expect(said(await world.click('Kwame Mensah', 'decision.proxy.vote', `${id}:0`, 'direct'))).toBe(
+      'You do not hold anyone’s proxy for Decision 1 (“Summer fun day”).',
+    );
+    expect(said(await appoint('Rosa Novak', id, 'Gareth Jones'))).toMatch(/^Gareth Jones is now your proxy/);
+    await declareNone('Gareth Jones', id);
+    await world.click('Gareth Jones', 'decision.proxy.vote', `${id}:1`, 'direct');
+    // once used, it stays: Rosa's own vote is the way to change it
+    expect(said(await withdraw('Rosa Novak'))).toBe(
+      'Your proxy has already voted for you on Decision 1 (“Summer fun day”), so the appointment can no longer be withdrawn. If you vote yourself, your own vote counts instead.',
+    );
+    const [used] = await world.command('Rosa Novak', 'proxy 1', 'direct');
+    expect(used?.summary).toBe(
+      'Gareth Jones holds your proxy for Decision 1 (“Summer fun day”) and has voted for you. If you vote yourself, your own vote counts instead.',
+    );
+    expect(used?.blocks.some((b) => b.kind === 'actions')).toBe(false);
+    expect(await world.db.database.db.proxy.count()).toBe(1);
+    expect(text(await world.command('Margaret Okafor', 'decision 1', 'direct'))).toMatch(
+      /Rosa Novak: Against \(by proxy: Gareth Jones\)/,
+    );
+  });
+
   it('cannot be used by or for a recused member', async () => {
     world = await createWorld({ settings: { proxyVotes: true } });
     // Sarah Whitfield manages the café; her husband Tom is recused too (relationships)

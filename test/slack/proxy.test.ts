@@ -1,6 +1,7 @@
 // Proxy votes through Slack: the real server, Bolt's pipeline and the renderer, the Web API faked
 // on loopback. The appointment form is a modal; the proxy's ballot comes back with its buttons;
-// the proxy's click is recorded as the appointer's vote, by proxy.
+// the proxy's click is recorded as the appointer's vote, by proxy; an unused proxy is withdrawn
+// with the button `/partnership proxy` shows the member who appointed it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSettings } from '../../src/domain/settings.ts';
 import { DEMO_SLUG } from '../../adapters/persistence/seed.ts';
@@ -78,5 +79,36 @@ describe('proxy votes in Slack', () => {
     expect(t.fake.calls.map(shown).join('\n')).toContain('Recorded: For, by proxy for Rosa Novak');
     const vote = await t.app.database.db.vote.findFirstOrThrow();
     expect(vote).toMatchObject({ option: 'For', byProxy: true });
+  });
+
+  it('Aisha appoints Gareth, sees who holds her proxy with a Withdraw button, and withdraws it', async () => {
+    const garethId = (await t.app.database.db.person.findFirstOrThrow({ where: { name: 'Gareth Jones' } })).id;
+    await press(U.aisha, 'decision.declare.none', decisionId);
+    t.fake.clear();
+    await command(t, 'proxy 1', { user: U.aisha });
+    await settle(t.app);
+    const [form] = t.fake.callsTo('views.open');
+    await submitView(
+      t,
+      'decision.proxy',
+      { holder: { holder: { type: 'static_select', selected_option: { value: garethId } } } },
+      (form!.args.view as { private_metadata: string }).private_metadata,
+      { user: U.aisha as never },
+    );
+    await settle(t.app);
+    expect(await t.app.database.db.proxy.count({ where: { holderId: garethId } })).toBe(1);
+
+    t.fake.clear();
+    await command(t, 'proxy 1', { user: U.aisha });
+    await settle(t.app);
+    const answer = JSON.stringify(t.fake.calls.map((c) => c.args));
+    expect(answer).toContain('Gareth Jones holds your proxy for Decision 1');
+    expect(answer).toContain('"action_id":"decision.proxy.withdraw"');
+    expect(t.fake.callsTo('views.open')).toEqual([]); // no appointment form: she has one
+
+    t.fake.clear();
+    await press(U.aisha, 'decision.proxy.withdraw', decisionId);
+    expect(t.fake.calls.map(shown).join('\n')).toContain('Gareth Jones no longer holds your proxy for Decision 1');
+    expect(await t.app.database.db.proxy.count({ where: { holderId: garethId } })).toBe(0);
   });
 });

@@ -1,10 +1,11 @@
-// `/partnership proxy <n>`: the proxy's ballot to whoever holds a proxy on decision n, or the form
-// to appoint one; the form's submission and the proxy's vote buttons. Values carry ids only (the
+// `/partnership proxy <n>`: the proxy's ballot to whoever holds a proxy on decision n, who holds
+// theirs to a member who appointed one, or the form to appoint one; the form's submission, the
+// proxy's vote buttons and the button that withdraws an appointment. Values carry ids only (the
 // decision's id, an option index), checked for shape here and against the stored decision by the
 // service; a form may carry only its own field.
 import { z } from 'zod';
 import { textReply, type Reply } from '../../domain/chat/reply.ts';
-import { appointProxy, proxyPrompt, proxyVote } from '../../services/decisions/proxy.ts';
+import { appointProxy, proxyPrompt, proxyVote, withdrawProxy } from '../../services/decisions/proxy.ts';
 import { serviceDeps } from '../context.ts';
 import { MALFORMED, noVoteReason, UNEXPECTED_FIELDS } from '../views/decision-words.ts';
 import {
@@ -12,8 +13,10 @@ import {
   PROXY_FORM_FIELDS,
   PROXY_FORM_ID,
   PROXY_VOTE_ACTION,
+  PROXY_WITHDRAW_ACTION,
   proxyPromptReply,
   proxyVotedReply,
+  withdrawnReply,
 } from '../views/proxy.ts';
 import { answer, refusePayload, UUID, voteValue } from './decision-scope.ts';
 import { actorOf, type ActionHandler, type Command, type FormHandler, type ScopedContext } from './types.ts';
@@ -34,7 +37,7 @@ const voter = (ctx: ScopedContext, decisionId?: string) => ({
 export const proxy: Command = {
   name: 'proxy',
   summary:
-    'Proxy votes, where the partnership allows them: appoint another voting member to vote for you on one decision, or vote for the member whose proxy you hold.',
+    'Proxy votes, where the partnership allows them: appoint another voting member to vote for you on one decision, withdraw that while it is unused, or vote for the member whose proxy you hold.',
   usage: 'proxy <decision number>',
   needsPartnership: true,
   async run(ctx) {
@@ -59,6 +62,11 @@ export const proxyActions: Record<string, ActionHandler> = {
       option: parsed.data.option,
     });
     return answer(ctx, voted, (r) => proxyVotedReply(r, ctx.scope.person), voter(ctx, parsed.data.id));
+  },
+  [PROXY_WITHDRAW_ACTION]: async (ctx, value) => {
+    if (!UUID.test(value)) return refusePayload(ctx, 'malformed-value', MALFORMED);
+    const withdrawn = await withdrawProxy(serviceDeps(ctx.deps), actorOf(ctx), { decisionId: value });
+    return answer(ctx, withdrawn, (r) => withdrawnReply(r, ctx.scope.person), voter(ctx, value));
   },
 };
 

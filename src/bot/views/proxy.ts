@@ -1,15 +1,17 @@
-// The words of proxy votes: the form to appoint a proxy, the proxy's ballot, the answers, and why
-// a proxy cannot be appointed or used. All private.
+// The words of proxy votes: the form to appoint a proxy, the proxy's ballot, who holds your proxy
+// (with the button to withdraw it), the answers, and why a proxy cannot be appointed, withdrawn or
+// used. All private.
 import type { Block, Reply } from '../../domain/chat/reply.ts';
 import { textReply } from '../../domain/chat/reply.ts';
 import type { ProxyOutcome, ProxyWhy } from '../../domain/decisions/proxy.ts';
 import type { Decision } from '../../domain/decisions/types.ts';
 import type { Person } from '../../domain/roster.ts';
-import type { ProxyPrompt } from '../../services/decisions/proxy.ts';
+import type { OwnProxy, ProxyPrompt } from '../../services/decisions/proxy.ts';
 import { refusedText } from './decision-words.ts';
 
 export const PROXY_FORM_ID = 'decision.proxy';
 export const PROXY_VOTE_ACTION = 'decision.proxy.vote';
+export const PROXY_WITHDRAW_ACTION = 'decision.proxy.withdraw';
 export const PROXY_FORM_FIELDS = ['holder'] as const;
 
 const title = (d: Decision) => `Decision ${d.number} (“${d.title}”)`;
@@ -20,7 +22,8 @@ const WHY: Record<ProxyWhy, (d: Decision) => string> = {
   'declare-first': (d) =>
     `Please declare any interest in ${title(d)} first (the Declare button on its card, or \`/partnership declare\`): a proxy is never used by or for a member with a conflict.`,
   'already-voted': (d) => `You have already voted on ${title(d)}, so there is no proxy to appoint.`,
-  'already-appointed': (d) => `You have already appointed a proxy for ${title(d)}; it stays until the decision closes.`,
+  'already-appointed': (d) =>
+    `You have already appointed a proxy for ${title(d)}. To appoint someone else, withdraw it first: \`/partnership proxy ${d.number}\`.`,
   self: (d) => `Choose another voting member as your proxy for ${title(d)}.`,
   'holder-not-eligible': (d) =>
     `That person cannot hold your proxy for ${title(d)}: a proxy must be a voting member who may vote on it (not recused). Choose another.`,
@@ -31,7 +34,28 @@ const WHY: Record<ProxyWhy, (d: Decision) => string> = {
     `The member whose proxy you hold has voted on ${title(d)} themselves, so their own vote counts and the proxy is not needed.`,
   'appointer-out': (d) =>
     `The proxy for ${title(d)} cannot be used: you or the member who appointed you is recused or cannot vote on it.`,
+  'no-appointment': (d) => `You have no proxy to withdraw for ${title(d)}.`,
+  'proxy-used': (d) =>
+    `Your proxy has already voted for you on ${title(d)}, so the appointment can no longer be withdrawn. If you vote yourself, your own vote counts instead.`,
 };
+
+/** Who holds the member's proxy, and the button to withdraw it while it is unused. */
+function ownProxyBlocks(d: Decision, own: OwnProxy): Block[] {
+  if (own.used)
+    return [
+      {
+        kind: 'text',
+        text: `${own.holder} holds your proxy for ${title(d)} and has voted for you. If you vote yourself, your own vote counts instead.`,
+      },
+    ];
+  return [
+    {
+      kind: 'text',
+      text: `${own.holder} holds your proxy for ${title(d)} and has not voted with it yet. You can withdraw it, then appoint someone else or vote yourself.`,
+    },
+    { kind: 'actions', buttons: [{ actionId: PROXY_WITHDRAW_ACTION, label: 'Withdraw my proxy', value: d.id }] },
+  ];
+}
 
 /** Why nothing was done, in words. */
 export function proxyOutcomeText(d: Decision, outcome: ProxyOutcome, person: Person | null): string {
@@ -43,9 +67,16 @@ export function proxyOutcomeText(d: Decision, outcome: ProxyOutcome, person: Per
 export function proxyPromptReply(p: ProxyPrompt, person: Person | null): Reply {
   const d = p.decision;
   if (p.kind === 'proxy-refused') return textReply(proxyOutcomeText(d, p.outcome, person));
+  if (p.kind === 'own-proxy') {
+    const blocks = ownProxyBlocks(d, p.own);
+    return { summary: blocks[0]?.kind === 'text' ? blocks[0].text : '', blocks, visibility: 'private' };
+  }
   if (p.kind === 'proxy-ballot') {
-    if (p.appointerVoted)
-      return textReply(`${p.appointer} has voted on ${title(d)} themselves, so their own vote counts.`);
+    const own = p.own ? ownProxyBlocks(d, p.own) : [];
+    if (p.appointerVoted) {
+      const lead = `${p.appointer} has voted on ${title(d)} themselves, so their own vote counts.`;
+      return { summary: lead, blocks: [{ kind: 'text', text: lead }, ...own], visibility: 'private' };
+    }
     const lead = `You hold ${p.appointer}’s proxy for ${title(d)}. What you choose here is counted as their vote${p.current ? ` (now: ${p.current})` : ''}; your own vote is separate.`;
     return {
       summary: lead,
@@ -59,6 +90,7 @@ export function proxyPromptReply(p: ProxyPrompt, person: Person | null): Reply {
             value: `${d.id}:${i}`,
           })),
         },
+        ...own,
       ],
       visibility: 'private',
     };
@@ -97,6 +129,16 @@ export function appointedReply(
   if (r.outcome.kind !== 'appointed') return textReply(proxyOutcomeText(r.decision, r.outcome, person));
   return textReply(
     `${r.holder} is now your proxy for ${title(r.decision)}. Tell them: they vote for you with \`/partnership proxy ${r.decision.number}\`. If you vote yourself, your own vote counts instead.`,
+  );
+}
+
+export function withdrawnReply(
+  r: { decision: Decision; outcome: ProxyOutcome; holder: string },
+  person: Person | null,
+) {
+  if (r.outcome.kind !== 'withdrawn') return textReply(proxyOutcomeText(r.decision, r.outcome, person));
+  return textReply(
+    `${r.holder} no longer holds your proxy for ${title(r.decision)}. You can appoint someone else with \`/partnership proxy ${r.decision.number}\`, or vote yourself. If you told ${r.holder}, tell them it is withdrawn.`,
   );
 }
 

@@ -1,7 +1,8 @@
 // Proxy votes, where the partnership's terms of reference allow them (setting `proxyVotes`, frozen
 // on the decision when it is put): a voting member appoints another voting member as their proxy
 // for one decision, and the proxy votes for them. A proxy cannot be used by or for a recused
-// member; each member appoints at most one proxy, and holds at most one.
+// member; each member appoints at most one proxy, and holds at most one. Until the proxy has voted
+// the member may withdraw the appointment (and appoint another, or vote themselves).
 import { hasVote, type Person, type Roster } from '../roster.ts';
 import { closedWhy, closeChanges, isOverdue, refused, syncChanges, type Refusal } from './lifecycle.ts';
 import { follow } from './respond.ts';
@@ -19,10 +20,13 @@ export type ProxyWhy =
   | 'holder-busy'
   | 'no-proxy'
   | 'appointer-voted'
-  | 'appointer-out';
+  | 'appointer-out'
+  | 'no-appointment'
+  | 'proxy-used';
 
 export type ProxyOutcome =
   | { kind: 'appointed'; holderId: string }
+  | { kind: 'withdrawn'; holderId: string }
   | { kind: 'proxy-voted'; appointerId: string; option: string; unchanged: boolean; closed: CloseReason | null }
   | { kind: 'proxy-refused'; why: ProxyWhy }
   | Refusal;
@@ -38,6 +42,14 @@ const no = (why: ProxyWhy): ProxyOutcome => ({ kind: 'proxy-refused', why });
 /** The proxy `holderId` holds on this decision, if any. */
 export const heldBy = (state: DecisionState, holderId: string): ProxyRecord | undefined =>
   state.proxies?.find((p) => p.holderId === holderId);
+
+/** The proxy `appointerId` appointed on this decision, if any. */
+export const appointedBy = (state: DecisionState, appointerId: string): ProxyRecord | undefined =>
+  state.proxies?.find((p) => p.appointerId === appointerId);
+
+/** True once the proxy has voted for `appointerId` (the vote on their behalf is theirs until they vote themselves). */
+export const proxyUsed = (state: DecisionState, appointerId: string): boolean =>
+  state.votes.some((v) => v.personId === appointerId && v.byProxy);
 
 /** The name of whoever holds `appointerId`'s proxy, for an open ballot's record. */
 export const proxyHolderName = (state: DecisionState, appointerId: string, name: (id: string) => string): string => {
@@ -79,12 +91,29 @@ export function planAppoint(
   if (!hasVote(person) || !eligible(standing, person.id)) return plan(person, now, [], refused({ code: 'no-vote' }));
   if (!standing.declared.has(person.id)) return plan(person, now, [], no('declare-first'));
   if (state.votes.some((v) => v.personId === person.id)) return plan(person, now, [], no('already-voted'));
-  if (state.proxies?.some((p) => p.appointerId === person.id)) return plan(person, now, [], no('already-appointed'));
+  if (appointedBy(state, person.id)) return plan(person, now, [], no('already-appointed'));
   if (holderId === person.id) return plan(person, now, [], no('self'));
   if (!eligible(standing, holderId)) return plan(person, now, [], no('holder-not-eligible'));
   if (heldBy(state, holderId)) return plan(person, now, [], no('holder-busy'));
   return plan(person, now, [{ type: 'appoint-proxy', appointerId: person.id, holderId }], {
     kind: 'appointed',
+    holderId,
+  });
+}
+
+/**
+ * `person` withdraws the proxy they appointed, while it is unused: once the proxy has voted for
+ * them, that vote stands unless they vote themselves (their own vote always wins).
+ */
+export function planWithdraw(state: DecisionState, roster: Roster, person: Person, now: Date): Plan<ProxyOutcome> {
+  const standing = gate(state, roster, person, now);
+  if (!('eligible' in standing)) return standing;
+  const appointment = appointedBy(state, person.id);
+  if (!appointment) return plan(person, now, [], no('no-appointment'));
+  if (proxyUsed(state, person.id)) return plan(person, now, [], no('proxy-used'));
+  const { holderId } = appointment;
+  return plan(person, now, [{ type: 'withdraw-proxy', appointerId: person.id, holderId }], {
+    kind: 'withdrawn',
     holderId,
   });
 }

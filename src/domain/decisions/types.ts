@@ -225,6 +225,8 @@ export type Change =
   /** `byProxy`: cast for `personId` by their proxy */
   | { type: 'vote'; personId: string; option: string; replaces?: string; byProxy?: boolean }
   | { type: 'appoint-proxy'; appointerId: string; holderId: string }
+  /** the member takes back their proxy before it was used */
+  | { type: 'withdraw-proxy'; appointerId: string; holderId: string }
   | { type: 'withdraw-vote'; personId: string; why: string }
   | { type: 'register-interest'; personId: string; organisation: string; kind: InterestKind; detail?: string }
   | { type: 'amend'; closesAt?: Date; ballot?: Ballot; visibility?: Visibility }
