@@ -90,7 +90,9 @@ describe('with the demo partnership in the database', () => {
       ),
     ]);
     expect(stdout.code).toBe(0);
-    expect(stdout.stdout.split('\n')[1]).toBe('Margaret Okafor,member,yes,yes,chair,no,no,margaret.okafor@example.org');
+    expect(stdout.stdout.split('\n')[1]).toBe(
+      'Margaret Okafor,member,yes,yes,chair,no,no,margaret.okafor@example.org,,',
+    );
     expect(stdout.stderr).toContain('Printed people.csv only. Use --out DIR');
     expect(out.code).toBe(0);
     expect(out.stderr).toBe(

@@ -80,6 +80,22 @@ describe('people.csv', () => {
     ]);
   });
 
+  it('reads a signed membership form from its two columns; a blank cell keeps the one recorded', () => {
+    const { document } = parse(
+      lines(
+        'name,kind,resident,Membership form signed,Membership form reference',
+        'Ann Lee,member,yes,14/09/2026,cabinet 2',
+        'Bo Day,member,yes,2026-10-01,',
+        'Cy Fox,member,no,,',
+      ),
+    );
+    expect(document.people.map((p) => p.membershipForm)).toEqual([
+      { signed: '14/09/2026', reference: 'cabinet 2' },
+      { signed: '2026-10-01' },
+      undefined,
+    ]);
+  });
+
   it('splits roles on ; , | or /', () => {
     const { roster } = parse(
       lines(
@@ -187,6 +203,23 @@ describe('every bad row is reported with file, line and column', () => {
     ]);
   });
 
+  it('a membership form with a bad day, a reference alone, or on someone who is not a member', () => {
+    expect(
+      problems(
+        lines(
+          'name,kind,resident,membership_form_signed,membership_form_reference',
+          'Ann Lee,member,yes,31/02/2026,',
+          'Bo Day,member,yes,,cabinet 2',
+          'Wes Worker,paid-worker,no,2026-10-01,',
+        ),
+      ),
+    ).toEqual([
+      'people.csv line 3, column "membership_form_reference": a membership form reference needs the day the form was signed, in "membership_form_signed"',
+      expect.stringMatching(/^people\.csv line 2, column "membership_form_signed": /),
+      'people.csv line 4, column "membership_form_signed": only members sign a membership form; Wes Worker is a paid-worker',
+    ]);
+  });
+
   it('duplicate names and roles on non-members (checked once the cells are valid)', () => {
     expect(
       problems(lines('name,kind,resident,roles', 'Ann,member,yes,', 'ANN,member,no,', 'Wes,paid-worker,no,treasurer')),
@@ -263,7 +296,9 @@ describe('CSV export', () => {
     const parsed = parseRosterJson(readFileSync(DEMO_ROSTER, 'utf8'), 'demo.json');
     if (!parsed.ok) throw new Error(formatProblems(parsed.error));
     const csv = rosterToCsv(parsed.value.roster);
-    expect(csv.people.split('\n')[0]).toBe('name,kind,resident,voting,roles,lto_representative,councillor,email');
+    expect(csv.people.split('\n')[0]).toBe(
+      'name,kind,resident,voting,roles,lto_representative,councillor,email,membership_form_signed,membership_form_reference',
+    );
     expect(csv.relationships.split('\n')[0]).toBe('person_a,kind,person_b');
     expect(csv.interests.split('\n')[0]).toBe('name,organisation,kind,detail');
     const back = parse(csv.people, {
@@ -273,6 +308,37 @@ describe('CSV export', () => {
     const { partnership: _a, ...original } = toRosterDocument(parsed.value.roster);
     const { partnership: _b, ...imported } = toRosterDocument(back.roster);
     expect(imported).toEqual(original);
+  });
+
+  it('writes each member’s signed membership form, and imports it back', () => {
+    const doc = {
+      partnership: { name: 'P' },
+      people: [
+        {
+          name: 'Ann Lee',
+          kind: 'member',
+          resident: true,
+          voting: true,
+          roles: [],
+          membershipForm: { signed: '2026-09-14', reference: 'https://files.example.org/forms/ann, signed.pdf' },
+        },
+        {
+          name: 'Bo Day',
+          kind: 'member',
+          resident: true,
+          voting: true,
+          roles: [],
+          membershipForm: { signed: '2026-10-01' },
+        },
+        { name: 'Cy Fox', kind: 'member', resident: false, voting: true, roles: [] },
+      ],
+    };
+    const parsed = parseRosterJson(JSON.stringify(doc), 'r.json');
+    if (!parsed.ok) throw new Error(formatProblems(parsed.error));
+    const csv = rosterToCsv(parsed.value.roster);
+    expect(csv.people.split('\n')[2]).toBe('Bo Day,member,yes,yes,,no,no,,2026-10-01,');
+    const back = parse(csv.people);
+    expect(toRosterDocument(back.roster).people).toEqual(toRosterDocument(parsed.value.roster).people);
   });
 
   it('quotes names and details containing commas and quotes so they survive the round trip', () => {

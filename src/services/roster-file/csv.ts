@@ -38,6 +38,11 @@ const PEOPLE_COLUMNS: Record<string, string> = {
   councillor: 'councillor',
   email: 'email',
   emailaddress: 'email',
+  membershipformsigned: 'formSigned',
+  membershipform: 'formSigned',
+  formsigned: 'formSigned',
+  membershipformreference: 'formReference',
+  formreference: 'formReference',
 };
 const RELATIONSHIP_COLUMNS: Record<string, string> = {
   persona: 'a',
@@ -200,9 +205,20 @@ export function parseRosterCsv(
     const pos = (f: string) => at(sources.people, row.line, col(f));
     for (const f of ['name', 'kind', 'roles', 'email', 'resident', 'voting']) where.set(`people.${index}.${f}`, pos(f));
     where.set(`people.${index}`, at(sources.people, row.line, undefined));
+    where.set(`people.${index}.membershipForm`, pos('formSigned'));
+    where.set(`people.${index}.membershipForm.signed`, pos('formSigned'));
+    where.set(`people.${index}.membershipForm.reference`, pos('formReference'));
     const kind = row.cells.get('kind')?.toLowerCase().replace(/\s+/g, '-');
     const isMember = kind === 'member';
     const email = row.cells.get('email');
+    // A blank cell keeps the form already recorded (as a JSON entry without membershipForm does).
+    const signed = row.cells.get('formSigned');
+    const reference = row.cells.get('formReference');
+    if (reference && !signed)
+      problems.push({
+        where: pos('formReference'),
+        message: 'a membership form reference needs the day the form was signed, in "membership_form_signed"',
+      });
     return {
       name: row.cells.get('name') ?? '',
       kind: kind ?? '',
@@ -215,6 +231,7 @@ export function parseRosterCsv(
       ltoRepresentative: yesNo(row.cells.get('ltoRepresentative'), false, pos('ltoRepresentative'), problems),
       councillor: yesNo(row.cells.get('councillor'), false, pos('councillor'), problems),
       ...(email ? { email } : {}),
+      ...(signed ? { membershipForm: { signed, ...(reference ? { reference } : {}) } } : {}),
       // Interests only when an interests file is given: without one, an import keeps the register.
       ...(sources.interests ? { interests: [] as { organisation: string; kind: string; detail?: string }[] } : {}),
     };

@@ -150,7 +150,11 @@ export function parseRosterDocument(
       });
     }
     const roles = [...new Set(p.roles)];
-    const form = p.membershipForm && membershipFormOf(p.membershipForm, p, locate(['people', index, 'membershipForm']));
+    const form =
+      p.membershipForm &&
+      membershipFormOf(p.membershipForm, p, (field) =>
+        locate(['people', index, 'membershipForm', ...(field ? [field] : [])]),
+      );
     if (form && !form.ok) problems.push(...form.error);
     return {
       id,
@@ -250,17 +254,14 @@ function settingsFrom(
 function membershipFormOf(
   entry: { signed: string; reference?: string | undefined },
   p: { name: string; kind: string },
-  where: string,
+  where: (field?: 'signed' | 'reference') => string,
 ): Result<MembershipForm> {
   if (p.kind !== 'member')
-    return fail([{ where, message: `only members sign a membership form; ${p.name} is a ${p.kind}` }]);
+    return fail([{ where: where(), message: `only members sign a membership form; ${p.name} is a ${p.kind}` }]);
   const checked = validateMembershipForm({ signedOn: entry.signed, reference: entry.reference }, '9999-12-31');
   if (checked.ok) return checked;
   return fail(
-    checked.error.map((e) => ({
-      where: `${where}.${e.where === 'reference' ? 'reference' : 'signed'}`,
-      message: e.message,
-    })),
+    checked.error.map((e) => ({ where: where(e.where === 'reference' ? 'reference' : 'signed'), message: e.message })),
   );
 }
 

@@ -17,7 +17,18 @@ export function rosterToCsv(roster: Roster): {
   const doc = toRosterDocument(roster);
   return {
     people: stringify([
-      ['name', 'kind', 'resident', 'voting', 'roles', 'lto_representative', 'councillor', 'email'],
+      [
+        'name',
+        'kind',
+        'resident',
+        'voting',
+        'roles',
+        'lto_representative',
+        'councillor',
+        'email',
+        'membership_form_signed',
+        'membership_form_reference',
+      ],
       ...doc.people.map((p) => [
         p.name,
         p.kind,
@@ -27,6 +38,8 @@ export function rosterToCsv(roster: Roster): {
         yn(p.ltoRepresentative),
         yn(p.councillor),
         p.email ?? '',
+        p.membershipForm?.signed ?? '',
+        p.membershipForm?.reference ?? '',
       ]),
     ]),
     relationships: stringify([
