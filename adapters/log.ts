@@ -6,7 +6,7 @@ const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 export type Level = keyof typeof LEVELS;
 
 const SENSITIVE =
-  /token|secret|password|authori[sz]ation|cookie|signature|payload|body|text|email|name|interest|relationship|resident|detail|option|choice/i;
+  /token|secret|password|authori[sz]ation|cookie|signature|payload|body|text|email|name|interest|relationship|residen|detail|option|choice/i;
 const ALLOWED = new Set([
   'requestId',
   'personId',

@@ -155,6 +155,18 @@ describe('one log line per request, with its request id', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestLines(id!)).toHaveLength(1);
   });
+
+  it('a caller’s id is kept up to 64 characters; a longer one is replaced by a fresh one', async () => {
+    const longest = 'r'.repeat(64);
+    const kept = await fetch(`${t.server.url}/healthz`, { headers: { 'x-request-id': longest } });
+    expect(kept.headers.get('x-request-id')).toBe(longest);
+    expect(requestLines(longest)).toHaveLength(1);
+    const long = await fetch(`${t.server.url}/healthz`, { headers: { 'x-request-id': `${longest}r` } });
+    const fresh = long.headers.get('x-request-id');
+    expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestLines(fresh!)).toHaveLength(1);
+    expect(lines.join('\n')).not.toContain(`${longest}r`);
+  });
 });
 
 describe('what is never logged', () => {
@@ -180,6 +192,14 @@ describe('what is never logged', () => {
       email: 'a@b',
       name: 'x',
       detail: 'x',
+      // personal data (docs/privacy.md): interests, relationships, resident status, a vote's choice
+      interests: 'x',
+      organisationInterest: 'x',
+      relationship: 'x',
+      resident: true,
+      residency: 'x',
+      option: 'x',
+      choice: 'x',
       requestId: 'r',
       code: 'c',
       path: 'p'.repeat(500),
