@@ -3,6 +3,7 @@
 import type { Db } from './database.ts';
 import { safeJson } from './person-rows.ts';
 import { linksText, rowInterests, rowLinks } from './relative-rows.ts';
+import { forgetConflictEvidence } from './erasure-evidence.ts';
 
 export interface PersonLookup {
   partnershipId: string;
@@ -204,14 +205,9 @@ export async function erasePerson(
     await tx.declaration.updateMany({ where: { personId: person.id }, data: { detail: null } });
     // a reason given with a vote is their own words, like a declaration's detail
     await tx.vote.updateMany({ where: { personId: person.id }, data: { reason: null } });
-    // Recusal reasons quote register entries and relationship chains: keep only their kinds.
-    for (const r of await tx.recusal.findMany({ where: { personId: person.id } })) {
-      const reasons = safeJson(r.reasons);
-      const kinds = Array.isArray(reasons)
-        ? reasons.map((x) => ({ kind: (x as { kind?: unknown }).kind ?? 'unknown' }))
-        : [];
-      await tx.recusal.update({ where: { id: r.id }, data: { reasons: JSON.stringify(kinds) } });
-    }
+    // Recusal reasons and a meeting's flagged conflicts quote register entries and relationship
+    // chains: theirs, and others' chains through them, keep only their kinds.
+    await forgetConflictEvidence(tx, person);
     await tx.auditEvent.updateMany({ where: { subjectId: person.id }, data: { before: null, after: null } });
     await tx.person.update({
       where: { id: person.id },

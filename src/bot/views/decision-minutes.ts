@@ -239,7 +239,7 @@ export function recordCsv(r: DecisionRecord): string {
       x.reasons.map((reason) => [
         'recusal',
         x.voter ? reason.kind : `${reason.kind} (no vote)`,
-        `${reason.organisation}: ${reason.detail}`,
+        [reason.organisation, reason.detail].filter(Boolean).join(': '),
         x.name,
         at(x.at),
       ]),

@@ -52,8 +52,12 @@ export function createRefusal(person: Person | null, settings: PartnershipSettin
   return `Only ${who} can put a decision to the partnership.${extra}`;
 }
 
+/** A reason whose person was erased keeps only its kind (docs/privacy.md, "Erasure"): no organisation, no detail. */
 export const describeReasons = (reasons: readonly ConflictReason[]): string[] =>
-  reasons.map((r) => `${KIND_WORDS[r.kind]} interest (${r.organisation}): ${r.detail}`);
+  reasons.map(
+    (r) =>
+      `${KIND_WORDS[r.kind]} interest${r.organisation ? ` (${r.organisation})` : ''}${r.detail ? `: ${r.detail}` : ''}`,
+  );
 
 /** `voter` false: someone without a vote (a non-voting member, a paid worker, the rep) who steps out of the discussion. */
 function recusalParts(decision: Decision, reasons: readonly ConflictReason[], voter: boolean): [string, string] {

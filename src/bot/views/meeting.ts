@@ -207,7 +207,7 @@ export function meetingCsvRows(r: DecisionRecord): string[][] {
       f.reasons.map((reason) => [
         'meeting',
         'voted despite a conflict',
-        `${reason.kind}: ${reason.organisation}: ${reason.detail}`,
+        [reason.kind, reason.organisation, reason.detail].filter(Boolean).join(': '),
         f.name,
         '',
       ]),
