@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { replyText, type Reply } from '../../src/domain/chat/reply.ts';
 import type { Inbound } from '../../src/domain/chat/inbound.ts';
 import { exportPerson } from '../../adapters/persistence/privacy.ts';
+import { rosterToCsv, rosterToJson } from '../../src/services/roster-file/export.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { RecordingNotifier } from '../support/recording-notifier.ts';
 import { CHANNEL, TestClock, userIdOf } from '../decisions/world.ts';
@@ -214,6 +215,26 @@ describe('raising a concern', () => {
     expect(text(nobody)).toContain('info@localtrust.org.uk');
     expect(w.sentTo('Margaret Okafor').join('\n')).not.toContain('The chair decides alone');
     expect(w.recorder.posted).toEqual([]);
+  });
+
+  it('is in no other export: the roster file and the review export never mention one', async () => {
+    const w = await start();
+    await w.submit('Rosa Novak', 'concerns.raise', {
+      kind: 'code-of-conduct',
+      about: w.id('Tom Whitfield'),
+      text: secret,
+    });
+    expect(await w.app.database.db.concern.count()).toBe(1);
+    const roster = await w.app.stores.rosters.loadRoster(w.partnership.id);
+    const files = [rosterToJson(roster), ...Object.values(rosterToCsv(roster))];
+    for (const format of ['md', 'csv']) {
+      const file = (await w.command('Sam Taylor', `review export ${format}`)).find((r) => r.attachment);
+      files.push(file!.attachment!.content);
+    }
+    for (const file of files) {
+      expect(file).not.toContain(secret);
+      expect(file).not.toMatch(/concerns? (raised|about)|code-of-conduct|code of conduct concern/i);
+    }
   });
 
   it('refuses a reviewer who is not on the roster, saying why', async () => {

@@ -77,6 +77,47 @@ describe('subject access and erasure', () => {
     expect(await exportPerson(db.database.db, { partnershipId: db.partnership.id, name: 'Nobody Here' })).toBeNull();
   });
 
+  it('exports every kind of record the privacy page lists', async () => {
+    const { tom, sarah } = await decisionWithRecords();
+    const p = db.database.db;
+    const partnershipId = db.partnership.id;
+    await p.membershipConfirmation.create({ data: { personId: tom, year: 2026, resident: false } });
+    await p.scheduledSend.create({
+      data: { partnershipId, key: `review-open:2026:${tom}`, kind: 'review-open', recipientId: tom, status: 'sent' },
+    });
+    const change = { partnershipId, actorId: tom, at: new Date() };
+    await db.stores.register.addInterest(change, tom, { organisation: 'Acme Ltd', kind: 'owner', detail: 'half' });
+    await p.concern.create({
+      data: { partnershipId, number: 1, kind: 'other', raisedById: tom, aboutId: sarah, text: 'my own words' },
+    });
+    const of = async (name: string) => (await exportPerson(p, { partnershipId, name }))!;
+    const data = await of('Tom Whitfield');
+    expect(data).toMatchObject({
+      person: { name: 'Tom Whitfield', resident: false, email: 'tom.whitfield@example.org' },
+      // the relationship from him (and, in Sarah's export below, to her)
+      relationships: [{ statement: "Tom Whitfield is Sarah Whitfield's spouse" }],
+      membershipConfirmations: [{ year: 2026, resident: false }],
+      declarations: [{ decision: '1: Café refit grant', outcome: 'interest', detail: 'my wife manages the café' }],
+      recusals: [{ decision: '1: Café refit grant', reasons: [{ kind: 'indirect-financial' }] }],
+      messagesSent: [{ kind: 'review-open', status: 'sent' }],
+      concernsRaised: [{ number: 1, kind: 'other', text: 'my own words', status: 'open' }],
+      concernsAboutThisPerson: [],
+    });
+    expect((data.auditTrail as { action: string; byThisPerson: boolean }[]).map((a) => a.action)).toContain(
+      'interest.add',
+    );
+    const hers = await of('Sarah Whitfield');
+    expect(hers.relationships).toEqual([
+      expect.objectContaining({ statement: "Tom Whitfield is Sarah Whitfield's spouse" }),
+    ]);
+    // the concern about her: its kind and status, never who raised it or its words
+    expect(hers.concernsAboutThisPerson).toEqual([
+      { kind: 'other', status: 'open', raisedOn: expect.any(String), closedOn: null },
+    ]);
+    expect(JSON.stringify(hers)).not.toContain('my own words');
+    expect(JSON.stringify(hers)).not.toContain(tom);
+  });
+
   it('erases personal data but keeps decision records true, pseudonymised', async () => {
     const { decision, tom } = await decisionWithRecords();
     await db.stores.directory.linkIdentity(tom, 'slack', 'T1', 'U9');
@@ -106,6 +147,48 @@ describe('subject access and erasure', () => {
     const roster = await db.stores.rosters.loadRoster(db.partnership.id);
     expect(roster.people.map((p) => p.name)).not.toContain('Tom Whitfield');
     expect(await db.database.db.auditEvent.count({ where: { action: 'person.erase', subjectId: tom } })).toBe(1);
+  });
+
+  it('erases every other personal field the privacy page lists', async () => {
+    const sarah = await personId('Sarah Whitfield');
+    const rosa = await personId('Rosa Novak');
+    const gareth = await personId('Gareth Jones');
+    const p = db.database.db;
+    await p.person.update({
+      where: { id: sarah },
+      data: { membershipFormSignedOn: new Date('2025-03-01T00:00:00Z'), membershipFormReference: 'Box file 3' },
+    });
+    await p.membershipConfirmation.create({ data: { personId: sarah, year: 2026, resident: true } });
+    // a register change about her is audited with before and after snapshots of her data
+    const change = { partnershipId: db.partnership.id, actorId: sarah, at: new Date() };
+    await db.stores.register.addInterest(change, sarah, { organisation: 'Acme Ltd', kind: 'owner', detail: 'half' });
+    const concern = (kind: string, raisedById: string, aboutId: string, number: number) =>
+      p.concern.create({
+        data: { partnershipId: db.partnership.id, number, kind, raisedById, aboutId, text: 'words', reviewerId: rosa },
+      });
+    const raised = await concern('other', sarah, gareth, 1);
+    const about = await concern('code-of-conduct', gareth, sarah, 2);
+
+    await erasePerson(p, { partnershipId: db.partnership.id, name: 'Sarah Whitfield' }, null);
+    expect(await p.person.findUniqueOrThrow({ where: { id: sarah } })).toMatchObject({
+      resident: false,
+      membershipFormSignedOn: null,
+      membershipFormReference: null,
+    });
+    expect(await p.membershipConfirmation.count({ where: { personId: sarah } })).toBe(0);
+    const snapshots = await p.auditEvent.findMany({ where: { subjectId: sarah } });
+    expect(snapshots.map((a) => a.action)).toContain('interest.add');
+    for (const a of snapshots) expect(a, a.action).toMatchObject({ before: null, after: null });
+    // the concerns stay with their reviewer, no longer naming her
+    expect(await p.concern.findUniqueOrThrow({ where: { id: raised.id } })).toMatchObject({
+      raisedById: null,
+      aboutId: gareth,
+      reviewerId: rosa,
+    });
+    expect(await p.concern.findUniqueOrThrow({ where: { id: about.id } })).toMatchObject({
+      raisedById: gareth,
+      aboutId: null,
+    });
   });
 
   it('erases ended memberships only after the retention period', async () => {
