@@ -46,6 +46,19 @@ describe('identity', () => {
     );
   });
 
+  it('a link made by email in a workspace the partnership does not use stops counting once it binds a channel elsewhere', async () => {
+    // before any binding, an account in any workspace with the chair's address is taken as the chair
+    const elsewhere = { userId: 'U-m7', workspaceId: 'T7', email: DEMO.chair.email };
+    const dm7 = { channelId: 'D-m7', kind: 'direct' as const, workspaceId: 'T7' };
+    expect((await talk.ask(elsewhere, dm7, 'who is on the partnership')).text).toContain('Margaret Okafor');
+    expect(await db.stores.directory.findIdentity('slack', 'T7', 'U-m7')).not.toBeNull();
+    // the partnership binds its channel in T1: the T7 account no longer speaks for anyone
+    await talk.ask(DEMO.chair, channel('C-main'), command('setup northfield'));
+    const after = await talk.ask(elsewhere, dm7, 'who is on the partnership');
+    expect(after.reply.summary).toBe(UNKNOWN_PERSON);
+    expect(after.text).not.toMatch(/Okafor|Whitfield/);
+  });
+
   it('link: refused to ordinary members, helps with an unknown name or a missing mention', async () => {
     await talk.ask(DEMO.chair, channel('C-main'), command('setup northfield'));
     expect((await talk.ask(DEMO.member, channel('C-main'), command('link <@U-new> Rosa Novak'))).reply.summary).toBe(
