@@ -248,6 +248,15 @@ describe('a secret ballot forgets who chose what when it closes', () => {
     await expectAuditClean(t, id);
     await expectExportsClean(t, 1, voters, false);
     expect(await record(t, 1)).toContain('Results are hidden until the decision closes.');
+    // open: the voter alone sees her choice, in a private reply; the channel's card shows no choice
+    const mine = await command(t, 'decision 1', { user: U.rosa });
+    await settle(t.app);
+    const reply = lastResponse(t, mine.responsePath)!;
+    expect(reply.args.response_type).not.toBe('in_channel');
+    expect(shown(reply)).toContain('You voted Plan Kestrel.');
+    const channelSaw = t.fake.calls.filter((c) => c.args.channel === CHANNEL).map(shown);
+    expect(channelSaw.length).toBeGreaterThan(0);
+    for (const label of OPTIONS) expect(channelSaw.join('\n')).not.toContain(label);
 
     const confirm = await click(t, 'decision.close.confirm', id, { user: U.margaret as never, channel: CHANNEL });
     expect(confirm.res.status).toBe(200);
