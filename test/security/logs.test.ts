@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, redact } from '../../adapters/log.ts';
+import { slackLogger } from '../../adapters/slack/api.ts';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../fakes/bot-connector.ts';
 import { importLiveDemo, LIVE_SLUG } from '../support/live-demo.ts';
@@ -179,6 +180,18 @@ describe('what is never logged', () => {
     expect(log).not.toMatch(/@example\.org|Margaret|Okafor|Rosa|resident/i);
     expect(log).not.toMatch(/"(text|payload|body|event|blocks|activity)":/);
     expect(log).not.toContain('token=abc');
+  });
+
+  it('the Slack libraries’ messages are cut to their first line, and their debug output is dropped', () => {
+    const seen: string[] = [];
+    const slack = slackLogger(createLogger('debug', (l) => seen.push(l)));
+    slack.debug('request body: {"text":"are we in criteria?"}');
+    slack.warn('http request failed\n{"token":"xoxb-1","text":"who is on the partnership"}');
+    slack.error(new Error('An API error occurred: ratelimited\nbody: {"email":"rosa@example.org"}'));
+    expect(seen.map((l) => (JSON.parse(l) as { level: string; message: string }).message)).toEqual([
+      'slack: http request failed',
+      'slack: An API error occurred: ratelimited',
+    ]);
   });
 
   it('the logger drops sensitive fields by name, and cuts long values', () => {
