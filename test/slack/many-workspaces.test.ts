@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textReply } from '../../src/domain/chat/reply.ts';
 import { ConfigError, loadConfig } from '../../adapters/config.ts';
+import { createLogger } from '../../adapters/log.ts';
 import { slackOf } from '../../adapters/slack/index.ts';
 import { SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH } from '../../adapters/slack/oauth.ts';
 import { TokenCipher } from '../../adapters/slack/token-cipher.ts';
@@ -30,6 +31,8 @@ import { FakeSlackOAuth } from './oauth-fake.ts';
 
 const KEY = randomBytes(32).toString('base64');
 const TEAM_B = 'T2B';
+/** Everything the server logs, at every level, for the check that no token is in it. */
+const logged: string[] = [];
 const userB: FakeUser = { id: 'UBOB', teamId: TEAM_B, email: 'bob@elsewhere.example', name: 'Bob' };
 const oauthEnv = {
   SLACK_CLIENT_ID: '111.222',
@@ -102,7 +105,10 @@ describe('Slack for many workspaces', () => {
       oauthEnv.SLACK_CLIENT_ID,
       oauthEnv.SLACK_CLIENT_SECRET,
     ).start();
-    const server = await startTestApp({ ...oauthEnv, SLACK_API_URL: oauth.url, SEED_DEMO: 'true' });
+    const server = await startTestApp(
+      { ...oauthEnv, SLACK_API_URL: oauth.url, SEED_DEMO: 'true' },
+      { logger: createLogger('debug', (l) => logged.push(l)) },
+    );
     t = { fake, server, app: server.app, close: () => server.close() };
   });
 
@@ -239,5 +245,12 @@ describe('Slack for many workspaces', () => {
     await sendEvent(t, { type: 'tokens_revoked', tokens: { bot: ['UBOTA'] } }, { team: TEAM });
     await settle(t.app);
     expect(await t.app.database.db.slackInstallation.count()).toBe(0);
+  });
+
+  it('put no token, secret or key in the log, whatever happened above', () => {
+    const log = logged.join('\n');
+    expect(logged.length).toBeGreaterThan(0);
+    for (const secret of ['xoxb-', oauthEnv.SLACK_CLIENT_SECRET, oauthEnv.SLACK_STATE_SECRET, KEY, SIGNING_SECRET])
+      expect(log).not.toContain(secret);
   });
 });
