@@ -4,6 +4,7 @@ import type { Db } from './database.ts';
 import { safeJson } from './person-rows.ts';
 import { linksText, rowInterests, rowLinks } from './relative-rows.ts';
 import { forgetConflictEvidence } from './erasure-evidence.ts';
+import { pseudonymiseReviews } from './erasure-reviews.ts';
 
 export interface PersonLookup {
   partnershipId: string;
@@ -208,6 +209,8 @@ export async function erasePerson(
     // Recusal reasons and a meeting's flagged conflicts quote register entries and relationship
     // chains: theirs, and others' chains through them, keep only their kinds.
     await forgetConflictEvidence(tx, person);
+    // a submitted review, kept as sent, names them: their pseudonym instead
+    await pseudonymiseReviews(tx, person, pseudonym);
     await tx.auditEvent.updateMany({ where: { subjectId: person.id }, data: { before: null, after: null } });
     await tx.person.update({
       where: { id: person.id },
