@@ -28,16 +28,29 @@ const ALLOWED = new Set([
   'key',
 ]);
 
-export function redact(fields: Record<string, unknown> = {}): Record<string, unknown> {
+/** Fields inside fields are fields too: redacted the same way, a few levels down, then left out. */
+const DEPTH = 4;
+
+function clean(value: unknown, depth: number): unknown {
+  if (value instanceof Error) return { code: (value as { code?: unknown }).code, message: value.message.slice(0, 300) };
+  if (typeof value === 'string') return value.slice(0, 300);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= DEPTH) return '[nested]';
+  if (Array.isArray(value)) return value.map((v) => clean(v, depth + 1));
+  return redactAt(value as Record<string, unknown>, depth + 1);
+}
+
+function redactAt(fields: Record<string, unknown>, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (SENSITIVE.test(key) && !ALLOWED.has(key)) continue;
-    if (value instanceof Error)
-      out[key] = { code: (value as { code?: unknown }).code, message: value.message.slice(0, 300) };
-    else if (typeof value === 'string') out[key] = value.slice(0, 300);
-    else out[key] = value;
+    out[key] = clean(value, depth);
   }
   return out;
+}
+
+export function redact(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return redactAt(fields, 0);
 }
 
 export function createLogger(

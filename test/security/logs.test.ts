@@ -219,5 +219,9 @@ describe('what is never logged', () => {
     });
     expect(Object.keys(out).sort()).toEqual(['code', 'path', 'requestId']);
     expect((out.path as string).length).toBe(300);
+    // a field inside a field is a field: dropped by name too, however it is wrapped
+    expect(
+      redact({ meta: { email: 'a@b', count: 2, people: [{ name: 'x', residency: 'x', personId: 'p' }] } }),
+    ).toEqual({ meta: { count: 2, people: [{ personId: 'p' }] } });
   });
 });
