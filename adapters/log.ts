@@ -31,8 +31,20 @@ const ALLOWED = new Set([
 /** Fields inside fields are fields too: redacted the same way, a few levels down, then left out. */
 const DEPTH = 4;
 
+/**
+ * An error's message says what went wrong, but some quote what they were given: Prisma's
+ * validation errors print the call's arguments (a name, an email) over many lines. So an error
+ * is logged as its name, code and the first line of its message, with anything in quotation marks
+ * left out (code in backquotes, such as `prisma.person.create()`, is kept).
+ */
+function errorFields(error: Error): Record<string, unknown> {
+  const first = error.message.split('\n').find((line) => line.trim()) ?? '';
+  const message = first.replace(/(["“‘'])[^"”’']*(["”’'])/g, '$1…$2').slice(0, 300);
+  return { name: error.name, code: (error as { code?: unknown }).code, message };
+}
+
 function clean(value: unknown, depth: number): unknown {
-  if (value instanceof Error) return { code: (value as { code?: unknown }).code, message: value.message.slice(0, 300) };
+  if (value instanceof Error) return errorFields(value);
   if (typeof value === 'string') return value.slice(0, 300);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= DEPTH) return '[nested]';

@@ -194,6 +194,25 @@ describe('what is never logged', () => {
     ]);
   });
 
+  it('an error is logged as its name, code and first line, without what it quotes', async () => {
+    const seen: string[] = [];
+    const logger = createLogger('debug', (l) => seen.push(l));
+    // a real Prisma validation error: its message prints the call's arguments, name and email included
+    const error = await t.app.database.db.person
+      .create({ data: { name: 'Rosa Novak', email: 'rosa@example.org', shoeSize: 7 } as never })
+      .catch((e: unknown) => e as Error);
+    expect(error.message).toContain('Rosa Novak'); // what would have been logged
+    logger.error('something failed', { error });
+    logger.warn('lookup failed', { error: new Error('no person called "Rosa Novak" on ‘Northfield’\nmore') });
+    const log = seen.join('\n');
+    expect(log).not.toMatch(/Rosa|rosa@|Northfield|shoeSize|more/);
+    expect(JSON.parse(seen[0]!).error).toEqual({
+      name: 'PrismaClientValidationError',
+      message: expect.stringMatching(/^Invalid `.*create\(\)` invocation/),
+    });
+    expect(JSON.parse(seen[1]!).error.message).toBe('no person called "…" on ‘…’');
+  });
+
   it('the logger drops sensitive fields by name, and cuts long values', () => {
     const out = redact({
       token: 'x',
