@@ -1,6 +1,7 @@
 // Proxy votes through Teams: the real server and botbuilder's CloudAdapter, the Bot Connector
 // faked on loopback. The appointment form is a card with a choice set; the proxy's ballot is a
-// card whose buttons vote for the member who appointed them.
+// card whose buttons vote for the member who appointed them; a member who appointed one sees who
+// holds it, with a Withdraw button while it is unused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSettings } from '../../src/domain/settings.ts';
 import { DEMO_SLUG } from '../../adapters/persistence/seed.ts';
@@ -77,5 +78,22 @@ describe('proxy votes in Teams', () => {
     const voted = await post(t, invoke(t.fake, forRosa.verb, forRosa.data, { from: P.kwame }));
     expect(JSON.stringify(voted.body.value)).toContain('Recorded: For, by proxy for Rosa Novak');
     expect(await t.app.database.db.vote.findFirstOrThrow()).toMatchObject({ option: 'For', byProxy: true });
+  });
+
+  it('Aisha appoints Gareth, then withdraws it from the card that shows who holds her proxy', async () => {
+    const decision = await t.app.database.db.decision.findFirstOrThrow();
+    await act(P.aisha, 'decision.declare.none', decision.id);
+    await post(t, message(t.fake, { scope: 'personal', from: P.aisha, text: 'proxy 1' }));
+    const appoint = button(latest(P.aisha), 'Appoint');
+    const gareth = await t.app.database.db.person.findFirstOrThrow({ where: { name: 'Gareth Jones' } });
+    await post(t, invoke(t.fake, appoint.verb, { ...appoint.data, 'field.holder': gareth.id }, { from: P.aisha }));
+    expect(await t.app.database.db.proxy.count({ where: { holderId: gareth.id } })).toBe(1);
+
+    await post(t, message(t.fake, { scope: 'personal', from: P.aisha, text: 'proxy 1' }));
+    expect(visibleText([latest(P.aisha)!])).toContain('Gareth Jones holds your proxy for Decision 1');
+    const withdraw = button(latest(P.aisha), 'Withdraw my proxy');
+    const res = await post(t, invoke(t.fake, withdraw.verb, withdraw.data, { from: P.aisha }));
+    expect(JSON.stringify(res.body.value)).toContain('Gareth Jones no longer holds your proxy for Decision 1');
+    expect(await t.app.database.db.proxy.count({ where: { holderId: gareth.id } })).toBe(0);
   });
 });
