@@ -5,6 +5,7 @@ import { safeJson } from './person-rows.ts';
 import { linksText, rowInterests, rowLinks } from './relative-rows.ts';
 import { forgetConflictEvidence } from './erasure-evidence.ts';
 import { pseudonymiseReviews } from './erasure-reviews.ts';
+import { forgetInSettings } from './erasure-settings.ts';
 
 export interface PersonLookup {
   partnershipId: string;
@@ -211,6 +212,8 @@ export async function erasePerson(
     await forgetConflictEvidence(tx, person);
     // a submitted review, kept as sent, names them: their pseudonym instead
     await pseudonymiseReviews(tx, person, pseudonym);
+    // as the concern reviewer they are named in the settings, and in their changes' audit rows
+    await forgetInSettings(tx, person, pseudonym);
     await tx.auditEvent.updateMany({ where: { subjectId: person.id }, data: { before: null, after: null } });
     await tx.person.update({
       where: { id: person.id },
