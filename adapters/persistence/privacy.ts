@@ -12,10 +12,14 @@ export interface PersonLookup {
   name: string;
 }
 
-async function findPerson(db: Db, lookup: PersonLookup) {
-  const people = await db.person.findMany({ where: { partnershipId: lookup.partnershipId, erasedAt: null } });
-  const wanted = lookup.name.trim().toLowerCase();
-  return people.find((p) => p.name.toLowerCase() === wanted) ?? null;
+/** By id (the retention job), or by the name as typed: exactly as on the roster first, else ignoring case. */
+async function findPerson(db: Db, lookup: PersonLookup | { partnershipId: string; id: string }) {
+  const where = { partnershipId: lookup.partnershipId, erasedAt: null };
+  if ('id' in lookup) return db.person.findFirst({ where: { ...where, id: lookup.id } });
+  const people = await db.person.findMany({ where });
+  const typed = lookup.name.trim();
+  const wanted = typed.toLowerCase();
+  return people.find((p) => p.name === typed) ?? people.find((p) => p.name.toLowerCase() === wanted) ?? null;
 }
 
 /** Everything held on one person. Null when nobody of that name is on the partnership. */
@@ -178,7 +182,7 @@ export async function exportPerson(db: Db, lookup: PersonLookup): Promise<Record
  */
 export async function erasePerson(
   db: Db,
-  lookup: PersonLookup,
+  lookup: PersonLookup | { partnershipId: string; id: string },
   actorId: string | null,
   now = new Date(),
 ): Promise<{ pseudonym: string } | null> {
@@ -250,8 +254,9 @@ export async function eraseExpired(db: Db, partnershipId: string, retentionMonth
   cutoff.setUTCMonth(cutoff.getUTCMonth() - retentionMonths);
   const expired = await db.person.findMany({
     where: { partnershipId, erasedAt: null, endedAt: { lt: cutoff } },
-    select: { name: true },
+    select: { id: true },
   });
-  for (const p of expired) await erasePerson(db, { partnershipId, name: p.name }, null, now);
+  // by id: a name can be shared, and the job must never erase anyone but the one whose time is up
+  for (const p of expired) await erasePerson(db, { partnershipId, id: p.id }, null, now);
   return expired.length;
 }
