@@ -156,6 +156,44 @@ describe('the replay window, on the app’s clock', () => {
   });
 });
 
+describe('after the signature: the JSON', () => {
+  // Raw bodies, as sent: JSON.stringify would not write a lone surrogate or a `__proto__` key.
+  const event = () => eventBody(mention(USERS.chair, 'who is on the partnership?'));
+  const asPayload = (json: string) => `payload=${encodeURIComponent(json)}`;
+  const refusedWith = async (res: Response, why: RegExp) => {
+    const text = await res.text();
+    expect(res.status, text).toBe(400);
+    expect((JSON.parse(text) as { message: string }).message).toMatch(why);
+  };
+
+  it('a lone UTF-16 surrogate, a __proto__, constructor or prototype key, or nesting deeper than 64: 400, nothing done', async () => {
+    await settle(t.app);
+    t.fake.clear();
+    const inbox = await t.app.database.db.inboxItem.count();
+    const bodies: [string, RegExp][] = [
+      [event().replace('who is on', 'who\\ud800 is on'), /lone UTF-16 surrogate/],
+      [`{"__proto__":{"admin":true},${event().slice(1)}`, /“__proto__”, which is not accepted/],
+      [`{"constructor":{"prototype":{}},${event().slice(1)}`, /“constructor”, which is not accepted/],
+      [`{"extra":${'['.repeat(70)}${']'.repeat(70)},${event().slice(1)}`, /nested more than 64 levels/],
+    ];
+    for (const [body, why] of bodies) {
+      await refusedWith(await send(t, body, 'application/json'), why);
+      // the same inside a form's payload= field (clicks and modal submissions)
+      await refusedWith(await send(t, asPayload(body), 'application/x-www-form-urlencoded'), why);
+    }
+    await settle(t.app);
+    expect(t.fake.calls).toEqual([]);
+    expect(await t.app.database.db.inboxItem.count()).toBe(inbox);
+    // the signature comes first: unsigned, the same bodies are 401
+    const unsigned = await fetch(`${t.server.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: bodies[1]![0],
+    });
+    expect(unsigned.status).toBe(401);
+  });
+});
+
 describe('who may see a partnership', () => {
   it('someone the roster does not know, in a linked channel, is told how to get linked and sees no data', async () => {
     for (const c of ['criteria', 'roster', 'coi Riverside Youth Trust']) {

@@ -140,7 +140,8 @@ describe('authentication on (MICROSOFT_APP_ID set)', () => {
     // not a timing assertion: the answer must come at all (the test's own timeout is far longer)
     const res = await post(t, activity, bearer(keys.sign(claims(activity))));
     expect(res.status).toBe(503);
-    expect(KEY_FETCH_TIMEOUT_MS).toBeLessThan(15_000); // Teams waits 15 s for a bot
+    // docs/teams.md: "after at most 5 seconds" (Teams waits 15 s for a bot)
+    expect(KEY_FETCH_TIMEOUT_MS).toBeLessThanOrEqual(5_000);
     await nothingDone(t);
   });
 });
