@@ -124,6 +124,18 @@ describe('slash command /partnership', () => {
     expect(text).toContain('In criteria: 11 members');
   });
 
+  it('someone Slack did not know at setup is linked the first time they talk, by their Slack email', async () => {
+    const david = (await t.app.stores.directory.findByEmail('david.hughes@example.org'))[0]!;
+    expect(await t.app.stores.directory.identitiesOf(david.personId)).toEqual([]);
+    // David joins the workspace after the channel was set up
+    t.fake.users.push({ id: 'UDAVID', teamId: 'T1', email: 'david.hughes@example.org', name: 'David' });
+    const { text } = await ask('roster', { user: { id: 'UDAVID', teamId: 'T1' }, channel: 'DUDAVID' });
+    expect(text).toContain('Who is on Northfield Big Local');
+    expect(await t.app.stores.directory.identitiesOf(david.personId)).toEqual([
+      { platform: 'slack', workspaceId: 'T1', userId: 'UDAVID' },
+    ]);
+  });
+
   it('acknowledges with an empty 200 before the answer is sent', async () => {
     await bind(t);
     const { res } = await command(t, 'criteria');

@@ -32,7 +32,6 @@ import { FakeSlackOAuth } from './oauth-fake.ts';
 const KEY = randomBytes(32).toString('base64');
 const TEAM_B = 'T2B';
 /** Everything the server logs, at every level, for the check that no token is in it. */
-const logged: string[] = [];
 const userB: FakeUser = { id: 'UBOB', teamId: TEAM_B, email: 'bob@elsewhere.example', name: 'Bob' };
 const oauthEnv = {
   SLACK_CLIENT_ID: '111.222',
@@ -92,6 +91,8 @@ describe('token encryption', () => {
 describe('Slack for many workspaces', () => {
   let t: SlackTest;
   let oauth: FakeSlackOAuth;
+  const lines: string[] = [];
+  const logged = (message: string) => lines.filter((l) => l.includes(`"${message}"`));
 
   beforeAll(async () => {
     const fake = await startFakeSlackApi([...Object.values(USERS), userB]);
@@ -101,13 +102,14 @@ describe('Slack for many workspaces', () => {
         { code: 'code-a', token: 'xoxb-workspace-a', teamId: TEAM, botUserId: 'UBOTA' },
         { code: 'code-b', token: 'xoxb-workspace-b', teamId: TEAM_B, botUserId: 'UBOTB' },
         { code: 'code-org', token: 'xoxb-organisation', enterpriseId: 'E1', botUserId: 'UBOTE' },
+        { code: 'code-a-again', token: 'xoxb-workspace-a-again', teamId: TEAM, botUserId: 'UBOTA' },
       ],
       oauthEnv.SLACK_CLIENT_ID,
       oauthEnv.SLACK_CLIENT_SECRET,
     ).start();
     const server = await startTestApp(
       { ...oauthEnv, SLACK_API_URL: oauth.url, SEED_DEMO: 'true' },
-      { logger: createLogger('debug', (l) => logged.push(l)) },
+      { logger: createLogger('debug', (l) => lines.push(l)) },
     );
     t = { fake, server, app: server.app, close: () => server.close() };
   });
@@ -148,6 +150,12 @@ describe('Slack for many workspaces', () => {
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('/partnership setup');
     }
+    // the log names the workspace, never a token
+    expect(logged('slack app installed').map((l) => (JSON.parse(l) as { workspaceId: string }).workspaceId)).toEqual([
+      TEAM,
+      TEAM_B,
+    ]);
+    expect(lines.join('\n')).not.toContain('xoxb');
     const rows = await t.app.database.db.slackInstallation.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => r.id)).toEqual([TEAM, TEAM_B]);
     for (const row of rows) {
@@ -240,6 +248,7 @@ describe('Slack for many workspaces', () => {
     expect(t.fake.calls.slice(before)).toEqual([]);
     expect(oauth.calls).toEqual([]);
     expect(await slackOf(t.app)!.notifier.sendToUser(TEAM_B, userB.id, textReply('A reminder'))).toBe(false);
+    expect(logged('slack request from a workspace without an installation refused')).not.toEqual([]);
 
     // tokens_revoked of the bot does the same for workspace A
     await sendEvent(t, { type: 'tokens_revoked', tokens: { bot: ['UBOTA'] } }, { team: TEAM });
@@ -247,9 +256,33 @@ describe('Slack for many workspaces', () => {
     expect(await t.app.database.db.slackInstallation.count()).toBe(0);
   });
 
+  it('installing again restores it: the channel’s binding and the people’s links stay, with the new token', async () => {
+    const rosa = (await t.app.stores.directory.findByEmail(USERS.member.email))[0]!;
+    expect(await t.app.stores.directory.identitiesOf(rosa.personId)).toContainEqual({
+      platform: 'slack',
+      workspaceId: TEAM,
+      userId: USERS.member.id,
+    });
+    expect((await install('code-a-again')).status).toBe(200);
+    oauth.calls.length = 0;
+    const { responsePath } = await command(t, 'roster');
+    await settle(t.app);
+    expect(shown(lastResponse(t, responsePath))).toContain('Who is on Northfield Big Local');
+    expect(await t.app.stores.directory.findBinding('slack', TEAM, CHANNEL)).not.toBeNull();
+    expect(await t.app.stores.directory.identitiesOf(rosa.personId)).toContainEqual({
+      platform: 'slack',
+      workspaceId: TEAM,
+      userId: USERS.member.id,
+    });
+    expect(await slackOf(t.app)!.notifier.sendToUser(TEAM, USERS.chair.id, textReply('A reminder'))).toBe(true);
+    expect(new Set(oauth.calls.filter((c) => c.method !== 'auth.test').map((c) => c.token))).toEqual(
+      new Set(['xoxb-workspace-a-again']),
+    );
+  });
+
   it('put no token, secret or key in the log, whatever happened above', () => {
-    const log = logged.join('\n');
-    expect(logged.length).toBeGreaterThan(0);
+    const log = lines.join('\n');
+    expect(lines.length).toBeGreaterThan(0);
     for (const secret of ['xoxb-', oauthEnv.SLACK_CLIENT_SECRET, oauthEnv.SLACK_STATE_SECRET, KEY, SIGNING_SECRET])
       expect(log).not.toContain(secret);
   });
