@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
 import { FakeSlackSocket } from '../fakes/slack-socket.ts';
+import { createLogger } from '../../adapters/log.ts';
+import { eventually } from '../support/eventually.ts';
 import { startTestApp } from '../support/app.ts';
 import {
   CHANNEL,
@@ -111,6 +113,36 @@ describe('Socket Mode', () => {
     expect(shown(lastResponse(t, `/response/${id}`))).toContain('partnership-bot: governance help');
   });
 
+  it('reconnects by itself when the connection drops, and answers on the new one', async () => {
+    const before = socket.connections;
+    socket.drop();
+    await eventually(() => socket.connections > before, 'a new connection');
+    await socket.connected();
+    expect(fake.callsTo('apps.connections.open').length).toBeGreaterThan(1);
+    const id = randomUUID();
+    socket.send({
+      envelope_id: 'env-after-drop',
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: {
+        token: 'x',
+        team_id: TEAM,
+        channel_id: CHANNEL,
+        channel_name: 'partnership',
+        user_id: USERS.chair.id,
+        user_name: 'm',
+        command: '/partnership',
+        text: 'help',
+        api_app_id: 'A1',
+        response_url: fake.responseUrl(id),
+        trigger_id: `trigger-${id}`,
+      },
+    });
+    await socket.acked('env-after-drop');
+    await settle(t.app);
+    expect(shown(lastResponse(t, `/response/${id}`))).toContain('partnership-bot: governance help');
+  });
+
   it('answers a direct message once, even when Slack re-sends it', async () => {
     fake.clear();
     const payload = JSON.parse(
@@ -131,5 +163,31 @@ describe('Socket Mode', () => {
     const posts = fake.callsTo('chat.postMessage');
     expect(posts).toHaveLength(1);
     expect(shown(posts[0])).toContain('Who is on Northfield Big Local');
+  });
+});
+
+describe('Socket Mode: start-up does not wait for the connection', () => {
+  it('serves at once; the log says "slack socket mode connected" once Slack has said hello', async () => {
+    const fake = await startFakeSlackApi(Object.values(USERS));
+    const socket = await new FakeSlackSocket({ holdHello: true }).start();
+    fake.socketUrl = socket.url;
+    const lines: string[] = [];
+    const t = await startSlack(
+      { SLACK_APP_TOKEN: 'xapp-1-test' },
+      fake,
+      createLogger('info', (l) => lines.push(l)),
+    );
+    const connected = () => lines.some((l) => l.includes('"slack socket mode connected"'));
+    try {
+      expect((await fetch(`${t.server.url}/healthz`)).status).toBe(200);
+      await socket.connected(); // the WebSocket is open, but Slack has not said hello yet
+      expect(connected()).toBe(false);
+      socket.hello();
+      await eventually(connected, 'the connected line in the log');
+    } finally {
+      await t.close();
+      await socket.close();
+      await fake.close();
+    }
   });
 });
