@@ -2,8 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackOf } from '../../adapters/slack/index.ts';
 import { OPEN_FORM_ACTION } from '../../adapters/slack/pending-forms.ts';
+import type { Block } from '../../src/domain/chat/reply.ts';
 import {
   CHANNEL,
+  TEAM,
   USERS,
   bind,
   click,
@@ -149,6 +151,23 @@ describe('App Home', () => {
     expect(text).toContain('In criteria: 11 members');
     expect(text).toContain('Your role');
     expect(t.fake.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('a long answer on the tab keeps up to Slack’s 100 blocks (a message only 50), then says how much was left out', async () => {
+    const parts = (n: number): Block[] => Array.from({ length: n }, (_, i) => ({ kind: 'heading', text: `Part ${i}` }));
+    const published = async (answer: Block[]) => {
+      t.fake.clear();
+      await slackOf(t.app)!.home.publish(TEAM, USERS.chair.id, answer);
+      return (t.fake.callsTo('views.publish')[0]!.args.view as { blocks: { type: string }[] }).blocks;
+    };
+    const fits = await published(parts(70));
+    expect(fits.length).toBeGreaterThan(70);
+    expect(fits.length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(fits)).toContain('Part 69');
+    expect(JSON.stringify(fits)).toContain('Your role');
+    const cut = await published(parts(150));
+    expect(cut).toHaveLength(100);
+    expect(JSON.stringify(cut.at(-1))).toMatch(/more parts of this reply did not fit: Slack shows at most 100 blocks/);
   });
 });
 

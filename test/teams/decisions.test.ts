@@ -275,6 +275,9 @@ describe('a decision in Teams, from the card form to the record', () => {
     const confirm = button(latest(P.margaret), 'Yes, close it now');
     const res = await click(P.margaret, confirm.verb, confirm.data);
     expect(JSON.stringify(res.body)).toContain('Decision 1 is closed.');
+    // the question's card itself becomes the answer: its "Yes, close it now" is not left to press again
+    expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(actionsOf(res.body.value)).toEqual([]);
     expect(cardNow()).toContain('Most votes: For (2)');
     expect(actionsOf(JSON.parse(cardNow())).map((a) => a.verb)).toEqual(['decision.view']);
   });

@@ -156,4 +156,14 @@ describe('forms sent back in Teams, each problem under its input', () => {
     expect(card.under('reflects-community')).toBe('');
     expect(await t.app.database.db.reviewAnswer.count()).toBe(0);
   });
+
+  it('review answers with nothing in them: the problem of the whole form at the top, above the inputs', async () => {
+    const submit = await formFor(P.sam, 'review answer', 'Save answers');
+    const card = await send(P.sam, submit, {});
+    const top = card.text.indexOf('⚠ Nothing to save: choose Yes, Partly or No for at least one question');
+    expect(top).toBeGreaterThan(-1);
+    expect(top).toBeLessThan(card.text.indexOf('"id":"field.reflects-community"'));
+    expect(card.under('reflects-community')).toBe('');
+    expect(await t.app.database.db.reviewAnswer.count()).toBe(0);
+  });
 });

@@ -188,6 +188,10 @@ describe('the app package', () => {
       env: { ...process.env, MICROSOFT_APP_ID: APP_ID, PUBLIC_URL: '' },
     });
     expect(ok.stdout).toContain('teams-app.zip');
+    // docs/teams.md: the build reminds you of the placeholder developer links
+    expect(ok.stdout).toContain(
+      'The developer links in manifest/teams/manifest.json are still the example.org placeholders',
+    );
     const files = unzip(readFileSync(join(ROOT, 'dist', 'teams-app.zip')));
     expect(JSON.parse(files.get('manifest.json')!.toString('utf8')).id).toBe(APP_ID);
   });
