@@ -15,8 +15,10 @@ import {
   settle,
   shown,
   startSlack,
+  submitView,
   type SlackTest,
 } from './support.ts';
+import { modalValues } from './decision-support.ts';
 
 const START = new Date();
 
@@ -76,6 +78,27 @@ describe('on a running server', () => {
     const settled = await db().inboxItem.findMany({ where: { status: 'pending' } });
     expect(settled).toEqual([]);
     expect(await db().inboxItem.count({ where: { body: { not: null } } })).toBe(0);
+  });
+
+  it('a valid modal submission is in the inbox when Slack gets the answer that closes the modal', async () => {
+    const before = await db().inboxItem.count();
+    const res = await submitView(
+      t,
+      'decision.create',
+      modalValues({
+        title: 'Repaint the hall',
+        kind: 'general',
+        closes: 'in 3 days',
+        ballot: 'open',
+        visibility: 'live',
+      }),
+      JSON.stringify({ c: CHANNEL, ch: CHANNEL, k: 'channel' }),
+    );
+    expect(res.status).toBe(200);
+    // read the moment the answer arrives, before waiting for the work it left running
+    expect(await db().inboxItem.count()).toBe(before + 1);
+    await settle(t.app);
+    expect(await db().decision.count({ where: { title: 'Repaint the hall' } })).toBe(1);
   });
 
   it('an acknowledged click whose process died is taken over once its claim expires, and answered', async () => {
