@@ -28,8 +28,11 @@ interface Account extends TeamMember {
   channelAccountId: string;
 }
 
-/** Every member of the team (or group chat) this activity came from, page by page. */
-async function membersOf(context: TurnContext): Promise<Account[]> {
+/**
+ * Every member of the team (or group chat) this activity came from, page by page; not those of
+ * another organisation (tenant): their addresses are that tenant's word, never linked by here.
+ */
+async function membersOf(context: TurnContext, tenant: string): Promise<Account[]> {
   const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
   const accounts: Account[] = [];
   let token: string | undefined;
@@ -40,6 +43,7 @@ async function membersOf(context: TurnContext): Promise<Account[]> {
         : TeamsInfo.getPagedMembers(context, PAGE_SIZE, token),
     );
     for (const m of page.members ?? []) {
+      if (m.tenantId && m.tenantId !== tenant) continue;
       const account = accountOf(m);
       if (account) accounts.push(account);
     }
@@ -69,7 +73,7 @@ export async function reachTeam(
   const again = `@partnership-bot setup ${input.slug}`;
   let members: Account[];
   try {
-    members = await membersOf(context);
+    members = await membersOf(context, tenant);
   } catch (error) {
     deps.logger.warn('teams member list unreadable', { status: statusOf(error) });
     const linked = await linkTeamMembers(deps.services, { ...base(tenant, input), members: [] });

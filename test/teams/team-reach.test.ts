@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Posted } from '../fakes/bot-connector.ts';
 import {
   CHANNEL_ID,
+  OTHER_TENANT,
   STRANGER,
   TENANT,
   invoke,
@@ -22,12 +23,15 @@ import type { TeamsUser } from './support.ts';
 let t: TeamsTest;
 // the team: everyone on the demo roster but the rep (Sam Taylor), and one person who is not on it
 const TEAM = Object.values(P).filter((u) => u !== P.sam);
+/** a member from another organisation (tenant) whose address there is the rep's: never linked by it */
+const GUEST = { id: '29:1guest', name: 'Guest Elsewhere', aadObjectId: '8d5c2a10-0000-4000-8000-0000000009aa' };
 
 beforeAll(async () => {
   t = await startTeams();
   t.fake.members.clear();
   for (const u of [...TEAM, STRANGER])
     t.fake.members.set(u.id, { id: u.id, name: u.name, aadObjectId: u.aadObjectId, email: u.email, tenantId: TENANT });
+  t.fake.members.set(GUEST.id, { ...GUEST, email: P.sam.email, tenantId: OTHER_TENANT });
   // Helen's organisation lets no app be installed for her automatically: Teams refuses her chat
   t.fake.refuseChatWith.add(P.helen.id);
 });
@@ -51,6 +55,8 @@ describe('the whole team, reached when its channel is set up', () => {
     expect(linked.map((l) => l.person.name).sort()).toEqual(TEAM.map((u) => u.name).sort());
     for (const u of TEAM) expect(linked.find((l) => l.person.name === u.name)!.userId).toBe(u.aadObjectId);
     expect(linked.some((l) => l.userId === STRANGER.aadObjectId)).toBe(false);
+    // nobody from another tenant is linked, whatever address they give
+    expect(linked.some((l) => l.userId === GUEST.aadObjectId)).toBe(false);
 
     // a chat with everyone linked but Helen, whom Teams refused; none with the stranger
     const opened = TEAM.filter((u) => u !== P.helen);
