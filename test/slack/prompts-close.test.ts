@@ -59,7 +59,7 @@ async function press(user: { id: string }, actionId: string, value: string, chan
 }
 
 describe('Slack: a closed decision’s prompts keep no live buttons', () => {
-  it('the chair closes it: each prompt, and the ballot one became, says it closed, with no buttons', async () => {
+  it('the chair closes it: each prompt, reminder, and the ballot one became, says it closed, with no buttons', async () => {
     const d = await open('Café catering contract');
     const sent = await prompts(d.id);
     // the ten voting members were asked, each in their DM
@@ -76,6 +76,10 @@ describe('Slack: a closed decision’s prompts keep no live buttons', () => {
       'Against',
       'Abstain',
     ]);
+    // the chair reminds those who have not voted: each reminder carries buttons too
+    await press(U.margaret, 'decision.remind', d.id, `D${U.margaret.id}`, '1.0');
+    const all = await prompts(d.id);
+    expect(all.length).toBe(sent.length + 10); // none has voted yet, Rosa included
 
     t.fake.clear();
     await press(U.margaret, 'decision.close', d.id, CHANNEL, d.cardTs);
@@ -83,7 +87,7 @@ describe('Slack: a closed decision’s prompts keep no live buttons', () => {
     expect(await t.app.database.db.decision.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({
       status: 'closed',
     });
-    for (const p of sent) {
+    for (const p of all) {
       const [replaced, ...again] = updateOf(p.channelId, p.messageId);
       expect(again, p.channelId).toEqual([]);
       const text = shown(replaced);

@@ -60,13 +60,20 @@ const updatesOf = (u: (typeof P)[keyof typeof P], activityId: string): Updated[]
   t.fake.updated.filter((x) => x.conversationId === personalChat(u) && x.activityId === activityId);
 
 describe('Teams: a closed decision’s prompts keep no live actions', () => {
-  it('the chair closes it: each prompt card, and the ballot one became, says it closed, with no actions', async () => {
+  it('the chair closes it: each prompt card, reminder, and the ballot one became, says it closed, with no actions', async () => {
     const d = await open('Café catering contract');
     const asked = promptsOf(1);
     const rosa = asked.find((a) => a.user === P.rosa)!;
     const none = button(rosa.prompt, 'No interest');
     const ballot = await click(P.rosa, none.verb, none.data, rosa.prompt.id);
     expect(actionsOf(ballot.body.value).map((a) => a.title)).toEqual(['For', 'Against', 'Abstain']);
+    // the chair reminds those who have not voted (Rosa included): each reminder card carries actions too
+    const before = t.fake.posted.length;
+    await click(P.margaret, 'decision.remind', { pb: { kind: 'action', actionId: 'decision.remind', value: d.id } });
+    const reminders = t.fake.posted
+      .slice(before)
+      .filter((p) => JSON.stringify(p.activity).includes('Reminder: Decision 1'));
+    expect(reminders).toHaveLength(10);
 
     t.fake.updated.length = 0;
     const question = await click(P.margaret, 'decision.close', {
@@ -84,6 +91,12 @@ describe('Teams: a closed decision’s prompts keep no live actions', () => {
       expect(card).toContain('Decision 1 has closed: no decision, as the quorum was not met.');
       expect(card).toContain('“Café catering contract” closed by the chair on ');
       expect(actionsOf(cardOf({ activity: replaced!.activity } as never))).toEqual([]);
+    }
+    for (const r of reminders) {
+      const replaced = t.fake.updated.filter((x) => x.conversationId === r.conversationId && x.activityId === r.id);
+      expect(replaced).toHaveLength(1);
+      expect(JSON.stringify(replaced[0]!.activity)).toContain('Decision 1 has closed');
+      expect(actionsOf(cardOf({ activity: replaced[0]!.activity } as never))).toEqual([]);
     }
     expect(await t.app.database.db.decisionPrompt.count({ where: { decisionId: d.id } })).toBe(0);
     // the channel's card shows the result; the members' lines stay in their own chats
