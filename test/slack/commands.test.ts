@@ -31,7 +31,8 @@ describe('slash command /partnership', () => {
 
   it('help lists the commands', async () => {
     const { text } = await ask('help', { channel: 'C0UNBOUND' });
-    for (const name of ['criteria', 'roster', 'coi', 'setup', 'link']) expect(text).toContain(`/partnership ${name}`);
+    for (const name of ['criteria', 'roster', 'coi', 'setup', 'link', 'privacy', 'help'])
+      expect(text).toContain(`/partnership ${name}`);
   });
 
   it('setup by a member who is not chair or rep is refused', async () => {

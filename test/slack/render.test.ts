@@ -194,6 +194,17 @@ describe('Slack’s limits', () => {
     expect(render(blocks, { maxBlocks: 100 })).toHaveLength(80);
   });
 
+  it('a message keeps to Slack’s 50 blocks and says how much was left out; the limits are Slack’s own', () => {
+    // docs/slack.md: 3,000 characters per section, 50 blocks per message, 100 on the Home tab
+    expect([LIMITS.sectionText, LIMITS.messageBlocks, LIMITS.viewBlocks]).toEqual([3000, 50, 100]);
+    const blocks: Block[] = Array.from({ length: 80 }, (_, i) => ({ kind: 'heading', text: `Part ${i}` }));
+    const out = renderMessage({ summary: 'Long', blocks, visibility: 'private' }, { formButton: options.formButton });
+    expect(out.blocks).toHaveLength(50);
+    expect(JSON.stringify(out.blocks!.at(-1))).toContain(
+      '31 more parts of this reply did not fit: Slack shows at most 50 blocks at once.',
+    );
+  });
+
   it('the notification text is the summary, escaped and at most 3000 characters', () => {
     const reply: Reply = { summary: `A & B ${'z'.repeat(5000)}`, blocks: [], visibility: 'private' };
     const { text } = renderMessage(reply, options);
