@@ -1,7 +1,7 @@
 // A real server process (`node bin/server.mjs`, exactly what `npm start` runs) for the
 // several-processes tests: started with its own environment, stopped with SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, TMP_DIR } from '../support/paths.ts';
 
@@ -12,6 +12,23 @@ export interface ServerProcess {
   /** The exit code, once the process has ended and its output has been read to the end. */
   exited: Promise<number | null>;
   stop(): Promise<number | null>;
+}
+
+/**
+ * Stops the server inside a wrapper (strace): the server first, so that the wrapper sees it end and
+ * exits by itself, its output written to the end (killed together, strace could lose the last of
+ * its trace); the whole process group where the server cannot be found.
+ */
+function stopWrapped(wrapperPid: number): void {
+  let children: string[] = [];
+  try {
+    children = readFileSync(`/proc/${wrapperPid}/task/${wrapperPid}/children`, 'utf8').trim().split(/\s+/);
+  } catch {
+    // not Linux, or the wrapper has gone: the group below
+  }
+  const server = children.map(Number).filter((pid) => pid > 0);
+  if (server.length) for (const pid of server) process.kill(pid, 'SIGTERM');
+  else process.kill(-wrapperPid, 'SIGTERM');
 }
 
 /**
@@ -71,7 +88,7 @@ export async function startServerProcess(
     exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
-        if (wrap.length) process.kill(-child.pid!, 'SIGTERM');
+        if (wrap.length) stopWrapped(child.pid!);
         else child.kill('SIGTERM');
       }
       const code = await exited;
