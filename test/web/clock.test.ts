@@ -1,6 +1,7 @@
 // "Pretend it is 1 October": the offset clock, its route, and running scheduled jobs at the
 // pretended time from the page.
 import { afterEach, describe, expect, it } from 'vitest';
+import { acquireLease } from '../../adapters/scheduler/index.ts';
 import { OffsetClock, parsePretendTime } from '../../adapters/web/clock.ts';
 import { textReply } from '../../src/domain/chat/reply.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -180,5 +181,85 @@ describe('what "run scheduled jobs now" reports', () => {
       "Review season: nothing new was due: the opening message and this week's nudge (if any) were already sent, and membership confirmations are not due again yet. The next nudge is on Mon 5 Oct, 10am.",
       noDecision,
     ]);
+  });
+});
+
+describe('what "run scheduled jobs now" reports, continued', () => {
+  const monday = { now: () => new Date('2026-10-05T11:00:00Z') }; // Mon 5 Oct 2026, noon in England: in season
+  const run = async (at?: string) => {
+    if (at) await call(running!.url, 'POST', '/playground/api/clock', { at });
+    return (await call<{ report: string[] }>(running!.url, 'POST', '/playground/api/jobs/run', {})).body.report;
+  };
+  const as = async (name: string, inbound: Record<string, unknown>) => {
+    const person = named(await people(running!.url), name);
+    const answer = await send(running!.url, person, 'direct', inbound);
+    expect(answer.status).toBe(200);
+    return answer.body.replies.map((r) => r.summary);
+  };
+  const command = (text: string) => ({ type: 'command', text });
+
+  it('nothing sent: the review paused, then submitted; the season over', async () => {
+    running = await startTestApp({ PLAYGROUND: 'true' }, { clock: monday });
+    await run('01/10/2026 09:00'); // the opening messages, out of the way
+    await as('Sam Taylor', command('review pause'));
+    expect((await run()).slice(0, 2)).toEqual([
+      'Nothing was sent.',
+      'Review season: no nudge, because the review is paused until Thu 8 Oct, 9am (review resume ends the pause).',
+    ]);
+    await as('Sam Taylor', command('review resume'));
+    const answers = {
+      'reflects-community': 'yes',
+      'followed-policies': 'yes',
+      'ethos-values': 'yes',
+      'coi-guidance': 'yes',
+    };
+    await as('Sam Taylor', { type: 'form', formId: 'review.answers', values: answers, context: '2026' });
+    expect(await as('Sam Taylor', command('review submit confirm'))).toEqual([
+      expect.stringContaining('was submitted'),
+    ]);
+    expect((await run()).slice(0, 2)).toEqual([
+      'Nothing was sent.',
+      'Review season: nothing sent, because the 2026 review has been submitted: no more review messages this year.',
+    ]);
+    expect(await as('Margaret Okafor', command('settings set review.deadline=11-30'))).toEqual([
+      expect.stringContaining('Review deadline: 12-31 → 11-30'),
+    ]);
+    expect((await run('15/12/2026 10:00')).slice(0, 2)).toEqual([
+      'Nothing was sent.',
+      'Review season: nothing sent, because the 2026 review season is over (its deadline was Mon 30 Nov 2026); the next opens on Wed 1 Sep, 9am.',
+    ]);
+  });
+
+  it('nothing sent: an open decision not yet due says when it closes and when its reminder is due', async () => {
+    running = await startTestApp({ PLAYGROUND: 'true' }, { clock: monday });
+    await run('01/10/2026 09:00');
+    const chair = named(await people(running.url), 'Margaret Okafor');
+    const opened = await send(running.url, chair, 'channel', {
+      type: 'form',
+      formId: 'decision.create',
+      values: { title: 'Bench by the pond', closes: '09/10/2026 17:00' },
+    });
+    expect(opened.status).toBe(200);
+    expect((await run()).at(-1)).toBe(
+      'Decisions: nothing sent, because the open decision has not reached its closing time yet (it closes on Fri 9 Oct, 5pm); the next reminder is due on Thu 8 Oct, 5pm.',
+    );
+  });
+
+  it('a job another server process is running is named, to try again in a minute', async () => {
+    running = await startTestApp({ PLAYGROUND: 'true' }, { clock: monday });
+    const app = running.app;
+    // Another process holds the scheduler's lease, taken at the real time.
+    expect(await acquireLease(app.platform.leases, 'another-process', app.clock.now())).toBe(true);
+    const answer = await call<{ jobs: { name: string; ran: boolean }[]; report: string[] }>(
+      running.url,
+      'POST',
+      '/playground/api/jobs/run',
+      {},
+    );
+    expect(answer.body.jobs.length).toBeGreaterThan(0);
+    expect(answer.body.jobs.every((j) => !j.ran)).toBe(true);
+    expect(answer.body.report[0]).toBe(
+      `Not run: ${answer.body.jobs.map((j) => j.name).join(', ')}, because another server process holds the scheduler; try again in a minute.`,
+    );
   });
 });
