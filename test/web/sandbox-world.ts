@@ -90,9 +90,9 @@ export async function slackPartnership(t: SlackTest, app: App) {
 }
 
 /** Lakeside: a partnership whose channel is in Teams, with an open decision (created through the core as the Teams adapter does). */
-export async function teamsPartnership(app: App) {
+export async function teamsPartnership(app: App, slug = 'lakeside') {
   const summary = await app.stores.rosters.importRoster(
-    'lakeside',
+    slug,
     rosterOf([
       resident('Lena Chair', { roles: ['chair'] }),
       resident('Leo Member'),
