@@ -230,7 +230,7 @@ describe('what "run scheduled jobs now" reports, continued', () => {
     ]);
   });
 
-  it('nothing sent: an open decision not yet due says when it closes and when its reminder is due', async () => {
+  it('an open decision not yet due: says when it closes and when its reminder is due; once due, counts what closing it sent', async () => {
     running = await startTestApp({ PLAYGROUND: 'true' }, { clock: monday });
     await run('01/10/2026 09:00');
     const chair = named(await people(running.url), 'Margaret Okafor');
@@ -243,6 +243,26 @@ describe('what "run scheduled jobs now" reports, continued', () => {
     expect((await run()).at(-1)).toBe(
       'Decisions: nothing sent, because the open decision has not reached its closing time yet (it closes on Fri 9 Oct, 5pm); the next reminder is due on Thu 8 Oct, 5pm.',
     );
+    // Past its closing time: it closes, its card in the channel changes in place, and the answer counts it.
+    await call(running.url, 'POST', '/playground/api/clock', { at: '09/10/2026 17:30' });
+    const closed = await call(running.url, 'POST', '/playground/api/jobs/run', {});
+    expect(closed.body).toMatchObject({
+      jobs: expect.arrayContaining([{ name: 'decisions', ran: true }]),
+      sent: {
+        channel: 0,
+        direct: [
+          { name: 'Margaret Okafor', count: 1 },
+          { name: 'Sam Taylor', count: 1 },
+        ],
+        updated: 11, // the card, and the prompts sent when it opened
+      },
+      report: [
+        'Sent 2 direct messages (to Margaret Okafor and Sam Taylor). 11 earlier messages updated in place.',
+        'Choose a person under “You are” to read their direct messages.',
+      ],
+      clock: { pretending: true },
+      cursor: expect.any(Number),
+    });
   });
 
   it('a job another server process is running is named, to try again in a minute', async () => {

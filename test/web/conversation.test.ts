@@ -214,4 +214,18 @@ describe('the timeline', () => {
     expect(timeline.changesFor('anyone', 0).map((m) => m.reply?.summary)).toEqual(['n3', 'n4', 'n5']);
     expect(timeline.changesFor('anyone', 0)[0]!.at).toBe('2026-10-01T08:00:00.000Z');
   });
+
+  it('keeps the newest 2,000 messages unless told otherwise, as docs/playground.md says', () => {
+    const timeline = new Timeline(() => new Date('2026-10-01T08:00:00Z'));
+    for (let i = 1; i <= 2001; i += 1)
+      timeline.add({
+        channelId: 'partnership-channel',
+        author: { type: 'bot' },
+        reply: textReply(`n${i}`),
+        onlyFor: null,
+      });
+    const kept = timeline.changesFor('anyone', 0).map((m) => m.reply?.summary);
+    expect(kept).toHaveLength(2000);
+    expect([kept[0], kept.at(-1)]).toEqual(['n2', 'n2001']);
+  });
 });
