@@ -190,9 +190,14 @@ describe('POST /playground/api/send', () => {
     expect(second.body).toMatchObject({ error: 'duplicate' });
   });
 
-  it('a body over the size limit is refused', async () => {
-    const answer = await call(t.url, 'POST', '/playground/api/send', JSON.stringify({ pad: 'x'.repeat(300 * 1024) }));
+  it('a body over the size limit (256 KB) is refused with 413; one of 256 KB is read', async () => {
+    const body = (bytes: number) => `{"pad":"${'x'.repeat(bytes - '{"pad":""}'.length)}"}`;
+    const answer = await call(t.url, 'POST', '/playground/api/send', body(300 * 1024));
     expect(answer.status).toBe(413);
+    expect((await call(t.url, 'POST', '/playground/api/send', body(256 * 1024 + 1))).status).toBe(413);
+    const read = await call<{ error: string }>(t.url, 'POST', '/playground/api/send', body(256 * 1024));
+    expect(read.status).toBe(400); // read whole, then refused by the schema (no person)
+    expect(read.body.error).toBe('bad_request');
   });
 });
 

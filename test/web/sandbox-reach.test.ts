@@ -2,8 +2,8 @@
 // people of the demo partnership it seeded, never as a real partnership's, even one called
 // "northfield"; Slack requests keep the real date while it pretends; cron runs the demo
 // partnership at the pretend date and the rest at the real one; the scheduler's lease is taken at
-// the real time; the pretence ends with the server. The real server, a real database, Slack's Web
-// API faked on loopback.
+// the real time; the pretence and the conversations end with the server. The real server, a real
+// database, Slack's Web API faked on loopback.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLease, LEASE_MS } from '../../adapters/scheduler/index.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
@@ -13,7 +13,7 @@ import { resident, rosterOf } from '../support/rosters.ts';
 import { TestClock, TUESDAY } from '../decisions/world.ts';
 import { ROSTER_USERS } from '../slack/decision-support.ts';
 import { USERS } from '../slack/support.ts';
-import { call, named, people, send as sendWeb } from './client.ts';
+import { call, inbox, named, people, send as sendWeb } from './client.ts';
 import {
   openDecisionIn,
   PRETEND,
@@ -173,10 +173,15 @@ describe('the pretend date is the playground’s alone', () => {
     expect(await acquireLease(app.platform.leases, 'another-process', new Date(real + LEASE_MS + 1000))).toBe(true);
   });
 
-  it('the pretence lasts until the server restarts', async () => {
+  it('the pretence and the conversations last until the server restarts', async () => {
     await start();
     await call(running!.url, 'POST', '/playground/api/clock', { at: PRETEND });
     expect((await call(running!.url, 'GET', '/playground/api/clock')).body).toMatchObject({ pretending: true });
+    const chair = named(await people(running!.url), 'Margaret Okafor');
+    expect((await sendWeb(running!.url, chair, 'channel', { type: 'text', text: 'are we in criteria?' })).status).toBe(
+      200,
+    );
+    expect((await inbox(running!.url, chair)).messages.length).toBeGreaterThan(0);
     await running!.close();
     running = null;
     await start();
@@ -184,5 +189,6 @@ describe('the pretend date is the playground’s alone', () => {
       pretending: false,
       now: clock.now().toISOString(),
     });
+    expect(await inbox(running!.url, chair)).toMatchObject({ messages: [], cursor: 0 });
   });
 });
