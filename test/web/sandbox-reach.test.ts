@@ -13,6 +13,7 @@ import { resident, rosterOf } from '../support/rosters.ts';
 import { TestClock, TUESDAY } from '../decisions/world.ts';
 import { ROSTER_USERS } from '../slack/decision-support.ts';
 import { USERS } from '../slack/support.ts';
+import { installEvent, MARGARET, message as teamsMessage, post, startTeams } from '../teams/support.ts';
 import { call, inbox, named, people, send as sendWeb } from './client.ts';
 import {
   openDecisionIn,
@@ -107,6 +108,22 @@ describe('the playground acts only as the demo partnership’s people', () => {
     // Cron at the real date, which has not reached its closing time: still open.
     expect(await app.scheduler.tick(app.scheduler.jobs.find((j) => j.name === 'decisions')!)).toBe(true);
     expect(await statusOf(app, decision.id)).toBe('open');
+  });
+  it('the demo partnership set up in a Teams channel is no longer the playground’s', async () => {
+    const teams = await startTeams({ PLAYGROUND: 'true' });
+    try {
+      expect((await call(teams.url, 'GET', '/playground/api/people')).status).toBe(200);
+      await post(teams, installEvent(teams.fake, 'installationUpdate', 'personal', { from: MARGARET }));
+      await post(teams, installEvent(teams.fake, 'conversationUpdate', 'channel'));
+      const setup = await post(teams, teamsMessage(teams.fake, { scope: 'channel', text: 'setup northfield' }));
+      expect(setup.status).toBe(200);
+      expect(await teams.app.stores.rosters.listPartnerships('sandbox')).toEqual([]);
+      const refused = await call<{ error: string }>(teams.url, 'GET', '/playground/api/people');
+      expect(refused.status).toBe(503);
+      expect(refused.body.error).toBe('no_demo_partnership');
+    } finally {
+      await teams.close();
+    }
   });
 });
 
