@@ -1,9 +1,10 @@
 // What the playground reaches, and what it never does (docs/playground.md): it acts only as the
 // people of the demo partnership it seeded, never as a real partnership's, even one called
-// "northfield"; Slack requests keep the real date while it pretends; cron runs the demo
-// partnership at the pretend date and the rest at the real one; the scheduler's lease is taken at
-// the real time; the pretence and the conversations end with the server. The real server, a real
-// database, Slack's Web API faked on loopback.
+// "northfield", nor as the demo's once it is set up in Teams; Slack and Teams keep the real date
+// while it pretends; cron runs the demo partnership at the pretend date and the rest at the real
+// one; the scheduler's lease is taken at the real time; the pretence and the conversations end
+// with the server. The real server, a real database, Slack's Web API and Teams' Bot Connector
+// faked on loopback.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLease, LEASE_MS } from '../../adapters/scheduler/index.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
@@ -13,7 +14,15 @@ import { resident, rosterOf } from '../support/rosters.ts';
 import { TestClock, TUESDAY } from '../decisions/world.ts';
 import { ROSTER_USERS } from '../slack/decision-support.ts';
 import { USERS } from '../slack/support.ts';
-import { installEvent, MARGARET, message as teamsMessage, post, startTeams } from '../teams/support.ts';
+import {
+  CHANNEL_ID as TEAMS_CHANNEL,
+  installEvent,
+  invoke,
+  MARGARET,
+  message as teamsMessage,
+  post,
+  startTeams,
+} from '../teams/support.ts';
 import { call, inbox, named, people, send as sendWeb } from './client.ts';
 import {
   openDecisionIn,
@@ -109,8 +118,8 @@ describe('the playground acts only as the demo partnership’s people', () => {
     expect(await app.scheduler.tick(app.scheduler.jobs.find((j) => j.name === 'decisions')!)).toBe(true);
     expect(await statusOf(app, decision.id)).toBe('open');
   });
-  it('the demo partnership set up in a Teams channel is no longer the playground’s', async () => {
-    const teams = await startTeams({ PLAYGROUND: 'true' });
+  it('the demo partnership set up in a Teams channel is no longer the playground’s; Teams keeps the real date', async () => {
+    const teams = await startTeams({ PLAYGROUND: 'true' }, { clock });
     try {
       expect((await call(teams.url, 'GET', '/playground/api/people')).status).toBe(200);
       await post(teams, installEvent(teams.fake, 'installationUpdate', 'personal', { from: MARGARET }));
@@ -121,6 +130,21 @@ describe('the playground acts only as the demo partnership’s people', () => {
       const refused = await call<{ error: string }>(teams.url, 'GET', '/playground/api/people');
       expect(refused.status).toBe(503);
       expect(refused.body.error).toBe('no_demo_partnership');
+
+      // While the playground pretends, a vote opened in Teams "in 3 days" closes three days after the real date.
+      await call(teams.url, 'POST', '/playground/api/clock', { at: PRETEND });
+      const form = { pb: { kind: 'form', formId: 'decision.create', context: TEAMS_CHANNEL } };
+      const values = { 'field.title': 'Northfield path', 'field.closes': 'in 3 days' };
+      const created = await post(
+        teams,
+        invoke(teams.fake, 'decision.create', { ...form, ...values }, { from: MARGARET }),
+      );
+      expect(created.status).toBe(200);
+      await teams.app.background.settled();
+      const northfield = (await teams.app.stores.rosters.findPartnership('northfield'))!;
+      const { closesAt } = await openDecisionIn(teams.app, northfield);
+      expect(closesAt.getTime() - new Date(TUESDAY).getTime()).toBeGreaterThan(2 * DAY);
+      expect(closesAt.getTime() - new Date(TUESDAY).getTime()).toBeLessThan(4 * DAY);
     } finally {
       await teams.close();
     }
