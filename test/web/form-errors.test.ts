@@ -163,6 +163,14 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: problems un
     // under its own field, read out with it, and marked as needing a fix
     const closesRow = dialog.locator('[data-field="closes"]');
     expect(await closesRow.locator('.field-error').innerText()).toContain('I couldn’t read “next blue moon”');
+    // in red
+    const colour = await closesRow
+      .locator('.field-error')
+      .evaluate(
+        (e) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(e).color,
+      );
+    const [r, g, b] = colour.match(/\d+/g)!.map(Number);
+    expect([r! > 150, g! < 90, b! < 90]).toEqual([true, true, true]);
     expect(await closes.getAttribute('aria-invalid')).toBe('true');
     expect(await closes.evaluate((e) => e.getAttribute('aria-describedby'))).toMatch(/-error\b/);
     expect(await dialog.locator('[data-field="organisations"] .field-error').innerText()).toMatch(
