@@ -7,6 +7,7 @@ import { ACTIONS, FORMS } from '../../src/bot/commands/index.ts';
 import { textReply, type Reply } from '../../src/domain/chat/reply.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import {
+  channelLog,
   directLog,
   focused,
   focusOnMessage,
@@ -14,6 +15,7 @@ import {
   launch,
   message,
   open,
+  say,
   shot,
   SKIP_REASON,
   type Browser,
@@ -159,6 +161,18 @@ describe.skipIf(!HAS_CHROMIUM)('the playground in headless Chromium: the reply m
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(async () => (await focused(page)).text).toBe('Opened by the core…'); // the form's own button, in the core's reply
+    expect(errors).toEqual([]);
+  });
+
+  it('markup from the core or from a person is shown as text, never as HTML', async () => {
+    const { page, errors } = await open(browser, `${t.url}/?as=${chair.id}`);
+    const markup = (who: string) => `<img src="x" id="${who}-img"><b id="${who}-b">${who}</b>`;
+    await say(page, markup('typed'));
+    await message(channelLog(page), markup('typed')).waitFor();
+    await t.app.notifier.sendToPerson(chair.id, textReply(`Core says ${markup('core')}`));
+    await page.getByRole('tab', { name: /Direct messages/ }).click();
+    await message(directLog(page), `Core says ${markup('core')}`).waitFor();
+    expect(await page.locator('#typed-img, #typed-b, #core-img, #core-b').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
