@@ -223,3 +223,33 @@ describe('GET /playground/api/inbox', () => {
     expect((await call(t.url, 'GET', '/playground/api/nothing')).status).toBe(404);
   });
 });
+
+describe('a send taken over after a crash (the durable inbox)', () => {
+  it('is done again, and a form sent back is placed in the conversation as usual', async () => {
+    const before = await inbox(t.url, chair);
+    const input = {
+      person: chair.id,
+      conversation: 'channel',
+      inbound: { type: 'form', formId: 'decision.create', values: { title: 'Bench', closes: 'next blue moon' } },
+    };
+    // Accepted by a process that died before doing it: its claim has expired.
+    await t.app.database.db.inboxItem.create({
+      data: {
+        key: 'web:taken-over-0001',
+        platform: 'web',
+        body: JSON.stringify({ personId: chair.id, input }),
+        claimedBy: 'a-process-that-died',
+        claimedUntil: new Date(t.app.clock.now().getTime() - 60_000),
+      },
+    });
+    await t.app.inbox.recover();
+    expect(await t.app.database.db.inboxItem.findUnique({ where: { key: 'web:taken-over-0001' } })).toMatchObject({
+      status: 'done',
+    });
+    const placed = (await inbox(t.url, chair, before.cursor)).messages;
+    expect(placed).toHaveLength(1);
+    expect(placed[0]).toMatchObject({ kind: 'channel', private: true });
+    expect(placed[0]!.reply!.blocks.some((b) => b.kind === 'form' && b.form.id === 'decision.create')).toBe(true);
+    expect(everyText(placed[0]!.reply!)).toContain('next blue moon');
+  });
+});
