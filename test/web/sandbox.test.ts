@@ -257,3 +257,26 @@ describe('the start-up log line', () => {
     expect((await fetch(`${running.url}/`)).status).toBe(200);
   });
 });
+
+describe('the start-up log line, without Slack', () => {
+  const lines: { level: string; message: string }[] = [];
+  const logger = {
+    info: (message: string) => void lines.push({ level: 'info', message }),
+    warn: (message: string) => void lines.push({ level: 'warn', message }),
+    error: () => undefined,
+  };
+  beforeEach(() => void lines.splice(0));
+
+  it.each([
+    [
+      {},
+      'playground on: no Slack or Teams credential is set (PLAYGROUND=false switches it off), on this machine only.',
+      200,
+    ],
+    [{ PLAYGROUND: 'false' }, 'playground off: PLAYGROUND=false.', 404],
+  ])('%j: says so in one line, and serves the page or not', async (env, line, status) => {
+    running = await startTestApp({ DATABASE_URL: database!.url, PLAYGROUND: '', ...env }, { logger, clock });
+    expect(lines.filter((l) => /^playground /.test(l.message))).toEqual([{ level: 'info', message: line }]);
+    expect((await fetch(`${running.url}/`)).status).toBe(status);
+  });
+});
