@@ -124,10 +124,12 @@ export class PrismaRosterStore implements RosterStore {
         const settingsBefore = existingPartnership
           ? JSON.stringify(parseSettings(safeJson(existingPartnership.settings)))
           : null;
+        // A roster imported into the playground's demo partnership is someone's own from then on
+        // (as binding a Slack or Teams channel makes it): the playground leaves it alone.
         const partnership = existingPartnership
           ? await tx.partnership.update({
               where: { id: existingPartnership.id },
-              data: { name: roster.partnership.name, settings },
+              data: { name: roster.partnership.name, settings, ...(options.sandbox ? {} : { sandbox: false }) },
             })
           : await tx.partnership.create({
               data: { slug, name: roster.partnership.name, settings, sandbox: options.sandbox === true },

@@ -22,7 +22,8 @@ export interface DemoPerson {
 
 export const NO_DEMO_MESSAGE =
   `The playground only uses the demo partnership it seeded itself (“${DEMO_SLUG}”), never a real one, and this database does not have it ` +
-  '(or a Slack or Teams channel has been bound to it since, which makes it real). SEED_DEMO adds it only to an empty database: ' +
+  '(or a Slack or Teams channel has been bound to it since, or a roster imported into it, which makes it real). ' +
+  'SEED_DEMO adds it only to an empty database: ' +
   'start with an empty DATA_DIR (or another DATABASE_URL) to try the playground.';
 
 /** What the playground's demo lookups need from the app. */

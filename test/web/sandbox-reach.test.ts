@@ -9,7 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLease, LEASE_MS } from '../../adapters/scheduler/index.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { cliTestTimeout, runCli } from '../support/cli.ts';
 import { newDatabaseUrl } from '../support/db.ts';
+import { DEMO_ROSTER } from '../support/paths.ts';
 import { resident, rosterOf } from '../support/rosters.ts';
 import { TestClock, TUESDAY } from '../decisions/world.ts';
 import { ROSTER_USERS } from '../slack/decision-support.ts';
@@ -149,6 +151,24 @@ describe('the playground acts only as the demo partnership’s people', () => {
       await teams.close();
     }
   });
+  it(
+    'the demo partnership with a roster imported into it from the command line is no longer the playground’s',
+    async () => {
+      const { app } = await start();
+      expect((await call(running!.url, 'GET', '/playground/api/people')).status).toBe(200);
+      // README's example, run on the database the playground seeded: the roster is now someone's own.
+      const run = await runCli(['roster', 'import', DEMO_ROSTER, '--partnership', 'northfield'], {
+        DATABASE_URL: database!.url,
+      });
+      expect(run.code).toBe(0);
+      expect(await app.stores.rosters.listPartnerships('sandbox')).toEqual([]);
+      const refused = await call<{ error: string; message: string }>(running!.url, 'GET', '/playground/api/people');
+      expect(refused.status).toBe(503);
+      expect(refused.body.error).toBe('no_demo_partnership');
+      expect(refused.body.message).toContain('or a roster imported into it, which makes it real');
+    },
+    cliTestTimeout(1),
+  );
 });
 
 describe('the pretend date is the playground’s alone', () => {

@@ -61,7 +61,7 @@ export interface ImportScope {
 }
 
 export interface ImportOptions {
-  /** a new partnership is the playground's sandbox (the demo seed); an existing one keeps what it is */
+  /** a new partnership is the playground's sandbox (the demo seed); without it, an existing one stops being the sandbox */
   sandbox?: boolean;
   /** officer make-up checks the file's appointments fail, confirmed (`--confirm`): audited with the import */
   acknowledged?: readonly CheckId[];
