@@ -120,7 +120,7 @@ describe('the running server', () => {
     );
   });
 
-  it('with PLAYGROUND_ALLOW_REMOTE it runs, warns, and answers any host name', async () => {
+  it('with PLAYGROUND_ALLOW_REMOTE it runs, warns, answers any host name, and still refuses other sites', async () => {
     const logger = recordingLogger();
     running = await startTestApp({ PLAYGROUND: 'true', HOST: '0.0.0.0', PLAYGROUND_ALLOW_REMOTE: 'true' }, { logger });
     expect(logger.warnings.join('\n')).toMatch(
@@ -132,6 +132,18 @@ describe('the running server', () => {
       headers: { host: 'demo.example.org:3000' },
     });
     expect(page.status).toBe(200);
+    // Still no post from another site's page.
+    const post = await rawRequest(running.url, {
+      method: 'POST',
+      path: '/playground/api/clock',
+      headers: {
+        host: 'demo.example.org:3000',
+        origin: 'https://attacker.example',
+        'content-type': 'application/json',
+      },
+      body: '{"reset": true}',
+    });
+    expect(post.status).toBe(403);
   });
 
   it('PLAYGROUND=false: no page, no API, no web notifier, no channel bound', async () => {
