@@ -137,15 +137,18 @@ describe('POST /playground/api/send', () => {
     expect(answer.body).toMatchObject({ error: 'bad_json' });
   });
 
-  it('a body that is not JSON at all is refused with 415 (so no other site can post a form here)', async () => {
-    const res = await fetch(`${t.url}/playground/api/send`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain' },
-      body: '{}',
-    });
-    expect(res.status).toBe(415);
-    expect(((await res.json()) as { message: string }).message).toContain('application/json');
-  });
+  it.each(['/send', '/clock', '/jobs/run'])(
+    'POST %s: a body that is not JSON is refused with 415 (so no other site can post a form here)',
+    async (path) => {
+      const res = await fetch(`${t.url}/playground/api${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: path === '/clock' ? '{"reset": true}' : '{}',
+      });
+      expect(res.status).toBe(415);
+      expect(((await res.json()) as { message: string }).message).toContain('application/json');
+    },
+  );
 
   it.each([
     ['no person', { conversation: 'channel', inbound: { type: 'text', text: 'hi' } }, 'person'],
