@@ -73,7 +73,7 @@ export async function whyNoReviewMessage(
     if (now < season.opens)
       return `Review season: nothing sent, because it is not review season yet: the ${season.year} review opens on ${formatWhen(season.opens, settings)} (setting review.opensOn).`;
     const next = seasonOf(season.year + 1, settings);
-    return `Review season: nothing sent, because the ${season.year} review season is over (its deadline was ${formatDay(season.closes, settings)}); the next opens on ${formatWhen(next.opens, settings)}.`;
+    return `Review season: nothing sent, because the ${season.year} review season is over (its deadline was ${formatDay(season.closes, settings)}); the ${next.year} review opens on ${formatWhen(next.opens, settings)}.`;
   }
   const [state] = await stores.reviews.loadSeasonStates([partnership], season.year);
   if (state?.record.submission)

@@ -226,7 +226,7 @@ describe('what "run scheduled jobs now" reports, continued', () => {
     ]);
     expect((await run('15/12/2026 10:00')).slice(0, 2)).toEqual([
       'Nothing was sent.',
-      'Review season: nothing sent, because the 2026 review season is over (its deadline was Mon 30 Nov 2026); the next opens on Wed 1 Sep, 9am.',
+      'Review season: nothing sent, because the 2026 review season is over (its deadline was Mon 30 Nov 2026); the 2027 review opens on Wed 1 Sep, 9am.',
     ]);
   });
 
