@@ -39,20 +39,18 @@ const WHY: Record<ProxyWhy, (d: Decision) => string> = {
     `Your proxy has already voted for you on ${title(d)}, so the appointment can no longer be withdrawn. If you vote yourself, your own vote counts instead.`,
 };
 
-/** Who holds the member's proxy, and the button to withdraw it while it is unused. */
+/** Who holds the member's proxy, and whether it has been used. */
+const ownProxyLine = (d: Decision, own: OwnProxy): string =>
+  own.used
+    ? `${own.holder} holds your proxy for ${title(d)} and has voted for you. If you vote yourself, your own vote counts instead.`
+    : `${own.holder} holds your proxy for ${title(d)} and has not voted with it yet. You can withdraw it, then appoint someone else or vote yourself.`;
+
+/** That line, and the button to withdraw the proxy while it is unused. */
 function ownProxyBlocks(d: Decision, own: OwnProxy): Block[] {
-  if (own.used)
-    return [
-      {
-        kind: 'text',
-        text: `${own.holder} holds your proxy for ${title(d)} and has voted for you. If you vote yourself, your own vote counts instead.`,
-      },
-    ];
+  const line: Block = { kind: 'text', text: ownProxyLine(d, own) };
+  if (own.used) return [line];
   return [
-    {
-      kind: 'text',
-      text: `${own.holder} holds your proxy for ${title(d)} and has not voted with it yet. You can withdraw it, then appoint someone else or vote yourself.`,
-    },
+    line,
     { kind: 'actions', buttons: [{ actionId: PROXY_WITHDRAW_ACTION, label: 'Withdraw my proxy', value: d.id }] },
   ];
 }
@@ -67,10 +65,8 @@ export function proxyOutcomeText(d: Decision, outcome: ProxyOutcome, person: Per
 export function proxyPromptReply(p: ProxyPrompt, person: Person | null): Reply {
   const d = p.decision;
   if (p.kind === 'proxy-refused') return textReply(proxyOutcomeText(d, p.outcome, person));
-  if (p.kind === 'own-proxy') {
-    const blocks = ownProxyBlocks(d, p.own);
-    return { summary: blocks[0]?.kind === 'text' ? blocks[0].text : '', blocks, visibility: 'private' };
-  }
+  if (p.kind === 'own-proxy')
+    return { summary: ownProxyLine(d, p.own), blocks: ownProxyBlocks(d, p.own), visibility: 'private' };
   if (p.kind === 'proxy-ballot') {
     const own = p.own ? ownProxyBlocks(d, p.own) : [];
     if (p.appointerVoted) {

@@ -76,8 +76,8 @@ export async function proxyPrompt(
   const check = planAppoint(state, actor.roster, person, person.id, deps.clock.now());
   const outcome = check.outcome;
   // Appointed, and the decision still open to it: who holds it (their vote, if cast, is the proxy's).
-  const appointed = outcome.kind === 'proxy-refused' && ['already-appointed', 'already-voted'].includes(outcome.why);
-  if (own && appointed && (outcome.why === 'already-appointed' || own.used))
+  const why = outcome.kind === 'proxy-refused' ? outcome.why : null;
+  if (own && (why === 'already-appointed' || (why === 'already-voted' && own.used)))
     return ok({ kind: 'own-proxy', decision: d, own });
   // What appointing would say now, without writing: the same rules the appointment runs (naming
   // themselves, which passes every check of the appointer and then stops at "choose another").
