@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_SIGNING_SECRET, signedBlockAction } from '../../bench/lib/slack-request.ts';
+import { adaptiveCardInvoke } from '../../bench/lib/teams-request.ts';
+import { startFakeBotConnector } from '../fakes/bot-connector.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
 import { startServerProcess } from '../postgres/server-process.ts';
 import { newDatabaseUrl } from '../support/db.ts';
@@ -37,6 +39,40 @@ function readTrace(path: string): Call[] {
 }
 
 const isLogSync = (c: Call) => /^f(data)?sync\(\d+<[^>]*-wal>\)\s*= 0/.test(c.text);
+
+/**
+ * The server's requests to `path` and their answers, from its trace: for each answer, whether the
+ * log was synced after its request was read; and how many log syncs the thread that reads the
+ * requests (the event loop) made itself while they ran, during which it could answer nobody. Those
+ * are counted from the first answer on: the first write after start creates the log file, which
+ * SQLite syncs (with its folder) where it writes, once.
+ */
+function answers(calls: Call[], path: string): { acks: { synced: boolean }[]; loopSyncs: number } {
+  const acks: { synced: boolean }[] = [];
+  const waiting = new Map<string, boolean>(); // socket fd -> a sync was seen since its request
+  let loop: string | undefined;
+  let loopSyncs = 0;
+  const request = new RegExp(`^read\\((\\d+)<(?:TCP|socket)[^>]*>, "POST ${path.replace(/\//g, '\\/')}`);
+  for (const c of calls) {
+    if (isLogSync(c)) {
+      for (const fd of waiting.keys()) waiting.set(fd, true);
+      if (c.pid === loop && waiting.size && acks.length) loopSyncs++;
+    }
+    const read = request.exec(c.text);
+    if (read) {
+      waiting.set(read[1]!, false);
+      loop ??= c.pid;
+    }
+    const answer = /^writev?\((\d+)<(?:TCP|socket)[^>]*>, (\[\{iov_base=)?"HTTP\/1\.1 200/.exec(c.text);
+    if (answer && waiting.has(answer[1]!)) {
+      acks.push({ synced: waiting.get(answer[1]!)! });
+      waiting.delete(answer[1]!);
+    }
+  }
+  return { acks, loopSyncs };
+}
+
+const TRACED = ['-f', '-qq', '-y', '-s', '24', '-e', 'trace=fsync,fdatasync,read,write,writev'];
 
 const TITLE = `SQLite commits reach the disk (watched with strace${HAS_STRACE ? '' : '; skipped: strace is not installed'})`;
 
@@ -86,21 +122,10 @@ describe.skipIf(!HAS_STRACE)(TITLE, () => {
     }
   });
 
-  it('acknowledges a Slack click only after the log holding its inbox row is synced', async () => {
+  it('acknowledges a Slack click only after the log holding its inbox row is synced, never syncing on the event loop', async () => {
     const target = newDatabaseUrl();
     const trace = join(dir, 'server.trace');
-    const wrap = [
-      'strace',
-      '-f',
-      '-qq',
-      '-y',
-      '-s',
-      '24',
-      '-e',
-      'trace=fsync,fdatasync,read,write,writev',
-      '-o',
-      trace,
-    ];
+    const wrap = ['strace', ...TRACED, '-o', trace];
     const server = await startServerProcess(
       {
         DATABASE_URL: target.url,
@@ -134,21 +159,51 @@ describe.skipIf(!HAS_STRACE)(TITLE, () => {
       await server.stop();
     }
     try {
-      const calls = readTrace(trace);
-      // each request read from a socket, then that socket's answer; a log sync must come between
-      const acks: { synced: boolean }[] = [];
-      const waiting = new Map<string, boolean>(); // socket fd -> a sync was seen since its request
-      for (const c of calls) {
-        if (isLogSync(c)) for (const fd of waiting.keys()) waiting.set(fd, true);
-        const read = /^read\((\d+)<(?:TCP|socket)[^>]*>, "POST \/slack\/events/.exec(c.text);
-        if (read) waiting.set(read[1]!, false);
-        const answer = /^writev?\((\d+)<(?:TCP|socket)[^>]*>, (\[\{iov_base=)?"HTTP\/1\.1 200/.exec(c.text);
-        if (answer && waiting.has(answer[1]!)) {
-          acks.push({ synced: waiting.get(answer[1]!)! });
-          waiting.delete(answer[1]!);
-        }
-      }
+      const { acks, loopSyncs } = answers(readTrace(trace), '/slack/events');
       expect(acks).toEqual([{ synced: true }, { synced: true }, { synced: true }]);
+      // the syncs ran on the thread pool: the event loop never waited for the disk
+      expect(loopSyncs).toBe(0);
+    } finally {
+      target.remove();
+    }
+  });
+
+  it('answers a Teams click in a personal chat only after its rows are synced, never syncing on the event loop', async () => {
+    // Each click is a person's first in their personal chat: the bot stores the chat's reference
+    // and the inbox row, then answers (the decision does not exist: nothing else is written).
+    const target = newDatabaseUrl();
+    const trace = join(dir, 'teams.trace');
+    const connector = await startFakeBotConnector();
+    const server = await startServerProcess(
+      { DATABASE_URL: target.url, SEED_DEMO: 'false', SCHEDULER: 'false' },
+      240_000,
+      ['strace', ...TRACED, '-o', trace],
+    );
+    try {
+      for (let i = 0; i < 3; i++) {
+        const invoke = adaptiveCardInvoke({
+          verb: 'decision.vote',
+          data: { pb: { kind: 'action', actionId: 'decision.vote', value: `no-such-decision-${i}:0` } },
+          userId: `aad-sync-${i}`,
+          serviceUrl: connector.url,
+        });
+        const activity = JSON.parse(invoke.body) as { conversation: Record<string, unknown> };
+        activity.conversation = { id: `a:personal-sync-${i}`, conversationType: 'personal', tenantId: 'bench-tenant' };
+        const res = await fetch(`${server.url}${invoke.path}`, {
+          method: 'POST',
+          headers: invoke.headers,
+          body: JSON.stringify(activity),
+        });
+        expect(res.status).toBe(200);
+      }
+    } finally {
+      await server.stop();
+      await connector.close();
+    }
+    try {
+      const { acks, loopSyncs } = answers(readTrace(trace), '/api/messages');
+      expect(acks).toEqual([{ synced: true }, { synced: true }, { synced: true }]);
+      expect(loopSyncs).toBe(0);
     } finally {
       target.remove();
     }
