@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deployMigrations } from '../../adapters/persistence/index.ts';
 import { openDatabase } from '../../adapters/persistence/database.ts';
-import type { Scenario } from '../sections/chat-floors.ts';
+import { PACED_MAX, PACED_WARMUP, type Scenario } from '../sections/chat-floors.ts';
 import { sendBurst, type BurstResult } from './burst.ts';
 import { ROOT, startChild } from './child.ts';
 import { createDecisionWorld, type DecisionWorld } from './decision-world.ts';
@@ -22,10 +22,10 @@ export type ClickKind = 'vote' | 'declare';
 /** Members who click (member 0, the chair, never does, so no decision closes early). */
 export const CLICKERS = 500;
 export const BURST = 120;
-/** Load runs of declarations are bounded so every click is a first declaration: 2 x (200 + 2,000) */
+/** Load runs of declarations are bounded so every click is a first declaration: 2 x (200 + 2,000), and the paced run's */
 const DECLARE_WARMUP = 200;
 const DECLARE_MAX = 2_000;
-export const DECLARE_DECISIONS = Math.ceil((2 * (DECLARE_WARMUP + DECLARE_MAX)) / CLICKERS);
+export const DECLARE_DECISIONS = Math.ceil((2 * (DECLARE_WARMUP + DECLARE_MAX) + PACED_WARMUP + PACED_MAX) / CLICKERS);
 
 const TEAM = 'T0BENCH';
 const CHANNEL = 'C0BENCH';
@@ -64,6 +64,8 @@ function slackRequest(c: Click, responseUrl: string): LoadRequest {
   });
 }
 
+const personalChat = (userId: string) => `a:personal-${userId}`;
+
 function teamsRequest(c: Click, serviceUrl: string): LoadRequest {
   const actionId = c.actionId.replace(/~\d+$/, '');
   const r = adaptiveCardInvoke({
@@ -71,12 +73,11 @@ function teamsRequest(c: Click, serviceUrl: string): LoadRequest {
     data: { pb: { kind: 'action', actionId, value: c.value } },
     userId: c.userId,
     serviceUrl,
-    conversationId: CONVERSATION,
   });
-  if (actionId !== 'decision.declare.none') return r;
-  // the declaration prompt is in the member's personal chat with the bot
+  // Teams: the declaration prompt and the ballot are in the member's personal chat with the bot (a
+  // private reply to a click in a channel goes there; the channel card's Vote button only opens the ballot)
   const activity = JSON.parse(r.body) as { conversation: Record<string, unknown> };
-  activity.conversation = { id: `a:personal-${c.userId}`, conversationType: 'personal', tenantId: TENANT };
+  activity.conversation = { id: personalChat(c.userId), conversationType: 'personal', tenantId: TENANT };
   return { ...r, body: JSON.stringify(activity) };
 }
 
@@ -113,6 +114,7 @@ export function floorScenario(platform: Platform, durable: boolean): ClickScenar
         ? signedBlockAction({ actionId: 'vote', value: 'for', userId: `U${i}` })
         : request(click(i)),
     ...(platform === 'slack' ? { expectCalls: durable ? 'response_url' : 'chat.update' } : {}),
+    paced: durable,
     ...(durable
       ? {
           async after(server) {
@@ -184,18 +186,15 @@ export function fullServerScenario(platform: Platform, kind: ClickKind): ClickSc
                 bot: { id: '28:bench-bot', name: 'partnership-bot' },
                 conversation: { id: CONVERSATION, conversationType: 'channel', tenantId: TENANT, isGroup: true },
               },
-              // Votes: a member who has declared was sent the declaration prompt in their personal chat,
-              // so the bot has that chat, where it confirms their vote privately.
-              teamsPersonalReference: (i: number) =>
-                kind === 'vote'
-                  ? {
-                      serviceUrl,
-                      channelId: 'msteams',
-                      bot: { id: '28:bench-bot', name: 'partnership-bot' },
-                      conversation: { id: `a:personal-${userId(i)}`, conversationType: 'personal', tenantId: TENANT },
-                      user: { id: `29:${userId(i)}`, aadObjectId: userId(i), name: userId(i) },
-                    }
-                  : null,
+              // Every member was sent the declaration prompt in their personal chat (and, once declared,
+              // their ballot there), so the bot has that chat.
+              teamsPersonalReference: (i: number) => ({
+                serviceUrl,
+                channelId: 'msteams',
+                bot: { id: '28:bench-bot', name: 'partnership-bot' },
+                conversation: { id: personalChat(userId(i)), conversationType: 'personal', tenantId: TENANT },
+                user: { id: `29:${userId(i)}`, aadObjectId: userId(i), name: userId(i) },
+              }),
             }
           : {}),
       });
@@ -222,6 +221,7 @@ export function fullServerScenario(platform: Platform, kind: ClickKind): ClickSc
     request: () => request(kind === 'vote' ? voteClick(clicks++) : declareClick(clicks++)),
     ...(platform === 'slack' ? { expectCalls: 'response_url' } : {}),
     ...(kind === 'declare' ? { warmup: DECLARE_WARMUP, maxRequests: DECLARE_MAX } : {}),
+    paced: true,
     async after(server) {
       if (kind === 'declare')
         burst = await sendBurst(

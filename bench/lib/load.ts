@@ -21,6 +21,8 @@ export interface LoadOptions {
   maxMs?: number;
   /** a response with another status counts as an error */
   expectStatus?: number;
+  /** each worker waits this long after a response before its next request (a person's pace) */
+  pauseMs?: number;
 }
 
 export interface LoadResult {
@@ -88,6 +90,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           errors += record ? 1 : 0;
           firstError ??= (error as Error).message;
         }
+        if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));

@@ -9,6 +9,11 @@ import { ms, perSecond, ratio } from '../lib/stats.ts';
 import type { BenchContext, Target } from '../report.ts';
 
 export const CONCURRENCIES = [1, 32] as const;
+/** The paced run (durable-floor section): one person clicking, with this pause after each answer. */
+export const PACED_MS = 10;
+/** requests of the paced run at most, after its warm-up of `PACED_WARMUP` */
+export const PACED_MAX = 400;
+export const PACED_WARMUP = 20;
 
 /** A server under load: started, given requests, stopped. */
 export interface Scenario {
@@ -22,11 +27,15 @@ export interface Scenario {
   maxRequests?: number;
   /** after the load runs, while the server is still up (a burst, a count of what was stored) */
   after?(server: Child, api: FakeSlackApi): Promise<void>;
+  /** also a run at concurrency 1 with `PACED_MS` between an answer and the next request */
+  paced?: boolean;
 }
 
 export interface Measured {
   label: string;
   runs: (LoadResult & {
+    /** the pause after each answer: 0 in the closed-loop runs */
+    pauseMs: number;
     outboundPerRequest: number | null;
     outbound: Record<string, number>;
     /** the server process's CPU time (user + system) per request sent, warm-up included; null where unreadable */
@@ -57,8 +66,12 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Me
   const server = await scenario.start(ctx, api);
   const runs: Measured['runs'] = [];
   try {
-    for (const concurrency of CONCURRENCIES) {
-      ctx.log(`${scenario.label}: concurrency ${concurrency}`);
+    const loads = [
+      ...CONCURRENCIES.map((concurrency) => ({ concurrency, pauseMs: 0 })),
+      ...(scenario.paced ? [{ concurrency: 1, pauseMs: PACED_MS }] : []),
+    ];
+    for (const { concurrency, pauseMs } of loads) {
+      ctx.log(`${scenario.label}: concurrency ${concurrency}${pauseMs ? `, ${pauseMs} ms between clicks` : ''}`);
       const before = scenario.expectCalls ? (api.calls.get(scenario.expectCalls) ?? 0) : 0;
       const all = new Map(api.calls);
       const cpuBefore = cpuMsOf(server.process.pid);
@@ -68,6 +81,8 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Me
         request: (i) => scenario.request(runs.length * 100_000 + i),
         ...(scenario.warmup !== undefined ? { warmup: scenario.warmup } : {}),
         ...(scenario.maxRequests !== undefined ? { maxRequests: scenario.maxRequests } : {}),
+        // paced: a short warm-up (each click takes the pause), the usual four seconds measured
+        ...(pauseMs ? { pauseMs, warmup: PACED_WARMUP, maxRequests: PACED_MAX } : {}),
       });
       const sent = result.warmupSent + result.requests + result.errors;
       const cpuAfter = cpuMsOf(server.process.pid);
@@ -82,7 +97,7 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Me
       const outbound = Object.fromEntries(
         [...api.calls].map(([k, v]) => [k, v - (all.get(k) ?? 0)]).filter(([, v]) => Number(v) > 0),
       );
-      runs.push({ ...result, outboundPerRequest, outbound, cpuMsPerRequest });
+      runs.push({ ...result, pauseMs, outboundPerRequest, outbound, cpuMsPerRequest });
     }
     await scenario.after?.(server, api);
   } finally {

@@ -13,7 +13,7 @@ import {
 } from '../lib/click-scenarios.ts';
 import { ms, perSecond, ratio } from '../lib/stats.ts';
 import type { BenchContext, Section, Table, Target } from '../report.ts';
-import { floorErrors, measure, type Measured } from './chat-floors.ts';
+import { floorErrors, measure, PACED_MS, type Measured } from './chat-floors.ts';
 
 /** The issue's targets for the full server against the durable floor. */
 export const TARGETS = { p50Ratio: 1.3, rateRatio: 1.0, p99Ms: 500, burstMs: 1_000 } as const;
@@ -33,7 +33,9 @@ interface PlatformResult {
   declare: PathResult;
 }
 
-const run = (m: Measured, concurrency: number) => m.runs.find((r) => r.concurrency === concurrency);
+/** The closed-loop run at `concurrency`, or the paced run (one person, a pause after each answer). */
+const run = (m: Measured, concurrency: number | 'paced') =>
+  m.runs.find((r) => (concurrency === 'paced' ? r.pauseMs > 0 : r.concurrency === concurrency && r.pauseMs === 0));
 
 async function measurePath(ctx: BenchContext, s: ClickScenario): Promise<PathResult> {
   try {
@@ -61,15 +63,20 @@ function pathRows(r: PlatformResult): string[][] {
   const bare32 = run(r.bare.measured, 32);
   const durable1 = run(r.durable.measured, 1);
   const durable32 = run(r.durable.measured, 32);
+  const durablePaced = run(r.durable.measured, 'paced');
   return [r.bare, r.durable, r.vote, r.declare].flatMap((path) =>
     path.measured.runs.map((x) => {
-      const [bare, durable] = x.concurrency === 1 ? [bare1, durable1] : [bare32, durable32];
+      const [bare, durable] = x.pauseMs
+        ? [undefined, durablePaced]
+        : x.concurrency === 1
+          ? [bare1, durable1]
+          : [bare32, durable32];
       const p50 = (f: typeof bare) => (f ? ratio(x.p50 / f.p50) : 'n/a');
       const rate = (f: typeof bare) => (f ? ratio(x.rps / f.rps) : 'n/a');
       return [
         name(r.platform),
         path.label,
-        String(x.concurrency),
+        x.pauseMs ? `1, ${x.pauseMs} ms after each answer` : String(x.concurrency),
         ms(x.p50),
         ms(x.p99),
         perSecond(x.rps),
@@ -188,10 +195,14 @@ export const durableFloors: Section = {
         '(`bench/floors/durable-bolt.ts`, `durable-teams.ts`): per click one upsert in one transaction on SQLite in WAL mode with ' +
         '`synchronous = FULL`, then the ack and the reply to `response_url` (Slack) or the invoke answer (Teams): the least a ' +
         'durable vote or declaration can cost. **Full server**: bin/server.mjs on a fresh SQLite file with 501 voting members; ' +
-        'votes: each click a new vote or a change from the private ballot (`decision.vote`, `decision.vote~2`; on Teams the ' +
-        "confirmation goes to the member's personal chat, known from the declaration prompt sent there); declarations: " +
-        'each click a first "No interest" (`decision.declare.none`) from the prompt in the direct messages / personal chat, ' +
-        `spread over ${DECLARE_DECISIONS} open decisions. Burst: ${BURST} declarations at once on one more decision, after the load runs. ` +
+        'votes: each click a new vote or a change from the private ballot (`decision.vote`, `decision.vote~2`: on Slack the ' +
+        "ballot is a message only the member sees in the channel, on Teams it is in the member's personal chat, where the " +
+        'channel card\'s Vote button sends it); declarations: each click a first "No interest" (`decision.declare.none`) from ' +
+        `the prompt in the direct messages / personal chat, spread over ${DECLARE_DECISIONS} open decisions. Burst: ${BURST} ` +
+        'declarations at once on one more decision, after the load runs. **Paced** (durable floor and full server): one ' +
+        `person clicking, ${PACED_MS} ms after each answer, so each click finds the server done with the one before: the ` +
+        'p50 a member feels, where the closed loop at concurrency 1 measures how fast one event loop gets through clicks ' +
+        "back to back (its ratio is close to the CPU per click's). " +
         "**Server CPU per request**: the server process's user + system CPU time over the run (warm-up included) per request " +
         '(from /proc): it moves far less than latency with other work on the machine.',
       tables,
