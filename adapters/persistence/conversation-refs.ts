@@ -50,21 +50,17 @@ export class TeamsReferenceStore {
   /**
    * Saved on every message and every click in a personal chat, so one prepared statement that
    * writes nothing when the reference is unchanged (the usual case). Its commit does not wait for
-   * the disk (`sync: 'later'`, never awaited): on SQLite a flush would hold up every other request
-   * while it runs, and the row needs none of its own. It is on disk with the next commit that is
-   * synced (the click's own inbox item, a moment later), and a power cut before that loses only a
-   * newer copy of a reference the person's next message or click brings again.
+   * the disk (`runUnsynced`): on SQLite a flush would hold up every other request while it runs,
+   * and the row needs none of its own. It is on disk with the next commit that is synced (the
+   * click's own inbox item, a moment later), and a power cut before that loses only a newer copy of
+   * a reference the person's next message or click brings again.
    */
   async save({ workspaceId, key, reference }: StoredReference): Promise<void> {
-    await this.sql.transaction(
-      (tx) =>
-        tx.run(
-          'INSERT INTO "ConversationRef" ("id", "platform", "workspaceId", "key", "reference", "welcomed", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7) ' +
-            'ON CONFLICT ("platform", "workspaceId", "key") DO UPDATE SET "reference" = excluded."reference", "updatedAt" = excluded."updatedAt" ' +
-            'WHERE "ConversationRef"."reference" <> excluded."reference"',
-          [randomUUID(), TEAMS, workspaceId, key, JSON.stringify(reference), false, new Date()],
-        ),
-      { sync: 'later' },
+    await this.sql.runUnsynced(
+      'INSERT INTO "ConversationRef" ("id", "platform", "workspaceId", "key", "reference", "welcomed", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7) ' +
+        'ON CONFLICT ("platform", "workspaceId", "key") DO UPDATE SET "reference" = excluded."reference", "updatedAt" = excluded."updatedAt" ' +
+        'WHERE "ConversationRef"."reference" <> excluded."reference"',
+      [randomUUID(), TEAMS, workspaceId, key, JSON.stringify(reference), false, new Date()],
     );
   }
 

@@ -40,6 +40,12 @@ export interface FastSql extends SqlRunner {
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Resolves once every commit made so far is on disk (those made with `sync: 'later'` included). */
   synced(): Promise<void>;
+  /**
+   * One statement in a commit of its own that nobody waits to see on disk: on SQLite a
+   * `sync: 'later'` transaction never synced by this call (the next synced commit covers it), on
+   * PostgreSQL the statement alone (its flush never holds the event loop). The number of rows changed.
+   */
+  runUnsynced(sql: string, args?: readonly SqlValue[]): Promise<number>;
 }
 
 type OnQuery = ((sql: string, ms: number) => void) | undefined;
@@ -84,7 +90,7 @@ export function sqliteFastSql(connection: () => SqliteConnection, onQuery: OnQue
       }),
     run: async (sql, args = []) => timed(sql, () => prepare(db, sql).run(...sqliteArgs(args)).changes),
   });
-  return {
+  const fast: Omit<FastSql, 'runUnsynced'> = {
     all: (sql, args) => {
       const { client, lock } = connection();
       return lock.run(() => direct(client).all(sql, args));
@@ -117,6 +123,7 @@ export function sqliteFastSql(connection: () => SqliteConnection, onQuery: OnQue
     },
     synced: async () => log?.sync(),
   };
+  return { ...fast, runUnsynced: (sql, args) => fast.transaction((tx) => tx.run(sql, args), { sync: 'later' }) };
 }
 
 export function pgFastSql(pool: pg.Pool, onQuery: OnQuery): FastSql {
@@ -145,9 +152,11 @@ export function pgFastSql(pool: pg.Pool, onQuery: OnQuery): FastSql {
       run: async (sql, args = []) => (await query(sql, args)).rowCount ?? 0,
     };
   };
+  const pooled = via(pool);
   return {
-    ...via(pool),
+    ...pooled,
     synced: async () => {},
+    runUnsynced: pooled.run,
     // 'later' is an ordinary commit here: PostgreSQL flushes in its own processes, not in ours.
     transaction: async (fn, options = {}) => {
       const client = await pool.connect();

@@ -115,20 +115,16 @@ export function inboxStore(database: Pick<Database, 'db' | 'sql' | 'provider'>):
   return {
     accept: (entry, holder, claimedUntil, now) =>
       accepting.accept([entry.key.slice(0, MAX_KEY), entry.platform, entry.body, holder, claimedUntil, now]),
-    // Not waited for on disk (`sync: 'later'`, never awaited: on SQLite a flush would hold up every
-    // other request): the mark is on disk with the next synced commit. A power cut before that can
-    // only leave the item pending, so it is done again, as an item whose process died would be.
+    // Not waited for on disk (`runUnsynced`: on SQLite a flush would hold up every other request):
+    // the mark is on disk with the next synced commit. A power cut before that can only leave the
+    // item pending, so it is done again, as an item whose process died would be.
     finish: async (key, status) =>
-      (await sql.transaction(
-        (tx) =>
-          status === 'done'
-            ? tx.run(markDoneSql('postgres'), [key])
-            : tx.run(
-                `UPDATE "InboxItem" SET "status" = 'failed', "body" = NULL, "claimedBy" = NULL WHERE "key" = $1 AND "status" = 'pending'`,
-                [key],
-              ),
-        { sync: 'later' },
-      )) === 1,
+      (status === 'done'
+        ? await sql.runUnsynced(markDoneSql('postgres'), [key])
+        : await sql.runUnsynced(
+            `UPDATE "InboxItem" SET "status" = 'failed', "body" = NULL, "claimedBy" = NULL WHERE "key" = $1 AND "status" = 'pending'`,
+            [key],
+          )) === 1,
     release: async (key, retryAt) =>
       void (await sql.run(
         `UPDATE "InboxItem" SET "claimedBy" = NULL, "claimedUntil" = $2 WHERE "key" = $1 AND "status" = 'pending'`,

@@ -36,5 +36,8 @@ for (let i = 0; i < COMMITS; i++)
       sync: false,
     },
   );
+phase('runUnsynced');
+for (let i = 0; i < COMMITS; i++)
+  await sql.runUnsynced(`UPDATE "InboxItem" SET "attempts" = "attempts" + 1 WHERE "key" = $1`, [`prisma-${i}`]);
 phase('end');
 await database.close();

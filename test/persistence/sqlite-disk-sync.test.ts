@@ -117,6 +117,8 @@ describe.skipIf(!HAS_STRACE)(TITLE, () => {
       expect(later.length).toBeGreaterThanOrEqual(3);
       expect(later.every((c) => c.pid !== main)).toBe(true);
       expect(phases.get('unsynced') ?? []).toEqual([]);
+      // `runUnsynced`: committed, never synced by the call (the next synced commit covers it)
+      expect(phases.get('runUnsynced') ?? []).toEqual([]);
     } finally {
       target.remove();
     }
