@@ -14,7 +14,7 @@ import { ROOT, startChild } from './child.ts';
 import { createDecisionWorld, type DecisionWorld } from './decision-world.ts';
 import type { LoadRequest } from './load.ts';
 import { BENCH_SIGNING_SECRET, signedBlockAction } from './slack-request.ts';
-import { adaptiveCardInvoke } from './teams-request.ts';
+import { adaptiveCardInvoke, personalChatId } from './teams-request.ts';
 
 export type Platform = 'slack' | 'teams';
 export type ClickKind = 'vote' | 'declare';
@@ -64,21 +64,17 @@ function slackRequest(c: Click, responseUrl: string): LoadRequest {
   });
 }
 
-const personalChat = (userId: string) => `a:personal-${userId}`;
-
+// Teams: the declaration prompt and the ballot are in the member's personal chat with the bot (a
+// private reply to a click in a channel goes there; the channel card's Vote button only opens the ballot)
 function teamsRequest(c: Click, serviceUrl: string): LoadRequest {
   const actionId = c.actionId.replace(/~\d+$/, '');
-  const r = adaptiveCardInvoke({
+  return adaptiveCardInvoke({
     verb: actionId,
     data: { pb: { kind: 'action', actionId, value: c.value } },
     userId: c.userId,
     serviceUrl,
+    personal: true,
   });
-  // Teams: the declaration prompt and the ballot are in the member's personal chat with the bot (a
-  // private reply to a click in a channel goes there; the channel card's Vote button only opens the ballot)
-  const activity = JSON.parse(r.body) as { conversation: Record<string, unknown> };
-  activity.conversation = { id: personalChat(c.userId), conversationType: 'personal', tenantId: TENANT };
-  return { ...r, body: JSON.stringify(activity) };
 }
 
 export function floorScenario(platform: Platform, durable: boolean): ClickScenario {
@@ -192,7 +188,7 @@ export function fullServerScenario(platform: Platform, kind: ClickKind): ClickSc
                 serviceUrl,
                 channelId: 'msteams',
                 bot: { id: '28:bench-bot', name: 'partnership-bot' },
-                conversation: { id: personalChat(userId(i)), conversationType: 'personal', tenantId: TENANT },
+                conversation: { id: personalChatId(userId(i)), conversationType: 'personal', tenantId: TENANT },
                 user: { id: `29:${userId(i)}`, aadObjectId: userId(i), name: userId(i) },
               }),
             }

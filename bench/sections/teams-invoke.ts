@@ -61,7 +61,8 @@ export function fullTeamsServer() {
       );
     },
     // Action.Execute as the Teams renderer makes it for the ballot's buttons: verb = action id,
-    // data.pb = { kind: 'action', actionId, value } (adapters/teams/cards/submit.ts).
+    // data.pb = { kind: 'action', actionId, value } (adapters/teams/cards/submit.ts); clicked in the
+    // member's personal chat, where Teams delivers the ballot.
     request() {
       const { voter, option } = clickOf(clicks++);
       const value = `${world!.decisionId}:${option}`;
@@ -70,7 +71,7 @@ export function fullTeamsServer() {
         data: { pb: { kind: 'action', actionId: 'decision.vote', value } },
         userId: world!.userId(voter),
         serviceUrl,
-        conversationId: CONVERSATION,
+        personal: true,
       });
     },
   };

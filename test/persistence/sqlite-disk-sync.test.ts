@@ -188,13 +188,12 @@ describe.skipIf(!HAS_STRACE)(TITLE, () => {
           data: { pb: { kind: 'action', actionId: 'decision.vote', value: `no-such-decision-${i}:0` } },
           userId: `aad-sync-${i}`,
           serviceUrl: connector.url,
+          personal: true,
         });
-        const activity = JSON.parse(invoke.body) as { conversation: Record<string, unknown> };
-        activity.conversation = { id: `a:personal-sync-${i}`, conversationType: 'personal', tenantId: 'bench-tenant' };
         const res = await fetch(`${server.url}${invoke.path}`, {
           method: 'POST',
           headers: invoke.headers,
-          body: JSON.stringify(activity),
+          body: invoke.body,
         });
         expect(res.status).toBe(200);
       }
